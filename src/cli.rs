@@ -1,0 +1,69 @@
+//! The command line: `bulwark [FILE]` opens the app; subcommands work without a
+//! window. Each subcommand writes to the given streams and returns the process
+//! exit code, so tests can run them in-process.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::scenario;
+
+/// Bulwark: weigh security guarantees for post-war Ukraine and NATO's eastern flank.
+#[derive(Debug, Parser)]
+#[command(name = "bulwark", version, about, long_about = None)]
+pub struct Cli {
+    /// A scenario file to open in the app (default: the built-in example).
+    pub file: Option<PathBuf>,
+    /// What to do without opening a window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands that work without a window.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check scenario files and print every problem; exit code 1 if any file is bad.
+    Validate {
+        /// Files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema of the scenario file format.
+    Schema,
+}
+
+/// Runs a subcommand, writing results to `out` and problems to `err`; returns
+/// the exit code.
+pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match command {
+        Command::Validate { files } => validate(files, out, err),
+        Command::Schema => {
+            let _ = out.write_all(scenario::schema_json().as_bytes());
+            0
+        }
+    }
+}
+
+fn validate(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut bad = 0;
+    for file in files {
+        match scenario::load_file(file) {
+            Ok(s) => {
+                let _ = writeln!(out, "{}: ok ({})", file.display(), s.meta.title);
+            }
+            Err(e) => {
+                bad += 1;
+                for line in e.lines() {
+                    let _ = writeln!(err, "{line}");
+                }
+            }
+        }
+    }
+    if bad > 0 {
+        let _ = writeln!(err, "{bad} of {} files have problems", files.len());
+        1
+    } else {
+        0
+    }
+}

@@ -1,0 +1,21 @@
+//! The `bulwark` binary: parses the command line, then runs a subcommand or
+//! opens the app.
+
+use clap::Parser as _;
+
+use bulwark::cli::{self, Cli};
+
+fn main() -> std::process::ExitCode {
+    let args = Cli::parse();
+    if let Some(command) = &args.command {
+        let code = cli::run(command, &mut std::io::stdout(), &mut std::io::stderr());
+        return std::process::ExitCode::from(code as u8);
+    }
+    match bulwark::ui::run_native(args.file) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("bulwark: could not open a window: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Presentation mode and the presenter view. Filled in by issue 6.

@@ -1,0 +1,324 @@
+//! Reading and writing scenario files: size cap, JSON parsing with the path of
+//! any bad field, version check and migration, validation, and atomic saves that
+//! keep a backup of the previous file.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde_json::Value;
+
+use super::types::{FORMAT_VERSION, Scenario};
+use super::validate::{Problem, validate};
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The extension of scenario files.
+pub const EXTENSION: &str = ".bulwark.json";
+
+/// What kind of failure a load was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    /// The file could not be read (missing, permission, a folder…).
+    Read,
+    /// The file is over [`MAX_FILE_BYTES`].
+    TooLarge,
+    /// The file is empty, binary, or not JSON.
+    NotJson,
+    /// The file was written by a newer Bulwark.
+    NewerVersion,
+    /// The JSON does not describe a valid scenario.
+    Invalid,
+}
+
+/// Why a scenario file could not be loaded: the file's name and every problem found.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.lines().join("\n"))]
+pub struct LoadError {
+    /// The file's name as given by the user.
+    pub file: String,
+    /// What kind of failure this is.
+    pub kind: LoadErrorKind,
+    /// Each problem, with the JSON path of the field where there is one.
+    pub problems: Vec<Problem>,
+}
+
+impl LoadError {
+    fn new(file: &str, kind: LoadErrorKind, path: &str, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            kind,
+            problems: vec![Problem {
+                path: path.to_owned(),
+                message: message.into(),
+            }],
+        }
+    }
+
+    /// One line per problem, each starting with the file name.
+    pub fn lines(&self) -> Vec<String> {
+        self.problems
+            .iter()
+            .map(|p| format!("{}: {p}", self.file))
+            .collect()
+    }
+}
+
+/// Why a save failed. The file on disk is unchanged when this is returned.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: could not save: {message}")]
+pub struct SaveError {
+    /// The file that was to be written.
+    pub file: String,
+    /// What went wrong, in plain words.
+    pub message: String,
+}
+
+/// Loads and validates a scenario file.
+pub fn load_file(path: &Path) -> Result<Scenario, LoadError> {
+    let name = path.display().to_string();
+    let read_err = |e: std::io::Error| {
+        LoadError::new(
+            &name,
+            LoadErrorKind::Read,
+            "",
+            format!("cannot read the file: {e}"),
+        )
+    };
+    let meta = fs::metadata(path).map_err(read_err)?;
+    if meta.is_dir() {
+        return Err(LoadError::new(
+            &name,
+            LoadErrorKind::Read,
+            "",
+            "is a folder, not a scenario file",
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(&name, meta.len()));
+    }
+    let bytes = fs::read(path).map_err(read_err)?;
+    from_bytes(&name, &bytes)
+}
+
+fn too_large(name: &str, len: u64) -> LoadError {
+    LoadError::new(
+        name,
+        LoadErrorKind::TooLarge,
+        "",
+        format!(
+            "is {:.1} MiB; scenario files over {} MiB are refused",
+            len as f64 / 1048576.0,
+            MAX_FILE_BYTES / 1048576
+        ),
+    )
+}
+
+/// Parses, migrates and validates a scenario from the bytes of a file called `name`.
+pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Scenario, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(name, bytes.len() as u64));
+    }
+    let not_json = |msg: String| LoadError::new(name, LoadErrorKind::NotJson, "", msg);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        not_json(format!(
+            "is not a text file (byte {} is not UTF-8); is it a scenario file?",
+            e.valid_up_to()
+        ))
+    })?;
+    if text.trim().is_empty() {
+        return Err(not_json("is empty".into()));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| not_json(describe_json_error(&e)))?;
+    let version = read_version(name, &value)?;
+    let value = migrate(value, version)
+        .map_err(|msg| LoadError::new(name, LoadErrorKind::Invalid, "format_version", msg))?;
+    let scenario: Scenario = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        LoadError::new(
+            name,
+            LoadErrorKind::Invalid,
+            &path,
+            e.into_inner().to_string(),
+        )
+    })?;
+    let problems = validate(&scenario);
+    if problems.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(LoadError {
+            file: name.to_owned(),
+            kind: LoadErrorKind::Invalid,
+            problems,
+        })
+    }
+}
+
+fn describe_json_error(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let at = format!("line {}, column {}", e.line(), e.column());
+    match e.classify() {
+        Category::Eof => format!("ends early at {at}; the file looks truncated"),
+        Category::Syntax => format!("is not valid JSON: {e}"),
+        Category::Data | Category::Io => format!("cannot be read as JSON: {e}"),
+    }
+}
+
+fn read_version(name: &str, value: &Value) -> Result<u32, LoadError> {
+    let invalid = |msg: String| LoadError::new(name, LoadErrorKind::Invalid, "format_version", msg);
+    let Some(obj) = value.as_object() else {
+        return Err(LoadError::new(
+            name,
+            LoadErrorKind::Invalid,
+            "",
+            "is JSON but not an object; a scenario file is a JSON object with `format_version`",
+        ));
+    };
+    let Some(v) = obj.get("format_version") else {
+        return Err(invalid(
+            "is missing; is this a Bulwark scenario file?".into(),
+        ));
+    };
+    let Some(version) = v.as_u64() else {
+        return Err(invalid(format!("{v} is not a whole number")));
+    };
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(LoadError::new(
+            name,
+            LoadErrorKind::NewerVersion,
+            "format_version",
+            format!(
+                "{version} is newer than this Bulwark understands (up to {FORMAT_VERSION}); \
+                 update Bulwark to open this file"
+            ),
+        ));
+    }
+    if version == 0 {
+        return Err(invalid("0 is not a version Bulwark ever wrote".into()));
+    }
+    Ok(version as u32)
+}
+
+/// A step that turns a document of version `n` into one of version `n + 1`.
+pub type Migration = fn(Value) -> Result<Value, String>;
+
+/// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`. Version 1 is the first
+/// released format, so the table is empty; each format change adds one step.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Brings a document of `version` up to [`FORMAT_VERSION`].
+pub fn migrate(value: Value, version: u32) -> Result<Value, String> {
+    migrate_with(value, version, MIGRATIONS)
+}
+
+/// [`migrate`] with an explicit table (so the mechanism is testable).
+pub fn migrate_with(mut value: Value, version: u32, steps: &[Migration]) -> Result<Value, String> {
+    let first = version.saturating_sub(1) as usize;
+    for (i, step) in steps.iter().enumerate().skip(first) {
+        value = step(value).map_err(|e| format!("upgrading from version {}: {e}", i + 1))?;
+        if let Some(obj) = value.as_object_mut() {
+            obj.insert("format_version".into(), Value::from(i as u64 + 2));
+        }
+    }
+    Ok(value)
+}
+
+/// The scenario as pretty-printed JSON, as it is saved.
+pub fn to_json(scenario: &Scenario) -> String {
+    // Serializing these types cannot fail: all map keys are strings.
+    let mut text = serde_json::to_string_pretty(scenario).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The backup kept of the previous version of `path` on save.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves a scenario atomically, keeping the previous file as a backup.
+pub fn save_file(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
+    write_atomic(path, to_json(scenario).as_bytes())
+}
+
+/// Writes `bytes` to `path` so that, whatever happens, the file on disk is either
+/// the complete old version or the complete new one: write a temporary file in
+/// the same folder, flush it to disk, copy the old file to the backup, then
+/// rename the temporary file over the target.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let fail = |message: String| SaveError {
+        file: path.display().to_string(),
+        message,
+    };
+    if path.is_dir() {
+        return Err(fail("the target is a folder".into()));
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !folder.is_dir() {
+        return Err(fail(format!(
+            "the folder {} does not exist",
+            folder.display()
+        )));
+    }
+    let tmp = temp_path(path);
+    let result = write_and_sync(&tmp, bytes)
+        .map_err(|e| {
+            fail(format!(
+                "cannot write a temporary file in {}: {e}",
+                folder.display()
+            ))
+        })
+        .and_then(|()| {
+            if path.exists() {
+                backup(path).map_err(|e| fail(format!("cannot keep a backup of the old file: {e}")))
+            } else {
+                Ok(())
+            }
+        })
+        .and_then(|()| {
+            fs::rename(&tmp, path).map_err(|e| fail(format!("cannot replace the file: {e}")))
+        });
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    } else if let Ok(dir) = fs::File::open(&folder) {
+        // Make the rename itself durable; not all platforms allow syncing a folder.
+        let _ = dir.sync_all();
+    }
+    result
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    path.with_file_name(format!(".{name}.{}-{n}.tmp", std::process::id()))
+}
+
+fn write_and_sync(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Copies the current file to its backup, atomically (copy to a temporary, rename).
+fn backup(path: &Path) -> std::io::Result<()> {
+    let tmp = temp_path(&backup_path(path));
+    let result = fs::copy(path, &tmp)
+        .and_then(|_| fs::File::open(&tmp)?.sync_all())
+        .and_then(|()| fs::rename(&tmp, backup_path(path)));
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}

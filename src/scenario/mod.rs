@@ -1,0 +1,60 @@
+//! The scenario document: serde types, the reference table of states, the
+//! catalogue of uncertain parameters, validation, and file I/O with versioning.
+//! Nothing here knows about the UI or the assessment engine.
+
+mod io;
+pub mod parameters;
+pub mod reference;
+mod types;
+pub mod validate;
+
+pub use io::{
+    EXTENSION, LoadError, LoadErrorKind, MAX_FILE_BYTES, MIGRATIONS, Migration, SaveError,
+    backup_path, from_bytes, load_file, migrate, migrate_with, save_file, to_json, write_atomic,
+};
+pub use types::*;
+pub use validate::{Problem, validate};
+
+/// The JSON Schema of the scenario format, pretty-printed (committed at
+/// `docs/scenario.schema.json`).
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(Scenario);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// A new, empty scenario: Ukraine and Russia, no arrangement yet.
+pub fn blank() -> Scenario {
+    Scenario {
+        format_version: FORMAT_VERSION,
+        meta: Meta {
+            title: "Untitled scenario".into(),
+            ..Meta::default()
+        },
+        horizon_years: 10.0,
+        states: ["UKR", "RUS"]
+            .into_iter()
+            .map(|id| StateEntry {
+                id: id.into(),
+                overrides: StateFigures::default(),
+            })
+            .collect(),
+        adversary: Adversary {
+            state: "RUS".into(),
+            // Russian troops in occupied Ukraine were put at about 600,000-700,000 in
+            // 2024-25 (Russian and Ukrainian official statements as reported); a
+            // starting point for the user to change, not a finding.
+            theatre_troops: 600_000.0,
+            demands: Vec::new(),
+            preconditions: Vec::new(),
+        },
+        arrangements: Vec::new(),
+        axes: Vec::new(),
+        assumptions: Default::default(),
+        simulation: Simulation::default(),
+        settlement_line: SettlementLine::default(),
+        map_view: MapView::default(),
+        slides: Vec::new(),
+    }
+}

@@ -1,0 +1,649 @@
+//! The serde types of a scenario document: everything an analyst saves in a
+//! `.bulwark.json` file. No behaviour lives here beyond small accessors; loading,
+//! validation and saving are in the sibling modules.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The format version this build writes. Files with a larger number are refused;
+/// files with a smaller one go through [`super::migrate`].
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole scenario: one settlement (or today's situation) with the states involved,
+/// the guarantee arrangements, the adversary, axes of advance, the uncertain
+/// assumptions, the map view and the slides for a briefing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Version of the file format; see `docs/FORMAT.md`.
+    pub format_version: u32,
+    /// Title, author, date and notes.
+    pub meta: Meta,
+    /// Years ahead over which the chance of a renewed attack is assessed.
+    pub horizon_years: f64,
+    /// The states involved, each with optional overrides of the reference figures.
+    pub states: Vec<StateEntry>,
+    /// The adversary whose attack the arrangements are meant to deter.
+    pub adversary: Adversary,
+    /// The guarantee arrangements (possibly none: armed neutrality is an arrangement
+    /// with no guarantors).
+    #[serde(default)]
+    pub arrangements: Vec<Arrangement>,
+    /// Axes along which the adversary could advance.
+    #[serde(default)]
+    pub axes: Vec<Axis>,
+    /// Uncertain parameters of the assessment, by key (see
+    /// [`super::parameters::CATALOGUE`]). Keys left out take the catalogue default.
+    #[serde(default)]
+    pub assumptions: BTreeMap<String, Uncertain>,
+    /// Monte Carlo settings, saved so that a colleague gets the same numbers.
+    #[serde(default)]
+    pub simulation: Simulation,
+    /// The line of control / settlement line in Ukraine.
+    #[serde(default)]
+    pub settlement_line: SettlementLine,
+    /// The map view (centre, zoom, layers) last used with this scenario.
+    #[serde(default)]
+    pub map_view: MapView,
+    /// Slides for presentation mode. Empty: the app generates a default deck.
+    #[serde(default)]
+    pub slides: Vec<Slide>,
+}
+
+/// Descriptive information about a scenario.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Short title shown in the window title, the map's title block and slides.
+    pub title: String,
+    /// Who wrote the scenario.
+    #[serde(default)]
+    pub author: String,
+    /// Date of the scenario, ISO 8601 (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub date: String,
+    /// Notes in Markdown: what the scenario represents and where its figures come from.
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// A state taking part in the scenario. Figures default to the reference table
+/// (`assets/reference/states.json`); any figure given here overrides it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StateEntry {
+    /// ISO 3166 alpha-3 code (e.g. `UKR`), or any unique id for a state not in
+    /// the reference table (which must then give every figure).
+    pub id: String,
+    /// Per-scenario overrides of the reference figures.
+    #[serde(default, skip_serializing_if = "StateFigures::is_empty")]
+    pub overrides: StateFigures,
+}
+
+/// Figures describing a state. In the reference table every field is set; in a
+/// scenario's overrides only the changed ones are.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StateFigures {
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Gross domestic product, billions of current US dollars.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gdp_usd_bn: Option<f64>,
+    /// Defence spending as a percentage of GDP (e.g. `4.48`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub defence_pct_gdp: Option<f64>,
+    /// Active-duty military personnel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_troops: Option<f64>,
+    /// Trained reservists that can be mobilised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reserve_troops: Option<f64>,
+    /// Population, millions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population_m: Option<f64>,
+    /// Year the state joined NATO; `0` means not a member (overrides a membership).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nato_since: Option<u16>,
+    /// Whether the state has nuclear weapons of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nuclear: Option<bool>,
+}
+
+impl StateFigures {
+    /// True when no figure is set (used to keep saved files small).
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// The adversary: the state whose attack is to be deterred, its forces for the
+/// theatre, and what it demands of a settlement.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Adversary {
+    /// State id of the adversary (must be in `states`).
+    pub state: String,
+    /// Ground forces the adversary can commit to the theatre, troops.
+    pub theatre_troops: f64,
+    /// What the adversary demands of a settlement.
+    #[serde(default)]
+    pub demands: Vec<Demand>,
+    /// Conditions the adversary sets before it will discuss guarantees at all
+    /// (e.g. settling "root causes"), in its own words.
+    #[serde(default)]
+    pub preconditions: Vec<String>,
+}
+
+/// One demand of the adversary and how much it matters to it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Demand {
+    /// What is demanded.
+    pub kind: DemandKind,
+    /// Importance to the adversary, 0 (indifferent) to 1 (non-negotiable).
+    pub weight: f64,
+    /// The demand in words, with its source.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// The kinds of demand an adversary makes of a settlement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DemandKind {
+    /// The protected state stays out of alliances (non-NATO status).
+    Neutrality,
+    /// No foreign (guarantor) troops on the protected state's soil.
+    NoForeignTroops,
+    /// A cap on the protected state's armed forces.
+    ForceCap,
+    /// Recognition of territory the adversary holds or claims.
+    Territory,
+    /// Settlement of the adversary's "root causes" before guarantees.
+    RootCauses,
+    /// No long-range missiles in the protected state.
+    NoLongRangeMissiles,
+    /// Anything else, described in `text`.
+    Other,
+}
+
+/// A guarantee arrangement: who guarantees which state, how, and on what terms.
+/// Armed neutrality is an arrangement with no guarantors.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Arrangement {
+    /// Unique id within the scenario (used by slides and comparisons).
+    pub id: String,
+    /// Display name, e.g. "Bilateral US guarantee (28-point draft)".
+    pub name: String,
+    /// The type of arrangement, as in the product brief.
+    pub kind: ArrangementKind,
+    /// The protected state(s), by id.
+    pub protected_states: Vec<String>,
+    /// The guarantors and what each commits to.
+    #[serde(default)]
+    pub guarantors: Vec<Guarantor>,
+    /// Acts of the protected state that void the guarantee.
+    #[serde(default)]
+    pub void_clauses: Vec<Clause>,
+    /// Limits the arrangement places on the protected state.
+    #[serde(default)]
+    pub restraints: Vec<Restraint>,
+    /// Compensation the guarantor(s) demand for the guarantee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compensation: Option<Compensation>,
+    /// Years after which the arrangement lapses unless renewed; none: open-ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sunset_years: Option<f64>,
+    /// Whether the arrangement can be renewed at its sunset.
+    #[serde(default)]
+    pub renewable: bool,
+    /// Whether the guarantors' forces fall under an integrated command (as NATO's).
+    #[serde(default)]
+    pub integrated_command: bool,
+    /// Snap-back sanctions on the adversary if it attacks.
+    #[serde(default)]
+    pub snapback_sanctions: bool,
+    /// Free notes (Markdown) on this arrangement and its sources.
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// The arrangement types Bulwark models (see the product brief).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ArrangementKind {
+    /// No guarantor; the protected state's own forces.
+    ArmedNeutrality,
+    /// NATO membership under Article 5.
+    NatoMembership,
+    /// One great-power guarantor by bilateral agreement.
+    BilateralGuarantee,
+    /// Several guarantors (e.g. Anglo-French or a "coalition of the willing").
+    CoalitionGuarantee,
+    /// Political assurances with no obligation to fight (Budapest-style).
+    Assurances,
+    /// Arms, money and intelligence without a commitment.
+    InformalSupport,
+    /// Any mix of the above with conditions.
+    Mixed,
+}
+
+/// One guarantor's commitment within an arrangement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Guarantor {
+    /// State id of the guarantor (must be in `states`).
+    pub state: String,
+    /// What the guarantor is obliged to do.
+    pub obligation: Obligation,
+    /// How formally the commitment is made.
+    pub formality: Formality,
+    /// How the commitment is triggered.
+    pub trigger: Trigger,
+    /// The trigger in the text's own words, with source.
+    #[serde(default)]
+    pub trigger_wording: String,
+    /// Analyst's override of this guarantor's credibility (chance it fights if
+    /// the protected state is attacked), 0 to 1; none: the engine derives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credibility: Option<f64>,
+    /// Whether the guarantor extends its nuclear umbrella over the protected state.
+    #[serde(default)]
+    pub nuclear_umbrella: bool,
+    /// Forces present in, or pledged to, the protected state.
+    #[serde(default)]
+    pub forces: Vec<ForceCommitment>,
+}
+
+/// What a guarantor is obliged to do if the protected state is attacked
+/// (after the ATOP treaty obligation types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Obligation {
+    /// To defend: come to the protected state's aid, including with armed force.
+    Defence,
+    /// To consult on a response.
+    Consultation,
+    /// To respect its borders and seek action by others (e.g. the UN Security Council).
+    Assurance,
+    /// No obligation; support given as interests dictate.
+    Informal,
+}
+
+/// How formally a commitment is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Formality {
+    /// A treaty ratified by the guarantor's legislature.
+    RatifiedTreaty,
+    /// An agreement signed by the executive, not ratified.
+    ExecutiveAgreement,
+    /// A political declaration or memorandum.
+    PoliticalDeclaration,
+    /// No written commitment (secret or informal ties).
+    None,
+}
+
+/// How a guarantor's commitment is triggered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Trigger {
+    /// An attack obliges the guarantor to act.
+    Automatic,
+    /// The guarantor takes "such action as it deems necessary" (NATO Article 5).
+    AsItDeemsNecessary,
+    /// The guarantor acts only after consultation.
+    AfterConsultation,
+}
+
+/// Guarantor forces, present on the protected state's soil or pledged to arrive.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ForceCommitment {
+    /// Unit name, e.g. "Panzerbrigade 45".
+    pub label: String,
+    /// Troops in the unit.
+    pub troops: f64,
+    /// Days after the attack starts until the unit is in action; `0` means already
+    /// present (forward-deployed).
+    pub arrival_days: f64,
+    /// State id where the unit stands or will stand.
+    pub stationed_in: String,
+    /// Where on the map the unit stands; none: at the capital of `stationed_in`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<GeoPoint>,
+}
+
+impl ForceCommitment {
+    /// True when the unit is already in place when an attack starts.
+    pub fn is_present(&self) -> bool {
+        self.arrival_days <= 0.0
+    }
+}
+
+/// A clause voiding a guarantee if the protected state does something.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    /// What act voids the guarantee.
+    pub kind: VoidClauseKind,
+    /// The clause in the text's own words, with source.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// Acts of the protected state that void a guarantee.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum VoidClauseKind {
+    /// The protected state invades the adversary.
+    InvadesAdversary,
+    /// The protected state strikes the adversary first.
+    FirstStrike,
+    /// The protected state fires at the adversary's capitals (e.g. Moscow,
+    /// St Petersburg) "without cause".
+    StrikesOnCapitals,
+    /// The protected state exceeds its force cap.
+    ExceedsForceCap,
+    /// The protected state provokes the attack (ATOP's non-provocation condition).
+    Provocation,
+    /// Anything else, described in `text`.
+    Other,
+}
+
+/// A limit the arrangement places on the protected state.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Restraint {
+    /// What is limited.
+    pub kind: RestraintKind,
+    /// For a force cap: the maximum peacetime strength, troops.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<f64>,
+    /// The restraint in the text's own words, with source.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// The kinds of restraint on a protected state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RestraintKind {
+    /// A cap on the armed forces (`limit` troops).
+    ForceCap,
+    /// No foreign troops on its soil.
+    NoForeignTroops,
+    /// No long-range strike missiles.
+    NoLongRangeMissiles,
+    /// Consult the guarantors before using force.
+    ConsultBeforeForce,
+    /// Non-aligned status written into the constitution.
+    ConstitutionalNeutrality,
+    /// No nuclear weapons.
+    NonNuclear,
+    /// Anything else, described in `text`.
+    Other,
+}
+
+/// Compensation a guarantor demands for its guarantee.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Compensation {
+    /// What is demanded, in words, with source.
+    pub description: String,
+    /// Yearly cost to the protected state as a percentage of its GDP, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pct_gdp_per_year: Option<f64>,
+}
+
+/// A point on the map, degrees (WGS 84).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GeoPoint {
+    /// Longitude, degrees east (−180 to 180).
+    pub lon: f64,
+    /// Latitude, degrees north (−90 to 90).
+    pub lat: f64,
+}
+
+/// A named place on the map (start or objective of an axis).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// Name shown on the map.
+    pub name: String,
+    /// Where it is.
+    #[serde(flatten)]
+    pub point: GeoPoint,
+}
+
+/// An axis along which the adversary could advance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Axis {
+    /// Unique id within the scenario.
+    pub id: String,
+    /// Display name, e.g. "Suwałki gap".
+    pub name: String,
+    /// The state whose territory is attacked along this axis (must be in `states`).
+    pub defender: String,
+    /// Where the advance starts.
+    pub start: Place,
+    /// The objective whose capture would be a fait accompli.
+    pub objective: Place,
+    /// Route length relative to the great-circle distance (roads wind), ≥ 1.
+    #[serde(default = "default_route_factor")]
+    pub route_factor: f64,
+    /// How much the terrain slows an advance, 0 (impassable) to 1 (open plain).
+    #[serde(default = "default_terrain")]
+    pub terrain: f64,
+    /// Share of the adversary's theatre forces committed to this axis, 0 to 1.
+    pub adversary_share: f64,
+    /// Share of the defender's forces that can reach this axis in time, 0 to 1.
+    pub defender_share: f64,
+}
+
+fn default_route_factor() -> f64 {
+    1.2
+}
+
+fn default_terrain() -> f64 {
+    1.0
+}
+
+/// A value that is uncertain: low, most likely and high (a triangular range).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Uncertain {
+    /// Low end of the plausible range.
+    pub low: f64,
+    /// Most likely value.
+    pub likely: f64,
+    /// High end of the plausible range.
+    pub high: f64,
+}
+
+impl Uncertain {
+    /// A range with the same low, likely and high value (no uncertainty).
+    pub fn exact(value: f64) -> Self {
+        Self {
+            low: value,
+            likely: value,
+            high: value,
+        }
+    }
+
+    /// A range from its three values.
+    pub fn new(low: f64, likely: f64, high: f64) -> Self {
+        Self { low, likely, high }
+    }
+}
+
+/// Monte Carlo settings stored with the scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Simulation {
+    /// Number of Monte Carlo draws.
+    pub samples: u32,
+    /// Seed of the random number generator: the same seed gives the same numbers.
+    pub seed: u64,
+}
+
+impl Default for Simulation {
+    fn default() -> Self {
+        Self {
+            samples: 10_000,
+            seed: 1,
+        }
+    }
+}
+
+/// The settlement line / line of control in Ukraine.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SettlementLine {
+    /// Which line to use.
+    pub preset: LinePreset,
+    /// For `custom`: the line's vertices from north to south.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom: Vec<GeoPoint>,
+}
+
+/// Presets of the settlement line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LinePreset {
+    /// No line drawn (scenarios away from Ukraine).
+    None,
+    /// The approximate line of contact in late 2025.
+    #[default]
+    LineOfContact2025,
+    /// A settlement ceding all of Donetsk and Luhansk oblasts.
+    CedeDonetskLuhansk,
+    /// A line given in `custom`.
+    Custom,
+}
+
+/// The map view saved with a scenario.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MapView {
+    /// Centre of the view.
+    pub center: GeoPoint,
+    /// Zoom factor; 1 shows the whole map.
+    pub zoom: f64,
+    /// Which layers are shown.
+    #[serde(default)]
+    pub layers: Layers,
+}
+
+impl Default for MapView {
+    fn default() -> Self {
+        Self {
+            center: GeoPoint {
+                lon: 25.0,
+                lat: 54.0,
+            },
+            zoom: 1.0,
+            layers: Layers::default(),
+        }
+    }
+}
+
+/// Map layers that can be toggled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Layers {
+    /// Guarantee ties between guarantors and protected states.
+    pub ties: bool,
+    /// Force markers.
+    pub forces: bool,
+    /// Axes of advance.
+    pub axes: bool,
+    /// City and country labels.
+    pub labels: bool,
+    /// The line of control and the area the adversary holds.
+    pub line_of_control: bool,
+    /// Latitude/longitude grid.
+    pub graticule: bool,
+}
+
+impl Default for Layers {
+    fn default() -> Self {
+        Self {
+            ties: true,
+            forces: true,
+            axes: true,
+            labels: true,
+            line_of_control: true,
+            graticule: false,
+        }
+    }
+}
+
+/// One slide of a briefing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Slide {
+    /// Slide title.
+    pub title: String,
+    /// What the slide shows.
+    pub content: SlideContent,
+    /// Speaker notes (Markdown), shown only in the presenter view.
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// What a slide shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum SlideContent {
+    /// The map with a view, layers and highlighted states.
+    Map {
+        /// The view to show.
+        view: MapView,
+        /// State ids to highlight.
+        #[serde(default)]
+        highlight: Vec<String>,
+    },
+    /// One of the assessment plots.
+    Plot {
+        /// Which plot.
+        plot: PlotKind,
+        /// For per-state plots: the protected state; none: the first.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        state: Option<String>,
+    },
+    /// The comparison of open scenarios / arrangements.
+    Comparison,
+    /// Markdown text.
+    Text {
+        /// The text.
+        markdown: String,
+    },
+}
+
+/// The assessment plots a slide can show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PlotKind {
+    /// Headline figures.
+    Headline,
+    /// Distribution of the chance of attack.
+    AttackDistribution,
+    /// Tornado chart of the assumptions that matter most.
+    Tornado,
+    /// Force ratio and ground taken by day along each axis.
+    Campaign,
+    /// Defence burden over the years.
+    Burden,
+    /// Acceptability versus deterrence.
+    AcceptabilityDeterrence,
+    /// Break-even credibility against armed neutrality.
+    BreakEven,
+}

@@ -1,0 +1,465 @@
+//! Validation of a scenario beyond what its types enforce: ranges, references
+//! between parts of the document, duplicates and size limits. Every problem names
+//! the JSON path of the field, in the form `arrangements[1].guarantors[0].credibility`.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::parameters;
+use super::reference;
+use super::types::{
+    Adversary, Arrangement, Axis, GeoPoint, Guarantor, LinePreset, Restraint, RestraintKind,
+    Scenario, SlideContent,
+};
+
+/// Most states a scenario may involve.
+pub const MAX_STATES: usize = 300;
+/// Most arrangements, axes, guarantors per arrangement, demands…: any list not
+/// given its own limit below.
+pub const MAX_LIST: usize = 200;
+/// Most slides in a deck.
+pub const MAX_SLIDES: usize = 500;
+/// Most Monte Carlo draws a scenario may ask for.
+pub const MAX_SAMPLES: u32 = 1_000_000;
+/// Longest free text (notes, descriptions), characters.
+pub const MAX_TEXT: usize = 200_000;
+/// Longest name or id, characters.
+pub const MAX_NAME: usize = 300;
+
+/// One thing wrong with a scenario: where, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON path of the field, e.g. `arrangements[1].guarantors[0].credibility`.
+    pub path: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Every problem in the scenario (empty when it is valid).
+pub fn validate(scenario: &Scenario) -> Vec<Problem> {
+    let mut c = Checker::default();
+    c.text("meta.title", &scenario.meta.title, MAX_NAME);
+    if scenario.meta.title.trim().is_empty() {
+        c.push("meta.title", "is empty; give the scenario a title");
+    }
+    c.text("meta.author", &scenario.meta.author, MAX_NAME);
+    c.text("meta.notes", &scenario.meta.notes, MAX_TEXT);
+    check_date(&mut c, &scenario.meta.date);
+    c.range("horizon_years", scenario.horizon_years, 0.5, 50.0);
+    let states = check_states(&mut c, scenario);
+    check_adversary(&mut c, &scenario.adversary, &states);
+    c.count("arrangements", scenario.arrangements.len(), MAX_LIST);
+    let mut ids = HashSet::new();
+    for (i, a) in scenario.arrangements.iter().enumerate() {
+        let path = format!("arrangements[{i}]");
+        c.unique(&format!("{path}.id"), &a.id, &mut ids);
+        check_arrangement(&mut c, &path, a, &states, &scenario.adversary.state);
+    }
+    c.count("axes", scenario.axes.len(), MAX_LIST);
+    let mut ids = HashSet::new();
+    for (i, axis) in scenario.axes.iter().enumerate() {
+        let path = format!("axes[{i}]");
+        c.unique(&format!("{path}.id"), &axis.id, &mut ids);
+        check_axis(&mut c, &path, axis, &states);
+    }
+    check_assumptions(&mut c, scenario);
+    if scenario.simulation.samples == 0 || scenario.simulation.samples > MAX_SAMPLES {
+        c.push(
+            "simulation.samples",
+            format!(
+                "{} is outside 1 to {MAX_SAMPLES}",
+                scenario.simulation.samples
+            ),
+        );
+    }
+    check_line(&mut c, scenario);
+    check_view(&mut c, "map_view", &scenario.map_view);
+    check_slides(&mut c, scenario, &states);
+    c.problems
+}
+
+/// Collects problems while walking the document.
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn push(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    /// A number must be finite and within `lo..=hi`.
+    fn range(&mut self, path: &str, value: f64, lo: f64, hi: f64) {
+        if !value.is_finite() {
+            self.push(path, format!("{value} is not a finite number"));
+        } else if value < lo || value > hi {
+            self.push(path, format!("{value} is outside {lo} to {hi}"));
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &str, max: usize) {
+        let len = text.chars().count();
+        if len > max {
+            self.push(
+                path,
+                format!("is {len} characters long; at most {max} are allowed"),
+            );
+        }
+    }
+
+    fn count(&mut self, path: &str, len: usize, max: usize) {
+        if len > max {
+            self.push(
+                path,
+                format!("has {len} entries; at most {max} are allowed"),
+            );
+        }
+    }
+
+    /// An id must be non-empty, short, and not seen before in `seen`.
+    fn unique(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
+        if id.trim().is_empty() {
+            self.push(path, "is empty");
+        }
+        self.text(path, id, MAX_NAME);
+        if !seen.insert(id.to_owned()) {
+            self.push(path, format!("'{id}' appears more than once"));
+        }
+    }
+
+    /// A state reference must name a state in the scenario's `states`.
+    fn state_ref(&mut self, path: &str, id: &str, states: &HashSet<String>) {
+        if !states.contains(id) {
+            self.push(
+                path,
+                format!("'{id}' is not one of the scenario's states; add it to `states` first"),
+            );
+        }
+    }
+
+    fn point(&mut self, path: &str, p: &GeoPoint) {
+        self.range(&format!("{path}.lon"), p.lon, -180.0, 180.0);
+        self.range(&format!("{path}.lat"), p.lat, -90.0, 90.0);
+    }
+}
+
+fn check_date(c: &mut Checker, date: &str) {
+    if date.is_empty() {
+        return;
+    }
+    let parts: Vec<&str> = date.split('-').collect();
+    let ok = parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        && matches!(parts[1].parse::<u8>(), Ok(1..=12))
+        && matches!(parts[2].parse::<u8>(), Ok(1..=31));
+    if !ok {
+        c.push(
+            "meta.date",
+            format!("'{date}' is not a date of the form YYYY-MM-DD"),
+        );
+    }
+}
+
+/// Checks the state list and returns the set of state ids.
+fn check_states(c: &mut Checker, scenario: &Scenario) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    if scenario.states.is_empty() {
+        c.push("states", "is empty; a scenario needs at least one state");
+    }
+    c.count("states", scenario.states.len(), MAX_STATES);
+    for (i, s) in scenario.states.iter().enumerate() {
+        let path = format!("states[{i}]");
+        c.unique(&format!("{path}.id"), &s.id, &mut ids);
+        let o = &s.overrides;
+        let p = |f: &str| format!("{path}.overrides.{f}");
+        if let Some(name) = &o.name {
+            c.text(&p("name"), name, MAX_NAME);
+        }
+        if let Some(v) = o.gdp_usd_bn {
+            c.range(&p("gdp_usd_bn"), v, 0.001, 1.0e6);
+        }
+        if let Some(v) = o.defence_pct_gdp {
+            c.range(&p("defence_pct_gdp"), v, 0.0, 100.0);
+        }
+        if let Some(v) = o.active_troops {
+            c.range(&p("active_troops"), v, 0.0, 1.0e8);
+        }
+        if let Some(v) = o.reserve_troops {
+            c.range(&p("reserve_troops"), v, 0.0, 1.0e8);
+        }
+        if let Some(v) = o.population_m {
+            c.range(&p("population_m"), v, 0.0, 1.0e4);
+        }
+        if let Some(y) = o.nato_since
+            && y != 0
+            && !(1949..=2100).contains(&y)
+        {
+            c.push(
+                &p("nato_since"),
+                format!("{y} is not 0 or a year from 1949"),
+            );
+        }
+        if let Err(missing) = reference::resolve(s) {
+            c.push(
+                &format!("{path}.overrides"),
+                format!(
+                    "'{}' is not in the reference table, so it must give {}",
+                    s.id,
+                    missing.join(", ")
+                ),
+            );
+        }
+    }
+    ids
+}
+
+fn check_adversary(c: &mut Checker, adv: &Adversary, states: &HashSet<String>) {
+    c.state_ref("adversary.state", &adv.state, states);
+    c.range("adversary.theatre_troops", adv.theatre_troops, 0.0, 1.0e8);
+    c.count("adversary.demands", adv.demands.len(), MAX_LIST);
+    for (i, d) in adv.demands.iter().enumerate() {
+        c.range(
+            &format!("adversary.demands[{i}].weight"),
+            d.weight,
+            0.0,
+            1.0,
+        );
+        c.text(&format!("adversary.demands[{i}].text"), &d.text, MAX_TEXT);
+    }
+    c.count("adversary.preconditions", adv.preconditions.len(), MAX_LIST);
+    for (i, p) in adv.preconditions.iter().enumerate() {
+        c.text(&format!("adversary.preconditions[{i}]"), p, MAX_TEXT);
+    }
+}
+
+fn check_arrangement(
+    c: &mut Checker,
+    path: &str,
+    a: &Arrangement,
+    states: &HashSet<String>,
+    adversary: &str,
+) {
+    c.text(&format!("{path}.name"), &a.name, MAX_NAME);
+    c.text(&format!("{path}.notes"), &a.notes, MAX_TEXT);
+    if a.protected_states.is_empty() {
+        c.push(
+            &format!("{path}.protected_states"),
+            "is empty; name the state the arrangement protects",
+        );
+    }
+    let mut seen = HashSet::new();
+    for (i, id) in a.protected_states.iter().enumerate() {
+        let p = format!("{path}.protected_states[{i}]");
+        c.unique(&p, id, &mut seen);
+        c.state_ref(&p, id, states);
+        if id == adversary {
+            c.push(
+                &p,
+                format!("'{id}' is the adversary and cannot be protected"),
+            );
+        }
+    }
+    c.count(&format!("{path}.guarantors"), a.guarantors.len(), MAX_LIST);
+    let mut guarantors = HashSet::new();
+    for (i, g) in a.guarantors.iter().enumerate() {
+        let p = format!("{path}.guarantors[{i}]");
+        c.unique(&format!("{p}.state"), &g.state, &mut guarantors);
+        check_guarantor(c, &p, g, states, adversary, &a.protected_states);
+    }
+    c.count(
+        &format!("{path}.void_clauses"),
+        a.void_clauses.len(),
+        MAX_LIST,
+    );
+    for (i, v) in a.void_clauses.iter().enumerate() {
+        c.text(&format!("{path}.void_clauses[{i}].text"), &v.text, MAX_TEXT);
+    }
+    c.count(&format!("{path}.restraints"), a.restraints.len(), MAX_LIST);
+    for (i, r) in a.restraints.iter().enumerate() {
+        check_restraint(c, &format!("{path}.restraints[{i}]"), r);
+    }
+    if let Some(comp) = &a.compensation {
+        c.text(
+            &format!("{path}.compensation.description"),
+            &comp.description,
+            MAX_TEXT,
+        );
+        if let Some(v) = comp.pct_gdp_per_year {
+            c.range(
+                &format!("{path}.compensation.pct_gdp_per_year"),
+                v,
+                0.0,
+                100.0,
+            );
+        }
+    }
+    if let Some(years) = a.sunset_years {
+        c.range(&format!("{path}.sunset_years"), years, 0.1, 100.0);
+    }
+}
+
+fn check_guarantor(
+    c: &mut Checker,
+    path: &str,
+    g: &Guarantor,
+    states: &HashSet<String>,
+    adversary: &str,
+    protected: &[String],
+) {
+    c.state_ref(&format!("{path}.state"), &g.state, states);
+    if g.state == adversary {
+        c.push(
+            &format!("{path}.state"),
+            format!("'{}' is the adversary and cannot be a guarantor", g.state),
+        );
+    }
+    if protected.contains(&g.state) {
+        c.push(
+            &format!("{path}.state"),
+            format!("'{}' cannot guarantee itself", g.state),
+        );
+    }
+    c.text(
+        &format!("{path}.trigger_wording"),
+        &g.trigger_wording,
+        MAX_TEXT,
+    );
+    if let Some(v) = g.credibility {
+        c.range(&format!("{path}.credibility"), v, 0.0, 1.0);
+    }
+    c.count(&format!("{path}.forces"), g.forces.len(), MAX_LIST);
+    for (i, f) in g.forces.iter().enumerate() {
+        let p = format!("{path}.forces[{i}]");
+        c.text(&format!("{p}.label"), &f.label, MAX_NAME);
+        c.range(&format!("{p}.troops"), f.troops, 0.0, 1.0e7);
+        c.range(&format!("{p}.arrival_days"), f.arrival_days, 0.0, 3650.0);
+        c.state_ref(&format!("{p}.stationed_in"), &f.stationed_in, states);
+        if let Some(pos) = &f.position {
+            c.point(&format!("{p}.position"), pos);
+        }
+    }
+}
+
+fn check_restraint(c: &mut Checker, path: &str, r: &Restraint) {
+    c.text(&format!("{path}.text"), &r.text, MAX_TEXT);
+    match (r.kind, r.limit) {
+        (RestraintKind::ForceCap, None) => c.push(
+            &format!("{path}.limit"),
+            "is missing; a force cap needs the maximum number of troops",
+        ),
+        (_, Some(limit)) => c.range(&format!("{path}.limit"), limit, 0.0, 1.0e8),
+        _ => {}
+    }
+}
+
+fn check_axis(c: &mut Checker, path: &str, axis: &Axis, states: &HashSet<String>) {
+    c.text(&format!("{path}.name"), &axis.name, MAX_NAME);
+    c.state_ref(&format!("{path}.defender"), &axis.defender, states);
+    c.point(&format!("{path}.start"), &axis.start.point);
+    c.point(&format!("{path}.objective"), &axis.objective.point);
+    c.range(&format!("{path}.route_factor"), axis.route_factor, 1.0, 5.0);
+    c.range(&format!("{path}.terrain"), axis.terrain, 0.0, 1.0);
+    c.range(
+        &format!("{path}.adversary_share"),
+        axis.adversary_share,
+        0.0,
+        1.0,
+    );
+    c.range(
+        &format!("{path}.defender_share"),
+        axis.defender_share,
+        0.0,
+        1.0,
+    );
+}
+
+fn check_assumptions(c: &mut Checker, scenario: &Scenario) {
+    for (key, u) in &scenario.assumptions {
+        let path = format!("assumptions.{key}");
+        let Some(param) = parameters::parameter(key) else {
+            let known: Vec<&str> = parameters::CATALOGUE.iter().map(|p| p.key).collect();
+            c.push(
+                &path,
+                format!("is not a known assumption; known: {}", known.join(", ")),
+            );
+            continue;
+        };
+        c.range(&format!("{path}.low"), u.low, param.min, param.max);
+        c.range(&format!("{path}.likely"), u.likely, param.min, param.max);
+        c.range(&format!("{path}.high"), u.high, param.min, param.max);
+        if !(u.low <= u.likely && u.likely <= u.high) {
+            c.push(
+                &path,
+                format!(
+                    "low {}, likely {}, high {} are not in order (low ≤ likely ≤ high)",
+                    u.low, u.likely, u.high
+                ),
+            );
+        }
+    }
+}
+
+fn check_line(c: &mut Checker, scenario: &Scenario) {
+    let line = &scenario.settlement_line;
+    c.count("settlement_line.custom", line.custom.len(), 10_000);
+    for (i, p) in line.custom.iter().enumerate() {
+        c.point(&format!("settlement_line.custom[{i}]"), p);
+    }
+    if line.preset == LinePreset::Custom && line.custom.len() < 2 {
+        c.push(
+            "settlement_line.custom",
+            "needs at least two points when the preset is `custom`",
+        );
+    }
+}
+
+fn check_view(c: &mut Checker, path: &str, view: &super::types::MapView) {
+    c.point(&format!("{path}.center"), &view.center);
+    c.range(&format!("{path}.zoom"), view.zoom, 0.25, 64.0);
+}
+
+fn check_slides(c: &mut Checker, scenario: &Scenario, states: &HashSet<String>) {
+    c.count("slides", scenario.slides.len(), MAX_SLIDES);
+    for (i, slide) in scenario.slides.iter().enumerate() {
+        let path = format!("slides[{i}]");
+        c.text(&format!("{path}.title"), &slide.title, MAX_NAME);
+        c.text(&format!("{path}.notes"), &slide.notes, MAX_TEXT);
+        match &slide.content {
+            SlideContent::Map { view, highlight } => {
+                check_view(c, &format!("{path}.content.view"), view);
+                c.count(
+                    &format!("{path}.content.highlight"),
+                    highlight.len(),
+                    MAX_STATES,
+                );
+                for (j, id) in highlight.iter().enumerate() {
+                    c.text(&format!("{path}.content.highlight[{j}]"), id, MAX_NAME);
+                }
+            }
+            SlideContent::Plot {
+                state: Some(id), ..
+            } => c.state_ref(&format!("{path}.content.state"), id, states),
+            SlideContent::Text { markdown } => {
+                c.text(&format!("{path}.content.markdown"), markdown, MAX_TEXT);
+            }
+            SlideContent::Plot { state: None, .. } | SlideContent::Comparison => {}
+        }
+    }
+}

@@ -1,0 +1,441 @@
+//! The application state and its logic: carrying out commands, file dialogs,
+//! the unsaved-changes question, and the window title. Drawing lives in
+//! [`super::shell`]; it reads this state and queues commands.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+
+use crate::assets;
+use crate::scenario::{self, EXTENSION, Scenario};
+
+use super::commands::Command;
+use super::document::Document;
+use super::settings::{STORAGE_KEY, Settings};
+
+/// The example opened when Bulwark starts without a file.
+pub const DEFAULT_EXAMPLE: &str = "us-bilateral-28-point.bulwark.json";
+
+/// A question waiting for the user's answer before a command can go ahead.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// The document has unsaved changes and `then` would discard them.
+    UnsavedChanges {
+        /// The command to carry out once the user has chosen.
+        then: Command,
+    },
+    /// The user is typing a path to open or to save to.
+    TypedPath {
+        /// What the path is for.
+        purpose: PathPurpose,
+        /// The text typed so far.
+        text: String,
+    },
+}
+
+/// What a typed path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open the file.
+    Open,
+    /// Save to the file.
+    Save,
+}
+
+/// The user's answer to the unsaved-changes question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    /// Save, then go ahead.
+    Save,
+    /// Throw the changes away and go ahead.
+    Discard,
+    /// Do nothing.
+    Cancel,
+}
+
+/// What came back from a file dialog running on another thread.
+enum DialogResult {
+    Open(Option<PathBuf>),
+    Save(Option<PathBuf>),
+}
+
+/// The Bulwark application.
+pub struct BulwarkApp {
+    /// The open document.
+    pub doc: Document,
+    /// Persisted settings.
+    pub settings: Settings,
+    /// A question waiting for an answer.
+    pub pending: Option<Pending>,
+    /// An error to show until dismissed.
+    pub error: Option<String>,
+    /// The last thing that happened, for the status line.
+    pub status: String,
+    /// Whether the About window is open.
+    pub show_about: bool,
+    /// Commands queued by the UI during this frame.
+    queue: Vec<Command>,
+    /// The command to carry out after a Save As (from the unsaved-changes question).
+    after_save: Option<Command>,
+    dialog: Option<Receiver<DialogResult>>,
+    /// Set once the user has agreed to close, so the close request goes through.
+    closing: bool,
+    /// The window title last sent, to send it only when it changes.
+    sent_title: String,
+}
+
+impl BulwarkApp {
+    /// The app as eframe creates it: settings from storage, then `file` or the
+    /// default example.
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+            .unwrap_or_default();
+        cc.egui_ctx.set_theme(settings.theme);
+        Self::with_settings(settings, file)
+    }
+
+    /// The app with the given settings, opening `file` or the default example.
+    /// Used directly by tests.
+    pub fn with_settings(settings: Settings, file: Option<PathBuf>) -> Self {
+        let mut app = Self {
+            doc: example_document(DEFAULT_EXAMPLE)
+                .unwrap_or_else(|_| Document::new(scenario::blank(), None, "Untitled")),
+            settings,
+            pending: None,
+            error: None,
+            status: String::new(),
+            show_about: false,
+            queue: Vec::new(),
+            after_save: None,
+            dialog: None,
+            closing: false,
+            sent_title: String::new(),
+        };
+        if let Some(file) = file {
+            app.apply(Command::OpenPath(file));
+        }
+        app
+    }
+
+    /// Queues a command to run at the end of the frame.
+    pub fn queue(&mut self, command: Command) {
+        self.queue.push(command);
+    }
+
+    /// The window title: file name, an unsaved-changes marker, and the app name.
+    pub fn window_title(&self) -> String {
+        let marker = if self.doc.is_dirty() { "• " } else { "" };
+        format!("{marker}{} — Bulwark", self.doc.name())
+    }
+
+    /// Carries out one command.
+    pub fn apply(&mut self, command: Command) {
+        if command.replaces_document() && self.doc.is_dirty() {
+            self.pending = Some(Pending::UnsavedChanges { then: command });
+            return;
+        }
+        self.apply_now(command);
+    }
+
+    /// Carries out a command without asking about unsaved changes.
+    fn apply_now(&mut self, command: Command) {
+        match command {
+            Command::New => {
+                self.doc = Document::new(scenario::blank(), None, "Untitled");
+                self.status = "New scenario".into();
+            }
+            Command::Open => self.spawn_dialog(true),
+            Command::OpenTypedPath => {
+                self.pending = Some(Pending::TypedPath {
+                    purpose: PathPurpose::Open,
+                    text: String::new(),
+                });
+            }
+            Command::OpenPath(path) => self.open_path(&path),
+            Command::OpenExample(name) => match example_document(&name) {
+                Ok(doc) => {
+                    self.status = format!("Opened example {name}");
+                    self.doc = doc;
+                }
+                Err(e) => self.error = Some(e),
+            },
+            Command::Save => match self.doc.path().map(Path::to_path_buf) {
+                Some(path) => self.save_to(&path),
+                None => self.spawn_dialog(false),
+            },
+            Command::SaveAs => self.spawn_dialog(false),
+            Command::SaveTo(path) => self.save_to(&path),
+            Command::Quit => self.closing = true,
+            Command::Undo => {
+                if !self.doc.undo() {
+                    self.status = "Nothing to undo".into();
+                }
+            }
+            Command::Redo => {
+                if !self.doc.redo() {
+                    self.status = "Nothing to redo".into();
+                }
+            }
+            Command::Edit { scenario, group } => self.doc.edit(*scenario, group),
+            Command::ToggleLeftPanel => self.settings.show_left ^= true,
+            Command::ToggleRightPanel => self.settings.show_right ^= true,
+            Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::Present => {
+                self.status = "Presentation mode is not available in this build yet".into();
+            }
+            Command::About => self.show_about = true,
+            Command::ClearRecent => self.settings.recent.clear(),
+        }
+    }
+
+    /// Answers the unsaved-changes question.
+    pub fn resolve_unsaved(&mut self, choice: UnsavedChoice) {
+        let Some(Pending::UnsavedChanges { then }) = self.pending.take() else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Cancel => self.status = "Cancelled".into(),
+            UnsavedChoice::Discard => self.apply_now(then),
+            UnsavedChoice::Save => match self.doc.path().map(Path::to_path_buf) {
+                Some(path) => {
+                    self.save_to(&path);
+                    if !self.doc.is_dirty() {
+                        self.apply_now(then);
+                    }
+                }
+                None => {
+                    self.after_save = Some(then);
+                    self.spawn_dialog(false);
+                }
+            },
+        }
+    }
+
+    /// Finishes a typed-path dialog with the path typed (or cancels with `None`).
+    pub fn resolve_typed_path(&mut self, accepted: bool) {
+        let Some(Pending::TypedPath { purpose, text }) = self.pending.take() else {
+            return;
+        };
+        let text = text.trim();
+        if !accepted || text.is_empty() {
+            return;
+        }
+        let path = PathBuf::from(text);
+        match purpose {
+            PathPurpose::Open => self.apply(Command::OpenPath(path)),
+            PathPurpose::Save => self.finish_save_as(Some(path)),
+        }
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        match scenario::load_file(path) {
+            Ok(s) => {
+                self.doc = Document::new(s, Some(path.to_path_buf()), "");
+                self.settings.add_recent(path);
+                self.status = format!("Opened {}", path.display());
+            }
+            Err(e) => {
+                self.error = Some(format!("Could not open the file.\n\n{e}"));
+            }
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) {
+        let path = with_extension(path);
+        match scenario::save_file(&path, self.doc.scenario()) {
+            Ok(()) => {
+                self.doc.mark_saved(path.clone());
+                self.settings.add_recent(&path);
+                self.status = format!("Saved {}", path.display());
+            }
+            Err(e) => self.error = Some(format!("{e}\n\nYour changes are still open.")),
+        }
+    }
+
+    fn finish_save_as(&mut self, path: Option<PathBuf>) {
+        let then = self.after_save.take();
+        let Some(path) = path else {
+            return;
+        };
+        self.save_to(&path);
+        if let Some(then) = then
+            && !self.doc.is_dirty()
+        {
+            self.apply_now(then);
+        }
+    }
+
+    /// Runs the system file dialog on another thread. Without a desktop portal it
+    /// returns nothing at once; then the typed-path dialog opens instead.
+    fn spawn_dialog(&mut self, open: bool) {
+        let (tx, rx) = channel();
+        let suggested = format!("{}{EXTENSION}", slug(&self.doc.scenario().meta.title));
+        std::thread::spawn(move || {
+            let dialog = rfd::FileDialog::new().add_filter("Bulwark scenario", &["json"]);
+            let result = if open {
+                DialogResult::Open(dialog.pick_file())
+            } else {
+                DialogResult::Save(dialog.set_file_name(suggested).save_file())
+            };
+            let _ = tx.send(result);
+        });
+        self.dialog = Some(rx);
+    }
+
+    fn poll_dialog(&mut self) {
+        let Some(rx) = &self.dialog else { return };
+        let Ok(result) = rx.try_recv() else { return };
+        self.dialog = None;
+        match result {
+            DialogResult::Open(Some(path)) => self.apply(Command::OpenPath(path)),
+            DialogResult::Save(Some(path)) => self.finish_save_as(Some(path)),
+            DialogResult::Open(None) => {
+                self.pending = Some(Pending::TypedPath {
+                    purpose: PathPurpose::Open,
+                    text: String::new(),
+                });
+            }
+            DialogResult::Save(None) => {
+                let text = self
+                    .doc
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| {
+                        format!("{}{EXTENSION}", slug(&self.doc.scenario().meta.title))
+                    });
+                self.pending = Some(Pending::TypedPath {
+                    purpose: PathPurpose::Save,
+                    text,
+                });
+            }
+        }
+    }
+
+    /// Whether a file dialog is open on another thread.
+    pub fn dialog_open(&self) -> bool {
+        self.dialog.is_some()
+    }
+
+    /// State changes for this frame: queued commands, shortcuts, dropped files,
+    /// dialog results, the close request and the window title.
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        self.poll_dialog();
+        if self.dialog.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if self.pending.is_none() {
+            for command in super::commands::WITH_SHORTCUTS {
+                if let Some(shortcut) = command.shortcut()
+                    && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
+                {
+                    self.queue(command.clone());
+                }
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.queue(Command::OpenPath(path));
+        }
+        for command in std::mem::take(&mut self.queue) {
+            self.apply(command);
+        }
+        self.handle_close(ctx);
+        let title = self.window_title();
+        if title != self.sent_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.sent_title = title;
+        }
+        ctx.set_theme(self.settings.theme);
+    }
+
+    fn handle_close(&mut self, ctx: &egui::Context) {
+        let requested = ctx.input(|i| i.viewport().close_requested());
+        if requested && !self.closing {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.apply(Command::Quit);
+        }
+        if self.closing {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Whether the app has agreed to close.
+    pub fn is_closing(&self) -> bool {
+        self.closing
+    }
+}
+
+impl eframe::App for BulwarkApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        BulwarkApp::logic(self, ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        super::shell::show(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+}
+
+/// A document for a built-in example (no path: saving asks for a new file).
+pub fn example_document(name: &str) -> Result<Document, String> {
+    let bytes = assets::example(name).ok_or_else(|| format!("No example called {name}"))?;
+    let scenario: Scenario =
+        scenario::from_bytes(name, bytes).map_err(|e| format!("The example is broken: {e}"))?;
+    Ok(Document::new(scenario, None, name))
+}
+
+/// The title of each built-in example, with its file name, in file-name order.
+pub fn example_titles() -> &'static [(String, String)] {
+    static TITLES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    TITLES.get_or_init(|| {
+        assets::examples()
+            .map(|(name, bytes)| {
+                let title = scenario::from_bytes(name, bytes)
+                    .map(|s| s.meta.title)
+                    .unwrap_or_else(|_| name.to_owned());
+                (name.to_owned(), title)
+            })
+            .collect()
+    })
+}
+
+/// `path`, with `.bulwark.json` added when it has no `.json` extension.
+fn with_extension(path: &Path) -> PathBuf {
+    if path.extension().is_some_and(|e| e == "json") {
+        path.to_path_buf()
+    } else {
+        let mut s = path.as_os_str().to_os_string();
+        s.push(EXTENSION);
+        PathBuf::from(s)
+    }
+}
+
+/// A file-name-friendly version of a title.
+fn slug(title: &str) -> String {
+    let s: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if s.is_empty() { "scenario".into() } else { s }
+}

@@ -1,0 +1,179 @@
+//! An open scenario document: the scenario, where it lives on disk, the version
+//! last saved (for the unsaved-changes marker) and the undo history.
+
+use std::path::{Path, PathBuf};
+
+use crate::scenario::Scenario;
+
+/// Most undo steps kept; older ones are dropped.
+const MAX_UNDO: usize = 500;
+
+/// One open scenario with its editing state.
+#[derive(Clone, Debug)]
+pub struct Document {
+    scenario: Scenario,
+    /// The file it was loaded from or last saved to; none for a new document or
+    /// an example (which must be saved under a new name).
+    path: Option<PathBuf>,
+    /// Name shown when there is no path (an example's file name, or "Untitled").
+    display_name: String,
+    /// The scenario as last saved or loaded: the document is dirty when it differs.
+    saved: Scenario,
+    undo: Vec<Scenario>,
+    redo: Vec<Scenario>,
+    /// Edit group of the last edit, to merge keystrokes in one field into one step.
+    last_group: Option<u64>,
+}
+
+impl Document {
+    /// A document for a scenario, with no undo history.
+    pub fn new(scenario: Scenario, path: Option<PathBuf>, display_name: &str) -> Self {
+        Self {
+            saved: scenario.clone(),
+            scenario,
+            path,
+            display_name: display_name.to_owned(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_group: None,
+        }
+    }
+
+    /// The scenario being edited.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// The file behind the document, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The file name (or a placeholder) for titles and tabs.
+    pub fn name(&self) -> String {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.display_name.clone())
+    }
+
+    /// True when the scenario differs from the version last saved.
+    pub fn is_dirty(&self) -> bool {
+        self.scenario != self.saved
+    }
+
+    /// Replaces the scenario with an edited version as one undoable step. Edits
+    /// with the same `group` in a row (keystrokes in one text field, one slider
+    /// drag) merge into a single step.
+    pub fn edit(&mut self, edited: Scenario, group: Option<u64>) {
+        if edited == self.scenario {
+            return;
+        }
+        let merge = group.is_some() && group == self.last_group && !self.undo.is_empty();
+        let previous = std::mem::replace(&mut self.scenario, edited);
+        if !merge {
+            self.undo.push(previous);
+            if self.undo.len() > MAX_UNDO {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.last_group = group;
+    }
+
+    /// Applies a change to a copy of the scenario as one undoable step.
+    pub fn modify(&mut self, change: impl FnOnce(&mut Scenario)) {
+        let mut edited = self.scenario.clone();
+        change(&mut edited);
+        self.edit(edited, None);
+    }
+
+    /// Whether there is a step to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is a step to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Undoes the last edit; returns false when there was none.
+    pub fn undo(&mut self) -> bool {
+        let Some(previous) = self.undo.pop() else {
+            return false;
+        };
+        self.redo
+            .push(std::mem::replace(&mut self.scenario, previous));
+        self.last_group = None;
+        true
+    }
+
+    /// Redoes the last undone edit; returns false when there was none.
+    pub fn redo(&mut self) -> bool {
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        self.undo.push(std::mem::replace(&mut self.scenario, next));
+        self.last_group = None;
+        true
+    }
+
+    /// Records that the scenario was saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.saved = self.scenario.clone();
+        self.last_group = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc() -> Document {
+        Document::new(crate::scenario::blank(), None, "Untitled")
+    }
+
+    #[test]
+    fn undo_and_redo_restore_each_version() {
+        let mut d = doc();
+        d.modify(|s| s.meta.title = "A".into());
+        d.modify(|s| s.meta.title = "B".into());
+        assert!(d.is_dirty());
+        assert!(d.undo());
+        assert_eq!(d.scenario().meta.title, "A");
+        assert!(d.undo());
+        assert_eq!(d.scenario().meta.title, "Untitled scenario");
+        assert!(
+            !d.is_dirty(),
+            "undoing every edit returns to the saved state"
+        );
+        assert!(!d.undo());
+        assert!(d.redo());
+        assert_eq!(d.scenario().meta.title, "A");
+    }
+
+    #[test]
+    fn edits_in_one_group_merge_into_one_step() {
+        let mut d = doc();
+        for title in ["W", "Wa", "War"] {
+            let mut s = d.scenario().clone();
+            s.meta.title = title.into();
+            d.edit(s, Some(7));
+        }
+        assert!(d.undo());
+        assert_eq!(d.scenario().meta.title, "Untitled scenario");
+        assert!(!d.can_undo());
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let mut d = doc();
+        d.modify(|s| s.meta.title = "A".into());
+        d.undo();
+        d.modify(|s| s.meta.author = "me".into());
+        assert!(!d.can_redo());
+    }
+}

@@ -1,0 +1,33 @@
+//! The application shell: app state and commands, the panels and dialogs, and
+//! the persisted settings. Owns the editing state (undo, unsaved changes).
+
+pub mod app;
+pub mod commands;
+pub mod document;
+mod scenario_panel;
+pub mod settings;
+mod shell;
+pub mod theme;
+
+pub use app::BulwarkApp;
+pub use commands::Command;
+
+use std::path::PathBuf;
+
+/// Opens the Bulwark window with `file` (or the default example) and runs until
+/// it closes.
+pub fn run_native(file: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Bulwark")
+            .with_inner_size([1600.0, 1000.0])
+            .with_min_inner_size([960.0, 600.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Bulwark",
+        options,
+        Box::new(move |cc| Ok(Box::new(BulwarkApp::new(cc, file)))),
+    )
+}

@@ -1,0 +1,253 @@
+//! Drawing the window: menu bar, the three panels, the status line and the
+//! dialogs. Drawing only reads the app state and queues [`Command`]s.
+
+use egui::{Id, Modal, RichText, Ui};
+
+use super::app::{BulwarkApp, PathPurpose, Pending, UnsavedChoice, example_titles};
+use super::commands::Command;
+use super::scenario_panel;
+use super::theme;
+
+/// Draws the whole window for one frame.
+pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
+    egui::Panel::top("menu_bar").show(ui, |ui| menu_bar(app, ui));
+    egui::Panel::bottom("status_line").show(ui, |ui| status_line(app, ui));
+    if app.settings.show_left {
+        egui::Panel::left("editing_panel")
+            .default_size(theme::LEFT_PANEL_WIDTH)
+            .show(ui, |ui| {
+                let mut draft = app.doc.scenario().clone();
+                let group = scenario_panel::show(ui, &mut draft);
+                if draft != *app.doc.scenario() {
+                    app.queue(Command::Edit {
+                        scenario: Box::new(draft),
+                        group,
+                    });
+                }
+            });
+    }
+    if app.settings.show_right {
+        egui::Panel::right("assessment_panel")
+            .default_size(theme::RIGHT_PANEL_WIDTH)
+            .show(ui, |ui| {
+                ui.heading("Assessment");
+                ui.label("The assessment of deterrence, cost and acceptability appears here.");
+            });
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.heading(&app.doc.scenario().meta.title);
+        ui.label("Map of NATO's eastern flank.");
+    });
+    dialogs(app, ui.ctx());
+}
+
+fn menu_item(ui: &mut Ui, app: &mut BulwarkApp, command: Command, enabled: bool) {
+    let mut button = egui::Button::new(command.label());
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        app.queue(command);
+    }
+}
+
+fn menu_bar(app: &mut BulwarkApp, ui: &mut Ui) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| file_menu(app, ui));
+        ui.menu_button("Edit", |ui| {
+            let (undo, redo) = (app.doc.can_undo(), app.doc.can_redo());
+            menu_item(ui, app, Command::Undo, undo);
+            menu_item(ui, app, Command::Redo, redo);
+        });
+        ui.menu_button("View", |ui| {
+            let mut left = app.settings.show_left;
+            if ui.checkbox(&mut left, "Editing panel").changed() {
+                app.queue(Command::ToggleLeftPanel);
+            }
+            let mut right = app.settings.show_right;
+            if ui.checkbox(&mut right, "Assessment panel").changed() {
+                app.queue(Command::ToggleRightPanel);
+            }
+            ui.separator();
+            ui.label("Theme");
+            for (pref, label) in [
+                (egui::ThemePreference::System, "Follow the system"),
+                (egui::ThemePreference::Light, "Light"),
+                (egui::ThemePreference::Dark, "Dark"),
+            ] {
+                if ui.radio(app.settings.theme == pref, label).clicked() {
+                    app.queue(Command::SetTheme(pref));
+                }
+            }
+            ui.separator();
+            menu_item(ui, app, Command::Present, true);
+        });
+        ui.menu_button("Help", |ui| menu_item(ui, app, Command::About, true));
+    });
+}
+
+fn file_menu(app: &mut BulwarkApp, ui: &mut Ui) {
+    menu_item(ui, app, Command::New, true);
+    menu_item(ui, app, Command::Open, true);
+    menu_item(ui, app, Command::OpenTypedPath, true);
+    ui.menu_button("Open Recent", |ui| {
+        if app.settings.recent.is_empty() {
+            ui.label("No recent files");
+        }
+        for path in app.settings.recent.clone() {
+            if ui.button(path.display().to_string()).clicked() {
+                app.queue(Command::OpenPath(path));
+            }
+        }
+        ui.separator();
+        let any = !app.settings.recent.is_empty();
+        menu_item(ui, app, Command::ClearRecent, any);
+    });
+    ui.menu_button("Examples", |ui| {
+        for (name, title) in example_titles() {
+            if ui.button(title).on_hover_text(name).clicked() {
+                app.queue(Command::OpenExample(name.clone()));
+            }
+        }
+    });
+    ui.separator();
+    menu_item(ui, app, Command::Save, true);
+    menu_item(ui, app, Command::SaveAs, true);
+    ui.separator();
+    menu_item(ui, app, Command::Quit, true);
+}
+
+fn status_line(app: &BulwarkApp, ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        let path = app
+            .doc
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| format!("{} (not saved to a file yet)", app.doc.name()));
+        ui.label(path);
+        if app.doc.is_dirty() {
+            ui.label(RichText::new("• Unsaved changes").color(theme::WARNING));
+        }
+        ui.separator();
+        ui.label(&app.status);
+    });
+}
+
+fn dialogs(app: &mut BulwarkApp, ctx: &egui::Context) {
+    match app.pending.clone() {
+        Some(Pending::UnsavedChanges { .. }) => unsaved_dialog(app, ctx),
+        Some(Pending::TypedPath { purpose, text }) => typed_path_dialog(app, ctx, purpose, text),
+        None => {}
+    }
+    if let Some(message) = app.error.clone() {
+        let modal = Modal::new(Id::unique("error_dialog")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading("Something went wrong");
+            ui.label(message);
+            ui.button("OK").clicked()
+        });
+        if modal.inner || modal.should_close() {
+            app.error = None;
+        }
+    }
+    if app.show_about {
+        let modal = Modal::new(Id::unique("about_dialog")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading(format!("Bulwark {}", env!("CARGO_PKG_VERSION")));
+            ui.label(
+                "Weigh security guarantees: armed neutrality versus formal guarantees \
+                 for post-war Ukraine, set against NATO's eastern flank.",
+            );
+            ui.separator();
+            ui.strong("Data and attributions");
+            ui.label(ATTRIBUTIONS);
+            ui.button("Close").clicked()
+        });
+        if modal.inner || modal.should_close() {
+            app.show_about = false;
+        }
+    }
+}
+
+/// The data sources shown in Help → About (kept in step with README).
+pub const ATTRIBUTIONS: &str = "\
+• State figures: IMF World Economic Outlook (Apr 2025); NATO defence expenditure \
+estimates 2025; SIPRI Military Expenditure Database 2025; IISS Military Balance 2025; \
+UN World Population Prospects 2024 — see assets/reference/states.json.\n\
+• Alliance reliability and deterrence findings: Leeds, Long & Mitchell (2000); \
+Berkemeier & Fuhrmann (2018); Leeds (2003); Johnson & Leeds (2011); Benson (2011); \
+Huth & Russett (1984); Huth (1988); Fuhrmann & Sechser (2014); RAND RR-1906 (2018).";
+
+fn unsaved_dialog(app: &mut BulwarkApp, ctx: &egui::Context) {
+    let name = app.doc.name();
+    let modal = Modal::new(Id::unique("unsaved_dialog")).show(ctx, |ui| {
+        ui.heading("Unsaved changes");
+        ui.label(format!(
+            "{name} has changes that are not saved. Save them first?"
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                return Some(UnsavedChoice::Save);
+            }
+            if ui.button("Discard").clicked() {
+                return Some(UnsavedChoice::Discard);
+            }
+            if ui.button("Cancel").clicked() {
+                return Some(UnsavedChoice::Cancel);
+            }
+            None
+        })
+        .inner
+    });
+    if let Some(choice) = modal.inner {
+        app.resolve_unsaved(choice);
+    } else if modal.should_close() {
+        app.resolve_unsaved(UnsavedChoice::Cancel);
+    }
+}
+
+fn typed_path_dialog(
+    app: &mut BulwarkApp,
+    ctx: &egui::Context,
+    purpose: PathPurpose,
+    text: String,
+) {
+    let mut text = text;
+    let (heading, action) = match purpose {
+        PathPurpose::Open => ("Open a scenario file", "Open"),
+        PathPurpose::Save => ("Save the scenario as", "Save"),
+    };
+    let modal = Modal::new(Id::unique("typed_path_dialog")).show(ctx, |ui| {
+        ui.heading(heading);
+        ui.label("Path of the file (drag a file onto the window to open it, too):");
+        let label = ui.label("Path");
+        let edit = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .desired_width(480.0)
+                .hint_text(format!(
+                    "e.g. ~/scenarios/my-scenario{}",
+                    crate::scenario::EXTENSION
+                )),
+        );
+        let edit = edit.labelled_by(label.id);
+        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.horizontal(|ui| {
+            if ui.button(action).clicked() || entered {
+                return Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                return Some(false);
+            }
+            None
+        })
+        .inner
+    });
+    if let Some(Pending::TypedPath { text: t, .. }) = &mut app.pending {
+        *t = text;
+    }
+    match modal.inner {
+        Some(accepted) => app.resolve_typed_path(accepted),
+        None if modal.should_close() => app.resolve_typed_path(false),
+        None => {}
+    }
+}

@@ -1,0 +1,23 @@
+//! Colours, spacing and text styles of Bulwark, in one place. The status colours
+//! come from the Okabe–Ito palette, which stays distinct for the common forms of
+//! colour blindness and on a projector.
+
+use egui::Color32;
+
+/// Okabe–Ito orange: the adversary.
+pub const ADVERSARY: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+/// Okabe–Ito blue: NATO members.
+pub const NATO: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
+/// Okabe–Ito yellow: the protected state(s).
+pub const PROTECTED: Color32 = Color32::from_rgb(0xF0, 0xE4, 0x42);
+/// Okabe–Ito bluish green: guarantors.
+pub const GUARANTOR: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
+/// Okabe–Ito sky blue: neutral states.
+pub const NEUTRAL: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
+/// Okabe–Ito vermillion: warnings and errors.
+pub const WARNING: Color32 = Color32::from_rgb(0xCC, 0x33, 0x11);
+
+/// Width of the left (editing) panel at first start, points.
+pub const LEFT_PANEL_WIDTH: f32 = 340.0;
+/// Width of the right (assessment) panel at first start, points.
+pub const RIGHT_PANEL_WIDTH: f32 = 380.0;

@@ -1,0 +1,357 @@
+//! The scenario file format as users meet it: every shipped example loads and
+//! round-trips; every bad file is refused with a message naming the file, the
+//! field and the problem; saves are atomic and keep a backup.
+
+use std::path::{Path, PathBuf};
+
+use bulwark::scenario::{self, LoadErrorKind};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn examples() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("saves"))
+        .expect("saves/ exists")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.to_string_lossy().ends_with(scenario::EXTENSION))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_seven_examples_ship() {
+    let names: Vec<String> = examples()
+        .iter()
+        .map(|p| {
+            p.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    for expected in [
+        "armed-neutrality",
+        "nato-membership",
+        "us-bilateral-28-point",
+        "anglo-french-guarantee",
+        "coalition-guarantee",
+        "budapest-assurances",
+        "eastern-flank-today",
+    ] {
+        assert!(
+            names.iter().any(|n| n.starts_with(expected)),
+            "saves/ has no {expected} example: {names:?}"
+        );
+    }
+}
+
+#[test]
+fn every_example_loads_saves_and_reloads_equal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for file in examples() {
+        let loaded = scenario::load_file(&file).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            !loaded.meta.notes.trim().is_empty(),
+            "{} has no notes",
+            file.display()
+        );
+        let copy = dir.path().join(file.file_name().expect("name"));
+        scenario::save_file(&copy, &loaded).expect("save");
+        let reloaded = scenario::load_file(&copy).expect("reload");
+        assert_eq!(
+            loaded,
+            reloaded,
+            "{} changed on a round trip",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn every_example_is_baked_into_the_binary() {
+    let baked: Vec<&str> = bulwark::assets::examples().map(|(n, _)| n).collect();
+    assert_eq!(baked.len(), examples().len());
+}
+
+/// Each bad file and a part of the message it must give (besides its name).
+const BAD_FILES: &[(&str, &str)] = &[
+    ("truncated", "ends early at line"),
+    ("empty", "is empty"),
+    ("whitespace-only", "is empty"),
+    ("not-json", "is not valid JSON"),
+    ("binary", "is not a text file"),
+    ("array-not-object", "not an object"),
+    ("missing-version", "format_version: is missing"),
+    (
+        "version-not-number",
+        "format_version: \"one\" is not a whole number",
+    ),
+    (
+        "newer-version",
+        "format_version: 99 is newer than this Bulwark understands",
+    ),
+    ("version-zero", "format_version: 0 is not a version"),
+    (
+        "wrong-type-horizon",
+        "horizon_years: invalid type: string \"ten\", expected f64",
+    ),
+    (
+        "wrong-type-troops",
+        "adversary.theatre_troops: invalid type: sequence",
+    ),
+    (
+        "unknown-field",
+        "meta.colour: unknown field `colour`, expected one of `title`",
+    ),
+    (
+        "unknown-enum",
+        "arrangements[1].guarantors[0].formality: unknown variant `pinky_promise`",
+    ),
+    ("missing-field", "arrangements[1]: missing field `kind`"),
+    (
+        "credibility-out-of-range",
+        "arrangements[1].guarantors[0].credibility: 1.7 is outside 0 to 1",
+    ),
+    (
+        "negative-troops",
+        "adversary.theatre_troops: -5 is outside 0 to",
+    ),
+    (
+        "defence-share-over-100",
+        "states[0].overrides.defence_pct_gdp: 140 is outside 0 to 100",
+    ),
+    (
+        "unknown-guarantor",
+        "arrangements[1].guarantors[0].state: 'ATL' is not one of the scenario's states",
+    ),
+    (
+        "unknown-protected",
+        "arrangements[0].protected_states[0]: 'XXX' is not one of the scenario's states",
+    ),
+    (
+        "unknown-adversary",
+        "adversary.state: 'ZZZ' is not one of the scenario's states",
+    ),
+    (
+        "duplicate-state",
+        "states[3].id: 'UKR' appears more than once",
+    ),
+    (
+        "duplicate-arrangement",
+        "arrangements[1].id: 'neutral' appears more than once",
+    ),
+    (
+        "duplicate-guarantor",
+        "arrangements[1].guarantors[1].state: 'USA' appears more than once",
+    ),
+    (
+        "adversary-guarantor",
+        "arrangements[1].guarantors[0].state: 'RUS' is the adversary",
+    ),
+    ("no-states", "states: is empty"),
+    (
+        "custom-state-missing-figures",
+        "states[3].overrides: 'XYZ' is not in the reference table, so it must give defence_pct_gdp",
+    ),
+    (
+        "assumption-out-of-order",
+        "assumptions.pact_reliability: low 0.7, likely 0.5, high 0.9 are not in order",
+    ),
+    (
+        "unknown-assumption",
+        "assumptions.luck: is not a known assumption",
+    ),
+    ("huge-number", "number out of range"),
+    ("deeply-nested", "recursion limit exceeded"),
+    (
+        "bad-date",
+        "meta.date: '30/11/2025' is not a date of the form YYYY-MM-DD",
+    ),
+    (
+        "force-cap-without-limit",
+        "arrangements[1].restraints[0].limit: is missing",
+    ),
+    ("zero-samples", "simulation.samples: 0 is outside 1 to"),
+    ("empty-title", "meta.title: is empty"),
+    (
+        "latitude-out-of-range",
+        "map_view.center.lat: 123 is outside -90 to 90",
+    ),
+];
+
+#[test]
+fn every_bad_file_gives_its_message() {
+    let dir = root().join("tests/bad");
+    for (name, expected) in BAD_FILES {
+        let path = dir.join(format!("{name}{}", scenario::EXTENSION));
+        let err = scenario::load_file(&path).expect_err(name);
+        let text = err.to_string();
+        assert!(
+            text.contains(&path.display().to_string()),
+            "{name}: the message does not name the file: {text}"
+        );
+        assert!(
+            text.contains(expected),
+            "{name}: expected `{expected}` in: {text}"
+        );
+    }
+}
+
+#[test]
+fn the_bad_corpus_is_all_covered() {
+    let count = std::fs::read_dir(root().join("tests/bad"))
+        .expect("dir")
+        .count();
+    assert_eq!(
+        count,
+        BAD_FILES.len(),
+        "each bad file has an expected message"
+    );
+}
+
+#[test]
+fn a_newer_version_is_refused_as_such() {
+    let err = scenario::load_file(&root().join("tests/bad/newer-version.bulwark.json"))
+        .expect_err("refused");
+    assert_eq!(err.kind, LoadErrorKind::NewerVersion);
+}
+
+#[test]
+fn an_oversized_file_is_refused_before_parsing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("huge.bulwark.json");
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(scenario::MAX_FILE_BYTES + 1).expect("grow");
+    let err = scenario::load_file(&path).expect_err("refused");
+    assert_eq!(err.kind, LoadErrorKind::TooLarge);
+    assert!(err.to_string().contains("over 16 MiB are refused"), "{err}");
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let text =
+        std::fs::read_to_string(root().join("tests/good-minimal.bulwark.json")).expect("read");
+    let text = text
+        .replace("\"horizon_years\": 10", "\"horizon_years\": 99")
+        .replace("\"theatre_troops\": 600000", "\"theatre_troops\": -1");
+    let err = scenario::from_bytes("two-problems.json", text.as_bytes()).expect_err("bad");
+    assert_eq!(err.problems.len(), 2, "{err}");
+}
+
+#[test]
+fn the_migration_mechanism_upgrades_step_by_step() {
+    fn rename_title(mut v: serde_json::Value) -> Result<serde_json::Value, String> {
+        let title = v["meta"]["name"].take();
+        v["meta"]["title"] = title;
+        if let Some(meta) = v["meta"].as_object_mut() {
+            meta.remove("name");
+        }
+        Ok(v)
+    }
+    let old = serde_json::json!({"format_version": 1, "meta": {"name": "Old"}});
+    let steps: &[bulwark::scenario::Migration] = &[rename_title];
+    let new = scenario::migrate_with(old, 1, steps).expect("migrates");
+    assert_eq!(new["meta"]["title"], "Old");
+    assert_eq!(new["format_version"], 2);
+    let current = serde_json::json!({"format_version": 2, "meta": {"title": "New"}});
+    assert_eq!(
+        scenario::migrate_with(current.clone(), 2, steps),
+        Ok(current)
+    );
+}
+
+#[test]
+fn the_committed_schema_is_up_to_date() {
+    let committed =
+        std::fs::read_to_string(root().join("docs/scenario.schema.json")).unwrap_or_default();
+    assert!(
+        committed == scenario::schema_json(),
+        "docs/scenario.schema.json is out of date: run `cargo run -- schema > docs/scenario.schema.json`"
+    );
+}
+
+fn minimal() -> scenario::Scenario {
+    scenario::load_file(&root().join("tests/good-minimal.bulwark.json")).expect("valid")
+}
+
+#[test]
+fn saving_keeps_the_previous_version_as_a_backup() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("s.bulwark.json");
+    let mut s = minimal();
+    scenario::save_file(&path, &s).expect("first save");
+    s.meta.title = "Second".into();
+    scenario::save_file(&path, &s).expect("second save");
+    let backup = scenario::load_file(&scenario::backup_path(&path)).expect("backup loads");
+    assert_eq!(backup.meta.title, "Bad-file base");
+    assert_eq!(
+        scenario::load_file(&path).expect("new").meta.title,
+        "Second"
+    );
+    assert_eq!(leftovers(dir.path()), 0, "no temporary files left behind");
+}
+
+#[test]
+fn a_save_that_fails_part_way_leaves_the_old_file_intact() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("s.bulwark.json");
+    let s = minimal();
+    scenario::save_file(&path, &s).expect("first save");
+    let before = std::fs::read(&path).expect("read");
+    // The backup's place is taken by a folder: the new version has been written
+    // to a temporary file when the save fails.
+    std::fs::create_dir(scenario::backup_path(&path)).expect("block the backup");
+    let mut changed = s.clone();
+    changed.meta.title = "Changed".into();
+    let err = scenario::save_file(&path, &changed).expect_err("must fail");
+    assert!(err.to_string().contains("backup"), "{err}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    assert_eq!(leftovers(dir.path()), 0, "the temporary file is removed");
+}
+
+#[test]
+fn saving_onto_a_folder_or_into_a_missing_folder_says_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let err = scenario::save_file(dir.path(), &minimal()).expect_err("folder");
+    assert!(err.to_string().contains("is a folder"), "{err}");
+    let err = scenario::save_file(&dir.path().join("no/such/x.bulwark.json"), &minimal())
+        .expect_err("missing folder");
+    assert!(err.to_string().contains("does not exist"), "{err}");
+}
+
+fn leftovers(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .expect("dir")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        })
+        .count()
+}
+
+#[test]
+fn the_reference_table_has_every_figure_for_its_states() {
+    let reference = scenario::reference::Reference::get();
+    assert!(reference.states().len() >= 20);
+    for state in reference.states() {
+        let entry = scenario::StateEntry {
+            id: state.id.clone(),
+            overrides: Default::default(),
+        };
+        let resolved = scenario::reference::resolve(&entry)
+            .unwrap_or_else(|missing| panic!("{}: missing {missing:?}", state.id));
+        assert!(resolved.gdp_usd_bn > 0.0, "{}", state.id);
+        for field in ["gdp_usd_bn", "defence_pct_gdp", "active_troops"] {
+            assert!(
+                state.sources.contains_key(field),
+                "{}: no source for {field}",
+                state.id
+            );
+        }
+    }
+    assert_eq!(reference.nato_since("FIN"), Some(2023));
+    assert_eq!(reference.nato_since("TUR"), Some(1952));
+    assert_eq!(reference.nato_since("UKR"), None);
+}
