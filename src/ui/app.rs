@@ -92,6 +92,7 @@ impl BulwarkApp {
             .and_then(|s| eframe::get_value(s, STORAGE_KEY))
             .unwrap_or_default();
         cc.egui_ctx.set_theme(settings.theme);
+        super::theme::install_fonts(&cc.egui_ctx);
         Self::with_settings(settings, file)
     }
 
