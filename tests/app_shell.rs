@@ -148,3 +148,59 @@ fn snapshot_of_the_empty_shell() {
     h.run();
     h.snapshot("empty_shell");
 }
+
+#[test]
+fn an_arrangement_built_from_a_template_is_one_undo_step() {
+    let mut h = harness();
+    h.state_mut().queue(Command::New);
+    h.run();
+    h.get_by_label("Arrangements").click();
+    h.run();
+    h.get_by_label("Add from template").click();
+    h.run();
+    h.get_by_label("NATO membership (Article 5)").click();
+    h.run();
+    let s = h.state().doc.scenario().clone();
+    assert_eq!(s.arrangements.len(), 1);
+    let nato = &s.arrangements[0];
+    assert_eq!(nato.protected_states, vec!["UKR".to_owned()]);
+    assert!(nato.guarantors.iter().any(|g| g.state == "USA"));
+    assert!(
+        s.states.iter().any(|e| e.id == "USA"),
+        "guarantor states are added"
+    );
+    assert!(bulwark::scenario::validate(&s).is_empty());
+    click_menu(&mut h, "Edit", "Undo");
+    assert!(h.state().doc.scenario().arrangements.is_empty());
+}
+
+#[test]
+fn changing_a_guarantors_formality_edits_the_document() {
+    let mut h = harness();
+    h.get_by_label("Arrangements").click();
+    h.run();
+    let before = h.state().doc.scenario().arrangements[0].guarantors[0].formality;
+    h.get_by_label("Formality").click();
+    h.run();
+    h.get_by_label("Ratified treaty").click();
+    h.run();
+    let after = h.state().doc.scenario().arrangements[0].guarantors[0].formality;
+    assert_ne!(before, after);
+    assert_eq!(after, bulwark::scenario::Formality::RatifiedTreaty);
+    assert!(h.state().doc.is_dirty());
+}
+
+#[test]
+fn snapshots_of_the_editing_tabs() {
+    let mut h = harness();
+    for (tab, name) in [
+        ("Arrangements", "editor_arrangements"),
+        ("Forces & economies", "editor_states"),
+        ("Adversary", "editor_adversary"),
+        ("Assumptions", "editor_assumptions"),
+    ] {
+        h.get_by_label(tab).click();
+        h.run();
+        h.snapshot(name);
+    }
+}

@@ -72,6 +72,8 @@ pub struct BulwarkApp {
     pub status: String,
     /// Whether the About window is open.
     pub show_about: bool,
+    /// Editing state of the left panel (tab, selection).
+    pub editor: super::editor::EditorState,
     /// Commands queued by the UI during this frame.
     queue: Vec<Command>,
     /// The command to carry out after a Save As (from the unsaved-changes question).
@@ -107,6 +109,7 @@ impl BulwarkApp {
             error: None,
             status: String::new(),
             show_about: false,
+            editor: Default::default(),
             queue: Vec::new(),
             after_save: None,
             dialog: None,
