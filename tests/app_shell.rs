@@ -4,12 +4,13 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use bulwark::ui::app::StartOptions;
 use bulwark::ui::{BulwarkApp, Command};
 
 fn harness() -> Harness<'static, BulwarkApp> {
     Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(|cc| BulwarkApp::new(cc, None))
+        .build_eframe(|cc| BulwarkApp::with_options(cc, StartOptions::default()))
 }
 
 fn title(h: &Harness<'_, BulwarkApp>) -> String {
@@ -203,4 +204,46 @@ fn snapshots_of_the_editing_tabs() {
         h.run();
         h.snapshot(name);
     }
+}
+
+#[test]
+fn saving_over_a_file_changed_by_someone_else_asks_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("shared.bulwark.json");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-minimal.bulwark.json"),
+        &path,
+    )
+    .expect("copy");
+    let mut h = harness();
+    h.state_mut().queue(Command::OpenPath(path.clone()));
+    h.run();
+    // A colleague saves their own version meanwhile.
+    let theirs = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("Bad-file base", "Colleague's version");
+    std::fs::write(&path, &theirs).expect("write");
+    h.get_by_label("Author").click();
+    h.run();
+    h.get_by_label("Author").type_text(" and me");
+    h.run();
+    h.state_mut().queue(Command::Save);
+    h.run();
+    assert!(h.query_by_label("File changed on disk").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        theirs,
+        "their file is kept"
+    );
+    assert!(h.state().doc.is_dirty(), "my edit is kept too");
+
+    h.state_mut().queue(Command::Save);
+    h.run();
+    h.get_by_label("Overwrite").click();
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    let backup = std::fs::read_to_string(bulwark::scenario::backup_path(&path)).expect("backup");
+    assert_eq!(backup, theirs, "their version is kept as the backup");
 }

@@ -16,12 +16,24 @@ use super::settings::{STORAGE_KEY, Settings};
 pub const DEFAULT_EXAMPLE: &str = "us-bilateral-28-point.bulwark.json";
 
 /// A question waiting for the user's answer before a command can go ahead.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Pending {
     /// The document has unsaved changes and `then` would discard them.
     UnsavedChanges {
         /// The command to carry out once the user has chosen.
         then: Command,
+    },
+    /// Work left by a Bulwark that did not exit cleanly can be restored.
+    Recover(Box<super::recovery::Found>),
+    /// The file was changed or deleted by someone else since it was opened.
+    ChangedOnDisk {
+        /// The file about to be overwritten.
+        path: PathBuf,
+    },
+    /// A link in the notes was clicked: show its address before opening it.
+    OpenLink {
+        /// The address.
+        url: String,
     },
     /// The user is typing a path to open or to save to.
     TypedPath {
@@ -83,24 +95,49 @@ pub struct BulwarkApp {
     closing: bool,
     /// The window title last sent, to send it only when it changes.
     sent_title: String,
+    /// Folder of recovery files; none disables crash recovery.
+    recovery_dir: Option<PathBuf>,
+    /// Document revision last seen, and when (egui time) it changed.
+    seen_revision: (u64, f64),
+    /// Document revision last written to the recovery file.
+    recovered_revision: u64,
+    /// A link the user agreed to open.
+    approved_link: Option<String>,
+}
+
+/// How the app starts: which file, and where recovery files go.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// A file to open instead of the default example.
+    pub file: Option<PathBuf>,
+    /// Folder for crash-recovery files; none disables recovery.
+    pub recovery_dir: Option<PathBuf>,
 }
 
 impl BulwarkApp {
     /// The app as eframe creates it: settings from storage, then `file` or the
     /// default example.
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        let options = StartOptions {
+            file,
+            recovery_dir: super::recovery::default_folder(),
+        };
+        Self::with_options(cc, options)
+    }
+
+    /// The app as eframe creates it, with explicit start options.
+    pub fn with_options(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, STORAGE_KEY))
             .unwrap_or_default();
         cc.egui_ctx.set_theme(settings.theme);
         super::theme::install_fonts(&cc.egui_ctx);
-        Self::with_settings(settings, file)
+        Self::with_settings(settings, options)
     }
 
-    /// The app with the given settings, opening `file` or the default example.
-    /// Used directly by tests.
-    pub fn with_settings(settings: Settings, file: Option<PathBuf>) -> Self {
+    /// The app with the given settings and start options (no window needed).
+    pub fn with_settings(settings: Settings, options: StartOptions) -> Self {
         let mut app = Self {
             doc: example_document(DEFAULT_EXAMPLE)
                 .unwrap_or_else(|_| Document::new(scenario::blank(), None, "Untitled")),
@@ -115,9 +152,18 @@ impl BulwarkApp {
             dialog: None,
             closing: false,
             sent_title: String::new(),
+            recovery_dir: options.recovery_dir,
+            seen_revision: (0, 0.0),
+            recovered_revision: 0,
+            approved_link: None,
         };
-        if let Some(file) = file {
+        if let Some(file) = options.file {
             app.apply(Command::OpenPath(file));
+        }
+        if let Some(dir) = &app.recovery_dir
+            && let Some(found) = super::recovery::find_orphans(dir).into_iter().next()
+        {
+            app.pending = Some(Pending::Recover(Box::new(found)));
         }
         app
     }
@@ -165,6 +211,9 @@ impl BulwarkApp {
                 Err(e) => self.error = Some(e),
             },
             Command::Save => match self.doc.path().map(Path::to_path_buf) {
+                Some(path) if self.doc.changed_on_disk() => {
+                    self.pending = Some(Pending::ChangedOnDisk { path });
+                }
                 Some(path) => self.save_to(&path),
                 None => self.spawn_dialog(false),
             },
@@ -213,6 +262,49 @@ impl BulwarkApp {
                     self.spawn_dialog(false);
                 }
             },
+        }
+    }
+
+    /// Answers the recovery question: restore the work, or discard it.
+    pub fn resolve_recovery(&mut self, restore: bool) {
+        let Some(Pending::Recover(found)) = self.pending.take() else {
+            return;
+        };
+        if restore {
+            let c = found.contents.clone();
+            self.doc = Document::restored(c.scenario, c.original);
+            self.status = format!("Restored unsaved work from {}", found.age());
+        } else {
+            self.status = "Discarded the recovered work".into();
+        }
+        super::recovery::discard(&found);
+        let next = self
+            .recovery_dir
+            .as_deref()
+            .and_then(|dir| super::recovery::find_orphans(dir).into_iter().next());
+        if let Some(next) = next {
+            self.pending = Some(Pending::Recover(Box::new(next)));
+        }
+    }
+
+    /// Answers the question about a file changed on disk: overwrite it or not.
+    pub fn resolve_changed_on_disk(&mut self, overwrite: bool) {
+        let Some(Pending::ChangedOnDisk { path }) = self.pending.take() else {
+            return;
+        };
+        if overwrite {
+            self.save_to(&path);
+        } else {
+            self.status = "Not saved: use Save As to keep both versions".into();
+        }
+    }
+
+    /// Answers the question before opening a link: open it or not.
+    pub fn resolve_link(&mut self, open: bool) {
+        if let Some(Pending::OpenLink { url }) = self.pending.take()
+            && open
+        {
+            self.approved_link = Some(url);
         }
     }
 
@@ -350,6 +442,7 @@ impl BulwarkApp {
         for command in std::mem::take(&mut self.queue) {
             self.apply(command);
         }
+        self.autosave(ctx);
         self.handle_close(ctx);
         let title = self.window_title();
         if title != self.sent_title {
@@ -357,6 +450,61 @@ impl BulwarkApp {
             self.sent_title = title;
         }
         ctx.set_theme(self.settings.theme);
+    }
+
+    /// Writes the document to the recovery file a few seconds after the last
+    /// change, and removes the file once there is nothing unsaved.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(dir) = self.recovery_dir.clone() else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        let revision = self.doc.revision();
+        if revision != self.seen_revision.0 {
+            self.seen_revision = (revision, now);
+        }
+        if !self.doc.is_dirty() {
+            if self.recovered_revision != 0 {
+                super::recovery::remove_own(&dir);
+                self.recovered_revision = 0;
+            }
+            return;
+        }
+        if self.recovered_revision == revision {
+            return;
+        }
+        let wait = super::recovery::DELAY_SECS - (now - self.seen_revision.1);
+        if wait > 0.0 {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+            return;
+        }
+        match super::recovery::write(&dir, self.doc.scenario(), self.doc.path()) {
+            Ok(()) => self.recovered_revision = revision,
+            Err(e) => {
+                self.status = format!("Could not write the recovery file: {e}");
+                self.recovered_revision = revision;
+            }
+        }
+    }
+
+    /// Takes link openings out of this frame's output and asks first.
+    fn intercept_links(&mut self, ctx: &egui::Context) {
+        let urls: Vec<String> = ctx.output_mut(|o| {
+            let mut urls = Vec::new();
+            o.commands.retain(|c| match c {
+                egui::OutputCommand::OpenUrl(open) => {
+                    urls.push(open.url.clone());
+                    false
+                }
+                _ => true,
+            });
+            urls
+        });
+        if let Some(url) = urls.into_iter().next()
+            && self.pending.is_none()
+        {
+            self.pending = Some(Pending::OpenLink { url });
+        }
     }
 
     fn handle_close(&mut self, ctx: &egui::Context) {
@@ -383,10 +531,20 @@ impl eframe::App for BulwarkApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         super::shell::show(self, ui);
+        self.intercept_links(ui.ctx());
+        if let Some(url) = self.approved_link.take() {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self) {
+        if let Some(dir) = &self.recovery_dir {
+            super::recovery::remove_own(dir);
+        }
     }
 }
 

@@ -6,6 +6,7 @@ pub mod choices;
 pub mod commands;
 pub mod document;
 pub mod editor;
+pub mod recovery;
 pub mod settings;
 mod shell;
 pub mod theme;

@@ -137,6 +137,54 @@ fn dialogs(app: &mut BulwarkApp, ctx: &egui::Context) {
     match app.pending.clone() {
         Some(Pending::UnsavedChanges { .. }) => unsaved_dialog(app, ctx),
         Some(Pending::TypedPath { purpose, text }) => typed_path_dialog(app, ctx, purpose, text),
+        Some(Pending::Recover(found)) => {
+            let title = found.contents.scenario.meta.title.clone();
+            let from = found
+                .contents
+                .original
+                .as_ref()
+                .map(|p| format!(" (from {})", p.display()))
+                .unwrap_or_default();
+            let text = format!(
+                "Bulwark did not close cleanly last time. Unsaved work on “{title}”{from} \
+                 was saved {}. Restore it?",
+                found.age()
+            );
+            if let Some(yes) = two_choice(
+                ctx,
+                "recover_dialog",
+                "Restore unsaved work",
+                &text,
+                "Restore",
+                "Discard",
+            ) {
+                app.resolve_recovery(yes);
+            }
+        }
+        Some(Pending::ChangedOnDisk { path }) => {
+            let text = format!(
+                "{} was changed or deleted by someone else since you opened it. \
+                 Saving now replaces their version (a backup is kept as .bak).",
+                path.display()
+            );
+            if let Some(yes) = two_choice(
+                ctx,
+                "changed_dialog",
+                "File changed on disk",
+                &text,
+                "Overwrite",
+                "Cancel",
+            ) {
+                app.resolve_changed_on_disk(yes);
+            }
+        }
+        Some(Pending::OpenLink { url }) => {
+            let text = format!("Open this address in your web browser?\n\n{url}");
+            if let Some(yes) = two_choice(ctx, "link_dialog", "Open link", &text, "Open", "Cancel")
+            {
+                app.resolve_link(yes);
+            }
+        }
         None => {}
     }
     if let Some(message) = app.error.clone() {
@@ -177,6 +225,33 @@ UN World Population Prospects 2024 — see assets/reference/states.json.\n\
 • Alliance reliability and deterrence findings: Leeds, Long & Mitchell (2000); \
 Berkemeier & Fuhrmann (2018); Leeds (2003); Johnson & Leeds (2011); Benson (2011); \
 Huth & Russett (1984); Huth (1988); Fuhrmann & Sechser (2014); RAND RR-1906 (2018).";
+
+/// A modal question with two answers; returns Some(true) for the first.
+fn two_choice(
+    ctx: &egui::Context,
+    id: &str,
+    heading: &str,
+    text: &str,
+    yes: &str,
+    no: &str,
+) -> Option<bool> {
+    let modal = Modal::new(Id::unique(id)).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(heading);
+        ui.label(text);
+        ui.horizontal(|ui| {
+            if ui.button(yes).clicked() {
+                return Some(true);
+            }
+            if ui.button(no).clicked() {
+                return Some(false);
+            }
+            None
+        })
+        .inner
+    });
+    modal.inner.or(modal.should_close().then_some(false))
+}
 
 fn unsaved_dialog(app: &mut BulwarkApp, ctx: &egui::Context) {
     let name = app.doc.name();
