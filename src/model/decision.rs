@@ -60,8 +60,10 @@ pub fn evaluate(ward: &Ward, foe: &Foe, p: &Params, horizon: f64, creds: &mut Ve
     let grievance = grievance(ward);
     let floor = clamp01(p.grievance_floor);
     let motive = clamp01(p.adversary_resolve) * (floor + (1.0 - floor) * grievance);
+    let attrition = clamp01(p.attrition_value);
+    let value_of_war = attrition + (1.0 - attrition) * success;
     let annual_hazard =
-        clamp01(clamp01(p.max_annual_attack_rate) * motive * success * (1.0 - punishment));
+        clamp01(clamp01(p.max_annual_attack_rate) * motive * value_of_war * (1.0 - punishment));
     let attack = clamp01(1.0 - (1.0 - annual_hazard).powf(horizon.max(0.0)));
     let restraint = restraint_index(ward);
     let escalation = clamp01(

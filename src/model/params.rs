@@ -41,10 +41,11 @@ pub struct Params {
     pub protege_initiation: f64,
     pub renewal_chance: f64,
     pub restraint_cost: f64,
+    pub attrition_value: f64,
 }
 
 /// Number of parameters in the catalogue (and fields of [`Params`]).
-pub const COUNT: usize = 31;
+pub const COUNT: usize = 32;
 
 impl Params {
     /// Parameters from values in catalogue order (missing values read as 0).
@@ -82,6 +83,7 @@ impl Params {
             protege_initiation: g(28),
             renewal_chance: g(29),
             restraint_cost: g(30),
+            attrition_value: g(31),
         }
     }
 }

@@ -462,6 +462,20 @@ pub const CATALOGUE: &[Parameter] = &[
         meaning: "How much the arrangement's restraints weigh against it in the protected state's acceptance.",
         source: "Assumption; range 0.3-0.7.",
     },
+    Parameter {
+        key: "attrition_value",
+        label: "Value of a war without a quick win",
+        unit: "0 to 1",
+        min: 0.0,
+        max: 1.0,
+        default: Uncertain {
+            low: 0.2,
+            likely: 0.35,
+            high: 0.5,
+        },
+        meaning: "Share of the value of a quick victory that the adversary still sees in a long war of attrition when denial stops a fast offensive.",
+        source: "Assumption, after Huth (1988: denial of a quick, decisive victory deters) and Russia's war of attrition in Ukraine since 2022; range 0.2-0.5.",
+    },
 ];
 
 /// The parameter with this key, if the catalogue has it.
