@@ -72,6 +72,8 @@ pub struct BulwarkApp {
     pub status: String,
     /// Whether the About window is open.
     pub show_about: bool,
+    /// Editing state of the left panel (tab, selection).
+    pub editor: super::editor::EditorState,
     /// Commands queued by the UI during this frame.
     queue: Vec<Command>,
     /// The command to carry out after a Save As (from the unsaved-changes question).
@@ -92,6 +94,7 @@ impl BulwarkApp {
             .and_then(|s| eframe::get_value(s, STORAGE_KEY))
             .unwrap_or_default();
         cc.egui_ctx.set_theme(settings.theme);
+        super::theme::install_fonts(&cc.egui_ctx);
         Self::with_settings(settings, file)
     }
 
@@ -106,6 +109,7 @@ impl BulwarkApp {
             error: None,
             status: String::new(),
             show_about: false,
+            editor: Default::default(),
             queue: Vec::new(),
             after_save: None,
             dialog: None,

@@ -2,12 +2,14 @@
 //! the persisted settings. Owns the editing state (undo, unsaved changes).
 
 pub mod app;
+pub mod choices;
 pub mod commands;
 pub mod document;
-mod scenario_panel;
+pub mod editor;
 pub mod settings;
 mod shell;
 pub mod theme;
+pub mod widgets;
 
 pub use app::BulwarkApp;
 pub use commands::Command;

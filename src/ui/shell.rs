@@ -5,7 +5,7 @@ use egui::{Id, Modal, RichText, Ui};
 
 use super::app::{BulwarkApp, PathPurpose, Pending, UnsavedChoice, example_titles};
 use super::commands::Command;
-use super::scenario_panel;
+use super::editor;
 use super::theme;
 
 /// Draws the whole window for one frame.
@@ -17,7 +17,7 @@ pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
             .default_size(theme::LEFT_PANEL_WIDTH)
             .show(ui, |ui| {
                 let mut draft = app.doc.scenario().clone();
-                let group = scenario_panel::show(ui, &mut draft);
+                let group = editor::show(ui, &mut app.editor, &mut draft);
                 if draft != *app.doc.scenario() {
                     app.queue(Command::Edit {
                         scenario: Box::new(draft),

@@ -21,3 +21,23 @@ pub const WARNING: Color32 = Color32::from_rgb(0xCC, 0x33, 0x11);
 pub const LEFT_PANEL_WIDTH: f32 = 340.0;
 /// Width of the right (assessment) panel at first start, points.
 pub const RIGHT_PANEL_WIDTH: f32 = 380.0;
+
+/// Adds DejaVu Sans (baked from `assets/fonts/`) as a fallback after egui's own
+/// font, so that arrows, maths signs, Cyrillic and other characters in scenario
+/// texts always have a glyph.
+pub fn install_fonts(ctx: &egui::Context) {
+    let Some(bytes) = crate::assets::asset("fonts/DejaVuSans.ttf") else {
+        return;
+    };
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        "DejaVuSans",
+        egui::FontData::from_static(bytes),
+        [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+            .into_iter()
+            .map(|family| egui::epaint::text::InsertFontFamily {
+                family,
+                priority: egui::epaint::text::FontPriority::Lowest,
+            })
+            .collect(),
+    ));
+}
