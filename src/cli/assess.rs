@@ -280,7 +280,7 @@ pub fn backtest(samples: u32, seed: u64, out: &mut dyn Write, err: &mut dyn Writ
             for r in &report.cases {
                 let _ = writeln!(
                     out,
-                    "{:<44} chance of attack {:>6}   {}",
+                    "{:<62} chance of attack {:>6}   {}",
                     r.title,
                     pct(r.chance_of_attack),
                     if r.case.attacked {
