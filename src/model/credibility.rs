@@ -40,16 +40,21 @@ pub fn factors(b: &Backer, p: &Params) -> CredibilityFactors {
         Obligation::Assurance => p.assurance_reliability,
         Obligation::Informal => p.informal_reliability,
     };
+    // Each step down in formality (or trigger) can only lower the factor, even
+    // when the user's ranges overlap.
+    let executive = clamp01(p.executive_agreement_factor);
+    let declaration = clamp01(p.declaration_factor).min(executive);
     let formality_factor = match b.formality {
         Formality::RatifiedTreaty => 1.0,
-        Formality::ExecutiveAgreement => p.executive_agreement_factor,
-        Formality::PoliticalDeclaration => p.declaration_factor,
-        Formality::None => p.unwritten_factor,
+        Formality::ExecutiveAgreement => executive,
+        Formality::PoliticalDeclaration => declaration,
+        Formality::None => clamp01(p.unwritten_factor).min(declaration),
     };
+    let deems = clamp01(p.trigger_deems_factor);
     let trigger_factor = match b.trigger {
         Trigger::Automatic => 1.0,
-        Trigger::AsItDeemsNecessary => p.trigger_deems_factor,
-        Trigger::AfterConsultation => p.trigger_consultation_factor,
+        Trigger::AsItDeemsNecessary => deems,
+        Trigger::AfterConsultation => clamp01(p.trigger_consultation_factor).min(deems),
     };
     let base = clamp01(obligation_base * formality_factor * trigger_factor);
     let scale = p.tripwire_troops.max(1.0);
