@@ -154,3 +154,61 @@ pub fn trace(
 
 /// Days shown in the day-by-day traces of the assessment.
 pub const CAMPAIGN_TRACE_DAYS: u32 = 60;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::params::{self, Params};
+
+    fn params() -> Params {
+        let ranges: Vec<_> = crate::scenario::parameters::CATALOGUE
+            .iter()
+            .map(|p| p.default)
+            .collect();
+        Params::from_values(&params::likely(&ranges))
+    }
+
+    fn front(attacker: f64, active: f64) -> Front {
+        Front {
+            id: "t".into(),
+            name: "test".into(),
+            distance_km: 100.0,
+            attacker,
+            active,
+            reserve: 0.0,
+            present: 0.0,
+            reinforcements: vec![(5.0, 1.0e6, 0)],
+            terrain: 1.0,
+            weight: 1.0,
+        }
+    }
+
+    #[test]
+    fn an_outnumbered_attack_stalls_and_the_objective_holds() {
+        let o = run(&front(100.0, 100.0), &params(), &|_| false, 14.0);
+        assert_eq!(o.objective_day, None);
+        assert_eq!(o.km_at_window, 0.0);
+    }
+
+    #[test]
+    fn an_overwhelming_attack_reaches_the_objective_at_full_rate() {
+        let p = params();
+        let o = run(&front(1.0e6, 1.0), &p, &|_| false, 14.0);
+        let day = 100.0 / p.max_advance_km_day;
+        assert!((o.objective_day.expect("falls") - day).abs() < 1e-9);
+        assert_eq!(o.progress(100.0), 1.0);
+    }
+
+    #[test]
+    fn reinforcements_count_only_when_their_guarantor_intervenes() {
+        let p = params();
+        let mut f = front(1.0e5, 1.0e4);
+        f.distance_km = 1000.0;
+        let alone = run(&f, &p, &|_| false, 30.0);
+        let helped = run(&f, &p, &|_| true, 30.0);
+        assert!(helped.km_at_window < alone.km_at_window);
+        let trace = trace(&f, &p, &|_| true, 10);
+        assert_eq!(trace.len(), 11);
+        assert!(trace[6].defender_troops > trace[4].defender_troops);
+    }
+}
