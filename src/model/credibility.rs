@@ -58,7 +58,11 @@ pub fn factors(b: &Backer, p: &Params) -> CredibilityFactors {
     };
     let base = clamp01(obligation_base * formality_factor * trigger_factor);
     let scale = p.tripwire_troops.max(1.0);
-    let tripwire = p.tripwire_effect * (1.0 - (-b.present_troops.max(0.0) / scale).exp());
+    let tripwire = if b.present_troops > 0.0 {
+        p.tripwire_effect * (1.0 - (-b.present_troops / scale).exp())
+    } else {
+        0.0
+    };
     let tripwire_bonus = (1.0 - base) * clamp01(tripwire);
     let after_tripwire = base + tripwire_bonus;
     let command = if b.integrated_command {
