@@ -115,6 +115,8 @@ pub struct BulwarkApp {
     recovered_revision: u64,
     /// A link the user agreed to open.
     approved_link: Option<String>,
+    /// Close once the first frame is drawn (start-up timing).
+    exit_after_first_frame: bool,
 }
 
 /// How the app starts: which file, and where recovery files go.
@@ -127,6 +129,8 @@ pub struct StartOptions {
     /// Run the assessment on the UI thread, so that each frame shows finished
     /// figures (headless tests and rendering); normally it runs on a worker.
     pub inline_assessment: bool,
+    /// Close as soon as the first frame is drawn (to time start-up).
+    pub exit_after_first_frame: bool,
 }
 
 impl BulwarkApp {
@@ -136,7 +140,7 @@ impl BulwarkApp {
         let options = StartOptions {
             file,
             recovery_dir: super::recovery::default_folder(),
-            inline_assessment: false,
+            ..StartOptions::default()
         };
         Self::with_options(cc, options)
     }
@@ -179,6 +183,7 @@ impl BulwarkApp {
             seen_revision: (0, 0.0),
             recovered_revision: 0,
             approved_link: None,
+            exit_after_first_frame: options.exit_after_first_frame,
         };
         app.runner.inline = options.inline_assessment;
         if let Some(file) = options.file {
@@ -568,6 +573,16 @@ impl BulwarkApp {
         h.finish().max(1)
     }
 
+    /// Draws the whole window for one frame (after [`Self::logic`]); used by
+    /// eframe, the frame benchmark and headless rendering.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        super::shell::show(self, ui);
+        self.intercept_links(ui.ctx());
+        if let Some(url) = self.approved_link.take() {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        }
+    }
+
     /// Takes link openings out of this frame's output and asks first.
     fn intercept_links(&mut self, ctx: &egui::Context) {
         let urls: Vec<String> = ctx.output_mut(|o| {
@@ -612,10 +627,10 @@ impl eframe::App for BulwarkApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        super::shell::show(self, ui);
-        self.intercept_links(ui.ctx());
-        if let Some(url) = self.approved_link.take() {
-            ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        self.draw(ui);
+        if self.exit_after_first_frame {
+            self.closing = true;
+            ui.ctx().request_repaint();
         }
     }
 
