@@ -72,6 +72,8 @@ pub struct BulwarkApp {
     pub status: String,
     /// Whether the About window is open.
     pub show_about: bool,
+    /// The map's view state, selection and measuring tools (not saved).
+    pub map: crate::map::MapState,
     /// Commands queued by the UI during this frame.
     queue: Vec<Command>,
     /// The command to carry out after a Save As (from the unsaved-changes question).
@@ -106,6 +108,7 @@ impl BulwarkApp {
             error: None,
             status: String::new(),
             show_about: false,
+            map: crate::map::MapState::default(),
             queue: Vec::new(),
             after_save: None,
             dialog: None,
@@ -185,6 +188,16 @@ impl BulwarkApp {
                 self.status = "Presentation mode is not available in this build yet".into();
             }
             Command::About => self.show_about = true,
+            Command::ExportMapImage => {
+                let dir = self
+                    .doc
+                    .path()
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+                let name = format!("{}-map.png", slug(&self.doc.scenario().meta.title));
+                self.map.request_export(dir.join(name));
+            }
             Command::ClearRecent => self.settings.recent.clear(),
         }
     }

@@ -18,6 +18,11 @@ pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
             .show(ui, |ui| {
                 let mut draft = app.doc.scenario().clone();
                 let group = scenario_panel::show(ui, &mut draft);
+                if let Some(id) = app.map.selected.clone() {
+                    ui.separator();
+                    ui.heading("Selected on the map");
+                    crate::map::widget::country_card(ui, app.doc.scenario(), &id);
+                }
                 if draft != *app.doc.scenario() {
                     app.queue(Command::Edit {
                         scenario: Box::new(draft),
@@ -34,11 +39,24 @@ pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
                 ui.label("The assessment of deterrence, cost and acceptability appears here.");
             });
     }
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading(&app.doc.scenario().meta.title);
-        ui.label("Map of NATO's eastern flank.");
-    });
+    egui::CentralPanel::default().show(ui, |ui| map_panel(app, ui));
     dialogs(app, ui.ctx());
+}
+
+/// The map in the central panel; its view and layer changes become edits.
+fn map_panel(app: &mut BulwarkApp, ui: &mut Ui) {
+    let out = app.map.show(ui, app.doc.scenario());
+    if let Some((view, group)) = out.edit {
+        let mut draft = app.doc.scenario().clone();
+        draft.map_view = view;
+        app.queue(Command::Edit {
+            scenario: Box::new(draft),
+            group,
+        });
+    }
+    if let Some(status) = out.status {
+        app.status = status;
+    }
 }
 
 fn menu_item(ui: &mut Ui, app: &mut BulwarkApp, command: Command, enabled: bool) {
@@ -113,6 +131,7 @@ fn file_menu(app: &mut BulwarkApp, ui: &mut Ui) {
     ui.separator();
     menu_item(ui, app, Command::Save, true);
     menu_item(ui, app, Command::SaveAs, true);
+    menu_item(ui, app, Command::ExportMapImage, true);
     ui.separator();
     menu_item(ui, app, Command::Quit, true);
 }
