@@ -177,7 +177,7 @@ mod tests {
                 .get(c.indices.0 as usize..c.indices.1 as usize)
                 .unwrap_or(&[])
                 .chunks_exact(3)
-                .map(|t| t.map(|i| data.vertices[i as usize]))
+                .map(|t| [t[0], t[1], t[2]].map(|i| data.vertices[i as usize]))
                 .max_by(|a, b| area(a).total_cmp(&area(b)))
                 .expect("a triangle");
             let centre = [

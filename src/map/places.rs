@@ -25,8 +25,10 @@ const fn city(name: &'static str, lon: f64, lat: f64, country: &'static str, cap
     }
 }
 
-/// The cities on the map, most important first (labels are placed in this order
-/// and skipped where they would overlap one already placed).
+/// The cities on the map, most important first: labels are placed in this order
+/// and skipped where they would overlap one already placed. Coordinates are the
+/// city centres, nudged by up to 5 km where the 1:50m coastline or border leaves
+/// them outside their country (Stockholm, Murmansk, Narva).
 pub const CITIES: &[City] = &[
     city("Kyiv", 30.52, 50.45, "UKR", true),
     city("Moscow", 37.62, 55.76, "RUS", true),
@@ -36,7 +38,7 @@ pub const CITIES: &[City] = &[
     city("Riga", 24.11, 56.95, "LVA", true),
     city("Tallinn", 24.75, 59.43, "EST", true),
     city("Helsinki", 24.94, 60.19, "FIN", true),
-    city("Stockholm", 18.07, 59.33, "SWE", true),
+    city("Stockholm", 18.07, 59.30, "SWE", true),
     city("Oslo", 10.75, 59.92, "NOR", true),
     city("Berlin", 13.40, 52.52, "DEU", true),
     city("Paris", 2.35, 48.86, "FRA", true),
@@ -68,13 +70,13 @@ pub const CITIES: &[City] = &[
     city("Athens", 23.73, 37.98, "GRC", true),
     city("Tbilisi", 44.79, 41.72, "GEO", true),
     city("Bern", 7.45, 46.95, "CHE", true),
-    city("Murmansk", 33.08, 68.97, "RUS", false),
+    city("Murmansk", 33.08, 69.0, "RUS", false),
     city("Gdańsk", 18.65, 54.35, "POL", false),
     city("Hamburg", 10.00, 53.55, "DEU", false),
     city("Rostov-on-Don", 39.72, 47.23, "RUS", false),
     city("Voronezh", 39.20, 51.67, "RUS", false),
     city("Pskov", 28.33, 57.82, "RUS", false),
-    city("Narva", 28.19, 59.38, "EST", false),
+    city("Narva", 28.14, 59.38, "EST", false),
     city("Daugavpils", 26.54, 55.87, "LVA", false),
     city("Brest", 23.69, 52.10, "BLR", false),
     city("Hrodna", 23.83, 53.68, "BLR", false),

@@ -537,13 +537,13 @@ impl MapState {
         if layers.line_of_control {
             settlement_line(&painter, frame, scenario, &mut labels);
         }
-        annotations(&painter, frame, &mut labels);
-        if layers.axes {
-            axes(&painter, frame, scenario, &self.axis_days, &mut labels);
-        }
         if layers.ties {
             ties(&painter, frame, scenario, &self.credibility, &mut labels);
         }
+        if layers.axes {
+            axes(&painter, frame, scenario, &self.axis_days, &mut labels);
+        }
+        annotations(&painter, frame, &mut labels);
         if layers.forces {
             forces(&painter, frame, scenario);
         }
@@ -962,8 +962,8 @@ fn settlement_line(
         .iter()
         .map(|&(lon, lat)| frame.geo_to_screen(lon, lat))
         .collect();
-    painter.add(Shape::line(points.clone(), Stroke::new(3.5, theme::MAP_HALO)));
-    painter.add(Shape::line(points, Stroke::new(2.0, theme::MAP_AXIS)));
+    painter.add(Shape::line(points.clone(), Stroke::new(5.0, theme::MAP_HALO)));
+    painter.add(Shape::line(points, Stroke::new(2.8, theme::MAP_AXIS)));
     let name = match scenario.settlement_line.preset {
         LinePreset::CedeDonetskLuhansk => "Settlement line: Donetsk and Luhansk ceded",
         LinePreset::Custom => "Settlement line (custom)",
@@ -1184,6 +1184,7 @@ fn ties(
     }
     edge_markers.sort_by(|a, b| a.1.cmp(&b.1));
     edge_markers.dedup_by(|a, b| a.1 == b.1);
+    let mut placed: Vec<Rect> = Vec::new();
     for (pos, id) in edge_markers {
         let name = Reference::get()
             .state(&id)
@@ -1193,10 +1194,15 @@ fn ties(
         let size = galley.size() + vec2(12.0, 6.0);
         let rect = Rect::from_center_size(pos, size);
         let inside = frame.rect.shrink(4.0);
-        let rect = rect.translate(vec2(
+        let mut rect = rect.translate(vec2(
             (inside.left() - rect.left()).max(0.0) + (inside.right() - rect.right()).min(0.0),
             (inside.top() - rect.top()).max(0.0) + (inside.bottom() - rect.bottom()).min(0.0),
         ));
+        // Markers of several off-map guarantors stack instead of overlapping.
+        while placed.iter().any(|r: &Rect| r.expand(1.0).intersects(rect)) {
+            rect = rect.translate(vec2(0.0, size.y + 3.0));
+        }
+        placed.push(rect);
         painter.rect_filled(rect, CornerRadius::same(3), theme::MAP_TIE);
         painter.galley(rect.min + vec2(6.0, 3.0), galley, Color32::WHITE);
         labels.block(rect);

@@ -27,11 +27,11 @@ pub const RIGHT_PANEL_WIDTH: f32 = 380.0;
 // readable; the hues stay distinguishable for colour-blind viewers.
 
 /// Map: the sea and the background.
-pub const MAP_WATER: Color32 = Color32::from_rgb(0xD4, 0xE3, 0xEC);
+pub const MAP_WATER: Color32 = Color32::from_rgb(0xE6, 0xEE, 0xF2);
 /// Map: land of states with no role in the scenario.
 pub const MAP_LAND: Color32 = Color32::from_rgb(0xEC, 0xE9, 0xE2);
 /// Map: coastlines.
-pub const MAP_COAST: Color32 = Color32::from_rgb(0x7E, 0x9C, 0xB0);
+pub const MAP_COAST: Color32 = Color32::from_rgb(0x5F, 0x80, 0x96);
 /// Map: land borders between states.
 pub const MAP_BORDER: Color32 = Color32::from_rgb(0x8A, 0x86, 0x80);
 /// Map: graticule lines.
@@ -49,7 +49,7 @@ pub const MAP_TIE: Color32 = Color32::from_rgb(0x00, 0x5E, 0x45);
 /// Map: axes of advance and the line of control (a dark shade of the adversary colour).
 pub const MAP_AXIS: Color32 = Color32::from_rgb(0x9E, 0x3A, 0x00);
 /// Map: the area the adversary holds, drawn over the country fills.
-pub const MAP_HELD: Color32 = Color32::from_rgba_premultiplied(0x9A, 0x4A, 0x14, 0x8C);
+pub const MAP_HELD: Color32 = Color32::from_rgba_premultiplied(0x8A, 0x3C, 0x0C, 0x90);
 /// Map: the selected country's outline.
 pub const MAP_SELECTED: Color32 = Color32::from_rgb(0x11, 0x11, 0x11);
 /// Map: measuring tools (ruler, range rings).
@@ -70,8 +70,8 @@ pub fn blend(base: Color32, colour: Color32, amount: f32) -> Color32 {
 pub fn map_fill(status: crate::map::Status) -> Color32 {
     use crate::map::Status;
     match status {
-        Status::Nato => blend(MAP_LAND, NATO, 0.42),
-        Status::Protected => blend(MAP_LAND, PROTECTED, 0.75),
+        Status::Nato => blend(MAP_LAND, NATO, 0.52),
+        Status::Protected => blend(MAP_LAND, PROTECTED, 0.62),
         Status::Guarantor => blend(MAP_LAND, GUARANTOR, 0.55),
         Status::Neutral => blend(MAP_LAND, NEUTRAL, 0.45),
         Status::Adversary => blend(MAP_LAND, ADVERSARY, 0.45),
