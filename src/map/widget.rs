@@ -188,6 +188,8 @@ pub struct MapState {
     /// guarantor state), used for the weight of its ties when the scenario has
     /// no override.
     pub credibility: BTreeMap<(String, String), f64>,
+    /// The map's rectangle in the last frame.
+    last_rect: Option<Rect>,
     export: Option<PathBuf>,
     export_done: Option<Receiver<String>>,
     cache: Option<Cache>,
@@ -207,6 +209,7 @@ impl Default for MapState {
             ring_radius_km: 300.0,
             axis_days: BTreeMap::new(),
             credibility: BTreeMap::new(),
+            last_rect: None,
             export: None,
             export_done: None,
             cache: None,
@@ -240,6 +243,12 @@ impl MapState {
         self.target = None;
     }
 
+    /// Where a point (lon, lat) was on screen in the last frame drawn.
+    pub fn geo_to_screen(&self, lon: f64, lat: f64) -> Option<Pos2> {
+        let rect = self.last_rect?;
+        Some(Frame::new(rect, self.view).geo_to_screen(lon, lat))
+    }
+
     /// Draws the map toolbar and the map in the rest of `ui`, handles input, and
     /// returns what the app should do.
     pub fn show(&mut self, ui: &mut Ui, scenario: &Scenario) -> MapOutput {
@@ -264,6 +273,7 @@ impl MapState {
         self.sync_from(&scenario.map_view);
         self.input(ui, &response, rect);
         let frame = Frame::new(rect, self.view);
+        self.last_rect = Some(rect);
         self.hovered = response
             .hover_pos()
             .and_then(|p| geodata().country_at_xy(as_f32(frame.to_map(p))))
