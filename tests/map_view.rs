@@ -52,7 +52,10 @@ fn whole_map() {
     assert!(rect.is_some());
     for (lon, lat) in [(-0.13, 51.51), (2.35, 48.86), (37.62, 55.76)] {
         let p = h.state().map.geo_to_screen(lon, lat).expect("drawn");
-        assert!(p.x > 0.0 && p.x < 1100.0 && p.y > 30.0 && p.y < 760.0, "{p:?}");
+        assert!(
+            p.x > 0.0 && p.x < 1100.0 && p.y > 30.0 && p.y < 760.0,
+            "{p:?}"
+        );
     }
     h.snapshot("map_europe");
 }
@@ -60,7 +63,10 @@ fn whole_map() {
 #[test]
 fn baltics_close_up() {
     let mut s = demo();
-    s.map_view.center = GeoPoint { lon: 24.5, lat: 57.0 };
+    s.map_view.center = GeoPoint {
+        lon: 24.5,
+        lat: 57.0,
+    };
     s.map_view.zoom = 3.2;
     let mut h = harness(s);
     h.snapshot("map_baltics");
@@ -79,7 +85,10 @@ fn hover_shows_the_country() {
 #[test]
 fn click_selects_a_country() {
     let mut s = demo();
-    s.map_view.center = GeoPoint { lon: 24.0, lat: 55.5 };
+    s.map_view.center = GeoPoint {
+        lon: 24.0,
+        lat: 55.5,
+    };
     s.map_view.zoom = 2.5;
     let mut h = harness(s);
     let lithuania = h.state().map.geo_to_screen(24.0, 55.4).expect("drawn");
@@ -119,4 +128,26 @@ fn layer_toggle_is_saved_in_the_scenario() {
     h.run();
     assert!(h.state().scenario.map_view.layers.graticule);
     assert_eq!(h.state().last_group, Some(None));
+}
+
+#[test]
+fn ruler_measures_great_circle_distance() {
+    let mut s = demo();
+    s.map_view.center = GeoPoint { lon: 25.0, lat: 52.0 };
+    s.map_view.zoom = 2.0;
+    let mut h = harness(s);
+    h.state_mut().map.tool = bulwark::map::widget::Tool::Ruler;
+    for (lon, lat) in [(21.01, 52.23), (30.52, 50.45)] {
+        let p = h.state().map.geo_to_screen(lon, lat).expect("drawn");
+        h.hover_at(p);
+        h.run();
+        h.drag_at(p);
+        h.run();
+        h.drop_at(p);
+        h.run();
+    }
+    // Warsaw–Kyiv ≈ 690 km (within a pixel's worth of the clicked points).
+    let km = h.state().map.ruler_km().expect("two points");
+    assert!((km - 690.0).abs() < 15.0, "{km}");
+    h.snapshot("map_ruler_warsaw_kyiv");
 }

@@ -210,7 +210,10 @@ mod tests {
     #[test]
     fn held_areas_lie_in_ukraine() {
         let data = Geodata::get();
-        for preset in [LinePreset::LineOfContact2025, LinePreset::CedeDonetskLuhansk] {
+        for preset in [
+            LinePreset::LineOfContact2025,
+            LinePreset::CedeDonetskLuhansk,
+        ] {
             let ((v0, v1), (i0, i1)) = data.held_area(preset).expect("baked");
             assert!(v1 > v0 && i1 > i0);
             for v in &data.vertices[v0 as usize..v1 as usize] {

@@ -15,7 +15,13 @@ pub struct City {
     pub capital: bool,
 }
 
-const fn city(name: &'static str, lon: f64, lat: f64, country: &'static str, capital: bool) -> City {
+const fn city(
+    name: &'static str,
+    lon: f64,
+    lat: f64,
+    country: &'static str,
+    capital: bool,
+) -> City {
     City {
         name,
         lon,

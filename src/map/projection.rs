@@ -59,7 +59,10 @@ pub fn unproject(x: f64, y: f64) -> [f64; 2] {
     let rho = n.signum() * x.hypot(dy);
     let theta = (n.signum() * x).atan2(n.signum() * dy);
     let lat = 2.0 * (rf / rho).powf(1.0 / n).atan() - FRAC_PI_2;
-    [CENTRAL_MERIDIAN + (theta / n).to_degrees(), lat.to_degrees()]
+    [
+        CENTRAL_MERIDIAN + (theta / n).to_degrees(),
+        lat.to_degrees(),
+    ]
 }
 
 /// Scale factor of the projection at a latitude (1 on the standard parallels).
@@ -90,8 +93,7 @@ pub fn destination(from: [f64; 2], bearing: f64, distance: f64) -> [f64; 2] {
         bearing.to_radians(),
     );
     let lat2 = (lat1.sin() * d.cos() + lat1.cos() * d.sin() * brg.cos()).asin();
-    let lon2 =
-        lon1 + (brg.sin() * d.sin() * lat1.cos()).atan2(d.cos() - lat1.sin() * lat2.sin());
+    let lon2 = lon1 + (brg.sin() * d.sin() * lat1.cos()).atan2(d.cos() - lat1.sin() * lat2.sin());
     [lon2.to_degrees(), lat2.to_degrees()]
 }
 
@@ -183,7 +185,10 @@ mod tests {
         for &(lon, lat) in &[(-10.0, 35.0), (60.0, 72.0), (24.9, 60.2), (-75.7, 45.4)] {
             let [x, y] = project(lon, lat);
             let [lo, la] = unproject(x, y);
-            assert!((lo - lon).abs() < 1e-9 && (la - lat).abs() < 1e-9, "{lon},{lat}");
+            assert!(
+                (lo - lon).abs() < 1e-9 && (la - lat).abs() < 1e-9,
+                "{lon},{lat}"
+            );
         }
     }
 

@@ -243,6 +243,19 @@ impl MapState {
         self.target = None;
     }
 
+    /// The great-circle distance measured with the ruler, km, once it has two points.
+    pub fn ruler_km(&self) -> Option<f64> {
+        match self.ruler[..] {
+            [a, b] => Some(distance_km(a, b)),
+            _ => None,
+        }
+    }
+
+    /// The range rings drawn: centre (lon, lat) and radius, km.
+    pub fn range_rings(&self) -> &[([f64; 2], f64)] {
+        &self.rings
+    }
+
     /// Where a point (lon, lat) was on screen in the last frame drawn.
     pub fn geo_to_screen(&self, lon: f64, lat: f64) -> Option<Pos2> {
         let rect = self.last_rect?;
@@ -312,7 +325,9 @@ impl MapState {
     fn view_to_save(&mut self, ui: &Ui, doc: &MapView, layers: Layers) -> Option<MapView> {
         let busy = self.target.is_some()
             || ui.input(|i| {
-                i.pointer.any_down() || i.smooth_scroll_delta() != Vec2::ZERO || i.zoom_delta() != 1.0
+                i.pointer.any_down()
+                    || i.smooth_scroll_delta() != Vec2::ZERO
+                    || i.zoom_delta() != 1.0
             });
         if busy {
             return None;
@@ -372,7 +387,11 @@ impl MapState {
             if ui.button("Zoom in").on_hover_text("Zoom in (+)").clicked() {
                 actions.zoom = Some(1.5);
             }
-            if ui.button("Zoom out").on_hover_text("Zoom out (−)").clicked() {
+            if ui
+                .button("Zoom out")
+                .on_hover_text("Zoom out (−)")
+                .clicked()
+            {
                 actions.zoom = Some(1.0 / 1.5);
             }
             if ui
@@ -700,7 +719,12 @@ fn fill_mesh(frame: &Frame, colours: &[Status], held: LinePreset) -> Mesh {
         if !Rect::from_two_pos(a, b).intersects(visible) {
             continue;
         }
-        add_range(&mut mesh, country.vertices, country.indices, theme::map_fill(*status));
+        add_range(
+            &mut mesh,
+            country.vertices,
+            country.indices,
+            theme::map_fill(*status),
+        );
     }
     if let Some((vertices, indices)) = data.held_area(held) {
         add_range(&mut mesh, vertices, indices, theme::MAP_HELD);
@@ -720,7 +744,10 @@ fn line_mesh(frame: &Frame, graticule: bool, ppp: f32, font_size: [usize; 2]) ->
     let zoom_width = (frame.scale / base_scale(frame.rect)).clamp(1.0, 4.0) as f32;
     let mut stroke_line = |points: Vec<Pos2>, stroke: Stroke| {
         if points.len() >= 2 {
-            tess.tessellate_path(&PathShape::line(points, PathStroke::from(stroke)), &mut mesh);
+            tess.tessellate_path(
+                &PathShape::line(points, PathStroke::from(stroke)),
+                &mut mesh,
+            );
         }
     };
     if graticule {
@@ -869,7 +896,12 @@ fn halo_text(
 ) -> Rect {
     let galley = painter.layout_no_wrap(text.to_owned(), font, colour);
     let rect = anchor.anchor_size(pos, galley.size());
-    for d in [vec2(-1.0, 0.0), vec2(1.0, 0.0), vec2(0.0, -1.0), vec2(0.0, 1.0)] {
+    for d in [
+        vec2(-1.0, 0.0),
+        vec2(1.0, 0.0),
+        vec2(0.0, -1.0),
+        vec2(0.0, 1.0),
+    ] {
         painter.galley_with_override_text_color(rect.min + d, galley.clone(), theme::MAP_HALO);
     }
     painter.galley(rect.min, galley, colour);
@@ -879,7 +911,8 @@ fn halo_text(
 fn city_labels(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlacer) {
     let zoom = frame.scale / base_scale(frame.rect);
     for city in CITIES {
-        if !city.capital && zoom < 1.6 && city.name != "Kaliningrad" && city.name != "St Petersburg" {
+        if !city.capital && zoom < 1.6 && city.name != "Kaliningrad" && city.name != "St Petersburg"
+        {
             continue;
         }
         let p = frame.geo_to_screen(city.lon, city.lat);
@@ -933,8 +966,17 @@ fn country_labels(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlac
         }
         let rect = Align2::CENTER_CENTER.anchor_size(p, galley.size());
         if labels.try_take(rect.expand(2.0)) {
-            for d in [vec2(-1.0, 0.0), vec2(1.0, 0.0), vec2(0.0, -1.0), vec2(0.0, 1.0)] {
-                painter.galley_with_override_text_color(rect.min + d, galley.clone(), theme::MAP_HALO);
+            for d in [
+                vec2(-1.0, 0.0),
+                vec2(1.0, 0.0),
+                vec2(0.0, -1.0),
+                vec2(0.0, 1.0),
+            ] {
+                painter.galley_with_override_text_color(
+                    rect.min + d,
+                    galley.clone(),
+                    theme::MAP_HALO,
+                );
             }
             painter.galley(rect.min, galley, theme::MAP_TEXT_MUTED);
         }
@@ -972,7 +1014,10 @@ fn settlement_line(
         .iter()
         .map(|&(lon, lat)| frame.geo_to_screen(lon, lat))
         .collect();
-    painter.add(Shape::line(points.clone(), Stroke::new(5.0, theme::MAP_HALO)));
+    painter.add(Shape::line(
+        points.clone(),
+        Stroke::new(5.0, theme::MAP_HALO),
+    ));
     painter.add(Shape::line(points, Stroke::new(2.8, theme::MAP_AXIS)));
     let name = match scenario.settlement_line.preset {
         LinePreset::CedeDonetskLuhansk => "Settlement line: Donetsk and Luhansk ceded",
@@ -1013,7 +1058,10 @@ fn annotations(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlacer)
     let zoom = frame.scale / base_scale(frame.rect);
     // The Suwałki gap: the Polish–Lithuanian border between Kaliningrad and Belarus.
     let [a, b] = SUWALKI_GAP;
-    let (pa, pb) = (frame.geo_to_screen(a[0], a[1]), frame.geo_to_screen(b[0], b[1]));
+    let (pa, pb) = (
+        frame.geo_to_screen(a[0], a[1]),
+        frame.geo_to_screen(b[0], b[1]),
+    );
     if frame.rect.contains(pa) {
         let stroke = Stroke::new(3.0, theme::WARNING);
         painter.add(Shape::line_segment([pa, pb], stroke));
@@ -1024,20 +1072,36 @@ fn annotations(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlacer)
             let km = distance_km(a, b);
             let text = format!("Suwałki gap ({km:.0} km)");
             let p = pb + vec2(6.0, 6.0);
-            let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(11.5), theme::WARNING);
+            let galley =
+                painter.layout_no_wrap(text.clone(), FontId::proportional(11.5), theme::WARNING);
             let r = Align2::LEFT_TOP.anchor_size(p, galley.size());
             if labels.try_take(r) {
-                halo_text(painter, p, Align2::LEFT_TOP, &text, FontId::proportional(11.5), theme::WARNING);
+                halo_text(
+                    painter,
+                    p,
+                    Align2::LEFT_TOP,
+                    &text,
+                    FontId::proportional(11.5),
+                    theme::WARNING,
+                );
             }
         }
     }
     if zoom > 1.3 {
         let p = frame.geo_to_screen(KALININGRAD[0], KALININGRAD[1]) + vec2(0.0, -12.0);
         let text = "Kaliningrad (Russia)";
-        let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(10.5), theme::MAP_AXIS);
+        let galley =
+            painter.layout_no_wrap(text.to_owned(), FontId::proportional(10.5), theme::MAP_AXIS);
         let r = Align2::RIGHT_BOTTOM.anchor_size(p, galley.size());
         if frame.rect.contains_rect(r) && labels.try_take(r) {
-            halo_text(painter, p, Align2::RIGHT_BOTTOM, text, FontId::proportional(10.5), theme::MAP_AXIS);
+            halo_text(
+                painter,
+                p,
+                Align2::RIGHT_BOTTOM,
+                text,
+                FontId::proportional(10.5),
+                theme::MAP_AXIS,
+            );
         }
     }
 }
@@ -1047,7 +1111,11 @@ fn arrow_head(painter: &egui::Painter, tip: Pos2, from: Pos2, size: f32, colour:
     let normal = vec2(-dir.y, dir.x);
     let base = tip - dir * size;
     painter.add(Shape::convex_polygon(
-        vec![tip, base + normal * size * 0.55, base - normal * size * 0.55],
+        vec![
+            tip,
+            base + normal * size * 0.55,
+            base - normal * size * 0.55,
+        ],
         colour,
         Stroke::NONE,
     ));
@@ -1074,7 +1142,10 @@ fn axes(
         let end = tip - (tip - before).normalized() * 9.0;
         points.pop();
         points.push(end);
-        painter.add(Shape::line(points.clone(), Stroke::new(6.0, theme::MAP_HALO)));
+        painter.add(Shape::line(
+            points.clone(),
+            Stroke::new(6.0, theme::MAP_HALO),
+        ));
         painter.add(Shape::line(points, Stroke::new(3.5, theme::MAP_AXIS)));
         arrow_head(painter, tip, before, 14.0, theme::MAP_AXIS);
         painter.circle(tip, 4.0, Color32::WHITE, Stroke::new(2.0, theme::MAP_AXIS));
@@ -1085,10 +1156,18 @@ fn axes(
         }
         let mid = intermediate(a, b, 0.5);
         let p = frame.geo_to_screen(mid[0], mid[1]) + vec2(8.0, -4.0);
-        let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(11.5), theme::MAP_AXIS);
+        let galley =
+            painter.layout_no_wrap(text.clone(), FontId::proportional(11.5), theme::MAP_AXIS);
         let r = Align2::LEFT_BOTTOM.anchor_size(p, galley.size());
         if labels.try_take(r) {
-            halo_text(painter, p, Align2::LEFT_BOTTOM, &text, FontId::proportional(11.5), theme::MAP_AXIS);
+            halo_text(
+                painter,
+                p,
+                Align2::LEFT_BOTTOM,
+                &text,
+                FontId::proportional(11.5),
+                theme::MAP_AXIS,
+            );
         }
     }
 }
@@ -1183,10 +1262,14 @@ fn ties(
                     cut.pop();
                 }
                 let width = 1.2 + 4.0 * weight;
-                painter.add(Shape::line(cut.clone(), Stroke::new(width + 2.5, theme::MAP_HALO)));
+                painter.add(Shape::line(
+                    cut.clone(),
+                    Stroke::new(width + 2.5, theme::MAP_HALO),
+                ));
                 painter.extend(tie_shapes(&cut, guarantor.formality, width));
                 if let Some(&last) = cut.last() {
-                    let tip = last + (end - last).normalized() * (last.distance(end) - 3.0).max(0.0);
+                    let tip =
+                        last + (end - last).normalized() * (last.distance(end) - 3.0).max(0.0);
                     arrow_head(painter, tip, last, 8.0 + 5.0 * weight, theme::MAP_TIE);
                 }
             }
@@ -1249,9 +1332,21 @@ fn unit_marker(painter: &egui::Painter, centre: Pos2, present: bool, arrival_day
     let rect = Rect::from_center_size(centre, vec2(22.0, 14.0));
     let ink = theme::MAP_TIE;
     if present {
-        painter.rect(rect, 1.0, theme::GUARANTOR, Stroke::new(1.5, ink), StrokeKind::Middle);
+        painter.rect(
+            rect,
+            1.0,
+            theme::GUARANTOR,
+            Stroke::new(1.5, ink),
+            StrokeKind::Middle,
+        );
     } else {
-        painter.rect(rect, 1.0, Color32::WHITE, Stroke::new(1.5, ink), StrokeKind::Middle);
+        painter.rect(
+            rect,
+            1.0,
+            Color32::WHITE,
+            Stroke::new(1.5, ink),
+            StrokeKind::Middle,
+        );
     }
     let cross = Stroke::new(1.2, if present { Color32::WHITE } else { ink });
     painter.line_segment([rect.left_top(), rect.right_bottom()], cross);
@@ -1284,10 +1379,20 @@ fn title_block(painter: &egui::Painter, frame: &Frame, scenario: &Scenario) -> f
     let width = title.size().x.max(sub.size().x) + 20.0;
     let height = title.size().y + sub.size().y + 14.0;
     let rect = Rect::from_min_size(frame.rect.min + vec2(10.0, 10.0), vec2(width, height));
-    painter.rect(rect, 3.0, theme::MAP_PANEL, Stroke::new(1.0, theme::MAP_BORDER), StrokeKind::Inside);
+    painter.rect(
+        rect,
+        3.0,
+        theme::MAP_PANEL,
+        Stroke::new(1.0, theme::MAP_BORDER),
+        StrokeKind::Inside,
+    );
     let title_height = title.size().y;
     painter.galley(rect.min + vec2(10.0, 6.0), title, theme::MAP_TEXT);
-    painter.galley(rect.min + vec2(10.0, 8.0 + title_height), sub, theme::MAP_TEXT_MUTED);
+    painter.galley(
+        rect.min + vec2(10.0, 8.0 + title_height),
+        sub,
+        theme::MAP_TEXT_MUTED,
+    );
     rect.bottom()
 }
 
@@ -1309,9 +1414,21 @@ fn legend(painter: &egui::Painter, frame: &Frame, scenario: &Scenario, layers: &
         rows.push((LegendKey::Fill(theme::map_fill(s)), s.label().to_owned()));
     }
     if layers.line_of_control && scenario.settlement_line.preset != LinePreset::None {
-        rows.push((LegendKey::Fill(theme::blend(theme::map_fill(Status::Protected), theme::MAP_HELD, 0.55)), "Held by Russia".into()));
+        rows.push((
+            LegendKey::Fill(theme::blend(
+                theme::map_fill(Status::Protected),
+                theme::MAP_HELD,
+                0.55,
+            )),
+            "Held by Russia".into(),
+        ));
     }
-    if layers.ties && scenario.arrangements.iter().any(|a| !a.guarantors.is_empty()) {
+    if layers.ties
+        && scenario
+            .arrangements
+            .iter()
+            .any(|a| !a.guarantors.is_empty())
+    {
         for (f, label) in [
             (Formality::RatifiedTreaty, "Treaty"),
             (Formality::ExecutiveAgreement, "Executive agreement"),
@@ -1328,7 +1445,10 @@ fn legend(painter: &egui::Painter, frame: &Frame, scenario: &Scenario, layers: &
             .any(|a| a.guarantors.iter().any(|g| !g.forces.is_empty()))
     {
         rows.push((LegendKey::Unit(true), "Forces present".into()));
-        rows.push((LegendKey::Unit(false), "Forces pledged (arrival day)".into()));
+        rows.push((
+            LegendKey::Unit(false),
+            "Forces pledged (arrival day)".into(),
+        ));
     }
     if layers.axes && !scenario.axes.is_empty() {
         rows.push((LegendKey::Axis, "Axis of advance".into()));
@@ -1340,14 +1460,29 @@ fn legend(painter: &egui::Painter, frame: &Frame, scenario: &Scenario, layers: &
         .collect();
     let text_w = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
     let size = vec2(text_w + 58.0, rows.len() as f32 * row_h + 12.0);
-    let rect = Rect::from_min_size(pos2(frame.rect.right() - size.x - 10.0, frame.rect.top() + 10.0), size);
-    painter.rect(rect, 3.0, theme::MAP_PANEL, Stroke::new(1.0, theme::MAP_BORDER), StrokeKind::Inside);
+    let rect = Rect::from_min_size(
+        pos2(frame.rect.right() - size.x - 10.0, frame.rect.top() + 10.0),
+        size,
+    );
+    painter.rect(
+        rect,
+        3.0,
+        theme::MAP_PANEL,
+        Stroke::new(1.0, theme::MAP_BORDER),
+        StrokeKind::Inside,
+    );
     for (i, ((key, _), galley)) in rows.iter().zip(galleys).enumerate() {
         let y = rect.top() + 6.0 + i as f32 * row_h + row_h / 2.0;
         let key_rect = Rect::from_center_size(pos2(rect.left() + 22.0, y), vec2(28.0, 12.0));
         match key {
             LegendKey::Fill(c) => {
-                painter.rect(key_rect, 1.0, *c, Stroke::new(0.8, theme::MAP_BORDER), StrokeKind::Inside);
+                painter.rect(
+                    key_rect,
+                    1.0,
+                    *c,
+                    Stroke::new(0.8, theme::MAP_BORDER),
+                    StrokeKind::Inside,
+                );
             }
             LegendKey::Tie(f) => {
                 let pts = [key_rect.left_center(), key_rect.right_center()];
@@ -1355,8 +1490,20 @@ fn legend(painter: &egui::Painter, frame: &Frame, scenario: &Scenario, layers: &
             }
             LegendKey::Unit(present) => unit_marker(painter, key_rect.center(), *present, None),
             LegendKey::Axis => {
-                painter.line_segment([key_rect.left_center(), key_rect.right_center() - vec2(6.0, 0.0)], Stroke::new(3.0, theme::MAP_AXIS));
-                arrow_head(painter, key_rect.right_center(), key_rect.left_center(), 9.0, theme::MAP_AXIS);
+                painter.line_segment(
+                    [
+                        key_rect.left_center(),
+                        key_rect.right_center() - vec2(6.0, 0.0),
+                    ],
+                    Stroke::new(3.0, theme::MAP_AXIS),
+                );
+                arrow_head(
+                    painter,
+                    key_rect.right_center(),
+                    key_rect.left_center(),
+                    9.0,
+                    theme::MAP_AXIS,
+                );
             }
         }
         let text_x = rect.left() + 44.0;
@@ -1392,7 +1539,11 @@ fn scale_bar(painter: &egui::Painter, frame: &Frame) {
     painter.rect_filled(bg, 3.0, theme::MAP_PANEL);
     let half = left + vec2(len / 2.0, 0.0);
     let right = left + vec2(len, 0.0);
-    painter.rect_filled(Rect::from_min_max(left + vec2(0.0, -4.0), half), 0.0, theme::MAP_TEXT);
+    painter.rect_filled(
+        Rect::from_min_max(left + vec2(0.0, -4.0), half),
+        0.0,
+        theme::MAP_TEXT,
+    );
     painter.rect_stroke(
         Rect::from_min_max(left + vec2(0.0, -4.0), right),
         0.0,
@@ -1400,7 +1551,13 @@ fn scale_bar(painter: &egui::Painter, frame: &Frame) {
         StrokeKind::Middle,
     );
     for (p, t) in [(left, "0".to_owned()), (right, format!("{km:.0} km"))] {
-        painter.text(p + vec2(0.0, -6.0), Align2::CENTER_BOTTOM, t, FontId::proportional(10.5), theme::MAP_TEXT);
+        painter.text(
+            p + vec2(0.0, -6.0),
+            Align2::CENTER_BOTTOM,
+            t,
+            FontId::proportional(10.5),
+            theme::MAP_TEXT,
+        );
     }
     painter.text(
         right + vec2(30.0, -2.0),
@@ -1434,13 +1591,19 @@ pub fn country_card(ui: &mut Ui, scenario: &Scenario, id: &str) {
         None => ui.label("Not in NATO"),
     };
     if let Ok(r) = resolve(&entry) {
-        ui.label(format!("Defence spending: {:.1} % of GDP", r.defence_pct_gdp));
+        ui.label(format!(
+            "Defence spending: {:.1} % of GDP",
+            r.defence_pct_gdp
+        ));
         ui.label(format!(
             "Active troops: {}  ·  reserves: {}",
             thousands(r.active_troops),
             thousands(r.reserve_troops)
         ));
-        ui.label(format!("GDP: ${:.0} bn  ·  population {:.1} m", r.gdp_usd_bn, r.population_m));
+        ui.label(format!(
+            "GDP: ${:.0} bn  ·  population {:.1} m",
+            r.gdp_usd_bn, r.population_m
+        ));
     }
     let mut present = 0.0;
     let mut pledged = 0.0;
