@@ -175,6 +175,11 @@ const BAD_FILES: &[(&str, &str)] = &[
     ),
     ("zero-samples", "simulation.samples: 0 is outside 1 to"),
     ("empty-title", "meta.title: is empty"),
+    ("impossible-date", "meta.date: '2025-02-31' is not a date"),
+    (
+        "unknown-highlight",
+        "slides[0].content.highlight[0]: 'XXX' is not a state Bulwark knows",
+    ),
     (
         "latitude-out-of-range",
         "map_view.center.lat: 123 is outside -90 to 90",

@@ -167,14 +167,33 @@ fn check_date(c: &mut Checker, date: &str) {
         && parts[1].len() == 2
         && parts[2].len() == 2
         && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
-        && matches!(parts[1].parse::<u8>(), Ok(1..=12))
-        && matches!(parts[2].parse::<u8>(), Ok(1..=31));
+        && day_exists(parts[0], parts[1], parts[2]);
     if !ok {
         c.push(
             "meta.date",
             format!("'{date}' is not a date of the form YYYY-MM-DD"),
         );
     }
+}
+
+/// Whether year-month-day (all digits) names a real calendar day.
+fn day_exists(year: &str, month: &str, day: &str) -> bool {
+    let (Ok(y), Ok(m), Ok(d)) = (
+        year.parse::<u32>(),
+        month.parse::<u32>(),
+        day.parse::<u32>(),
+    ) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
 }
 
 /// Checks the state list and returns the set of state ids.
@@ -372,6 +391,12 @@ fn check_restraint(c: &mut Checker, path: &str, r: &Restraint) {
 fn check_axis(c: &mut Checker, path: &str, axis: &Axis, states: &HashSet<String>) {
     c.text(&format!("{path}.name"), &axis.name, MAX_NAME);
     c.state_ref(&format!("{path}.defender"), &axis.defender, states);
+    c.text(&format!("{path}.start.name"), &axis.start.name, MAX_NAME);
+    c.text(
+        &format!("{path}.objective.name"),
+        &axis.objective.name,
+        MAX_NAME,
+    );
     c.point(&format!("{path}.start"), &axis.start.point);
     c.point(&format!("{path}.objective"), &axis.objective.point);
     c.range(&format!("{path}.route_factor"), axis.route_factor, 1.0, 5.0);
@@ -449,8 +474,17 @@ fn check_slides(c: &mut Checker, scenario: &Scenario, states: &HashSet<String>) 
                     highlight.len(),
                     MAX_STATES,
                 );
+                let reference = super::reference::Reference::get();
                 for (j, id) in highlight.iter().enumerate() {
-                    c.text(&format!("{path}.content.highlight[{j}]"), id, MAX_NAME);
+                    let known = states.contains(id)
+                        || reference.state(id).is_some()
+                        || reference.nato_since(id).is_some();
+                    if !known {
+                        c.push(
+                            &format!("{path}.content.highlight[{j}]"),
+                            format!("'{id}' is not a state Bulwark knows"),
+                        );
+                    }
                 }
             }
             SlideContent::Plot {

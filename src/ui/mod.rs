@@ -2,12 +2,17 @@
 //! the persisted settings. Owns the editing state (undo, unsaved changes).
 
 pub mod app;
+pub mod choices;
 pub mod commands;
+pub mod compare;
 pub mod document;
-mod scenario_panel;
+pub mod editor;
+pub mod recovery;
 pub mod settings;
 mod shell;
+pub mod tabs;
 pub mod theme;
+pub mod widgets;
 
 pub use app::BulwarkApp;
 pub use commands::Command;

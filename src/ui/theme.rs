@@ -78,3 +78,23 @@ pub fn map_fill(status: crate::map::Status) -> Color32 {
         Status::Other => MAP_LAND,
     }
 }
+
+/// Adds DejaVu Sans (baked from `assets/fonts/`) as a fallback after egui's own
+/// font, so that arrows, maths signs, Cyrillic and other characters in scenario
+/// texts always have a glyph.
+pub fn install_fonts(ctx: &egui::Context) {
+    let Some(bytes) = crate::assets::asset("fonts/DejaVuSans.ttf") else {
+        return;
+    };
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        "DejaVuSans",
+        egui::FontData::from_static(bytes),
+        [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+            .into_iter()
+            .map(|family| egui::epaint::text::InsertFontFamily {
+                family,
+                priority: egui::epaint::text::FontPriority::Lowest,
+            })
+            .collect(),
+    ));
+}

@@ -1,0 +1,149 @@
+//! The command line: `bulwark [FILE]` opens the app; subcommands work without a
+//! window. Each subcommand writes to the given streams and returns the process
+//! exit code, so tests can run them in-process.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::scenario;
+
+mod assess;
+
+/// Bulwark: weigh security guarantees for post-war Ukraine and NATO's eastern flank.
+#[derive(Debug, Parser)]
+#[command(name = "bulwark", version, about, long_about = None)]
+pub struct Cli {
+    /// A scenario file to open in the app (default: the built-in example).
+    pub file: Option<PathBuf>,
+    /// What to do without opening a window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands that work without a window.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check scenario files and print every problem; exit code 1 if any file is bad.
+    Validate {
+        /// Files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema of the scenario file format.
+    Schema,
+    /// Rewrite scenario files in the current format, in place, atomically,
+    /// keeping the previous version as NAME.bak.
+    Upgrade {
+        /// Files to rewrite.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Assess scenario files: chance of attack, credibility, campaign, burden…
+    Assess {
+        /// Files to assess.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Monte Carlo draws (default: the file's own `simulation.samples`).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        samples: Option<u32>,
+        /// Seed (default: the file's own `simulation.seed`).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Run the historical backtest: each case's chance of attack, what happened,
+    /// and the ROC AUC.
+    Backtest {
+        /// Monte Carlo draws per case.
+        #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        samples: u32,
+        /// Seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+/// Output formats of `assess`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Readable summary.
+    Text,
+    /// The full assessment (see `docs/ASSESS-JSON.md`).
+    Json,
+    /// One row per protected state.
+    Csv,
+}
+
+/// Runs a subcommand, writing results to `out` and problems to `err`; returns
+/// the exit code.
+pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match command {
+        Command::Validate { files } => validate(files, out, err),
+        Command::Schema => {
+            let _ = out.write_all(scenario::schema_json().as_bytes());
+            0
+        }
+        Command::Upgrade { files } => upgrade(files, out, err),
+        Command::Assess {
+            files,
+            samples,
+            seed,
+            format,
+        } => assess::run(files, *samples, *seed, *format, out, err),
+        Command::Backtest { samples, seed } => assess::backtest(*samples, *seed, out, err),
+    }
+}
+
+fn upgrade(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut failed = 0;
+    for file in files {
+        let result = scenario::load_file(file)
+            .map_err(|e| e.lines())
+            .and_then(|s| scenario::save_file(file, &s).map_err(|e| vec![e.to_string()]));
+        match result {
+            Ok(()) => {
+                let _ = writeln!(
+                    out,
+                    "{}: rewritten in format version {} (previous version kept as {})",
+                    file.display(),
+                    scenario::FORMAT_VERSION,
+                    scenario::backup_path(file).display()
+                );
+            }
+            Err(lines) => {
+                failed += 1;
+                for line in lines {
+                    let _ = writeln!(err, "{line}");
+                }
+            }
+        }
+    }
+    i32::from(failed > 0)
+}
+
+fn validate(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut bad = 0;
+    for file in files {
+        match scenario::load_file(file) {
+            Ok(s) => {
+                let _ = writeln!(out, "{}: ok ({})", file.display(), s.meta.title);
+            }
+            Err(e) => {
+                bad += 1;
+                for line in e.lines() {
+                    let _ = writeln!(err, "{line}");
+                }
+            }
+        }
+    }
+    if bad > 0 {
+        let _ = writeln!(err, "{bad} of {} files have problems", files.len());
+        1
+    } else {
+        0
+    }
+}

@@ -1,0 +1,89 @@
+//! Labels and explanations of the scenario's enumerations, for combo boxes and
+//! tooltips.
+
+use crate::scenario::{
+    ArrangementKind, DemandKind, Formality, Obligation, RestraintKind, Trigger, VoidClauseKind,
+};
+
+/// An enumeration the user picks from a list.
+pub trait Choice: Copy + PartialEq + 'static {
+    /// Every value, in display order.
+    const ALL: &'static [Self];
+    /// Short label.
+    fn label(self) -> &'static str;
+    /// One sentence on what it means.
+    fn help(self) -> &'static str;
+}
+
+macro_rules! choice {
+    ($ty:ty, $( $v:ident => $label:literal, $help:literal; )*) => {
+        impl Choice for $ty {
+            const ALL: &'static [Self] = &[$(<$ty>::$v),*];
+            fn label(self) -> &'static str {
+                match self { $(<$ty>::$v => $label),* }
+            }
+            fn help(self) -> &'static str {
+                match self { $(<$ty>::$v => $help),* }
+            }
+        }
+    };
+}
+
+choice!(Obligation,
+    Defence => "Defence", "Obliged to come to the protected state's aid, including with armed force.";
+    Consultation => "Consultation", "Obliged only to consult on a response.";
+    Assurance => "Assurance", "Promises to respect borders and seek action by others (e.g. the UN Security Council).";
+    Informal => "Informal", "No obligation; support as interests dictate.";
+);
+
+choice!(Formality,
+    RatifiedTreaty => "Ratified treaty", "Ratified by the guarantor's legislature: the most binding form.";
+    ExecutiveAgreement => "Executive agreement", "Signed by the executive, not ratified; a successor can walk away.";
+    PoliticalDeclaration => "Political declaration", "A declaration or memorandum with no legal obligation.";
+    None => "None", "No written commitment (secret or informal ties).";
+);
+
+choice!(Trigger,
+    Automatic => "Automatic", "An attack obliges the guarantor to act.";
+    AsItDeemsNecessary => "As it deems necessary", "\"Such action as it deems necessary\" (NATO Article 5): the guarantor chooses its response.";
+    AfterConsultation => "After consultation", "The guarantor acts only after consulting.";
+);
+
+choice!(ArrangementKind,
+    ArmedNeutrality => "Armed neutrality", "No guarantor; the protected state's own forces.";
+    NatoMembership => "NATO membership", "Article 5, multilateral, treaty-based, integrated command.";
+    BilateralGuarantee => "Bilateral guarantee", "One great-power guarantor; may carry compensation and void clauses.";
+    CoalitionGuarantee => "Coalition guarantee", "Several guarantors, possibly with troops on the ground.";
+    Assurances => "Assurances", "Political promises with no obligation to fight (Budapest-style).";
+    InformalSupport => "Informal support", "Arms, money, intelligence; no commitment.";
+    Mixed => "Mixed", "Any mix of the above, with conditions.";
+);
+
+choice!(VoidClauseKind,
+    InvadesAdversary => "Invades the adversary", "Void if the protected state invades the adversary.";
+    FirstStrike => "Strikes first", "Void if the protected state strikes the adversary first.";
+    StrikesOnCapitals => "Strikes on its capitals", "Void if the protected state fires at the adversary's capitals without cause.";
+    ExceedsForceCap => "Exceeds the force cap", "Void if the protected state's forces exceed the cap.";
+    Provocation => "Provokes the attack", "Void if the protected state provokes the attack (non-provocation condition).";
+    Other => "Other", "Another condition, described in the text.";
+);
+
+choice!(RestraintKind,
+    ForceCap => "Force cap", "A cap on the protected state's armed forces (troops).";
+    NoForeignTroops => "No foreign troops", "No foreign troops on its soil.";
+    NoLongRangeMissiles => "No long-range missiles", "No long-range strike missiles.";
+    ConsultBeforeForce => "Consult before force", "Consult the guarantors before using force.";
+    ConstitutionalNeutrality => "Constitutional neutrality", "Non-aligned status written into the constitution.";
+    NonNuclear => "Non-nuclear", "No nuclear weapons.";
+    Other => "Other", "Another restraint, described in the text.";
+);
+
+choice!(DemandKind,
+    Neutrality => "Neutrality", "The protected state stays out of alliances.";
+    NoForeignTroops => "No foreign troops", "No guarantor troops on the protected state's soil.";
+    ForceCap => "Force cap", "A cap on the protected state's forces.";
+    Territory => "Territory", "Recognition of territory held or claimed.";
+    RootCauses => "\"Root causes\"", "Settlement of the adversary's \"root causes\" before guarantees.";
+    NoLongRangeMissiles => "No long-range missiles", "No long-range missiles in the protected state.";
+    Other => "Other", "Another demand, described in the text.";
+);

@@ -1,0 +1,115 @@
+//! The Adversary tab: which state, its forces for the theatre, its demands with
+//! their weights, and its preconditions.
+
+use egui::Ui;
+
+use crate::scenario::{Demand, DemandKind, Scenario};
+use crate::ui::choices::Choice;
+use crate::ui::widgets::{self, EditTracker};
+
+use super::state_options;
+
+/// Draws the tab.
+pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
+    let options = state_options(s);
+    widgets::state_choice(
+        ui,
+        ed,
+        "Adversary",
+        &mut s.adversary.state,
+        &options,
+        "The state whose attack the arrangements are meant to deter",
+    );
+    widgets::number(
+        ui,
+        ed,
+        "Theatre forces",
+        &mut s.adversary.theatre_troops,
+        0.0..=1.0e7,
+        " troops",
+        "Ground forces the adversary can commit to the theatre",
+    );
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.strong("Demands");
+        ui.menu_button("Add", |ui| {
+            for kind in DemandKind::ALL {
+                if ui.button(kind.label()).on_hover_text(kind.help()).clicked() {
+                    s.adversary.demands.push(Demand {
+                        kind: *kind,
+                        weight: 0.5,
+                        text: String::new(),
+                    });
+                }
+            }
+        })
+        .response
+        .on_hover_text("What the adversary demands of a settlement");
+    });
+    let mut remove = None;
+    for (i, d) in s.adversary.demands.iter_mut().enumerate() {
+        ui.push_id(("demand", i), |ui| {
+            ui.group(|ui| {
+                ui.horizontal(|ui| {
+                    widgets::choice(ui, ed, "Demand", &mut d.kind);
+                    if ui
+                        .small_button("✖")
+                        .on_hover_text("Remove this demand")
+                        .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                });
+                ui.horizontal(|ui| {
+                    let l = ui.label("Weight");
+                    let r = ui
+                        .add(egui::Slider::new(&mut d.weight, 0.0..=1.0).fixed_decimals(2))
+                        .labelled_by(l.id)
+                        .on_hover_text(
+                            "How much it matters to the adversary: 0 indifferent, 1 non-negotiable",
+                        );
+                    ed.track(r);
+                });
+                widgets::text_block(
+                    ui,
+                    ed,
+                    "Text",
+                    &mut d.text,
+                    "The demand in words, with its source",
+                );
+            });
+        });
+    }
+    if let Some(i) = remove {
+        s.adversary.demands.remove(i);
+    }
+    ui.separator();
+    ui.strong("Preconditions");
+    let mut remove = None;
+    for (i, p) in s.adversary.preconditions.iter_mut().enumerate() {
+        ui.push_id(("precondition", i), |ui| {
+            ui.horizontal(|ui| {
+                widgets::text(
+                    ui,
+                    ed,
+                    "Precondition",
+                    p,
+                    "A condition set before guarantees are discussed",
+                );
+            });
+            if ui.small_button("Remove").clicked() {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        s.adversary.preconditions.remove(i);
+    }
+    if ui
+        .button("Add precondition")
+        .on_hover_text("A condition the adversary sets before it will discuss guarantees")
+        .clicked()
+    {
+        s.adversary.preconditions.push(String::new());
+    }
+}

@@ -1,0 +1,525 @@
+//! The Arrangements tab: add (from a template), duplicate and remove
+//! arrangements; edit the protected states, guarantors with their obligation,
+//! formality, trigger, forces and nuclear umbrella; void clauses, restraints,
+//! compensation and sunset.
+
+use egui::Ui;
+
+use crate::scenario::{
+    Arrangement, Clause, Compensation, ForceCommitment, Formality, Guarantor, Obligation,
+    Restraint, RestraintKind, Scenario, StateEntry, Trigger, VoidClauseKind, templates,
+};
+use crate::ui::choices::Choice;
+use crate::ui::widgets::{self, EditTracker};
+
+use super::{EditorState, state_options};
+
+/// Draws the tab.
+pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut Scenario) {
+    toolbar(ui, state, s);
+    if s.arrangements.is_empty() {
+        ui.weak("No arrangement yet: add one from a template above.");
+        return;
+    }
+    state.arrangement = state.arrangement.min(s.arrangements.len() - 1);
+    ui.separator();
+    let options = state_options(s);
+    let adversary = s.adversary.state.clone();
+    let a = &mut s.arrangements[state.arrangement];
+    details(ui, ed, a, &options, &adversary);
+    ui.separator();
+    guarantors(ui, ed, a, &options, &adversary);
+    ui.separator();
+    clauses(ui, ed, a);
+}
+
+/// Picking, adding, duplicating and removing arrangements.
+fn toolbar(ui: &mut Ui, state: &mut EditorState, s: &mut Scenario) {
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label("Arrangement");
+        let current = s
+            .arrangements
+            .get(state.arrangement)
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| "—".into());
+        egui::ComboBox::from_id_salt("arrangement_pick")
+            .selected_text(current)
+            .width(200.0)
+            .show_ui(ui, |ui| {
+                for (i, a) in s.arrangements.iter().enumerate() {
+                    ui.selectable_value(&mut state.arrangement, i, &a.name);
+                }
+            })
+            .response
+            .labelled_by(l.id)
+            .on_hover_text("The arrangement to edit");
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.menu_button("Add from template", |ui| {
+            for kind in templates::KINDS {
+                if ui
+                    .button(templates::kind_name(*kind))
+                    .on_hover_text(kind.help())
+                    .clicked()
+                {
+                    add_template(s, *kind);
+                    state.arrangement = s.arrangements.len() - 1;
+                }
+            }
+        })
+        .response
+        .on_hover_text("Start a new arrangement from one of the brief's arrangement types");
+        let has = state.arrangement < s.arrangements.len();
+        if ui
+            .add_enabled(has, egui::Button::new("Duplicate"))
+            .on_hover_text("Copy this arrangement to vary it")
+            .clicked()
+        {
+            let mut copy = s.arrangements[state.arrangement].clone();
+            copy.id = unique_id(s, &copy.id);
+            copy.name = format!("{} (copy)", copy.name);
+            s.arrangements.push(copy);
+            state.arrangement = s.arrangements.len() - 1;
+        }
+        if ui
+            .add_enabled(has, egui::Button::new("Remove"))
+            .on_hover_text("Delete this arrangement (Undo brings it back)")
+            .clicked()
+        {
+            s.arrangements.remove(state.arrangement);
+            state.arrangement = state.arrangement.saturating_sub(1);
+        }
+    });
+}
+
+/// Adds a template arrangement protecting the first non-adversary state, adding
+/// its guarantor states to the scenario when missing.
+pub fn add_template(s: &mut Scenario, kind: crate::scenario::ArrangementKind) {
+    let protected = s
+        .arrangements
+        .iter()
+        .flat_map(|a| a.protected_states.first())
+        .next()
+        .cloned()
+        .or_else(|| {
+            s.states
+                .iter()
+                .map(|e| e.id.clone())
+                .find(|id| *id != s.adversary.state)
+        })
+        .unwrap_or_else(|| "UKR".into());
+    ensure_state(s, &protected);
+    let id = unique_id(s, &format!("{kind:?}").to_lowercase());
+    let a = templates::arrangement(kind, &protected, &id);
+    for state in templates::states_needed(&a) {
+        ensure_state(s, &state);
+    }
+    s.arrangements.push(a);
+}
+
+fn ensure_state(s: &mut Scenario, id: &str) {
+    if !s.states.iter().any(|e| e.id == id) {
+        s.states.push(StateEntry {
+            id: id.into(),
+            overrides: Default::default(),
+        });
+    }
+}
+
+fn unique_id(s: &Scenario, base: &str) -> String {
+    let taken = |id: &str| s.arrangements.iter().any(|a| a.id == id);
+    if !taken(base) {
+        return base.into();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| base.into())
+}
+
+fn details(
+    ui: &mut Ui,
+    ed: &mut EditTracker,
+    a: &mut Arrangement,
+    options: &[(String, String)],
+    adversary: &str,
+) {
+    widgets::text(
+        ui,
+        ed,
+        "Name",
+        &mut a.name,
+        "Display name of the arrangement",
+    );
+    widgets::choice(ui, ed, "Type", &mut a.kind);
+    ui.label("Protected states")
+        .on_hover_text("The state(s) this arrangement protects");
+    ui.horizontal_wrapped(|ui| {
+        for (id, name) in options.iter().filter(|(id, _)| id != adversary) {
+            let mut on = a.protected_states.contains(id);
+            let response = ui
+                .checkbox(&mut on, name)
+                .on_hover_text(format!("Protect {name}"));
+            if response.changed() {
+                if on {
+                    a.protected_states.push(id.clone());
+                } else {
+                    a.protected_states.retain(|p| p != id);
+                }
+            }
+            ed.track(response);
+        }
+    });
+    widgets::check(
+        ui,
+        ed,
+        "Integrated command",
+        &mut a.integrated_command,
+        "The guarantors' forces fall under one command, as NATO's do",
+    );
+    widgets::check(
+        ui,
+        ed,
+        "Snap-back sanctions",
+        &mut a.snapback_sanctions,
+        "Sanctions on the adversary return automatically if it attacks",
+    );
+    sunset(ui, ed, a);
+    compensation(ui, ed, a);
+}
+
+fn sunset(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement) {
+    ui.horizontal(|ui| {
+        let mut has = a.sunset_years.is_some();
+        let r = ui
+            .checkbox(&mut has, "Sunset")
+            .on_hover_text("The arrangement lapses after a number of years unless renewed");
+        if r.changed() {
+            a.sunset_years = has.then_some(10.0);
+        }
+        ed.track(r);
+        if let Some(years) = &mut a.sunset_years {
+            widgets::number(
+                ui,
+                ed,
+                "after",
+                years,
+                0.1..=100.0,
+                " years",
+                "Years until it lapses",
+            );
+            widgets::check(
+                ui,
+                ed,
+                "renewable",
+                &mut a.renewable,
+                "Whether it can be renewed",
+            );
+        }
+    });
+}
+
+fn compensation(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement) {
+    let mut has = a.compensation.is_some();
+    let r = ui
+        .checkbox(&mut has, "Compensation demanded")
+        .on_hover_text("The guarantor demands compensation for its guarantee");
+    if r.changed() {
+        a.compensation = has.then(|| Compensation {
+            description: String::new(),
+            pct_gdp_per_year: None,
+        });
+    }
+    ed.track(r);
+    if let Some(c) = &mut a.compensation {
+        ui.indent("compensation", |ui| {
+            widgets::text(
+                ui,
+                ed,
+                "What",
+                &mut c.description,
+                "What is demanded, with source",
+            );
+            let mut known = c.pct_gdp_per_year.is_some();
+            ui.horizontal(|ui| {
+                let r = ui
+                    .checkbox(&mut known, "Yearly cost known")
+                    .on_hover_text("Give the yearly cost to the protected state, % of its GDP");
+                if r.changed() {
+                    c.pct_gdp_per_year = known.then_some(0.5);
+                }
+                ed.track(r);
+                if let Some(pct) = &mut c.pct_gdp_per_year {
+                    widgets::number(
+                        ui,
+                        ed,
+                        "Yearly cost",
+                        pct,
+                        0.0..=100.0,
+                        " % of GDP",
+                        "Yearly cost to the protected state",
+                    );
+                }
+            });
+        });
+    }
+}
+
+fn guarantors(
+    ui: &mut Ui,
+    ed: &mut EditTracker,
+    a: &mut Arrangement,
+    options: &[(String, String)],
+    adversary: &str,
+) {
+    ui.horizontal(|ui| {
+        ui.strong("Guarantors");
+        let free: Vec<&(String, String)> = options
+            .iter()
+            .filter(|(id, _)| {
+                id != adversary
+                    && !a.protected_states.contains(id)
+                    && !a.guarantors.iter().any(|g| g.state == *id)
+            })
+            .collect();
+        ui.add_enabled_ui(!free.is_empty(), |ui| {
+            ui.menu_button("Add guarantor", |ui| {
+                for (id, name) in free {
+                    if ui.button(name).clicked() {
+                        a.guarantors.push(Guarantor {
+                            state: id.clone(),
+                            obligation: Obligation::Defence,
+                            formality: Formality::ExecutiveAgreement,
+                            trigger: Trigger::AsItDeemsNecessary,
+                            trigger_wording: String::new(),
+                            credibility: None,
+                            nuclear_umbrella: false,
+                            forces: Vec::new(),
+                        });
+                    }
+                }
+            })
+            .response
+            .on_hover_text(
+                "Add a state of the scenario as a guarantor (add states in Forces & economies)",
+            );
+        });
+    });
+    if a.guarantors.is_empty() {
+        ui.weak("No guarantor: the protected state relies on its own forces.");
+    }
+    let mut remove = None;
+    for (i, g) in a.guarantors.iter_mut().enumerate() {
+        let name = options
+            .iter()
+            .find(|(id, _)| *id == g.state)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_else(|| g.state.clone());
+        egui::CollapsingHeader::new(format!("{name}: {}", g.formality.label()))
+            .id_salt(("guarantor", i))
+            .default_open(a_few(i))
+            .show(ui, |ui| {
+                guarantor(ui, ed, g, options);
+                if ui.button("Remove guarantor").clicked() {
+                    remove = Some(i);
+                }
+            });
+    }
+    if let Some(i) = remove {
+        a.guarantors.remove(i);
+    }
+}
+
+fn a_few(i: usize) -> bool {
+    i < 2
+}
+
+fn guarantor(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, options: &[(String, String)]) {
+    widgets::choice(ui, ed, "Obligation", &mut g.obligation);
+    widgets::choice(ui, ed, "Formality", &mut g.formality);
+    widgets::choice(ui, ed, "Trigger", &mut g.trigger);
+    widgets::text_block(
+        ui,
+        ed,
+        "Trigger wording",
+        &mut g.trigger_wording,
+        "The trigger in the text's own words, with its source",
+    );
+    widgets::check(
+        ui,
+        ed,
+        "Nuclear umbrella",
+        &mut g.nuclear_umbrella,
+        "The guarantor extends its nuclear deterrent over the protected state",
+    );
+    ui.horizontal(|ui| {
+        let mut set = g.credibility.is_some();
+        let r = ui.checkbox(&mut set, "Override credibility").on_hover_text(
+            "Replace the engine's credibility (chance this guarantor fights) with your judgement",
+        );
+        if r.changed() {
+            g.credibility = set.then_some(0.5);
+        }
+        ed.track(r);
+        if let Some(c) = &mut g.credibility {
+            let r = ui
+                .add(egui::Slider::new(c, 0.0..=1.0).fixed_decimals(2))
+                .on_hover_text("Chance the guarantor fights if the protected state is attacked");
+            ed.track(r);
+        }
+    });
+    forces(ui, ed, g, options);
+}
+
+fn forces(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, options: &[(String, String)]) {
+    ui.label("Forces (arrival 0 days = present when an attack starts)");
+    let mut remove = None;
+    for (i, f) in g.forces.iter_mut().enumerate() {
+        ui.push_id(("force", i), |ui| {
+            ui.group(|ui| {
+                widgets::text(ui, ed, "Unit", &mut f.label, "Unit name");
+                widgets::number(
+                    ui,
+                    ed,
+                    "Troops",
+                    &mut f.troops,
+                    0.0..=1.0e7,
+                    "",
+                    "Troops in the unit",
+                );
+                widgets::number(
+                    ui,
+                    ed,
+                    "Arrives after",
+                    &mut f.arrival_days,
+                    0.0..=3650.0,
+                    " days",
+                    "Days after an attack starts until the unit is in action; 0 = already there",
+                );
+                widgets::state_choice(
+                    ui,
+                    ed,
+                    "Stationed in",
+                    &mut f.stationed_in,
+                    options,
+                    "Where the unit stands or will stand",
+                );
+                if ui.small_button("Remove unit").clicked() {
+                    remove = Some(i);
+                }
+            });
+        });
+    }
+    if let Some(i) = remove {
+        g.forces.remove(i);
+    }
+    if ui
+        .button("Add unit")
+        .on_hover_text("Add forces present or pledged")
+        .clicked()
+    {
+        let stationed_in = options
+            .first()
+            .map(|(id, _)| id.clone())
+            .unwrap_or_default();
+        g.forces.push(ForceCommitment {
+            label: "New unit".into(),
+            troops: 1000.0,
+            arrival_days: 0.0,
+            stationed_in,
+            position: None,
+        });
+    }
+}
+
+fn clauses(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement) {
+    ui.horizontal(|ui| {
+        ui.strong("Void clauses");
+        ui.menu_button("Add", |ui| {
+            for kind in VoidClauseKind::ALL {
+                if ui.button(kind.label()).on_hover_text(kind.help()).clicked() {
+                    a.void_clauses.push(Clause {
+                        kind: *kind,
+                        text: String::new(),
+                    });
+                }
+            }
+        })
+        .response
+        .on_hover_text("Acts of the protected state that void the guarantee");
+    });
+    let mut remove = None;
+    for (i, c) in a.void_clauses.iter_mut().enumerate() {
+        ui.push_id(("void", i), |ui| {
+            ui.horizontal(|ui| {
+                widgets::choice(ui, ed, "Clause", &mut c.kind);
+                if ui
+                    .small_button("✖")
+                    .on_hover_text("Remove this clause")
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+            });
+            widgets::text(
+                ui,
+                ed,
+                "Text",
+                &mut c.text,
+                "The clause in its own words, with source",
+            );
+        });
+    }
+    if let Some(i) = remove {
+        a.void_clauses.remove(i);
+    }
+    restraints(ui, ed, a);
+}
+
+fn restraints(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement) {
+    ui.horizontal(|ui| {
+        ui.strong("Restraints");
+        ui.menu_button("Add", |ui| {
+            for kind in RestraintKind::ALL {
+                if ui.button(kind.label()).on_hover_text(kind.help()).clicked() {
+                    a.restraints.push(Restraint {
+                        kind: *kind,
+                        limit: (*kind == RestraintKind::ForceCap).then_some(600_000.0),
+                        text: String::new(),
+                    });
+                }
+            }
+        })
+        .response
+        .on_hover_text("Limits the arrangement places on the protected state");
+    });
+    let mut remove = None;
+    for (i, r) in a.restraints.iter_mut().enumerate() {
+        ui.push_id(("restraint", i), |ui| {
+            ui.horizontal(|ui| {
+                widgets::choice(ui, ed, "Restraint", &mut r.kind);
+                if r.kind == RestraintKind::ForceCap {
+                    let limit = r.limit.get_or_insert(600_000.0);
+                    widgets::number(ui, ed, "Cap", limit, 0.0..=5.0e6, " troops", "The cap");
+                }
+                if ui
+                    .small_button("✖")
+                    .on_hover_text("Remove this restraint")
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+            });
+            widgets::text(
+                ui,
+                ed,
+                "Text",
+                &mut r.text,
+                "The restraint in its own words, with source",
+            );
+        });
+    }
+    if let Some(i) = remove {
+        a.restraints.remove(i);
+    }
+}

@@ -1,0 +1,92 @@
+//! The Assumptions tab: every uncertain parameter with its range (low / most
+//! likely / high), unit, meaning and source, and a reset to the default.
+
+use egui::Ui;
+
+use crate::scenario::parameters::{CATALOGUE, Parameter, value};
+use crate::scenario::{Scenario, Uncertain};
+use crate::ui::widgets::EditTracker;
+
+/// Draws the tab.
+pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
+    ui.weak("Each assumption is a range: the Monte Carlo draws values between low and high, most often near the most likely value.");
+    for p in CATALOGUE {
+        let mut u = value(s, p.key);
+        let changed = ui
+            .push_id(p.key, |ui| parameter_row(ui, ed, p, &mut u))
+            .inner;
+        if changed == Row::Changed {
+            s.assumptions.insert(p.key.to_owned(), u);
+        } else if changed == Row::Reset {
+            s.assumptions.remove(p.key);
+        }
+    }
+}
+
+#[derive(PartialEq)]
+enum Row {
+    Unchanged,
+    Changed,
+    Reset,
+}
+
+fn parameter_row(ui: &mut Ui, ed: &mut EditTracker, p: &Parameter, u: &mut Uncertain) -> Row {
+    let mut result = Row::Unchanged;
+    ui.group(|ui| {
+        ui.set_width(ui.available_width());
+        let tip = format!("{}\n\nSource: {}", p.meaning, p.source);
+        ui.horizontal(|ui| {
+            ui.strong(p.label).on_hover_text(&tip);
+            if !p.unit.is_empty() {
+                ui.weak(format!("({})", p.unit));
+            }
+        });
+        let label = ui.label("Most likely");
+        let slider = ui
+            .add(egui::Slider::new(&mut u.likely, p.min..=p.max).max_decimals(3))
+            .labelled_by(label.id)
+            .on_hover_text(&tip);
+        if ed.track(slider).changed() {
+            result = Row::Changed;
+        }
+        ui.horizontal(|ui| {
+            let speed = (p.max - p.min) / 500.0;
+            let l = ui.label("Low");
+            let low = ui
+                .add(
+                    egui::DragValue::new(&mut u.low)
+                        .range(p.min..=u.likely)
+                        .speed(speed),
+                )
+                .labelled_by(l.id)
+                .on_hover_text("Low end of the plausible range");
+            let h = ui.label("High");
+            let high = ui
+                .add(
+                    egui::DragValue::new(&mut u.high)
+                        .range(u.likely..=p.max)
+                        .speed(speed),
+                )
+                .labelled_by(h.id)
+                .on_hover_text("High end of the plausible range");
+            if ed.track(low).changed() | ed.track(high).changed() {
+                result = Row::Changed;
+            }
+            if *u != p.default
+                && ui
+                    .small_button("Reset")
+                    .on_hover_text(format!(
+                        "Back to the default {} / {} / {}",
+                        p.default.low, p.default.likely, p.default.high
+                    ))
+                    .clicked()
+            {
+                result = Row::Reset;
+            }
+        });
+        // Keep the range ordered when the most likely value moves past an end.
+        u.low = u.low.min(u.likely);
+        u.high = u.high.max(u.likely);
+    });
+    result
+}

@@ -1,0 +1,102 @@
+//! The left panel, where the analyst sets up the scenario: its description and
+//! notes, the arrangements, the states' forces and economies, the adversary, and
+//! the uncertain assumptions. Each tab edits a draft of the scenario; the caller
+//! turns a changed draft into one undoable edit.
+
+mod adversary_tab;
+mod arrangements_tab;
+mod assumptions_tab;
+mod scenario_tab;
+mod states_tab;
+
+pub use states_tab::format_figure;
+
+use egui::Ui;
+
+use crate::scenario::Scenario;
+
+use super::widgets::EditTracker;
+
+/// The tabs of the left panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EditorTab {
+    /// Title, author, date, horizon, notes.
+    #[default]
+    Scenario,
+    /// Guarantee arrangements.
+    Arrangements,
+    /// Forces and economies of the states.
+    States,
+    /// The adversary's forces, demands and preconditions.
+    Adversary,
+    /// Uncertain parameters.
+    Assumptions,
+}
+
+impl EditorTab {
+    const ALL: [EditorTab; 5] = [
+        EditorTab::Scenario,
+        EditorTab::Arrangements,
+        EditorTab::States,
+        EditorTab::Adversary,
+        EditorTab::Assumptions,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            EditorTab::Scenario => "Scenario",
+            EditorTab::Arrangements => "Arrangements",
+            EditorTab::States => "Forces & economies",
+            EditorTab::Adversary => "Adversary",
+            EditorTab::Assumptions => "Assumptions",
+        }
+    }
+}
+
+/// Editing state of the left panel that is not part of the document.
+#[derive(Default)]
+pub struct EditorState {
+    /// The tab shown.
+    pub tab: EditorTab,
+    /// Index of the arrangement being edited.
+    pub arrangement: usize,
+    /// Whether the notes are shown as source (editing) rather than rendered.
+    pub editing_notes: bool,
+    /// Cache of the Markdown renderer.
+    pub markdown: egui_commonmark::CommonMarkCache,
+}
+
+/// Draws the left panel for `draft`; returns the edit group of any change.
+pub fn show(ui: &mut Ui, state: &mut EditorState, draft: &mut Scenario) -> Option<u64> {
+    ui.horizontal_wrapped(|ui| {
+        for tab in EditorTab::ALL {
+            ui.selectable_value(&mut state.tab, tab, tab.label());
+        }
+    });
+    ui.separator();
+    let mut ed = EditTracker::default();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| match state.tab {
+            EditorTab::Scenario => scenario_tab::show(ui, &mut ed, state, draft),
+            EditorTab::Arrangements => arrangements_tab::show(ui, &mut ed, state, draft),
+            EditorTab::States => states_tab::show(ui, &mut ed, draft),
+            EditorTab::Adversary => adversary_tab::show(ui, &mut ed, draft),
+            EditorTab::Assumptions => assumptions_tab::show(ui, &mut ed, draft),
+        });
+    ed.group
+}
+
+/// The scenario's states as (id, display name) pairs for combo boxes.
+fn state_options(scenario: &Scenario) -> Vec<(String, String)> {
+    scenario
+        .states
+        .iter()
+        .map(|s| {
+            let name = crate::scenario::reference::resolve(s)
+                .map(|r| r.name)
+                .unwrap_or_else(|_| s.id.clone());
+            (s.id.clone(), name)
+        })
+        .collect()
+}

@@ -1,0 +1,120 @@
+//! The Scenario tab: title, author, date, horizon, Monte Carlo settings, the
+//! settlement line, and the Markdown notes (rendered, with an edit toggle).
+
+use egui::Ui;
+
+use crate::scenario::{LinePreset, Scenario};
+
+use super::EditorState;
+use crate::ui::widgets::{self, EditTracker};
+
+/// Draws the tab.
+pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut Scenario) {
+    widgets::text(
+        ui,
+        ed,
+        "Title",
+        &mut s.meta.title,
+        "Short title of the scenario",
+    );
+    widgets::text(
+        ui,
+        ed,
+        "Author",
+        &mut s.meta.author,
+        "Who wrote the scenario",
+    );
+    widgets::text(
+        ui,
+        ed,
+        "Date",
+        &mut s.meta.date,
+        "Date of the scenario, YYYY-MM-DD",
+    );
+    widgets::number(
+        ui,
+        ed,
+        "Horizon",
+        &mut s.horizon_years,
+        0.5..=50.0,
+        " years",
+        "Years ahead over which the chance of a renewed attack is assessed",
+    );
+    let mut samples = f64::from(s.simulation.samples);
+    widgets::number(
+        ui,
+        ed,
+        "Monte Carlo draws",
+        &mut samples,
+        100.0..=200_000.0,
+        "",
+        "Number of random draws of the uncertain assumptions; more is smoother but slower",
+    );
+    s.simulation.samples = samples.round() as u32;
+    let mut seed = s.simulation.seed as f64;
+    widgets::number(
+        ui,
+        ed,
+        "Seed",
+        &mut seed,
+        0.0..=1.0e9,
+        "",
+        "Seed of the random draws: the same seed gives a colleague the same numbers",
+    );
+    s.simulation.seed = seed.round() as u64;
+    line_preset(ui, ed, &mut s.settlement_line.preset);
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.strong("Notes");
+        ui.toggle_value(&mut state.editing_notes, "Edit notes")
+            .on_hover_text("Edit the notes as Markdown, or show them rendered");
+    });
+    if state.editing_notes {
+        let label = ui.label("Notes (Markdown)");
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(&mut s.meta.notes)
+                    .desired_rows(16)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("What the scenario represents and where its figures come from");
+        ed.track(response);
+    } else if s.meta.notes.trim().is_empty() {
+        ui.weak("No notes yet. Click Edit notes to write what this scenario represents and its sources.");
+    } else {
+        egui_commonmark::CommonMarkViewer::new().show(ui, &mut state.markdown, &s.meta.notes);
+    }
+}
+
+fn line_preset(ui: &mut Ui, ed: &mut EditTracker, preset: &mut LinePreset) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Settlement line");
+        let before = *preset;
+        let name = |p: LinePreset| match p {
+            LinePreset::None => "None",
+            LinePreset::LineOfContact2025 => "Line of contact, late 2025",
+            LinePreset::CedeDonetskLuhansk => "Cede all of Donetsk and Luhansk",
+            LinePreset::Custom => "Custom",
+        };
+        let mut response = egui::ComboBox::from_id_salt("settlement_line")
+            .selected_text(name(*preset))
+            .show_ui(ui, |ui| {
+                for p in [
+                    LinePreset::None,
+                    LinePreset::LineOfContact2025,
+                    LinePreset::CedeDonetskLuhansk,
+                    LinePreset::Custom,
+                ] {
+                    ui.selectable_value(preset, p, name(p));
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("The line of control / settlement line in Ukraine drawn on the map");
+        if *preset != before {
+            response.mark_changed();
+        }
+        ed.track(response);
+    });
+}

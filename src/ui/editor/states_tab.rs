@@ -1,0 +1,212 @@
+//! The Forces & economies tab: each state's figures, with the reference default
+//! and its source beside any figure the scenario overrides, and a reset.
+
+use egui::Ui;
+
+use crate::scenario::reference::{Reference, resolve};
+use crate::scenario::{Scenario, StateEntry, StateFigures};
+use crate::ui::widgets::EditTracker;
+
+/// One editable figure: label, unit, range, and how to reach it in the figures.
+struct Field {
+    key: &'static str,
+    label: &'static str,
+    unit: &'static str,
+    max: f64,
+    get: fn(&StateFigures) -> Option<f64>,
+    slot: fn(&mut StateFigures) -> &mut Option<f64>,
+}
+
+const FIELDS: &[Field] = &[
+    Field {
+        key: "gdp_usd_bn",
+        label: "GDP",
+        unit: " bn USD",
+        max: 1.0e6,
+        get: |f| f.gdp_usd_bn,
+        slot: |f| &mut f.gdp_usd_bn,
+    },
+    Field {
+        key: "defence_pct_gdp",
+        label: "Defence spending",
+        unit: " % of GDP",
+        max: 100.0,
+        get: |f| f.defence_pct_gdp,
+        slot: |f| &mut f.defence_pct_gdp,
+    },
+    Field {
+        key: "active_troops",
+        label: "Active troops",
+        unit: "",
+        max: 1.0e8,
+        get: |f| f.active_troops,
+        slot: |f| &mut f.active_troops,
+    },
+    Field {
+        key: "reserve_troops",
+        label: "Reservists",
+        unit: "",
+        max: 1.0e8,
+        get: |f| f.reserve_troops,
+        slot: |f| &mut f.reserve_troops,
+    },
+    Field {
+        key: "population_m",
+        label: "Population",
+        unit: " million",
+        max: 1.0e4,
+        get: |f| f.population_m,
+        slot: |f| &mut f.population_m,
+    },
+];
+
+/// Draws the tab.
+pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
+    add_state(ui, s);
+    let referenced = referenced_states(s);
+    let mut remove = None;
+    for (i, entry) in s.states.iter_mut().enumerate() {
+        let name = resolve(entry)
+            .map(|r| r.name)
+            .unwrap_or_else(|_| entry.id.clone());
+        let overridden = !entry.overrides.is_empty();
+        let title = if overridden {
+            format!("{name} ({}) — edited", entry.id)
+        } else {
+            format!("{name} ({})", entry.id)
+        };
+        egui::CollapsingHeader::new(title)
+            .id_salt(("state", &entry.id))
+            .show(ui, |ui| {
+                for field in FIELDS {
+                    figure_row(ui, ed, entry, field);
+                }
+                let in_use = referenced.contains(&entry.id);
+                if ui
+                    .add_enabled(!in_use, egui::Button::new("Remove state"))
+                    .on_hover_text("Remove the state from the scenario")
+                    .on_disabled_hover_text(
+                        "The state is used by an arrangement, axis or the adversary",
+                    )
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+            });
+    }
+    if let Some(i) = remove {
+        s.states.remove(i);
+    }
+}
+
+fn figure_row(ui: &mut Ui, ed: &mut EditTracker, entry: &mut StateEntry, field: &Field) {
+    let reference = Reference::get().state(&entry.id);
+    let default = reference.and_then(|r| (field.get)(&r.figures));
+    let source = reference
+        .and_then(|r| r.sources.get(field.key))
+        .map(String::as_str)
+        .unwrap_or("No reference figure: this scenario's own value");
+    let current = (field.get)(&entry.overrides).or(default);
+    ui.horizontal(|ui| {
+        let label = ui.label(field.label);
+        let mut value = current.unwrap_or(0.0);
+        let speed = (value.abs() / 200.0).max(0.01);
+        let response = ui
+            .add(
+                egui::DragValue::new(&mut value)
+                    .range(0.0..=field.max)
+                    .speed(speed)
+                    .suffix(field.unit),
+            )
+            .labelled_by(label.id)
+            .on_hover_text(format!("Source of the default: {source}"));
+        if response.changed() {
+            *(field.slot)(&mut entry.overrides) = Some(value);
+        }
+        ed.track(response);
+        if let (Some(over), Some(def)) = ((field.get)(&entry.overrides), default)
+            && over != def
+        {
+            ui.weak(format!("default {}", format_figure(def)));
+            if ui
+                .small_button("Reset")
+                .on_hover_text(format!("Back to the reference figure ({source})"))
+                .clicked()
+            {
+                *(field.slot)(&mut entry.overrides) = None;
+            }
+        }
+    });
+}
+
+/// A figure with thousands separators or one decimal, as fits.
+pub fn format_figure(v: f64) -> String {
+    if v.abs() >= 1000.0 {
+        let s = format!("{:.0}", v);
+        let bytes: Vec<char> = s.chars().collect();
+        let mut out = String::new();
+        for (i, c) in bytes.iter().enumerate() {
+            if i > 0 && (bytes.len() - i).is_multiple_of(3) && *c != '-' {
+                out.push(',');
+            }
+            out.push(*c);
+        }
+        out
+    } else {
+        format!("{v:.2}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_owned()
+    }
+}
+
+fn add_state(ui: &mut Ui, s: &mut Scenario) {
+    let missing: Vec<(String, String)> = Reference::get()
+        .states()
+        .iter()
+        .filter(|r| !s.states.iter().any(|e| e.id == r.id))
+        .map(|r| {
+            (
+                r.id.clone(),
+                r.figures.name.clone().unwrap_or_else(|| r.id.clone()),
+            )
+        })
+        .collect();
+    ui.menu_button("Add state", |ui| {
+        for (id, name) in missing {
+            if ui.button(&name).clicked() {
+                s.states.push(StateEntry {
+                    id,
+                    overrides: StateFigures::default(),
+                });
+            }
+        }
+    })
+    .response
+    .on_hover_text("Add a state from the reference table");
+}
+
+fn referenced_states(s: &Scenario) -> Vec<String> {
+    let mut ids = vec![s.adversary.state.clone()];
+    for a in &s.arrangements {
+        ids.extend(a.protected_states.iter().cloned());
+        for g in &a.guarantors {
+            ids.push(g.state.clone());
+            ids.extend(g.forces.iter().map(|f| f.stationed_in.clone()));
+        }
+    }
+    ids.extend(s.axes.iter().map(|x| x.defender.clone()));
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_figure;
+
+    #[test]
+    fn figures_read_well() {
+        assert_eq!(format_figure(1_134_000.0), "1,134,000");
+        assert_eq!(format_figure(4.48), "4.48");
+        assert_eq!(format_figure(3.0), "3");
+    }
+}

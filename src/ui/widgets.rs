@@ -1,0 +1,142 @@
+//! Small labelled input widgets shared by the editing panels. Every input gets an
+//! accessible label and a tooltip, and numbers carry their unit.
+
+use egui::{Response, Ui};
+
+use super::choices::Choice;
+
+/// Tracks what changed while a panel drew, so the edit becomes one undo step.
+#[derive(Default)]
+pub struct EditTracker {
+    /// Merge key for the change: set while typing or dragging, so that one drag
+    /// or one run of keystrokes is one undo step.
+    pub group: Option<u64>,
+}
+
+impl EditTracker {
+    /// Records a widget's response; returns it for chaining.
+    pub fn track(&mut self, response: Response) -> Response {
+        if response.changed() {
+            let continuous = response.dragged() || response.has_focus();
+            self.group = continuous.then(|| response.id.value());
+        }
+        response
+    }
+}
+
+/// A combo box for an enumeration, labelled `label`.
+pub fn choice<T: Choice>(ui: &mut Ui, ed: &mut EditTracker, label: &str, value: &mut T) {
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        let before = *value;
+        let response = egui::ComboBox::from_id_salt(ui.next_auto_id())
+            .selected_text(value.label())
+            .show_ui(ui, |ui| {
+                for option in T::ALL {
+                    ui.selectable_value(value, *option, option.label())
+                        .on_hover_text(option.help());
+                }
+            })
+            .response
+            .labelled_by(l.id)
+            .on_hover_text(value.help());
+        let mut response = response;
+        if *value != before {
+            response.mark_changed();
+        }
+        ed.track(response);
+    });
+}
+
+/// A number with a unit, dragged or typed, within `range`.
+pub fn number(
+    ui: &mut Ui,
+    ed: &mut EditTracker,
+    label: &str,
+    value: &mut f64,
+    range: std::ops::RangeInclusive<f64>,
+    unit: &str,
+    tip: &str,
+) -> Response {
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        let speed = ((range.end() - range.start()) / 500.0).max(0.001);
+        let response = ui
+            .add(
+                egui::DragValue::new(value)
+                    .range(range)
+                    .speed(speed)
+                    .suffix(unit),
+            )
+            .labelled_by(l.id)
+            .on_hover_text(tip);
+        ed.track(response)
+    })
+    .inner
+}
+
+/// A one-line text field.
+pub fn text(ui: &mut Ui, ed: &mut EditTracker, label: &str, value: &mut String, tip: &str) {
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        let response = ui
+            .add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
+            .labelled_by(l.id)
+            .on_hover_text(tip);
+        ed.track(response);
+    });
+}
+
+/// A multi-line text field.
+pub fn text_block(ui: &mut Ui, ed: &mut EditTracker, label: &str, value: &mut String, tip: &str) {
+    let l = ui.label(label);
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(value)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id)
+        .on_hover_text(tip);
+    ed.track(response);
+}
+
+/// A checkbox with a tooltip.
+pub fn check(ui: &mut Ui, ed: &mut EditTracker, label: &str, value: &mut bool, tip: &str) {
+    let response = ui.checkbox(value, label).on_hover_text(tip);
+    ed.track(response);
+}
+
+/// A combo box choosing one of `options` (id, display name) for `value`.
+pub fn state_choice(
+    ui: &mut Ui,
+    ed: &mut EditTracker,
+    label: &str,
+    value: &mut String,
+    options: &[(String, String)],
+    tip: &str,
+) {
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        let shown = options
+            .iter()
+            .find(|(id, _)| id == value)
+            .map(|(_, name)| name.clone())
+            .unwrap_or_else(|| value.clone());
+        let before = value.clone();
+        let mut response = egui::ComboBox::from_id_salt(ui.next_auto_id())
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for (id, name) in options {
+                    ui.selectable_value(value, id.clone(), name);
+                }
+            })
+            .response
+            .labelled_by(l.id)
+            .on_hover_text(tip);
+        if *value != before {
+            response.mark_changed();
+        }
+        ed.track(response);
+    });
+}

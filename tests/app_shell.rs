@@ -1,0 +1,304 @@
+//! The app shell driven as a user would: edit a field, undo it, see the unsaved
+//! marker, be asked before discarding changes, open a bad file and read the error.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use bulwark::ui::app::StartOptions;
+use bulwark::ui::{BulwarkApp, Command};
+
+fn harness() -> Harness<'static, BulwarkApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_eframe(|cc| BulwarkApp::with_options(cc, StartOptions::default()))
+}
+
+fn title(h: &Harness<'_, BulwarkApp>) -> String {
+    h.state().doc.scenario().meta.title.clone()
+}
+
+fn click_menu(h: &mut Harness<'_, BulwarkApp>, menu: &str, item: &str) {
+    h.get_by_label(menu).click();
+    h.run();
+    h.get_by_label_contains(item).click();
+    h.run();
+}
+
+#[test]
+fn editing_a_field_marks_the_document_and_undo_restores_it() {
+    let mut h = harness();
+    let original = title(&h);
+    assert!(!h.state().window_title().starts_with('•'));
+    h.get_by_label("Title").click();
+    h.run();
+    h.key_press(egui::Key::End);
+    h.run();
+    h.get_by_label("Title").type_text(" (edited)");
+    h.run();
+    assert_eq!(title(&h), format!("{original} (edited)"));
+    assert!(
+        h.state().window_title().starts_with("• "),
+        "{}",
+        h.state().window_title()
+    );
+    assert!(h.query_by_label("• Unsaved changes").is_some());
+
+    click_menu(&mut h, "Edit", "Undo");
+    assert_eq!(title(&h), original, "the whole typed text is one undo step");
+    assert!(!h.state().doc.is_dirty());
+    assert!(h.query_by_label("• Unsaved changes").is_none());
+
+    click_menu(&mut h, "Edit", "Redo");
+    assert_eq!(title(&h), format!("{original} (edited)"));
+}
+
+#[test]
+fn new_opens_a_tab_and_closing_an_unsaved_tab_asks_first() {
+    let mut h = harness();
+    h.get_by_label("Author").click();
+    h.run();
+    h.get_by_label("Author").type_text("Analyst");
+    h.run();
+    let edited = title(&h);
+
+    click_menu(&mut h, "File", "New");
+    assert_eq!(
+        h.state().tab_count(),
+        2,
+        "New opens a second tab; nothing is discarded"
+    );
+    assert_eq!(title(&h), "Untitled scenario");
+    h.state_mut().queue(Command::CloseTab(0));
+    h.run();
+    assert!(
+        h.query_by_label("Unsaved changes").is_some(),
+        "the question is shown"
+    );
+    assert_eq!(title(&h), edited, "the tab in question is shown");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().tab_count(), 2, "Cancel keeps the tab");
+    assert!(h.state().doc.is_dirty());
+
+    h.state_mut().queue(Command::CloseTab(0));
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    assert_eq!(h.state().tab_count(), 1);
+    assert_eq!(title(&h), "Untitled scenario");
+}
+
+#[test]
+fn quitting_with_unsaved_work_asks_first() {
+    let mut h = harness();
+    h.get_by_label("Author").click();
+    h.run();
+    h.get_by_label("Author").type_text("Analyst");
+    h.run();
+    h.state_mut().queue(Command::Quit);
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    assert!(!h.state().is_closing());
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().is_closing());
+}
+
+#[test]
+fn two_examples_open_side_by_side_in_the_comparison() {
+    let mut h = harness();
+    h.state_mut()
+        .queue(Command::OpenExample("armed-neutrality.bulwark.json".into()));
+    h.run();
+    h.state_mut()
+        .queue(Command::OpenExample("nato-membership.bulwark.json".into()));
+    h.run();
+    assert_eq!(
+        h.state().tab_count(),
+        2,
+        "the untouched start-up example was replaced"
+    );
+    h.get_by_label("Compare").click();
+    h.run();
+    assert!(h.query_by_label("Compare scenarios").is_some());
+    assert!(
+        h.query_by_label("Guarantors").is_some(),
+        "differing inputs are listed"
+    );
+    assert!(
+        h.query_all_by_label_contains("Armed neutrality")
+            .next()
+            .is_some()
+    );
+    h.snapshot("compare");
+}
+
+#[test]
+fn shortcut_ctrl_n_on_a_clean_document_starts_a_new_one() {
+    let mut h = harness();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert_eq!(title(&h), "Untitled scenario");
+}
+
+#[test]
+fn opening_a_bad_file_shows_which_field_is_wrong_and_keeps_the_document() {
+    let mut h = harness();
+    let before = title(&h);
+    let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/bad/credibility-out-of-range.bulwark.json");
+    h.state_mut().queue(Command::OpenPath(bad));
+    h.run();
+    assert!(
+        h.query_by_label_contains(
+            "arrangements[1].guarantors[0].credibility: 1.7 is outside 0 to 1"
+        )
+        .is_some()
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(title(&h), before, "the open document is untouched");
+    assert!(h.state().error.is_none());
+}
+
+#[test]
+fn saving_clears_the_marker_and_remembers_the_file() {
+    let mut h = harness();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("mine.bulwark.json");
+    h.get_by_label("Author").click();
+    h.run();
+    h.get_by_label("Author").type_text("Analyst");
+    h.run();
+    h.state_mut().queue(Command::SaveTo(path.clone()));
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    assert!(h.state().window_title().starts_with("mine.bulwark.json"));
+    let saved = bulwark::scenario::load_file(&path).expect("saved file loads");
+    assert!(saved.meta.author.ends_with("Analyst"));
+    assert_eq!(
+        h.state().settings.recent.first().map(|p| p.file_name()),
+        Some(path.file_name())
+    );
+}
+
+#[test]
+fn examples_menu_opens_every_example() {
+    let mut h = harness();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Examples").hover();
+    h.run();
+    for (name, _) in bulwark::ui::app::example_titles() {
+        h.state_mut().queue(Command::OpenExample(name.clone()));
+        h.run();
+        assert!(h.state().error.is_none(), "{name}: {:?}", h.state().error);
+        assert_eq!(h.state().doc.name(), *name);
+    }
+}
+
+#[test]
+fn snapshot_of_the_empty_shell() {
+    let mut h = harness();
+    h.state_mut().queue(Command::New);
+    h.run();
+    h.snapshot("empty_shell");
+}
+
+#[test]
+fn an_arrangement_built_from_a_template_is_one_undo_step() {
+    let mut h = harness();
+    h.state_mut().queue(Command::New);
+    h.run();
+    h.get_by_label("Arrangements").click();
+    h.run();
+    h.get_by_label("Add from template").click();
+    h.run();
+    h.get_by_label("NATO membership (Article 5)").click();
+    h.run();
+    let s = h.state().doc.scenario().clone();
+    assert_eq!(s.arrangements.len(), 1);
+    let nato = &s.arrangements[0];
+    assert_eq!(nato.protected_states, vec!["UKR".to_owned()]);
+    assert!(nato.guarantors.iter().any(|g| g.state == "USA"));
+    assert!(
+        s.states.iter().any(|e| e.id == "USA"),
+        "guarantor states are added"
+    );
+    assert!(bulwark::scenario::validate(&s).is_empty());
+    click_menu(&mut h, "Edit", "Undo");
+    assert!(h.state().doc.scenario().arrangements.is_empty());
+}
+
+#[test]
+fn changing_a_guarantors_formality_edits_the_document() {
+    let mut h = harness();
+    h.get_by_label("Arrangements").click();
+    h.run();
+    let before = h.state().doc.scenario().arrangements[0].guarantors[0].formality;
+    h.get_by_label("Formality").click();
+    h.run();
+    h.get_by_label("Ratified treaty").click();
+    h.run();
+    let after = h.state().doc.scenario().arrangements[0].guarantors[0].formality;
+    assert_ne!(before, after);
+    assert_eq!(after, bulwark::scenario::Formality::RatifiedTreaty);
+    assert!(h.state().doc.is_dirty());
+}
+
+#[test]
+fn snapshots_of_the_editing_tabs() {
+    let mut h = harness();
+    for (tab, name) in [
+        ("Arrangements", "editor_arrangements"),
+        ("Forces & economies", "editor_states"),
+        ("Adversary", "editor_adversary"),
+        ("Assumptions", "editor_assumptions"),
+    ] {
+        h.get_by_label(tab).click();
+        h.run();
+        h.snapshot(name);
+    }
+}
+
+#[test]
+fn saving_over_a_file_changed_by_someone_else_asks_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("shared.bulwark.json");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-minimal.bulwark.json"),
+        &path,
+    )
+    .expect("copy");
+    let mut h = harness();
+    h.state_mut().queue(Command::OpenPath(path.clone()));
+    h.run();
+    // A colleague saves their own version meanwhile.
+    let theirs = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("Bad-file base", "Colleague's version");
+    std::fs::write(&path, &theirs).expect("write");
+    h.get_by_label("Author").click();
+    h.run();
+    h.get_by_label("Author").type_text(" and me");
+    h.run();
+    h.state_mut().queue(Command::Save);
+    h.run();
+    assert!(h.query_by_label("File changed on disk").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        theirs,
+        "their file is kept"
+    );
+    assert!(h.state().doc.is_dirty(), "my edit is kept too");
+
+    h.state_mut().queue(Command::Save);
+    h.run();
+    h.get_by_label("Overwrite").click();
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    let backup = std::fs::read_to_string(bulwark::scenario::backup_path(&path)).expect("backup");
+    assert_eq!(backup, theirs, "their version is kept as the backup");
+}
