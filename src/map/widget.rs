@@ -1198,6 +1198,15 @@ fn edge_point(rect: Rect, inside: Pos2, outside: Pos2) -> Pos2 {
     inside + d * t.max(0.0)
 }
 
+/// The mean of some screen points.
+fn mean(points: &[Pos2]) -> Option<Pos2> {
+    if points.is_empty() {
+        return None;
+    }
+    let sum = points.iter().fold(Vec2::ZERO, |acc, p| acc + p.to_vec2());
+    Some((sum / points.len() as f32).to_pos2())
+}
+
 /// The dash pattern of a tie by formality: solid treaty, long-dashed agreement,
 /// short-dashed declaration, dotted informal tie.
 fn tie_shapes(points: &[Pos2], formality: Formality, width: f32) -> Vec<Shape> {
@@ -1210,6 +1219,57 @@ fn tie_shapes(points: &[Pos2], formality: Formality, width: f32) -> Vec<Shape> {
     }
 }
 
+/// Draws one curved tie from `start` to `end` (quadratic Bézier bent by `bend`,
+/// a fraction of its length), with an arrowhead at `end` when `arrow`.
+fn curved_tie(
+    painter: &egui::Painter,
+    (start, end): (Pos2, Pos2),
+    bend: f32,
+    formality: Formality,
+    weight: f32,
+    arrow: bool,
+) {
+    let chord = end - start;
+    if chord.length() < 12.0 {
+        return;
+    }
+    let control = start + chord * 0.5 + vec2(-chord.y, chord.x) * bend;
+    let points: Vec<Pos2> = (0..=40)
+        .map(|i| {
+            let t = i as f32 / 40.0;
+            let u = 1.0 - t;
+            (start.to_vec2() * u * u + control.to_vec2() * 2.0 * u * t + end.to_vec2() * t * t)
+                .to_pos2()
+        })
+        .collect();
+    let mut cut = points;
+    let head_gap = if arrow { 10.0 } else { 0.0 };
+    while cut.len() > 2 && cut.last().is_some_and(|p| p.distance(end) < head_gap) {
+        cut.pop();
+    }
+    let width = 1.0 + 4.0 * weight;
+    painter.add(Shape::line(
+        cut.clone(),
+        Stroke::new(width + 2.5, theme::MAP_HALO),
+    ));
+    painter.extend(tie_shapes(&cut, formality, width));
+    if arrow && let Some(&last) = cut.last() {
+        let tip = last + (end - last).normalized() * (last.distance(end) - 3.0).max(0.0);
+        arrow_head(painter, tip, last, 8.0 + 5.0 * weight, theme::MAP_TIE);
+    }
+}
+
+/// The most formal commitment among guarantors (for a bundled tie's style).
+fn most_formal(formalities: impl Iterator<Item = Formality>) -> Formality {
+    let rank = |f: &Formality| match f {
+        Formality::RatifiedTreaty => 3,
+        Formality::ExecutiveAgreement => 2,
+        Formality::PoliticalDeclaration => 1,
+        Formality::None => 0,
+    };
+    formalities.max_by_key(rank).unwrap_or(Formality::None)
+}
+
 fn ties(
     painter: &egui::Painter,
     frame: &Frame,
@@ -1219,61 +1279,93 @@ fn ties(
 ) {
     let inner = frame.rect.shrink(24.0);
     let mut edge_markers: Vec<(Pos2, String)> = Vec::new();
+    let mut hubs: Vec<(Pos2, String)> = Vec::new();
+    // A guarantor's anchor on screen, or a marker at the map's edge on the way
+    // towards `toward` when it is off the map.
+    let anchor = |id: &str, toward: Pos2, markers: &mut Vec<(Pos2, String)>| {
+        let [lon, lat] = anchor_of(id)?;
+        let p = frame.geo_to_screen(lon, lat);
+        if inner.contains(p) {
+            Some(p)
+        } else {
+            let q = edge_point(inner, toward, p);
+            markers.push((q, id.to_owned()));
+            Some(q)
+        }
+    };
     for arrangement in &scenario.arrangements {
-        for (gi, guarantor) in arrangement.guarantors.iter().enumerate() {
-            let Some(from) = anchor_of(&guarantor.state) else {
+        let weight_of = |g: &crate::scenario::Guarantor| {
+            let engine = credibility
+                .get(&(arrangement.id.clone(), g.state.clone()))
+                .copied();
+            tie_weight(g, engine) as f32
+        };
+        let targets: Vec<Pos2> = arrangement
+            .protected_states
+            .iter()
+            .filter_map(|p| anchor_of(p))
+            .map(|[lon, lat]| frame.geo_to_screen(lon, lat))
+            .collect();
+        let pairs = arrangement.guarantors.len() * targets.len();
+        if arrangement.guarantors.len() > 3 && pairs > 6 {
+            // Many guarantors and protected states (an alliance): bundle the ties
+            // through a hub, thin lines from each guarantor into it and one arrow
+            // out of it to each protected state, so the map stays readable.
+            let Some(centre) = mean(&targets) else {
                 continue;
             };
-            let engine = credibility
-                .get(&(arrangement.id.clone(), guarantor.state.clone()))
-                .copied();
-            let weight = tie_weight(guarantor, engine) as f32;
-            for protected in &arrangement.protected_states {
-                let Some(to) = anchor_of(protected) else {
+            let sources: Vec<Pos2> = arrangement
+                .guarantors
+                .iter()
+                .filter_map(|g| anchor(&g.state, centre, &mut edge_markers))
+                .collect();
+            let Some(from) = mean(&sources) else { continue };
+            let hub = from + (centre - from) * 0.45;
+            for (g, p) in arrangement.guarantors.iter().zip(&sources) {
+                curved_tie(painter, (*p, hub), 0.0, g.formality, 0.15, false);
+            }
+            let weight = arrangement.guarantors.iter().map(weight_of).sum::<f32>()
+                / arrangement.guarantors.len() as f32;
+            let formality = most_formal(arrangement.guarantors.iter().map(|g| g.formality));
+            for (i, t) in targets.iter().enumerate() {
+                let side = if i % 2 == 0 { 0.12 } else { -0.12 };
+                curved_tie(painter, (hub, *t), side, formality, weight, true);
+            }
+            hubs.push((hub, arrangement.name.clone()));
+            continue;
+        }
+        for (gi, guarantor) in arrangement.guarantors.iter().enumerate() {
+            let weight = weight_of(guarantor);
+            for &end in &targets {
+                let Some(start) = anchor(&guarantor.state, end, &mut edge_markers) else {
                     continue;
                 };
-                let end = frame.geo_to_screen(to[0], to[1]);
-                let mut start = frame.geo_to_screen(from[0], from[1]);
-                if !inner.contains(start) {
-                    start = edge_point(inner, end, start);
-                    edge_markers.push((start, guarantor.state.clone()));
-                }
-                let chord = end - start;
-                if chord.length() < 12.0 {
-                    continue;
-                }
                 // A gentle curve; ties from several guarantors bend alternately.
                 let side = if gi % 2 == 0 { 1.0 } else { -1.0 };
-                let bend = 0.18 + 0.05 * (gi / 2) as f32;
-                let control = start + chord * 0.5 + vec2(-chord.y, chord.x) * bend * side;
-                let head_gap = 10.0;
-                let points: Vec<Pos2> = (0..=40)
-                    .map(|i| {
-                        let t = i as f32 / 40.0;
-                        let u = 1.0 - t;
-                        (start.to_vec2() * u * u
-                            + control.to_vec2() * 2.0 * u * t
-                            + end.to_vec2() * t * t)
-                            .to_pos2()
-                    })
-                    .collect();
-                let mut cut = points.clone();
-                while cut.len() > 2 && cut.last().is_some_and(|p| p.distance(end) < head_gap) {
-                    cut.pop();
-                }
-                let width = 1.2 + 4.0 * weight;
-                painter.add(Shape::line(
-                    cut.clone(),
-                    Stroke::new(width + 2.5, theme::MAP_HALO),
-                ));
-                painter.extend(tie_shapes(&cut, guarantor.formality, width));
-                if let Some(&last) = cut.last() {
-                    let tip =
-                        last + (end - last).normalized() * (last.distance(end) - 3.0).max(0.0);
-                    arrow_head(painter, tip, last, 8.0 + 5.0 * weight, theme::MAP_TIE);
-                }
+                let bend = (0.18 + 0.05 * (gi / 2) as f32) * side;
+                curved_tie(
+                    painter,
+                    (start, end),
+                    bend,
+                    guarantor.formality,
+                    weight,
+                    true,
+                );
             }
         }
+    }
+    for (hub, name) in hubs {
+        let galley = painter.layout_no_wrap(name, FontId::proportional(11.0), Color32::WHITE);
+        let rect = Rect::from_center_size(hub, galley.size() + vec2(10.0, 6.0));
+        painter.rect(
+            rect,
+            CornerRadius::same(9),
+            theme::MAP_TIE,
+            Stroke::new(1.5, Color32::WHITE),
+            StrokeKind::Outside,
+        );
+        painter.galley(rect.min + vec2(5.0, 3.0), galley, Color32::WHITE);
+        labels.block(rect);
     }
     edge_markers.sort_by(|a, b| a.1.cmp(&b.1));
     edge_markers.dedup_by(|a, b| a.1 == b.1);
@@ -1315,13 +1407,30 @@ fn forces(painter: &egui::Painter, frame: &Frame, scenario: &Scenario) {
                 let p = frame.geo_to_screen(at[0], at[1]);
                 let key = ((p.x / 8.0) as i32, (p.y / 8.0) as i32);
                 let n = stacks.entry(key).or_default();
-                let centre = p + vec2(0.0, 18.0 + 17.0 * *n as f32);
                 *n += 1;
+                // Three markers per place at most; the rest are counted.
+                if *n > 3 {
+                    continue;
+                }
+                let centre = p + vec2(0.0, 18.0 + 17.0 * (*n - 1) as f32);
                 if !frame.rect.contains(centre) {
                     continue;
                 }
                 unit_marker(painter, centre, unit.is_present(), Some(unit.arrival_days));
             }
+        }
+    }
+    for (&(kx, ky), &n) in &stacks {
+        if n > 3 {
+            let p = pos2(kx as f32 * 8.0, ky as f32 * 8.0) + vec2(-11.0, 18.0 + 17.0 * 3.0);
+            halo_text(
+                painter,
+                p,
+                Align2::LEFT_TOP,
+                &format!("+{} more", n - 3),
+                FontId::proportional(10.5),
+                theme::MAP_TIE,
+            );
         }
     }
 }
