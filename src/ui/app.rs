@@ -96,6 +96,8 @@ pub struct BulwarkApp {
     pub runner: super::assessment_runner::AssessmentRunner,
     /// State of the assessment panel (which plot).
     pub panel: super::assessment_panel::PanelState,
+    /// The map's view state, selection and measuring tools (not saved).
+    pub map: crate::map::MapState,
     /// Commands queued by the UI during this frame.
     queue: Vec<Command>,
     /// The command to carry out after a Save As (from the unsaved-changes question).
@@ -173,6 +175,7 @@ impl BulwarkApp {
             editor: Default::default(),
             runner: Default::default(),
             panel: Default::default(),
+            map: crate::map::MapState::default(),
             queue: Vec::new(),
             after_save: None,
             dialog: None,
@@ -279,6 +282,16 @@ impl BulwarkApp {
                 self.status = "Presentation mode is not available in this build yet".into();
             }
             Command::About => self.show_about = true,
+            Command::ExportMapImage => {
+                let dir = self
+                    .doc
+                    .path()
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+                let name = format!("{}-map.png", slug(&self.doc.scenario().meta.title));
+                self.map.request_export(dir.join(name));
+            }
             Command::ClearRecent => self.settings.recent.clear(),
         }
     }

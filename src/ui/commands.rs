@@ -59,6 +59,8 @@ pub enum Command {
     About,
     /// Clear the list of recent files.
     ClearRecent,
+    /// Save the map as a PNG image next to the scenario file.
+    ExportMapImage,
 }
 
 /// Commands that have a fixed keyboard shortcut, checked once per frame.
@@ -99,6 +101,7 @@ impl Command {
             Command::ToggleCompare => "Compare scenarios",
             Command::About => "About Bulwark",
             Command::ClearRecent => "Clear recent files",
+            Command::ExportMapImage => "Export map image",
         }
     }
 

@@ -18,6 +18,11 @@ pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
             .default_size(theme::LEFT_PANEL_WIDTH)
             .min_size(280.0)
             .show(ui, |ui| {
+                if let Some(id) = app.map.selected.clone() {
+                    ui.heading("Selected on the map");
+                    crate::map::widget::country_card(ui, app.doc.scenario(), &id);
+                    ui.separator();
+                }
                 let mut draft = app.doc.scenario().clone();
                 let group = editor::show(ui, &mut app.editor, &mut draft);
                 if draft != *app.doc.scenario() {
@@ -42,8 +47,7 @@ pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
         if app.show_compare && app.tab_count() >= 2 {
             super::compare::show(ui, &app.documents());
         } else {
-            ui.heading(&app.doc.scenario().meta.title);
-            ui.label("Map of NATO's eastern flank.");
+            map_panel(app, ui);
         }
     });
     dialogs(app, ui.ctx());
@@ -110,6 +114,22 @@ fn tab_bar(app: &mut BulwarkApp, ui: &mut Ui) {
             app.queue(Command::ToggleCompare);
         }
     });
+}
+
+/// The map in the central panel; its view and layer changes become edits.
+fn map_panel(app: &mut BulwarkApp, ui: &mut Ui) {
+    let out = app.map.show(ui, app.doc.scenario());
+    if let Some((view, group)) = out.edit {
+        let mut draft = app.doc.scenario().clone();
+        draft.map_view = view;
+        app.queue(Command::Edit {
+            scenario: Box::new(draft),
+            group,
+        });
+    }
+    if let Some(status) = out.status {
+        app.status = status;
+    }
 }
 
 fn menu_item(ui: &mut Ui, app: &mut BulwarkApp, command: Command, enabled: bool) {
@@ -184,6 +204,7 @@ fn file_menu(app: &mut BulwarkApp, ui: &mut Ui) {
     ui.separator();
     menu_item(ui, app, Command::Save, true);
     menu_item(ui, app, Command::SaveAs, true);
+    menu_item(ui, app, Command::ExportMapImage, true);
     ui.separator();
     let active = app.active_tab();
     menu_item(ui, app, Command::CloseTab(active), true);
