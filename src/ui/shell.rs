@@ -10,6 +10,11 @@ use super::theme;
 
 /// Draws the whole window for one frame.
 pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
+    if app.presentation.is_some() {
+        presenting(app, ui);
+        dialogs(app, ui.ctx());
+        return;
+    }
     egui::Panel::top("menu_bar").show(ui, |ui| menu_bar(app, ui));
     egui::Panel::bottom("status_line").show(ui, |ui| status_line(app, ui));
     if app.settings.show_left {
@@ -39,6 +44,43 @@ pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
         ui.label("Map of NATO's eastern flank.");
     });
     dialogs(app, ui.ctx());
+}
+
+/// Presentation mode: only the audience screen (no menu or panels), and the
+/// presenter view when it is open.
+fn presenting(app: &mut BulwarkApp, ui: &mut Ui) {
+    let slides = crate::present::deck(app.doc.scenario());
+    let Some(p) = app.presentation.as_mut() else {
+        return;
+    };
+    let mut out = egui::CentralPanel::no_frame()
+        .show(ui, |ui| {
+            crate::present::view::show_audience(
+                ui,
+                p,
+                app.doc.scenario(),
+                &slides,
+                &mut app.slide_markdown,
+            )
+        })
+        .inner;
+    if p.presenter_view {
+        out.extend(crate::present::view::show_presenter_view(
+            ui.ctx(),
+            p,
+            app.doc.scenario(),
+            &slides,
+            &mut app.slide_markdown,
+        ));
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs(1));
+    }
+    if !out.is_empty() {
+        ui.ctx().request_repaint_of(egui::ViewportId::ROOT);
+    }
+    for command in out {
+        app.queue(command);
+    }
 }
 
 fn menu_item(ui: &mut Ui, app: &mut BulwarkApp, command: Command, enabled: bool) {
@@ -83,6 +125,14 @@ fn menu_bar(app: &mut BulwarkApp, ui: &mut Ui) {
             menu_item(ui, app, Command::Present, true);
         });
         ui.menu_button("Help", |ui| menu_item(ui, app, Command::About, true));
+        ui.separator();
+        if ui
+            .button(Command::Present.label())
+            .on_hover_text("Present the scenario's slides full-screen (F5)")
+            .clicked()
+        {
+            app.queue(Command::Present);
+        }
     });
 }
 
@@ -113,6 +163,8 @@ fn file_menu(app: &mut BulwarkApp, ui: &mut Ui) {
     ui.separator();
     menu_item(ui, app, Command::Save, true);
     menu_item(ui, app, Command::SaveAs, true);
+    ui.separator();
+    menu_item(ui, app, Command::ExportSlides, !app.exporting());
     ui.separator();
     menu_item(ui, app, Command::Quit, true);
 }
@@ -291,6 +343,10 @@ fn typed_path_dialog(
     let (heading, action) = match purpose {
         PathPurpose::Open => ("Open a scenario file", "Open"),
         PathPurpose::Save => ("Save the scenario as", "Save"),
+        PathPurpose::ExportSlides => (
+            "Export the slides (PNG and handout) to the folder",
+            "Export",
+        ),
     };
     let modal = Modal::new(Id::unique("typed_path_dialog")).show(ctx, |ui| {
         ui.heading(heading);
