@@ -146,20 +146,22 @@ pub fn draw_map_slide(ui: &mut Ui, scenario: &Scenario, view: &MapView, highligh
     ));
     let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
     painter.rect_filled(rect, 8.0 * scale, theme::PROJECTOR_PANEL);
-    // An equirectangular sketch: 40° of longitude across the panel at zoom 1.
-    let span = 40.0 / view.zoom.max(0.1) as f32;
+    // An equirectangular sketch: 80° of latitude across the panel at zoom 1,
+    // longitude shrunk by the cosine of the centre's latitude.
+    let span = 80.0 / view.zoom.max(0.1) as f32;
     let px_per_deg = rect.width() / span;
-    let lat_factor = 1.0 / (view.center.lat as f32).to_radians().cos().max(0.2);
+    let lon_factor = (view.center.lat as f32).to_radians().cos().max(0.2);
     let to_screen = |lon: f64, lat: f64| {
         Pos2::new(
-            rect.center().x + (lon - view.center.lon) as f32 * px_per_deg,
-            rect.center().y - (lat - view.center.lat) as f32 * px_per_deg * lat_factor,
+            rect.center().x + (lon - view.center.lon) as f32 * px_per_deg * lon_factor,
+            rect.center().y - (lat - view.center.lat) as f32 * px_per_deg,
         )
     };
     let grid = Stroke::new(1.0 * scale, Color32::from_rgb(0xC8, 0xD2, 0xDC));
     let step = if span > 30.0 { 10.0 } else { 5.0 };
-    let mut lon = ((view.center.lon - span as f64) / step).floor() * step;
-    while lon <= view.center.lon + span as f64 {
+    let lon_span = f64::from(span / lon_factor);
+    let mut lon = ((view.center.lon - lon_span) / step).floor() * step;
+    while lon <= view.center.lon + lon_span {
         let x = to_screen(lon, view.center.lat).x;
         painter.line_segment(
             [Pos2::new(x, rect.top()), Pos2::new(x, rect.bottom())],
@@ -185,7 +187,7 @@ pub fn draw_map_slide(ui: &mut Ui, scenario: &Scenario, view: &MapView, highligh
         if !rect.contains(p) {
             continue;
         }
-        let lit = highlight.iter().any(|h| *h == entry.id);
+        let lit = highlight.contains(&entry.id);
         let colour = role_colour(scenario, &entry.id);
         let r = if lit { 11.0 } else { 6.0 } * scale;
         painter.circle(

@@ -203,7 +203,7 @@ fn presenter_contents(
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
             ui.set_width(left_w);
-            ui.label(RichText::new("Current slide").strong());
+            ui.label(RichText::new("Now showing").strong());
             let current = slide_box(ui, left_w);
             match slides.get(p.slide) {
                 Some(s) => draw_slide(ui, current, scenario, s, markdown, "presenter_current"),
@@ -212,7 +212,7 @@ fn presenter_contents(
                 }
             }
             ui.add_space(8.0);
-            ui.label(RichText::new("Next slide").strong());
+            ui.label(RichText::new("Up next").strong());
             let next = slide_box(ui, left_w * 0.6);
             match slides.get(p.slide + 1) {
                 Some(s) => draw_slide(ui, next, scenario, s, markdown, "presenter_next"),

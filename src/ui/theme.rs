@@ -46,6 +46,8 @@ pub fn install_fonts(ctx: &egui::Context) {
 pub const PROJECTOR_BG: Color32 = Color32::from_rgb(0xFF, 0xFF, 0xFF);
 /// Projector theme: text, near-black for the highest contrast.
 pub const PROJECTOR_TEXT: Color32 = Color32::from_rgb(0x10, 0x14, 0x1A);
+/// Projector theme: strong (bold) text, a deep blue that stands out from the body.
+pub const PROJECTOR_STRONG: Color32 = Color32::from_rgb(0x00, 0x4C, 0x7A);
 /// Projector theme: secondary text (counters, captions).
 pub const PROJECTOR_MUTED: Color32 = Color32::from_rgb(0x4A, 0x52, 0x5C);
 /// Projector theme: accent for titles and rules (Okabe–Ito blue).
@@ -76,12 +78,15 @@ pub fn projector_style(scale: f32) -> egui::Style {
         font.size *= text;
     }
     let v = &mut style.visuals;
-    v.override_text_color = Some(PROJECTOR_TEXT);
+    // Plain text near-black; strong (Markdown **bold**) in a deep blue, since
+    // egui's default font has no bold face.
+    v.widgets.noninteractive.fg_stroke = egui::Stroke::new(1.5 * scale, PROJECTOR_TEXT);
+    v.widgets.inactive.fg_stroke.color = PROJECTOR_TEXT;
+    v.widgets.active.fg_stroke.color = PROJECTOR_STRONG;
     v.panel_fill = PROJECTOR_BG;
     v.window_fill = PROJECTOR_BG;
     v.extreme_bg_color = PROJECTOR_PANEL;
     v.hyperlink_color = PROJECTOR_ACCENT;
-    v.widgets.noninteractive.fg_stroke = egui::Stroke::new(1.5 * scale, PROJECTOR_TEXT);
     let s = &mut style.spacing;
     s.item_spacing *= 1.6 * scale;
     s.indent *= 1.6 * scale;
