@@ -53,7 +53,7 @@ fn editing_a_field_marks_the_document_and_undo_restores_it() {
 }
 
 #[test]
-fn new_asks_before_discarding_unsaved_changes() {
+fn new_opens_a_tab_and_closing_an_unsaved_tab_asks_first() {
     let mut h = harness();
     h.get_by_label("Author").click();
     h.run();
@@ -62,20 +62,75 @@ fn new_asks_before_discarding_unsaved_changes() {
     let edited = title(&h);
 
     click_menu(&mut h, "File", "New");
+    assert_eq!(
+        h.state().tab_count(),
+        2,
+        "New opens a second tab; nothing is discarded"
+    );
+    assert_eq!(title(&h), "Untitled scenario");
+    h.state_mut().queue(Command::CloseTab(0));
+    h.run();
     assert!(
         h.query_by_label("Unsaved changes").is_some(),
         "the question is shown"
     );
+    assert_eq!(title(&h), edited, "the tab in question is shown");
     h.get_by_label("Cancel").click();
     h.run();
-    assert_eq!(title(&h), edited, "Cancel keeps the document");
+    assert_eq!(h.state().tab_count(), 2, "Cancel keeps the tab");
     assert!(h.state().doc.is_dirty());
 
-    click_menu(&mut h, "File", "New");
+    h.state_mut().queue(Command::CloseTab(0));
+    h.run();
     h.get_by_label("Discard").click();
     h.run();
+    assert_eq!(h.state().tab_count(), 1);
     assert_eq!(title(&h), "Untitled scenario");
-    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn quitting_with_unsaved_work_asks_first() {
+    let mut h = harness();
+    h.get_by_label("Author").click();
+    h.run();
+    h.get_by_label("Author").type_text("Analyst");
+    h.run();
+    h.state_mut().queue(Command::Quit);
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    assert!(!h.state().is_closing());
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().is_closing());
+}
+
+#[test]
+fn two_examples_open_side_by_side_in_the_comparison() {
+    let mut h = harness();
+    h.state_mut()
+        .queue(Command::OpenExample("armed-neutrality.bulwark.json".into()));
+    h.run();
+    h.state_mut()
+        .queue(Command::OpenExample("nato-membership.bulwark.json".into()));
+    h.run();
+    assert_eq!(
+        h.state().tab_count(),
+        2,
+        "the untouched start-up example was replaced"
+    );
+    h.get_by_label("Compare").click();
+    h.run();
+    assert!(h.query_by_label("Compare scenarios").is_some());
+    assert!(
+        h.query_by_label("Guarantors").is_some(),
+        "differing inputs are listed"
+    );
+    assert!(
+        h.query_all_by_label_contains("Armed neutrality")
+            .next()
+            .is_some()
+    );
+    h.snapshot("compare");
 }
 
 #[test]

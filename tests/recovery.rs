@@ -115,8 +115,10 @@ fn discarding_recovered_work_removes_it() {
     let file = bulwark::ui::recovery::RecoveryFile {
         saved_at: 0,
         pid: u32::MAX - 7,
-        original: None,
-        scenario: bulwark::scenario::blank(),
+        documents: vec![bulwark::ui::recovery::RecoveredDocument {
+            original: None,
+            scenario: bulwark::scenario::blank(),
+        }],
     };
     let path = dir.path().join(format!("recovery-{}.json", file.pid));
     std::fs::write(&path, serde_json::to_string(&file).expect("json")).expect("write");

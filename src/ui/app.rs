@@ -74,8 +74,14 @@ enum DialogResult {
 
 /// The Bulwark application.
 pub struct BulwarkApp {
-    /// The open document.
+    /// The document in the active tab.
     pub doc: Document,
+    /// The documents in the other tabs, in tab order without the active one.
+    pub(crate) others: Vec<Document>,
+    /// Position of the active tab among all tabs.
+    pub(crate) active_index: usize,
+    /// Whether the comparison view replaces the map in the centre.
+    pub show_compare: bool,
     /// Persisted settings.
     pub settings: Settings,
     /// A question waiting for an answer.
@@ -95,6 +101,8 @@ pub struct BulwarkApp {
     dialog: Option<Receiver<DialogResult>>,
     /// Set once the user has agreed to close, so the close request goes through.
     closing: bool,
+    /// Whether the close command has been sent to the window.
+    close_sent: bool,
     /// The window title last sent, to send it only when it changes.
     sent_title: String,
     /// Folder of recovery files; none disables crash recovery.
@@ -152,7 +160,11 @@ impl BulwarkApp {
     pub fn with_settings(settings: Settings, options: StartOptions) -> Self {
         let mut app = Self {
             doc: example_document(DEFAULT_EXAMPLE)
-                .unwrap_or_else(|_| Document::new(scenario::blank(), None, "Untitled")),
+                .unwrap_or_else(|_| Document::new(scenario::blank(), None, "Untitled"))
+                .replaceable(),
+            others: Vec::new(),
+            active_index: 0,
+            show_compare: false,
             settings,
             pending: None,
             error: None,
@@ -163,6 +175,7 @@ impl BulwarkApp {
             after_save: None,
             dialog: None,
             closing: false,
+            close_sent: false,
             sent_title: String::new(),
             recovery_dir: options.recovery_dir,
             seen_revision: (0, 0.0),
@@ -198,20 +211,32 @@ impl BulwarkApp {
 
     /// Carries out one command.
     pub fn apply(&mut self, command: Command) {
-        if command.replaces_document() && self.doc.is_dirty() {
-            self.pending = Some(Pending::UnsavedChanges { then: command });
-            return;
+        match &command {
+            Command::CloseTab(i) if self.tab(*i).is_some_and(Document::is_dirty) => {
+                self.switch_tab(*i);
+                self.pending = Some(Pending::UnsavedChanges { then: command });
+            }
+            Command::Quit => match self.first_dirty_tab() {
+                Some(i) => {
+                    self.switch_tab(i);
+                    self.pending = Some(Pending::UnsavedChanges { then: command });
+                }
+                None => self.closing = true,
+            },
+            _ => self.apply_now(command),
         }
-        self.apply_now(command);
     }
 
     /// Carries out a command without asking about unsaved changes.
     fn apply_now(&mut self, command: Command) {
         match command {
             Command::New => {
-                self.doc = Document::new(scenario::blank(), None, "Untitled");
+                self.open_tab(Document::new(scenario::blank(), None, "Untitled").replaceable());
                 self.status = "New scenario".into();
             }
+            Command::CloseTab(i) => self.close_tab(i),
+            Command::SwitchTab(i) => self.switch_tab(i),
+            Command::ToggleCompare => self.show_compare ^= true,
             Command::Open => self.spawn_dialog(true),
             Command::OpenTypedPath => {
                 self.pending = Some(Pending::TypedPath {
@@ -223,7 +248,7 @@ impl BulwarkApp {
             Command::OpenExample(name) => match example_document(&name) {
                 Ok(doc) => {
                     self.status = format!("Opened example {name}");
-                    self.doc = doc;
+                    self.open_tab(doc);
                 }
                 Err(e) => self.error = Some(e),
             },
@@ -236,7 +261,7 @@ impl BulwarkApp {
             },
             Command::SaveAs => self.spawn_dialog(false),
             Command::SaveTo(path) => self.save_to(&path),
-            Command::Quit => self.closing = true,
+            Command::Quit => self.apply(Command::Quit),
             Command::Undo => {
                 if !self.doc.undo() {
                     self.status = "Nothing to undo".into();
@@ -292,12 +317,12 @@ impl BulwarkApp {
         };
         match choice {
             UnsavedChoice::Cancel => self.status = "Cancelled".into(),
-            UnsavedChoice::Discard => self.apply_now(then),
+            UnsavedChoice::Discard => self.discard_then(then),
             UnsavedChoice::Save => match self.doc.path().map(Path::to_path_buf) {
                 Some(path) => {
                     self.save_to(&path);
                     if !self.doc.is_dirty() {
-                        self.apply_now(then);
+                        self.apply(then);
                     }
                 }
                 None => {
@@ -314,8 +339,9 @@ impl BulwarkApp {
             return;
         };
         if restore {
-            let c = found.contents.clone();
-            self.doc = Document::restored(c.scenario, c.original);
+            for d in found.contents.documents.clone() {
+                self.open_tab(Document::restored(d.scenario, d.original));
+            }
             self.status = format!("Restored unsaved work from {}", found.age());
         } else {
             self.status = "Discarded the recovered work".into();
@@ -438,7 +464,7 @@ impl BulwarkApp {
     fn open_path(&mut self, path: &Path) {
         match scenario::load_file(path) {
             Ok(s) => {
-                self.doc = Document::new(s, Some(path.to_path_buf()), "");
+                self.open_tab(Document::new(s, Some(path.to_path_buf()), ""));
                 self.settings.add_recent(path);
                 self.status = format!("Opened {}", path.display());
             }
@@ -469,7 +495,7 @@ impl BulwarkApp {
         if let Some(then) = then
             && !self.doc.is_dirty()
         {
-            self.apply_now(then);
+            self.apply(then);
         }
     }
 
@@ -587,18 +613,27 @@ impl BulwarkApp {
             return;
         };
         let now = ctx.input(|i| i.time);
-        let revision = self.doc.revision();
-        if revision != self.seen_revision.0 {
-            self.seen_revision = (revision, now);
+        let signature = self.unsaved_signature();
+        if signature != self.seen_revision.0 {
+            self.seen_revision = (signature, now);
         }
-        if !self.doc.is_dirty() {
+        let unsaved: Vec<super::recovery::RecoveredDocument> = self
+            .documents()
+            .into_iter()
+            .filter(|d| d.is_dirty())
+            .map(|d| super::recovery::RecoveredDocument {
+                original: d.path().map(Path::to_path_buf),
+                scenario: d.scenario().clone(),
+            })
+            .collect();
+        if unsaved.is_empty() {
             if self.recovered_revision != 0 {
                 super::recovery::remove_own(&dir);
                 self.recovered_revision = 0;
             }
             return;
         }
-        if self.recovered_revision == revision {
+        if self.recovered_revision == signature {
             return;
         }
         let wait = super::recovery::DELAY_SECS - (now - self.seen_revision.1);
@@ -606,13 +641,20 @@ impl BulwarkApp {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
             return;
         }
-        match super::recovery::write(&dir, self.doc.scenario(), self.doc.path()) {
-            Ok(()) => self.recovered_revision = revision,
-            Err(e) => {
-                self.status = format!("Could not write the recovery file: {e}");
-                self.recovered_revision = revision;
-            }
+        if let Err(e) = super::recovery::write(&dir, unsaved) {
+            self.status = format!("Could not write the recovery file: {e}");
         }
+        self.recovered_revision = signature;
+    }
+
+    /// Changes whenever any tab's document changes, a tab opens or closes.
+    fn unsaved_signature(&self) -> u64 {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for d in self.documents() {
+            (d.revision(), d.is_dirty(), d.name()).hash(&mut h);
+        }
+        h.finish().max(1)
     }
 
     /// Takes link openings out of this frame's output and asks first.
@@ -641,8 +683,9 @@ impl BulwarkApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.apply(Command::Quit);
         }
-        if self.closing {
+        if self.closing && !self.close_sent {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            self.close_sent = true;
         }
     }
 

@@ -73,6 +73,12 @@ pub enum Command {
     ExportSlides,
     /// Export every slide as a PNG, with a Markdown handout, into this folder.
     ExportSlidesTo(PathBuf),
+    /// Close the tab at this position (asks first if it has unsaved changes).
+    CloseTab(usize),
+    /// Make the tab at this position the active one.
+    SwitchTab(usize),
+    /// Show or hide the comparison of the open scenarios.
+    ToggleCompare,
     /// Show the About window with data attributions.
     About,
     /// Clear the list of recent files.
@@ -124,6 +130,9 @@ impl Command {
             Command::StopPresenting => "End presentation",
             Command::ExportSlides => "Export slides…",
             Command::ExportSlidesTo(_) => "Export slides",
+            Command::CloseTab(_) => "Close tab",
+            Command::SwitchTab(_) => "Switch tab",
+            Command::ToggleCompare => "Compare scenarios",
             Command::About => "About Bulwark",
             Command::ClearRecent => "Clear recent files",
         }
@@ -144,6 +153,7 @@ impl Command {
             Command::Redo => cmd(Key::Y),
             Command::Quit => cmd(Key::Q),
             Command::Present => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F5)),
+            Command::CloseTab(_) => cmd(Key::W),
             _ => None,
         }
     }
@@ -178,19 +188,6 @@ impl Command {
             Command::StopPresenting => &[Key::Escape],
             _ => &[],
         }
-    }
-
-    /// Whether the command opens or replaces the document, and so must ask
-    /// before discarding unsaved changes.
-    pub fn replaces_document(&self) -> bool {
-        matches!(
-            self,
-            Command::New
-                | Command::Open
-                | Command::OpenPath(_)
-                | Command::OpenExample(_)
-                | Command::Quit
-        )
     }
 }
 

@@ -28,6 +28,9 @@ pub struct Document {
     /// Fingerprint of the file on disk when last loaded or saved, to notice
     /// changes made by someone else.
     disk_hash: Option<u64>,
+    /// Whether opening another document may replace this one (an untouched
+    /// start-up example or blank scenario).
+    replaceable: bool,
 }
 
 impl Document {
@@ -43,6 +46,7 @@ impl Document {
             last_group: None,
             revision: 0,
             disk_hash: None,
+            replaceable: false,
         }
         .with_disk_hash()
     }
@@ -57,6 +61,18 @@ impl Document {
         doc.saved = on_disk.unwrap_or_else(crate::scenario::blank);
         doc.revision = 1;
         doc
+    }
+
+    /// Marks the document as a placeholder that opening another may replace.
+    pub fn replaceable(mut self) -> Self {
+        self.replaceable = true;
+        self
+    }
+
+    /// Whether opening another document may replace this one: a placeholder
+    /// that has never been edited.
+    pub fn is_replaceable(&self) -> bool {
+        self.replaceable && self.revision == 0
     }
 
     fn with_disk_hash(mut self) -> Self {

@@ -4,11 +4,13 @@
 pub mod app;
 pub mod choices;
 pub mod commands;
+pub mod compare;
 pub mod document;
 pub mod editor;
 pub mod recovery;
 pub mod settings;
 mod shell;
+pub mod tabs;
 pub mod theme;
 pub mod widgets;
 

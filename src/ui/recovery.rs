@@ -24,6 +24,13 @@ pub struct RecoveryFile {
     pub saved_at: u64,
     /// Process that wrote it.
     pub pid: u32,
+    /// Every open document with unsaved changes.
+    pub documents: Vec<RecoveredDocument>,
+}
+
+/// One unsaved document in a recovery file.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RecoveredDocument {
     /// The file the document belongs to, if it had one.
     pub original: Option<PathBuf>,
     /// The document as it was.
@@ -75,15 +82,14 @@ fn now_secs() -> u64 {
         .unwrap_or(0)
 }
 
-/// Writes the document to this process's recovery file, atomically.
-pub fn write(dir: &Path, scenario: &Scenario, original: Option<&Path>) -> Result<(), String> {
+/// Writes the unsaved documents to this process's recovery file, atomically.
+pub fn write(dir: &Path, documents: Vec<RecoveredDocument>) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     let path = own_path(dir);
     let file = RecoveryFile {
         saved_at: now_secs(),
         pid: std::process::id(),
-        original: original.map(Path::to_path_buf),
-        scenario: scenario.clone(),
+        documents,
     };
     let text = serde_json::to_string(&file).map_err(|e| e.to_string())?;
     scenario::write_atomic(&path, text.as_bytes(), false).map_err(|e| e.to_string())
@@ -117,7 +123,11 @@ pub fn find_orphans(dir: &Path) -> Vec<Found> {
             let bytes = std::fs::read(&path).ok()?;
             let contents: RecoveryFile = serde_json::from_slice(&bytes).ok()?;
             let alive = contents.pid != std::process::id() && process_alive(contents.pid);
-            let valid = scenario::validate(&contents.scenario).is_empty();
+            let valid = !contents.documents.is_empty()
+                && contents
+                    .documents
+                    .iter()
+                    .all(|d| scenario::validate(&d.scenario).is_empty());
             (!alive && contents.pid != std::process::id() && valid)
                 .then_some(Found { path, contents })
         })

@@ -16,6 +16,7 @@ pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
         return;
     }
     egui::Panel::top("menu_bar").show(ui, |ui| menu_bar(app, ui));
+    egui::Panel::top("tab_bar").show(ui, |ui| tab_bar(app, ui));
     egui::Panel::bottom("status_line").show(ui, |ui| status_line(app, ui));
     if app.settings.show_left {
         egui::Panel::left("editing_panel")
@@ -40,8 +41,12 @@ pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
             });
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading(&app.doc.scenario().meta.title);
-        ui.label("Map of NATO's eastern flank.");
+        if app.show_compare && app.tab_count() >= 2 {
+            super::compare::show(ui, &app.documents());
+        } else {
+            ui.heading(&app.doc.scenario().meta.title);
+            ui.label("Map of NATO's eastern flank.");
+        }
     });
     dialogs(app, ui.ctx());
 }
@@ -81,6 +86,50 @@ fn presenting(app: &mut BulwarkApp, ui: &mut Ui) {
     for command in out {
         app.queue(command);
     }
+}
+
+/// The open scenarios as tabs, with a close button each and the compare toggle.
+fn tab_bar(app: &mut BulwarkApp, ui: &mut Ui) {
+    ui.horizontal_wrapped(|ui| {
+        let tabs: Vec<(String, String)> = app
+            .documents()
+            .into_iter()
+            .map(|doc| {
+                let dirty = if doc.is_dirty() { "• " } else { "" };
+                (format!("{dirty}{}", doc.scenario().meta.title), doc.name())
+            })
+            .collect();
+        for (i, (label, name)) in tabs.into_iter().enumerate() {
+            let selected = i == app.active_tab() && !app.show_compare;
+            let tab = ui.selectable_label(selected, label).on_hover_text(&name);
+            if tab.clicked() {
+                app.queue(Command::SwitchTab(i));
+                if app.show_compare {
+                    app.queue(Command::ToggleCompare);
+                }
+            }
+            if ui
+                .small_button("×")
+                .on_hover_text(format!("Close {name}"))
+                .clicked()
+            {
+                app.queue(Command::CloseTab(i));
+            }
+            ui.separator();
+        }
+        let enough = app.tab_count() >= 2;
+        if ui
+            .add_enabled(
+                enough,
+                egui::Button::selectable(app.show_compare, "Compare"),
+            )
+            .on_hover_text("Compare the open scenarios side by side")
+            .on_disabled_hover_text("Open two or more scenarios to compare them")
+            .clicked()
+        {
+            app.queue(Command::ToggleCompare);
+        }
+    });
 }
 
 fn menu_item(ui: &mut Ui, app: &mut BulwarkApp, command: Command, enabled: bool) {
@@ -166,6 +215,8 @@ fn file_menu(app: &mut BulwarkApp, ui: &mut Ui) {
     ui.separator();
     menu_item(ui, app, Command::ExportSlides, !app.exporting());
     ui.separator();
+    let active = app.active_tab();
+    menu_item(ui, app, Command::CloseTab(active), true);
     menu_item(ui, app, Command::Quit, true);
 }
 
@@ -190,17 +241,23 @@ fn dialogs(app: &mut BulwarkApp, ctx: &egui::Context) {
         Some(Pending::UnsavedChanges { .. }) => unsaved_dialog(app, ctx),
         Some(Pending::TypedPath { purpose, text }) => typed_path_dialog(app, ctx, purpose, text),
         Some(Pending::Recover(found)) => {
-            let title = found.contents.scenario.meta.title.clone();
-            let from = found
+            let list: Vec<String> = found
                 .contents
-                .original
-                .as_ref()
-                .map(|p| format!(" (from {})", p.display()))
-                .unwrap_or_default();
+                .documents
+                .iter()
+                .map(|d| {
+                    let from = d
+                        .original
+                        .as_ref()
+                        .map(|p| format!(" ({})", p.display()))
+                        .unwrap_or_default();
+                    format!("• {}{from}", d.scenario.meta.title)
+                })
+                .collect();
             let text = format!(
-                "Bulwark did not close cleanly last time. Unsaved work on “{title}”{from} \
-                 was saved {}. Restore it?",
-                found.age()
+                "Bulwark did not close cleanly last time. Unsaved work was saved {}:\n\n{}\n\nRestore it?",
+                found.age(),
+                list.join("\n")
             );
             if let Some(yes) = two_choice(
                 ctx,
