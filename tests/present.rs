@@ -200,3 +200,78 @@ fn export_slides_writes_pngs_and_a_handout() {
     assert!(handout.contains("![Slide 1: The 28-point settlement](slide-01.png)"));
     assert!(handout.contains("Stress that the text was a leaked draft"));
 }
+
+fn slide_titles(h: &Harness<'_, BulwarkApp>) -> Vec<String> {
+    h.state()
+        .doc
+        .scenario()
+        .slides
+        .iter()
+        .map(|s| s.title.clone())
+        .collect()
+}
+
+#[test]
+fn deck_editor_adds_reorders_edits_and_deletes_undoably() {
+    let mut h = harness_sized(1600.0, 1000.0);
+    h.get_by_label("Slides").click();
+    h.run();
+    let original = slide_titles(&h);
+    assert_eq!(original.len(), 3);
+    h.get_by_label("Add text").click();
+    h.run();
+    let titles = slide_titles(&h);
+    assert_eq!(titles.len(), 4);
+    assert_eq!(titles[1], "New slide", "added after the selected slide");
+    assert!(h.state().doc.is_dirty());
+
+    h.get_by_label("Slide title").click();
+    h.run();
+    h.key_press(egui::Key::End);
+    h.get_by_label("Slide title").type_text(": the stakes");
+    h.run();
+    assert_eq!(slide_titles(&h)[1], "New slide: the stakes");
+
+    h.get_by_label("Move up").click();
+    h.run();
+    assert_eq!(slide_titles(&h)[0], "New slide: the stakes");
+    h.get_by_label("Delete slide").click();
+    h.run();
+    assert_eq!(slide_titles(&h), original);
+
+    h.state_mut().queue(Command::Undo);
+    h.run();
+    assert_eq!(
+        slide_titles(&h)[0],
+        "New slide: the stakes",
+        "undo brings it back"
+    );
+    for _ in 0..2 {
+        h.state_mut().queue(Command::Undo);
+        h.run();
+    }
+    assert_eq!(
+        slide_titles(&h)[1],
+        "New slide",
+        "the typed title was one undo step"
+    );
+}
+
+#[test]
+fn a_generated_deck_is_saved_only_once_edited() {
+    let mut h = harness_sized(1600.0, 1000.0);
+    h.state_mut().queue(Command::New);
+    h.run();
+    h.get_by_label("Slides").click();
+    h.run();
+    assert!(h.state().doc.scenario().slides.is_empty());
+    assert!(
+        !h.state().doc.is_dirty(),
+        "showing the generated deck changes nothing"
+    );
+    h.get_by_label("Add comparison").click();
+    h.run();
+    let slides = &h.state().doc.scenario().slides;
+    assert_eq!(slides.len(), 4, "the generated three plus the new one");
+    assert!(h.state().doc.is_dirty());
+}
