@@ -8,7 +8,7 @@
 //! they draw clean placeholders; replace their bodies with calls to the real
 //! views (each gets a `Ui` whose `max_rect` is the slide's content area).
 
-use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, StrokeKind, Ui, UiBuilder, vec2};
+use egui::{Align2, Color32, Pos2, Rect, Stroke, StrokeKind, Ui, UiBuilder, vec2};
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
 use crate::scenario::{MapView, PlotKind, Scenario, Slide, SlideContent, reference::Reference};
@@ -55,7 +55,7 @@ pub fn draw_slide(
             .style(theme::projector_style(scale)),
     );
     child.set_clip_rect(rect.intersect(ui.clip_rect()));
-    let title_font = FontId::proportional(44.0 * scale);
+    let title_font = theme::slide_font(44.0 * scale);
     let title = child.painter().layout(
         slide.title.clone(),
         title_font,
@@ -178,7 +178,7 @@ pub fn draw_map_slide(ui: &mut Ui, scenario: &Scenario, view: &MapView, highligh
         );
         lat += step;
     }
-    let label_font = FontId::proportional(22.0 * scale);
+    let label_font = theme::slide_font(22.0 * scale);
     for entry in &scenario.states {
         let Some(reference) = Reference::get().state(&entry.id) else {
             continue;
@@ -209,7 +209,12 @@ pub fn draw_map_slide(ui: &mut Ui, scenario: &Scenario, view: &MapView, highligh
             text_colour,
         );
     }
-    let names: Vec<String> = highlight.iter().map(|h| state_name(scenario, h)).collect();
+    let mut names: Vec<String> = highlight.iter().map(|h| state_name(scenario, h)).collect();
+    if names.len() > 5 {
+        let more = names.len() - 4;
+        names.truncate(4);
+        names.push(format!("{more} more"));
+    }
     let caption = format!(
         "Map view: centre {:.1}°E {:.1}°N, zoom {:.1}{}",
         view.center.lon,
@@ -225,7 +230,7 @@ pub fn draw_map_slide(ui: &mut Ui, scenario: &Scenario, view: &MapView, highligh
         rect.left_bottom() + vec2(16.0, -14.0) * scale,
         Align2::LEFT_BOTTOM,
         caption,
-        FontId::proportional(18.0 * scale),
+        theme::slide_font(18.0 * scale),
         theme::PROJECTOR_MUTED,
     );
     painter.rect_stroke(
@@ -256,7 +261,7 @@ pub fn draw_plot_slide(ui: &mut Ui, scenario: &Scenario, plot: PlotKind, state: 
         plot_area.center() - vec2(0.0, 24.0 * scale),
         Align2::CENTER_CENTER,
         super::plot_label(plot),
-        FontId::proportional(34.0 * scale),
+        theme::slide_font(34.0 * scale),
         theme::PROJECTOR_TEXT,
     );
     let subject = state
@@ -266,7 +271,7 @@ pub fn draw_plot_slide(ui: &mut Ui, scenario: &Scenario, plot: PlotKind, state: 
         plot_area.center() + vec2(0.0, 24.0 * scale),
         Align2::CENTER_CENTER,
         format!("{subject} — the live plot from the assessment engine appears here"),
-        FontId::proportional(20.0 * scale),
+        theme::slide_font(20.0 * scale),
         theme::PROJECTOR_MUTED,
     );
 }

@@ -77,7 +77,7 @@ pub fn show_audience(
                 rect.center(),
                 Align2::CENTER_CENTER,
                 "This scenario has no slides",
-                FontId::proportional(40.0 * slide_scale(rect)),
+                theme::slide_font(40.0 * slide_scale(rect)),
                 theme::PROJECTOR_TEXT,
             );
         }
@@ -99,7 +99,7 @@ pub fn show_audience(
 fn overlays(ui: &Ui, rect: Rect, p: &Presentation) {
     let scale = slide_scale(rect);
     let painter = ui.painter();
-    let font = FontId::proportional(18.0 * scale.max(0.6));
+    let font = theme::slide_font(18.0 * scale.max(0.6));
     let pad = vec2(24.0, 16.0) * scale;
     painter.text(
         rect.right_bottom() - pad,
@@ -122,7 +122,7 @@ fn overlays(ui: &Ui, rect: Rect, p: &Presentation) {
             rect.center_bottom() - vec2(0.0, pad.y),
             Align2::CENTER_BOTTOM,
             format!("Go to slide {}…", p.typed),
-            FontId::proportional(28.0 * scale.max(0.6)),
+            theme::slide_font(28.0 * scale.max(0.6)),
             theme::PROJECTOR_ACCENT,
         );
     }

@@ -29,6 +29,16 @@ pub fn install_fonts(ctx: &egui::Context) {
     let Some(bytes) = crate::assets::asset("fonts/DejaVuSans.ttf") else {
         return;
     };
+    // Slides use DejaVu Sans (regular weight) first: egui's default is a light
+    // face, too thin for a projector across a room.
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        "DejaVuSans-slides",
+        egui::FontData::from_static(bytes),
+        vec![egui::epaint::text::InsertFontFamily {
+            family: slide_family(),
+            priority: egui::epaint::text::FontPriority::Highest,
+        }],
+    ));
     ctx.add_font(egui::epaint::text::FontInsert::new(
         "DejaVuSans",
         egui::FontData::from_static(bytes),
@@ -57,6 +67,16 @@ pub const PROJECTOR_PANEL: Color32 = Color32::from_rgb(0xE8, 0xEE, 0xF3);
 /// Colour of the laser pointer (Okabe–Ito vermillion).
 pub const LASER: Color32 = WARNING;
 
+/// The font family of slide text (DejaVu Sans; see [`install_fonts`]).
+pub fn slide_family() -> egui::FontFamily {
+    egui::FontFamily::Name("bulwark-slides".into())
+}
+
+/// A font for slide text at `size` points.
+pub fn slide_font(size: f32) -> egui::FontId {
+    egui::FontId::new(size, slide_family())
+}
+
 /// Size slides are designed at, points; they scale to whatever rect they get.
 pub const SLIDE_DESIGN_SIZE: egui::Vec2 = egui::vec2(1280.0, 720.0);
 /// How much larger text is on a slide (at design size) than in the editor.
@@ -74,8 +94,11 @@ pub fn projector_style(scale: f32) -> egui::Style {
         ..egui::Style::default()
     };
     let text = SLIDE_TEXT_SCALE * scale;
-    for font in style.text_styles.values_mut() {
+    for (name, font) in &mut style.text_styles {
         font.size *= text;
+        if *name != egui::TextStyle::Monospace {
+            font.family = slide_family();
+        }
     }
     let v = &mut style.visuals;
     // Plain text near-black; strong (Markdown **bold**) in a deep blue, since
