@@ -240,6 +240,8 @@ fn presenter_contents(
                         ui.weak("No notes for this slide.");
                     } else {
                         ui.style_mut().override_text_style = None;
+                        let bright = ui.visuals().strong_text_color();
+                        ui.visuals_mut().override_text_color = Some(bright);
                         for font in ui.style_mut().text_styles.values_mut() {
                             font.size *= 1.35;
                         }
