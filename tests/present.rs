@@ -275,3 +275,33 @@ fn a_generated_deck_is_saved_only_once_edited() {
     assert_eq!(slides.len(), 4, "the generated three plus the new one");
     assert!(h.state().doc.is_dirty());
 }
+
+#[test]
+fn file_menu_exports_the_slides_to_a_typed_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out_dir = dir.path().join("from-menu");
+    let mut h = harness_sized(1600.0, 1000.0);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export slides").click();
+    h.run();
+    assert!(h.query_by_label_contains("Export the slides").is_some());
+    if let Some(bulwark::ui::app::Pending::TypedPath { text, .. }) = &mut h.state_mut().pending {
+        *text = out_dir.display().to_string();
+    }
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    for _ in 0..300 {
+        if !h.state().exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        h.run();
+    }
+    assert!(!h.state().exporting(), "the export finishes");
+    assert!(h.state().error.is_none(), "{:?}", h.state().error);
+    assert!(out_dir.join("slide-03.png").is_file());
+    assert!(out_dir.join("handout.md").is_file());
+    assert!(h.state().status.contains("Exported 3 slides"));
+}

@@ -284,8 +284,10 @@ pub fn draw_comparison_slide(ui: &mut Ui, scenario: &Scenario) {
         ui.label("No arrangements in this scenario yet.");
         return;
     }
+    let column = ui.available_width() / 4.0 - ui.spacing().item_spacing.x * 2.0;
     egui::Grid::new("comparison_slide")
         .striped(true)
+        .max_col_width(column)
         .spacing(ui.spacing().item_spacing * vec2(2.0, 1.0))
         .show(ui, |ui| {
             for heading in ["Arrangement", "Guarantors", "Troops present", "Conditions"] {
@@ -293,17 +295,18 @@ pub fn draw_comparison_slide(ui: &mut Ui, scenario: &Scenario) {
             }
             ui.end_row();
             for a in &scenario.arrangements {
-                ui.label(&a.name);
+                ui.add(egui::Label::new(&a.name).wrap());
                 let guarantors: Vec<String> = a
                     .guarantors
                     .iter()
                     .map(|g| state_name(scenario, &g.state))
                     .collect();
-                ui.label(if guarantors.is_empty() {
-                    "none".to_owned()
-                } else {
-                    guarantors.join(", ")
-                });
+                let shown = match guarantors.len() {
+                    0 => "none".to_owned(),
+                    1..=4 => guarantors.join(", "),
+                    n => format!("{} and {} more", guarantors[..3].join(", "), n - 3),
+                };
+                ui.add(egui::Label::new(shown).wrap());
                 let present: f64 = a
                     .guarantors
                     .iter()
@@ -312,11 +315,14 @@ pub fn draw_comparison_slide(ui: &mut Ui, scenario: &Scenario) {
                     .map(|f| f.troops)
                     .sum();
                 ui.label(format_troops(present));
-                ui.label(format!(
-                    "{} void clauses, {} restraints",
-                    a.void_clauses.len(),
-                    a.restraints.len()
-                ));
+                ui.add(
+                    egui::Label::new(format!(
+                        "{} void clauses, {} restraints",
+                        a.void_clauses.len(),
+                        a.restraints.len()
+                    ))
+                    .wrap(),
+                );
                 ui.end_row();
             }
         });
@@ -330,10 +336,35 @@ pub fn draw_comparison_slide(ui: &mut Ui, scenario: &Scenario) {
 
 fn format_troops(troops: f64) -> String {
     if troops <= 0.0 {
-        "none".into()
-    } else if troops >= 1000.0 {
-        format!("{:.0},{:03.0}", (troops / 1000.0).floor(), troops % 1000.0)
-    } else {
-        format!("{troops:.0}")
+        return "none".into();
+    }
+    let digits = format!("{troops:.0}");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn troops_have_thousands_separators() {
+        assert_eq!(format_troops(0.0), "none");
+        assert_eq!(format_troops(950.0), "950");
+        assert_eq!(format_troops(1500.0), "1,500");
+        assert_eq!(format_troops(1_234_567.0), "1,234,567");
+    }
+
+    #[test]
+    fn slides_fit_16_9() {
+        let r = fit_16_9(Rect::from_min_size(Pos2::ZERO, vec2(1920.0, 1200.0)));
+        assert_eq!(r.size(), vec2(1920.0, 1080.0));
+        assert!((slide_scale(r) - 1.5).abs() < 1e-6);
     }
 }
