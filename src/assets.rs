@@ -23,3 +23,12 @@ pub fn examples() -> impl Iterator<Item = (&'static str, &'static [u8])> {
 pub fn example(name: &str) -> Option<&'static [u8]> {
     examples().find(|(n, _)| *n == name).map(|(_, b)| b)
 }
+
+/// The historical backtest cases under `assets/backtest/`: (file name, contents),
+/// sorted by name.
+pub fn backtest_scenarios() -> impl Iterator<Item = (&'static str, &'static [u8])> {
+    ASSETS
+        .iter()
+        .filter_map(|(path, bytes)| Some((path.strip_prefix("backtest/")?, *bytes)))
+        .filter(|(name, _)| name.ends_with(".bulwark.json"))
+}

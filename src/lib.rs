@@ -6,6 +6,7 @@
 //! higher ones.
 
 pub mod assets;
+pub mod backtest;
 pub mod cli;
 pub mod map;
 pub mod model;

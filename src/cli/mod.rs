@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand};
 
 use crate::scenario;
 
+mod assess;
+
 /// Bulwark: weigh security guarantees for post-war Ukraine and NATO's eastern flank.
 #[derive(Debug, Parser)]
 #[command(name = "bulwark", version, about, long_about = None)]
@@ -47,6 +49,42 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Assess scenario files: chance of attack, credibility, campaign, burden…
+    Assess {
+        /// Files to assess.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Monte Carlo draws (default: the file's own `simulation.samples`).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        samples: Option<u32>,
+        /// Seed (default: the file's own `simulation.seed`).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Run the historical backtest: each case's chance of attack, what happened,
+    /// and the ROC AUC.
+    Backtest {
+        /// Monte Carlo draws per case.
+        #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        samples: u32,
+        /// Seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+/// Output formats of `assess`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Readable summary.
+    Text,
+    /// The full assessment (see `docs/ASSESS-JSON.md`).
+    Json,
+    /// One row per protected state.
+    Csv,
 }
 
 /// Runs a subcommand, writing results to `out` and problems to `err`; returns
@@ -59,6 +97,13 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             0
         }
         Command::Upgrade { files } => upgrade(files, out, err),
+        Command::Assess {
+            files,
+            samples,
+            seed,
+            format,
+        } => assess::run(files, *samples, *seed, *format, out, err),
+        Command::Backtest { samples, seed } => assess::backtest(*samples, *seed, out, err),
         Command::ExportSlides { file, out: dir } => export_slides(file, dir.as_deref(), out, err),
     }
 }

@@ -1,0 +1,61 @@
+//! Speed of the assessment engine on the largest shipped example: the 10,000-draw
+//! Monte Carlo on one core, and the full assessment with the tornado.
+
+use std::hint::black_box;
+
+use bulwark::model::{self, Options};
+use bulwark::scenario::{self, Scenario};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+/// The example with the most protected states and axes.
+fn largest() -> Scenario {
+    bulwark::assets::examples()
+        .map(|(name, bytes)| scenario::from_bytes(name, bytes).expect("example loads"))
+        .max_by_key(|s| {
+            s.axes.len() * 100
+                + s.arrangements
+                    .iter()
+                    .map(|a| a.protected_states.len())
+                    .sum::<usize>()
+        })
+        .expect("examples ship")
+}
+
+fn engine(c: &mut Criterion) {
+    let s = largest();
+    let one_core = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("pool");
+    let mc = Options {
+        samples: 10_000,
+        seed: 1,
+        tornado: false,
+    };
+    c.bench_function("monte_carlo_10k_draws_one_core", |b| {
+        b.iter(|| one_core.install(|| model::assess_with_options(black_box(&s), mc)))
+    });
+    let full = Options {
+        tornado: true,
+        ..mc
+    };
+    c.bench_function("full_assessment_10k_draws_tornado_one_core", |b| {
+        b.iter(|| one_core.install(|| model::assess_with_options(black_box(&s), full)))
+    });
+    c.bench_function("full_assessment_10k_draws_tornado_all_cores", |b| {
+        b.iter(|| model::assess_with_options(black_box(&s), full))
+    });
+    let slider = Options {
+        samples: 1_000,
+        ..full
+    };
+    c.bench_function("slider_update_1k_draws_tornado_one_core", |b| {
+        b.iter(|| one_core.install(|| model::assess_with_options(black_box(&s), slider)))
+    });
+    c.bench_function("point_estimate", |b| {
+        b.iter(|| model::point_attack(black_box(&s)))
+    });
+}
+
+criterion_group!(benches, engine);
+criterion_main!(benches);

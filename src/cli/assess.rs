@@ -1,0 +1,306 @@
+//! `bulwark assess` and `bulwark backtest`: the engine's results as text, JSON or CSV.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::Format;
+use crate::model::{self, Assessment, Options, StateAssessment};
+use crate::scenario;
+
+/// One file's assessment in the JSON output.
+#[derive(Serialize)]
+struct FileAssessment<'a> {
+    file: String,
+    assessment: &'a Assessment,
+}
+
+/// Assesses each file and prints the results; exit code 1 if any file is bad.
+pub fn run(
+    files: &[PathBuf],
+    samples: Option<u32>,
+    seed: Option<u64>,
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let mut bad = 0;
+    let mut done: Vec<(String, Assessment)> = Vec::new();
+    for file in files {
+        match scenario::load_file(file) {
+            Ok(s) => {
+                let options = Options {
+                    samples: samples.unwrap_or(s.simulation.samples),
+                    seed: seed.unwrap_or(s.simulation.seed),
+                    tornado: true,
+                };
+                done.push((
+                    file.display().to_string(),
+                    model::assess_with_options(&s, options),
+                ));
+            }
+            Err(e) => {
+                bad += 1;
+                for line in e.lines() {
+                    let _ = writeln!(err, "{line}");
+                }
+            }
+        }
+    }
+    let _ = match format {
+        Format::Text => done.iter().try_for_each(|(f, a)| text(out, f, a)),
+        Format::Csv => csv(out, &done),
+        Format::Json => json(out, &done),
+    };
+    if bad > 0 {
+        let _ = writeln!(err, "{bad} of {} files have problems", files.len());
+        1
+    } else {
+        0
+    }
+}
+
+fn json(out: &mut dyn Write, done: &[(String, Assessment)]) -> std::io::Result<()> {
+    let list: Vec<FileAssessment> = done
+        .iter()
+        .map(|(file, assessment)| FileAssessment {
+            file: file.clone(),
+            assessment,
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&list).unwrap_or_default();
+    writeln!(out, "{text}")
+}
+
+/// Column names of the CSV output, in order.
+pub const CSV_COLUMNS: &[&str] = &[
+    "file",
+    "state",
+    "arrangements",
+    "chance_of_attack_mean",
+    "chance_of_attack_p5",
+    "chance_of_attack_p50",
+    "chance_of_attack_p95",
+    "credibility_mean",
+    "punishment_mean",
+    "expected_success",
+    "fait_accompli_max",
+    "burden_pct_gdp",
+    "restraint_index",
+    "escalation_risk_mean",
+    "adversary_accepts_mean",
+    "protected_accepts",
+];
+
+fn csv(out: &mut dyn Write, done: &[(String, Assessment)]) -> std::io::Result<()> {
+    writeln!(out, "{}", CSV_COLUMNS.join(","))?;
+    for (file, a) in done {
+        for s in &a.states {
+            let fait = s
+                .campaign
+                .iter()
+                .map(|c| c.fait_accompli)
+                .fold(0.0, f64::max);
+            let d = &s.decision.chance_of_attack;
+            let row = [
+                quote(file),
+                quote(&s.state),
+                quote(&s.arrangements.join(";")),
+                num(d.mean),
+                num(d.p5),
+                num(d.p50),
+                num(d.p95),
+                num(s.credibility.arrangement.mean),
+                num(s.punishment.expected.mean),
+                num(s.decision.expected_success),
+                num(fait),
+                num(s.burden.total_pct_gdp),
+                num(s.restraint.index),
+                num(s.restraint.escalation_risk.mean),
+                num(s.acceptability.adversary.mean),
+                num(s.acceptability.protected_state),
+            ];
+            writeln!(out, "{}", row.join(","))?;
+        }
+    }
+    Ok(())
+}
+
+fn quote(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+fn num(x: f64) -> String {
+    format!("{x:.4}")
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", 100.0 * x)
+}
+
+fn text(out: &mut dyn Write, file: &str, a: &Assessment) -> std::io::Result<()> {
+    writeln!(out, "{file}: {}", a.title)?;
+    writeln!(
+        out,
+        "  {} draws, seed {}, horizon {} years",
+        a.samples, a.seed, a.horizon_years
+    )?;
+    for s in &a.states {
+        state_text(out, s)?;
+    }
+    Ok(())
+}
+
+fn state_text(out: &mut dyn Write, s: &StateAssessment) -> std::io::Result<()> {
+    let d = &s.decision;
+    let c = &d.chance_of_attack;
+    writeln!(
+        out,
+        "  {} ({}) under {}",
+        s.name,
+        s.state,
+        list(&s.arrangements)
+    )?;
+    writeln!(
+        out,
+        "    chance of attack: {} (90% range {} to {}); yearly {} at likely values",
+        pct(c.mean),
+        pct(c.p5),
+        pct(c.p95),
+        pct(d.annual_hazard)
+    )?;
+    writeln!(
+        out,
+        "    credibility: {} (90% range {} to {})",
+        pct(s.credibility.arrangement.mean),
+        pct(s.credibility.arrangement.p5),
+        pct(s.credibility.arrangement.p95)
+    )?;
+    for g in &s.credibility.guarantors {
+        writeln!(
+            out,
+            "      {} ({}): {}",
+            g.state,
+            g.arrangement,
+            pct(g.credibility.mean)
+        )?;
+    }
+    writeln!(
+        out,
+        "    denial: success {} alone, {} with guarantors, {} expected; motive {} (grievance {})",
+        pct(d.success_alone),
+        pct(d.success_helped),
+        pct(d.expected_success),
+        pct(d.motive),
+        pct(d.grievance)
+    )?;
+    for k in &s.campaign {
+        let days = k
+            .days_to_objective
+            .as_ref()
+            .map_or("held in every draw".to_string(), |x| {
+                format!("objective in {:.1} days (median, when it falls)", x.p50)
+            });
+        writeln!(
+            out,
+            "      axis {}: {:.0} km, ratio {:.2}:1, fait accompli {}, held {}; {}",
+            k.name,
+            k.distance_km,
+            k.force_ratio_day0,
+            pct(k.fait_accompli),
+            pct(k.held),
+            days
+        )?;
+    }
+    writeln!(
+        out,
+        "    punishment: {} (war {}, nuclear {}, sanctions {})",
+        pct(s.punishment.expected.mean),
+        pct(s.punishment.war_term),
+        pct(s.punishment.nuclear_term),
+        pct(s.punishment.sanctions_term)
+    )?;
+    writeln!(
+        out,
+        "    burden: {:.2}% of GDP a year (${:.1}bn); restraint {:.2}, escalation risk {}",
+        s.burden.total_pct_gdp,
+        s.burden.total_usd_bn,
+        s.restraint.index,
+        pct(s.restraint.escalation_risk.mean)
+    )?;
+    writeln!(
+        out,
+        "    acceptability: adversary {}, protected state {}",
+        pct(s.acceptability.adversary.mean),
+        pct(s.acceptability.protected_state)
+    )?;
+    for b in &s.break_even {
+        let be = b
+            .break_even_credibility
+            .map_or("never (worse even at 100%)".to_string(), pct);
+        writeln!(
+            out,
+            "    vs {}: {} attack chance {} vs {}; break-even credibility {}",
+            b.baseline,
+            b.arrangement,
+            pct(b.chance_of_attack),
+            pct(b.baseline_chance_of_attack),
+            be
+        )?;
+    }
+    for t in s.tornado.iter().take(5) {
+        writeln!(
+            out,
+            "    swing {}: {} to {}",
+            t.label,
+            pct(t.attack_at_low),
+            pct(t.attack_at_high)
+        )?;
+    }
+    Ok(())
+}
+
+fn list(ids: &[String]) -> String {
+    if ids.is_empty() {
+        "no arrangement".into()
+    } else {
+        ids.join(", ")
+    }
+}
+
+/// Runs the backtest and prints each case and the AUC.
+pub fn backtest(samples: u32, seed: u64, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match crate::backtest::run(samples, seed) {
+        Ok(report) => {
+            for r in &report.cases {
+                let _ = writeln!(
+                    out,
+                    "{:<62} chance of attack {:>6}   {}",
+                    r.title,
+                    pct(r.chance_of_attack),
+                    if r.case.attacked {
+                        "attacked"
+                    } else {
+                        "not attacked"
+                    }
+                );
+            }
+            let _ = writeln!(
+                out,
+                "ROC AUC: {:.3} ({} cases)",
+                report.auc,
+                report.cases.len()
+            );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            1
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! The campaign along one axis: the attacker advances at a rate set by the local
+//! force ratio, day by day, while the defender's reservists mobilise and the
+//! guarantors' reinforcements arrive (only those whose guarantor intervenes).
+//! Forces change only at events (mobilisation, arrivals), so the engine steps
+//! from event to event; [`trace`] samples the same path day by day.
+
+use serde::Serialize;
+
+use super::params::Params;
+use super::prepared::Front;
+
+/// Longest campaign followed, days; an objective not reached by then is held.
+pub const MAX_DAYS: f64 = 180.0;
+
+/// How one campaign ends.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Outcome {
+    /// Ground taken by the end of the fait-accompli window, km.
+    pub km_at_window: f64,
+    /// Day the objective falls, if it does within [`MAX_DAYS`].
+    pub objective_day: Option<f64>,
+}
+
+impl Outcome {
+    /// Share of the route covered by the end of the window, 0 to 1.
+    pub fn progress(&self, distance_km: f64) -> f64 {
+        if distance_km <= 0.0 {
+            1.0
+        } else {
+            (self.km_at_window / distance_km).clamp(0.0, 1.0)
+        }
+    }
+}
+
+/// Advance rate (km/day) at a force ratio: zero at or below the stall ratio,
+/// the full rate at or above the breakthrough ratio, linear between.
+pub fn advance_rate(ratio: f64, terrain: f64, p: &Params) -> f64 {
+    let (stall, full) = (p.stall_force_ratio, p.breakthrough_force_ratio);
+    let share = if full > stall {
+        ((ratio - stall) / (full - stall)).clamp(0.0, 1.0)
+    } else if ratio > stall {
+        1.0
+    } else {
+        0.0
+    };
+    let rate = p.max_advance_km_day.max(0.0) * terrain.clamp(0.0, 1.0) * share;
+    if rate.is_finite() { rate } else { 0.0 }
+}
+
+/// Defender's troops on the front at time `t` (days), given who intervenes.
+pub fn defenders_at(front: &Front, p: &Params, intervenes: &dyn Fn(usize) -> bool, t: f64) -> f64 {
+    let reserves = if t >= p.mobilisation_days {
+        front.reserve * p.reserve_mobilised.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let arrived: f64 = front
+        .reinforcements
+        .iter()
+        .filter(|(day, _, g)| *day <= t && intervenes(*g))
+        .map(|(_, troops, _)| troops)
+        .sum();
+    front.active + front.present + reserves + arrived
+}
+
+/// Runs the campaign on a front; `window` is the fait-accompli window in days.
+pub fn run(front: &Front, p: &Params, intervenes: &dyn Fn(usize) -> bool, window: f64) -> Outcome {
+    let distance = front.distance_km.max(0.0);
+    let (mut t, mut km) = (0.0_f64, 0.0_f64);
+    let mut km_at_window = None;
+    while t < MAX_DAYS {
+        let next = next_event(front, p, intervenes, t);
+        let ratio = front.attacker / defenders_at(front, p, intervenes, t).max(1.0);
+        let rate = advance_rate(ratio, front.terrain, p);
+        if rate <= 0.0 {
+            // Defenders only grow, so a stalled attack stays stalled.
+            break;
+        }
+        if km + rate * (next - t) >= distance {
+            let day = t + (distance - km) / rate;
+            let at_window = if window >= day {
+                distance
+            } else {
+                km_at_window.unwrap_or(km + rate * (window - t).max(0.0))
+            };
+            return Outcome {
+                km_at_window: at_window,
+                objective_day: Some(day),
+            };
+        }
+        if km_at_window.is_none() && window <= next {
+            km_at_window = Some(km + rate * (window - t).max(0.0));
+        }
+        km += rate * (next - t);
+        t = next;
+    }
+    Outcome {
+        km_at_window: km_at_window.unwrap_or(km).min(distance),
+        objective_day: if distance <= 0.0 { Some(0.0) } else { None },
+    }
+}
+
+/// The first time after `t` at which the defender's forces change.
+fn next_event(front: &Front, p: &Params, intervenes: &dyn Fn(usize) -> bool, t: f64) -> f64 {
+    let mut next = MAX_DAYS;
+    if p.mobilisation_days > t {
+        next = next.min(p.mobilisation_days);
+    }
+    for (day, _, g) in &front.reinforcements {
+        if *day > t && *day < next && intervenes(*g) {
+            next = *day;
+        }
+    }
+    next
+}
+
+/// One day of a campaign, for plots.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct CampaignDay {
+    /// Day since the attack began.
+    pub day: u32,
+    /// Ground taken, km.
+    pub km: f64,
+    /// Attacker-to-defender force ratio that day.
+    pub force_ratio: f64,
+    /// Defender's troops on the axis that day (own and guarantors').
+    pub defender_troops: f64,
+}
+
+/// The campaign day by day, up to `days` or the day the objective falls.
+pub fn trace(
+    front: &Front,
+    p: &Params,
+    intervenes: &dyn Fn(usize) -> bool,
+    days: u32,
+) -> Vec<CampaignDay> {
+    let mut out = Vec::new();
+    for day in 0..=days {
+        let t = f64::from(day);
+        let defenders = defenders_at(front, p, intervenes, t);
+        let km = run(front, p, intervenes, t).km_at_window;
+        out.push(CampaignDay {
+            day,
+            km,
+            force_ratio: front.attacker / defenders.max(1.0),
+            defender_troops: defenders,
+        });
+        if km >= front.distance_km {
+            break;
+        }
+    }
+    out
+}
+
+/// Days shown in the day-by-day traces of the assessment.
+pub const CAMPAIGN_TRACE_DAYS: u32 = 60;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::params::{self, Params};
+
+    fn params() -> Params {
+        let ranges: Vec<_> = crate::scenario::parameters::CATALOGUE
+            .iter()
+            .map(|p| p.default)
+            .collect();
+        Params::from_values(&params::likely(&ranges))
+    }
+
+    fn front(attacker: f64, active: f64) -> Front {
+        Front {
+            id: "t".into(),
+            name: "test".into(),
+            distance_km: 100.0,
+            attacker,
+            active,
+            reserve: 0.0,
+            present: 0.0,
+            reinforcements: vec![(5.0, 1.0e6, 0)],
+            terrain: 1.0,
+            weight: 1.0,
+        }
+    }
+
+    #[test]
+    fn an_outnumbered_attack_stalls_and_the_objective_holds() {
+        let o = run(&front(100.0, 100.0), &params(), &|_| false, 14.0);
+        assert_eq!(o.objective_day, None);
+        assert_eq!(o.km_at_window, 0.0);
+    }
+
+    #[test]
+    fn an_overwhelming_attack_reaches_the_objective_at_full_rate() {
+        let p = params();
+        let o = run(&front(1.0e6, 1.0), &p, &|_| false, 14.0);
+        let day = 100.0 / p.max_advance_km_day;
+        assert!((o.objective_day.expect("falls") - day).abs() < 1e-9);
+        assert_eq!(o.progress(100.0), 1.0);
+    }
+
+    #[test]
+    fn reinforcements_count_only_when_their_guarantor_intervenes() {
+        let p = params();
+        let mut f = front(1.0e5, 1.0e4);
+        f.distance_km = 1000.0;
+        let alone = run(&f, &p, &|_| false, 30.0);
+        let helped = run(&f, &p, &|_| true, 30.0);
+        assert!(helped.km_at_window < alone.km_at_window);
+        let trace = trace(&f, &p, &|_| true, 10);
+        assert_eq!(trace.len(), 11);
+        assert!(trace[6].defender_troops > trace[4].defender_troops);
+    }
+}

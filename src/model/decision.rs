@@ -1,0 +1,181 @@
+//! One evaluation of a protected state at one set of parameter values: denial,
+//! punishment, the adversary's motive and the chance of a renewed major attack
+//! within the horizon, plus restraint and acceptability. Pure arithmetic, used
+//! by every Monte Carlo draw, the point estimate, the tornado and the break-even.
+
+use super::campaign;
+use super::credibility::{self, clamp01};
+use super::params::Params;
+use super::prepared::{Foe, Ward};
+
+/// Benson (2011): unconditional pacts raise the member's own initiation by ~249%.
+pub const MORAL_HAZARD: f64 = 2.49;
+
+/// The figures of one evaluation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Eval {
+    /// Chance that at least one guarantor fights.
+    pub credibility: f64,
+    /// Share of the routes taken within the window if no guarantor intervenes.
+    pub success_alone: f64,
+    /// Share of the routes taken within the window if every guarantor intervenes.
+    pub success_helped: f64,
+    /// Expected success: the two above weighted by credibility.
+    pub success: f64,
+    /// Conventional war term of the punishment.
+    pub war_term: f64,
+    /// Nuclear term of the punishment.
+    pub nuclear_term: f64,
+    /// Sanctions term of the punishment.
+    pub sanctions_term: f64,
+    /// Combined punishment, 0 to 1.
+    pub punishment: f64,
+    /// Unmet demands, 0 to 1.
+    pub grievance: f64,
+    /// Adversary's motive, 0 to 1.
+    pub motive: f64,
+    /// Yearly chance of attack.
+    pub annual_hazard: f64,
+    /// Chance of a renewed major attack within the horizon.
+    pub attack: f64,
+    /// Chance that the protected state itself starts an escalation.
+    pub escalation: f64,
+    /// Chance the adversary accepts the settlement.
+    pub adversary_accepts: f64,
+    /// Chance the protected state accepts the settlement.
+    pub protected_accepts: f64,
+}
+
+/// Evaluates `ward` at parameters `p`; `creds` is scratch space for the
+/// guarantors' credibilities (left filled on return).
+pub fn evaluate(ward: &Ward, foe: &Foe, p: &Params, horizon: f64, creds: &mut Vec<f64>) -> Eval {
+    creds.clear();
+    creds.extend(ward.backers.iter().map(|b| credibility::guarantor(b, p)));
+    let credibility = credibility::combined(creds, p.guarantor_correlation);
+    let (success_alone, success_helped) = denial(ward, p, creds);
+    let success = clamp01((1.0 - credibility) * success_alone + credibility * success_helped);
+    let (war_term, nuclear_term, sanctions_term) =
+        punishment_terms(ward, foe, p, creds, credibility);
+    let punishment = 1.0 - (1.0 - war_term) * (1.0 - nuclear_term) * (1.0 - sanctions_term);
+    let grievance = grievance(ward);
+    let floor = clamp01(p.grievance_floor);
+    let motive = clamp01(p.adversary_resolve) * (floor + (1.0 - floor) * grievance);
+    let attrition = clamp01(p.attrition_value);
+    let value_of_war = attrition + (1.0 - attrition) * success;
+    let annual_hazard =
+        clamp01(clamp01(p.max_annual_attack_rate) * motive * value_of_war * (1.0 - punishment));
+    let attack = clamp01(1.0 - (1.0 - annual_hazard).powf(horizon.max(0.0)));
+    let restraint = restraint_index(ward);
+    let escalation = clamp01(
+        clamp01(p.protege_initiation) * (1.0 + MORAL_HAZARD * credibility * (1.0 - restraint)),
+    );
+    let precondition = if ward.preconditions > 0 && ward.defence_guarantee {
+        1.0 - clamp01(p.precondition_penalty)
+    } else {
+        1.0
+    };
+    Eval {
+        credibility,
+        success_alone,
+        success_helped,
+        success,
+        war_term,
+        nuclear_term,
+        sanctions_term,
+        punishment: clamp01(punishment),
+        grievance,
+        motive,
+        annual_hazard,
+        attack,
+        escalation,
+        adversary_accepts: clamp01((1.0 - grievance) * precondition),
+        protected_accepts: protected_accepts(ward, p, credibility),
+    }
+}
+
+/// Share of the routes the attacker covers within the window, weighted by the
+/// adversary's share on each axis: (no guarantor intervenes, all intervene).
+pub fn denial(ward: &Ward, p: &Params, creds: &[f64]) -> (f64, f64) {
+    let (mut alone, mut helped, mut weights) = (0.0, 0.0, 0.0);
+    let none = |_: usize| false;
+    let all = |g: usize| creds.get(g).is_some_and(|c| *c > 0.0);
+    let equal = ward.fronts.iter().all(|f| f.weight <= 0.0);
+    for front in &ward.fronts {
+        let w = if equal { 1.0 } else { front.weight.max(0.0) };
+        let window = p.fait_accompli_days;
+        alone += w * campaign::run(front, p, &none, window).progress(front.distance_km);
+        helped += w * campaign::run(front, p, &all, window).progress(front.distance_km);
+        weights += w;
+    }
+    if weights <= 0.0 {
+        return (0.0, 0.0);
+    }
+    (clamp01(alone / weights), clamp01(helped / weights))
+}
+
+/// Punishment terms: (conventional war, nuclear umbrella, snap-back sanctions).
+pub fn punishment_terms(
+    ward: &Ward,
+    foe: &Foe,
+    p: &Params,
+    creds: &[f64],
+    credibility: f64,
+) -> (f64, f64, f64) {
+    let power: f64 = ward.backers.iter().map(|b| b.spending_bn.max(0.0)).sum();
+    let balance = if foe.spending_bn > 0.0 {
+        1.0 - (-power / foe.spending_bn).exp()
+    } else if power > 0.0 {
+        1.0
+    } else {
+        0.0
+    };
+    let war = clamp01(credibility * clamp01(p.war_cost_weight) * balance);
+    let umbrella = ward
+        .backers
+        .iter()
+        .zip(creds)
+        .filter(|(b, _)| b.umbrella)
+        .map(|(_, c)| *c)
+        .fold(0.0, f64::max);
+    let umbrella = if ward.own_nuclear { 1.0 } else { umbrella };
+    let nuclear = clamp01(umbrella * clamp01(p.nuclear_deterrence));
+    let sanctions = if ward.snapback {
+        clamp01(p.sanctions_cost)
+    } else {
+        0.0
+    };
+    (war, nuclear, sanctions)
+}
+
+/// Unmet demands: 1 - Π(1 - weight × (1 - met)).
+pub fn grievance(ward: &Ward) -> f64 {
+    let kept: f64 = ward
+        .demands
+        .iter()
+        .map(|d| 1.0 - clamp01(d.weight) * (1.0 - clamp01(d.met)))
+        .product();
+    clamp01(1.0 - kept)
+}
+
+/// How strongly the arrangements restrain the protected state: 1 - Π(1 - strength).
+pub fn restraint_index(ward: &Ward) -> f64 {
+    let free: f64 = ward
+        .restraints
+        .iter()
+        .map(|(_, s)| 1.0 - clamp01(*s))
+        .product();
+    clamp01(1.0 - free)
+}
+
+/// Chance the protected state accepts: it values protection and dislikes
+/// restraints and compensation.
+pub fn protected_accepts(ward: &Ward, p: &Params, credibility: f64) -> f64 {
+    let compensation = if ward.compensation {
+        0.1 + ward.compensation_pct / 10.0
+    } else {
+        0.0
+    };
+    let value = 0.5 + 0.5 * credibility;
+    let restraints = 1.0 - clamp01(p.restraint_cost) * clamp01(ward.restraint_severity);
+    clamp01(value * restraints * (1.0 - clamp01(compensation)))
+}

@@ -1,0 +1,462 @@
+//! The scenario turned into the flat figures the engine needs for one protected
+//! state: its own forces, the pooled guarantors of the arrangements protecting
+//! it, its axes with the forces on each, and what its adversary demands.
+//! Built once per assessment, so that each Monte Carlo draw is plain arithmetic.
+
+use crate::scenario::reference::{self, ResolvedState};
+use crate::scenario::{
+    Arrangement, ArrangementKind, DemandKind, Formality, GeoPoint, LinePreset, Obligation,
+    RestraintKind, Scenario, Trigger, VoidClauseKind,
+};
+
+/// Route length used when a protected state has no axis and no capitals are known, km.
+pub const FALLBACK_DISTANCE_KM: f64 = 300.0;
+
+/// The adversary's figures.
+#[derive(Clone, Debug)]
+pub struct Foe {
+    /// Military spending, billions of US dollars a year.
+    pub spending_bn: f64,
+    /// Troops it can commit to the theatre.
+    pub theatre_troops: f64,
+}
+
+/// One guarantor of a protected state, pooled over its arrangements.
+#[derive(Clone, Debug)]
+pub struct Backer {
+    /// Guarantor's state id.
+    pub state: String,
+    /// Arrangement id it guarantees under.
+    pub arrangement: String,
+    /// Obligation.
+    pub obligation: Obligation,
+    /// Formality.
+    pub formality: Formality,
+    /// Trigger.
+    pub trigger: Trigger,
+    /// Analyst's credibility override.
+    pub credibility: Option<f64>,
+    /// Nuclear umbrella from a nuclear-armed guarantor.
+    pub umbrella: bool,
+    /// Military spending, billions of US dollars a year.
+    pub spending_bn: f64,
+    /// Its troops already present in the protected state.
+    pub present_troops: f64,
+    /// Number of void clauses of its arrangement.
+    pub void_clauses: usize,
+    /// Whether its arrangement demands compensation.
+    pub compensation: bool,
+    /// Whether its arrangement has an integrated command.
+    pub integrated_command: bool,
+    /// Share of the horizon covered for sure (sunset / horizon, at most 1).
+    pub covered: f64,
+    /// Whether the arrangement can be renewed at its sunset.
+    pub renewable: bool,
+}
+
+/// One axis of advance into the protected state, with the forces on it.
+#[derive(Clone, Debug)]
+pub struct Front {
+    /// Axis id (or `default` for the engine's own axis).
+    pub id: String,
+    /// Axis name.
+    pub name: String,
+    /// Route length, km.
+    pub distance_km: f64,
+    /// Attacking troops on the axis.
+    pub attacker: f64,
+    /// Defender's active troops on the axis (after any force cap).
+    pub active: f64,
+    /// Defender's reservists on the axis (before the mobilised share).
+    pub reserve: f64,
+    /// Guarantor troops present on the axis.
+    pub present: f64,
+    /// Reinforcements on the axis: (arrival day, troops, backer index), by day.
+    pub reinforcements: Vec<(f64, f64, usize)>,
+    /// Terrain factor, 0 to 1.
+    pub terrain: f64,
+    /// Adversary's share of its forces on this axis (weight of the axis).
+    pub weight: f64,
+}
+
+/// A demand of the adversary and how far the arrangements meet it.
+#[derive(Clone, Copy, Debug)]
+pub struct DemandMet {
+    /// What is demanded.
+    pub kind: DemandKind,
+    /// Importance, 0 to 1.
+    pub weight: f64,
+    /// How far it is met, 0 to 1.
+    pub met: f64,
+}
+
+/// Everything the engine needs about one protected state.
+#[derive(Clone, Debug)]
+pub struct Ward {
+    /// The state's figures with overrides applied.
+    pub figures: ResolvedState,
+    /// Ids of the arrangements counted.
+    pub arrangements: Vec<String>,
+    /// Pooled guarantors.
+    pub backers: Vec<Backer>,
+    /// Axes into the state.
+    pub fronts: Vec<Front>,
+    /// Lowest force cap of the arrangements, troops.
+    pub force_cap: Option<f64>,
+    /// Compensation as % of GDP per year (sum of the arrangements that give one).
+    pub compensation_pct: f64,
+    /// Whether any arrangement demands compensation.
+    pub compensation: bool,
+    /// Restraint measures: (description, strength).
+    pub restraints: Vec<(String, f64)>,
+    /// Strength of the restraints proper (without void clauses and command).
+    pub restraint_severity: f64,
+    /// Whether any arrangement brings snap-back sanctions.
+    pub snapback: bool,
+    /// Whether the state has nuclear weapons of its own.
+    pub own_nuclear: bool,
+    /// The adversary's demands, each with how far it is met.
+    pub demands: Vec<DemandMet>,
+    /// Whether the adversary has stated preconditions.
+    pub preconditions: usize,
+    /// Whether any guarantor has a duty to defend (for the precondition penalty).
+    pub defence_guarantee: bool,
+}
+
+/// The adversary of a scenario.
+pub fn foe(scenario: &Scenario) -> Foe {
+    let spending_bn = find_state(scenario, &scenario.adversary.state)
+        .map(|s| s.gdp_usd_bn * s.defence_pct_gdp / 100.0)
+        .unwrap_or(0.0);
+    Foe {
+        spending_bn,
+        theatre_troops: scenario.adversary.theatre_troops,
+    }
+}
+
+/// The states protected by at least one arrangement, in order of first mention;
+/// with no arrangement at all, every state that is not the adversary.
+pub fn protected_states(scenario: &Scenario) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for a in &scenario.arrangements {
+        for id in &a.protected_states {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+    }
+    if ids.is_empty() {
+        let axes: Vec<&str> = scenario.axes.iter().map(|a| a.defender.as_str()).collect();
+        ids = scenario
+            .states
+            .iter()
+            .filter(|s| s.id != scenario.adversary.state && axes.contains(&s.id.as_str()))
+            .map(|s| s.id.clone())
+            .collect();
+    }
+    ids
+}
+
+/// A state's resolved figures, if the scenario lists it and they resolve.
+pub fn find_state(scenario: &Scenario, id: &str) -> Option<ResolvedState> {
+    let entry = scenario.states.iter().find(|s| s.id == id)?;
+    reference::resolve(entry).ok()
+}
+
+/// The protected state `id` under the arrangements picked by `keep`.
+pub fn ward(scenario: &Scenario, id: &str, keep: &dyn Fn(&Arrangement) -> bool) -> Option<Ward> {
+    let figures = find_state(scenario, id)?;
+    let chosen: Vec<&Arrangement> = scenario
+        .arrangements
+        .iter()
+        .filter(|a| a.protected_states.iter().any(|p| p == id) && keep(a))
+        .collect();
+    let backers = pool_backers(scenario, &chosen, id);
+    let force_cap = chosen
+        .iter()
+        .flat_map(|a| &a.restraints)
+        .filter(|r| r.kind == RestraintKind::ForceCap)
+        .filter_map(|r| r.limit)
+        .reduce(f64::min);
+    let fronts = fronts(scenario, &chosen, &figures, &backers, force_cap);
+    let (restraints, severity) = restraint_measures(&chosen);
+    let demands = demands_met(scenario, &chosen, &figures, id);
+    Some(Ward {
+        arrangements: chosen.iter().map(|a| a.id.clone()).collect(),
+        force_cap,
+        compensation_pct: chosen
+            .iter()
+            .filter_map(|a| a.compensation.as_ref())
+            .filter_map(|c| c.pct_gdp_per_year)
+            .sum(),
+        compensation: chosen.iter().any(|a| a.compensation.is_some()),
+        restraints,
+        restraint_severity: severity,
+        snapback: chosen.iter().any(|a| a.snapback_sanctions),
+        own_nuclear: figures.nuclear,
+        preconditions: scenario.adversary.preconditions.len(),
+        defence_guarantee: backers.iter().any(|b| b.obligation == Obligation::Defence),
+        demands,
+        backers,
+        fronts,
+        figures,
+    })
+}
+
+fn pool_backers(scenario: &Scenario, chosen: &[&Arrangement], id: &str) -> Vec<Backer> {
+    let horizon = scenario.horizon_years.max(1e-9);
+    let mut out = Vec::new();
+    for a in chosen {
+        for g in &a.guarantors {
+            let figures = find_state(scenario, &g.state);
+            let present_troops = g
+                .forces
+                .iter()
+                .filter(|f| f.is_present() && f.stationed_in == id)
+                .map(|f| f.troops)
+                .sum();
+            out.push(Backer {
+                state: g.state.clone(),
+                arrangement: a.id.clone(),
+                obligation: g.obligation,
+                formality: g.formality,
+                trigger: g.trigger,
+                credibility: g.credibility,
+                umbrella: g.nuclear_umbrella && figures.as_ref().is_some_and(|f| f.nuclear),
+                spending_bn: figures
+                    .map(|f| f.gdp_usd_bn * f.defence_pct_gdp / 100.0)
+                    .unwrap_or(0.0),
+                present_troops,
+                void_clauses: a.void_clauses.len(),
+                compensation: a.compensation.is_some(),
+                integrated_command: a.integrated_command,
+                covered: a.sunset_years.map_or(1.0, |y| (y / horizon).min(1.0)),
+                renewable: a.renewable,
+            });
+        }
+    }
+    out
+}
+
+fn fronts(
+    scenario: &Scenario,
+    chosen: &[&Arrangement],
+    figures: &ResolvedState,
+    backers: &[Backer],
+    force_cap: Option<f64>,
+) -> Vec<Front> {
+    let active = force_cap.map_or(figures.active_troops, |c| c.min(figures.active_troops));
+    let theatre = scenario.adversary.theatre_troops;
+    let mut out: Vec<Front> = scenario
+        .axes
+        .iter()
+        .filter(|a| a.defender == figures.id)
+        .map(|a| Front {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            distance_km: great_circle_km(a.start.point, a.objective.point) * a.route_factor,
+            attacker: theatre * a.adversary_share,
+            active: active * a.defender_share,
+            reserve: figures.reserve_troops * a.defender_share,
+            present: 0.0,
+            reinforcements: Vec::new(),
+            terrain: a.terrain,
+            weight: a.adversary_share,
+        })
+        .collect();
+    if out.is_empty() {
+        out.push(default_front(scenario, figures, active));
+    }
+    let shares: Vec<f64> = scenario
+        .axes
+        .iter()
+        .filter(|a| a.defender == figures.id)
+        .map(|a| a.defender_share)
+        .collect();
+    for (i, front) in out.iter_mut().enumerate() {
+        let share = shares.get(i).copied().unwrap_or(1.0);
+        place_forces(chosen, backers, &figures.id, share, front);
+    }
+    out
+}
+
+fn default_front(scenario: &Scenario, figures: &ResolvedState, active: f64) -> Front {
+    let start = find_state(scenario, &scenario.adversary.state).and_then(|s| s.capital);
+    let distance_km = match (start, figures.capital) {
+        (Some(a), Some(b)) => great_circle_km(a, b) * 1.2,
+        _ => FALLBACK_DISTANCE_KM,
+    };
+    Front {
+        id: "default".into(),
+        name: format!("Default axis to {}", figures.name),
+        distance_km,
+        attacker: scenario.adversary.theatre_troops,
+        active,
+        reserve: figures.reserve_troops,
+        present: 0.0,
+        reinforcements: Vec::new(),
+        terrain: 0.8,
+        weight: 1.0,
+    }
+}
+
+/// Adds the guarantor forces stationed in the defender to a front, scaled by
+/// the share of the defender's forces that can reach it.
+fn place_forces(
+    chosen: &[&Arrangement],
+    backers: &[Backer],
+    defender: &str,
+    share: f64,
+    front: &mut Front,
+) {
+    let mut index = 0;
+    for a in chosen {
+        for g in &a.guarantors {
+            for f in g.forces.iter().filter(|f| f.stationed_in == defender) {
+                if f.is_present() {
+                    front.present += f.troops * share;
+                } else {
+                    front
+                        .reinforcements
+                        .push((f.arrival_days, f.troops * share, index));
+                }
+            }
+            index += 1;
+        }
+    }
+    debug_assert!(index == backers.len());
+    front.reinforcements.sort_by(|a, b| a.0.total_cmp(&b.0));
+}
+
+fn restraint_measures(chosen: &[&Arrangement]) -> (Vec<(String, f64)>, f64) {
+    let mut out = Vec::new();
+    let mut severity = 1.0;
+    for a in chosen {
+        for r in &a.restraints {
+            let s = restraint_strength(r.kind);
+            severity *= 1.0 - s;
+            out.push((format!("{:?}", r.kind), s));
+        }
+        for v in &a.void_clauses {
+            out.push((format!("Void clause {:?}", v.kind), void_strength(v.kind)));
+        }
+        if a.integrated_command && !a.guarantors.is_empty() {
+            out.push(("IntegratedCommand".into(), INTEGRATED_COMMAND_RESTRAINT));
+        }
+    }
+    (out, 1.0 - severity)
+}
+
+/// How much an integrated command restrains the protected state (Assumption).
+pub const INTEGRATED_COMMAND_RESTRAINT: f64 = 0.2;
+
+/// How much each kind of restraint restrains the protected state (Assumption;
+/// see docs/MODEL.md).
+pub fn restraint_strength(kind: RestraintKind) -> f64 {
+    match kind {
+        RestraintKind::ConsultBeforeForce => 0.3,
+        RestraintKind::NoLongRangeMissiles => 0.25,
+        RestraintKind::ForceCap => 0.15,
+        RestraintKind::ConstitutionalNeutrality | RestraintKind::NonNuclear => 0.1,
+        RestraintKind::NoForeignTroops | RestraintKind::Other => 0.05,
+    }
+}
+
+/// How much a void clause restrains the protected state (Assumption).
+pub fn void_strength(kind: VoidClauseKind) -> f64 {
+    match kind {
+        VoidClauseKind::InvadesAdversary
+        | VoidClauseKind::FirstStrike
+        | VoidClauseKind::StrikesOnCapitals
+        | VoidClauseKind::Provocation => 0.15,
+        VoidClauseKind::ExceedsForceCap | VoidClauseKind::Other => 0.05,
+    }
+}
+
+fn demands_met(
+    scenario: &Scenario,
+    chosen: &[&Arrangement],
+    figures: &ResolvedState,
+    id: &str,
+) -> Vec<DemandMet> {
+    let has = |k: RestraintKind| {
+        chosen
+            .iter()
+            .flat_map(|a| &a.restraints)
+            .any(|r| r.kind == k)
+    };
+    let nato = figures.nato_since.is_some()
+        || chosen
+            .iter()
+            .any(|a| a.kind == ArrangementKind::NatoMembership);
+    let defence = chosen
+        .iter()
+        .flat_map(|a| &a.guarantors)
+        .any(|g| g.obligation == Obligation::Defence);
+    let troops = chosen
+        .iter()
+        .flat_map(|a| &a.guarantors)
+        .flat_map(|g| &g.forces)
+        .any(|f| f.stationed_in == id && f.troops > 0.0);
+    let met = |kind: DemandKind| match kind {
+        DemandKind::Neutrality if nato => 0.0,
+        DemandKind::Neutrality if has(RestraintKind::ConstitutionalNeutrality) => 1.0,
+        DemandKind::Neutrality if defence => 0.5,
+        DemandKind::Neutrality => 1.0,
+        DemandKind::NoForeignTroops => f64::from(u8::from(!troops)),
+        DemandKind::ForceCap => f64::from(u8::from(has(RestraintKind::ForceCap))),
+        DemandKind::NoLongRangeMissiles => {
+            f64::from(u8::from(has(RestraintKind::NoLongRangeMissiles)))
+        }
+        DemandKind::Territory => f64::from(u8::from(
+            scenario.settlement_line.preset == LinePreset::CedeDonetskLuhansk,
+        )),
+        DemandKind::RootCauses | DemandKind::Other => 0.0,
+    };
+    let mut out: Vec<DemandMet> = scenario
+        .adversary
+        .demands
+        .iter()
+        .map(|d| DemandMet {
+            kind: d.kind,
+            weight: d.weight,
+            met: met(d.kind),
+        })
+        .collect();
+    let (sum, weights) = out
+        .iter()
+        .filter(|d| !matches!(d.kind, DemandKind::RootCauses | DemandKind::Other))
+        .fold((0.0, 0.0), |(s, w), d| (s + d.weight * d.met, w + d.weight));
+    for d in out.iter_mut().filter(|d| d.kind == DemandKind::RootCauses) {
+        d.met = if weights > 0.0 { sum / weights } else { 0.0 };
+    }
+    out
+}
+
+/// Great-circle distance between two points, km (haversine, mean Earth radius).
+pub fn great_circle_km(a: GeoPoint, b: GeoPoint) -> f64 {
+    let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dlat = la2 - la1;
+    let dlon = (b.lon - a.lon).to_radians();
+    let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kyiv_to_moscow_is_about_750_km() {
+        let kyiv = GeoPoint {
+            lon: 30.52,
+            lat: 50.45,
+        };
+        let moscow = GeoPoint {
+            lon: 37.62,
+            lat: 55.76,
+        };
+        let d = great_circle_km(kyiv, moscow);
+        assert!((740.0..770.0).contains(&d), "{d}");
+    }
+}

@@ -1,0 +1,144 @@
+//! `bulwark assess` and `bulwark backtest` as a user runs them.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn bulwark() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_bulwark"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn assess(format: &str) -> (Option<i32>, String, String) {
+    let out = bulwark()
+        .args([
+            "assess",
+            "--samples",
+            "200",
+            "--seed",
+            "5",
+            "--format",
+            format,
+        ])
+        .arg(root().join("tests/good-minimal.bulwark.json"))
+        .arg(root().join("saves/eastern-flank-today.bulwark.json"))
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn assess_prints_text() {
+    let (code, out, err) = assess("text");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Ukraine (UKR)"), "{out}");
+    assert!(out.contains("chance of attack:"), "{out}");
+    assert!(out.contains("Estonia (EST)"), "{out}");
+    assert!(out.contains("200 draws, seed 5"), "{out}");
+}
+
+#[test]
+fn assess_prints_json_with_stable_fields() {
+    let (code, out, err) = assess("json");
+    assert_eq!(code, Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let first = &v[0]["assessment"];
+    assert_eq!(first["samples"], 200);
+    let state = &first["states"][0];
+    for field in [
+        "credibility",
+        "campaign",
+        "punishment",
+        "decision",
+        "burden",
+        "restraint",
+        "acceptability",
+        "break_even",
+        "tornado",
+    ] {
+        assert!(!state[field].is_null(), "{field} missing");
+    }
+    let p = state["decision"]["chance_of_attack"]["mean"]
+        .as_f64()
+        .expect("a number");
+    assert!((0.0..=1.0).contains(&p));
+    assert!(
+        v[1]["file"]
+            .as_str()
+            .expect("file")
+            .ends_with("eastern-flank-today.bulwark.json")
+    );
+}
+
+#[test]
+fn assess_prints_csv_one_row_per_state() {
+    let (code, out, err) = assess("csv");
+    assert_eq!(code, Some(0), "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("file,state,arrangements,chance_of_attack_mean"));
+    // UKR from the minimal file, five states from the eastern flank.
+    assert_eq!(lines.len(), 1 + 1 + 5, "{out}");
+    let columns = lines[0].split(',').count();
+    assert!(
+        lines.iter().all(|l| l.split(',').count() == columns),
+        "{out}"
+    );
+}
+
+#[test]
+fn assess_gives_the_same_errors_as_validate_and_exit_code_1() {
+    let bad = root().join("tests/bad/credibility-out-of-range.bulwark.json");
+    let out = bulwark()
+        .args(["assess", "--samples", "10"])
+        .arg(root().join("tests/good-minimal.bulwark.json"))
+        .arg(&bad)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "{}: arrangements[1].guarantors[0].credibility: 1.7 is outside 0 to 1",
+            bad.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("1 of 2 files have problems"), "{err}");
+    // The good file is still assessed.
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Ukraine (UKR)"));
+}
+
+#[test]
+fn assess_refuses_zero_samples() {
+    let out = bulwark()
+        .args(["assess", "--samples", "0"])
+        .arg(root().join("tests/good-minimal.bulwark.json"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn backtest_prints_cases_and_auc() {
+    let out = bulwark()
+        .args(["backtest", "--samples", "300"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Finland 1939"), "{text}");
+    assert!(text.contains("not attacked"), "{text}");
+    let auc: f64 = text
+        .lines()
+        .find_map(|l| l.strip_prefix("ROC AUC: "))
+        .and_then(|l| l.split_whitespace().next())
+        .and_then(|x| x.parse().ok())
+        .expect("an AUC line");
+    assert!(auc >= 0.85, "{text}");
+}

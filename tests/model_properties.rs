@@ -1,0 +1,411 @@
+//! Properties of the assessment engine (docs/MODEL.md): bounds and no NaN for
+//! any valid scenario, bit-identical results for a seed on any thread count,
+//! and the monotonicity rules of MODEL-GUIDE.md, over random scenarios built
+//! from the shipped examples and the minimal test file with mutated fields.
+
+use bulwark::model::{self, Assessment, Distribution, Options};
+use bulwark::scenario::{
+    self, Clause, Compensation, Formality, Obligation, Scenario, Trigger, Uncertain, VoidClauseKind,
+};
+use proptest::prelude::*;
+
+fn bases() -> Vec<Scenario> {
+    let mut out: Vec<Scenario> = bulwark::assets::examples()
+        .map(|(name, bytes)| scenario::from_bytes(name, bytes).expect("example loads"))
+        .collect();
+    let minimal = include_bytes!("good-minimal.bulwark.json");
+    out.push(scenario::from_bytes("good-minimal", minimal).expect("minimal loads"));
+    out.extend(
+        bulwark::assets::backtest_scenarios()
+            .map(|(name, bytes)| scenario::from_bytes(name, bytes).expect("case loads")),
+    );
+    out
+}
+
+fn run(s: &Scenario, samples: u32) -> Assessment {
+    model::assess_with_options(
+        s,
+        Options {
+            samples,
+            seed: 7,
+            tornado: false,
+        },
+    )
+}
+
+fn unit(x: f64) -> bool {
+    (0.0..=1.0).contains(&x)
+}
+
+fn check_dist(d: &Distribution, what: &str) {
+    for v in [d.mean, d.p5, d.p50, d.p95] {
+        assert!(v.is_finite(), "{what}: {d:?}");
+    }
+    assert!(d.p5 <= d.p50 && d.p50 <= d.p95, "{what}: {d:?}");
+}
+
+fn check_bounds(a: &Assessment) {
+    let json = serde_json::to_value(a).expect("serialises");
+    no_nan(&json, "");
+    for s in &a.states {
+        for (d, what) in [
+            (&s.decision.chance_of_attack, "attack"),
+            (&s.credibility.arrangement, "credibility"),
+            (&s.punishment.expected, "punishment"),
+            (&s.restraint.escalation_risk, "escalation"),
+            (&s.acceptability.adversary, "acceptance"),
+        ] {
+            check_dist(d, what);
+            assert!(unit(d.p5) && unit(d.p95) && unit(d.mean), "{what}: {d:?}");
+        }
+        for x in [
+            s.decision.annual_hazard,
+            s.decision.motive,
+            s.decision.grievance,
+            s.decision.expected_success,
+            s.decision.success_alone,
+            s.decision.success_helped,
+            s.decision.chance_at_likely,
+            s.restraint.index,
+            s.acceptability.protected_state,
+            s.punishment.war_term,
+            s.punishment.nuclear_term,
+        ] {
+            assert!(unit(x), "{} out of [0, 1]: {x}", s.state);
+        }
+        for g in &s.credibility.guarantors {
+            assert!(unit(g.factors.credibility) && unit(g.intervened_share));
+        }
+        for c in &s.campaign {
+            assert!(c.distance_km >= 0.0 && unit(c.fait_accompli) && unit(c.held));
+            assert!(c.force_ratio_day0 >= 0.0 && c.force_ratio_day0.is_finite());
+            if let Some(d) = &c.days_to_objective {
+                check_dist(d, "days");
+                assert!(d.p5 >= 0.0);
+            }
+            for day in c.trace_alone.iter().chain(&c.trace_helped) {
+                assert!(day.km >= 0.0 && day.km.is_finite() && day.force_ratio.is_finite());
+            }
+        }
+        assert!(s.burden.total_pct_gdp >= 0.0 && s.burden.total_pct_gdp.is_finite());
+        for b in &s.break_even {
+            assert!(unit(b.chance_of_attack) && unit(b.baseline_chance_of_attack));
+            assert!(b.break_even_credibility.is_none_or(unit));
+        }
+        for t in &s.tornado {
+            assert!(unit(t.attack_at_low) && unit(t.attack_at_high) && t.swing >= 0.0);
+        }
+    }
+}
+
+/// NaN and infinity serialise as `null`; only optional fields may be null.
+fn no_nan(v: &serde_json::Value, key: &str) {
+    match v {
+        serde_json::Value::Null => assert!(
+            ["days_to_objective", "break_even_credibility", "force_cap"].contains(&key),
+            "null (NaN?) at {key}"
+        ),
+        serde_json::Value::Array(items) => items.iter().for_each(|x| no_nan(x, key)),
+        serde_json::Value::Object(map) => map.iter().for_each(|(k, x)| no_nan(x, k)),
+        _ => {}
+    }
+}
+
+/// A random mutation of a base scenario (kept valid where the validator agrees).
+#[derive(Clone, Debug)]
+struct Mutation {
+    base: usize,
+    horizon: f64,
+    theatre: f64,
+    guarantor: (Obligation, Formality, Trigger, Option<f64>, bool),
+    troops_scale: f64,
+    arrival_scale: f64,
+    axis: (f64, f64, f64, f64),
+    weight: f64,
+    pact: (f64, f64, f64),
+    defence_pct: f64,
+}
+
+fn obligation() -> impl Strategy<Value = Obligation> {
+    prop_oneof![
+        Just(Obligation::Defence),
+        Just(Obligation::Consultation),
+        Just(Obligation::Assurance),
+        Just(Obligation::Informal)
+    ]
+}
+
+fn formality() -> impl Strategy<Value = Formality> {
+    prop_oneof![
+        Just(Formality::RatifiedTreaty),
+        Just(Formality::ExecutiveAgreement),
+        Just(Formality::PoliticalDeclaration),
+        Just(Formality::None)
+    ]
+}
+
+fn trigger() -> impl Strategy<Value = Trigger> {
+    prop_oneof![
+        Just(Trigger::Automatic),
+        Just(Trigger::AsItDeemsNecessary),
+        Just(Trigger::AfterConsultation)
+    ]
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    (
+        0..32usize,
+        0.5..50.0f64,
+        0.0..2.0e6f64,
+        (
+            obligation(),
+            formality(),
+            trigger(),
+            proptest::option::of(0.0..=1.0f64),
+            any::<bool>(),
+        ),
+        0.0..5.0f64,
+        0.0..3.0f64,
+        (1.0..5.0f64, 0.0..=1.0f64, 0.0..=1.0f64, 0.0..=1.0f64),
+        0.0..=1.0f64,
+        (0.0..=1.0f64, 0.0..=1.0f64, 0.0..=1.0f64),
+        0.0..=100.0f64,
+    )
+        .prop_map(
+            |(
+                base,
+                horizon,
+                theatre,
+                guarantor,
+                troops_scale,
+                arrival_scale,
+                axis,
+                weight,
+                pact,
+                defence_pct,
+            )| Mutation {
+                base,
+                horizon,
+                theatre,
+                guarantor,
+                troops_scale,
+                arrival_scale,
+                axis,
+                weight,
+                pact,
+                defence_pct,
+            },
+        )
+}
+
+fn apply(bases: &[Scenario], m: &Mutation) -> Scenario {
+    let mut s = bases[m.base % bases.len()].clone();
+    s.horizon_years = m.horizon;
+    s.adversary.theatre_troops = m.theatre;
+    for d in &mut s.adversary.demands {
+        d.weight = m.weight;
+    }
+    if let Some(g) = s
+        .arrangements
+        .iter_mut()
+        .flat_map(|a| a.guarantors.iter_mut())
+        .next()
+    {
+        let (o, f, t, c, u) = m.guarantor;
+        (
+            g.obligation,
+            g.formality,
+            g.trigger,
+            g.credibility,
+            g.nuclear_umbrella,
+        ) = (o, f, t, c, u);
+    }
+    for f in s
+        .arrangements
+        .iter_mut()
+        .flat_map(|a| a.guarantors.iter_mut())
+        .flat_map(|g| g.forces.iter_mut())
+    {
+        f.troops = (f.troops * m.troops_scale).min(1.0e7);
+        f.arrival_days = (f.arrival_days * m.arrival_scale).min(3650.0);
+    }
+    if let Some(a) = s.axes.first_mut() {
+        (
+            a.route_factor,
+            a.terrain,
+            a.adversary_share,
+            a.defender_share,
+        ) = m.axis;
+    }
+    let mut sorted = [m.pact.0, m.pact.1, m.pact.2];
+    sorted.sort_by(f64::total_cmp);
+    s.assumptions.insert(
+        "pact_reliability".into(),
+        Uncertain::new(sorted[0], sorted[1], sorted[2]),
+    );
+    if let Some(st) = s.states.first_mut() {
+        st.overrides.defence_pct_gdp = Some(m.defence_pct);
+    }
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    #[test]
+    fn any_valid_scenario_gives_bounded_finite_results(m in mutation()) {
+        let s = apply(&bases(), &m);
+        prop_assume!(scenario::validate(&s).is_empty());
+        let a = model::assess_with_options(&s, Options { samples: 40, seed: 3, tornado: true });
+        check_bounds(&a);
+    }
+
+    #[test]
+    fn monotonicity_rules_hold(m in mutation()) {
+        let s = apply(&bases(), &m);
+        prop_assume!(scenario::validate(&s).is_empty());
+        let before = attack(&s);
+        for (what, changed, may_fall) in variants(&s) {
+            prop_assume!(scenario::validate(&changed).is_empty());
+            let after = attack(&changed);
+            for ((id, b), (_, a)) in before.iter().zip(&after) {
+                if may_fall {
+                    prop_assert!(*a <= b + 1e-12, "{what} raised {id}: {b} -> {a}");
+                } else {
+                    prop_assert!(*a >= b - 1e-12, "{what} lowered {id}: {b} -> {a}");
+                }
+            }
+        }
+    }
+}
+
+/// Chance of attack per state: at likely values and as the Monte Carlo mean.
+fn attack(s: &Scenario) -> Vec<(String, f64)> {
+    let mut out = model::point_attack(s);
+    out.extend(
+        run(s, 64)
+            .states
+            .into_iter()
+            .map(|x| (x.state, x.decision.chance_of_attack.mean)),
+    );
+    out
+}
+
+/// Changes that must never raise (true) or never lower (false) the chance of attack.
+fn variants(s: &Scenario) -> Vec<(&'static str, Scenario, bool)> {
+    let mut out = Vec::new();
+    let mut formal = s.clone();
+    for g in formal
+        .arrangements
+        .iter_mut()
+        .flat_map(|a| a.guarantors.iter_mut())
+    {
+        g.formality = match g.formality {
+            Formality::None => Formality::PoliticalDeclaration,
+            Formality::PoliticalDeclaration => Formality::ExecutiveAgreement,
+            _ => Formality::RatifiedTreaty,
+        };
+    }
+    out.push(("more formality", formal, true));
+    let mut present = s.clone();
+    for f in present
+        .arrangements
+        .iter_mut()
+        .flat_map(|a| a.guarantors.iter_mut())
+        .flat_map(|g| g.forces.iter_mut())
+    {
+        if f.is_present() {
+            f.troops = (f.troops * 2.0 + 100.0).min(1.0e7);
+        } else {
+            f.arrival_days = 0.0;
+        }
+    }
+    out.push(("more forces present", present, true));
+    let mut faster = s.clone();
+    for f in faster
+        .arrangements
+        .iter_mut()
+        .flat_map(|a| a.guarantors.iter_mut())
+        .flat_map(|g| g.forces.iter_mut())
+    {
+        f.arrival_days *= 0.5;
+    }
+    out.push(("faster reinforcement", faster, true));
+    let mut umbrella = s.clone();
+    for g in umbrella
+        .arrangements
+        .iter_mut()
+        .flat_map(|a| a.guarantors.iter_mut())
+    {
+        g.nuclear_umbrella = true;
+    }
+    out.push(("nuclear umbrella", umbrella, true));
+    let mut void = s.clone();
+    for a in &mut void.arrangements {
+        a.void_clauses.push(Clause {
+            kind: VoidClauseKind::StrikesOnCapitals,
+            text: "test".into(),
+        });
+    }
+    out.push(("a void clause", void, false));
+    let mut paid = s.clone();
+    for a in &mut paid.arrangements {
+        a.compensation = Some(Compensation {
+            description: "test".into(),
+            pct_gdp_per_year: Some(0.5),
+        });
+    }
+    out.push(("compensation", paid, false));
+    out
+}
+
+#[test]
+fn same_seed_gives_bit_identical_results_on_any_thread_count() {
+    let s = bases()
+        .into_iter()
+        .max_by_key(|s| s.states.len())
+        .expect("a base");
+    let options = Options {
+        samples: 3000,
+        seed: 42,
+        tornado: true,
+    };
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool");
+        pool.install(|| {
+            serde_json::to_string(&model::assess_with_options(&s, options)).expect("json")
+        })
+    };
+    let one = on(1);
+    assert_eq!(one, on(2));
+    assert_eq!(one, on(3));
+    assert_eq!(
+        one,
+        serde_json::to_string(&model::assess_with_options(&s, options)).expect("json")
+    );
+    let other = model::assess_with_options(
+        &s,
+        Options {
+            seed: 43,
+            ..options
+        },
+    );
+    assert_ne!(one, serde_json::to_string(&other).expect("json"));
+}
+
+#[test]
+fn every_example_and_backtest_case_gives_bounded_results() {
+    for s in bases() {
+        check_bounds(&model::assess_with_options(
+            &s,
+            Options {
+                samples: 200,
+                seed: 1,
+                tornado: true,
+            },
+        ));
+    }
+}
