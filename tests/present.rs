@@ -305,3 +305,28 @@ fn file_menu_exports_the_slides_to_a_typed_folder() {
     assert!(out_dir.join("handout.md").is_file());
     assert!(h.state().status.contains("Exported 3 slides"));
 }
+
+#[test]
+fn what_if_popover_edits_the_scenario_undoably_while_presenting() {
+    let mut h = presenting();
+    press(&mut h, Key::Q);
+    assert!(h.query_by_label("Adversary theatre troops").is_some());
+    let credibility = |h: &Harness<'_, BulwarkApp>| {
+        h.state().doc.scenario().arrangements[0].guarantors[0].credibility
+    };
+    assert_eq!(credibility(&h), None);
+    h.get_by_label("United States: set credibility").click();
+    h.run();
+    assert_eq!(credibility(&h), Some(0.5), "the edit went through");
+    assert!(h.state().presentation.is_some(), "still presenting");
+    assert!(h.query_by_label("Credibility of United States").is_some());
+
+    press(&mut h, Key::Escape);
+    let p = h.state().presentation.as_ref().map(|p| p.what_if);
+    assert_eq!(p, Some(false), "Esc closes the popover first");
+    press(&mut h, Key::Escape);
+    assert!(h.state().presentation.is_none());
+    h.state_mut().queue(Command::Undo);
+    h.run();
+    assert_eq!(credibility(&h), None, "the what-if edit is undoable");
+}

@@ -59,6 +59,8 @@ pub struct Presentation {
     pub started: Instant,
     /// Whether the presenter view (a second window) is open.
     pub presenter_view: bool,
+    /// Whether the "what if" popover of key parameters is open.
+    pub what_if: bool,
     /// The layout to restore on leaving.
     pub restore: RestoreLayout,
 }
@@ -76,6 +78,7 @@ impl Presentation {
             typed: String::new(),
             started: Instant::now(),
             presenter_view,
+            what_if: false,
             restore,
         }
     }
@@ -109,7 +112,9 @@ impl Presentation {
             Key::W | Key::Comma => Command::Whiteout,
             Key::L => Command::ToggleLaser,
             Key::S => Command::TogglePresenterView,
+            Key::Q => Command::ToggleWhatIf,
             Key::Escape if !typed.is_empty() => return None,
+            Key::Escape if self.what_if => Command::ToggleWhatIf,
             Key::Escape => Command::StopPresenting,
             _ => return None,
         };
@@ -139,6 +144,7 @@ impl Presentation {
             Command::Whiteout => self.toggle_screen(Screen::White),
             Command::ToggleLaser => self.laser ^= true,
             Command::TogglePresenterView => self.presenter_view ^= true,
+            Command::ToggleWhatIf => self.what_if ^= true,
             _ => return false,
         }
         true

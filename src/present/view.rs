@@ -272,3 +272,71 @@ fn clock_now() -> String {
         .unwrap_or(0);
     format!("{:02}:{:02} UTC", secs / 3600 % 24, secs / 60 % 60)
 }
+
+/// The "what if" popover (Q while presenting): the few parameters a room asks
+/// about — the horizon, the adversary's forces, each guarantor's credibility —
+/// editable on the spot. Returns the edited scenario and its edit group when
+/// something changed; the caller sends it as an ordinary undoable edit, so the
+/// slides (and the live views behind them) update at once.
+pub fn what_if_popover(ctx: &Context, scenario: &Scenario) -> Option<(Scenario, Option<u64>)> {
+    use crate::ui::widgets::{self, EditTracker};
+    let mut draft = scenario.clone();
+    let mut ed = EditTracker::default();
+    egui::Window::new("What if…")
+        .anchor(Align2::RIGHT_TOP, [-24.0, 24.0])
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            widgets::number(
+                ui,
+                &mut ed,
+                "Horizon",
+                &mut draft.horizon_years,
+                0.5..=50.0,
+                " years",
+                "Years ahead over which the chance of a renewed attack is assessed",
+            );
+            widgets::number(
+                ui,
+                &mut ed,
+                "Adversary theatre troops",
+                &mut draft.adversary.theatre_troops,
+                0.0..=3_000_000.0,
+                "",
+                "Ground forces the adversary can commit to the theatre",
+            );
+            for a in &mut draft.arrangements {
+                if a.guarantors.is_empty() {
+                    continue;
+                }
+                ui.separator();
+                ui.strong(&a.name);
+                for g in &mut a.guarantors {
+                    let name = super::slide::state_name(scenario, &g.state);
+                    let mut set = g.credibility.is_some();
+                    let r = ui
+                        .checkbox(&mut set, format!("{name}: set credibility"))
+                        .on_hover_text("Replace the engine's credibility with your judgement");
+                    if r.changed() {
+                        g.credibility = set.then_some(0.5);
+                    }
+                    ed.track(r);
+                    if let Some(c) = &mut g.credibility {
+                        widgets::number(
+                            ui,
+                            &mut ed,
+                            &format!("Credibility of {name}"),
+                            c,
+                            0.0..=1.0,
+                            "",
+                            "Chance this guarantor fights if the protected state is attacked",
+                        );
+                    }
+                }
+            }
+            ui.separator();
+            ui.weak("Q or Esc closes; Ctrl+Z in the editor undoes.");
+        });
+    (draft != *scenario).then_some((draft, ed.group))
+}

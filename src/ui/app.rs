@@ -286,6 +286,7 @@ impl BulwarkApp {
             | Command::Blackout
             | Command::Whiteout
             | Command::ToggleLaser
+            | Command::ToggleWhatIf
             | Command::TogglePresenterView => {
                 if let Some(p) = &mut self.presentation {
                     p.apply(&command);
@@ -564,8 +565,14 @@ impl BulwarkApp {
         let deck_len = crate::present::deck(self.doc.scenario()).len();
         if let Some(p) = &mut self.presentation {
             p.set_len(deck_len);
+            // While a field of the "what if" popover has the keyboard, keys are
+            // typing, not slide commands (Esc still closes the popover).
+            let typing = ctx.memory(|m| m.focused().is_some());
             if self.pending.is_none() && self.error.is_none() {
                 for key in crate::present::view::pressed_keys(ctx) {
+                    if typing && key != egui::Key::Escape {
+                        continue;
+                    }
                     if let Some(command) = p.key(key) {
                         self.queue.push(command);
                     }

@@ -67,6 +67,8 @@ pub enum Command {
     ToggleLaser,
     /// Open or close the presenter view (S).
     TogglePresenterView,
+    /// Open or close the "what if" popover of key parameters while presenting (Q).
+    ToggleWhatIf,
     /// Leave presentation mode and restore the layout (Esc).
     StopPresenting,
     /// Ask for a folder to export the slides to.
@@ -127,6 +129,7 @@ impl Command {
             Command::Whiteout => "White screen",
             Command::ToggleLaser => "Laser pointer",
             Command::TogglePresenterView => "Presenter view",
+            Command::ToggleWhatIf => "What if…",
             Command::StopPresenting => "End presentation",
             Command::ExportSlides => "Export slides…",
             Command::ExportSlidesTo(_) => "Export slides",
@@ -185,6 +188,7 @@ impl Command {
             Command::Whiteout => &[Key::W, Key::Comma],
             Command::ToggleLaser => &[Key::L],
             Command::TogglePresenterView => &[Key::S],
+            Command::ToggleWhatIf => &[Key::Q],
             Command::StopPresenting => &[Key::Escape],
             _ => &[],
         }
@@ -206,6 +210,7 @@ mod tests {
             Command::Whiteout,
             Command::ToggleLaser,
             Command::TogglePresenterView,
+            Command::ToggleWhatIf,
             Command::StopPresenting,
         ];
         for command in commands {

@@ -69,6 +69,15 @@ fn presenting(app: &mut BulwarkApp, ui: &mut Ui) {
             )
         })
         .inner;
+    if p.what_if
+        && let Some((scenario, group)) =
+            crate::present::view::what_if_popover(ui.ctx(), app.doc.scenario())
+    {
+        out.push(Command::Edit {
+            scenario: Box::new(scenario),
+            group,
+        });
+    }
     if p.presenter_view {
         out.extend(crate::present::view::show_presenter_view(
             ui.ctx(),
