@@ -14,7 +14,13 @@ use bulwark::ui::{BulwarkApp, Command};
 fn harness_sized(w: f32, h: f32) -> Harness<'static, BulwarkApp> {
     Harness::builder()
         .with_size(egui::vec2(w, h))
-        .build_eframe(|cc| BulwarkApp::with_options(cc, StartOptions::default()))
+        .build_eframe(|cc| {
+            let options = StartOptions {
+                inline_assessment: true,
+                ..StartOptions::default()
+            };
+            BulwarkApp::with_options(cc, options)
+        })
 }
 
 /// The default example has three slides: a map, a plot, a text.

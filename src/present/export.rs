@@ -25,11 +25,13 @@ const WAIT: Duration = Duration::from_secs(30);
 pub fn export_slides(scenario: &Scenario, dir: &Path) -> Result<usize, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("Could not create {}: {e}", dir.display()))?;
     let slides = super::deck(scenario);
+    let assessment = crate::model::assess(scenario);
     let images = match SlideRenderer::new() {
         Ok(mut renderer) => {
             let mut names = Vec::new();
             for (i, slide) in slides.iter().enumerate() {
-                let image = renderer.render(scenario, slide, theme::EXPORT_SIZE)?;
+                let image =
+                    renderer.render(scenario, Some(&assessment), slide, theme::EXPORT_SIZE)?;
                 let name = image_name(i);
                 let path = dir.join(&name);
                 image
@@ -119,10 +121,11 @@ impl SlideRenderer {
         })
     }
 
-    /// Renders `slide` at `size` pixels.
+    /// Renders `slide` at `size` pixels, with the figures of `assessment`.
     pub fn render(
         &mut self,
         scenario: &Scenario,
+        assessment: Option<&crate::model::Assessment>,
         slide: &Slide,
         size: [u32; 2],
     ) -> Result<RgbaImage, String> {
@@ -140,7 +143,15 @@ impl SlideRenderer {
         let mut output = None;
         for _ in 0..2 {
             let mut out = self.ctx.run_ui(input.clone(), |ui| {
-                draw_slide(ui, screen, scenario, slide, &mut self.markdown, "export");
+                draw_slide(
+                    ui,
+                    screen,
+                    scenario,
+                    assessment,
+                    slide,
+                    &mut self.markdown,
+                    "export",
+                );
             });
             self.set_textures(&mut out.textures_delta);
             output = Some(out);

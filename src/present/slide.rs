@@ -11,6 +11,7 @@
 use egui::{Align2, Color32, Pos2, Rect, Stroke, StrokeKind, Ui, UiBuilder, vec2};
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
+use crate::model::{Assessment, StateAssessment};
 use crate::scenario::{MapView, PlotKind, Scenario, Slide, SlideContent, reference::Reference};
 use crate::ui::theme;
 
@@ -33,11 +34,13 @@ pub fn fit_16_9(outer: Rect) -> Rect {
 }
 
 /// Draws `slide` of `scenario` filling `rect`: background, title, content.
-/// `salt` keeps widget ids apart when one slide is drawn twice in a frame.
+/// `assessment` is the engine's latest result for the scenario, if there is one
+/// yet. `salt` keeps widget ids apart when one slide is drawn twice in a frame.
 pub fn draw_slide(
     ui: &mut Ui,
     rect: Rect,
     scenario: &Scenario,
+    assessment: Option<&Assessment>,
     slide: &Slide,
     markdown: &mut CommonMarkCache,
     salt: &str,
@@ -82,7 +85,7 @@ pub fn draw_slide(
                 draw_map_slide(ui, scenario, view, highlight);
             }
             SlideContent::Plot { plot, state } => {
-                draw_plot_slide(ui, scenario, *plot, state.as_deref());
+                draw_plot_slide(ui, scenario, assessment, *plot, state.as_deref());
             }
             SlideContent::Comparison => draw_comparison_slide(ui, scenario),
             SlideContent::Text { markdown: text } => {
@@ -242,9 +245,18 @@ pub fn draw_map_slide(ui: &mut Ui, scenario: &Scenario, view: &MapView, highligh
 }
 
 /// **Hook for the assessment plots.** Draws `plot` of `scenario` (for per-state
-/// plots, for `state`) into the whole of `ui`'s available rect. For now: a
-/// placeholder naming the plot; replace the body with the engine's plot view.
-pub fn draw_plot_slide(ui: &mut Ui, scenario: &Scenario, plot: PlotKind, state: Option<&str>) {
+/// plots, for `state`; none: the first protected state) into the whole of
+/// `ui`'s available rect, from the engine's latest `assessment`. The headline
+/// and break-even slides show the live figures; the other plots are a panel
+/// naming the plot with the live chance of attack, until the assessment panel's
+/// plots (`crate::ui::assessment_panel`) are exposed to be called here.
+pub fn draw_plot_slide(
+    ui: &mut Ui,
+    scenario: &Scenario,
+    assessment: Option<&Assessment>,
+    plot: PlotKind,
+    state: Option<&str>,
+) {
     let rect = ui.available_rect_before_wrap();
     ui.allocate_rect(rect, egui::Sense::hover());
     let scale = slide_scale(Rect::from_min_size(
@@ -253,6 +265,24 @@ pub fn draw_plot_slide(ui: &mut Ui, scenario: &Scenario, plot: PlotKind, state: 
     ));
     let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
     painter.rect_filled(rect, 8.0 * scale, theme::PROJECTOR_PANEL);
+    let assessed = assessment.and_then(|a| {
+        let s = match state {
+            Some(id) => a.states.iter().find(|s| s.state == id),
+            None => a.states.first(),
+        };
+        s.map(|s| (a, s))
+    });
+    let cards: Vec<(String, String, String)> = match (plot, assessed) {
+        (PlotKind::Headline, Some((a, s))) => headline_cards(scenario, a, s),
+        (PlotKind::BreakEven, Some((_, s))) if !s.break_even.is_empty() => {
+            break_even_cards(scenario, s)
+        }
+        _ => Vec::new(),
+    };
+    if !cards.is_empty() {
+        draw_cards(&painter, rect, scale, &cards);
+        return;
+    }
     let plot_area = rect.shrink2(vec2(70.0, 50.0) * scale);
     let axis = Stroke::new(2.0 * scale, theme::PROJECTOR_MUTED);
     painter.line_segment([plot_area.left_top(), plot_area.left_bottom()], axis);
@@ -267,13 +297,142 @@ pub fn draw_plot_slide(ui: &mut Ui, scenario: &Scenario, plot: PlotKind, state: 
     let subject = state
         .map(|s| state_name(scenario, s))
         .unwrap_or_else(|| scenario.meta.title.clone());
+    let caption = match assessed {
+        Some((a, s)) => format!(
+            "{}: chance of a renewed attack within {} years {}",
+            s.name,
+            a.horizon_years,
+            pct_range(&s.decision.chance_of_attack)
+        ),
+        None => format!("{subject}: the assessment is running…"),
+    };
     painter.text(
         plot_area.center() + vec2(0.0, 24.0 * scale),
         Align2::CENTER_CENTER,
-        format!("{subject} — the live plot from the assessment engine appears here"),
+        caption,
         theme::slide_font(20.0 * scale),
         theme::PROJECTOR_MUTED,
     );
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+fn pct_range(d: &crate::model::Distribution) -> String {
+    format!("{} ({}–{})", pct(d.mean), pct(d.p5), pct(d.p95))
+}
+
+/// The headline figures as (label, value, reading) cards.
+fn headline_cards(
+    scenario: &Scenario,
+    a: &Assessment,
+    s: &StateAssessment,
+) -> Vec<(String, String, String)> {
+    let adversary = state_name(scenario, &scenario.adversary.state);
+    vec![
+        (
+            format!(
+                "Chance of a renewed attack on {} within {} years",
+                s.name, a.horizon_years
+            ),
+            pct(s.decision.chance_of_attack.mean),
+            format!(
+                "90% range {}–{}",
+                pct(s.decision.chance_of_attack.p5),
+                pct(s.decision.chance_of_attack.p95)
+            ),
+        ),
+        (
+            "Chance the guarantors fight".into(),
+            pct(s.credibility.arrangement.mean),
+            format!(
+                "90% range {}–{}",
+                pct(s.credibility.arrangement.p5),
+                pct(s.credibility.arrangement.p95)
+            ),
+        ),
+        (
+            "Defence burden".into(),
+            format!("{:.1}% of GDP", s.burden.total_pct_gdp),
+            format!("${:.1}bn a year", s.burden.total_usd_bn),
+        ),
+        (
+            format!("Acceptable to {adversary}"),
+            pct(s.acceptability.adversary.mean),
+            format!("to {}: {}", s.name, pct(s.acceptability.protected_state)),
+        ),
+    ]
+}
+
+/// Each arrangement against its baseline as (label, value, reading) cards.
+fn break_even_cards(scenario: &Scenario, s: &StateAssessment) -> Vec<(String, String, String)> {
+    s.break_even
+        .iter()
+        .take(4)
+        .map(|b| {
+            let name = scenario
+                .arrangements
+                .iter()
+                .find(|a| a.id == b.arrangement)
+                .map(|a| a.name.clone())
+                .unwrap_or_else(|| b.arrangement.clone());
+            let value = match b.break_even_credibility {
+                Some(c) if c <= 0.0 => "better at any credibility".to_owned(),
+                Some(c) => format!("credibility {} needed", pct(c)),
+                None => "worse even if certain".to_owned(),
+            };
+            (
+                name,
+                value,
+                format!(
+                    "attack {} vs {} without; burden {:.1}% vs {:.1}% of GDP",
+                    pct(b.chance_of_attack),
+                    pct(b.baseline_chance_of_attack),
+                    b.burden_pct_gdp,
+                    b.baseline_burden_pct_gdp
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Big figures in a two-column grid of cards.
+fn draw_cards(painter: &egui::Painter, rect: Rect, scale: f32, cards: &[(String, String, String)]) {
+    let pad = 24.0 * scale;
+    let cols = if cards.len() > 1 { 2 } else { 1 };
+    let rows = cards.len().div_ceil(cols);
+    let w = (rect.width() - pad * (cols as f32 + 1.0)) / cols as f32;
+    let h = ((rect.height() - pad * (rows as f32 + 1.0)) / rows as f32).min(200.0 * scale);
+    for (i, (label, value, reading)) in cards.iter().enumerate() {
+        let (c, r) = (i % cols, i / cols);
+        let min = rect.min + vec2(pad + c as f32 * (w + pad), pad + r as f32 * (h + pad));
+        let card = Rect::from_min_size(min, vec2(w, h));
+        painter.rect_filled(card, 8.0 * scale, theme::PROJECTOR_BG);
+        let inner = card.shrink(20.0 * scale);
+        let label = painter.layout(
+            label.clone(),
+            theme::slide_font(20.0 * scale),
+            theme::PROJECTOR_MUTED,
+            inner.width(),
+        );
+        let label_h = label.size().y;
+        painter.galley(inner.min, label, theme::PROJECTOR_MUTED);
+        painter.text(
+            inner.min + vec2(0.0, label_h + 8.0 * scale),
+            Align2::LEFT_TOP,
+            value,
+            theme::slide_font(44.0 * scale),
+            theme::PROJECTOR_STRONG,
+        );
+        painter.text(
+            inner.left_bottom(),
+            Align2::LEFT_BOTTOM,
+            reading,
+            theme::slide_font(18.0 * scale),
+            theme::PROJECTOR_TEXT,
+        );
+    }
 }
 
 /// **Hook for the comparison view.** Draws the comparison of the scenario's

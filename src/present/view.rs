@@ -12,6 +12,7 @@ use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
 use super::slide::{draw_slide, fit_16_9, slide_scale};
 use super::{Presentation, Screen};
+use crate::model::Assessment;
 use crate::scenario::{Scenario, Slide};
 use crate::ui::{Command, theme};
 
@@ -43,6 +44,7 @@ pub fn show_audience(
     ui: &mut Ui,
     p: &Presentation,
     scenario: &Scenario,
+    assessment: Option<&Assessment>,
     slides: &[Slide],
     markdown: &mut CommonMarkCache,
 ) -> Vec<Command> {
@@ -70,7 +72,7 @@ pub fn show_audience(
     }
     let rect = fit_16_9(screen);
     match slides.get(p.slide) {
-        Some(slide) => draw_slide(ui, rect, scenario, slide, markdown, "audience"),
+        Some(slide) => draw_slide(ui, rect, scenario, assessment, slide, markdown, "audience"),
         None => {
             ui.painter().rect_filled(rect, 0.0, theme::PROJECTOR_BG);
             ui.painter().text(
@@ -136,6 +138,7 @@ pub fn show_presenter_view(
     ctx: &Context,
     p: &mut Presentation,
     scenario: &Scenario,
+    assessment: Option<&Assessment>,
     slides: &[Slide],
     markdown: &mut CommonMarkCache,
 ) -> Vec<Command> {
@@ -156,11 +159,11 @@ pub fn show_presenter_view(
                     out.push(Command::TogglePresenterView);
                 }
                 egui::CentralPanel::default().show(ui, |ui| {
-                    presenter_contents(ui, p, scenario, slides, markdown, &mut out);
+                    presenter_contents(ui, p, scenario, assessment, slides, markdown, &mut out);
                 });
             } else {
                 ui.set_min_size(vec2(900.0, 520.0));
-                presenter_contents(ui, p, scenario, slides, markdown, &mut out);
+                presenter_contents(ui, p, scenario, assessment, slides, markdown, &mut out);
             }
             out
         },
@@ -171,6 +174,7 @@ fn presenter_contents(
     ui: &mut Ui,
     p: &Presentation,
     scenario: &Scenario,
+    assessment: Option<&Assessment>,
     slides: &[Slide],
     markdown: &mut CommonMarkCache,
     out: &mut Vec<Command>,
@@ -206,7 +210,15 @@ fn presenter_contents(
             ui.label(RichText::new("Now showing").strong());
             let current = slide_box(ui, left_w);
             match slides.get(p.slide) {
-                Some(s) => draw_slide(ui, current, scenario, s, markdown, "presenter_current"),
+                Some(s) => draw_slide(
+                    ui,
+                    current,
+                    scenario,
+                    assessment,
+                    s,
+                    markdown,
+                    "presenter_current",
+                ),
                 None => {
                     ui.painter().rect_filled(current, 0.0, Color32::GRAY);
                 }
@@ -215,7 +227,15 @@ fn presenter_contents(
             ui.label(RichText::new("Up next").strong());
             let next = slide_box(ui, left_w * 0.6);
             match slides.get(p.slide + 1) {
-                Some(s) => draw_slide(ui, next, scenario, s, markdown, "presenter_next"),
+                Some(s) => draw_slide(
+                    ui,
+                    next,
+                    scenario,
+                    assessment,
+                    s,
+                    markdown,
+                    "presenter_next",
+                ),
                 None => {
                     ui.painter().rect_filled(next, 0.0, Color32::from_gray(40));
                     ui.painter().text(

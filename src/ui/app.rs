@@ -94,6 +94,10 @@ pub struct BulwarkApp {
     pub show_about: bool,
     /// Editing state of the left panel (tab, selection).
     pub editor: super::editor::EditorState,
+    /// Runs the assessment off the UI thread and keeps the latest results.
+    pub runner: super::assessment_runner::AssessmentRunner,
+    /// State of the assessment panel (which plot).
+    pub panel: super::assessment_panel::PanelState,
     /// Commands queued by the UI during this frame.
     queue: Vec<Command>,
     /// The command to carry out after a Save As (from the unsaved-changes question).
@@ -132,6 +136,9 @@ pub struct StartOptions {
     pub file: Option<PathBuf>,
     /// Folder for crash-recovery files; none disables recovery.
     pub recovery_dir: Option<PathBuf>,
+    /// Run the assessment on the UI thread, so that each frame shows finished
+    /// figures (headless tests and rendering); normally it runs on a worker.
+    pub inline_assessment: bool,
 }
 
 impl BulwarkApp {
@@ -141,6 +148,7 @@ impl BulwarkApp {
         let options = StartOptions {
             file,
             recovery_dir: super::recovery::default_folder(),
+            inline_assessment: false,
         };
         Self::with_options(cc, options)
     }
@@ -171,6 +179,8 @@ impl BulwarkApp {
             status: String::new(),
             show_about: false,
             editor: Default::default(),
+            runner: Default::default(),
+            panel: Default::default(),
             queue: Vec::new(),
             after_save: None,
             dialog: None,
@@ -187,6 +197,7 @@ impl BulwarkApp {
             fullscreen_now: false,
             export: None,
         };
+        app.runner.inline = options.inline_assessment;
         if let Some(file) = options.file {
             app.apply(Command::OpenPath(file));
         }
@@ -604,6 +615,7 @@ impl BulwarkApp {
             ctx.send_viewport_cmd(command);
         }
         self.autosave(ctx);
+        self.request_assessments(ctx);
         self.handle_close(ctx);
         let title = self.window_title();
         if title != self.sent_title {
@@ -652,6 +664,33 @@ impl BulwarkApp {
             self.status = format!("Could not write the recovery file: {e}");
         }
         self.recovered_revision = signature;
+    }
+
+    /// Keeps every open document's assessment current (the active one first).
+    fn request_assessments(&mut self, ctx: &egui::Context) {
+        let mut ids = Vec::new();
+        for doc in self.documents() {
+            ids.push(doc.id());
+        }
+        self.runner.retain_documents(&ids);
+        let others: Vec<(u64, u64, Scenario)> = self
+            .others
+            .iter()
+            .map(|d| (d.id(), d.revision(), d.scenario().clone()))
+            .filter(|(id, rev, _)| {
+                self.runner.status(*id, *rev).result.is_none()
+                    || self.runner.status(*id, *rev).stale
+            })
+            .collect();
+        for (id, rev, s) in others {
+            self.runner.request(id, rev, &s);
+        }
+        // Requested last, so it runs next.
+        let (id, rev) = (self.doc.id(), self.doc.revision());
+        self.runner.request(id, rev, self.doc.scenario());
+        if self.runner.poll(ctx) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
     }
 
     /// Changes whenever any tab's document changes, a tab opens or closes.

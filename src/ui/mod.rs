@@ -2,6 +2,8 @@
 //! the persisted settings. Owns the editing state (undo, unsaved changes).
 
 pub mod app;
+pub mod assessment_panel;
+pub mod assessment_runner;
 pub mod choices;
 pub mod commands;
 pub mod compare;

@@ -117,3 +117,6 @@ pub fn projector_style(scale: f32) -> egui::Style {
     style.interaction.selectable_labels = false;
     style
 }
+
+/// Okabe–Ito orange: a moderate risk, readable as text on light and dark.
+pub const PROTECTED_TEXT: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
