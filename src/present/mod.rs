@@ -61,6 +61,8 @@ pub struct Presentation {
     pub presenter_view: bool,
     /// Whether the "what if" popover of key parameters is open.
     pub what_if: bool,
+    /// Whether the key hint is still shown (until the first command).
+    pub hint: bool,
     /// The layout to restore on leaving.
     pub restore: RestoreLayout,
 }
@@ -79,6 +81,7 @@ impl Presentation {
             started: Instant::now(),
             presenter_view,
             what_if: false,
+            hint: true,
             restore,
         }
     }
@@ -125,6 +128,7 @@ impl Presentation {
     /// not about presenting (and for [`Command::StopPresenting`], which the app
     /// handles because it restores the window).
     pub fn apply(&mut self, command: &Command) -> bool {
+        self.hint = false;
         let last = self.len.saturating_sub(1);
         match command {
             Command::NextSlide => self.show(if self.screen == Screen::Slide {
@@ -433,6 +437,16 @@ mod tests {
         assert!(p.laser);
         press(&mut p, &[Key::L]);
         assert!(!p.laser);
+    }
+
+    #[test]
+    fn the_key_hint_goes_after_the_first_command() {
+        let mut p = running(3);
+        assert!(p.hint);
+        press(&mut p, &[Key::Num2]);
+        assert!(p.hint, "typing digits keeps it (the number shows instead)");
+        press(&mut p, &[Key::Enter]);
+        assert!(!p.hint);
     }
 
     #[test]

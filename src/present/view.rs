@@ -119,6 +119,15 @@ fn overlays(ui: &Ui, rect: Rect, p: &Presentation) {
         font.clone(),
         theme::PROJECTOR_MUTED,
     );
+    if p.hint && p.typed.is_empty() {
+        painter.text(
+            rect.center_bottom() - vec2(0.0, pad.y),
+            Align2::CENTER_BOTTOM,
+            "→ next · ← back · S presenter view · B black · Q what if · Esc leave",
+            font.clone(),
+            theme::PROJECTOR_MUTED,
+        );
+    }
     if !p.typed.is_empty() {
         painter.text(
             rect.center_bottom() - vec2(0.0, pad.y),
