@@ -25,6 +25,7 @@ fn app(dir: &Path) -> Harness<'static, BulwarkApp> {
                     file: None,
                     recovery_dir: Some(dir),
                     inline_assessment: true,
+                    ..StartOptions::default()
                 },
             )
         })

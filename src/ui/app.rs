@@ -127,6 +127,8 @@ pub struct BulwarkApp {
     fullscreen_now: bool,
     /// A slide export running on another thread.
     export: Option<Receiver<Result<String, String>>>,
+    /// Close once the first frame is drawn (start-up timing).
+    exit_after_first_frame: bool,
 }
 
 /// How the app starts: which file, and where recovery files go.
@@ -139,6 +141,8 @@ pub struct StartOptions {
     /// Run the assessment on the UI thread, so that each frame shows finished
     /// figures (headless tests and rendering); normally it runs on a worker.
     pub inline_assessment: bool,
+    /// Close as soon as the first frame is drawn (to time start-up).
+    pub exit_after_first_frame: bool,
 }
 
 impl BulwarkApp {
@@ -148,7 +152,7 @@ impl BulwarkApp {
         let options = StartOptions {
             file,
             recovery_dir: super::recovery::default_folder(),
-            inline_assessment: false,
+            ..StartOptions::default()
         };
         Self::with_options(cc, options)
     }
@@ -196,6 +200,7 @@ impl BulwarkApp {
             viewport_commands: Vec::new(),
             fullscreen_now: false,
             export: None,
+            exit_after_first_frame: options.exit_after_first_frame,
         };
         app.runner.inline = options.inline_assessment;
         if let Some(file) = options.file {
@@ -703,6 +708,16 @@ impl BulwarkApp {
         h.finish().max(1)
     }
 
+    /// Draws the whole window for one frame (after [`Self::logic`]); used by
+    /// eframe, the frame benchmark and headless rendering.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        super::shell::show(self, ui);
+        self.intercept_links(ui.ctx());
+        if let Some(url) = self.approved_link.take() {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        }
+    }
+
     /// Takes link openings out of this frame's output and asks first.
     fn intercept_links(&mut self, ctx: &egui::Context) {
         let urls: Vec<String> = ctx.output_mut(|o| {
@@ -747,10 +762,10 @@ impl eframe::App for BulwarkApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        super::shell::show(self, ui);
-        self.intercept_links(ui.ctx());
-        if let Some(url) = self.approved_link.take() {
-            ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        self.draw(ui);
+        if self.exit_after_first_frame {
+            self.closing = true;
+            ui.ctx().request_repaint();
         }
     }
 
