@@ -315,8 +315,9 @@ pub fn draw_plot_slide(
     );
 }
 
+/// A share as a percentage with one decimal, as the assessment panel shows it.
 fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+    format!("{:.1}%", x * 100.0)
 }
 
 fn pct_range(d: &crate::model::Distribution) -> String {
