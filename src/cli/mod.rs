@@ -43,6 +43,15 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Render every slide of a scenario to a 1920×1080 PNG, with a Markdown
+    /// handout (handout.md), without opening a window.
+    ExportSlides {
+        /// The scenario file.
+        file: PathBuf,
+        /// Folder to write to (default: NAME-slides beside the file).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Assess scenario files: chance of attack, credibility, campaign, burden…
     Assess {
         /// Files to assess.
@@ -98,6 +107,42 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             format,
         } => assess::run(files, *samples, *seed, *format, out, err),
         Command::Backtest { samples, seed } => assess::backtest(*samples, *seed, out, err),
+        Command::ExportSlides { file, out: dir } => export_slides(file, dir.as_deref(), out, err),
+    }
+}
+
+fn export_slides(
+    file: &std::path::Path,
+    dir: Option<&std::path::Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let scenario = match scenario::load_file(file) {
+        Ok(s) => s,
+        Err(e) => {
+            for line in e.lines() {
+                let _ = writeln!(err, "{line}");
+            }
+            return 1;
+        }
+    };
+    let dir = dir
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_else(|| crate::present::export::default_folder(file));
+    match crate::present::export::export_slides(&scenario, &dir) {
+        Ok(n) => {
+            let _ = writeln!(
+                out,
+                "{}: {n} slides and handout.md written to {}",
+                file.display(),
+                dir.display()
+            );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", file.display());
+            1
+        }
     }
 }
 

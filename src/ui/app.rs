@@ -51,6 +51,8 @@ pub enum PathPurpose {
     Open,
     /// Save to the file.
     Save,
+    /// Export the slides into the folder.
+    ExportSlides,
 }
 
 /// The user's answer to the unsaved-changes question.
@@ -117,6 +119,16 @@ pub struct BulwarkApp {
     recovered_revision: u64,
     /// A link the user agreed to open.
     approved_link: Option<String>,
+    /// The running briefing; none when not presenting.
+    pub presentation: Option<crate::present::Presentation>,
+    /// Cache of the Markdown renderer for slides and speaker notes.
+    pub slide_markdown: egui_commonmark::CommonMarkCache,
+    /// Window commands to send at the end of the frame (full screen on and off).
+    viewport_commands: Vec<egui::ViewportCommand>,
+    /// Whether the window was full-screen last frame (restored after presenting).
+    fullscreen_now: bool,
+    /// A slide export running on another thread.
+    export: Option<Receiver<Result<String, String>>>,
     /// Close once the first frame is drawn (start-up timing).
     exit_after_first_frame: bool,
 }
@@ -186,6 +198,11 @@ impl BulwarkApp {
             seen_revision: (0, 0.0),
             recovered_revision: 0,
             approved_link: None,
+            presentation: None,
+            slide_markdown: Default::default(),
+            viewport_commands: Vec::new(),
+            fullscreen_now: false,
+            export: None,
             exit_after_first_frame: options.exit_after_first_frame,
         };
         app.runner.inline = options.inline_assessment;
@@ -278,9 +295,36 @@ impl BulwarkApp {
             Command::ToggleLeftPanel => self.settings.show_left ^= true,
             Command::ToggleRightPanel => self.settings.show_right ^= true,
             Command::SetTheme(theme) => self.settings.theme = theme,
-            Command::Present => {
-                self.status = "Presentation mode is not available in this build yet".into();
+            Command::Present => self.start_presenting(),
+            Command::StopPresenting => self.stop_presenting(),
+            Command::NextSlide
+            | Command::PreviousSlide
+            | Command::FirstSlide
+            | Command::LastSlide
+            | Command::GoToSlide(_)
+            | Command::Blackout
+            | Command::Whiteout
+            | Command::ToggleLaser
+            | Command::ToggleWhatIf
+            | Command::TogglePresenterView => {
+                if let Some(p) = &mut self.presentation {
+                    p.apply(&command);
+                }
             }
+            Command::ExportSlides => {
+                let folder = self
+                    .doc
+                    .path()
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default()
+                    .join(format!("{}-slides", slug(&self.doc.scenario().meta.title)));
+                self.pending = Some(Pending::TypedPath {
+                    purpose: PathPurpose::ExportSlides,
+                    text: folder.display().to_string(),
+                });
+            }
+            Command::ExportSlidesTo(dir) => self.spawn_export(dir),
             Command::About => self.show_about = true,
             Command::ExportMapImage => {
                 let dir = self
@@ -376,7 +420,75 @@ impl BulwarkApp {
         match purpose {
             PathPurpose::Open => self.apply(Command::OpenPath(path)),
             PathPurpose::Save => self.finish_save_as(Some(path)),
+            PathPurpose::ExportSlides => self.apply(Command::ExportSlidesTo(path)),
         }
+    }
+
+    /// Starts presenting: full screen, panels hidden (the shell draws only the
+    /// slide), the presenter view opened where it can be a window of its own.
+    fn start_presenting(&mut self) {
+        if self.presentation.is_some() {
+            return;
+        }
+        let len = crate::present::deck(self.doc.scenario()).len();
+        let restore = crate::present::RestoreLayout {
+            fullscreen: self.fullscreen_now,
+        };
+        // The presenter view opens on request (S): on a laptop mirrored to a
+        // projector it would otherwise show the notes to the room.
+        self.presentation = Some(crate::present::Presentation::start(len, restore, false));
+        self.viewport_commands
+            .push(egui::ViewportCommand::Fullscreen(true));
+        self.status = "Presenting (Esc to leave)".into();
+    }
+
+    /// Leaves presentation mode and restores the window as it was.
+    fn stop_presenting(&mut self) {
+        if let Some(p) = self.presentation.take() {
+            self.viewport_commands
+                .push(egui::ViewportCommand::Fullscreen(p.restore.fullscreen));
+            self.status = "Presentation ended".into();
+        }
+    }
+
+    /// Renders the deck to PNGs and a handout on another thread.
+    fn spawn_export(&mut self, dir: PathBuf) {
+        let (tx, rx) = channel();
+        let scenario = self.doc.scenario().clone();
+        self.status = format!("Exporting slides to {}…", dir.display());
+        std::thread::spawn(move || {
+            let result = crate::present::export::export_slides(&scenario, &dir)
+                .map(|n| format!("Exported {n} slides and handout.md to {}", dir.display()))
+                .map_err(|e| format!("Could not export the slides.\n\n{e}"));
+            let _ = tx.send(result);
+        });
+        self.export = Some(rx);
+    }
+
+    fn poll_export(&mut self, ctx: &egui::Context) {
+        let Some(rx) = &self.export else { return };
+        match rx.try_recv() {
+            Ok(Ok(message)) => {
+                self.status = message;
+                self.export = None;
+            }
+            Ok(Err(message)) => {
+                self.error = Some(message);
+                self.export = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(200));
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.error = Some("The slide export stopped unexpectedly.".into());
+                self.export = None;
+            }
+        }
+    }
+
+    /// Whether a slide export is running.
+    pub fn exporting(&self) -> bool {
+        self.export.is_some()
     }
 
     fn open_path(&mut self, path: &Path) {
@@ -475,7 +587,27 @@ impl BulwarkApp {
         if self.dialog.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
-        if self.pending.is_none() {
+        self.poll_export(ctx);
+        if self.presentation.is_none() {
+            self.fullscreen_now = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+        }
+        let deck_len = crate::present::deck(self.doc.scenario()).len();
+        if let Some(p) = &mut self.presentation {
+            p.set_len(deck_len);
+            // While a field of the "what if" popover has the keyboard, keys are
+            // typing, not slide commands (Esc still closes the popover).
+            let typing = ctx.memory(|m| m.focused().is_some());
+            if self.pending.is_none() && self.error.is_none() {
+                for key in crate::present::view::pressed_keys(ctx) {
+                    if typing && key != egui::Key::Escape {
+                        continue;
+                    }
+                    if let Some(command) = p.key(key) {
+                        self.queue.push(command);
+                    }
+                }
+            }
+        } else if self.pending.is_none() {
             for command in super::commands::WITH_SHORTCUTS {
                 if let Some(shortcut) = command.shortcut()
                     && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
@@ -496,6 +628,9 @@ impl BulwarkApp {
         }
         for command in std::mem::take(&mut self.queue) {
             self.apply(command);
+        }
+        for command in std::mem::take(&mut self.viewport_commands) {
+            ctx.send_viewport_cmd(command);
         }
         self.autosave(ctx);
         self.request_assessments(ctx);

@@ -49,6 +49,32 @@ pub enum Command {
     SetTheme(egui::ThemePreference),
     /// Start presenting (F5).
     Present,
+    /// Show the next slide (→ ↓ Space PageDown Enter while presenting).
+    NextSlide,
+    /// Show the previous slide (← ↑ PageUp Backspace while presenting).
+    PreviousSlide,
+    /// Show the first slide (Home).
+    FirstSlide,
+    /// Show the last slide (End).
+    LastSlide,
+    /// Show the slide with this index (0-based; typed as a number then Enter).
+    GoToSlide(usize),
+    /// Black the screen, or bring the slide back (B).
+    Blackout,
+    /// White the screen, or bring the slide back (W).
+    Whiteout,
+    /// Turn the laser pointer on or off (L).
+    ToggleLaser,
+    /// Open or close the presenter view (S).
+    TogglePresenterView,
+    /// Open or close the "what if" popover of key parameters while presenting (Q).
+    ToggleWhatIf,
+    /// Leave presentation mode and restore the layout (Esc).
+    StopPresenting,
+    /// Ask for a folder to export the slides to.
+    ExportSlides,
+    /// Export every slide as a PNG, with a Markdown handout, into this folder.
+    ExportSlidesTo(PathBuf),
     /// Close the tab at this position (asks first if it has unsaved changes).
     CloseTab(usize),
     /// Make the tab at this position the active one.
@@ -96,6 +122,19 @@ impl Command {
             Command::ToggleRightPanel => "Assessment panel",
             Command::SetTheme(_) => "Theme",
             Command::Present => "Present",
+            Command::NextSlide => "Next slide",
+            Command::PreviousSlide => "Previous slide",
+            Command::FirstSlide => "First slide",
+            Command::LastSlide => "Last slide",
+            Command::GoToSlide(_) => "Go to slide",
+            Command::Blackout => "Black screen",
+            Command::Whiteout => "White screen",
+            Command::ToggleLaser => "Laser pointer",
+            Command::TogglePresenterView => "Presenter view",
+            Command::ToggleWhatIf => "What if…",
+            Command::StopPresenting => "End presentation",
+            Command::ExportSlides => "Export slides…",
+            Command::ExportSlidesTo(_) => "Export slides",
             Command::CloseTab(_) => "Close tab",
             Command::SwitchTab(_) => "Switch tab",
             Command::ToggleCompare => "Compare scenarios",
@@ -124,11 +163,70 @@ impl Command {
             _ => None,
         }
     }
+
+    /// The keys for the command while presenting, as in common slide software
+    /// (presentation clickers send PageUp/PageDown). Digits then Enter jump to a
+    /// slide; see [`crate::present::Presentation::key`], which maps keys to
+    /// commands.
+    pub fn presentation_keys(&self) -> &'static [Key] {
+        match self {
+            Command::NextSlide => &[
+                Key::ArrowRight,
+                Key::ArrowDown,
+                Key::Space,
+                Key::PageDown,
+                Key::Enter,
+                Key::N,
+            ],
+            Command::PreviousSlide => &[
+                Key::ArrowLeft,
+                Key::ArrowUp,
+                Key::PageUp,
+                Key::Backspace,
+                Key::P,
+            ],
+            Command::FirstSlide => &[Key::Home],
+            Command::LastSlide => &[Key::End],
+            Command::Blackout => &[Key::B, Key::Period],
+            Command::Whiteout => &[Key::W, Key::Comma],
+            Command::ToggleLaser => &[Key::L],
+            Command::TogglePresenterView => &[Key::S],
+            Command::ToggleWhatIf => &[Key::Q],
+            Command::StopPresenting => &[Key::Escape],
+            _ => &[],
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn presentation_keys_match_the_key_handling() {
+        let commands = [
+            Command::NextSlide,
+            Command::PreviousSlide,
+            Command::FirstSlide,
+            Command::LastSlide,
+            Command::Blackout,
+            Command::Whiteout,
+            Command::ToggleLaser,
+            Command::TogglePresenterView,
+            Command::ToggleWhatIf,
+            Command::StopPresenting,
+        ];
+        for command in commands {
+            for key in command.presentation_keys() {
+                let mut p = crate::present::Presentation::start(
+                    3,
+                    crate::present::RestoreLayout::default(),
+                    false,
+                );
+                assert_eq!(p.key(*key).as_ref(), Some(&command), "{key:?}");
+            }
+        }
+    }
 
     #[test]
     fn shortcuts_are_distinct() {

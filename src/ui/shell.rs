@@ -10,6 +10,11 @@ use super::theme;
 
 /// Draws the whole window for one frame.
 pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
+    if app.presentation.is_some() {
+        presenting(app, ui);
+        dialogs(app, ui.ctx());
+        return;
+    }
     egui::Panel::top("menu_bar").show(ui, |ui| menu_bar(app, ui));
     egui::Panel::top("tab_bar").show(ui, |ui| tab_bar(app, ui));
     egui::Panel::bottom("status_line").show(ui, |ui| status_line(app, ui));
@@ -51,6 +56,56 @@ pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
         }
     });
     dialogs(app, ui.ctx());
+}
+
+/// Presentation mode: only the audience screen (no menu or panels), and the
+/// presenter view when it is open.
+fn presenting(app: &mut BulwarkApp, ui: &mut Ui) {
+    let slides = crate::present::deck(app.doc.scenario());
+    let assessment = app.runner.status(app.doc.id(), app.doc.revision()).result;
+    let assessment = assessment.as_deref();
+    let Some(p) = app.presentation.as_mut() else {
+        return;
+    };
+    let mut out = egui::CentralPanel::no_frame()
+        .show(ui, |ui| {
+            crate::present::view::show_audience(
+                ui,
+                p,
+                app.doc.scenario(),
+                assessment,
+                &slides,
+                &mut app.slide_markdown,
+            )
+        })
+        .inner;
+    if p.what_if
+        && let Some((scenario, group)) =
+            crate::present::view::what_if_popover(ui.ctx(), app.doc.scenario())
+    {
+        out.push(Command::Edit {
+            scenario: Box::new(scenario),
+            group,
+        });
+    }
+    if p.presenter_view {
+        out.extend(crate::present::view::show_presenter_view(
+            ui.ctx(),
+            p,
+            app.doc.scenario(),
+            assessment,
+            &slides,
+            &mut app.slide_markdown,
+        ));
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs(1));
+    }
+    if !out.is_empty() {
+        ui.ctx().request_repaint_of(egui::ViewportId::ROOT);
+    }
+    for command in out {
+        app.queue(command);
+    }
 }
 
 /// Every open scenario with a result, as a point on the trade-off chart.
@@ -174,6 +229,14 @@ fn menu_bar(app: &mut BulwarkApp, ui: &mut Ui) {
             menu_item(ui, app, Command::Present, true);
         });
         ui.menu_button("Help", |ui| menu_item(ui, app, Command::About, true));
+        ui.separator();
+        if ui
+            .button(Command::Present.label())
+            .on_hover_text("Present the scenario's slides full-screen (F5)")
+            .clicked()
+        {
+            app.queue(Command::Present);
+        }
     });
 }
 
@@ -205,6 +268,8 @@ fn file_menu(app: &mut BulwarkApp, ui: &mut Ui) {
     menu_item(ui, app, Command::Save, true);
     menu_item(ui, app, Command::SaveAs, true);
     menu_item(ui, app, Command::ExportMapImage, true);
+    ui.separator();
+    menu_item(ui, app, Command::ExportSlides, !app.exporting());
     ui.separator();
     let active = app.active_tab();
     menu_item(ui, app, Command::CloseTab(active), true);
@@ -391,6 +456,10 @@ fn typed_path_dialog(
     let (heading, action) = match purpose {
         PathPurpose::Open => ("Open a scenario file", "Open"),
         PathPurpose::Save => ("Save the scenario as", "Save"),
+        PathPurpose::ExportSlides => (
+            "Export the slides (PNG and handout) to the folder",
+            "Export",
+        ),
     };
     let modal = Modal::new(Id::unique("typed_path_dialog")).show(ctx, |ui| {
         ui.heading(heading);

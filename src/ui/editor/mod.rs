@@ -7,6 +7,7 @@ mod adversary_tab;
 mod arrangements_tab;
 mod assumptions_tab;
 mod scenario_tab;
+mod slides_tab;
 mod states_tab;
 
 pub use states_tab::format_figure;
@@ -31,15 +32,18 @@ pub enum EditorTab {
     Adversary,
     /// Uncertain parameters.
     Assumptions,
+    /// The slides of the briefing deck.
+    Slides,
 }
 
 impl EditorTab {
-    const ALL: [EditorTab; 5] = [
+    const ALL: [EditorTab; 6] = [
         EditorTab::Scenario,
         EditorTab::Arrangements,
         EditorTab::States,
         EditorTab::Adversary,
         EditorTab::Assumptions,
+        EditorTab::Slides,
     ];
 
     fn label(self) -> &'static str {
@@ -49,6 +53,7 @@ impl EditorTab {
             EditorTab::States => "Forces & economies",
             EditorTab::Adversary => "Adversary",
             EditorTab::Assumptions => "Assumptions",
+            EditorTab::Slides => "Slides",
         }
     }
 }
@@ -60,6 +65,8 @@ pub struct EditorState {
     pub tab: EditorTab,
     /// Index of the arrangement being edited.
     pub arrangement: usize,
+    /// Index of the slide being edited.
+    pub slide: usize,
     /// Whether the notes are shown as source (editing) rather than rendered.
     pub editing_notes: bool,
     /// Cache of the Markdown renderer.
@@ -83,6 +90,7 @@ pub fn show(ui: &mut Ui, state: &mut EditorState, draft: &mut Scenario) -> Optio
             EditorTab::States => states_tab::show(ui, &mut ed, draft),
             EditorTab::Adversary => adversary_tab::show(ui, &mut ed, draft),
             EditorTab::Assumptions => assumptions_tab::show(ui, &mut ed, draft),
+            EditorTab::Slides => slides_tab::show(ui, &mut ed, state, draft),
         });
     ed.group
 }

@@ -1,0 +1,327 @@
+//! Export of a deck without a window: every slide rendered offscreen to a
+//! 1920×1080 PNG with egui-wgpu (as egui_kittest renders its snapshots: a
+//! headless wgpu device, a texture as the render target, read back to memory),
+//! and a Markdown handout with the images, titles and notes.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use eframe::egui_wgpu::{self, wgpu};
+use egui::{Pos2, RawInput, Rect, ViewportId, vec2};
+use image::RgbaImage;
+
+use super::slide::draw_slide;
+use crate::scenario::{Scenario, Slide};
+use crate::ui::theme;
+
+/// Longest wait for the GPU (or the software renderer) to finish a slide.
+const WAIT: Duration = Duration::from_secs(30);
+
+/// Writes `slide-NN.png` for every slide of the scenario's deck (its own slides
+/// or the generated default deck) and `handout.md` into `dir`, creating it;
+/// returns the number of slides. When no GPU or software renderer can be
+/// started, the handout is still written (without images) and the error says so.
+pub fn export_slides(scenario: &Scenario, dir: &Path) -> Result<usize, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("Could not create {}: {e}", dir.display()))?;
+    let slides = super::deck(scenario);
+    let assessment = crate::model::assess(scenario);
+    let images = match SlideRenderer::new() {
+        Ok(mut renderer) => {
+            let mut names = Vec::new();
+            for (i, slide) in slides.iter().enumerate() {
+                let image =
+                    renderer.render(scenario, Some(&assessment), slide, theme::EXPORT_SIZE)?;
+                let name = image_name(i);
+                let path = dir.join(&name);
+                image
+                    .save(&path)
+                    .map_err(|e| format!("Could not write {}: {e}", path.display()))?;
+                names.push(name);
+            }
+            Ok(names)
+        }
+        Err(e) => Err(e),
+    };
+    let handout = handout(scenario, &slides, images.as_ref().ok().map(Vec::as_slice));
+    let handout_path = dir.join("handout.md");
+    std::fs::write(&handout_path, handout)
+        .map_err(|e| format!("Could not write {}: {e}", handout_path.display()))?;
+    match images {
+        Ok(_) => Ok(slides.len()),
+        Err(e) => Err(format!(
+            "Could not render the slides offscreen ({e}). {} was written without images.",
+            handout_path.display()
+        )),
+    }
+}
+
+/// File name of the image of slide `index` (0-based).
+pub fn image_name(index: usize) -> String {
+    format!("slide-{:02}.png", index + 1)
+}
+
+/// The Markdown handout: title, then each slide's title, image and notes.
+pub fn handout(scenario: &Scenario, slides: &[Slide], images: Option<&[String]>) -> String {
+    let mut md = String::new();
+    let meta = &scenario.meta;
+    let _ = writeln!(md, "# {}\n", meta.title);
+    let byline: Vec<&str> = [meta.author.as_str(), meta.date.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !byline.is_empty() {
+        let _ = writeln!(md, "*{}*\n", byline.join(" · "));
+    }
+    for (i, slide) in slides.iter().enumerate() {
+        let _ = writeln!(md, "## {}. {}\n", i + 1, slide.title);
+        if let Some(name) = images.and_then(|names| names.get(i)) {
+            let _ = writeln!(md, "![Slide {}: {}]({name})\n", i + 1, slide.title);
+        }
+        if let crate::scenario::SlideContent::Text { markdown } = &slide.content
+            && images.is_none()
+        {
+            let _ = writeln!(md, "{}\n", markdown.trim());
+        }
+        if !slide.notes.trim().is_empty() {
+            let _ = writeln!(md, "{}\n", slide.notes.trim());
+        }
+    }
+    md
+}
+
+/// Draws slides with egui into an offscreen wgpu texture and reads them back.
+pub struct SlideRenderer {
+    render_state: egui_wgpu::RenderState,
+    ctx: egui::Context,
+    markdown: egui_commonmark::CommonMarkCache,
+}
+
+impl SlideRenderer {
+    /// Starts a headless wgpu device (any adapter, software renderers included).
+    pub fn new() -> Result<Self, String> {
+        let setup = egui_wgpu::WgpuSetup::without_display_handle();
+        let instance = pollster::block_on(setup.new_instance());
+        let render_state = pollster::block_on(egui_wgpu::RenderState::create(
+            &egui_wgpu::WgpuConfiguration {
+                wgpu_setup: setup,
+                ..Default::default()
+            },
+            &instance,
+            None,
+            egui_wgpu::RendererOptions::default(),
+        ))
+        .map_err(|e| format!("no graphics adapter: {e}"))?;
+        let ctx = egui::Context::default();
+        theme::install_fonts(&ctx);
+        Ok(Self {
+            render_state,
+            ctx,
+            markdown: Default::default(),
+        })
+    }
+
+    /// Renders `slide` at `size` pixels, with the figures of `assessment`.
+    pub fn render(
+        &mut self,
+        scenario: &Scenario,
+        assessment: Option<&crate::model::Assessment>,
+        slide: &Slide,
+        size: [u32; 2],
+    ) -> Result<RgbaImage, String> {
+        let screen = Rect::from_min_size(Pos2::ZERO, vec2(size[0] as f32, size[1] as f32));
+        let mut input = RawInput {
+            screen_rect: Some(screen),
+            ..Default::default()
+        };
+        input
+            .viewports
+            .entry(ViewportId::ROOT)
+            .or_default()
+            .native_pixels_per_point = Some(1.0);
+        // Two passes: the first loads fonts and measures, the second draws settled.
+        let mut output = None;
+        for _ in 0..2 {
+            let mut out = self.ctx.run_ui(input.clone(), |ui| {
+                draw_slide(
+                    ui,
+                    screen,
+                    scenario,
+                    assessment,
+                    slide,
+                    &mut self.markdown,
+                    "export",
+                );
+            });
+            self.set_textures(&mut out.textures_delta);
+            output = Some(out);
+        }
+        let Some(mut output) = output else {
+            return Err("nothing was drawn".into());
+        };
+        let image = self.paint(&output, size);
+        self.free_textures(&mut output.textures_delta);
+        image
+    }
+
+    fn set_textures(&mut self, delta: &mut egui::TexturesDelta) {
+        let mut renderer = self.render_state.renderer.write();
+        for (id, images) in delta.set.drain() {
+            for image in images {
+                renderer.update_texture(
+                    &self.render_state.device,
+                    &self.render_state.queue,
+                    id,
+                    &image,
+                );
+            }
+        }
+    }
+
+    fn free_textures(&mut self, delta: &mut egui::TexturesDelta) {
+        let mut renderer = self.render_state.renderer.write();
+        for id in delta.free.drain() {
+            renderer.free_texture(&id);
+        }
+    }
+
+    fn paint(&self, output: &egui::FullOutput, size: [u32; 2]) -> Result<RgbaImage, String> {
+        let rs = &self.render_state;
+        let mut renderer = rs.renderer.write();
+        let mut encoder = rs
+            .device
+            .create_command_encoder(&wgpu::CommandEncoderDescriptor {
+                label: Some("slide export"),
+            });
+        let screen = egui_wgpu::ScreenDescriptor {
+            size_in_pixels: size,
+            pixels_per_point: 1.0,
+        };
+        let triangles = self.ctx.tessellate(output.shapes.clone(), 1.0);
+        let user_buffers =
+            renderer.update_buffers(&rs.device, &rs.queue, &mut encoder, &triangles, &screen);
+        let texture = rs.device.create_texture(&wgpu::TextureDescriptor {
+            label: Some("slide"),
+            size: wgpu::Extent3d {
+                width: size[0],
+                height: size[1],
+                depth_or_array_layers: 1,
+            },
+            mip_level_count: 1,
+            sample_count: 1,
+            dimension: wgpu::TextureDimension::D2,
+            format: rs.target_format,
+            usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
+            view_formats: &[],
+        });
+        let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
+        {
+            let mut pass = encoder
+                .begin_render_pass(&wgpu::RenderPassDescriptor {
+                    label: Some("slide pass"),
+                    color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+                        view: &view,
+                        resolve_target: None,
+                        ops: wgpu::Operations {
+                            load: wgpu::LoadOp::Clear(wgpu::Color::WHITE),
+                            store: wgpu::StoreOp::Store,
+                        },
+                        depth_slice: None,
+                    })],
+                    ..Default::default()
+                })
+                .forget_lifetime();
+            renderer.render(&mut pass, &triangles, &screen);
+        }
+        rs.queue.submit(
+            user_buffers
+                .into_iter()
+                .chain(std::iter::once(encoder.finish())),
+        );
+        drop(renderer);
+        read_back(&rs.device, &rs.queue, &texture, rs.target_format)
+    }
+}
+
+/// Copies a texture into memory as an RGBA image.
+fn read_back(
+    device: &wgpu::Device,
+    queue: &wgpu::Queue,
+    texture: &wgpu::Texture,
+    format: wgpu::TextureFormat,
+) -> Result<RgbaImage, String> {
+    let (width, height) = (texture.width(), texture.height());
+    let unpadded = width as usize * 4;
+    let align = wgpu::COPY_BYTES_PER_ROW_ALIGNMENT as usize;
+    let padded = unpadded.div_ceil(align) * align;
+    let buffer = device.create_buffer(&wgpu::BufferDescriptor {
+        label: Some("slide read-back"),
+        size: (padded * height as usize) as u64,
+        usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
+        mapped_at_creation: false,
+    });
+    let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
+        label: Some("slide read-back"),
+    });
+    encoder.copy_texture_to_buffer(
+        texture.as_image_copy(),
+        wgpu::TexelCopyBufferInfo {
+            buffer: &buffer,
+            layout: wgpu::TexelCopyBufferLayout {
+                offset: 0,
+                bytes_per_row: Some(padded as u32),
+                rows_per_image: None,
+            },
+        },
+        wgpu::Extent3d {
+            width,
+            height,
+            depth_or_array_layers: 1,
+        },
+    );
+    let index = queue.submit(std::iter::once(encoder.finish()));
+    let slice = buffer.slice(..);
+    let (tx, rx) = std::sync::mpsc::channel();
+    slice.map_async(wgpu::MapMode::Read, move |r| drop(tx.send(r)));
+    device
+        .poll(wgpu::PollType::Wait {
+            submission_index: Some(index),
+            timeout: Some(WAIT),
+        })
+        .map_err(|e| format!("the renderer did not finish: {e}"))?;
+    rx.recv()
+        .map_err(|e| format!("the read-back was lost: {e}"))?
+        .map_err(|e| format!("could not read the image back: {e}"))?;
+    let data = buffer
+        .slice(..)
+        .get_mapped_range()
+        .map_err(|e| format!("could not read the image back: {e:?}"))?;
+    let bgra = matches!(
+        format,
+        wgpu::TextureFormat::Bgra8Unorm | wgpu::TextureFormat::Bgra8UnormSrgb
+    );
+    let mut pixels = Vec::with_capacity(unpadded * height as usize);
+    for row in data.chunks_exact(padded) {
+        for px in row[..unpadded].chunks_exact(4) {
+            if bgra {
+                pixels.extend_from_slice(&[px[2], px[1], px[0], px[3]]);
+            } else {
+                pixels.extend_from_slice(px);
+            }
+        }
+    }
+    RgbaImage::from_raw(width, height, pixels).ok_or_else(|| "bad image size".to_owned())
+}
+
+/// The default export folder for a scenario file: `NAME-slides` beside it.
+pub fn default_folder(file: &Path) -> PathBuf {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name
+        .strip_suffix(crate::scenario::EXTENSION)
+        .or_else(|| name.strip_suffix(".json"))
+        .unwrap_or(&name);
+    file.with_file_name(format!("{stem}-slides"))
+}

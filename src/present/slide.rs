@@ -1,0 +1,530 @@
+//! Drawing one slide into a rectangle, at any size: full screen, the presenter
+//! view's thumbnails, or a 1920×1080 export. Everything scales with the rect
+//! (see [`theme::SLIDE_DESIGN_SIZE`]) and uses the projector theme.
+//!
+//! **Integration hooks.** The map, the plots and the comparison are drawn by
+//! [`draw_map_slide`], [`draw_plot_slide`] and [`draw_comparison_slide`]. Until
+//! the map widget (`crate::map`) and the assessment engine (`crate::model`) land,
+//! they draw clean placeholders; replace their bodies with calls to the real
+//! views (each gets a `Ui` whose `max_rect` is the slide's content area).
+
+use egui::{Align2, Color32, Pos2, Rect, Stroke, StrokeKind, Ui, UiBuilder, vec2};
+use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
+
+use crate::model::{Assessment, StateAssessment};
+use crate::scenario::{MapView, PlotKind, Scenario, Slide, SlideContent, reference::Reference};
+use crate::ui::theme;
+
+/// The scale of a slide drawn into `rect` (1 at the design size).
+pub fn slide_scale(rect: Rect) -> f32 {
+    (rect.width() / theme::SLIDE_DESIGN_SIZE.x)
+        .min(rect.height() / theme::SLIDE_DESIGN_SIZE.y)
+        .max(0.05)
+}
+
+/// The largest 16:9 rect centred in `outer`.
+pub fn fit_16_9(outer: Rect) -> Rect {
+    let aspect = theme::SLIDE_DESIGN_SIZE.x / theme::SLIDE_DESIGN_SIZE.y;
+    let size = if outer.width() / outer.height() > aspect {
+        vec2(outer.height() * aspect, outer.height())
+    } else {
+        vec2(outer.width(), outer.width() / aspect)
+    };
+    Rect::from_center_size(outer.center(), size)
+}
+
+/// Draws `slide` of `scenario` filling `rect`: background, title, content.
+/// `assessment` is the engine's latest result for the scenario, if there is one
+/// yet. `salt` keeps widget ids apart when one slide is drawn twice in a frame.
+pub fn draw_slide(
+    ui: &mut Ui,
+    rect: Rect,
+    scenario: &Scenario,
+    assessment: Option<&Assessment>,
+    slide: &Slide,
+    markdown: &mut CommonMarkCache,
+    salt: &str,
+) {
+    let scale = slide_scale(rect);
+    ui.painter()
+        .with_clip_rect(rect)
+        .rect_filled(rect, 0.0, theme::PROJECTOR_BG);
+    let margin = 48.0 * scale;
+    let inner = rect.shrink(margin);
+    let mut child = ui.new_child(
+        UiBuilder::new()
+            .max_rect(inner)
+            .id_salt(("slide", salt))
+            .style(theme::projector_style(scale)),
+    );
+    child.set_clip_rect(rect.intersect(ui.clip_rect()));
+    let title_font = theme::slide_font(44.0 * scale);
+    let title = child.painter().layout(
+        slide.title.clone(),
+        title_font,
+        theme::PROJECTOR_TEXT,
+        inner.width(),
+    );
+    let title_height = title.size().y;
+    child
+        .painter()
+        .galley(inner.left_top(), title, theme::PROJECTOR_TEXT);
+    let rule_y = inner.top() + title_height + 12.0 * scale;
+    child.painter().line_segment(
+        [
+            Pos2::new(inner.left(), rule_y),
+            Pos2::new(inner.left() + 160.0 * scale, rule_y),
+        ],
+        Stroke::new(5.0 * scale, theme::PROJECTOR_ACCENT),
+    );
+    let content = Rect::from_min_max(Pos2::new(inner.left(), rule_y + 28.0 * scale), inner.max);
+    child.scope_builder(UiBuilder::new().max_rect(content), |ui| {
+        ui.set_clip_rect(content.intersect(ui.clip_rect()));
+        match &slide.content {
+            SlideContent::Map { view, highlight } => {
+                draw_map_slide(ui, scenario, view, highlight);
+            }
+            SlideContent::Plot { plot, state } => {
+                draw_plot_slide(ui, scenario, assessment, *plot, state.as_deref());
+            }
+            SlideContent::Comparison => draw_comparison_slide(ui, scenario),
+            SlideContent::Text { markdown: text } => {
+                CommonMarkViewer::new()
+                    .max_image_width(Some(content.width() as usize))
+                    .show(ui, markdown, text);
+            }
+        }
+    });
+}
+
+/// The display name of a state id (scenario override, reference table, or the id).
+pub fn state_name(scenario: &Scenario, id: &str) -> String {
+    scenario
+        .states
+        .iter()
+        .find(|s| s.id == id)
+        .and_then(|s| s.overrides.name.clone())
+        .or_else(|| {
+            Reference::get()
+                .state(id)
+                .and_then(|r| r.figures.name.clone())
+        })
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// The role colour of a state on a slide: adversary, protected, guarantor, NATO.
+fn role_colour(scenario: &Scenario, id: &str) -> Color32 {
+    if scenario.adversary.state == id {
+        theme::ADVERSARY
+    } else if scenario
+        .arrangements
+        .iter()
+        .any(|a| a.protected_states.iter().any(|p| p == id))
+    {
+        theme::PROTECTED
+    } else if scenario
+        .arrangements
+        .iter()
+        .any(|a| a.guarantors.iter().any(|g| g.state == id))
+    {
+        theme::GUARANTOR
+    } else if Reference::get().nato_since(id).is_some() {
+        theme::NATO
+    } else {
+        theme::NEUTRAL
+    }
+}
+
+/// **Hook for the map widget.** Draws the map of `scenario` with `view` and the
+/// `highlight`ed states into the whole of `ui`'s available rect. For now: a
+/// placeholder panel with the capitals of the scenario's states placed by
+/// longitude and latitude, the view's centre and zoom, and the highlighted
+/// states' names. Replace the body with the map widget from `crate::map`.
+pub fn draw_map_slide(ui: &mut Ui, scenario: &Scenario, view: &MapView, highlight: &[String]) {
+    let rect = ui.available_rect_before_wrap();
+    ui.allocate_rect(rect, egui::Sense::hover());
+    let scale = slide_scale(Rect::from_min_size(
+        Pos2::ZERO,
+        rect.size() / vec2(0.92, 0.8),
+    ));
+    let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
+    painter.rect_filled(rect, 8.0 * scale, theme::PROJECTOR_PANEL);
+    // An equirectangular sketch: 80° of latitude across the panel at zoom 1,
+    // longitude shrunk by the cosine of the centre's latitude.
+    let span = 80.0 / view.zoom.max(0.1) as f32;
+    let px_per_deg = rect.width() / span;
+    let lon_factor = (view.center.lat as f32).to_radians().cos().max(0.2);
+    let to_screen = |lon: f64, lat: f64| {
+        Pos2::new(
+            rect.center().x + (lon - view.center.lon) as f32 * px_per_deg * lon_factor,
+            rect.center().y - (lat - view.center.lat) as f32 * px_per_deg,
+        )
+    };
+    let grid = Stroke::new(1.0 * scale, Color32::from_rgb(0xC8, 0xD2, 0xDC));
+    let step = if span > 30.0 { 10.0 } else { 5.0 };
+    let lon_span = f64::from(span / lon_factor);
+    let mut lon = ((view.center.lon - lon_span) / step).floor() * step;
+    while lon <= view.center.lon + lon_span {
+        let x = to_screen(lon, view.center.lat).x;
+        painter.line_segment(
+            [Pos2::new(x, rect.top()), Pos2::new(x, rect.bottom())],
+            grid,
+        );
+        lon += step;
+    }
+    let mut lat = ((view.center.lat - span as f64) / step).floor() * step;
+    while lat <= view.center.lat + span as f64 {
+        let y = to_screen(view.center.lon, lat).y;
+        painter.line_segment(
+            [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
+            grid,
+        );
+        lat += step;
+    }
+    let label_font = theme::slide_font(22.0 * scale);
+    for entry in &scenario.states {
+        let Some(reference) = Reference::get().state(&entry.id) else {
+            continue;
+        };
+        let p = to_screen(reference.capital.point.lon, reference.capital.point.lat);
+        if !rect.contains(p) {
+            continue;
+        }
+        let lit = highlight.contains(&entry.id);
+        let colour = role_colour(scenario, &entry.id);
+        let r = if lit { 11.0 } else { 6.0 } * scale;
+        painter.circle(
+            p,
+            r,
+            colour,
+            Stroke::new(2.0 * scale, theme::PROJECTOR_TEXT),
+        );
+        let text_colour = if lit {
+            theme::PROJECTOR_TEXT
+        } else {
+            theme::PROJECTOR_MUTED
+        };
+        painter.text(
+            p + vec2(r + 6.0 * scale, 0.0),
+            Align2::LEFT_CENTER,
+            state_name(scenario, &entry.id),
+            label_font.clone(),
+            text_colour,
+        );
+    }
+    let mut names: Vec<String> = highlight.iter().map(|h| state_name(scenario, h)).collect();
+    if names.len() > 5 {
+        let more = names.len() - 4;
+        names.truncate(4);
+        names.push(format!("{more} more"));
+    }
+    let caption = format!(
+        "Map view: centre {:.1}°E {:.1}°N, zoom {:.1}{}",
+        view.center.lon,
+        view.center.lat,
+        view.zoom,
+        if names.is_empty() {
+            String::new()
+        } else {
+            format!(" · highlighted: {}", names.join(", "))
+        }
+    );
+    painter.text(
+        rect.left_bottom() + vec2(16.0, -14.0) * scale,
+        Align2::LEFT_BOTTOM,
+        caption,
+        theme::slide_font(18.0 * scale),
+        theme::PROJECTOR_MUTED,
+    );
+    painter.rect_stroke(
+        rect,
+        8.0 * scale,
+        Stroke::new(1.5 * scale, theme::PROJECTOR_MUTED),
+        StrokeKind::Inside,
+    );
+}
+
+/// **Hook for the assessment plots.** Draws `plot` of `scenario` (for per-state
+/// plots, for `state`; none: the first protected state) into the whole of
+/// `ui`'s available rect, from the engine's latest `assessment`. The headline
+/// and break-even slides show the live figures; the other plots are a panel
+/// naming the plot with the live chance of attack, until the assessment panel's
+/// plots (`crate::ui::assessment_panel`) are exposed to be called here.
+pub fn draw_plot_slide(
+    ui: &mut Ui,
+    scenario: &Scenario,
+    assessment: Option<&Assessment>,
+    plot: PlotKind,
+    state: Option<&str>,
+) {
+    let rect = ui.available_rect_before_wrap();
+    ui.allocate_rect(rect, egui::Sense::hover());
+    let scale = slide_scale(Rect::from_min_size(
+        Pos2::ZERO,
+        rect.size() / vec2(0.92, 0.8),
+    ));
+    let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
+    painter.rect_filled(rect, 8.0 * scale, theme::PROJECTOR_PANEL);
+    let assessed = assessment.and_then(|a| {
+        let s = match state {
+            Some(id) => a.states.iter().find(|s| s.state == id),
+            None => a.states.first(),
+        };
+        s.map(|s| (a, s))
+    });
+    let cards: Vec<(String, String, String)> = match (plot, assessed) {
+        (PlotKind::Headline, Some((a, s))) => headline_cards(scenario, a, s),
+        (PlotKind::BreakEven, Some((_, s))) if !s.break_even.is_empty() => {
+            break_even_cards(scenario, s)
+        }
+        _ => Vec::new(),
+    };
+    if !cards.is_empty() {
+        draw_cards(&painter, rect, scale, &cards);
+        return;
+    }
+    let plot_area = rect.shrink2(vec2(70.0, 50.0) * scale);
+    let axis = Stroke::new(2.0 * scale, theme::PROJECTOR_MUTED);
+    painter.line_segment([plot_area.left_top(), plot_area.left_bottom()], axis);
+    painter.line_segment([plot_area.left_bottom(), plot_area.right_bottom()], axis);
+    painter.text(
+        plot_area.center() - vec2(0.0, 24.0 * scale),
+        Align2::CENTER_CENTER,
+        super::plot_label(plot),
+        theme::slide_font(34.0 * scale),
+        theme::PROJECTOR_TEXT,
+    );
+    let subject = state
+        .map(|s| state_name(scenario, s))
+        .unwrap_or_else(|| scenario.meta.title.clone());
+    let caption = match assessed {
+        Some((a, s)) => format!(
+            "{}: chance of a renewed attack within {} years {}",
+            s.name,
+            a.horizon_years,
+            pct_range(&s.decision.chance_of_attack)
+        ),
+        None => format!("{subject}: the assessment is running…"),
+    };
+    painter.text(
+        plot_area.center() + vec2(0.0, 24.0 * scale),
+        Align2::CENTER_CENTER,
+        caption,
+        theme::slide_font(20.0 * scale),
+        theme::PROJECTOR_MUTED,
+    );
+}
+
+/// A share as a percentage with one decimal, as the assessment panel shows it.
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+fn pct_range(d: &crate::model::Distribution) -> String {
+    format!("{} ({}–{})", pct(d.mean), pct(d.p5), pct(d.p95))
+}
+
+/// The headline figures as (label, value, reading) cards.
+fn headline_cards(
+    scenario: &Scenario,
+    a: &Assessment,
+    s: &StateAssessment,
+) -> Vec<(String, String, String)> {
+    let adversary = state_name(scenario, &scenario.adversary.state);
+    vec![
+        (
+            format!(
+                "Chance of a renewed attack on {} within {} years",
+                s.name, a.horizon_years
+            ),
+            pct(s.decision.chance_of_attack.mean),
+            format!(
+                "90% range {}–{}",
+                pct(s.decision.chance_of_attack.p5),
+                pct(s.decision.chance_of_attack.p95)
+            ),
+        ),
+        (
+            "Chance the guarantors fight".into(),
+            pct(s.credibility.arrangement.mean),
+            format!(
+                "90% range {}–{}",
+                pct(s.credibility.arrangement.p5),
+                pct(s.credibility.arrangement.p95)
+            ),
+        ),
+        (
+            "Defence burden".into(),
+            format!("{:.1}% of GDP", s.burden.total_pct_gdp),
+            format!("${:.1}bn a year", s.burden.total_usd_bn),
+        ),
+        (
+            format!("Acceptable to {adversary}"),
+            pct(s.acceptability.adversary.mean),
+            format!("to {}: {}", s.name, pct(s.acceptability.protected_state)),
+        ),
+    ]
+}
+
+/// Each arrangement against its baseline as (label, value, reading) cards.
+fn break_even_cards(scenario: &Scenario, s: &StateAssessment) -> Vec<(String, String, String)> {
+    s.break_even
+        .iter()
+        .take(4)
+        .map(|b| {
+            let name = scenario
+                .arrangements
+                .iter()
+                .find(|a| a.id == b.arrangement)
+                .map(|a| a.name.clone())
+                .unwrap_or_else(|| b.arrangement.clone());
+            let value = match b.break_even_credibility {
+                Some(c) if c <= 0.0 => "better at any credibility".to_owned(),
+                Some(c) => format!("credibility {} needed", pct(c)),
+                None => "worse even if certain".to_owned(),
+            };
+            (
+                name,
+                value,
+                format!(
+                    "attack {} vs {} without; burden {:.1}% vs {:.1}% of GDP",
+                    pct(b.chance_of_attack),
+                    pct(b.baseline_chance_of_attack),
+                    b.burden_pct_gdp,
+                    b.baseline_burden_pct_gdp
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Big figures in a two-column grid of cards.
+fn draw_cards(painter: &egui::Painter, rect: Rect, scale: f32, cards: &[(String, String, String)]) {
+    let pad = 24.0 * scale;
+    let cols = if cards.len() > 1 { 2 } else { 1 };
+    let rows = cards.len().div_ceil(cols);
+    let w = (rect.width() - pad * (cols as f32 + 1.0)) / cols as f32;
+    let h = ((rect.height() - pad * (rows as f32 + 1.0)) / rows as f32).min(200.0 * scale);
+    for (i, (label, value, reading)) in cards.iter().enumerate() {
+        let (c, r) = (i % cols, i / cols);
+        let min = rect.min + vec2(pad + c as f32 * (w + pad), pad + r as f32 * (h + pad));
+        let card = Rect::from_min_size(min, vec2(w, h));
+        painter.rect_filled(card, 8.0 * scale, theme::PROJECTOR_BG);
+        let inner = card.shrink(20.0 * scale);
+        let label = painter.layout(
+            label.clone(),
+            theme::slide_font(20.0 * scale),
+            theme::PROJECTOR_MUTED,
+            inner.width(),
+        );
+        let label_h = label.size().y;
+        painter.galley(inner.min, label, theme::PROJECTOR_MUTED);
+        painter.text(
+            inner.min + vec2(0.0, label_h + 8.0 * scale),
+            Align2::LEFT_TOP,
+            value,
+            theme::slide_font(44.0 * scale),
+            theme::PROJECTOR_STRONG,
+        );
+        painter.text(
+            inner.left_bottom(),
+            Align2::LEFT_BOTTOM,
+            reading,
+            theme::slide_font(18.0 * scale),
+            theme::PROJECTOR_TEXT,
+        );
+    }
+}
+
+/// **Hook for the comparison view.** Draws the comparison of the scenario's
+/// arrangements into `ui`. For now: a table of what each arrangement is made
+/// of (no engine figures yet); replace or extend with the engine's comparison.
+pub fn draw_comparison_slide(ui: &mut Ui, scenario: &Scenario) {
+    if scenario.arrangements.is_empty() {
+        ui.label("No arrangements in this scenario yet.");
+        return;
+    }
+    let column = ui.available_width() / 4.0 - ui.spacing().item_spacing.x * 2.0;
+    egui::Grid::new("comparison_slide")
+        .striped(true)
+        .max_col_width(column)
+        .spacing(ui.spacing().item_spacing * vec2(2.0, 1.0))
+        .show(ui, |ui| {
+            for heading in ["Arrangement", "Guarantors", "Troops present", "Conditions"] {
+                ui.strong(heading);
+            }
+            ui.end_row();
+            for a in &scenario.arrangements {
+                ui.add(egui::Label::new(&a.name).wrap());
+                let guarantors: Vec<String> = a
+                    .guarantors
+                    .iter()
+                    .map(|g| state_name(scenario, &g.state))
+                    .collect();
+                let shown = match guarantors.len() {
+                    0 => "none".to_owned(),
+                    1..=4 => guarantors.join(", "),
+                    n => format!("{} and {} more", guarantors[..3].join(", "), n - 3),
+                };
+                ui.add(egui::Label::new(shown).wrap());
+                let present: f64 = a
+                    .guarantors
+                    .iter()
+                    .flat_map(|g| &g.forces)
+                    .filter(|f| f.is_present())
+                    .map(|f| f.troops)
+                    .sum();
+                ui.label(format_troops(present));
+                ui.add(
+                    egui::Label::new(format!(
+                        "{} void clauses, {} restraints",
+                        a.void_clauses.len(),
+                        a.restraints.len()
+                    ))
+                    .wrap(),
+                );
+                ui.end_row();
+            }
+        });
+    ui.add_space(ui.spacing().item_spacing.y * 2.0);
+    ui.label(
+        egui::RichText::new("Deterrence, cost and acceptability from the engine appear here.")
+            .color(theme::PROJECTOR_MUTED)
+            .small(),
+    );
+}
+
+fn format_troops(troops: f64) -> String {
+    if troops <= 0.0 {
+        return "none".into();
+    }
+    let digits = format!("{troops:.0}");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn troops_have_thousands_separators() {
+        assert_eq!(format_troops(0.0), "none");
+        assert_eq!(format_troops(950.0), "950");
+        assert_eq!(format_troops(1500.0), "1,500");
+        assert_eq!(format_troops(1_234_567.0), "1,234,567");
+    }
+
+    #[test]
+    fn slides_fit_16_9() {
+        let r = fit_16_9(Rect::from_min_size(Pos2::ZERO, vec2(1920.0, 1200.0)));
+        assert_eq!(r.size(), vec2(1920.0, 1080.0));
+        assert!((slide_scale(r) - 1.5).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,371 @@
+//! The two screens of a briefing: the audience screen (full-screen slide with a
+//! slide counter, the "presenting" indicator, blackout and the laser pointer)
+//! and the presenter view (a second native window with the current and next
+//! slide, the speaker notes, a clock and the elapsed time). Both only read the
+//! presentation state and return [`Command`]s.
+
+use egui::{
+    Align2, Color32, Context, CursorIcon, Event, FontId, Key, Rect, RichText, Sense, Ui,
+    ViewportBuilder, ViewportClass, ViewportId, vec2,
+};
+use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
+
+use super::slide::{draw_slide, fit_16_9, slide_scale};
+use super::{Presentation, Screen};
+use crate::model::Assessment;
+use crate::scenario::{Scenario, Slide};
+use crate::ui::{Command, theme};
+
+/// Title of the presenter view's window (and of its embedded stand-in).
+pub const PRESENTER_TITLE: &str = "Presenter view";
+
+/// Keys pressed this frame without Ctrl/Cmd or Alt, in order (so that digits
+/// typed before Enter arrive before it).
+pub fn pressed_keys(ctx: &Context) -> Vec<Key> {
+    ctx.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } if !modifiers.command && !modifiers.alt && !modifiers.ctrl => Some(*key),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+/// Draws the audience screen into the whole of `ui`; returns commands from
+/// mouse clicks (left: next, right: previous).
+pub fn show_audience(
+    ui: &mut Ui,
+    p: &Presentation,
+    scenario: &Scenario,
+    assessment: Option<&Assessment>,
+    slides: &[Slide],
+    markdown: &mut CommonMarkCache,
+) -> Vec<Command> {
+    let mut out = Vec::new();
+    let screen = ui.max_rect();
+    ui.painter().rect_filled(screen, 0.0, Color32::BLACK);
+    let response = ui.interact(
+        screen,
+        egui::Id::unique("bulwark_audience_screen"),
+        Sense::click(),
+    );
+    if response.clicked() {
+        out.push(Command::NextSlide);
+    }
+    if response.secondary_clicked() {
+        out.push(Command::PreviousSlide);
+    }
+    match p.screen {
+        Screen::Black => return out,
+        Screen::White => {
+            ui.painter().rect_filled(screen, 0.0, Color32::WHITE);
+            return out;
+        }
+        Screen::Slide => {}
+    }
+    let rect = fit_16_9(screen);
+    match slides.get(p.slide) {
+        Some(slide) => draw_slide(ui, rect, scenario, assessment, slide, markdown, "audience"),
+        None => {
+            ui.painter().rect_filled(rect, 0.0, theme::PROJECTOR_BG);
+            ui.painter().text(
+                rect.center(),
+                Align2::CENTER_CENTER,
+                "This scenario has no slides",
+                theme::slide_font(40.0 * slide_scale(rect)),
+                theme::PROJECTOR_TEXT,
+            );
+        }
+    }
+    overlays(ui, rect, p);
+    if p.laser
+        && let Some(pos) = ui.input(|i| i.pointer.hover_pos())
+    {
+        let r = 9.0 * slide_scale(rect).max(0.5);
+        let painter = ui.painter();
+        painter.circle_filled(pos, r * 2.2, theme::LASER.gamma_multiply(0.25));
+        painter.circle_filled(pos, r, theme::LASER);
+        ui.ctx().set_cursor_icon(CursorIcon::None);
+    }
+    out
+}
+
+/// The slide counter, the typed slide number and the discreet indicator.
+fn overlays(ui: &Ui, rect: Rect, p: &Presentation) {
+    let scale = slide_scale(rect);
+    let painter = ui.painter();
+    let font = theme::slide_font(18.0 * scale.max(0.6));
+    let pad = vec2(24.0, 16.0) * scale;
+    painter.text(
+        rect.right_bottom() - pad,
+        Align2::RIGHT_BOTTOM,
+        format!("{} / {}", p.slide + 1, p.len.max(1)),
+        font.clone(),
+        theme::PROJECTOR_MUTED,
+    );
+    let dot = rect.left_bottom() + vec2(pad.x, -pad.y - font.size * 0.5);
+    painter.circle_filled(dot, 5.0 * scale.max(0.6), theme::LASER);
+    painter.text(
+        dot + vec2(12.0 * scale.max(0.6), 0.0),
+        Align2::LEFT_CENTER,
+        "Presenting",
+        font.clone(),
+        theme::PROJECTOR_MUTED,
+    );
+    if p.hint && p.typed.is_empty() {
+        painter.text(
+            rect.center_bottom() - vec2(0.0, pad.y),
+            Align2::CENTER_BOTTOM,
+            "→ next · ← back · S presenter view · B black · Q what if · Esc leave",
+            font.clone(),
+            theme::PROJECTOR_MUTED,
+        );
+    }
+    if !p.typed.is_empty() {
+        painter.text(
+            rect.center_bottom() - vec2(0.0, pad.y),
+            Align2::CENTER_BOTTOM,
+            format!("Go to slide {}…", p.typed),
+            theme::slide_font(28.0 * scale.max(0.6)),
+            theme::PROJECTOR_ACCENT,
+        );
+    }
+}
+
+/// Shows the presenter view as a native window (or, where the platform cannot
+/// open one, as a window inside the main one); returns the commands given in
+/// it (its buttons, and its keys when it is a window of its own, which has its
+/// own keyboard focus).
+pub fn show_presenter_view(
+    ctx: &Context,
+    p: &mut Presentation,
+    scenario: &Scenario,
+    assessment: Option<&Assessment>,
+    slides: &[Slide],
+    markdown: &mut CommonMarkCache,
+) -> Vec<Command> {
+    let builder = ViewportBuilder::default()
+        .with_title(format!("{PRESENTER_TITLE} — Bulwark"))
+        .with_inner_size([1100.0, 680.0])
+        .with_min_inner_size([640.0, 400.0]);
+    ctx.show_viewport_immediate(
+        ViewportId::from_hash_of("bulwark_presenter_view"),
+        builder,
+        |ui, class| {
+            let mut out = Vec::new();
+            if class != ViewportClass::EmbeddedWindow {
+                for key in pressed_keys(ui.ctx()) {
+                    out.extend(p.key(key));
+                }
+                if ui.input(|i| i.viewport().close_requested()) {
+                    out.push(Command::TogglePresenterView);
+                }
+                egui::CentralPanel::default().show(ui, |ui| {
+                    presenter_contents(ui, p, scenario, assessment, slides, markdown, &mut out);
+                });
+            } else {
+                ui.set_min_size(vec2(900.0, 520.0));
+                presenter_contents(ui, p, scenario, assessment, slides, markdown, &mut out);
+            }
+            out
+        },
+    )
+}
+
+fn presenter_contents(
+    ui: &mut Ui,
+    p: &Presentation,
+    scenario: &Scenario,
+    assessment: Option<&Assessment>,
+    slides: &[Slide],
+    markdown: &mut CommonMarkCache,
+    out: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(clock_now()).size(22.0).strong())
+            .on_hover_text("Time of day (UTC)");
+        ui.separator();
+        ui.label(RichText::new(format!("Elapsed {}", p.elapsed_text())).size(22.0));
+        ui.separator();
+        ui.label(RichText::new(format!("Slide {} of {}", p.slide + 1, p.len.max(1))).size(22.0));
+        if !p.typed.is_empty() {
+            ui.label(format!("Go to {}…", p.typed));
+        }
+        ui.separator();
+        for command in [
+            Command::PreviousSlide,
+            Command::NextSlide,
+            Command::Blackout,
+            Command::StopPresenting,
+        ] {
+            if ui.button(command.label()).clicked() {
+                out.push(command);
+            }
+        }
+    });
+    ui.separator();
+    let avail = ui.available_size();
+    let left_w = (avail.x * 0.5).max(200.0);
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(left_w);
+            ui.label(RichText::new("Now showing").strong());
+            let current = slide_box(ui, left_w);
+            match slides.get(p.slide) {
+                Some(s) => draw_slide(
+                    ui,
+                    current,
+                    scenario,
+                    assessment,
+                    s,
+                    markdown,
+                    "presenter_current",
+                ),
+                None => {
+                    ui.painter().rect_filled(current, 0.0, Color32::GRAY);
+                }
+            }
+            ui.add_space(8.0);
+            ui.label(RichText::new("Up next").strong());
+            let next = slide_box(ui, left_w * 0.6);
+            match slides.get(p.slide + 1) {
+                Some(s) => draw_slide(
+                    ui,
+                    next,
+                    scenario,
+                    assessment,
+                    s,
+                    markdown,
+                    "presenter_next",
+                ),
+                None => {
+                    ui.painter().rect_filled(next, 0.0, Color32::from_gray(40));
+                    ui.painter().text(
+                        next.center(),
+                        Align2::CENTER_CENTER,
+                        "End of the deck",
+                        FontId::proportional(16.0),
+                        Color32::WHITE,
+                    );
+                }
+            }
+        });
+        ui.separator();
+        ui.vertical(|ui| {
+            ui.label(RichText::new("Speaker notes").strong());
+            egui::ScrollArea::vertical()
+                .id_salt("presenter_notes")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let notes = slides.get(p.slide).map(|s| s.notes.as_str()).unwrap_or("");
+                    if notes.trim().is_empty() {
+                        ui.weak("No notes for this slide.");
+                    } else {
+                        ui.style_mut().override_text_style = None;
+                        let bright = ui.visuals().strong_text_color();
+                        ui.visuals_mut().override_text_color = Some(bright);
+                        for font in ui.style_mut().text_styles.values_mut() {
+                            font.size *= 1.35;
+                        }
+                        CommonMarkViewer::new().show(ui, markdown, notes);
+                    }
+                });
+        });
+    });
+}
+
+/// Allocates a 16:9 box `width` wide with a thin frame.
+fn slide_box(ui: &mut Ui, width: f32) -> Rect {
+    let (rect, _) = ui.allocate_exact_size(vec2(width, width * 9.0 / 16.0), Sense::hover());
+    ui.painter().rect_stroke(
+        rect.expand(1.0),
+        0.0,
+        egui::Stroke::new(1.0, Color32::GRAY),
+        egui::StrokeKind::Outside,
+    );
+    rect
+}
+
+/// The time of day, `HH:MM` (UTC: the standard library has no time zones).
+fn clock_now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    format!("{:02}:{:02} UTC", secs / 3600 % 24, secs / 60 % 60)
+}
+
+/// The "what if" popover (Q while presenting): the few parameters a room asks
+/// about — the horizon, the adversary's forces, each guarantor's credibility —
+/// editable on the spot. Returns the edited scenario and its edit group when
+/// something changed; the caller sends it as an ordinary undoable edit, so the
+/// slides (and the live views behind them) update at once.
+pub fn what_if_popover(ctx: &Context, scenario: &Scenario) -> Option<(Scenario, Option<u64>)> {
+    use crate::ui::widgets::{self, EditTracker};
+    let mut draft = scenario.clone();
+    let mut ed = EditTracker::default();
+    egui::Window::new("What if…")
+        .anchor(Align2::RIGHT_TOP, [-24.0, 24.0])
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            widgets::number(
+                ui,
+                &mut ed,
+                "Horizon",
+                &mut draft.horizon_years,
+                0.5..=50.0,
+                " years",
+                "Years ahead over which the chance of a renewed attack is assessed",
+            );
+            widgets::number(
+                ui,
+                &mut ed,
+                "Adversary theatre troops",
+                &mut draft.adversary.theatre_troops,
+                0.0..=3_000_000.0,
+                "",
+                "Ground forces the adversary can commit to the theatre",
+            );
+            for a in &mut draft.arrangements {
+                if a.guarantors.is_empty() {
+                    continue;
+                }
+                ui.separator();
+                ui.strong(&a.name);
+                for g in &mut a.guarantors {
+                    let name = super::slide::state_name(scenario, &g.state);
+                    let mut set = g.credibility.is_some();
+                    let r = ui
+                        .checkbox(&mut set, format!("{name}: set credibility"))
+                        .on_hover_text("Replace the engine's credibility with your judgement");
+                    if r.changed() {
+                        g.credibility = set.then_some(0.5);
+                    }
+                    ed.track(r);
+                    if let Some(c) = &mut g.credibility {
+                        widgets::number(
+                            ui,
+                            &mut ed,
+                            &format!("Credibility of {name}"),
+                            c,
+                            0.0..=1.0,
+                            "",
+                            "Chance this guarantor fights if the protected state is attacked",
+                        );
+                    }
+                }
+            }
+            ui.separator();
+            ui.weak("Q or Esc closes; Ctrl+Z in the editor undoes.");
+        });
+    (draft != *scenario).then_some((draft, ed.group))
+}

@@ -1,0 +1,278 @@
+//! The Slides tab: the briefing deck. Add the current map view, a text, a plot
+//! or the comparison as a slide; reorder; edit the title, what the slide shows
+//! and the speaker notes; delete. A scenario without slides shows its generated
+//! default deck here; the first edit saves the deck into the scenario.
+
+use egui::Ui;
+
+use crate::present::{self, PLOT_KINDS};
+use crate::scenario::{PlotKind, Scenario, Slide, SlideContent};
+use crate::ui::choices::Choice;
+use crate::ui::widgets::{self, EditTracker};
+
+use super::EditorState;
+
+impl Choice for PlotKind {
+    const ALL: &'static [Self] = &PLOT_KINDS;
+    fn label(self) -> &'static str {
+        present::plot_label(self)
+    }
+    fn help(self) -> &'static str {
+        match self {
+            PlotKind::Headline => "Chance of attack, defence burden and acceptability at a glance.",
+            PlotKind::AttackDistribution => "How the chance of a renewed attack is spread.",
+            PlotKind::Tornado => "The assumptions that move the result most.",
+            PlotKind::Campaign => "Force ratio and ground taken by day along each axis.",
+            PlotKind::Burden => "Defence spending as a share of GDP over the years.",
+            PlotKind::AcceptabilityDeterrence => {
+                "Each arrangement by what it deters and what the adversary could accept."
+            }
+            PlotKind::BreakEven => {
+                "The guarantor credibility at which a guarantee beats armed neutrality."
+            }
+        }
+    }
+}
+
+/// Draws the tab.
+pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut Scenario) {
+    let before = present::deck(s);
+    let mut slides = before.clone();
+    if present::is_generated(s) {
+        ui.weak(
+            "This scenario has no slides of its own: this is the generated default deck. \
+             Any change below saves the deck in the scenario.",
+        );
+    }
+    add_buttons(ui, state, s, &mut slides);
+    ui.separator();
+    if slides.is_empty() {
+        ui.weak("No slides.");
+    } else {
+        state.slide = state.slide.min(slides.len() - 1);
+        list(ui, state, &mut slides);
+        ui.separator();
+        let names = super::state_options(s);
+        edit_slide(ui, ed, &mut slides[state.slide], &names);
+    }
+    if slides != before {
+        s.slides = slides;
+    }
+}
+
+fn add_buttons(ui: &mut Ui, state: &mut EditorState, s: &Scenario, slides: &mut Vec<Slide>) {
+    let mut added = None;
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Add map view")
+            .on_hover_text("Add the map as it is now (centre, zoom, layers) as a slide")
+            .clicked()
+        {
+            let highlight = s
+                .arrangements
+                .iter()
+                .flat_map(|a| a.protected_states.iter().cloned())
+                .fold(Vec::new(), |mut v: Vec<String>, id| {
+                    if !v.contains(&id) {
+                        v.push(id);
+                    }
+                    v
+                });
+            added = Some(Slide {
+                title: "Map".into(),
+                content: SlideContent::Map {
+                    view: s.map_view.clone(),
+                    highlight,
+                },
+                notes: String::new(),
+            });
+        }
+        if ui
+            .button("Add text")
+            .on_hover_text("Add a Markdown text slide")
+            .clicked()
+        {
+            added = Some(Slide {
+                title: "New slide".into(),
+                content: SlideContent::Text {
+                    markdown: "- First point\n- Second point".into(),
+                },
+                notes: String::new(),
+            });
+        }
+        ui.menu_button("Add plot", |ui| {
+            for plot in PLOT_KINDS {
+                if ui
+                    .button(present::plot_label(plot))
+                    .on_hover_text(plot.help())
+                    .clicked()
+                {
+                    added = Some(Slide {
+                        title: present::plot_label(plot).into(),
+                        content: SlideContent::Plot { plot, state: None },
+                        notes: String::new(),
+                    });
+                }
+            }
+        });
+        if ui
+            .button("Add comparison")
+            .on_hover_text("Add the comparison of the arrangements as a slide")
+            .clicked()
+        {
+            added = Some(Slide {
+                title: "The arrangements compared".into(),
+                content: SlideContent::Comparison,
+                notes: String::new(),
+            });
+        }
+    });
+    if let Some(slide) = added {
+        let at = if slides.is_empty() {
+            0
+        } else {
+            state.slide + 1
+        };
+        slides.insert(at, slide);
+        state.slide = at;
+    }
+}
+
+/// The slides in order, with move and delete buttons for the selected one.
+fn list(ui: &mut Ui, state: &mut EditorState, slides: &mut Vec<Slide>) {
+    for (i, slide) in slides.iter().enumerate() {
+        let kind = match slide.content {
+            SlideContent::Map { .. } => "map",
+            SlideContent::Plot { .. } => "plot",
+            SlideContent::Comparison => "comparison",
+            SlideContent::Text { .. } => "text",
+        };
+        ui.selectable_value(
+            &mut state.slide,
+            i,
+            format!("{}. {} ({kind})", i + 1, slide.title),
+        );
+    }
+    let i = state.slide;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(i > 0, egui::Button::new("Move up"))
+            .clicked()
+        {
+            slides.swap(i, i - 1);
+            state.slide = i - 1;
+        }
+        if ui
+            .add_enabled(i + 1 < slides.len(), egui::Button::new("Move down"))
+            .clicked()
+        {
+            slides.swap(i, i + 1);
+            state.slide = i + 1;
+        }
+        if ui
+            .button("Delete slide")
+            .on_hover_text("Remove the selected slide (Undo brings it back)")
+            .clicked()
+        {
+            slides.remove(i);
+            state.slide = i.saturating_sub(1);
+        }
+    });
+}
+
+/// Title, content and notes of one slide.
+fn edit_slide(ui: &mut Ui, ed: &mut EditTracker, slide: &mut Slide, states: &[(String, String)]) {
+    widgets::text(
+        ui,
+        ed,
+        "Slide title",
+        &mut slide.title,
+        "Shown at the top of the slide",
+    );
+    match &mut slide.content {
+        SlideContent::Text { markdown } => {
+            let l = ui.label("Slide text (Markdown)");
+            let response = ui
+                .add(
+                    egui::TextEdit::multiline(markdown)
+                        .desired_rows(8)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(l.id)
+                .on_hover_text("**bold**, *italic*, - lists, # headings");
+            ed.track(response);
+        }
+        SlideContent::Plot { plot, state } => {
+            widgets::choice(ui, ed, "Plot", plot);
+            let mut chosen = state.clone().unwrap_or_default();
+            let mut options = vec![(String::new(), "First protected state".to_owned())];
+            options.extend(states.iter().cloned());
+            widgets::state_choice(
+                ui,
+                ed,
+                "For state",
+                &mut chosen,
+                &options,
+                "For per-state plots: which protected state",
+            );
+            *state = (!chosen.is_empty()).then_some(chosen);
+        }
+        SlideContent::Map { view, highlight } => {
+            widgets::number(
+                ui,
+                ed,
+                "Centre longitude",
+                &mut view.center.lon,
+                -180.0..=180.0,
+                "°E",
+                "Longitude of the centre of the map view",
+            );
+            widgets::number(
+                ui,
+                ed,
+                "Centre latitude",
+                &mut view.center.lat,
+                -90.0..=90.0,
+                "°N",
+                "Latitude of the centre of the map view",
+            );
+            widgets::number(
+                ui,
+                ed,
+                "Zoom",
+                &mut view.zoom,
+                0.5..=20.0,
+                "×",
+                "1 shows the whole map",
+            );
+            ui.label("Highlighted states");
+            ui.horizontal_wrapped(|ui| {
+                for (id, name) in states {
+                    let mut on = highlight.contains(id);
+                    let was = on;
+                    widgets::check(ui, ed, name, &mut on, "Highlight this state on the slide");
+                    if on != was {
+                        if on {
+                            highlight.push(id.clone());
+                        } else {
+                            highlight.retain(|h| h != id);
+                        }
+                    }
+                }
+            });
+        }
+        SlideContent::Comparison => {
+            ui.weak("Shows the comparison of the scenario's arrangements.");
+        }
+    }
+    let l = ui.label("Speaker notes");
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut slide.notes)
+                .desired_rows(5)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id)
+        .on_hover_text("Shown only in the presenter view (S while presenting)");
+    ed.track(response);
+}

@@ -1,0 +1,338 @@
+//! Presentation mode driven as a briefer would: F5, the slide keys of common
+//! slide software, a typed slide number, blackout, the presenter view with the
+//! notes, Esc restoring the layout; snapshots of a map and a plot slide; and the
+//! offscreen export of a deck.
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use bulwark::present::Screen;
+use bulwark::ui::app::StartOptions;
+use bulwark::ui::{BulwarkApp, Command};
+
+fn harness_sized(w: f32, h: f32) -> Harness<'static, BulwarkApp> {
+    Harness::builder()
+        .with_size(egui::vec2(w, h))
+        .build_eframe(|cc| {
+            let options = StartOptions {
+                inline_assessment: true,
+                ..StartOptions::default()
+            };
+            BulwarkApp::with_options(cc, options)
+        })
+}
+
+/// The default example has three slides: a map, a plot, a text.
+fn presenting() -> Harness<'static, BulwarkApp> {
+    let mut h = harness_sized(1600.0, 1000.0);
+    h.key_press(Key::F5);
+    h.run();
+    assert!(h.state().presentation.is_some(), "F5 starts presenting");
+    h
+}
+
+fn slide(h: &Harness<'_, BulwarkApp>) -> usize {
+    h.state()
+        .presentation
+        .as_ref()
+        .map(|p| p.slide)
+        .unwrap_or(usize::MAX)
+}
+
+fn press(h: &mut Harness<'_, BulwarkApp>, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+#[test]
+fn f5_hides_the_editing_panels_and_esc_restores_them() {
+    let mut h = harness_sized(1600.0, 1000.0);
+    assert!(h.query_by_label("Title").is_some());
+    h.key_press(Key::F5);
+    h.run();
+    assert!(h.state().presentation.is_some());
+    assert!(h.query_by_label("Title").is_none(), "editing panel hidden");
+    assert!(h.query_by_label("File").is_none(), "menu bar hidden");
+    press(&mut h, Key::Escape);
+    assert!(h.state().presentation.is_none());
+    assert!(h.query_by_label("Title").is_some(), "editing panel back");
+    assert!(h.query_by_label("File").is_some());
+}
+
+#[test]
+fn leaving_restores_a_layout_with_a_hidden_panel_exactly() {
+    let mut h = harness_sized(1600.0, 1000.0);
+    h.state_mut().queue(Command::ToggleLeftPanel);
+    h.run();
+    let before = h.state().settings.clone();
+    let zoom = h.ctx.zoom_factor();
+    h.get_by_label("Present").click();
+    h.run();
+    assert!(
+        h.state().presentation.is_some(),
+        "the Present button starts"
+    );
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::Escape);
+    assert!(h.state().presentation.is_none());
+    assert_eq!(h.state().settings, before, "panels and theme as they were");
+    assert_eq!(h.ctx.zoom_factor(), zoom);
+    assert!(
+        h.query_by_label("Title").is_none(),
+        "the left panel stays hidden"
+    );
+}
+
+#[test]
+fn every_next_key_advances() {
+    for key in [
+        Key::ArrowRight,
+        Key::ArrowDown,
+        Key::Space,
+        Key::PageDown,
+        Key::Enter,
+    ] {
+        let mut h = presenting();
+        press(&mut h, key);
+        assert_eq!(slide(&h), 1, "{key:?}");
+    }
+}
+
+#[test]
+fn every_previous_key_goes_back() {
+    for key in [Key::ArrowLeft, Key::ArrowUp, Key::PageUp, Key::Backspace] {
+        let mut h = presenting();
+        press(&mut h, Key::End);
+        assert_eq!(slide(&h), 2);
+        press(&mut h, key);
+        assert_eq!(slide(&h), 1, "{key:?}");
+    }
+}
+
+#[test]
+fn home_end_and_a_typed_number() {
+    let mut h = presenting();
+    press(&mut h, Key::End);
+    assert_eq!(slide(&h), 2);
+    press(&mut h, Key::Home);
+    assert_eq!(slide(&h), 0);
+    press(&mut h, Key::Num2);
+    assert_eq!(slide(&h), 0, "a digit alone does not move");
+    press(&mut h, Key::Enter);
+    assert_eq!(
+        slide(&h),
+        1,
+        "2 then Enter jumps to slide 2, not to the next"
+    );
+    press(&mut h, Key::Num3);
+    press(&mut h, Key::Enter);
+    assert_eq!(slide(&h), 2);
+}
+
+#[test]
+fn blackout_and_whiteout() {
+    let mut h = presenting();
+    let screen = |h: &Harness<'_, BulwarkApp>| h.state().presentation.as_ref().map(|p| p.screen);
+    press(&mut h, Key::B);
+    assert_eq!(screen(&h), Some(Screen::Black));
+    press(&mut h, Key::B);
+    assert_eq!(screen(&h), Some(Screen::Slide));
+    press(&mut h, Key::W);
+    assert_eq!(screen(&h), Some(Screen::White));
+    press(&mut h, Key::L);
+    assert!(h.state().presentation.as_ref().is_some_and(|p| p.laser));
+}
+
+#[test]
+fn presenter_view_shows_the_notes_of_the_current_slide() {
+    let mut h = presenting();
+    press(&mut h, Key::S);
+    assert!(
+        h.state()
+            .presentation
+            .as_ref()
+            .is_some_and(|p| p.presenter_view)
+    );
+    assert!(
+        h.query_by_label_contains("One guarantee tie, Washington to Kyiv")
+            .is_some(),
+        "notes of slide 1"
+    );
+    assert!(h.query_by_label_contains("Elapsed").is_some(), "timer");
+    h.get_by_label("Next slide").click();
+    h.run();
+    assert_eq!(slide(&h), 1, "the presenter view's buttons work");
+    assert!(
+        h.query_by_label_contains("The essay's core dispute as a number")
+            .is_some(),
+        "notes follow the slide"
+    );
+    h.get_by_label("End presentation").click();
+    h.run();
+    assert!(h.state().presentation.is_none());
+}
+
+#[test]
+fn snapshot_map_and_plot_slides() {
+    let mut h = harness_sized(1280.0, 720.0);
+    h.key_press(Key::F5);
+    h.run();
+    h.snapshot("present_map_slide");
+    press(&mut h, Key::PageDown);
+    h.snapshot("present_plot_slide");
+}
+
+#[test]
+fn export_slides_writes_pngs_and_a_handout() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saves/us-bilateral-28-point.bulwark.json");
+    let out_dir = dir.path().join("deck");
+    let command = bulwark::cli::Command::ExportSlides {
+        file,
+        out: Some(out_dir.clone()),
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = bulwark::cli::run(&command, &mut out, &mut err);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
+    for n in 1..=3 {
+        let png = out_dir.join(format!("slide-{n:02}.png"));
+        let image = image::open(&png).expect("a PNG");
+        assert_eq!((image.width(), image.height()), (1920, 1080));
+    }
+    let handout = std::fs::read_to_string(out_dir.join("handout.md")).expect("handout");
+    assert!(handout.contains("## 2. How credible must Washington be?"));
+    assert!(handout.contains("![Slide 1: The 28-point settlement](slide-01.png)"));
+    assert!(handout.contains("Stress that the text was a leaked draft"));
+}
+
+fn slide_titles(h: &Harness<'_, BulwarkApp>) -> Vec<String> {
+    h.state()
+        .doc
+        .scenario()
+        .slides
+        .iter()
+        .map(|s| s.title.clone())
+        .collect()
+}
+
+#[test]
+fn deck_editor_adds_reorders_edits_and_deletes_undoably() {
+    let mut h = harness_sized(1600.0, 1000.0);
+    h.get_by_label("Slides").click();
+    h.run();
+    let original = slide_titles(&h);
+    assert_eq!(original.len(), 3);
+    h.get_by_label("Add text").click();
+    h.run();
+    let titles = slide_titles(&h);
+    assert_eq!(titles.len(), 4);
+    assert_eq!(titles[1], "New slide", "added after the selected slide");
+    assert!(h.state().doc.is_dirty());
+
+    h.get_by_label("Slide title").click();
+    h.run();
+    h.key_press(egui::Key::End);
+    h.get_by_label("Slide title").type_text(": the stakes");
+    h.run();
+    assert_eq!(slide_titles(&h)[1], "New slide: the stakes");
+
+    h.get_by_label("Move up").click();
+    h.run();
+    assert_eq!(slide_titles(&h)[0], "New slide: the stakes");
+    h.get_by_label("Delete slide").click();
+    h.run();
+    assert_eq!(slide_titles(&h), original);
+
+    h.state_mut().queue(Command::Undo);
+    h.run();
+    assert_eq!(
+        slide_titles(&h)[0],
+        "New slide: the stakes",
+        "undo brings it back"
+    );
+    for _ in 0..2 {
+        h.state_mut().queue(Command::Undo);
+        h.run();
+    }
+    assert_eq!(
+        slide_titles(&h)[1],
+        "New slide",
+        "the typed title was one undo step"
+    );
+}
+
+#[test]
+fn a_generated_deck_is_saved_only_once_edited() {
+    let mut h = harness_sized(1600.0, 1000.0);
+    h.state_mut().queue(Command::New);
+    h.run();
+    h.get_by_label("Slides").click();
+    h.run();
+    assert!(h.state().doc.scenario().slides.is_empty());
+    assert!(
+        !h.state().doc.is_dirty(),
+        "showing the generated deck changes nothing"
+    );
+    h.get_by_label("Add comparison").click();
+    h.run();
+    let slides = &h.state().doc.scenario().slides;
+    assert_eq!(slides.len(), 4, "the generated three plus the new one");
+    assert!(h.state().doc.is_dirty());
+}
+
+#[test]
+fn file_menu_exports_the_slides_to_a_typed_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out_dir = dir.path().join("from-menu");
+    let mut h = harness_sized(1600.0, 1000.0);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export slides").click();
+    h.run();
+    assert!(h.query_by_label_contains("Export the slides").is_some());
+    if let Some(bulwark::ui::app::Pending::TypedPath { text, .. }) = &mut h.state_mut().pending {
+        *text = out_dir.display().to_string();
+    }
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    for _ in 0..300 {
+        if !h.state().exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        h.run();
+    }
+    assert!(!h.state().exporting(), "the export finishes");
+    assert!(h.state().error.is_none(), "{:?}", h.state().error);
+    assert!(out_dir.join("slide-03.png").is_file());
+    assert!(out_dir.join("handout.md").is_file());
+    assert!(h.state().status.contains("Exported 3 slides"));
+}
+
+#[test]
+fn what_if_popover_edits_the_scenario_undoably_while_presenting() {
+    let mut h = presenting();
+    press(&mut h, Key::Q);
+    assert!(h.query_by_label("Adversary theatre troops").is_some());
+    let credibility = |h: &Harness<'_, BulwarkApp>| {
+        h.state().doc.scenario().arrangements[0].guarantors[0].credibility
+    };
+    assert_eq!(credibility(&h), None);
+    h.get_by_label("United States: set credibility").click();
+    h.run();
+    assert_eq!(credibility(&h), Some(0.5), "the edit went through");
+    assert!(h.state().presentation.is_some(), "still presenting");
+    assert!(h.query_by_label("Credibility of United States").is_some());
+
+    press(&mut h, Key::Escape);
+    let p = h.state().presentation.as_ref().map(|p| p.what_if);
+    assert_eq!(p, Some(false), "Esc closes the popover first");
+    press(&mut h, Key::Escape);
+    assert!(h.state().presentation.is_none());
+    h.state_mut().queue(Command::Undo);
+    h.run();
+    assert_eq!(credibility(&h), None, "the what-if edit is undoable");
+}
