@@ -65,8 +65,10 @@ struct Baked {
 
 impl Baked {
     fn push_vertex(&mut self, p: [f64; 2]) {
-        self.vertices.extend_from_slice(&(p[0] as f32).to_le_bytes());
-        self.vertices.extend_from_slice(&(p[1] as f32).to_le_bytes());
+        self.vertices
+            .extend_from_slice(&(p[0] as f32).to_le_bytes());
+        self.vertices
+            .extend_from_slice(&(p[1] as f32).to_le_bytes());
         self.vertex_count += 1;
     }
 
@@ -109,7 +111,8 @@ fn bake_map(source: &Path, out: &Path) {
     println!("cargo:rerun-if-changed={}", source.display());
     println!("cargo:rerun-if-changed=src/map/projection.rs");
     println!("cargo:rerun-if-changed=src/map/lines.rs");
-    let text = std::fs::read_to_string(source).expect("assets/map/europe.json (run tools/derive_map.py)");
+    let text =
+        std::fs::read_to_string(source).expect("assets/map/europe.json (run tools/derive_map.py)");
     let json: serde_json::Value = serde_json::from_str(&text).expect("valid map JSON");
     let mut baked = Baked::default();
     let mut code = String::new();
@@ -138,7 +141,12 @@ fn bake_map(source: &Path, out: &Path) {
                 continue;
             };
             for c in &exterior.0 {
-                bbox = [bbox[0].min(c.x), bbox[1].min(c.y), bbox[2].max(c.x), bbox[3].max(c.y)];
+                bbox = [
+                    bbox[0].min(c.x),
+                    bbox[1].min(c.y),
+                    bbox[2].max(c.x),
+                    bbox[3].max(c.y),
+                ];
             }
             let polygon = geo::Polygon::new(exterior.clone(), interiors.to_vec());
             if id == "UKR" {
@@ -151,8 +159,15 @@ fn bake_map(source: &Path, out: &Path) {
             "    BakedCountry {{ id: {id:?}, name: {name:?}, label: [{:.3}, {:.3}], \
              bbox: [{:.3}, {:.3}, {:.3}, {:.3}], vertices: ({v0}, {}), indices: ({i0}, {}), \
              rings: ({r0}, {}) }},",
-            label[0], label[1], bbox[0], bbox[1], bbox[2], bbox[3],
-            baked.vertex_count, baked.index_count, all_rings.len()
+            label[0],
+            label[1],
+            bbox[0],
+            bbox[1],
+            bbox[2],
+            bbox[3],
+            baked.vertex_count,
+            baked.index_count,
+            all_rings.len()
         )
         .ok();
     }
@@ -167,8 +182,12 @@ fn bake_map(source: &Path, out: &Path) {
     // The area Russia holds under each preset: the preset's polygon clipped to
     // Ukraine, triangulated.
     let ukraine = geo::MultiPolygon::new(ukraine);
-    writeln!(code, "/// Held areas by preset: (vertex range, index range).").ok();
-    writeln!(code, "pub(crate) static HELD: &[((u32, u32), (u32, u32))] = &[").ok();
+    writeln!(
+        code,
+        "/// Held areas by preset: (vertex range, index range)."
+    )
+    .ok();
+    writeln!(code, "pub(crate) static HELD: &[MeshRanges] = &[").ok();
     for line in [lines::line_of_contact_2025(), lines::cede_donetsk_luhansk()] {
         let ring: geo::LineString<f64> = lines::held_polygon(&line)
             .iter()
@@ -197,21 +216,31 @@ fn bake_map(source: &Path, out: &Path) {
         let land = border["kind"].as_str() == Some("land");
         let start = baked.border_count;
         for p in border["points"].as_array().expect("points") {
-            let [x, y] = projection::project(
-                p[0].as_f64().expect("lon"),
-                p[1].as_f64().expect("lat"),
-            );
-            baked.border_points.extend_from_slice(&(x as f32).to_le_bytes());
-            baked.border_points.extend_from_slice(&(y as f32).to_le_bytes());
+            let [x, y] =
+                projection::project(p[0].as_f64().expect("lon"), p[1].as_f64().expect("lat"));
+            baked
+                .border_points
+                .extend_from_slice(&(x as f32).to_le_bytes());
+            baked
+                .border_points
+                .extend_from_slice(&(y as f32).to_le_bytes());
             baked.border_count += 1;
         }
         writeln!(code, "    ({land}, {start}, {}),", baked.border_count).ok();
     }
     writeln!(code, "];").ok();
     for (name, bytes, doc) in [
-        ("VERTEX_BYTES", &baked.vertices, "Mesh vertices, f32 x, y pairs (km)."),
+        (
+            "VERTEX_BYTES",
+            &baked.vertices,
+            "Mesh vertices, f32 x, y pairs (km).",
+        ),
         ("INDEX_BYTES", &baked.indices, "Triangle indices, u32."),
-        ("BORDER_BYTES", &baked.border_points, "Border points, f32 x, y pairs (km)."),
+        (
+            "BORDER_BYTES",
+            &baked.border_points,
+            "Border points, f32 x, y pairs (km).",
+        ),
     ] {
         let file = out.join(format!("map_{}.bin", name.to_lowercase()));
         std::fs::write(&file, bytes).expect("write map buffer");

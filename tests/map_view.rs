@@ -133,7 +133,10 @@ fn layer_toggle_is_saved_in_the_scenario() {
 #[test]
 fn ruler_measures_great_circle_distance() {
     let mut s = demo();
-    s.map_view.center = GeoPoint { lon: 25.0, lat: 52.0 };
+    s.map_view.center = GeoPoint {
+        lon: 25.0,
+        lat: 52.0,
+    };
     s.map_view.zoom = 2.0;
     let mut h = harness(s);
     h.state_mut().map.tool = bulwark::map::widget::Tool::Ruler;

@@ -87,7 +87,7 @@ impl Frame {
         }
     }
 
-    fn to_screen(&self, p: [f64; 2]) -> Pos2 {
+    fn to_screen(self, p: [f64; 2]) -> Pos2 {
         let c = self.rect.center();
         pos2(
             c.x + ((p[0] - self.center[0]) * self.scale) as f32,
@@ -95,11 +95,11 @@ impl Frame {
         )
     }
 
-    fn geo_to_screen(&self, lon: f64, lat: f64) -> Pos2 {
+    fn geo_to_screen(self, lon: f64, lat: f64) -> Pos2 {
         self.to_screen(project(lon, lat))
     }
 
-    fn to_map(&self, pos: Pos2) -> [f64; 2] {
+    fn to_map(self, pos: Pos2) -> [f64; 2] {
         let c = self.rect.center();
         [
             self.center[0] + f64::from(pos.x - c.x) / self.scale,
@@ -107,7 +107,7 @@ impl Frame {
         ]
     }
 
-    fn to_geo(&self, pos: Pos2) -> [f64; 2] {
+    fn to_geo(self, pos: Pos2) -> [f64; 2] {
         let [x, y] = self.to_map(pos);
         unproject(x, y)
     }
