@@ -10,7 +10,13 @@ use bulwark::ui::{BulwarkApp, Command};
 fn harness() -> Harness<'static, BulwarkApp> {
     Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(|cc| BulwarkApp::with_options(cc, StartOptions::default()))
+        .build_eframe(|cc| {
+            let options = StartOptions {
+                inline_assessment: true,
+                ..StartOptions::default()
+            };
+            BulwarkApp::with_options(cc, options)
+        })
 }
 
 fn title(h: &Harness<'_, BulwarkApp>) -> String {
@@ -301,4 +307,83 @@ fn saving_over_a_file_changed_by_someone_else_asks_first() {
     assert!(!h.state().doc.is_dirty());
     let backup = std::fs::read_to_string(bulwark::scenario::backup_path(&path)).expect("backup");
     assert_eq!(backup, theirs, "their version is kept as the backup");
+}
+
+/// Runs the assessment of every open document to completion, then a frame.
+fn assessed(h: &mut Harness<'_, BulwarkApp>) -> bulwark::model::Assessment {
+    h.run();
+    h.state_mut().runner.finish_blocking();
+    h.run();
+    let (id, rev) = (h.state().doc.id(), h.state().doc.revision());
+    let status = h.state().runner.status(id, rev);
+    assert!(!status.stale, "the result is for the current version");
+    (*status.result.expect("assessed")).clone()
+}
+
+fn shown_pct(x: f64) -> String {
+    format!("{:.1}%", 100.0 * x)
+}
+
+#[test]
+fn changing_formality_changes_the_credibility_shown_and_undo_restores_it() {
+    let mut h = harness();
+    let before = assessed(&mut h).states[0].credibility.arrangement.mean;
+    assert!(
+        h.query_all_by_label_contains(&shown_pct(before))
+            .next()
+            .is_some()
+    );
+    h.get_by_label("Arrangements").click();
+    h.run();
+    h.get_by_label("Formality").click();
+    h.run();
+    h.get_by_label("Political declaration").click();
+    let after = assessed(&mut h).states[0].credibility.arrangement.mean;
+    assert!(
+        after < before,
+        "a declaration is less credible than an agreement: {after} vs {before}"
+    );
+    assert!(
+        h.query_all_by_label_contains(&shown_pct(after))
+            .next()
+            .is_some(),
+        "the new figure is shown"
+    );
+    click_menu(&mut h, "Edit", "Undo");
+    let undone = assessed(&mut h).states[0].credibility.arrangement.mean;
+    assert_eq!(undone, before);
+}
+
+#[test]
+fn adding_a_void_clause_raises_the_chance_of_attack() {
+    let mut h = harness();
+    h.state_mut()
+        .queue(Command::OpenExample("nato-membership.bulwark.json".into()));
+    let before = assessed(&mut h).states[0].decision.chance_of_attack.mean;
+    h.get_by_label("Arrangements").click();
+    h.run();
+    h.get_by_label("Void clauses").scroll_to_me();
+    h.run();
+    h.get_all_by_label("Add")
+        .next()
+        .expect("the void clauses' Add")
+        .click();
+    h.run();
+    h.get_by_label("Provokes the attack").click();
+    let after = assessed(&mut h).states[0].decision.chance_of_attack.mean;
+    assert!(
+        h.state().doc.scenario().arrangements[0].void_clauses.len() == 1,
+        "the clause was added"
+    );
+    assert!(
+        after > before,
+        "a void clause makes attack more likely: {after} vs {before}"
+    );
+}
+
+#[test]
+fn snapshot_of_the_assessment_panel() {
+    let mut h = harness();
+    assessed(&mut h);
+    h.snapshot("assessment_panel");
 }

@@ -24,6 +24,8 @@ fn app(dir: &Path) -> Harness<'static, BulwarkApp> {
                 StartOptions {
                     file: None,
                     recovery_dir: Some(dir),
+                    inline_assessment: true,
+                    ..StartOptions::default()
                 },
             )
         })

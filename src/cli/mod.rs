@@ -17,6 +17,9 @@ mod assess;
 pub struct Cli {
     /// A scenario file to open in the app (default: the built-in example).
     pub file: Option<PathBuf>,
+    /// Close the window as soon as the first frame is drawn (times start-up).
+    #[arg(long)]
+    pub exit_after_first_frame: bool,
     /// What to do without opening a window.
     #[command(subcommand)]
     pub command: Option<Command>,

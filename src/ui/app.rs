@@ -92,6 +92,10 @@ pub struct BulwarkApp {
     pub show_about: bool,
     /// Editing state of the left panel (tab, selection).
     pub editor: super::editor::EditorState,
+    /// Runs the assessment off the UI thread and keeps the latest results.
+    pub runner: super::assessment_runner::AssessmentRunner,
+    /// State of the assessment panel (which plot).
+    pub panel: super::assessment_panel::PanelState,
     /// The map's view state, selection and measuring tools (not saved).
     pub map: crate::map::MapState,
     /// Commands queued by the UI during this frame.
@@ -113,6 +117,8 @@ pub struct BulwarkApp {
     recovered_revision: u64,
     /// A link the user agreed to open.
     approved_link: Option<String>,
+    /// Close once the first frame is drawn (start-up timing).
+    exit_after_first_frame: bool,
 }
 
 /// How the app starts: which file, and where recovery files go.
@@ -122,6 +128,11 @@ pub struct StartOptions {
     pub file: Option<PathBuf>,
     /// Folder for crash-recovery files; none disables recovery.
     pub recovery_dir: Option<PathBuf>,
+    /// Run the assessment on the UI thread, so that each frame shows finished
+    /// figures (headless tests and rendering); normally it runs on a worker.
+    pub inline_assessment: bool,
+    /// Close as soon as the first frame is drawn (to time start-up).
+    pub exit_after_first_frame: bool,
 }
 
 impl BulwarkApp {
@@ -131,6 +142,7 @@ impl BulwarkApp {
         let options = StartOptions {
             file,
             recovery_dir: super::recovery::default_folder(),
+            ..StartOptions::default()
         };
         Self::with_options(cc, options)
     }
@@ -161,6 +173,8 @@ impl BulwarkApp {
             status: String::new(),
             show_about: false,
             editor: Default::default(),
+            runner: Default::default(),
+            panel: Default::default(),
             map: crate::map::MapState::default(),
             queue: Vec::new(),
             after_save: None,
@@ -172,7 +186,9 @@ impl BulwarkApp {
             seen_revision: (0, 0.0),
             recovered_revision: 0,
             approved_link: None,
+            exit_after_first_frame: options.exit_after_first_frame,
         };
+        app.runner.inline = options.inline_assessment;
         if let Some(file) = options.file {
             app.apply(Command::OpenPath(file));
         }
@@ -482,6 +498,7 @@ impl BulwarkApp {
             self.apply(command);
         }
         self.autosave(ctx);
+        self.request_assessments(ctx);
         self.handle_close(ctx);
         let title = self.window_title();
         if title != self.sent_title {
@@ -532,6 +549,33 @@ impl BulwarkApp {
         self.recovered_revision = signature;
     }
 
+    /// Keeps every open document's assessment current (the active one first).
+    fn request_assessments(&mut self, ctx: &egui::Context) {
+        let mut ids = Vec::new();
+        for doc in self.documents() {
+            ids.push(doc.id());
+        }
+        self.runner.retain_documents(&ids);
+        let others: Vec<(u64, u64, Scenario)> = self
+            .others
+            .iter()
+            .map(|d| (d.id(), d.revision(), d.scenario().clone()))
+            .filter(|(id, rev, _)| {
+                self.runner.status(*id, *rev).result.is_none()
+                    || self.runner.status(*id, *rev).stale
+            })
+            .collect();
+        for (id, rev, s) in others {
+            self.runner.request(id, rev, &s);
+        }
+        // Requested last, so it runs next.
+        let (id, rev) = (self.doc.id(), self.doc.revision());
+        self.runner.request(id, rev, self.doc.scenario());
+        if self.runner.poll(ctx) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
+    }
+
     /// Changes whenever any tab's document changes, a tab opens or closes.
     fn unsaved_signature(&self) -> u64 {
         use std::hash::{Hash as _, Hasher as _};
@@ -540,6 +584,16 @@ impl BulwarkApp {
             (d.revision(), d.is_dirty(), d.name()).hash(&mut h);
         }
         h.finish().max(1)
+    }
+
+    /// Draws the whole window for one frame (after [`Self::logic`]); used by
+    /// eframe, the frame benchmark and headless rendering.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        super::shell::show(self, ui);
+        self.intercept_links(ui.ctx());
+        if let Some(url) = self.approved_link.take() {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        }
     }
 
     /// Takes link openings out of this frame's output and asks first.
@@ -586,10 +640,10 @@ impl eframe::App for BulwarkApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        super::shell::show(self, ui);
-        self.intercept_links(ui.ctx());
-        if let Some(url) = self.approved_link.take() {
-            ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        self.draw(ui);
+        if self.exit_after_first_frame {
+            self.closing = true;
+            ui.ctx().request_repaint();
         }
     }
 

@@ -31,7 +31,12 @@ pub struct Document {
     /// Whether opening another document may replace this one (an untouched
     /// start-up example or blank scenario).
     replaceable: bool,
+    /// Unique for the life of the process: keys the assessment cache.
+    id: u64,
 }
+
+/// Hands out document ids.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Document {
     /// A document for a scenario, with no undo history.
@@ -47,6 +52,7 @@ impl Document {
             revision: 0,
             disk_hash: None,
             replaceable: false,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
         .with_disk_hash()
     }
@@ -78,6 +84,11 @@ impl Document {
     fn with_disk_hash(mut self) -> Self {
         self.disk_hash = self.path.as_deref().and_then(crate::scenario::file_hash);
         self
+    }
+
+    /// Unique id of this document for the life of the process.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// Counts changes to the scenario; changes whenever the scenario does.

@@ -16,14 +16,15 @@ pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
     if app.settings.show_left {
         egui::Panel::left("editing_panel")
             .default_size(theme::LEFT_PANEL_WIDTH)
+            .min_size(280.0)
             .show(ui, |ui| {
-                let mut draft = app.doc.scenario().clone();
-                let group = editor::show(ui, &mut app.editor, &mut draft);
                 if let Some(id) = app.map.selected.clone() {
-                    ui.separator();
                     ui.heading("Selected on the map");
                     crate::map::widget::country_card(ui, app.doc.scenario(), &id);
+                    ui.separator();
                 }
+                let mut draft = app.doc.scenario().clone();
+                let group = editor::show(ui, &mut app.editor, &mut draft);
                 if draft != *app.doc.scenario() {
                     app.queue(Command::Edit {
                         scenario: Box::new(draft),
@@ -35,9 +36,11 @@ pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
     if app.settings.show_right {
         egui::Panel::right("assessment_panel")
             .default_size(theme::RIGHT_PANEL_WIDTH)
+            .min_size(320.0)
             .show(ui, |ui| {
-                ui.heading("Assessment");
-                ui.label("The assessment of deterrence, cost and acceptability appears here.");
+                let status = app.runner.status(app.doc.id(), app.doc.revision());
+                let points = trade_off_points(app);
+                super::assessment_panel::show(ui, &mut app.panel, &status, &points);
             });
     }
     egui::CentralPanel::default().show(ui, |ui| {
@@ -48,6 +51,25 @@ pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
         }
     });
     dialogs(app, ui.ctx());
+}
+
+/// Every open scenario with a result, as a point on the trade-off chart.
+fn trade_off_points(app: &BulwarkApp) -> Vec<super::assessment_panel::TradeOffPoint> {
+    let active = app.doc.id();
+    app.documents()
+        .into_iter()
+        .filter_map(|doc| {
+            let status = app.runner.status(doc.id(), doc.revision());
+            let result = status.result?;
+            let first = result.states.first()?;
+            Some(super::assessment_panel::TradeOffPoint {
+                title: doc.scenario().meta.title.clone(),
+                acceptability: first.acceptability.adversary.mean,
+                deterrence: 1.0 - first.decision.chance_of_attack.mean,
+                active: doc.id() == active,
+            })
+        })
+        .collect()
 }
 
 /// The open scenarios as tabs, with a close button each and the compare toggle.

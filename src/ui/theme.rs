@@ -98,3 +98,6 @@ pub fn install_fonts(ctx: &egui::Context) {
             .collect(),
     ));
 }
+
+/// Okabe–Ito orange: a moderate risk, readable as text on light and dark.
+pub const PROTECTED_TEXT: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
