@@ -187,11 +187,7 @@ fn bake_map(source: &Path, out: &Path) {
         "/// Held areas by preset: (vertex range, index range)."
     )
     .ok();
-    writeln!(
-        code,
-        "pub(crate) static HELD: &[((u32, u32), (u32, u32))] = &["
-    )
-    .ok();
+    writeln!(code, "pub(crate) static HELD: &[MeshRanges] = &[").ok();
     for line in [lines::line_of_contact_2025(), lines::cede_donetsk_luhansk()] {
         let ring: geo::LineString<f64> = lines::held_polygon(&line)
             .iter()

@@ -72,6 +72,16 @@ def ring_points(ring, arcs):
     return out
 
 
+def unwrap_antimeridian(ring):
+    """A ring that crosses the antimeridian (Russia's Chukotka) with its western
+    longitudes moved past 180°, so that clipping removes it whole instead of
+    drawing slivers across the map."""
+    lons = [p[0] for p in ring]
+    if max(lons) - min(lons) <= 180:
+        return ring
+    return [(x + 360 if x < 0 else x, y) for x, y in ring]
+
+
 def clip_ring(ring, west, south, east, north):
     """Sutherland–Hodgman clipping of a closed ring to the box (exact for a
     convex clip region such as a lon/lat box)."""
@@ -214,7 +224,7 @@ def main():
         kept = []
         used = set()
         for poly in polys:
-            rings = [ring_points(r, arcs) for r in poly]
+            rings = [unwrap_antimeridian(ring_points(r, arcs)) for r in poly]
             if not bbox_touches(rings[:1]):
                 continue
             clipped = []

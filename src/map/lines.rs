@@ -1,12 +1,13 @@
 //! Presets of the settlement line / line of control in Ukraine, as approximate
 //! vertex lists (longitude, latitude in degrees) from north to south.
 //!
-//! **Approximate.** Traced by hand at roughly 10–20 km accuracy from public
-//! situation maps of late November 2025 (ISW/Critical Threats "Assessed Control
-//! of Terrain in Ukraine", 2025-11-25, and DeepStateMap the same week), and, for
-//! the ceded oblasts, from the administrative boundaries of Donetsk and Luhansk
-//! oblasts (Natural Earth admin-1). Good for a briefing map, not for targeting or
-//! legal use; the map says so on screen.
+//! **Approximate.** Written by hand at roughly 10–20 km accuracy, from the general
+//! shape of the front on public situation maps of late 2025 (ISW / Critical Threats
+//! "Assessed Control of Terrain in Ukraine", DeepStateMap) and, for the ceded
+//! oblasts, the administrative boundaries of Donetsk and Luhansk oblasts. The
+//! vertices were not traced from one dated map: check them against a current source
+//! before relying on them. Good for a briefing map, not for targeting or legal use;
+//! the map says so on screen.
 //!
 //! This file is also compiled into `build.rs`, which clips the held areas to
 //! Ukraine and triangulates them once, so it depends on nothing but `std`.

@@ -87,7 +87,7 @@ impl Frame {
         }
     }
 
-    fn to_screen(&self, p: [f64; 2]) -> Pos2 {
+    fn to_screen(self, p: [f64; 2]) -> Pos2 {
         let c = self.rect.center();
         pos2(
             c.x + ((p[0] - self.center[0]) * self.scale) as f32,
@@ -95,11 +95,11 @@ impl Frame {
         )
     }
 
-    fn geo_to_screen(&self, lon: f64, lat: f64) -> Pos2 {
+    fn geo_to_screen(self, lon: f64, lat: f64) -> Pos2 {
         self.to_screen(project(lon, lat))
     }
 
-    fn to_map(&self, pos: Pos2) -> [f64; 2] {
+    fn to_map(self, pos: Pos2) -> [f64; 2] {
         let c = self.rect.center();
         [
             self.center[0] + f64::from(pos.x - c.x) / self.scale,
@@ -107,7 +107,7 @@ impl Frame {
         ]
     }
 
-    fn to_geo(&self, pos: Pos2) -> [f64; 2] {
+    fn to_geo(self, pos: Pos2) -> [f64; 2] {
         let [x, y] = self.to_map(pos);
         unproject(x, y)
     }
@@ -260,6 +260,32 @@ impl MapState {
     pub fn geo_to_screen(&self, lon: f64, lat: f64) -> Option<Pos2> {
         let rect = self.last_rect?;
         Some(Frame::new(rect, self.view).geo_to_screen(lon, lat))
+    }
+
+    /// Draws the map read-only, as on a slide: the given view and layers, the
+    /// `highlight`ed states outlined, no toolbar and no input.
+    pub fn show_static(
+        &mut self,
+        ui: &mut Ui,
+        scenario: &Scenario,
+        view: &MapView,
+        highlight: &[String],
+    ) {
+        let rect = ui.available_rect_before_wrap();
+        ui.allocate_rect(rect, Sense::hover());
+        self.set_view(view.center, view.zoom);
+        let frame = Frame::new(rect, self.view);
+        self.last_rect = Some(rect);
+        self.paint(ui, &frame, scenario, &view.layers);
+        let painter = ui.painter_at(rect);
+        for country in highlight.iter().filter_map(|id| geodata().country(id)) {
+            outline(
+                &painter,
+                &frame,
+                country,
+                Stroke::new(3.0, theme::MAP_SELECTED),
+            );
+        }
     }
 
     /// Draws the map toolbar and the map in the rest of `ui`, handles input, and

@@ -8,7 +8,7 @@
 //! they draw clean placeholders; replace their bodies with calls to the real
 //! views (each gets a `Ui` whose `max_rect` is the slide's content area).
 
-use egui::{Align2, Color32, Pos2, Rect, Stroke, StrokeKind, Ui, UiBuilder, vec2};
+use egui::{Align2, Pos2, Rect, Stroke, Ui, UiBuilder, vec2};
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
 use crate::model::{Assessment, StateAssessment};
@@ -112,136 +112,16 @@ pub fn state_name(scenario: &Scenario, id: &str) -> String {
         .unwrap_or_else(|| id.to_owned())
 }
 
-/// The role colour of a state on a slide: adversary, protected, guarantor, NATO.
-fn role_colour(scenario: &Scenario, id: &str) -> Color32 {
-    if scenario.adversary.state == id {
-        theme::ADVERSARY
-    } else if scenario
-        .arrangements
-        .iter()
-        .any(|a| a.protected_states.iter().any(|p| p == id))
-    {
-        theme::PROTECTED
-    } else if scenario
-        .arrangements
-        .iter()
-        .any(|a| a.guarantors.iter().any(|g| g.state == id))
-    {
-        theme::GUARANTOR
-    } else if Reference::get().nato_since(id).is_some() {
-        theme::NATO
-    } else {
-        theme::NEUTRAL
-    }
-}
-
-/// **Hook for the map widget.** Draws the map of `scenario` with `view` and the
-/// `highlight`ed states into the whole of `ui`'s available rect. For now: a
-/// placeholder panel with the capitals of the scenario's states placed by
-/// longitude and latitude, the view's centre and zoom, and the highlighted
-/// states' names. Replace the body with the map widget from `crate::map`.
+/// Draws a map slide with the real map widget: the slide's view and layers and
+/// its highlighted states. The widget's cached meshes are kept per slide area
+/// in egui's memory, so a slide does not re-tessellate the map every frame.
 pub fn draw_map_slide(ui: &mut Ui, scenario: &Scenario, view: &MapView, highlight: &[String]) {
-    let rect = ui.available_rect_before_wrap();
-    ui.allocate_rect(rect, egui::Sense::hover());
-    let scale = slide_scale(Rect::from_min_size(
-        Pos2::ZERO,
-        rect.size() / vec2(0.92, 0.8),
-    ));
-    let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
-    painter.rect_filled(rect, 8.0 * scale, theme::PROJECTOR_PANEL);
-    // An equirectangular sketch: 80° of latitude across the panel at zoom 1,
-    // longitude shrunk by the cosine of the centre's latitude.
-    let span = 80.0 / view.zoom.max(0.1) as f32;
-    let px_per_deg = rect.width() / span;
-    let lon_factor = (view.center.lat as f32).to_radians().cos().max(0.2);
-    let to_screen = |lon: f64, lat: f64| {
-        Pos2::new(
-            rect.center().x + (lon - view.center.lon) as f32 * px_per_deg * lon_factor,
-            rect.center().y - (lat - view.center.lat) as f32 * px_per_deg,
-        )
-    };
-    let grid = Stroke::new(1.0 * scale, Color32::from_rgb(0xC8, 0xD2, 0xDC));
-    let step = if span > 30.0 { 10.0 } else { 5.0 };
-    let lon_span = f64::from(span / lon_factor);
-    let mut lon = ((view.center.lon - lon_span) / step).floor() * step;
-    while lon <= view.center.lon + lon_span {
-        let x = to_screen(lon, view.center.lat).x;
-        painter.line_segment(
-            [Pos2::new(x, rect.top()), Pos2::new(x, rect.bottom())],
-            grid,
-        );
-        lon += step;
+    type Shared = std::sync::Arc<std::sync::Mutex<crate::map::MapState>>;
+    let id = ui.scope_id().with("slide_map");
+    let state: Shared = ui.data_mut(|d| d.get_temp_mut_or_default::<Shared>(id).clone());
+    if let Ok(mut map) = state.lock() {
+        map.show_static(ui, scenario, view, highlight);
     }
-    let mut lat = ((view.center.lat - span as f64) / step).floor() * step;
-    while lat <= view.center.lat + span as f64 {
-        let y = to_screen(view.center.lon, lat).y;
-        painter.line_segment(
-            [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
-            grid,
-        );
-        lat += step;
-    }
-    let label_font = theme::slide_font(22.0 * scale);
-    for entry in &scenario.states {
-        let Some(reference) = Reference::get().state(&entry.id) else {
-            continue;
-        };
-        let p = to_screen(reference.capital.point.lon, reference.capital.point.lat);
-        if !rect.contains(p) {
-            continue;
-        }
-        let lit = highlight.contains(&entry.id);
-        let colour = role_colour(scenario, &entry.id);
-        let r = if lit { 11.0 } else { 6.0 } * scale;
-        painter.circle(
-            p,
-            r,
-            colour,
-            Stroke::new(2.0 * scale, theme::PROJECTOR_TEXT),
-        );
-        let text_colour = if lit {
-            theme::PROJECTOR_TEXT
-        } else {
-            theme::PROJECTOR_MUTED
-        };
-        painter.text(
-            p + vec2(r + 6.0 * scale, 0.0),
-            Align2::LEFT_CENTER,
-            state_name(scenario, &entry.id),
-            label_font.clone(),
-            text_colour,
-        );
-    }
-    let mut names: Vec<String> = highlight.iter().map(|h| state_name(scenario, h)).collect();
-    if names.len() > 5 {
-        let more = names.len() - 4;
-        names.truncate(4);
-        names.push(format!("{more} more"));
-    }
-    let caption = format!(
-        "Map view: centre {:.1}°E {:.1}°N, zoom {:.1}{}",
-        view.center.lon,
-        view.center.lat,
-        view.zoom,
-        if names.is_empty() {
-            String::new()
-        } else {
-            format!(" · highlighted: {}", names.join(", "))
-        }
-    );
-    painter.text(
-        rect.left_bottom() + vec2(16.0, -14.0) * scale,
-        Align2::LEFT_BOTTOM,
-        caption,
-        theme::slide_font(18.0 * scale),
-        theme::PROJECTOR_MUTED,
-    );
-    painter.rect_stroke(
-        rect,
-        8.0 * scale,
-        Stroke::new(1.5 * scale, theme::PROJECTOR_MUTED),
-        StrokeKind::Inside,
-    );
 }
 
 /// **Hook for the assessment plots.** Draws `plot` of `scenario` (for per-state
@@ -283,10 +163,17 @@ pub fn draw_plot_slide(
         draw_cards(&painter, rect, scale, &cards);
         return;
     }
-    let plot_area = rect.shrink2(vec2(70.0, 50.0) * scale);
-    let axis = Stroke::new(2.0 * scale, theme::PROJECTOR_MUTED);
-    painter.line_segment([plot_area.left_top(), plot_area.left_bottom()], axis);
-    painter.line_segment([plot_area.left_bottom(), plot_area.right_bottom()], axis);
+    let plot_area = rect.shrink2(vec2(40.0, 30.0) * scale);
+    let panel_plot = crate::ui::assessment_panel::PanelPlot::from_kind(plot);
+    if let (Some((a, s)), Some(kind)) = (assessed, panel_plot) {
+        // The live plot from the assessment panel, drawn large.
+        ui.scope_builder(UiBuilder::new().max_rect(plot_area), |ui| {
+            ui.style_mut().override_text_style = Some(egui::TextStyle::Body);
+            let height = (plot_area.height() - 80.0 * scale).max(160.0);
+            crate::ui::assessment_panel::draw_plot(ui, kind, a, s, &[], height);
+        });
+        return;
+    }
     painter.text(
         plot_area.center() - vec2(0.0, 24.0 * scale),
         Align2::CENTER_CENTER,
@@ -297,19 +184,10 @@ pub fn draw_plot_slide(
     let subject = state
         .map(|s| state_name(scenario, s))
         .unwrap_or_else(|| scenario.meta.title.clone());
-    let caption = match assessed {
-        Some((a, s)) => format!(
-            "{}: chance of a renewed attack within {} years {}",
-            s.name,
-            a.horizon_years,
-            pct_range(&s.decision.chance_of_attack)
-        ),
-        None => format!("{subject}: the assessment is running…"),
-    };
     painter.text(
         plot_area.center() + vec2(0.0, 24.0 * scale),
         Align2::CENTER_CENTER,
-        caption,
+        format!("{subject}: the assessment is running…"),
         theme::slide_font(20.0 * scale),
         theme::PROJECTOR_MUTED,
     );
@@ -318,10 +196,6 @@ pub fn draw_plot_slide(
 /// A share as a percentage with one decimal, as the assessment panel shows it.
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
-}
-
-fn pct_range(d: &crate::model::Distribution) -> String {
-    format!("{} ({}–{})", pct(d.mean), pct(d.p5), pct(d.p95))
 }
 
 /// The headline figures as (label, value, reading) cards.

@@ -98,6 +98,8 @@ pub struct BulwarkApp {
     pub runner: super::assessment_runner::AssessmentRunner,
     /// State of the assessment panel (which plot).
     pub panel: super::assessment_panel::PanelState,
+    /// The assessment whose figures the map last received.
+    pub(crate) map_fed: Option<std::sync::Arc<crate::model::Assessment>>,
     /// The map's view state, selection and measuring tools (not saved).
     pub map: crate::map::MapState,
     /// Commands queued by the UI during this frame.
@@ -187,6 +189,7 @@ impl BulwarkApp {
             editor: Default::default(),
             runner: Default::default(),
             panel: Default::default(),
+            map_fed: None,
             map: crate::map::MapState::default(),
             queue: Vec::new(),
             after_save: None,

