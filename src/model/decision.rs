@@ -50,14 +50,21 @@ pub struct Eval {
 /// guarantors' credibilities (left filled on return).
 pub fn evaluate(ward: &Ward, foe: &Foe, p: &Params, horizon: f64, creds: &mut Vec<f64>) -> Eval {
     creds.clear();
-    creds.extend(ward.backers.iter().map(|b| credibility::guarantor(b, p)));
+    for (i, b) in ward.backers.iter().enumerate() {
+        let same = ward.same_as.get(i).copied().unwrap_or(i);
+        let c = match creds.get(same) {
+            Some(c) if same < i => *c,
+            _ => credibility::guarantor(b, p),
+        };
+        creds.push(c);
+    }
     let credibility = credibility::combined(creds, p.guarantor_correlation);
     let (success_alone, success_helped) = denial(ward, p, creds);
     let success = clamp01((1.0 - credibility) * success_alone + credibility * success_helped);
     let (war_term, nuclear_term, sanctions_term) =
         punishment_terms(ward, foe, p, creds, credibility);
     let punishment = 1.0 - (1.0 - war_term) * (1.0 - nuclear_term) * (1.0 - sanctions_term);
-    let grievance = grievance(ward);
+    let grievance = ward.grievance;
     let floor = clamp01(p.grievance_floor);
     let motive = clamp01(p.adversary_resolve) * (floor + (1.0 - floor) * grievance);
     let attrition = clamp01(p.attrition_value);
@@ -65,7 +72,7 @@ pub fn evaluate(ward: &Ward, foe: &Foe, p: &Params, horizon: f64, creds: &mut Ve
     let annual_hazard =
         clamp01(clamp01(p.max_annual_attack_rate) * motive * value_of_war * (1.0 - punishment));
     let attack = clamp01(1.0 - (1.0 - annual_hazard).powf(horizon.max(0.0)));
-    let restraint = restraint_index(ward);
+    let restraint = ward.restraint;
     let escalation = clamp01(
         clamp01(p.protege_initiation) * (1.0 + MORAL_HAZARD * credibility * (1.0 - restraint)),
     );
@@ -121,7 +128,7 @@ pub fn punishment_terms(
     creds: &[f64],
     credibility: f64,
 ) -> (f64, f64, f64) {
-    let power: f64 = ward.backers.iter().map(|b| b.spending_bn.max(0.0)).sum();
+    let power = ward.guarantor_power_bn;
     let balance = if foe.spending_bn > 0.0 {
         1.0 - (-power / foe.spending_bn).exp()
     } else if power > 0.0 {
@@ -149,8 +156,12 @@ pub fn punishment_terms(
 
 /// Unmet demands: 1 - Π(1 - weight × (1 - met)).
 pub fn grievance(ward: &Ward) -> f64 {
-    let kept: f64 = ward
-        .demands
+    ward.grievance
+}
+
+/// Unmet demands of a list: 1 - Π(1 - weight × (1 - met)).
+pub fn grievance_of(demands: &[super::prepared::DemandMet]) -> f64 {
+    let kept: f64 = demands
         .iter()
         .map(|d| 1.0 - clamp01(d.weight) * (1.0 - clamp01(d.met)))
         .product();
@@ -159,11 +170,12 @@ pub fn grievance(ward: &Ward) -> f64 {
 
 /// How strongly the arrangements restrain the protected state: 1 - Π(1 - strength).
 pub fn restraint_index(ward: &Ward) -> f64 {
-    let free: f64 = ward
-        .restraints
-        .iter()
-        .map(|(_, s)| 1.0 - clamp01(*s))
-        .product();
+    ward.restraint
+}
+
+/// Restraint index of a list of (measure, strength): 1 - Π(1 - strength).
+pub fn restraint_of(measures: &[(String, f64)]) -> f64 {
+    let free: f64 = measures.iter().map(|(_, s)| 1.0 - clamp01(*s)).product();
     clamp01(1.0 - free)
 }
 
