@@ -48,7 +48,12 @@ pub fn advance_rate(ratio: f64, terrain: f64, p: &Params) -> f64 {
 }
 
 /// Defender's troops on the front at time `t` (days), given who intervenes.
-pub fn defenders_at(front: &Front, p: &Params, intervenes: &dyn Fn(usize) -> bool, t: f64) -> f64 {
+pub fn defenders_at<F: Fn(usize) -> bool>(
+    front: &Front,
+    p: &Params,
+    intervenes: &F,
+    t: f64,
+) -> f64 {
     let reserves = if t >= p.mobilisation_days {
         front.reserve * p.reserve_mobilised.clamp(0.0, 1.0)
     } else {
@@ -64,7 +69,12 @@ pub fn defenders_at(front: &Front, p: &Params, intervenes: &dyn Fn(usize) -> boo
 }
 
 /// Runs the campaign on a front; `window` is the fait-accompli window in days.
-pub fn run(front: &Front, p: &Params, intervenes: &dyn Fn(usize) -> bool, window: f64) -> Outcome {
+pub fn run<F: Fn(usize) -> bool>(
+    front: &Front,
+    p: &Params,
+    intervenes: &F,
+    window: f64,
+) -> Outcome {
     let distance = front.distance_km.max(0.0);
     let (mut t, mut km) = (0.0_f64, 0.0_f64);
     let mut km_at_window = None;
@@ -101,7 +111,7 @@ pub fn run(front: &Front, p: &Params, intervenes: &dyn Fn(usize) -> bool, window
 }
 
 /// The first time after `t` at which the defender's forces change.
-fn next_event(front: &Front, p: &Params, intervenes: &dyn Fn(usize) -> bool, t: f64) -> f64 {
+fn next_event<F: Fn(usize) -> bool>(front: &Front, p: &Params, intervenes: &F, t: f64) -> f64 {
     let mut next = MAX_DAYS;
     if p.mobilisation_days > t {
         next = next.min(p.mobilisation_days);
@@ -128,10 +138,10 @@ pub struct CampaignDay {
 }
 
 /// The campaign day by day, up to `days` or the day the objective falls.
-pub fn trace(
+pub fn trace<F: Fn(usize) -> bool>(
     front: &Front,
     p: &Params,
-    intervenes: &dyn Fn(usize) -> bool,
+    intervenes: &F,
     days: u32,
 ) -> Vec<CampaignDay> {
     let mut out = Vec::new();

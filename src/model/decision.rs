@@ -128,14 +128,8 @@ pub fn punishment_terms(
     creds: &[f64],
     credibility: f64,
 ) -> (f64, f64, f64) {
-    let power = ward.guarantor_power_bn;
-    let balance = if foe.spending_bn > 0.0 {
-        1.0 - (-power / foe.spending_bn).exp()
-    } else if power > 0.0 {
-        1.0
-    } else {
-        0.0
-    };
+    let _ = foe;
+    let balance = ward.balance;
     let war = clamp01(credibility * clamp01(p.war_cost_weight) * balance);
     let umbrella = ward
         .backers

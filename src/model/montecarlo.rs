@@ -19,7 +19,7 @@ use crate::scenario::Uncertain;
 pub const CHUNK: usize = 1024;
 
 /// Bins of a [`Tally`]: percentiles are exact to 1/RESOLUTION of its range.
-pub const RESOLUTION: usize = 1000;
+pub const RESOLUTION: usize = 400;
 
 /// A running summary of one quantity over the draws: fine histogram, sum,
 /// count, least and greatest value. Merging tallies in a fixed order gives
@@ -28,6 +28,7 @@ pub const RESOLUTION: usize = 1000;
 pub struct Tally {
     low: f64,
     high: f64,
+    scale: f64,
     counts: Vec<u32>,
     sum: f64,
     n: u32,
@@ -41,6 +42,7 @@ impl Tally {
         Self {
             low,
             high,
+            scale: RESOLUTION as f64 / (high - low),
             counts: vec![0; RESOLUTION],
             sum: 0.0,
             n: 0,
@@ -59,7 +61,7 @@ impl Tally {
         if !x.is_finite() {
             return;
         }
-        let scaled = (x - self.low) / (self.high - self.low) * RESOLUTION as f64;
+        let scaled = (x - self.low) * self.scale;
         let bin = if scaled.is_finite() {
             scaled.floor().clamp(0.0, (RESOLUTION - 1) as f64) as usize
         } else {
@@ -212,6 +214,15 @@ pub fn run(
             a.append(b);
         }
     }
+    for (ward, draws) in wards.iter().zip(out.iter_mut()) {
+        for (i, same) in ward.same_as.iter().enumerate() {
+            if *same < i
+                && let Some(t) = draws.guarantors.get(*same).cloned()
+            {
+                draws.guarantors[i] = t;
+            }
+        }
+    }
     out
 }
 
@@ -229,9 +240,16 @@ fn chunk(
     let mut out: Vec<StateDraws> = wards.iter().map(StateDraws::new).collect();
     let (mut values, mut creds, mut uniforms, mut acts) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let most = wards.iter().map(|w| w.backers.len()).max().unwrap_or(0);
     for _ in 0..n {
         params::sample(ranges, &mut rng, &mut values);
         let p = Params::from_values(&values);
+        // One intervention draw per guarantor position, shared by every
+        // protected state (an arrangement lists its guarantors in one order).
+        let common = rng.random::<f64>() < p.guarantor_correlation;
+        let shared = rng.random::<f64>();
+        uniforms.clear();
+        uniforms.extend((0..most).map(|_| rng.random::<f64>()));
         for (ward, draws) in wards.iter().zip(out.iter_mut()) {
             let e = decision::evaluate(ward, foe, &p, horizon, &mut creds);
             draws.n += 1;
@@ -240,13 +258,12 @@ fn chunk(
             draws.punishment.add(e.punishment);
             draws.escalation.add(e.escalation);
             draws.adversary_accepts.add(e.adversary_accepts);
-            let common = rng.random::<f64>() < p.guarantor_correlation;
-            let shared = rng.random::<f64>();
-            uniforms.clear();
-            uniforms.extend((0..creds.len()).map(|_| rng.random::<f64>()));
             credibility::interventions(&creds, common, shared, &uniforms, &mut acts);
             for (i, c) in creds.iter().enumerate() {
-                draws.guarantors[i].add(*c);
+                // Guarantors with the same inputs share one tally (copied at the end).
+                if ward.same_as.get(i).is_none_or(|s| *s == i) {
+                    draws.guarantors[i].add(*c);
+                }
                 draws.intervened[i] += u32::from(acts[i]);
             }
             let intervenes = |g: usize| acts.get(g).copied().unwrap_or(false);

@@ -127,6 +127,8 @@ pub struct Ward {
     pub restraint: f64,
     /// Sum of the guarantors' military spending, billions of US dollars a year.
     pub guarantor_power_bn: f64,
+    /// Balance of spending: 1 - exp(-guarantors' / adversary's), 0 to 1.
+    pub balance: f64,
     /// For each guarantor, the index of the first guarantor with the same
     /// credibility inputs (itself if none earlier), so each draw computes each
     /// distinct credibility once.
@@ -194,10 +196,20 @@ pub fn ward(scenario: &Scenario, id: &str, keep: &dyn Fn(&Arrangement) -> bool) 
     let grievance = super::decision::grievance_of(&demands);
     let restraint = super::decision::restraint_of(&restraints);
     let same_as = same_as(&backers);
+    let power: f64 = backers.iter().map(|b| b.spending_bn.max(0.0)).sum();
+    let foe_spending = foe(scenario).spending_bn;
+    let balance = if foe_spending > 0.0 {
+        1.0 - (-power / foe_spending).exp()
+    } else if power > 0.0 {
+        1.0
+    } else {
+        0.0
+    };
     Some(Ward {
+        balance,
         grievance,
         restraint,
-        guarantor_power_bn: backers.iter().map(|b| b.spending_bn.max(0.0)).sum(),
+        guarantor_power_bn: power,
         same_as,
         arrangements: chosen.iter().map(|a| a.id.clone()).collect(),
         force_cap,
