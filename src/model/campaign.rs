@@ -75,11 +75,24 @@ pub fn run<F: Fn(usize) -> bool>(
     intervenes: &F,
     window: f64,
 ) -> Outcome {
+    run_until(front, p, intervenes, window, MAX_DAYS)
+}
+
+/// Runs the campaign up to day `until` (at most [`MAX_DAYS`]); an objective not
+/// reached by then counts as not reached.
+pub fn run_until<F: Fn(usize) -> bool>(
+    front: &Front,
+    p: &Params,
+    intervenes: &F,
+    window: f64,
+    until: f64,
+) -> Outcome {
     let distance = front.distance_km.max(0.0);
+    let end = until.clamp(0.0, MAX_DAYS);
     let (mut t, mut km) = (0.0_f64, 0.0_f64);
     let mut km_at_window = None;
-    while t < MAX_DAYS {
-        let next = next_event(front, p, intervenes, t);
+    while t < end {
+        let next = next_event(front, p, intervenes, t).min(end);
         let ratio = front.attacker / defenders_at(front, p, intervenes, t).max(1.0);
         let rate = advance_rate(ratio, front.terrain, p);
         if rate <= 0.0 {

@@ -71,7 +71,7 @@ pub fn evaluate(ward: &Ward, foe: &Foe, p: &Params, horizon: f64, creds: &mut Ve
     let value_of_war = attrition + (1.0 - attrition) * success;
     let annual_hazard =
         clamp01(clamp01(p.max_annual_attack_rate) * motive * value_of_war * (1.0 - punishment));
-    let attack = clamp01(1.0 - (1.0 - annual_hazard).powf(horizon.max(0.0)));
+    let attack = clamp01(1.0 - survival(annual_hazard, horizon));
     let restraint = ward.restraint;
     let escalation = clamp01(
         clamp01(p.protege_initiation) * (1.0 + MORAL_HAZARD * credibility * (1.0 - restraint)),
@@ -100,6 +100,17 @@ pub fn evaluate(ward: &Ward, foe: &Foe, p: &Params, horizon: f64, creds: &mut Ve
     }
 }
 
+/// Chance of no attack in `years` at a yearly chance `h`: (1 - h)^years
+/// (by repeated multiplication for whole years, which is faster).
+fn survival(h: f64, years: f64) -> f64 {
+    let years = years.max(0.0);
+    if years.fract() == 0.0 && years <= 64.0 {
+        (1.0 - h).powi(years as i32)
+    } else {
+        (1.0 - h).powf(years)
+    }
+}
+
 /// Share of the routes the attacker covers within the window, weighted by the
 /// adversary's share on each axis: (no guarantor intervenes, all intervene).
 pub fn denial(ward: &Ward, p: &Params, creds: &[f64]) -> (f64, f64) {
@@ -110,8 +121,10 @@ pub fn denial(ward: &Ward, p: &Params, creds: &[f64]) -> (f64, f64) {
     for front in &ward.fronts {
         let w = if equal { 1.0 } else { front.weight.max(0.0) };
         let window = p.fait_accompli_days;
-        alone += w * campaign::run(front, p, &none, window).progress(front.distance_km);
-        helped += w * campaign::run(front, p, &all, window).progress(front.distance_km);
+        alone +=
+            w * campaign::run_until(front, p, &none, window, window).progress(front.distance_km);
+        helped +=
+            w * campaign::run_until(front, p, &all, window, window).progress(front.distance_km);
         weights += w;
     }
     if weights <= 0.0 {

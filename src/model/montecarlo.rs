@@ -62,11 +62,8 @@ impl Tally {
             return;
         }
         let scaled = (x - self.low) * self.scale;
-        let bin = if scaled.is_finite() {
-            scaled.floor().clamp(0.0, (RESOLUTION - 1) as f64) as usize
-        } else {
-            0
-        };
+        // Truncation of a clamped non-negative value is its floor (NaN casts to 0).
+        let bin = scaled.clamp(0.0, (RESOLUTION - 1) as f64) as usize;
         if let Some(c) = self.counts.get_mut(bin) {
             *c += 1;
         }
