@@ -1,5 +1,19 @@
 //! Bakes `assets/` and `saves/` into the binary so Bulwark runs from anywhere:
 //! writes `$OUT_DIR/embedded.rs` with one `include_bytes!` per file.
+//!
+//! Also bakes the map (see [`bake_map`]): the countries of `assets/map/europe.json`
+//! projected and triangulated, their borders as line strips, and the area Russia
+//! holds under each settlement-line preset, into `$OUT_DIR/map_data.rs` and three
+//! little-endian binary files, so the app does no parsing or triangulation at start.
+
+// The projection and the settlement-line presets are shared with the app, so that
+// they are written once; the build uses only part of them.
+#[allow(dead_code)]
+#[path = "src/map/lines.rs"]
+mod lines;
+#[allow(dead_code)]
+#[path = "src/map/projection.rs"]
+mod projection;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -17,6 +31,11 @@ fn main() {
         writeln!(code, "/// Files under `{dir}/`, by path relative to it.").ok();
         writeln!(code, "pub static {name}: &[(&str, &[u8])] = &[").ok();
         for file in files {
+            if file.ends_with("map/europe.json") {
+                // Baked as meshes by `bake_map`, not needed as bytes.
+                println!("cargo:rerun-if-changed={}", file.display());
+                continue;
+            }
             println!("cargo:rerun-if-changed={}", file.display());
             let rel = file.strip_prefix(&base).expect("under base");
             let rel = rel.to_string_lossy().replace('\\', "/");
@@ -30,6 +49,214 @@ fn main() {
         writeln!(code, "];").ok();
     }
     std::fs::write(out.join("embedded.rs"), code).expect("write embedded.rs");
+    bake_map(&root.join("assets/map/europe.json"), &out);
+}
+
+/// Little-endian buffers and the Rust source describing what is in them.
+#[derive(Default)]
+struct Baked {
+    vertices: Vec<u8>,
+    vertex_count: u32,
+    indices: Vec<u8>,
+    index_count: u32,
+    border_points: Vec<u8>,
+    border_count: u32,
+}
+
+impl Baked {
+    fn push_vertex(&mut self, p: [f64; 2]) {
+        self.vertices
+            .extend_from_slice(&(p[0] as f32).to_le_bytes());
+        self.vertices
+            .extend_from_slice(&(p[1] as f32).to_le_bytes());
+        self.vertex_count += 1;
+    }
+
+    /// Triangulates one polygon (projected) into the buffers; returns the vertex
+    /// ranges of its rings.
+    fn push_polygon(&mut self, polygon: &geo::Polygon<f64>) -> Vec<(u32, u32)> {
+        use geo::TriangulateEarcut;
+        let raw = polygon.earcut_triangles_raw();
+        let base = self.vertex_count;
+        for v in &raw.vertices {
+            self.push_vertex(*v);
+        }
+        for i in &raw.triangle_indices {
+            let index = base + u32::try_from(*i).expect("small mesh");
+            self.indices.extend_from_slice(&index.to_le_bytes());
+            self.index_count += 1;
+        }
+        let mut rings = Vec::new();
+        let mut start = base;
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            let len = u32::try_from(ring.0.len().saturating_sub(1)).expect("small ring");
+            rings.push((start, start + len));
+            start += len;
+        }
+        rings
+    }
+}
+
+fn projected_ring(points: &[serde_json::Value]) -> geo::LineString<f64> {
+    points
+        .iter()
+        .filter_map(|p| Some(projection::project(p[0].as_f64()?, p[1].as_f64()?)))
+        .map(|[x, y]| geo::coord! { x: x, y: y })
+        .collect()
+}
+
+/// Bakes the map asset; see the module documentation.
+fn bake_map(source: &Path, out: &Path) {
+    use geo::BooleanOps;
+    println!("cargo:rerun-if-changed={}", source.display());
+    println!("cargo:rerun-if-changed=src/map/projection.rs");
+    println!("cargo:rerun-if-changed=src/map/lines.rs");
+    let text =
+        std::fs::read_to_string(source).expect("assets/map/europe.json (run tools/derive_map.py)");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("valid map JSON");
+    let mut baked = Baked::default();
+    let mut code = String::new();
+    let mut all_rings = Vec::new();
+    let mut ukraine = Vec::new();
+    writeln!(code, "/// Countries on the map, sorted by id.").ok();
+    writeln!(code, "pub(crate) static COUNTRIES: &[BakedCountry] = &[").ok();
+    for country in json["countries"].as_array().expect("countries") {
+        let id = country["id"].as_str().expect("id");
+        let name = country["name"].as_str().expect("name");
+        let label = &country["label"];
+        let label = projection::project(
+            label[0].as_f64().expect("label lon"),
+            label[1].as_f64().expect("label lat"),
+        );
+        let (v0, i0, r0) = (baked.vertex_count, baked.index_count, all_rings.len());
+        let mut bbox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+        for poly in country["polygons"].as_array().expect("polygons") {
+            let rings: Vec<geo::LineString<f64>> = poly
+                .as_array()
+                .expect("rings")
+                .iter()
+                .map(|r| projected_ring(r.as_array().expect("ring")))
+                .collect();
+            let Some((exterior, interiors)) = rings.split_first() else {
+                continue;
+            };
+            for c in &exterior.0 {
+                bbox = [
+                    bbox[0].min(c.x),
+                    bbox[1].min(c.y),
+                    bbox[2].max(c.x),
+                    bbox[3].max(c.y),
+                ];
+            }
+            let polygon = geo::Polygon::new(exterior.clone(), interiors.to_vec());
+            if id == "UKR" {
+                ukraine.push(polygon.clone());
+            }
+            all_rings.extend(baked.push_polygon(&polygon));
+        }
+        writeln!(
+            code,
+            "    BakedCountry {{ id: {id:?}, name: {name:?}, label: [{:.3}, {:.3}], \
+             bbox: [{:.3}, {:.3}, {:.3}, {:.3}], vertices: ({v0}, {}), indices: ({i0}, {}), \
+             rings: ({r0}, {}) }},",
+            label[0],
+            label[1],
+            bbox[0],
+            bbox[1],
+            bbox[2],
+            bbox[3],
+            baked.vertex_count,
+            baked.index_count,
+            all_rings.len()
+        )
+        .ok();
+    }
+    writeln!(code, "];").ok();
+    writeln!(code, "/// Vertex ranges of every ring of every country.").ok();
+    writeln!(code, "pub(crate) static RINGS: &[(u32, u32)] = &[").ok();
+    for (a, b) in &all_rings {
+        writeln!(code, "    ({a}, {b}),").ok();
+    }
+    writeln!(code, "];").ok();
+
+    // The area Russia holds under each preset: the preset's polygon clipped to
+    // Ukraine, triangulated.
+    let ukraine = geo::MultiPolygon::new(ukraine);
+    writeln!(
+        code,
+        "/// Held areas by preset: (vertex range, index range)."
+    )
+    .ok();
+    writeln!(
+        code,
+        "pub(crate) static HELD: &[((u32, u32), (u32, u32))] = &["
+    )
+    .ok();
+    for line in [lines::line_of_contact_2025(), lines::cede_donetsk_luhansk()] {
+        let ring: geo::LineString<f64> = lines::held_polygon(&line)
+            .iter()
+            .map(|&(lon, lat)| {
+                let [x, y] = projection::project(lon, lat);
+                geo::coord! { x: x, y: y }
+            })
+            .collect();
+        let held = ukraine.intersection(&geo::Polygon::new(ring, Vec::new()));
+        let (v0, i0) = (baked.vertex_count, baked.index_count);
+        for polygon in &held.0 {
+            baked.push_polygon(polygon);
+        }
+        writeln!(
+            code,
+            "    (({v0}, {}), ({i0}, {})),",
+            baked.vertex_count, baked.index_count
+        )
+        .ok();
+    }
+    writeln!(code, "];").ok();
+
+    writeln!(code, "/// Borders: (is a land border, point range).").ok();
+    writeln!(code, "pub(crate) static BORDERS: &[(bool, u32, u32)] = &[").ok();
+    for border in json["borders"].as_array().expect("borders") {
+        let land = border["kind"].as_str() == Some("land");
+        let start = baked.border_count;
+        for p in border["points"].as_array().expect("points") {
+            let [x, y] =
+                projection::project(p[0].as_f64().expect("lon"), p[1].as_f64().expect("lat"));
+            baked
+                .border_points
+                .extend_from_slice(&(x as f32).to_le_bytes());
+            baked
+                .border_points
+                .extend_from_slice(&(y as f32).to_le_bytes());
+            baked.border_count += 1;
+        }
+        writeln!(code, "    ({land}, {start}, {}),", baked.border_count).ok();
+    }
+    writeln!(code, "];").ok();
+    for (name, bytes, doc) in [
+        (
+            "VERTEX_BYTES",
+            &baked.vertices,
+            "Mesh vertices, f32 x, y pairs (km).",
+        ),
+        ("INDEX_BYTES", &baked.indices, "Triangle indices, u32."),
+        (
+            "BORDER_BYTES",
+            &baked.border_points,
+            "Border points, f32 x, y pairs (km).",
+        ),
+    ] {
+        let file = out.join(format!("map_{}.bin", name.to_lowercase()));
+        std::fs::write(&file, bytes).expect("write map buffer");
+        writeln!(code, "/// {doc}").ok();
+        writeln!(
+            code,
+            "pub(crate) static {name}: &[u8] = include_bytes!({:?});",
+            file.display().to_string()
+        )
+        .ok();
+    }
+    std::fs::write(out.join("map_data.rs"), code).expect("write map_data.rs");
 }
 
 /// Every regular file under `dir`, recursively (hidden files skipped).

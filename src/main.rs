@@ -11,7 +11,7 @@ fn main() -> std::process::ExitCode {
         let code = cli::run(command, &mut std::io::stdout(), &mut std::io::stderr());
         return std::process::ExitCode::from(code as u8);
     }
-    match bulwark::ui::run_native(args.file) {
+    match bulwark::ui::run_native(args.file, args.exit_after_first_frame) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("bulwark: could not open a window: {e}");

@@ -4,12 +4,19 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use bulwark::ui::app::StartOptions;
 use bulwark::ui::{BulwarkApp, Command};
 
 fn harness() -> Harness<'static, BulwarkApp> {
     Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(|cc| BulwarkApp::new(cc, None))
+        .build_eframe(|cc| {
+            let options = StartOptions {
+                inline_assessment: true,
+                ..StartOptions::default()
+            };
+            BulwarkApp::with_options(cc, options)
+        })
 }
 
 fn title(h: &Harness<'_, BulwarkApp>) -> String {
@@ -52,7 +59,7 @@ fn editing_a_field_marks_the_document_and_undo_restores_it() {
 }
 
 #[test]
-fn new_asks_before_discarding_unsaved_changes() {
+fn new_opens_a_tab_and_closing_an_unsaved_tab_asks_first() {
     let mut h = harness();
     h.get_by_label("Author").click();
     h.run();
@@ -61,20 +68,75 @@ fn new_asks_before_discarding_unsaved_changes() {
     let edited = title(&h);
 
     click_menu(&mut h, "File", "New");
+    assert_eq!(
+        h.state().tab_count(),
+        2,
+        "New opens a second tab; nothing is discarded"
+    );
+    assert_eq!(title(&h), "Untitled scenario");
+    h.state_mut().queue(Command::CloseTab(0));
+    h.run();
     assert!(
         h.query_by_label("Unsaved changes").is_some(),
         "the question is shown"
     );
+    assert_eq!(title(&h), edited, "the tab in question is shown");
     h.get_by_label("Cancel").click();
     h.run();
-    assert_eq!(title(&h), edited, "Cancel keeps the document");
+    assert_eq!(h.state().tab_count(), 2, "Cancel keeps the tab");
     assert!(h.state().doc.is_dirty());
 
-    click_menu(&mut h, "File", "New");
+    h.state_mut().queue(Command::CloseTab(0));
+    h.run();
     h.get_by_label("Discard").click();
     h.run();
+    assert_eq!(h.state().tab_count(), 1);
     assert_eq!(title(&h), "Untitled scenario");
-    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn quitting_with_unsaved_work_asks_first() {
+    let mut h = harness();
+    h.get_by_label("Author").click();
+    h.run();
+    h.get_by_label("Author").type_text("Analyst");
+    h.run();
+    h.state_mut().queue(Command::Quit);
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    assert!(!h.state().is_closing());
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().is_closing());
+}
+
+#[test]
+fn two_examples_open_side_by_side_in_the_comparison() {
+    let mut h = harness();
+    h.state_mut()
+        .queue(Command::OpenExample("armed-neutrality.bulwark.json".into()));
+    h.run();
+    h.state_mut()
+        .queue(Command::OpenExample("nato-membership.bulwark.json".into()));
+    h.run();
+    assert_eq!(
+        h.state().tab_count(),
+        2,
+        "the untouched start-up example was replaced"
+    );
+    h.get_by_label("Compare").click();
+    h.run();
+    assert!(h.query_by_label("Compare scenarios").is_some());
+    assert!(
+        h.query_by_label("Guarantors").is_some(),
+        "differing inputs are listed"
+    );
+    assert!(
+        h.query_all_by_label_contains("Armed neutrality")
+            .next()
+            .is_some()
+    );
+    h.snapshot("compare");
 }
 
 #[test]
@@ -203,4 +265,125 @@ fn snapshots_of_the_editing_tabs() {
         h.run();
         h.snapshot(name);
     }
+}
+
+#[test]
+fn saving_over_a_file_changed_by_someone_else_asks_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("shared.bulwark.json");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-minimal.bulwark.json"),
+        &path,
+    )
+    .expect("copy");
+    let mut h = harness();
+    h.state_mut().queue(Command::OpenPath(path.clone()));
+    h.run();
+    // A colleague saves their own version meanwhile.
+    let theirs = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("Bad-file base", "Colleague's version");
+    std::fs::write(&path, &theirs).expect("write");
+    h.get_by_label("Author").click();
+    h.run();
+    h.get_by_label("Author").type_text(" and me");
+    h.run();
+    h.state_mut().queue(Command::Save);
+    h.run();
+    assert!(h.query_by_label("File changed on disk").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        theirs,
+        "their file is kept"
+    );
+    assert!(h.state().doc.is_dirty(), "my edit is kept too");
+
+    h.state_mut().queue(Command::Save);
+    h.run();
+    h.get_by_label("Overwrite").click();
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    let backup = std::fs::read_to_string(bulwark::scenario::backup_path(&path)).expect("backup");
+    assert_eq!(backup, theirs, "their version is kept as the backup");
+}
+
+/// Runs the assessment of every open document to completion, then a frame.
+fn assessed(h: &mut Harness<'_, BulwarkApp>) -> bulwark::model::Assessment {
+    h.run();
+    h.state_mut().runner.finish_blocking();
+    h.run();
+    let (id, rev) = (h.state().doc.id(), h.state().doc.revision());
+    let status = h.state().runner.status(id, rev);
+    assert!(!status.stale, "the result is for the current version");
+    (*status.result.expect("assessed")).clone()
+}
+
+fn shown_pct(x: f64) -> String {
+    format!("{:.1}%", 100.0 * x)
+}
+
+#[test]
+fn changing_formality_changes_the_credibility_shown_and_undo_restores_it() {
+    let mut h = harness();
+    let before = assessed(&mut h).states[0].credibility.arrangement.mean;
+    assert!(
+        h.query_all_by_label_contains(&shown_pct(before))
+            .next()
+            .is_some()
+    );
+    h.get_by_label("Arrangements").click();
+    h.run();
+    h.get_by_label("Formality").click();
+    h.run();
+    h.get_by_label("Political declaration").click();
+    let after = assessed(&mut h).states[0].credibility.arrangement.mean;
+    assert!(
+        after < before,
+        "a declaration is less credible than an agreement: {after} vs {before}"
+    );
+    assert!(
+        h.query_all_by_label_contains(&shown_pct(after))
+            .next()
+            .is_some(),
+        "the new figure is shown"
+    );
+    click_menu(&mut h, "Edit", "Undo");
+    let undone = assessed(&mut h).states[0].credibility.arrangement.mean;
+    assert_eq!(undone, before);
+}
+
+#[test]
+fn adding_a_void_clause_raises_the_chance_of_attack() {
+    let mut h = harness();
+    h.state_mut()
+        .queue(Command::OpenExample("nato-membership.bulwark.json".into()));
+    let before = assessed(&mut h).states[0].decision.chance_of_attack.mean;
+    h.get_by_label("Arrangements").click();
+    h.run();
+    h.get_by_label("Void clauses").scroll_to_me();
+    h.run();
+    h.get_all_by_label("Add")
+        .next()
+        .expect("the void clauses' Add")
+        .click();
+    h.run();
+    h.get_by_label("Provokes the attack").click();
+    let after = assessed(&mut h).states[0].decision.chance_of_attack.mean;
+    assert!(
+        h.state().doc.scenario().arrangements[0].void_clauses.len() == 1,
+        "the clause was added"
+    );
+    assert!(
+        after > before,
+        "a void clause makes attack more likely: {after} vs {before}"
+    );
+}
+
+#[test]
+fn snapshot_of_the_assessment_panel() {
+    let mut h = harness();
+    assessed(&mut h);
+    h.snapshot("assessment_panel");
 }

@@ -70,3 +70,40 @@ fn schema_prints_the_json_schema() {
     assert_eq!(schema["title"], "Scenario");
     assert!(schema["properties"]["arrangements"].is_object());
 }
+
+#[test]
+fn upgrade_rewrites_in_place_and_keeps_a_backup() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("old.bulwark.json");
+    // Hand-written: compact, fields in another order, defaults left out.
+    let original =
+        std::fs::read_to_string(root().join("tests/good-minimal.bulwark.json")).expect("read");
+    let compact: serde_json::Value = serde_json::from_str(&original).expect("json");
+    std::fs::write(&file, compact.to_string()).expect("write");
+    let out = bulwark().arg("upgrade").arg(&file).output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rewritten = std::fs::read_to_string(&file).expect("read");
+    assert!(
+        rewritten.contains("\n  \"format_version\": 1,"),
+        "pretty-printed: {rewritten}"
+    );
+    let backup = std::fs::read_to_string(dir.path().join("old.bulwark.json.bak")).expect("backup");
+    assert_eq!(backup, compact.to_string());
+}
+
+#[test]
+fn upgrade_refuses_a_bad_file_and_leaves_it_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("newer.bulwark.json");
+    let bad = std::fs::read(root().join("tests/bad/newer-version.bulwark.json")).expect("read");
+    std::fs::write(&file, &bad).expect("write");
+    let out = bulwark().arg("upgrade").arg(&file).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("newer than this Bulwark"));
+    assert_eq!(std::fs::read(&file).expect("read"), bad);
+}

@@ -17,6 +17,9 @@ mod assess;
 pub struct Cli {
     /// A scenario file to open in the app (default: the built-in example).
     pub file: Option<PathBuf>,
+    /// Close the window as soon as the first frame is drawn (times start-up).
+    #[arg(long)]
+    pub exit_after_first_frame: bool,
     /// What to do without opening a window.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -33,6 +36,13 @@ pub enum Command {
     },
     /// Print the JSON Schema of the scenario file format.
     Schema,
+    /// Rewrite scenario files in the current format, in place, atomically,
+    /// keeping the previous version as NAME.bak.
+    Upgrade {
+        /// Files to rewrite.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Assess scenario files: chance of attack, credibility, campaign, burden…
     Assess {
         /// Files to assess.
@@ -80,6 +90,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             let _ = out.write_all(scenario::schema_json().as_bytes());
             0
         }
+        Command::Upgrade { files } => upgrade(files, out, err),
         Command::Assess {
             files,
             samples,
@@ -88,6 +99,33 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         } => assess::run(files, *samples, *seed, *format, out, err),
         Command::Backtest { samples, seed } => assess::backtest(*samples, *seed, out, err),
     }
+}
+
+fn upgrade(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut failed = 0;
+    for file in files {
+        let result = scenario::load_file(file)
+            .map_err(|e| e.lines())
+            .and_then(|s| scenario::save_file(file, &s).map_err(|e| vec![e.to_string()]));
+        match result {
+            Ok(()) => {
+                let _ = writeln!(
+                    out,
+                    "{}: rewritten in format version {} (previous version kept as {})",
+                    file.display(),
+                    scenario::FORMAT_VERSION,
+                    scenario::backup_path(file).display()
+                );
+            }
+            Err(lines) => {
+                failed += 1;
+                for line in lines {
+                    let _ = writeln!(err, "{line}");
+                }
+            }
+        }
+    }
+    i32::from(failed > 0)
 }
 
 fn validate(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {

@@ -234,6 +234,20 @@ pub fn to_json(scenario: &Scenario) -> String {
     text
 }
 
+/// A fingerprint of a file's contents, to notice when someone else changed it
+/// while it was open. `None` when the file cannot be read (e.g. it was deleted).
+pub fn file_hash(path: &Path) -> Option<u64> {
+    use std::hash::{Hash as _, Hasher as _};
+    let meta = fs::metadata(path).ok()?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Some(meta.len());
+    }
+    let bytes = fs::read(path).ok()?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    Some(hasher.finish())
+}
+
 /// The backup kept of the previous version of `path` on save.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
@@ -243,14 +257,14 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Saves a scenario atomically, keeping the previous file as a backup.
 pub fn save_file(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
-    write_atomic(path, to_json(scenario).as_bytes())
+    write_atomic(path, to_json(scenario).as_bytes(), true)
 }
 
 /// Writes `bytes` to `path` so that, whatever happens, the file on disk is either
 /// the complete old version or the complete new one: write a temporary file in
-/// the same folder, flush it to disk, copy the old file to the backup, then
-/// rename the temporary file over the target.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+/// the same folder, flush it to disk, copy the old file to the backup (when
+/// `keep_backup`), then rename the temporary file over the target.
+pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
     let fail = |message: String| SaveError {
         file: path.display().to_string(),
         message,
@@ -277,7 +291,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             ))
         })
         .and_then(|()| {
-            if path.exists() {
+            if keep_backup && path.exists() {
                 backup(path).map_err(|e| fail(format!("cannot keep a backup of the old file: {e}")))
             } else {
                 Ok(())

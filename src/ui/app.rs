@@ -16,12 +16,24 @@ use super::settings::{STORAGE_KEY, Settings};
 pub const DEFAULT_EXAMPLE: &str = "us-bilateral-28-point.bulwark.json";
 
 /// A question waiting for the user's answer before a command can go ahead.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Pending {
     /// The document has unsaved changes and `then` would discard them.
     UnsavedChanges {
         /// The command to carry out once the user has chosen.
         then: Command,
+    },
+    /// Work left by a Bulwark that did not exit cleanly can be restored.
+    Recover(Box<super::recovery::Found>),
+    /// The file was changed or deleted by someone else since it was opened.
+    ChangedOnDisk {
+        /// The file about to be overwritten.
+        path: PathBuf,
+    },
+    /// A link in the notes was clicked: show its address before opening it.
+    OpenLink {
+        /// The address.
+        url: String,
     },
     /// The user is typing a path to open or to save to.
     TypedPath {
@@ -60,8 +72,14 @@ enum DialogResult {
 
 /// The Bulwark application.
 pub struct BulwarkApp {
-    /// The open document.
+    /// The document in the active tab.
     pub doc: Document,
+    /// The documents in the other tabs, in tab order without the active one.
+    pub(crate) others: Vec<Document>,
+    /// Position of the active tab among all tabs.
+    pub(crate) active_index: usize,
+    /// Whether the comparison view replaces the map in the centre.
+    pub show_compare: bool,
     /// Persisted settings.
     pub settings: Settings,
     /// A question waiting for an answer.
@@ -74,6 +92,12 @@ pub struct BulwarkApp {
     pub show_about: bool,
     /// Editing state of the left panel (tab, selection).
     pub editor: super::editor::EditorState,
+    /// Runs the assessment off the UI thread and keeps the latest results.
+    pub runner: super::assessment_runner::AssessmentRunner,
+    /// State of the assessment panel (which plot).
+    pub panel: super::assessment_panel::PanelState,
+    /// The map's view state, selection and measuring tools (not saved).
+    pub map: crate::map::MapState,
     /// Commands queued by the UI during this frame.
     queue: Vec<Command>,
     /// The command to carry out after a Save As (from the unsaved-changes question).
@@ -81,43 +105,97 @@ pub struct BulwarkApp {
     dialog: Option<Receiver<DialogResult>>,
     /// Set once the user has agreed to close, so the close request goes through.
     closing: bool,
+    /// Whether the close command has been sent to the window.
+    close_sent: bool,
     /// The window title last sent, to send it only when it changes.
     sent_title: String,
+    /// Folder of recovery files; none disables crash recovery.
+    recovery_dir: Option<PathBuf>,
+    /// Document revision last seen, and when (egui time) it changed.
+    seen_revision: (u64, f64),
+    /// Document revision last written to the recovery file.
+    recovered_revision: u64,
+    /// A link the user agreed to open.
+    approved_link: Option<String>,
+    /// Close once the first frame is drawn (start-up timing).
+    exit_after_first_frame: bool,
+}
+
+/// How the app starts: which file, and where recovery files go.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// A file to open instead of the default example.
+    pub file: Option<PathBuf>,
+    /// Folder for crash-recovery files; none disables recovery.
+    pub recovery_dir: Option<PathBuf>,
+    /// Run the assessment on the UI thread, so that each frame shows finished
+    /// figures (headless tests and rendering); normally it runs on a worker.
+    pub inline_assessment: bool,
+    /// Close as soon as the first frame is drawn (to time start-up).
+    pub exit_after_first_frame: bool,
 }
 
 impl BulwarkApp {
     /// The app as eframe creates it: settings from storage, then `file` or the
     /// default example.
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        let options = StartOptions {
+            file,
+            recovery_dir: super::recovery::default_folder(),
+            ..StartOptions::default()
+        };
+        Self::with_options(cc, options)
+    }
+
+    /// The app as eframe creates it, with explicit start options.
+    pub fn with_options(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, STORAGE_KEY))
             .unwrap_or_default();
         cc.egui_ctx.set_theme(settings.theme);
         super::theme::install_fonts(&cc.egui_ctx);
-        Self::with_settings(settings, file)
+        Self::with_settings(settings, options)
     }
 
-    /// The app with the given settings, opening `file` or the default example.
-    /// Used directly by tests.
-    pub fn with_settings(settings: Settings, file: Option<PathBuf>) -> Self {
+    /// The app with the given settings and start options (no window needed).
+    pub fn with_settings(settings: Settings, options: StartOptions) -> Self {
         let mut app = Self {
             doc: example_document(DEFAULT_EXAMPLE)
-                .unwrap_or_else(|_| Document::new(scenario::blank(), None, "Untitled")),
+                .unwrap_or_else(|_| Document::new(scenario::blank(), None, "Untitled"))
+                .replaceable(),
+            others: Vec::new(),
+            active_index: 0,
+            show_compare: false,
             settings,
             pending: None,
             error: None,
             status: String::new(),
             show_about: false,
             editor: Default::default(),
+            runner: Default::default(),
+            panel: Default::default(),
+            map: crate::map::MapState::default(),
             queue: Vec::new(),
             after_save: None,
             dialog: None,
             closing: false,
+            close_sent: false,
             sent_title: String::new(),
+            recovery_dir: options.recovery_dir,
+            seen_revision: (0, 0.0),
+            recovered_revision: 0,
+            approved_link: None,
+            exit_after_first_frame: options.exit_after_first_frame,
         };
-        if let Some(file) = file {
+        app.runner.inline = options.inline_assessment;
+        if let Some(file) = options.file {
             app.apply(Command::OpenPath(file));
+        }
+        if let Some(dir) = &app.recovery_dir
+            && let Some(found) = super::recovery::find_orphans(dir).into_iter().next()
+        {
+            app.pending = Some(Pending::Recover(Box::new(found)));
         }
         app
     }
@@ -135,20 +213,32 @@ impl BulwarkApp {
 
     /// Carries out one command.
     pub fn apply(&mut self, command: Command) {
-        if command.replaces_document() && self.doc.is_dirty() {
-            self.pending = Some(Pending::UnsavedChanges { then: command });
-            return;
+        match &command {
+            Command::CloseTab(i) if self.tab(*i).is_some_and(Document::is_dirty) => {
+                self.switch_tab(*i);
+                self.pending = Some(Pending::UnsavedChanges { then: command });
+            }
+            Command::Quit => match self.first_dirty_tab() {
+                Some(i) => {
+                    self.switch_tab(i);
+                    self.pending = Some(Pending::UnsavedChanges { then: command });
+                }
+                None => self.closing = true,
+            },
+            _ => self.apply_now(command),
         }
-        self.apply_now(command);
     }
 
     /// Carries out a command without asking about unsaved changes.
     fn apply_now(&mut self, command: Command) {
         match command {
             Command::New => {
-                self.doc = Document::new(scenario::blank(), None, "Untitled");
+                self.open_tab(Document::new(scenario::blank(), None, "Untitled").replaceable());
                 self.status = "New scenario".into();
             }
+            Command::CloseTab(i) => self.close_tab(i),
+            Command::SwitchTab(i) => self.switch_tab(i),
+            Command::ToggleCompare => self.show_compare ^= true,
             Command::Open => self.spawn_dialog(true),
             Command::OpenTypedPath => {
                 self.pending = Some(Pending::TypedPath {
@@ -160,17 +250,20 @@ impl BulwarkApp {
             Command::OpenExample(name) => match example_document(&name) {
                 Ok(doc) => {
                     self.status = format!("Opened example {name}");
-                    self.doc = doc;
+                    self.open_tab(doc);
                 }
                 Err(e) => self.error = Some(e),
             },
             Command::Save => match self.doc.path().map(Path::to_path_buf) {
+                Some(path) if self.doc.changed_on_disk() => {
+                    self.pending = Some(Pending::ChangedOnDisk { path });
+                }
                 Some(path) => self.save_to(&path),
                 None => self.spawn_dialog(false),
             },
             Command::SaveAs => self.spawn_dialog(false),
             Command::SaveTo(path) => self.save_to(&path),
-            Command::Quit => self.closing = true,
+            Command::Quit => self.apply(Command::Quit),
             Command::Undo => {
                 if !self.doc.undo() {
                     self.status = "Nothing to undo".into();
@@ -189,6 +282,16 @@ impl BulwarkApp {
                 self.status = "Presentation mode is not available in this build yet".into();
             }
             Command::About => self.show_about = true,
+            Command::ExportMapImage => {
+                let dir = self
+                    .doc
+                    .path()
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+                let name = format!("{}-map.png", slug(&self.doc.scenario().meta.title));
+                self.map.request_export(dir.join(name));
+            }
             Command::ClearRecent => self.settings.recent.clear(),
         }
     }
@@ -200,12 +303,12 @@ impl BulwarkApp {
         };
         match choice {
             UnsavedChoice::Cancel => self.status = "Cancelled".into(),
-            UnsavedChoice::Discard => self.apply_now(then),
+            UnsavedChoice::Discard => self.discard_then(then),
             UnsavedChoice::Save => match self.doc.path().map(Path::to_path_buf) {
                 Some(path) => {
                     self.save_to(&path);
                     if !self.doc.is_dirty() {
-                        self.apply_now(then);
+                        self.apply(then);
                     }
                 }
                 None => {
@@ -213,6 +316,50 @@ impl BulwarkApp {
                     self.spawn_dialog(false);
                 }
             },
+        }
+    }
+
+    /// Answers the recovery question: restore the work, or discard it.
+    pub fn resolve_recovery(&mut self, restore: bool) {
+        let Some(Pending::Recover(found)) = self.pending.take() else {
+            return;
+        };
+        if restore {
+            for d in found.contents.documents.clone() {
+                self.open_tab(Document::restored(d.scenario, d.original));
+            }
+            self.status = format!("Restored unsaved work from {}", found.age());
+        } else {
+            self.status = "Discarded the recovered work".into();
+        }
+        super::recovery::discard(&found);
+        let next = self
+            .recovery_dir
+            .as_deref()
+            .and_then(|dir| super::recovery::find_orphans(dir).into_iter().next());
+        if let Some(next) = next {
+            self.pending = Some(Pending::Recover(Box::new(next)));
+        }
+    }
+
+    /// Answers the question about a file changed on disk: overwrite it or not.
+    pub fn resolve_changed_on_disk(&mut self, overwrite: bool) {
+        let Some(Pending::ChangedOnDisk { path }) = self.pending.take() else {
+            return;
+        };
+        if overwrite {
+            self.save_to(&path);
+        } else {
+            self.status = "Not saved: use Save As to keep both versions".into();
+        }
+    }
+
+    /// Answers the question before opening a link: open it or not.
+    pub fn resolve_link(&mut self, open: bool) {
+        if let Some(Pending::OpenLink { url }) = self.pending.take()
+            && open
+        {
+            self.approved_link = Some(url);
         }
     }
 
@@ -235,7 +382,7 @@ impl BulwarkApp {
     fn open_path(&mut self, path: &Path) {
         match scenario::load_file(path) {
             Ok(s) => {
-                self.doc = Document::new(s, Some(path.to_path_buf()), "");
+                self.open_tab(Document::new(s, Some(path.to_path_buf()), ""));
                 self.settings.add_recent(path);
                 self.status = format!("Opened {}", path.display());
             }
@@ -266,7 +413,7 @@ impl BulwarkApp {
         if let Some(then) = then
             && !self.doc.is_dirty()
         {
-            self.apply_now(then);
+            self.apply(then);
         }
     }
 
@@ -350,6 +497,8 @@ impl BulwarkApp {
         for command in std::mem::take(&mut self.queue) {
             self.apply(command);
         }
+        self.autosave(ctx);
+        self.request_assessments(ctx);
         self.handle_close(ctx);
         let title = self.window_title();
         if title != self.sent_title {
@@ -359,14 +508,123 @@ impl BulwarkApp {
         ctx.set_theme(self.settings.theme);
     }
 
+    /// Writes the document to the recovery file a few seconds after the last
+    /// change, and removes the file once there is nothing unsaved.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(dir) = self.recovery_dir.clone() else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        let signature = self.unsaved_signature();
+        if signature != self.seen_revision.0 {
+            self.seen_revision = (signature, now);
+        }
+        let unsaved: Vec<super::recovery::RecoveredDocument> = self
+            .documents()
+            .into_iter()
+            .filter(|d| d.is_dirty())
+            .map(|d| super::recovery::RecoveredDocument {
+                original: d.path().map(Path::to_path_buf),
+                scenario: d.scenario().clone(),
+            })
+            .collect();
+        if unsaved.is_empty() {
+            if self.recovered_revision != 0 {
+                super::recovery::remove_own(&dir);
+                self.recovered_revision = 0;
+            }
+            return;
+        }
+        if self.recovered_revision == signature {
+            return;
+        }
+        let wait = super::recovery::DELAY_SECS - (now - self.seen_revision.1);
+        if wait > 0.0 {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+            return;
+        }
+        if let Err(e) = super::recovery::write(&dir, unsaved) {
+            self.status = format!("Could not write the recovery file: {e}");
+        }
+        self.recovered_revision = signature;
+    }
+
+    /// Keeps every open document's assessment current (the active one first).
+    fn request_assessments(&mut self, ctx: &egui::Context) {
+        let mut ids = Vec::new();
+        for doc in self.documents() {
+            ids.push(doc.id());
+        }
+        self.runner.retain_documents(&ids);
+        let others: Vec<(u64, u64, Scenario)> = self
+            .others
+            .iter()
+            .map(|d| (d.id(), d.revision(), d.scenario().clone()))
+            .filter(|(id, rev, _)| {
+                self.runner.status(*id, *rev).result.is_none()
+                    || self.runner.status(*id, *rev).stale
+            })
+            .collect();
+        for (id, rev, s) in others {
+            self.runner.request(id, rev, &s);
+        }
+        // Requested last, so it runs next.
+        let (id, rev) = (self.doc.id(), self.doc.revision());
+        self.runner.request(id, rev, self.doc.scenario());
+        if self.runner.poll(ctx) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
+    }
+
+    /// Changes whenever any tab's document changes, a tab opens or closes.
+    fn unsaved_signature(&self) -> u64 {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for d in self.documents() {
+            (d.revision(), d.is_dirty(), d.name()).hash(&mut h);
+        }
+        h.finish().max(1)
+    }
+
+    /// Draws the whole window for one frame (after [`Self::logic`]); used by
+    /// eframe, the frame benchmark and headless rendering.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        super::shell::show(self, ui);
+        self.intercept_links(ui.ctx());
+        if let Some(url) = self.approved_link.take() {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        }
+    }
+
+    /// Takes link openings out of this frame's output and asks first.
+    fn intercept_links(&mut self, ctx: &egui::Context) {
+        let urls: Vec<String> = ctx.output_mut(|o| {
+            let mut urls = Vec::new();
+            o.commands.retain(|c| match c {
+                egui::OutputCommand::OpenUrl(open) => {
+                    urls.push(open.url.clone());
+                    false
+                }
+                _ => true,
+            });
+            urls
+        });
+        if let Some(url) = urls.into_iter().next()
+            && self.pending.is_none()
+        {
+            self.pending = Some(Pending::OpenLink { url });
+        }
+    }
+
     fn handle_close(&mut self, ctx: &egui::Context) {
         let requested = ctx.input(|i| i.viewport().close_requested());
         if requested && !self.closing {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.apply(Command::Quit);
         }
-        if self.closing {
+        if self.closing && !self.close_sent {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            self.close_sent = true;
         }
     }
 
@@ -382,11 +640,21 @@ impl eframe::App for BulwarkApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        super::shell::show(self, ui);
+        self.draw(ui);
+        if self.exit_after_first_frame {
+            self.closing = true;
+            ui.ctx().request_repaint();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self) {
+        if let Some(dir) = &self.recovery_dir {
+            super::recovery::remove_own(dir);
+        }
     }
 }
 

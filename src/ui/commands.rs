@@ -49,10 +49,18 @@ pub enum Command {
     SetTheme(egui::ThemePreference),
     /// Start presenting (F5).
     Present,
+    /// Close the tab at this position (asks first if it has unsaved changes).
+    CloseTab(usize),
+    /// Make the tab at this position the active one.
+    SwitchTab(usize),
+    /// Show or hide the comparison of the open scenarios.
+    ToggleCompare,
     /// Show the About window with data attributions.
     About,
     /// Clear the list of recent files.
     ClearRecent,
+    /// Save the map as a PNG image next to the scenario file.
+    ExportMapImage,
 }
 
 /// Commands that have a fixed keyboard shortcut, checked once per frame.
@@ -88,8 +96,12 @@ impl Command {
             Command::ToggleRightPanel => "Assessment panel",
             Command::SetTheme(_) => "Theme",
             Command::Present => "Present",
+            Command::CloseTab(_) => "Close tab",
+            Command::SwitchTab(_) => "Switch tab",
+            Command::ToggleCompare => "Compare scenarios",
             Command::About => "About Bulwark",
             Command::ClearRecent => "Clear recent files",
+            Command::ExportMapImage => "Export map image",
         }
     }
 
@@ -108,21 +120,9 @@ impl Command {
             Command::Redo => cmd(Key::Y),
             Command::Quit => cmd(Key::Q),
             Command::Present => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F5)),
+            Command::CloseTab(_) => cmd(Key::W),
             _ => None,
         }
-    }
-
-    /// Whether the command opens or replaces the document, and so must ask
-    /// before discarding unsaved changes.
-    pub fn replaces_document(&self) -> bool {
-        matches!(
-            self,
-            Command::New
-                | Command::Open
-                | Command::OpenPath(_)
-                | Command::OpenExample(_)
-                | Command::Quit
-        )
     }
 }
 

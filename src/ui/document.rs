@@ -23,7 +23,20 @@ pub struct Document {
     redo: Vec<Scenario>,
     /// Edit group of the last edit, to merge keystrokes in one field into one step.
     last_group: Option<u64>,
+    /// Counts changes to the scenario (edits, undo, redo), for autosave.
+    revision: u64,
+    /// Fingerprint of the file on disk when last loaded or saved, to notice
+    /// changes made by someone else.
+    disk_hash: Option<u64>,
+    /// Whether opening another document may replace this one (an untouched
+    /// start-up example or blank scenario).
+    replaceable: bool,
+    /// Unique for the life of the process: keys the assessment cache.
+    id: u64,
 }
+
+/// Hands out document ids.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Document {
     /// A document for a scenario, with no undo history.
@@ -36,6 +49,59 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             last_group: None,
+            revision: 0,
+            disk_hash: None,
+            replaceable: false,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
+        .with_disk_hash()
+    }
+
+    /// A document restored from a recovery file: unsaved changes on top of the
+    /// file it belongs to (if that still loads).
+    pub fn restored(scenario: Scenario, path: Option<PathBuf>) -> Self {
+        let on_disk = path
+            .as_deref()
+            .and_then(|p| crate::scenario::load_file(p).ok());
+        let mut doc = Self::new(scenario, path, "Recovered");
+        doc.saved = on_disk.unwrap_or_else(crate::scenario::blank);
+        doc.revision = 1;
+        doc
+    }
+
+    /// Marks the document as a placeholder that opening another may replace.
+    pub fn replaceable(mut self) -> Self {
+        self.replaceable = true;
+        self
+    }
+
+    /// Whether opening another document may replace this one: a placeholder
+    /// that has never been edited.
+    pub fn is_replaceable(&self) -> bool {
+        self.replaceable && self.revision == 0
+    }
+
+    fn with_disk_hash(mut self) -> Self {
+        self.disk_hash = self.path.as_deref().and_then(crate::scenario::file_hash);
+        self
+    }
+
+    /// Unique id of this document for the life of the process.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Counts changes to the scenario; changes whenever the scenario does.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether the file on disk differs from what was loaded or last saved
+    /// (someone else changed or deleted it).
+    pub fn changed_on_disk(&self) -> bool {
+        match &self.path {
+            Some(path) => crate::scenario::file_hash(path) != self.disk_hash,
+            None => false,
         }
     }
 
@@ -80,6 +146,7 @@ impl Document {
         }
         self.redo.clear();
         self.last_group = group;
+        self.revision += 1;
     }
 
     /// Applies a change to a copy of the scenario as one undoable step.
@@ -107,6 +174,7 @@ impl Document {
         self.redo
             .push(std::mem::replace(&mut self.scenario, previous));
         self.last_group = None;
+        self.revision += 1;
         true
     }
 
@@ -117,6 +185,7 @@ impl Document {
         };
         self.undo.push(std::mem::replace(&mut self.scenario, next));
         self.last_group = None;
+        self.revision += 1;
         true
     }
 
@@ -125,6 +194,7 @@ impl Document {
         self.path = Some(path);
         self.saved = self.scenario.clone();
         self.last_group = None;
+        self.disk_hash = self.path.as_deref().and_then(crate::scenario::file_hash);
     }
 }
 

@@ -2,12 +2,17 @@
 //! the persisted settings. Owns the editing state (undo, unsaved changes).
 
 pub mod app;
+pub mod assessment_panel;
+pub mod assessment_runner;
 pub mod choices;
 pub mod commands;
+pub mod compare;
 pub mod document;
 pub mod editor;
+pub mod recovery;
 pub mod settings;
 mod shell;
+pub mod tabs;
 pub mod theme;
 pub mod widgets;
 
@@ -18,7 +23,7 @@ use std::path::PathBuf;
 
 /// Opens the Bulwark window with `file` (or the default example) and runs until
 /// it closes.
-pub fn run_native(file: Option<PathBuf>) -> eframe::Result {
+pub fn run_native(file: Option<PathBuf>, exit_after_first_frame: bool) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Bulwark")
@@ -30,6 +35,14 @@ pub fn run_native(file: Option<PathBuf>) -> eframe::Result {
     eframe::run_native(
         "Bulwark",
         options,
-        Box::new(move |cc| Ok(Box::new(BulwarkApp::new(cc, file)))),
+        Box::new(move |cc| {
+            let options = app::StartOptions {
+                file,
+                recovery_dir: recovery::default_folder(),
+                exit_after_first_frame,
+                ..app::StartOptions::default()
+            };
+            Ok(Box::new(BulwarkApp::with_options(cc, options)))
+        }),
     )
 }

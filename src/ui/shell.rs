@@ -11,11 +11,18 @@ use super::theme;
 /// Draws the whole window for one frame.
 pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
     egui::Panel::top("menu_bar").show(ui, |ui| menu_bar(app, ui));
+    egui::Panel::top("tab_bar").show(ui, |ui| tab_bar(app, ui));
     egui::Panel::bottom("status_line").show(ui, |ui| status_line(app, ui));
     if app.settings.show_left {
         egui::Panel::left("editing_panel")
             .default_size(theme::LEFT_PANEL_WIDTH)
+            .min_size(280.0)
             .show(ui, |ui| {
+                if let Some(id) = app.map.selected.clone() {
+                    ui.heading("Selected on the map");
+                    crate::map::widget::country_card(ui, app.doc.scenario(), &id);
+                    ui.separator();
+                }
                 let mut draft = app.doc.scenario().clone();
                 let group = editor::show(ui, &mut app.editor, &mut draft);
                 if draft != *app.doc.scenario() {
@@ -29,16 +36,100 @@ pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
     if app.settings.show_right {
         egui::Panel::right("assessment_panel")
             .default_size(theme::RIGHT_PANEL_WIDTH)
+            .min_size(320.0)
             .show(ui, |ui| {
-                ui.heading("Assessment");
-                ui.label("The assessment of deterrence, cost and acceptability appears here.");
+                let status = app.runner.status(app.doc.id(), app.doc.revision());
+                let points = trade_off_points(app);
+                super::assessment_panel::show(ui, &mut app.panel, &status, &points);
             });
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading(&app.doc.scenario().meta.title);
-        ui.label("Map of NATO's eastern flank.");
+        if app.show_compare && app.tab_count() >= 2 {
+            super::compare::show(ui, &app.documents());
+        } else {
+            map_panel(app, ui);
+        }
     });
     dialogs(app, ui.ctx());
+}
+
+/// Every open scenario with a result, as a point on the trade-off chart.
+fn trade_off_points(app: &BulwarkApp) -> Vec<super::assessment_panel::TradeOffPoint> {
+    let active = app.doc.id();
+    app.documents()
+        .into_iter()
+        .filter_map(|doc| {
+            let status = app.runner.status(doc.id(), doc.revision());
+            let result = status.result?;
+            let first = result.states.first()?;
+            Some(super::assessment_panel::TradeOffPoint {
+                title: doc.scenario().meta.title.clone(),
+                acceptability: first.acceptability.adversary.mean,
+                deterrence: 1.0 - first.decision.chance_of_attack.mean,
+                active: doc.id() == active,
+            })
+        })
+        .collect()
+}
+
+/// The open scenarios as tabs, with a close button each and the compare toggle.
+fn tab_bar(app: &mut BulwarkApp, ui: &mut Ui) {
+    ui.horizontal_wrapped(|ui| {
+        let tabs: Vec<(String, String)> = app
+            .documents()
+            .into_iter()
+            .map(|doc| {
+                let dirty = if doc.is_dirty() { "• " } else { "" };
+                (format!("{dirty}{}", doc.scenario().meta.title), doc.name())
+            })
+            .collect();
+        for (i, (label, name)) in tabs.into_iter().enumerate() {
+            let selected = i == app.active_tab() && !app.show_compare;
+            let tab = ui.selectable_label(selected, label).on_hover_text(&name);
+            if tab.clicked() {
+                app.queue(Command::SwitchTab(i));
+                if app.show_compare {
+                    app.queue(Command::ToggleCompare);
+                }
+            }
+            if ui
+                .small_button("×")
+                .on_hover_text(format!("Close {name}"))
+                .clicked()
+            {
+                app.queue(Command::CloseTab(i));
+            }
+            ui.separator();
+        }
+        let enough = app.tab_count() >= 2;
+        if ui
+            .add_enabled(
+                enough,
+                egui::Button::selectable(app.show_compare, "Compare"),
+            )
+            .on_hover_text("Compare the open scenarios side by side")
+            .on_disabled_hover_text("Open two or more scenarios to compare them")
+            .clicked()
+        {
+            app.queue(Command::ToggleCompare);
+        }
+    });
+}
+
+/// The map in the central panel; its view and layer changes become edits.
+fn map_panel(app: &mut BulwarkApp, ui: &mut Ui) {
+    let out = app.map.show(ui, app.doc.scenario());
+    if let Some((view, group)) = out.edit {
+        let mut draft = app.doc.scenario().clone();
+        draft.map_view = view;
+        app.queue(Command::Edit {
+            scenario: Box::new(draft),
+            group,
+        });
+    }
+    if let Some(status) = out.status {
+        app.status = status;
+    }
 }
 
 fn menu_item(ui: &mut Ui, app: &mut BulwarkApp, command: Command, enabled: bool) {
@@ -113,7 +204,10 @@ fn file_menu(app: &mut BulwarkApp, ui: &mut Ui) {
     ui.separator();
     menu_item(ui, app, Command::Save, true);
     menu_item(ui, app, Command::SaveAs, true);
+    menu_item(ui, app, Command::ExportMapImage, true);
     ui.separator();
+    let active = app.active_tab();
+    menu_item(ui, app, Command::CloseTab(active), true);
     menu_item(ui, app, Command::Quit, true);
 }
 
@@ -137,6 +231,60 @@ fn dialogs(app: &mut BulwarkApp, ctx: &egui::Context) {
     match app.pending.clone() {
         Some(Pending::UnsavedChanges { .. }) => unsaved_dialog(app, ctx),
         Some(Pending::TypedPath { purpose, text }) => typed_path_dialog(app, ctx, purpose, text),
+        Some(Pending::Recover(found)) => {
+            let list: Vec<String> = found
+                .contents
+                .documents
+                .iter()
+                .map(|d| {
+                    let from = d
+                        .original
+                        .as_ref()
+                        .map(|p| format!(" ({})", p.display()))
+                        .unwrap_or_default();
+                    format!("• {}{from}", d.scenario.meta.title)
+                })
+                .collect();
+            let text = format!(
+                "Bulwark did not close cleanly last time. Unsaved work was saved {}:\n\n{}\n\nRestore it?",
+                found.age(),
+                list.join("\n")
+            );
+            if let Some(yes) = two_choice(
+                ctx,
+                "recover_dialog",
+                "Restore unsaved work",
+                &text,
+                "Restore",
+                "Discard",
+            ) {
+                app.resolve_recovery(yes);
+            }
+        }
+        Some(Pending::ChangedOnDisk { path }) => {
+            let text = format!(
+                "{} was changed or deleted by someone else since you opened it. \
+                 Saving now replaces their version (a backup is kept as .bak).",
+                path.display()
+            );
+            if let Some(yes) = two_choice(
+                ctx,
+                "changed_dialog",
+                "File changed on disk",
+                &text,
+                "Overwrite",
+                "Cancel",
+            ) {
+                app.resolve_changed_on_disk(yes);
+            }
+        }
+        Some(Pending::OpenLink { url }) => {
+            let text = format!("Open this address in your web browser?\n\n{url}");
+            if let Some(yes) = two_choice(ctx, "link_dialog", "Open link", &text, "Open", "Cancel")
+            {
+                app.resolve_link(yes);
+            }
+        }
         None => {}
     }
     if let Some(message) = app.error.clone() {
@@ -177,6 +325,33 @@ UN World Population Prospects 2024 — see assets/reference/states.json.\n\
 • Alliance reliability and deterrence findings: Leeds, Long & Mitchell (2000); \
 Berkemeier & Fuhrmann (2018); Leeds (2003); Johnson & Leeds (2011); Benson (2011); \
 Huth & Russett (1984); Huth (1988); Fuhrmann & Sechser (2014); RAND RR-1906 (2018).";
+
+/// A modal question with two answers; returns Some(true) for the first.
+fn two_choice(
+    ctx: &egui::Context,
+    id: &str,
+    heading: &str,
+    text: &str,
+    yes: &str,
+    no: &str,
+) -> Option<bool> {
+    let modal = Modal::new(Id::unique(id)).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(heading);
+        ui.label(text);
+        ui.horizontal(|ui| {
+            if ui.button(yes).clicked() {
+                return Some(true);
+            }
+            if ui.button(no).clicked() {
+                return Some(false);
+            }
+            None
+        })
+        .inner
+    });
+    modal.inner.or(modal.should_close().then_some(false))
+}
 
 fn unsaved_dialog(app: &mut BulwarkApp, ctx: &egui::Context) {
     let name = app.doc.name();

@@ -22,6 +22,63 @@ pub const LEFT_PANEL_WIDTH: f32 = 340.0;
 /// Width of the right (assessment) panel at first start, points.
 pub const RIGHT_PANEL_WIDTH: f32 = 380.0;
 
+// ---- Map palette (issue 3). Land tints are the Okabe–Ito status colours blended
+// into a warm light grey, so a map full of states stays calm and the text on it
+// readable; the hues stay distinguishable for colour-blind viewers.
+
+/// Map: the sea and the background.
+pub const MAP_WATER: Color32 = Color32::from_rgb(0xE6, 0xEE, 0xF2);
+/// Map: land of states with no role in the scenario.
+pub const MAP_LAND: Color32 = Color32::from_rgb(0xEC, 0xE9, 0xE2);
+/// Map: coastlines.
+pub const MAP_COAST: Color32 = Color32::from_rgb(0x5F, 0x80, 0x96);
+/// Map: land borders between states.
+pub const MAP_BORDER: Color32 = Color32::from_rgb(0x8A, 0x86, 0x80);
+/// Map: graticule lines.
+pub const MAP_GRATICULE: Color32 = Color32::from_rgba_premultiplied(0x50, 0x6E, 0x82, 0x50);
+/// Map: main text (city names, title).
+pub const MAP_TEXT: Color32 = Color32::from_rgb(0x22, 0x26, 0x2B);
+/// Map: secondary text (country names, notes).
+pub const MAP_TEXT_MUTED: Color32 = Color32::from_rgb(0x5A, 0x5F, 0x66);
+/// Map: the light halo behind text.
+pub const MAP_HALO: Color32 = Color32::from_rgba_premultiplied(0xF4, 0xF3, 0xEF, 0xD0);
+/// Map: panels on the map (title block, legend).
+pub const MAP_PANEL: Color32 = Color32::from_rgba_premultiplied(0xF7, 0xF6, 0xF2, 0xE8);
+/// Map: guarantee ties (a dark shade of the guarantor colour).
+pub const MAP_TIE: Color32 = Color32::from_rgb(0x00, 0x5E, 0x45);
+/// Map: axes of advance and the line of control (a dark shade of the adversary colour).
+pub const MAP_AXIS: Color32 = Color32::from_rgb(0x9E, 0x3A, 0x00);
+/// Map: the area the adversary holds, drawn over the country fills.
+pub const MAP_HELD: Color32 = Color32::from_rgba_premultiplied(0x8A, 0x3C, 0x0C, 0x90);
+/// Map: the selected country's outline.
+pub const MAP_SELECTED: Color32 = Color32::from_rgb(0x11, 0x11, 0x11);
+/// Map: measuring tools (ruler, range rings).
+pub const MAP_TOOL: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
+
+/// Blends `colour` into `base`: `amount` 0 gives `base`, 1 gives `colour`.
+pub fn blend(base: Color32, colour: Color32, amount: f32) -> Color32 {
+    let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * amount).round() as u8;
+    Color32::from_rgb(
+        mix(base.r(), colour.r()),
+        mix(base.g(), colour.g()),
+        mix(base.b(), colour.b()),
+    )
+}
+
+/// The land fill of a country by its status in the scenario (muted tints of the
+/// status colours).
+pub fn map_fill(status: crate::map::Status) -> Color32 {
+    use crate::map::Status;
+    match status {
+        Status::Nato => blend(MAP_LAND, NATO, 0.52),
+        Status::Protected => blend(MAP_LAND, PROTECTED, 0.62),
+        Status::Guarantor => blend(MAP_LAND, GUARANTOR, 0.55),
+        Status::Neutral => blend(MAP_LAND, NEUTRAL, 0.45),
+        Status::Adversary => blend(MAP_LAND, ADVERSARY, 0.45),
+        Status::Other => MAP_LAND,
+    }
+}
+
 /// Adds DejaVu Sans (baked from `assets/fonts/`) as a fallback after egui's own
 /// font, so that arrows, maths signs, Cyrillic and other characters in scenario
 /// texts always have a glyph.
@@ -41,3 +98,6 @@ pub fn install_fonts(ctx: &egui::Context) {
             .collect(),
     ));
 }
+
+/// Okabe–Ito orange: a moderate risk, readable as text on light and dark.
+pub const PROTECTED_TEXT: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);

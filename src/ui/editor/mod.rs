@@ -9,6 +9,8 @@ mod assumptions_tab;
 mod scenario_tab;
 mod states_tab;
 
+pub use states_tab::format_figure;
+
 use egui::Ui;
 
 use crate::scenario::Scenario;

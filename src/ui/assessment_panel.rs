@@ -1,0 +1,541 @@
+//! The right panel: the assessment of the active scenario. Headline figures per
+//! protected state with a plain-language reading, and the plots: distribution of
+//! the chance of attack, tornado, campaign, burden over the years, the
+//! acceptability-versus-deterrence trade-off of every open scenario, and the
+//! break-even credibility.
+
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points};
+
+use crate::model::{Assessment, Distribution, StateAssessment};
+
+use super::assessment_runner::Status;
+use super::theme;
+
+/// The plots the panel can show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PanelPlot {
+    /// Histogram of the chance of attack over the draws.
+    #[default]
+    Distribution,
+    /// One-at-a-time swings.
+    Tornado,
+    /// Ground taken by day on each axis.
+    Campaign,
+    /// Defence burden over the years.
+    Burden,
+    /// Acceptability versus deterrence, every open scenario.
+    TradeOff,
+    /// Break-even credibility of each arrangement.
+    BreakEven,
+}
+
+impl PanelPlot {
+    const ALL: [PanelPlot; 6] = [
+        PanelPlot::Distribution,
+        PanelPlot::Tornado,
+        PanelPlot::Campaign,
+        PanelPlot::Burden,
+        PanelPlot::TradeOff,
+        PanelPlot::BreakEven,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            PanelPlot::Distribution => "Distribution",
+            PanelPlot::Tornado => "Tornado",
+            PanelPlot::Campaign => "Campaign",
+            PanelPlot::Burden => "Burden",
+            PanelPlot::TradeOff => "Trade-off",
+            PanelPlot::BreakEven => "Break-even",
+        }
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            PanelPlot::Distribution => {
+                "How the chance of attack spreads over the Monte Carlo draws"
+            }
+            PanelPlot::Tornado => {
+                "Which assumptions move the chance of attack most, each from low to high"
+            }
+            PanelPlot::Campaign => {
+                "Ground taken day by day on each axis, alone and with guarantors"
+            }
+            PanelPlot::Burden => "Defence spending of the protected state over the horizon",
+            PanelPlot::TradeOff => {
+                "Every open scenario: acceptability to the adversary against deterrence"
+            }
+            PanelPlot::BreakEven => "How credible each guarantee must be to beat armed neutrality",
+        }
+    }
+}
+
+/// One open scenario's point on the trade-off chart.
+pub struct TradeOffPoint {
+    /// Scenario title.
+    pub title: String,
+    /// Chance the adversary accepts (mean).
+    pub acceptability: f64,
+    /// 1 − chance of attack (mean).
+    pub deterrence: f64,
+    /// Whether it is the active scenario.
+    pub active: bool,
+}
+
+/// Editing state of the panel.
+#[derive(Default)]
+pub struct PanelState {
+    /// The plot shown.
+    pub plot: PanelPlot,
+}
+
+/// Draws the panel.
+pub fn show(ui: &mut Ui, state: &mut PanelState, status: &Status, trade_off: &[TradeOffPoint]) {
+    ui.horizontal(|ui| {
+        ui.heading("Assessment");
+        if status.running {
+            ui.spinner();
+            ui.weak("updating…");
+        }
+    });
+    let Some(assessment) = &status.result else {
+        ui.label("Assessing the scenario…");
+        return;
+    };
+    if status.stale {
+        ui.label(
+            RichText::new("Figures below are for the previous version; updating.")
+                .color(theme::WARNING),
+        );
+    }
+    ui.weak(format!(
+        "{} draws, seed {}, horizon {} years",
+        assessment.samples, assessment.seed, assessment.horizon_years
+    ));
+    if assessment.states.is_empty() {
+        ui.label("No protected state: add an arrangement in the Arrangements tab.");
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for s in &assessment.states {
+                headline(ui, assessment, s);
+                ui.add_space(4.0);
+            }
+            ui.separator();
+            ui.horizontal_wrapped(|ui| {
+                for plot in PanelPlot::ALL {
+                    ui.selectable_value(&mut state.plot, plot, plot.label())
+                        .on_hover_text(plot.help());
+                }
+            });
+            let first = &assessment.states[0];
+            match state.plot {
+                PanelPlot::Distribution => distribution_plot(ui, first),
+                PanelPlot::Tornado => tornado_plot(ui, first),
+                PanelPlot::Campaign => campaign_plot(ui, first),
+                PanelPlot::Burden => burden_plot(ui, assessment, first),
+                PanelPlot::TradeOff => trade_off_plot(ui, trade_off),
+                PanelPlot::BreakEven => break_even(ui, first),
+            }
+        });
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", 100.0 * x)
+}
+
+fn range(d: &Distribution) -> String {
+    format!("{} ({}–{})", pct(d.mean), pct(d.p5), pct(d.p95))
+}
+
+/// "about 1 in 12" for a probability.
+pub fn one_in(p: f64) -> String {
+    if p <= 0.0005 {
+        "almost none".into()
+    } else if p >= 0.5 {
+        format!("{} in 10", (p * 10.0).round())
+    } else {
+        format!("about 1 in {}", (1.0 / p).round())
+    }
+}
+
+/// Plain reading of the chance of a renewed attack.
+pub fn read_attack(p: f64, years: f64) -> String {
+    let level = match p {
+        p if p < 0.05 => "Deterrence holds in almost every draw",
+        p if p < 0.15 => "Deterrence mostly holds",
+        p if p < 0.35 => "A real risk of renewed war",
+        _ => "Renewed war is likely",
+    };
+    format!("{level}: {} over {years} years.", one_in(p))
+}
+
+fn read_credibility(c: f64) -> &'static str {
+    match c {
+        c if c < 0.2 => "Guarantors would rarely fight: little more than words.",
+        c if c < 0.45 => "Guarantors might fight: the adversary can gamble.",
+        c if c < 0.7 => "Guarantors would more likely than not fight.",
+        _ => "Guarantors would almost surely fight.",
+    }
+}
+
+fn headline(ui: &mut Ui, assessment: &Assessment, s: &StateAssessment) {
+    ui.label(RichText::new(&s.name).strong().size(16.0));
+    let attack = &s.decision.chance_of_attack;
+    ui.vertical(|ui| {
+        figure(
+            ui,
+            &format!(
+                "Chance of renewed attack in {} years",
+                assessment.horizon_years
+            ),
+            &range(attack),
+            &read_attack(attack.mean, assessment.horizon_years),
+            attack_colour(attack.mean),
+        );
+        let cred = &s.credibility.arrangement;
+        figure(
+            ui,
+            "Credibility",
+            &range(cred),
+            read_credibility(cred.mean),
+            Color32::PLACEHOLDER,
+        );
+        let (time, reading) = main_axis(s);
+        figure(
+            ui,
+            "Time to objective, main axis",
+            &time,
+            &reading,
+            Color32::PLACEHOLDER,
+        );
+        figure(
+            ui,
+            "Defence burden",
+            &format!("{:.1}% of GDP", s.burden.total_pct_gdp),
+            &format!(
+                "About ${:.0}bn a year{}.",
+                s.burden.total_usd_bn,
+                if s.burden.compensation_pct_gdp > 0.0 {
+                    format!(
+                        ", of which {:.1}% of GDP compensation",
+                        s.burden.compensation_pct_gdp
+                    )
+                } else {
+                    String::new()
+                }
+            ),
+            Color32::PLACEHOLDER,
+        );
+        figure(
+            ui,
+            "Acceptable to the adversary",
+            &range(&s.acceptability.adversary),
+            &format!(
+                "And to {}: {}.",
+                s.name,
+                pct(s.acceptability.protected_state)
+            ),
+            Color32::PLACEHOLDER,
+        );
+    });
+}
+
+fn figure(ui: &mut Ui, label: &str, value: &str, reading: &str, colour: Color32) {
+    ui.add_space(2.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(label);
+        let text = RichText::new(value).strong().size(15.0);
+        ui.label(if colour == Color32::PLACEHOLDER {
+            text
+        } else {
+            text.color(colour)
+        });
+    });
+    ui.add(egui::Label::new(RichText::new(reading).weak()).wrap());
+}
+
+fn attack_colour(p: f64) -> Color32 {
+    if p < 0.15 {
+        theme::GUARANTOR
+    } else if p < 0.35 {
+        theme::PROTECTED_TEXT
+    } else {
+        theme::WARNING
+    }
+}
+
+/// The axis where the adversary does best, its time to objective and a reading.
+fn main_axis(s: &StateAssessment) -> (String, String) {
+    let Some(axis) = s
+        .campaign
+        .iter()
+        .max_by(|a, b| a.fait_accompli.total_cmp(&b.fait_accompli))
+    else {
+        return ("—".into(), "No axis of advance in the scenario.".into());
+    };
+    match &axis.days_to_objective {
+        Some(days) => (
+            format!("{:.0} days (median)", days.p50),
+            format!(
+                "{}: {:.0} km; falls quickly in {} of draws, holds in {}.",
+                axis.name,
+                axis.distance_km,
+                pct(axis.fait_accompli),
+                pct(axis.held)
+            ),
+        ),
+        None => (
+            "held".into(),
+            format!(
+                "{}: {:.0} km; the objective held in every draw.",
+                axis.name, axis.distance_km
+            ),
+        ),
+    }
+}
+
+fn small_plot(id: &str) -> Plot<'static> {
+    Plot::new(id.to_owned())
+        .height(220.0)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .legend(Legend::default())
+}
+
+fn distribution_plot(ui: &mut Ui, s: &StateAssessment) {
+    let d = &s.decision.chance_of_attack;
+    let n = d.histogram.len().max(1) as f64;
+    let width = (d.hist_high - d.hist_low) / n;
+    // Leave out the empty bins above the highest draw, so the bars stay readable.
+    let used = d
+        .histogram
+        .iter()
+        .rposition(|c| *c > 0)
+        .map_or(0, |i| i + 2);
+    let bars: Vec<Bar> = d
+        .histogram
+        .iter()
+        .take(used.min(d.histogram.len()))
+        .enumerate()
+        .map(|(i, c)| {
+            Bar::new(
+                100.0 * (d.hist_low + (i as f64 + 0.5) * width),
+                f64::from(*c),
+            )
+            .width(100.0 * width)
+        })
+        .collect();
+    ui.label(format!(
+        "Chance of attack over the draws: 5% {} · median {} · 95% {}",
+        pct(d.p5),
+        pct(d.p50),
+        pct(d.p95)
+    ));
+    small_plot("attack_distribution")
+        .x_axis_label("chance of attack, %")
+        .y_axis_label("draws")
+        .show(ui, |p| {
+            p.bar_chart(BarChart::new("draws", bars).color(theme::NATO))
+        });
+}
+
+fn tornado_plot(ui: &mut Ui, s: &StateAssessment) {
+    let bars: Vec<&crate::model::TornadoBar> = s.tornado.iter().take(8).collect();
+    if bars.is_empty() {
+        ui.label("No assumption moves the result.");
+        return;
+    }
+    let base = s.decision.chance_at_likely;
+    ui.label(format!("Chance of attack at the most likely values: {}. Each bar moves one assumption from low to high.", pct(base)));
+    let n = bars.len();
+    let mut low_bars = Vec::new();
+    let mut high_bars = Vec::new();
+    for (i, b) in bars.iter().enumerate() {
+        let y = (n - i) as f64;
+        low_bars.push(
+            Bar::new(y, 100.0 * (b.attack_at_low - base))
+                .base_offset(100.0 * base)
+                .name(&b.label)
+                .width(0.6),
+        );
+        high_bars.push(
+            Bar::new(y, 100.0 * (b.attack_at_high - base))
+                .base_offset(100.0 * base)
+                .name(&b.label)
+                .width(0.6),
+        );
+    }
+    small_plot("tornado")
+        .height(40.0 + 26.0 * n as f32)
+        .x_axis_label("chance of attack, %")
+        .show_y(false)
+        .show(ui, |p| {
+            p.bar_chart(
+                BarChart::new("assumption low", low_bars)
+                    .horizontal()
+                    .color(theme::NEUTRAL),
+            );
+            p.bar_chart(
+                BarChart::new("assumption high", high_bars)
+                    .horizontal()
+                    .color(theme::ADVERSARY),
+            );
+        });
+    for (i, b) in bars.iter().enumerate() {
+        ui.weak(format!(
+            "{}. {}: {} → {}",
+            i + 1,
+            b.label,
+            pct(b.attack_at_low),
+            pct(b.attack_at_high)
+        ));
+    }
+}
+
+fn campaign_plot(ui: &mut Ui, s: &StateAssessment) {
+    if s.campaign.is_empty() {
+        ui.label("No axis of advance in the scenario.");
+        return;
+    }
+    ui.label("Ground taken by day (most likely values): solid alone, dashed with every guarantor fighting.");
+    let palette = [
+        theme::ADVERSARY,
+        theme::NATO,
+        theme::GUARANTOR,
+        theme::NEUTRAL,
+        theme::WARNING,
+    ];
+    small_plot("campaign")
+        .x_axis_label("day")
+        .y_axis_label("km taken")
+        .show(ui, |p| {
+            for (i, axis) in s.campaign.iter().enumerate() {
+                let colour = palette[i % palette.len()];
+                let alone: PlotPoints = axis
+                    .trace_alone
+                    .iter()
+                    .map(|d| [f64::from(d.day), d.km])
+                    .collect();
+                let helped: PlotPoints = axis
+                    .trace_helped
+                    .iter()
+                    .map(|d| [f64::from(d.day), d.km])
+                    .collect();
+                p.line(Line::new(axis.name.clone(), alone).color(colour));
+                p.line(
+                    Line::new(format!("{} (helped)", axis.name), helped)
+                        .color(colour)
+                        .style(egui_plot::LineStyle::dashed_loose()),
+                );
+            }
+        });
+    for axis in &s.campaign {
+        ui.weak(format!(
+            "{}: {:.0} km, force ratio {:.2}:1 on day 0, falls quickly in {} of draws",
+            axis.name,
+            axis.distance_km,
+            axis.force_ratio_day0,
+            pct(axis.fait_accompli)
+        ));
+    }
+}
+
+fn burden_plot(ui: &mut Ui, assessment: &Assessment, s: &StateAssessment) {
+    let years = assessment.horizon_years.max(1.0);
+    let baseline = s.break_even.first().map(|b| b.baseline_burden_pct_gdp);
+    ui.label(format!(
+        "{:.1}% of GDP a year under this scenario{}; {:.0} %-of-GDP-years over the horizon.",
+        s.burden.total_pct_gdp,
+        baseline
+            .map(|b| format!(" against {b:.1}% without a guarantee"))
+            .unwrap_or_default(),
+        s.burden.over_horizon_pct_gdp_years
+    ));
+    let steps = years.ceil() as usize;
+    let line = |v: f64| -> PlotPoints { (0..=steps).map(|y| [y as f64, v]).collect() };
+    small_plot("burden")
+        .x_axis_label("year")
+        .y_axis_label("% of GDP")
+        .include_y(0.0)
+        .show(ui, |p| {
+            p.line(
+                Line::new("this scenario", line(s.burden.total_pct_gdp))
+                    .color(theme::NATO)
+                    .width(2.5),
+            );
+            if let Some(b) = baseline {
+                p.line(
+                    Line::new("without a guarantee", line(b))
+                        .color(theme::ADVERSARY)
+                        .style(egui_plot::LineStyle::dashed_loose()),
+                );
+            }
+        });
+}
+
+fn trade_off_plot(ui: &mut Ui, points: &[TradeOffPoint]) {
+    ui.label("Each open scenario: how acceptable to the adversary (→) against how well it deters (↑). Open more scenarios to compare.");
+    small_plot("trade_off")
+        .height(260.0)
+        .x_axis_label("acceptable to the adversary, %")
+        .y_axis_label("deterrence (1 − chance of attack), %")
+        .include_x(0.0)
+        .include_x(100.0)
+        .include_y(0.0)
+        .include_y(100.0)
+        .show(ui, |p| {
+            for point in points {
+                let colour = if point.active {
+                    theme::ADVERSARY
+                } else {
+                    theme::NATO
+                };
+                p.points(
+                    Points::new(
+                        point.title.clone(),
+                        vec![[100.0 * point.acceptability, 100.0 * point.deterrence]],
+                    )
+                    .radius(if point.active { 7.0 } else { 5.0 })
+                    .color(colour),
+                );
+            }
+        });
+}
+
+fn break_even(ui: &mut Ui, s: &StateAssessment) {
+    if s.break_even.is_empty() {
+        ui.label("No guarantee to compare with armed neutrality.");
+        return;
+    }
+    egui::Grid::new("break_even")
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            ui.strong("Arrangement");
+            ui.strong("Credibility");
+            ui.strong("Needed to beat neutrality");
+            ui.strong("Attack: it / neutral");
+            ui.end_row();
+            for b in &s.break_even {
+                ui.label(&b.arrangement);
+                ui.label(pct(b.credibility));
+                ui.label(match b.break_even_credibility {
+                    Some(x) if x <= 0.0 => "any".to_owned(),
+                    Some(x) => pct(x),
+                    None => "never".to_owned(),
+                });
+                ui.label(format!(
+                    "{} / {}",
+                    pct(b.chance_of_attack),
+                    pct(b.baseline_chance_of_attack)
+                ));
+                ui.end_row();
+            }
+        });
+    ui.weak("Break-even: the credibility each guarantor must have for the arrangement's chance of attack to equal that of the armed-neutrality baseline.");
+}

@@ -1,0 +1,156 @@
+//! Snapshot and interaction tests of the map widget (egui_kittest): the whole map,
+//! the Baltics close up, a hover and a click, a pan and a layer toggle.
+
+use bulwark::map::MapState;
+use bulwark::map::widget::VIEW_EDIT_GROUP;
+use bulwark::scenario::{self, GeoPoint, Scenario};
+use egui::vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+struct State {
+    map: MapState,
+    scenario: Scenario,
+    last_group: Option<Option<u64>>,
+}
+
+fn demo() -> Scenario {
+    scenario::from_bytes(
+        "map-demo.bulwark.json",
+        include_bytes!("fixtures/map-demo.bulwark.json"),
+    )
+    .expect("the fixture is valid")
+}
+
+fn harness(scenario: Scenario) -> Harness<'static, State> {
+    let state = State {
+        map: MapState::default(),
+        scenario,
+        last_group: None,
+    };
+    let mut harness = Harness::builder()
+        .with_size(vec2(1100.0, 760.0))
+        .build_ui_state(
+            |ui, state: &mut State| {
+                let out = state.map.show(ui, &state.scenario);
+                if let Some((view, group)) = out.edit {
+                    state.scenario.map_view = view;
+                    state.last_group = Some(group);
+                }
+            },
+            state,
+        );
+    harness.run();
+    harness
+}
+
+#[test]
+fn whole_map() {
+    let mut h = harness(demo());
+    // London, Paris and Moscow are all on screen at zoom 1.
+    let rect = h.state().map.geo_to_screen(0.0, 0.0).map(|_| ());
+    assert!(rect.is_some());
+    for (lon, lat) in [(-0.13, 51.51), (2.35, 48.86), (37.62, 55.76)] {
+        let p = h.state().map.geo_to_screen(lon, lat).expect("drawn");
+        assert!(
+            p.x > 0.0 && p.x < 1100.0 && p.y > 30.0 && p.y < 760.0,
+            "{p:?}"
+        );
+    }
+    h.snapshot("map_europe");
+}
+
+#[test]
+fn baltics_close_up() {
+    let mut s = demo();
+    s.map_view.center = GeoPoint {
+        lon: 24.5,
+        lat: 57.0,
+    };
+    s.map_view.zoom = 3.2;
+    let mut h = harness(s);
+    h.snapshot("map_baltics");
+}
+
+#[test]
+fn hover_shows_the_country() {
+    let mut h = harness(demo());
+    let warsaw = h.state().map.geo_to_screen(20.0, 52.0).expect("drawn");
+    h.hover_at(warsaw);
+    h.run_steps(6);
+    assert_eq!(h.state().map.hovered.as_deref(), Some("POL"));
+    h.snapshot("map_hover_poland");
+}
+
+#[test]
+fn click_selects_a_country() {
+    let mut s = demo();
+    s.map_view.center = GeoPoint {
+        lon: 24.0,
+        lat: 55.5,
+    };
+    s.map_view.zoom = 2.5;
+    let mut h = harness(s);
+    let lithuania = h.state().map.geo_to_screen(24.0, 55.4).expect("drawn");
+    h.hover_at(lithuania);
+    h.run();
+    h.drag_at(lithuania);
+    h.run();
+    h.drop_at(lithuania);
+    h.run();
+    assert_eq!(h.state().map.selected.as_deref(), Some("LTU"));
+    h.snapshot("map_click_lithuania");
+}
+
+#[test]
+fn drag_pans_and_saves_the_view_as_one_undo_group() {
+    let mut h = harness(demo());
+    let start = h.state().map.geo_to_screen(25.0, 54.0).expect("drawn");
+    h.hover_at(start);
+    h.drag_at(start);
+    h.run();
+    for i in 1..=5 {
+        h.hover_at(start + vec2(-20.0 * i as f32, 0.0));
+        h.run();
+    }
+    h.drop_at(start + vec2(-100.0, 0.0));
+    h.run();
+    let view = &h.state().scenario.map_view;
+    assert!(view.center.lon > 26.0, "panned east: {:?}", view.center);
+    assert_eq!(h.state().last_group, Some(Some(VIEW_EDIT_GROUP)));
+}
+
+#[test]
+fn layer_toggle_is_saved_in_the_scenario() {
+    let mut h = harness(demo());
+    assert!(!h.state().scenario.map_view.layers.graticule);
+    h.get_by_label("Graticule").click();
+    h.run();
+    assert!(h.state().scenario.map_view.layers.graticule);
+    assert_eq!(h.state().last_group, Some(None));
+}
+
+#[test]
+fn ruler_measures_great_circle_distance() {
+    let mut s = demo();
+    s.map_view.center = GeoPoint {
+        lon: 25.0,
+        lat: 52.0,
+    };
+    s.map_view.zoom = 2.0;
+    let mut h = harness(s);
+    h.state_mut().map.tool = bulwark::map::widget::Tool::Ruler;
+    for (lon, lat) in [(21.01, 52.23), (30.52, 50.45)] {
+        let p = h.state().map.geo_to_screen(lon, lat).expect("drawn");
+        h.hover_at(p);
+        h.run();
+        h.drag_at(p);
+        h.run();
+        h.drop_at(p);
+        h.run();
+    }
+    // Warsaw–Kyiv ≈ 690 km (within a pixel's worth of the clicked points).
+    let km = h.state().map.ruler_km().expect("two points");
+    assert!((km - 690.0).abs() < 15.0, "{km}");
+    h.snapshot("map_ruler_warsaw_kyiv");
+}
