@@ -5,7 +5,7 @@ use super::Options;
 use super::campaign::{self, CAMPAIGN_TRACE_DAYS};
 use super::credibility;
 use super::decision;
-use super::montecarlo::{self, StateDraws, summarise_span, summarise_unit};
+use super::montecarlo::{self, StateDraws};
 use super::params::{self, Params};
 use super::prepared::{self, Foe, Ward};
 use super::result::*;
@@ -56,13 +56,13 @@ fn state(ward: &Ward, foe: &Foe, likely: &[f64], horizon: f64, d: &StateDraws) -
     let p = Params::from_values(likely);
     let mut creds = Vec::new();
     let e = decision::evaluate(ward, foe, &p, horizon, &mut creds);
-    let n = d.attack.len().max(1) as f64;
+    let n = f64::from(d.n.max(1));
     StateAssessment {
         state: ward.figures.id.clone(),
         name: ward.figures.name.clone(),
         arrangements: ward.arrangements.clone(),
         credibility: Credibility {
-            arrangement: summarise_unit(&d.credibility),
+            arrangement: d.credibility.summary(),
             correlation: p.guarantor_correlation,
             guarantors: ward
                 .backers
@@ -72,14 +72,14 @@ fn state(ward: &Ward, foe: &Foe, likely: &[f64], horizon: f64, d: &StateDraws) -
                     state: b.state.clone(),
                     arrangement: b.arrangement.clone(),
                     factors: credibility::factors(b, &p),
-                    credibility: summarise_unit(d.guarantors.get(i).map_or(&[], |v| v)),
+                    credibility: d.guarantors.get(i).map(|t| t.summary()).unwrap_or_default(),
                     intervened_share: f64::from(d.intervened.get(i).copied().unwrap_or(0)) / n,
                 })
                 .collect(),
         },
         campaign: campaigns(ward, &p, &creds, d),
         punishment: Punishment {
-            expected: summarise_unit(&d.punishment),
+            expected: d.punishment.summary(),
             war_term: e.war_term,
             nuclear_term: e.nuclear_term,
             sanctions_term: e.sanctions_term,
@@ -87,7 +87,7 @@ fn state(ward: &Ward, foe: &Foe, likely: &[f64], horizon: f64, d: &StateDraws) -
             adversary_spending_usd_bn: foe.spending_bn,
         },
         decision: Decision {
-            chance_of_attack: summarise_unit(&d.attack),
+            chance_of_attack: d.attack.summary(),
             annual_hazard: e.annual_hazard,
             motive: e.motive,
             grievance: e.grievance,
@@ -107,10 +107,10 @@ fn state(ward: &Ward, foe: &Foe, likely: &[f64], horizon: f64, d: &StateDraws) -
                     strength: *s,
                 })
                 .collect(),
-            escalation_risk: summarise_unit(&d.escalation),
+            escalation_risk: d.escalation.summary(),
         },
         acceptability: Acceptability {
-            adversary: summarise_unit(&d.adversary_accepts),
+            adversary: d.adversary_accepts.summary(),
             protected_state: e.protected_accepts,
             demands: ward
                 .demands
@@ -129,15 +129,15 @@ fn state(ward: &Ward, foe: &Foe, likely: &[f64], horizon: f64, d: &StateDraws) -
 }
 
 fn campaigns(ward: &Ward, p: &Params, creds: &[f64], d: &StateDraws) -> Vec<Campaign> {
-    let n = d.attack.len().max(1) as f64;
+    let n = f64::from(d.n.max(1));
     let none = |_: usize| false;
     let all = |g: usize| creds.get(g).is_some_and(|c| *c > 0.0);
     ward.fronts
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let days = d.objective_day.get(i).map_or(&[][..], |v| v);
-            let fell: Vec<f64> = days.iter().copied().filter(|x| x.is_finite()).collect();
+            let fell = d.objective_day.get(i);
+            let fell_count = fell.map_or(0, |t| t.count());
             let defenders = campaign::defenders_at(f, p, &none, 0.0);
             Campaign {
                 axis: f.id.clone(),
@@ -147,8 +147,8 @@ fn campaigns(ward: &Ward, p: &Params, creds: &[f64], d: &StateDraws) -> Vec<Camp
                 defender_troops_day0: defenders,
                 force_ratio_day0: f.attacker / defenders.max(1.0),
                 fait_accompli: f64::from(d.fait_accompli.get(i).copied().unwrap_or(0)) / n,
-                held: (days.len() - fell.len()) as f64 / n,
-                days_to_objective: (!fell.is_empty()).then(|| summarise_span(&fell)),
+                held: f64::from(d.n.saturating_sub(fell_count)) / n,
+                days_to_objective: fell.filter(|t| t.count() > 0).map(|t| t.summary()),
                 trace_alone: campaign::trace(f, p, &none, CAMPAIGN_TRACE_DAYS),
                 trace_helped: campaign::trace(f, p, &all, CAMPAIGN_TRACE_DAYS),
             }

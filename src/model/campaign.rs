@@ -48,7 +48,12 @@ pub fn advance_rate(ratio: f64, terrain: f64, p: &Params) -> f64 {
 }
 
 /// Defender's troops on the front at time `t` (days), given who intervenes.
-pub fn defenders_at(front: &Front, p: &Params, intervenes: &dyn Fn(usize) -> bool, t: f64) -> f64 {
+pub fn defenders_at<F: Fn(usize) -> bool>(
+    front: &Front,
+    p: &Params,
+    intervenes: &F,
+    t: f64,
+) -> f64 {
     let reserves = if t >= p.mobilisation_days {
         front.reserve * p.reserve_mobilised.clamp(0.0, 1.0)
     } else {
@@ -64,12 +69,30 @@ pub fn defenders_at(front: &Front, p: &Params, intervenes: &dyn Fn(usize) -> boo
 }
 
 /// Runs the campaign on a front; `window` is the fait-accompli window in days.
-pub fn run(front: &Front, p: &Params, intervenes: &dyn Fn(usize) -> bool, window: f64) -> Outcome {
+pub fn run<F: Fn(usize) -> bool>(
+    front: &Front,
+    p: &Params,
+    intervenes: &F,
+    window: f64,
+) -> Outcome {
+    run_until(front, p, intervenes, window, MAX_DAYS)
+}
+
+/// Runs the campaign up to day `until` (at most [`MAX_DAYS`]); an objective not
+/// reached by then counts as not reached.
+pub fn run_until<F: Fn(usize) -> bool>(
+    front: &Front,
+    p: &Params,
+    intervenes: &F,
+    window: f64,
+    until: f64,
+) -> Outcome {
     let distance = front.distance_km.max(0.0);
+    let end = until.clamp(0.0, MAX_DAYS);
     let (mut t, mut km) = (0.0_f64, 0.0_f64);
     let mut km_at_window = None;
-    while t < MAX_DAYS {
-        let next = next_event(front, p, intervenes, t);
+    while t < end {
+        let next = next_event(front, p, intervenes, t).min(end);
         let ratio = front.attacker / defenders_at(front, p, intervenes, t).max(1.0);
         let rate = advance_rate(ratio, front.terrain, p);
         if rate <= 0.0 {
@@ -101,7 +124,7 @@ pub fn run(front: &Front, p: &Params, intervenes: &dyn Fn(usize) -> bool, window
 }
 
 /// The first time after `t` at which the defender's forces change.
-fn next_event(front: &Front, p: &Params, intervenes: &dyn Fn(usize) -> bool, t: f64) -> f64 {
+fn next_event<F: Fn(usize) -> bool>(front: &Front, p: &Params, intervenes: &F, t: f64) -> f64 {
     let mut next = MAX_DAYS;
     if p.mobilisation_days > t {
         next = next.min(p.mobilisation_days);
@@ -128,10 +151,10 @@ pub struct CampaignDay {
 }
 
 /// The campaign day by day, up to `days` or the day the objective falls.
-pub fn trace(
+pub fn trace<F: Fn(usize) -> bool>(
     front: &Front,
     p: &Params,
-    intervenes: &dyn Fn(usize) -> bool,
+    intervenes: &F,
     days: u32,
 ) -> Vec<CampaignDay> {
     let mut out = Vec::new();

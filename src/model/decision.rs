@@ -50,22 +50,29 @@ pub struct Eval {
 /// guarantors' credibilities (left filled on return).
 pub fn evaluate(ward: &Ward, foe: &Foe, p: &Params, horizon: f64, creds: &mut Vec<f64>) -> Eval {
     creds.clear();
-    creds.extend(ward.backers.iter().map(|b| credibility::guarantor(b, p)));
+    for (i, b) in ward.backers.iter().enumerate() {
+        let same = ward.same_as.get(i).copied().unwrap_or(i);
+        let c = match creds.get(same) {
+            Some(c) if same < i => *c,
+            _ => credibility::guarantor(b, p),
+        };
+        creds.push(c);
+    }
     let credibility = credibility::combined(creds, p.guarantor_correlation);
     let (success_alone, success_helped) = denial(ward, p, creds);
     let success = clamp01((1.0 - credibility) * success_alone + credibility * success_helped);
     let (war_term, nuclear_term, sanctions_term) =
         punishment_terms(ward, foe, p, creds, credibility);
     let punishment = 1.0 - (1.0 - war_term) * (1.0 - nuclear_term) * (1.0 - sanctions_term);
-    let grievance = grievance(ward);
+    let grievance = ward.grievance;
     let floor = clamp01(p.grievance_floor);
     let motive = clamp01(p.adversary_resolve) * (floor + (1.0 - floor) * grievance);
     let attrition = clamp01(p.attrition_value);
     let value_of_war = attrition + (1.0 - attrition) * success;
     let annual_hazard =
         clamp01(clamp01(p.max_annual_attack_rate) * motive * value_of_war * (1.0 - punishment));
-    let attack = clamp01(1.0 - (1.0 - annual_hazard).powf(horizon.max(0.0)));
-    let restraint = restraint_index(ward);
+    let attack = clamp01(1.0 - survival(annual_hazard, horizon));
+    let restraint = ward.restraint;
     let escalation = clamp01(
         clamp01(p.protege_initiation) * (1.0 + MORAL_HAZARD * credibility * (1.0 - restraint)),
     );
@@ -93,6 +100,17 @@ pub fn evaluate(ward: &Ward, foe: &Foe, p: &Params, horizon: f64, creds: &mut Ve
     }
 }
 
+/// Chance of no attack in `years` at a yearly chance `h`: (1 - h)^years
+/// (by repeated multiplication for whole years, which is faster).
+fn survival(h: f64, years: f64) -> f64 {
+    let years = years.max(0.0);
+    if years.fract() == 0.0 && years <= 64.0 {
+        (1.0 - h).powi(years as i32)
+    } else {
+        (1.0 - h).powf(years)
+    }
+}
+
 /// Share of the routes the attacker covers within the window, weighted by the
 /// adversary's share on each axis: (no guarantor intervenes, all intervene).
 pub fn denial(ward: &Ward, p: &Params, creds: &[f64]) -> (f64, f64) {
@@ -103,8 +121,10 @@ pub fn denial(ward: &Ward, p: &Params, creds: &[f64]) -> (f64, f64) {
     for front in &ward.fronts {
         let w = if equal { 1.0 } else { front.weight.max(0.0) };
         let window = p.fait_accompli_days;
-        alone += w * campaign::run(front, p, &none, window).progress(front.distance_km);
-        helped += w * campaign::run(front, p, &all, window).progress(front.distance_km);
+        alone +=
+            w * campaign::run_until(front, p, &none, window, window).progress(front.distance_km);
+        helped +=
+            w * campaign::run_until(front, p, &all, window, window).progress(front.distance_km);
         weights += w;
     }
     if weights <= 0.0 {
@@ -121,14 +141,8 @@ pub fn punishment_terms(
     creds: &[f64],
     credibility: f64,
 ) -> (f64, f64, f64) {
-    let power: f64 = ward.backers.iter().map(|b| b.spending_bn.max(0.0)).sum();
-    let balance = if foe.spending_bn > 0.0 {
-        1.0 - (-power / foe.spending_bn).exp()
-    } else if power > 0.0 {
-        1.0
-    } else {
-        0.0
-    };
+    let _ = foe;
+    let balance = ward.balance;
     let war = clamp01(credibility * clamp01(p.war_cost_weight) * balance);
     let umbrella = ward
         .backers
@@ -149,8 +163,12 @@ pub fn punishment_terms(
 
 /// Unmet demands: 1 - Π(1 - weight × (1 - met)).
 pub fn grievance(ward: &Ward) -> f64 {
-    let kept: f64 = ward
-        .demands
+    ward.grievance
+}
+
+/// Unmet demands of a list: 1 - Π(1 - weight × (1 - met)).
+pub fn grievance_of(demands: &[super::prepared::DemandMet]) -> f64 {
+    let kept: f64 = demands
         .iter()
         .map(|d| 1.0 - clamp01(d.weight) * (1.0 - clamp01(d.met)))
         .product();
@@ -159,11 +177,12 @@ pub fn grievance(ward: &Ward) -> f64 {
 
 /// How strongly the arrangements restrain the protected state: 1 - Π(1 - strength).
 pub fn restraint_index(ward: &Ward) -> f64 {
-    let free: f64 = ward
-        .restraints
-        .iter()
-        .map(|(_, s)| 1.0 - clamp01(*s))
-        .product();
+    ward.restraint
+}
+
+/// Restraint index of a list of (measure, strength): 1 - Π(1 - strength).
+pub fn restraint_of(measures: &[(String, f64)]) -> f64 {
+    let free: f64 = measures.iter().map(|(_, s)| 1.0 - clamp01(*s)).product();
     clamp01(1.0 - free)
 }
 

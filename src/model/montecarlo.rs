@@ -16,27 +16,136 @@ use super::result::{BINS, Distribution};
 use crate::scenario::Uncertain;
 
 /// Draws per chunk (one random stream each).
-pub const CHUNK: usize = 256;
+pub const CHUNK: usize = 1024;
 
-/// The per-draw figures of one protected state.
-#[derive(Clone, Debug, Default)]
+/// Bins of a [`Tally`]: percentiles are exact to 1/RESOLUTION of its range.
+pub const RESOLUTION: usize = 400;
+
+/// A running summary of one quantity over the draws: fine histogram, sum,
+/// count, least and greatest value. Merging tallies in a fixed order gives
+/// bit-identical results however the draws were split between threads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tally {
+    low: f64,
+    high: f64,
+    scale: f64,
+    counts: Vec<u32>,
+    sum: f64,
+    n: u32,
+    min: f64,
+    max: f64,
+}
+
+impl Tally {
+    /// An empty tally for values from `low` to `high`.
+    pub fn new(low: f64, high: f64) -> Self {
+        Self {
+            low,
+            high,
+            scale: RESOLUTION as f64 / (high - low),
+            counts: vec![0; RESOLUTION],
+            sum: 0.0,
+            n: 0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+        }
+    }
+
+    /// An empty tally for probabilities.
+    pub fn unit() -> Self {
+        Self::new(0.0, 1.0)
+    }
+
+    /// Counts one value (non-finite values are skipped).
+    pub fn add(&mut self, x: f64) {
+        if !x.is_finite() {
+            return;
+        }
+        let scaled = (x - self.low) * self.scale;
+        // Truncation of a clamped non-negative value is its floor (NaN casts to 0).
+        let bin = scaled.clamp(0.0, (RESOLUTION - 1) as f64) as usize;
+        if let Some(c) = self.counts.get_mut(bin) {
+            *c += 1;
+        }
+        self.sum += x;
+        self.n += 1;
+        self.min = self.min.min(x);
+        self.max = self.max.max(x);
+    }
+
+    /// Adds another tally's counts to this one.
+    pub fn merge(&mut self, other: &Tally) {
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a += b;
+        }
+        self.sum += other.sum;
+        self.n += other.n;
+        self.min = self.min.min(other.min);
+        self.max = self.max.max(other.max);
+    }
+
+    /// Number of values counted.
+    pub fn count(&self) -> u32 {
+        self.n
+    }
+
+    /// Mean, percentiles (nearest rank, to the bin's middle, within the values
+    /// seen) and a coarse histogram.
+    pub fn summary(&self) -> Distribution {
+        let mut d = Distribution {
+            hist_low: self.low,
+            hist_high: self.high,
+            histogram: vec![0; BINS],
+            ..Distribution::default()
+        };
+        if self.n == 0 {
+            return d;
+        }
+        d.mean = self.sum / f64::from(self.n);
+        let width = (self.high - self.low) / RESOLUTION as f64;
+        let at = |q: f64| {
+            let rank = (q * f64::from(self.n - 1)).round() as u64 + 1;
+            let mut seen = 0_u64;
+            for (i, c) in self.counts.iter().enumerate() {
+                seen += u64::from(*c);
+                if seen >= rank {
+                    let middle = self.low + (i as f64 + 0.5) * width;
+                    return middle.clamp(self.min, self.max);
+                }
+            }
+            self.max
+        };
+        (d.p5, d.p50, d.p95) = (at(0.05), at(0.5), at(0.95));
+        for (i, c) in self.counts.iter().enumerate() {
+            if let Some(h) = d.histogram.get_mut(i * BINS / RESOLUTION) {
+                *h += c;
+            }
+        }
+        d
+    }
+}
+
+/// The running summaries of one protected state over the draws.
+#[derive(Clone, Debug)]
 pub struct StateDraws {
+    /// Draws counted.
+    pub n: u32,
     /// Chance of attack within the horizon.
-    pub attack: Vec<f64>,
+    pub attack: Tally,
     /// Arrangement credibility.
-    pub credibility: Vec<f64>,
+    pub credibility: Tally,
     /// Punishment.
-    pub punishment: Vec<f64>,
+    pub punishment: Tally,
     /// Escalation risk.
-    pub escalation: Vec<f64>,
+    pub escalation: Tally,
     /// Adversary's acceptance.
-    pub adversary_accepts: Vec<f64>,
+    pub adversary_accepts: Tally,
     /// Each guarantor's credibility.
-    pub guarantors: Vec<Vec<f64>>,
+    pub guarantors: Vec<Tally>,
     /// Draws in which each guarantor intervened.
     pub intervened: Vec<u32>,
-    /// Day each axis's objective fell (infinity: held).
-    pub objective_day: Vec<Vec<f64>>,
+    /// Day each axis's objective fell, over the draws in which it fell.
+    pub objective_day: Vec<Tally>,
     /// Draws in which each axis's objective fell within the window.
     pub fait_accompli: Vec<u32>,
 }
@@ -44,30 +153,36 @@ pub struct StateDraws {
 impl StateDraws {
     fn new(ward: &Ward) -> Self {
         Self {
-            guarantors: vec![Vec::new(); ward.backers.len()],
+            n: 0,
+            attack: Tally::unit(),
+            credibility: Tally::unit(),
+            punishment: Tally::unit(),
+            escalation: Tally::unit(),
+            adversary_accepts: Tally::unit(),
+            guarantors: vec![Tally::unit(); ward.backers.len()],
             intervened: vec![0; ward.backers.len()],
-            objective_day: vec![Vec::new(); ward.fronts.len()],
+            objective_day: vec![Tally::new(0.0, campaign::MAX_DAYS); ward.fronts.len()],
             fait_accompli: vec![0; ward.fronts.len()],
-            ..Self::default()
         }
     }
 
-    fn append(&mut self, other: Self) {
-        self.attack.extend(other.attack);
-        self.credibility.extend(other.credibility);
-        self.punishment.extend(other.punishment);
-        self.escalation.extend(other.escalation);
-        self.adversary_accepts.extend(other.adversary_accepts);
-        for (a, b) in self.guarantors.iter_mut().zip(other.guarantors) {
-            a.extend(b);
+    fn append(&mut self, other: &Self) {
+        self.n += other.n;
+        self.attack.merge(&other.attack);
+        self.credibility.merge(&other.credibility);
+        self.punishment.merge(&other.punishment);
+        self.escalation.merge(&other.escalation);
+        self.adversary_accepts.merge(&other.adversary_accepts);
+        for (a, b) in self.guarantors.iter_mut().zip(&other.guarantors) {
+            a.merge(b);
         }
-        for (a, b) in self.intervened.iter_mut().zip(other.intervened) {
+        for (a, b) in self.intervened.iter_mut().zip(&other.intervened) {
             *a += b;
         }
-        for (a, b) in self.objective_day.iter_mut().zip(other.objective_day) {
-            a.extend(b);
+        for (a, b) in self.objective_day.iter_mut().zip(&other.objective_day) {
+            a.merge(b);
         }
-        for (a, b) in self.fait_accompli.iter_mut().zip(other.fait_accompli) {
+        for (a, b) in self.fait_accompli.iter_mut().zip(&other.fait_accompli) {
             *a += b;
         }
     }
@@ -91,9 +206,18 @@ pub fn run(
         })
         .collect();
     let mut out: Vec<StateDraws> = wards.iter().map(StateDraws::new).collect();
-    for part in parts {
+    for part in &parts {
         for (a, b) in out.iter_mut().zip(part) {
             a.append(b);
+        }
+    }
+    for (ward, draws) in wards.iter().zip(out.iter_mut()) {
+        for (i, same) in ward.same_as.iter().enumerate() {
+            if *same < i
+                && let Some(t) = draws.guarantors.get(*same).cloned()
+            {
+                draws.guarantors[i] = t;
+            }
         }
     }
     out
@@ -113,93 +237,41 @@ fn chunk(
     let mut out: Vec<StateDraws> = wards.iter().map(StateDraws::new).collect();
     let (mut values, mut creds, mut uniforms, mut acts) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let most = wards.iter().map(|w| w.backers.len()).max().unwrap_or(0);
     for _ in 0..n {
         params::sample(ranges, &mut rng, &mut values);
         let p = Params::from_values(&values);
+        // One intervention draw per guarantor position, shared by every
+        // protected state (an arrangement lists its guarantors in one order).
+        let common = rng.random::<f64>() < p.guarantor_correlation;
+        let shared = rng.random::<f64>();
+        uniforms.clear();
+        uniforms.extend((0..most).map(|_| rng.random::<f64>()));
         for (ward, draws) in wards.iter().zip(out.iter_mut()) {
             let e = decision::evaluate(ward, foe, &p, horizon, &mut creds);
-            draws.attack.push(e.attack);
-            draws.credibility.push(e.credibility);
-            draws.punishment.push(e.punishment);
-            draws.escalation.push(e.escalation);
-            draws.adversary_accepts.push(e.adversary_accepts);
-            let common = rng.random::<f64>() < p.guarantor_correlation;
-            let shared = rng.random::<f64>();
-            uniforms.clear();
-            uniforms.extend((0..creds.len()).map(|_| rng.random::<f64>()));
+            draws.n += 1;
+            draws.attack.add(e.attack);
+            draws.credibility.add(e.credibility);
+            draws.punishment.add(e.punishment);
+            draws.escalation.add(e.escalation);
+            draws.adversary_accepts.add(e.adversary_accepts);
             credibility::interventions(&creds, common, shared, &uniforms, &mut acts);
             for (i, c) in creds.iter().enumerate() {
-                draws.guarantors[i].push(*c);
+                // Guarantors with the same inputs share one tally (copied at the end).
+                if ward.same_as.get(i).is_none_or(|s| *s == i) {
+                    draws.guarantors[i].add(*c);
+                }
                 draws.intervened[i] += u32::from(acts[i]);
             }
             let intervenes = |g: usize| acts.get(g).copied().unwrap_or(false);
             for (i, front) in ward.fronts.iter().enumerate() {
                 let o = campaign::run(front, &p, &intervenes, p.fait_accompli_days);
-                let day = o.objective_day.unwrap_or(f64::INFINITY);
-                draws.objective_day[i].push(day);
-                draws.fait_accompli[i] += u32::from(day <= p.fait_accompli_days);
+                if let Some(day) = o.objective_day {
+                    draws.objective_day[i].add(day);
+                    draws.fait_accompli[i] += u32::from(day <= p.fait_accompli_days);
+                }
             }
         }
     }
     out
-}
-
-/// Mean, percentiles and histogram of `values` (non-finite values skipped),
-/// with the histogram spanning `low` to `high`.
-pub fn summarise(values: &[f64], low: f64, high: f64) -> Distribution {
-    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-    if v.is_empty() {
-        return Distribution {
-            hist_low: low,
-            hist_high: high,
-            histogram: vec![0; BINS],
-            ..Distribution::default()
-        };
-    }
-    let n = v.len();
-    let mean = v.iter().sum::<f64>() / n as f64;
-    // Selection instead of a full sort: the value at a rank is the same either way.
-    let mut at = |q: f64| {
-        let i = ((q * (n - 1) as f64).round() as usize).min(n - 1);
-        *v.select_nth_unstable_by(i, f64::total_cmp).1
-    };
-    let (p5, p50, p95) = (at(0.05), at(0.5), at(0.95));
-    let mut histogram = vec![0_u32; BINS];
-    let width = (high - low) / BINS as f64;
-    for x in &v {
-        let bin = if width > 0.0 {
-            ((x - low) / width).floor().clamp(0.0, (BINS - 1) as f64) as usize
-        } else {
-            0
-        };
-        if let Some(h) = histogram.get_mut(bin) {
-            *h += 1;
-        }
-    }
-    Distribution {
-        mean,
-        p5,
-        p50,
-        p95,
-        hist_low: low,
-        hist_high: high,
-        histogram,
-    }
-}
-
-/// Summary of values that lie in [0, 1].
-pub fn summarise_unit(values: &[f64]) -> Distribution {
-    summarise(values, 0.0, 1.0)
-}
-
-/// Summary with the histogram spanning the values' own range.
-pub fn summarise_span(values: &[f64]) -> Distribution {
-    let finite = values.iter().copied().filter(|x| x.is_finite());
-    let low = finite.clone().fold(f64::INFINITY, f64::min);
-    let high = finite.fold(f64::NEG_INFINITY, f64::max);
-    if low.is_finite() && high.is_finite() {
-        summarise(values, low, high)
-    } else {
-        summarise(values, 0.0, 1.0)
-    }
 }

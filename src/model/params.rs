@@ -117,10 +117,17 @@ pub fn triangular(u: &Uncertain, x: f64) -> f64 {
     value.clamp(a, b)
 }
 
-/// Draws a value for every parameter into `out` (catalogue order).
+/// Draws a value for every parameter into `out` (catalogue order). Ranges
+/// without width take their value without using a random number.
 pub fn sample<R: Rng>(ranges: &[Uncertain], rng: &mut R, out: &mut Vec<f64>) {
     out.clear();
-    out.extend(ranges.iter().map(|u| triangular(u, rng.random::<f64>())));
+    out.extend(ranges.iter().map(|u| {
+        if u.high > u.low {
+            triangular(u, rng.random::<f64>())
+        } else {
+            u.low
+        }
+    }));
 }
 
 #[cfg(test)]

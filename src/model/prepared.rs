@@ -121,6 +121,18 @@ pub struct Ward {
     pub preconditions: usize,
     /// Whether any guarantor has a duty to defend (for the precondition penalty).
     pub defence_guarantee: bool,
+    /// Unmet demands, 0 to 1 (does not depend on the parameters).
+    pub grievance: f64,
+    /// Restraint index, 0 to 1 (does not depend on the parameters).
+    pub restraint: f64,
+    /// Sum of the guarantors' military spending, billions of US dollars a year.
+    pub guarantor_power_bn: f64,
+    /// Balance of spending: 1 - exp(-guarantors' / adversary's), 0 to 1.
+    pub balance: f64,
+    /// For each guarantor, the index of the first guarantor with the same
+    /// credibility inputs (itself if none earlier), so each draw computes each
+    /// distinct credibility once.
+    pub same_as: Vec<usize>,
 }
 
 /// The adversary of a scenario.
@@ -181,7 +193,24 @@ pub fn ward(scenario: &Scenario, id: &str, keep: &dyn Fn(&Arrangement) -> bool) 
     let fronts = fronts(scenario, &chosen, &figures, &backers, force_cap);
     let (restraints, severity) = restraint_measures(&chosen);
     let demands = demands_met(scenario, &chosen, &figures, id);
+    let grievance = super::decision::grievance_of(&demands);
+    let restraint = super::decision::restraint_of(&restraints);
+    let same_as = same_as(&backers);
+    let power: f64 = backers.iter().map(|b| b.spending_bn.max(0.0)).sum();
+    let foe_spending = foe(scenario).spending_bn;
+    let balance = if foe_spending > 0.0 {
+        1.0 - (-power / foe_spending).exp()
+    } else if power > 0.0 {
+        1.0
+    } else {
+        0.0
+    };
     Some(Ward {
+        balance,
+        grievance,
+        restraint,
+        guarantor_power_bn: power,
+        same_as,
         arrangements: chosen.iter().map(|a| a.id.clone()).collect(),
         force_cap,
         compensation_pct: chosen
@@ -201,6 +230,34 @@ pub fn ward(scenario: &Scenario, id: &str, keep: &dyn Fn(&Arrangement) -> bool) 
         fronts,
         figures,
     })
+}
+
+/// For each backer, the first backer with identical credibility inputs.
+fn same_as(backers: &[Backer]) -> Vec<usize> {
+    let key = |b: &Backer| {
+        (
+            b.obligation,
+            b.formality,
+            b.trigger,
+            b.credibility.map(f64::to_bits),
+            b.present_troops.to_bits(),
+            b.void_clauses,
+            b.compensation,
+            b.integrated_command,
+            b.covered.to_bits(),
+            b.renewable,
+        )
+    };
+    backers
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            backers[..i]
+                .iter()
+                .position(|o| key(o) == key(b))
+                .unwrap_or(i)
+        })
+        .collect()
 }
 
 fn pool_backers(scenario: &Scenario, chosen: &[&Arrangement], id: &str) -> Vec<Backer> {
