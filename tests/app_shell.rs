@@ -387,3 +387,34 @@ fn snapshot_of_the_assessment_panel() {
     assessed(&mut h);
     h.snapshot("assessment_panel");
 }
+
+#[test]
+fn the_assessment_exports_as_csv_and_json_next_to_the_scenario() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("mine.bulwark.json");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("saves/armed-neutrality.bulwark.json"),
+        &path,
+    )
+    .expect("copy");
+    let mut h = harness();
+    h.state_mut().queue(Command::OpenPath(path));
+    let a = assessed(&mut h);
+    click_menu(&mut h, "File", "Export assessment (CSV)");
+    h.state_mut()
+        .queue(Command::ExportAssessment { csv: false });
+    h.run();
+    let slug = "armed-neutrality-ukraine-on-its-own";
+    let csv = std::fs::read_to_string(dir.path().join(format!("{slug}-assessment.csv")))
+        .expect("CSV written");
+    assert!(csv.starts_with("file,state,arrangements,chance_of_attack_mean"));
+    assert!(csv.contains(&format!(
+        "{:.4}",
+        a.states[0].decision.chance_of_attack.mean
+    )));
+    let json = std::fs::read_to_string(dir.path().join(format!("{slug}-assessment.json")))
+        .expect("JSON written");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(v[0]["assessment"]["states"][0]["state"], "UKR");
+}

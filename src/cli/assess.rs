@@ -3,18 +3,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use serde::Serialize;
-
 use super::Format;
-use crate::model::{self, Assessment, Options, StateAssessment};
+use crate::model::{self, Assessment, Options, StateAssessment, export};
 use crate::scenario;
-
-/// One file's assessment in the JSON output.
-#[derive(Serialize)]
-struct FileAssessment<'a> {
-    file: String,
-    assessment: &'a Assessment,
-}
 
 /// Assesses each file and prints the results; exit code 1 if any file is bad.
 pub fn run(
@@ -50,8 +41,8 @@ pub fn run(
     }
     let _ = match format {
         Format::Text => done.iter().try_for_each(|(f, a)| text(out, f, a)),
-        Format::Csv => csv(out, &done),
-        Format::Json => json(out, &done),
+        Format::Csv => out.write_all(export::to_csv(&done).as_bytes()),
+        Format::Json => out.write_all(export::to_json(&done).as_bytes()),
     };
     if bad > 0 {
         let _ = writeln!(err, "{bad} of {} files have problems", files.len());
@@ -59,84 +50,6 @@ pub fn run(
     } else {
         0
     }
-}
-
-fn json(out: &mut dyn Write, done: &[(String, Assessment)]) -> std::io::Result<()> {
-    let list: Vec<FileAssessment> = done
-        .iter()
-        .map(|(file, assessment)| FileAssessment {
-            file: file.clone(),
-            assessment,
-        })
-        .collect();
-    let text = serde_json::to_string_pretty(&list).unwrap_or_default();
-    writeln!(out, "{text}")
-}
-
-/// Column names of the CSV output, in order.
-pub const CSV_COLUMNS: &[&str] = &[
-    "file",
-    "state",
-    "arrangements",
-    "chance_of_attack_mean",
-    "chance_of_attack_p5",
-    "chance_of_attack_p50",
-    "chance_of_attack_p95",
-    "credibility_mean",
-    "punishment_mean",
-    "expected_success",
-    "fait_accompli_max",
-    "burden_pct_gdp",
-    "restraint_index",
-    "escalation_risk_mean",
-    "adversary_accepts_mean",
-    "protected_accepts",
-];
-
-fn csv(out: &mut dyn Write, done: &[(String, Assessment)]) -> std::io::Result<()> {
-    writeln!(out, "{}", CSV_COLUMNS.join(","))?;
-    for (file, a) in done {
-        for s in &a.states {
-            let fait = s
-                .campaign
-                .iter()
-                .map(|c| c.fait_accompli)
-                .fold(0.0, f64::max);
-            let d = &s.decision.chance_of_attack;
-            let row = [
-                quote(file),
-                quote(&s.state),
-                quote(&s.arrangements.join(";")),
-                num(d.mean),
-                num(d.p5),
-                num(d.p50),
-                num(d.p95),
-                num(s.credibility.arrangement.mean),
-                num(s.punishment.expected.mean),
-                num(s.decision.expected_success),
-                num(fait),
-                num(s.burden.total_pct_gdp),
-                num(s.restraint.index),
-                num(s.restraint.escalation_risk.mean),
-                num(s.acceptability.adversary.mean),
-                num(s.acceptability.protected_state),
-            ];
-            writeln!(out, "{}", row.join(","))?;
-        }
-    }
-    Ok(())
-}
-
-fn quote(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
-
-fn num(x: f64) -> String {
-    format!("{x:.4}")
 }
 
 fn pct(x: f64) -> String {

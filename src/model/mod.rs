@@ -10,6 +10,7 @@ pub mod backtest;
 pub mod campaign;
 pub mod credibility;
 pub mod decision;
+pub mod export;
 pub mod montecarlo;
 pub mod params;
 pub mod prepared;

@@ -330,16 +330,43 @@ impl BulwarkApp {
             Command::ExportSlidesTo(dir) => self.spawn_export(dir),
             Command::About => self.show_about = true,
             Command::ExportMapImage => {
-                let dir = self
-                    .doc
-                    .path()
-                    .and_then(Path::parent)
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+                let dir = self.export_folder();
                 let name = format!("{}-map.png", slug(&self.doc.scenario().meta.title));
                 self.map.request_export(dir.join(name));
             }
+            Command::ExportAssessment { csv } => self.export_assessment(csv),
             Command::ClearRecent => self.settings.recent.clear(),
+        }
+    }
+
+    /// The folder exports go to: the scenario file's, else the current folder.
+    fn export_folder(&self) -> PathBuf {
+        self.doc
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| std::env::current_dir().unwrap_or_default())
+    }
+
+    /// Writes the active scenario's current assessment next to its file.
+    fn export_assessment(&mut self, csv: bool) {
+        let status = self.runner.status(self.doc.id(), self.doc.revision());
+        let Some(result) = status.result.filter(|_| !status.stale) else {
+            self.status = "The assessment is still running; export again in a moment".into();
+            return;
+        };
+        let name = self.doc.name();
+        let done = [(name, (*result).clone())];
+        let (text, ext) = if csv {
+            (crate::model::export::to_csv(&done), "csv")
+        } else {
+            (crate::model::export::to_json(&done), "json")
+        };
+        let file = format!("{}-assessment.{ext}", slug(&self.doc.scenario().meta.title));
+        let path = self.export_folder().join(file);
+        match scenario::write_atomic(&path, text.as_bytes(), false) {
+            Ok(()) => self.status = format!("Exported the assessment to {}", path.display()),
+            Err(e) => self.error = Some(e.to_string()),
         }
     }
 

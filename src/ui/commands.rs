@@ -87,6 +87,11 @@ pub enum Command {
     ClearRecent,
     /// Save the map as a PNG image next to the scenario file.
     ExportMapImage,
+    /// Export the active scenario's assessment figures as CSV (`true`) or JSON.
+    ExportAssessment {
+        /// CSV when true, JSON when false.
+        csv: bool,
+    },
 }
 
 /// Commands that have a fixed keyboard shortcut, checked once per frame.
@@ -141,6 +146,8 @@ impl Command {
             Command::About => "About Bulwark",
             Command::ClearRecent => "Clear recent files",
             Command::ExportMapImage => "Export map image",
+            Command::ExportAssessment { csv: true } => "Export assessment (CSV)",
+            Command::ExportAssessment { csv: false } => "Export assessment (JSON)",
         }
     }
 

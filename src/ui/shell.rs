@@ -299,6 +299,8 @@ fn file_menu(app: &mut BulwarkApp, ui: &mut Ui) {
     menu_item(ui, app, Command::Save, true);
     menu_item(ui, app, Command::SaveAs, true);
     menu_item(ui, app, Command::ExportMapImage, true);
+    menu_item(ui, app, Command::ExportAssessment { csv: true }, true);
+    menu_item(ui, app, Command::ExportAssessment { csv: false }, true);
     ui.separator();
     menu_item(ui, app, Command::ExportSlides, !app.exporting());
     ui.separator();

@@ -1,0 +1,117 @@
+//! Assessments as CSV and JSON text, with stable column and field names
+//! (documented in `docs/ASSESS-JSON.md`). Used by `bulwark assess` and by the
+//! app's File → Export assessment; the callers write the text where they want.
+
+use serde::Serialize;
+
+use super::Assessment;
+
+/// One file's assessment in the JSON output.
+#[derive(Serialize)]
+struct FileAssessment<'a> {
+    file: &'a str,
+    assessment: &'a Assessment,
+}
+
+/// The assessments as a pretty-printed JSON list of `{file, assessment}`.
+pub fn to_json(done: &[(String, Assessment)]) -> String {
+    let list: Vec<FileAssessment> = done
+        .iter()
+        .map(|(file, assessment)| FileAssessment { file, assessment })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&list).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Column names of the CSV output, in order.
+pub const CSV_COLUMNS: &[&str] = &[
+    "file",
+    "state",
+    "arrangements",
+    "chance_of_attack_mean",
+    "chance_of_attack_p5",
+    "chance_of_attack_p50",
+    "chance_of_attack_p95",
+    "credibility_mean",
+    "punishment_mean",
+    "expected_success",
+    "fait_accompli_max",
+    "burden_pct_gdp",
+    "restraint_index",
+    "escalation_risk_mean",
+    "adversary_accepts_mean",
+    "protected_accepts",
+];
+
+/// The assessments as CSV: a header, then one row per file and protected state.
+pub fn to_csv(done: &[(String, Assessment)]) -> String {
+    let mut lines = vec![CSV_COLUMNS.join(",")];
+    for (file, a) in done {
+        for s in &a.states {
+            let fait = s
+                .campaign
+                .iter()
+                .map(|c| c.fait_accompli)
+                .fold(0.0, f64::max);
+            let d = &s.decision.chance_of_attack;
+            let row = [
+                quote(file),
+                quote(&s.state),
+                quote(&s.arrangements.join(";")),
+                num(d.mean),
+                num(d.p5),
+                num(d.p50),
+                num(d.p95),
+                num(s.credibility.arrangement.mean),
+                num(s.punishment.expected.mean),
+                num(s.decision.expected_success),
+                num(fait),
+                num(s.burden.total_pct_gdp),
+                num(s.restraint.index),
+                num(s.restraint.escalation_risk.mean),
+                num(s.acceptability.adversary.mean),
+                num(s.acceptability.protected_state),
+            ];
+            lines.push(row.join(","));
+        }
+    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
+}
+
+fn quote(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+fn num(x: f64) -> String {
+    format!("{x:.4}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_has_a_header_and_a_row_per_protected_state() {
+        let bytes = crate::assets::example("eastern-flank-today.bulwark.json").expect("example");
+        let s = crate::scenario::from_bytes("e", bytes).expect("valid");
+        let a = crate::model::assess_with(&s, 100, 1);
+        let text = to_csv(&[("e, flank".into(), a.clone())]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0].split(',').count(), CSV_COLUMNS.len());
+        assert_eq!(lines.len(), 1 + a.states.len());
+        assert!(
+            lines[1].starts_with("\"e, flank\","),
+            "names with commas are quoted"
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&to_json(&[("e".into(), a)])).expect("json");
+        assert_eq!(json[0]["file"], "e");
+    }
+}
