@@ -418,3 +418,39 @@ fn the_assessment_exports_as_csv_and_json_next_to_the_scenario() {
     let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     assert_eq!(v[0]["assessment"]["states"][0]["state"], "UKR");
 }
+
+#[test]
+fn the_map_exports_as_a_png_next_to_the_scenario() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("flank.bulwark.json");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("saves/eastern-flank-today.bulwark.json"),
+        &path,
+    )
+    .expect("copy");
+    let mut h = harness();
+    h.state_mut().queue(Command::OpenPath(path));
+    h.run();
+    click_menu(&mut h, "File", "Export map image");
+    h.run_steps(6);
+    let png = dir.path().join("nato-s-eastern-flank-today-map.png");
+    let image = image::open(&png).unwrap_or_else(|e| {
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        panic!("no map image ({e}); the folder has {names:?}")
+    });
+    assert!(
+        image.width() > 400 && image.height() > 300,
+        "{}×{}",
+        image.width(),
+        image.height()
+    );
+    assert!(
+        h.state().status.contains("Exported the map"),
+        "{}",
+        h.state().status
+    );
+}
