@@ -716,22 +716,13 @@ impl BulwarkApp {
 
     /// Keeps every open document's assessment current (the active one first).
     fn request_assessments(&mut self, ctx: &egui::Context) {
-        let mut ids = Vec::new();
-        for doc in self.documents() {
-            ids.push(doc.id());
-        }
+        let ids: Vec<u64> = self.documents().iter().map(|d| d.id()).collect();
         self.runner.retain_documents(&ids);
-        let others: Vec<(u64, u64, Scenario)> = self
-            .others
-            .iter()
-            .map(|d| (d.id(), d.revision(), d.scenario().clone()))
-            .filter(|(id, rev, _)| {
-                self.runner.status(*id, *rev).result.is_none()
-                    || self.runner.status(*id, *rev).stale
-            })
-            .collect();
-        for (id, rev, s) in others {
-            self.runner.request(id, rev, &s);
+        // `request` returns at once for a document already assessed at its
+        // revision, and copies the scenario only when it queues a run.
+        for doc in &self.others {
+            self.runner
+                .request(doc.id(), doc.revision(), doc.scenario());
         }
         // Requested last, so it runs next.
         let (id, rev) = (self.doc.id(), self.doc.revision());
