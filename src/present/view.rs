@@ -189,8 +189,9 @@ fn presenter_contents(
     out: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new(clock_now()).size(22.0).strong())
-            .on_hover_text("Time of day (UTC)");
+        let (clock, zone) = clock_now();
+        ui.label(RichText::new(clock).size(22.0).strong())
+            .on_hover_text(zone);
         ui.separator();
         ui.label(RichText::new(format!("Elapsed {}", p.elapsed_text())).size(22.0));
         ui.separator();
@@ -293,13 +294,35 @@ fn slide_box(ui: &mut Ui, width: f32) -> Rect {
     rect
 }
 
-/// The time of day, `HH:MM` (UTC: the standard library has no time zones).
-fn clock_now() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    format!("{:02}:{:02} UTC", secs / 3600 % 24, secs / 60 % 60)
+/// The time of day in the system's time zone, and a hover text naming the zone
+/// (see [`clock_at`]).
+pub fn clock_now() -> (String, String) {
+    let zone = jiff::tz::TimeZone::try_system().ok();
+    clock_at(jiff::Timestamp::now(), zone.as_ref())
+}
+
+/// The time of day at `now` as the presenter view shows it: `HH:MM` in `zone`
+/// (the local time zone), or `HH:MM UTC` when the zone is unknown, so that a
+/// clock in UTC is never mistaken for local time. The second string names the
+/// zone for a hover text.
+pub fn clock_at(now: jiff::Timestamp, zone: Option<&jiff::tz::TimeZone>) -> (String, String) {
+    match zone {
+        Some(zone) => {
+            let t = zone.to_datetime(now);
+            let name = zone
+                .iana_name()
+                .map(|n| format!("Local time ({n})"))
+                .unwrap_or_else(|| "Local time".to_owned());
+            (format!("{:02}:{:02}", t.hour(), t.minute()), name)
+        }
+        None => {
+            let t = jiff::tz::TimeZone::UTC.to_datetime(now);
+            (
+                format!("{:02}:{:02} UTC", t.hour(), t.minute()),
+                "Time of day in UTC: the system's time zone could not be determined".to_owned(),
+            )
+        }
+    }
 }
 
 /// The "what if" popover (Q while presenting): the few parameters a room asks
@@ -368,4 +391,44 @@ pub fn what_if_popover(ctx: &Context, scenario: &Scenario) -> Option<(Scenario, 
             ui.weak("Q or Esc closes; Ctrl+Z in the editor undoes.");
         });
     (draft != *scenario).then_some((draft, ed.group))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::Timestamp;
+    use jiff::tz::TimeZone;
+
+    fn at(s: &str) -> Timestamp {
+        s.parse().expect("a timestamp")
+    }
+
+    #[test]
+    fn the_clock_shows_local_time_with_summer_and_winter_time() {
+        // Kyiv's rule: UTC+2 in winter, UTC+3 in summer.
+        let kyiv = TimeZone::posix("EET-2EEST,M3.5.0/3,M10.5.0/4").expect("a POSIX zone");
+        let summer = clock_at(at("2025-07-01T12:34:00Z"), Some(&kyiv));
+        assert_eq!(summer.0, "15:34");
+        assert!(summer.1.starts_with("Local time"));
+        let winter = clock_at(at("2025-01-15T23:05:59Z"), Some(&kyiv));
+        assert_eq!(winter.0, "01:05", "past midnight, zero-padded, seconds cut");
+        let washington = TimeZone::fixed(jiff::tz::offset(-5));
+        assert_eq!(
+            clock_at(at("2025-01-15T03:00:00Z"), Some(&washington)).0,
+            "22:00"
+        );
+    }
+
+    #[test]
+    fn without_a_time_zone_the_clock_says_utc() {
+        let (clock, hover) = clock_at(at("2025-07-01T12:34:00Z"), None);
+        assert_eq!(clock, "12:34 UTC");
+        assert!(hover.contains("could not be determined"));
+    }
+
+    #[test]
+    fn the_system_zone_gives_a_clock_either_way() {
+        let (clock, _) = clock_now();
+        assert!(clock.len() == 5 || clock.ends_with(" UTC"), "{clock}");
+    }
 }
