@@ -336,3 +336,62 @@ fn what_if_popover_edits_the_scenario_undoably_while_presenting() {
     h.run();
     assert_eq!(credibility(&h), None, "the what-if edit is undoable");
 }
+
+/// The caption lines under the map on the slide shown (the map slide's figures).
+fn map_caption(h: &Harness<'_, BulwarkApp>) -> String {
+    use egui_kittest::kittest::NodeT as _;
+    ["Days to the objective", "Chance each guarantor fights"]
+        .into_iter()
+        .flat_map(|start| h.query_all_by_label_contains(start))
+        .filter_map(|node| node.accesskit_node().value())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn map_slides_show_the_engines_figures_and_a_what_if_changes_them() {
+    let mut h = presenting();
+    let before = map_caption(&h);
+    assert!(
+        before.contains("Chance each guarantor fights: United States"),
+        "{before}"
+    );
+    assert!(before.contains("Belarus → Kyiv held"), "{before}");
+
+    // A "what if" from the room: the adversary masses three times the troops.
+    let mut scenario = h.state().doc.scenario().clone();
+    scenario.adversary.theatre_troops *= 3.0;
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(scenario),
+        group: None,
+    });
+    h.run();
+    assert!(h.state().presentation.is_some(), "still presenting");
+    let after = map_caption(&h);
+    assert_ne!(after, before, "the map slide follows the what-if");
+    assert!(
+        after.contains(" days"),
+        "objectives now fall, with a time to objective: {after}"
+    );
+}
+
+#[test]
+fn the_map_is_fed_the_engines_time_to_objective_and_credibility() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saves/us-bilateral-28-point.bulwark.json");
+    let mut scenario = bulwark::scenario::load_file(&file).expect("the example loads");
+    scenario.adversary.theatre_troops *= 3.0;
+    let assessment = bulwark::model::assess(&scenario);
+    let mut map = bulwark::map::MapState::default();
+    map.set_figures(Some(&assessment));
+    assert!(
+        map.credibility.keys().any(|(_, state)| state == "USA"),
+        "the US tie is weighted by the engine's credibility"
+    );
+    assert!(!map.axis_days.is_empty(), "axes show a time to objective");
+    for days in map.axis_days.values() {
+        assert!(*days > 0.0 && *days < 365.0, "{days}");
+    }
+    map.set_figures(None);
+    assert!(map.axis_days.is_empty() && map.credibility.is_empty());
+}

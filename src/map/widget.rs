@@ -262,6 +262,26 @@ impl MapState {
         Some(Frame::new(rect, self.view).geo_to_screen(lon, lat))
     }
 
+    /// Takes the engine's figures from `assessment` (none clears them): each
+    /// axis' median time to objective, shown beside its distance, and each
+    /// guarantor's mean credibility, the weight of its ties. The workspace map
+    /// and the map slides are fed alike, so both show the same figures.
+    pub fn set_figures(&mut self, assessment: Option<&crate::model::Assessment>) {
+        self.axis_days.clear();
+        self.credibility.clear();
+        for state in assessment.iter().flat_map(|a| &a.states) {
+            for axis in &state.campaign {
+                if let Some(days) = &axis.days_to_objective {
+                    self.axis_days.insert(axis.axis.clone(), days.p50);
+                }
+            }
+            for g in &state.credibility.guarantors {
+                self.credibility
+                    .insert((g.arrangement.clone(), g.state.clone()), g.credibility.mean);
+            }
+        }
+    }
+
     /// Draws the map read-only, as on a slide: the given view and layers, the
     /// `highlight`ed states outlined, no toolbar and no input.
     pub fn show_static(

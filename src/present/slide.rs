@@ -2,11 +2,10 @@
 //! view's thumbnails, or a 1920×1080 export. Everything scales with the rect
 //! (see [`theme::SLIDE_DESIGN_SIZE`]) and uses the projector theme.
 //!
-//! **Integration hooks.** The map, the plots and the comparison are drawn by
-//! [`draw_map_slide`], [`draw_plot_slide`] and [`draw_comparison_slide`]. Until
-//! the map widget (`crate::map`) and the assessment engine (`crate::model`) land,
-//! they draw clean placeholders; replace their bodies with calls to the real
-//! views (each gets a `Ui` whose `max_rect` is the slide's content area).
+//! The map, the plots and the comparison are drawn by [`draw_map_slide`],
+//! [`draw_plot_slide`] and [`draw_comparison_slide`] from the real views, each
+//! into a `Ui` whose `max_rect` is the slide's content area, with the engine's
+//! latest figures for the scenario, so a "what if" changes the slide at once.
 
 use egui::{Align2, Pos2, Rect, Stroke, Ui, UiBuilder, vec2};
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
@@ -82,7 +81,7 @@ pub fn draw_slide(
         ui.set_clip_rect(content.intersect(ui.clip_rect()));
         match &slide.content {
             SlideContent::Map { view, highlight } => {
-                draw_map_slide(ui, scenario, view, highlight);
+                draw_map_slide(ui, scenario, assessment, view, highlight);
             }
             SlideContent::Plot { plot, state } => {
                 draw_plot_slide(ui, scenario, assessment, *plot, state.as_deref());
@@ -112,16 +111,140 @@ pub fn state_name(scenario: &Scenario, id: &str) -> String {
         .unwrap_or_else(|| id.to_owned())
 }
 
-/// Draws a map slide with the real map widget: the slide's view and layers and
-/// its highlighted states. The widget's cached meshes are kept per slide area
-/// in egui's memory, so a slide does not re-tessellate the map every frame.
-pub fn draw_map_slide(ui: &mut Ui, scenario: &Scenario, view: &MapView, highlight: &[String]) {
+/// Draws a map slide with the real map widget: the slide's view and layers, its
+/// highlighted states, and the engine's figures from `assessment` as on the
+/// workspace map (each axis' time to objective, ties weighted by credibility),
+/// with those figures also written under the map in type a room can read (see
+/// [`map_caption`]). The widget's cached meshes are kept per slide area in
+/// egui's memory, so a slide does not re-tessellate the map every frame.
+pub fn draw_map_slide(
+    ui: &mut Ui,
+    scenario: &Scenario,
+    assessment: Option<&Assessment>,
+    view: &MapView,
+    highlight: &[String],
+) {
     type Shared = std::sync::Arc<std::sync::Mutex<crate::map::MapState>>;
+    let caption = map_caption(scenario, assessment, view);
+    let full = ui.available_rect_before_wrap();
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let gap = ui.spacing().item_spacing.y;
+    let caption_height: f32 = caption
+        .iter()
+        .map(|line| {
+            ui.painter()
+                .layout(
+                    line.clone(),
+                    font.clone(),
+                    theme::PROJECTOR_TEXT,
+                    full.width(),
+                )
+                .size()
+                .y
+        })
+        .sum::<f32>()
+        + if caption.is_empty() { 0.0 } else { gap * 2.0 };
+    let map_rect = Rect::from_min_max(
+        full.min,
+        Pos2::new(
+            full.right(),
+            (full.bottom() - caption_height).max(full.top()),
+        ),
+    );
     let id = ui.scope_id().with("slide_map");
     let state: Shared = ui.data_mut(|d| d.get_temp_mut_or_default::<Shared>(id).clone());
-    if let Ok(mut map) = state.lock() {
-        map.show_static(ui, scenario, view, highlight);
+    ui.scope_builder(UiBuilder::new().max_rect(map_rect), |ui| {
+        if let Ok(mut map) = state.lock() {
+            map.set_figures(assessment);
+            map.show_static(ui, scenario, view, highlight);
+        }
+    });
+    if caption.is_empty() {
+        return;
     }
+    let caption_rect =
+        Rect::from_min_max(Pos2::new(full.left(), map_rect.bottom() + gap), full.max);
+    ui.scope_builder(UiBuilder::new().max_rect(caption_rect), |ui| {
+        ui.spacing_mut().item_spacing.y = 0.0;
+        for line in caption {
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(line)
+                        .text_style(egui::TextStyle::Small)
+                        .color(theme::PROJECTOR_TEXT),
+                )
+                .wrap(),
+            );
+        }
+    });
+}
+
+/// Most guarantors named one by one in a map slide's caption.
+const CAPTION_GUARANTORS: usize = 4;
+
+/// The engine's figures a map slide writes under the map, one line each, for
+/// the layers the slide shows: the median time to objective on each axis of
+/// advance ("held" when the objective fell in no draw), and each
+/// guarantor's credibility (the weight of its tie). Empty before the first
+/// assessment.
+pub fn map_caption(
+    scenario: &Scenario,
+    assessment: Option<&Assessment>,
+    view: &MapView,
+) -> Vec<String> {
+    let Some(a) = assessment else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    if view.layers.axes {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut parts = Vec::new();
+        for c in a.states.iter().flat_map(|s| &s.campaign) {
+            if seen.contains(&c.axis.as_str()) || !scenario.axes.iter().any(|x| x.id == c.axis) {
+                continue;
+            }
+            seen.push(&c.axis);
+            let days = match &c.days_to_objective {
+                Some(d) => format!("{:.0} days", d.p50),
+                None => "held".to_owned(),
+            };
+            parts.push(format!("{} {days}", c.name));
+        }
+        if !parts.is_empty() {
+            lines.push(format!(
+                "Days to the objective (median of the engine's draws): {}",
+                parts.join(" · ")
+            ));
+        }
+    }
+    if view.layers.ties {
+        let mut parts = Vec::new();
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        for g in a.states.iter().flat_map(|s| &s.credibility.guarantors) {
+            let key = (g.arrangement.as_str(), g.state.as_str());
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            parts.push((state_name(scenario, &g.state), g.credibility.mean));
+        }
+        if !parts.is_empty() {
+            let shown: Vec<String> = parts
+                .iter()
+                .take(CAPTION_GUARANTORS)
+                .map(|(name, c)| format!("{name} {}", pct(*c)))
+                .collect();
+            let mut line = format!("Chance each guarantor fights: {}", shown.join(" · "));
+            if parts.len() > CAPTION_GUARANTORS {
+                let rest = &parts[CAPTION_GUARANTORS..];
+                let lo = rest.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+                let hi = rest.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+                line.push_str(&format!(" · {} more, {}–{}", rest.len(), pct(lo), pct(hi)));
+            }
+            lines.push(line);
+        }
+    }
+    lines
 }
 
 /// **Hook for the assessment plots.** Draws `plot` of `scenario` (for per-state

@@ -201,20 +201,7 @@ fn feed_map(app: &mut BulwarkApp) {
     {
         return;
     }
-    app.map.axis_days.clear();
-    app.map.credibility.clear();
-    for state in &result.states {
-        for axis in &state.campaign {
-            if let Some(days) = &axis.days_to_objective {
-                app.map.axis_days.insert(axis.axis.clone(), days.p50);
-            }
-        }
-        for g in &state.credibility.guarantors {
-            app.map
-                .credibility
-                .insert((g.arrangement.clone(), g.state.clone()), g.credibility.mean);
-        }
-    }
+    app.map.set_figures(Some(&result));
     app.map_fed = Some(result);
 }
 
