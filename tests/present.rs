@@ -395,3 +395,90 @@ fn the_map_is_fed_the_engines_time_to_objective_and_credibility() {
     map.set_figures(None);
     assert!(map.axis_days.is_empty() && map.credibility.is_empty());
 }
+
+fn screen(name: &str, x: i32, has_window: bool) -> bulwark::present::monitor::Monitor {
+    bulwark::present::monitor::Monitor {
+        name: name.into(),
+        size: [1920, 1080],
+        position: [x, 0],
+        scale: 1.0,
+        has_window,
+    }
+}
+
+/// Chooses `label` in View → Present on.
+fn choose_present_on(h: &mut Harness<'_, BulwarkApp>, label: &str) {
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Present on").click();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// The window commands sent in the frame that handled F5.
+fn press_f5_and_take_window_commands(h: &mut Harness<'_, BulwarkApp>) -> Vec<String> {
+    h.key_down(Key::F5);
+    h.step();
+    let commands = h
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|v| v.commands.iter().map(|c| format!("{c:?}")).collect())
+        .unwrap_or_default();
+    h.key_up(Key::F5);
+    h.run();
+    commands
+}
+
+#[test]
+fn present_on_the_other_screen_opens_the_presenter_view_on_this_one() {
+    use bulwark::present::monitor::PresentOn;
+    let mut h = harness_sized(1600.0, 1000.0);
+    h.state_mut().monitors = vec![screen("eDP-1", 0, true), screen("HDMI-1", 1920, false)];
+    choose_present_on(&mut h, "The other screen");
+    assert_eq!(h.state().settings.present_on, PresentOn::OtherScreen);
+
+    let commands = press_f5_and_take_window_commands(&mut h);
+    assert!(
+        commands.iter().any(|c| c == "SetMonitor(1)"),
+        "full screen on the projector: {commands:?}"
+    );
+    assert!(
+        h.state()
+            .presentation
+            .as_ref()
+            .is_some_and(|p| p.presenter_view),
+        "the presenter view opens at once"
+    );
+    assert!(h.query_by_label("Speaker notes").is_some());
+    assert!(h.state().status.contains("Presenting on HDMI-1"));
+    press(&mut h, Key::Escape);
+    assert!(h.state().presentation.is_none());
+}
+
+#[test]
+fn a_screen_chosen_by_name_and_a_single_screen() {
+    use bulwark::present::monitor::PresentOn;
+    let mut h = harness_sized(1600.0, 1000.0);
+    h.state_mut().monitors = vec![screen("eDP-1", 0, true), screen("HDMI-1", 1920, false)];
+    choose_present_on(&mut h, "HDMI-1 — 1920×1080");
+    assert_eq!(
+        h.state().settings.present_on,
+        PresentOn::Named("HDMI-1".into())
+    );
+
+    // At the venue the projector is unplugged: one screen, which gets the slides.
+    h.state_mut().monitors = vec![screen("eDP-1", 0, true)];
+    let commands = press_f5_and_take_window_commands(&mut h);
+    assert!(
+        commands.iter().any(|c| c == "Fullscreen(true)"),
+        "full screen where the window is: {commands:?}"
+    );
+    let p = h.state().presentation.as_ref();
+    assert!(
+        p.is_some_and(|p| !p.presenter_view),
+        "no notes on the only screen"
+    );
+    assert!(h.state().status.contains("HDMI-1 is not connected"));
+}

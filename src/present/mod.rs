@@ -7,6 +7,7 @@
 //! a window. The app owns an `Option<Presentation>`: `Some` while presenting.
 
 pub mod export;
+pub mod monitor;
 pub mod slide;
 pub mod view;
 
@@ -65,6 +66,8 @@ pub struct Presentation {
     pub hint: bool,
     /// The layout to restore on leaving.
     pub restore: RestoreLayout,
+    /// Which screen the slides went to (and where the presenter view opens).
+    pub placement: monitor::Placement,
 }
 
 impl Presentation {
@@ -83,6 +86,7 @@ impl Presentation {
             what_if: false,
             hint: true,
             restore,
+            placement: monitor::Placement::default(),
         }
     }
 

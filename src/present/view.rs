@@ -139,8 +139,9 @@ fn overlays(ui: &Ui, rect: Rect, p: &Presentation) {
     }
 }
 
-/// Shows the presenter view as a native window (or, where the platform cannot
-/// open one, as a window inside the main one); returns the commands given in
+/// Shows the presenter view as a native window, on the main window's own screen
+/// when the slides went to another (or, where the platform cannot open a
+/// window, as a window inside the main one); returns the commands given in
 /// it (its buttons, and its keys when it is a window of its own, which has its
 /// own keyboard focus).
 pub fn show_presenter_view(
@@ -151,10 +152,16 @@ pub fn show_presenter_view(
     slides: &[Slide],
     markdown: &mut CommonMarkCache,
 ) -> Vec<Command> {
-    let builder = ViewportBuilder::default()
+    let mut builder = ViewportBuilder::default()
         .with_title(format!("{PRESENTER_TITLE} — Bulwark"))
         .with_inner_size([1100.0, 680.0])
         .with_min_inner_size([640.0, 400.0]);
+    // When the slides went to another screen, the presenter view opens on the
+    // screen the main window came from (the laptop's), filling most of it.
+    if let Some(screen) = &p.placement.presenter_screen {
+        let (pos, size) = super::monitor::presenter_window_on(screen, ctx.zoom_factor());
+        builder = builder.with_position(pos).with_inner_size(size);
+    }
     ctx.show_viewport_immediate(
         ViewportId::from_hash_of("bulwark_presenter_view"),
         builder,

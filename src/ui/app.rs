@@ -133,6 +133,11 @@ pub struct BulwarkApp {
     export: Option<Receiver<Result<String, String>>>,
     /// Close once the first frame is drawn (start-up timing).
     exit_after_first_frame: bool,
+    /// The screens connected, in the system's order (empty where they cannot
+    /// be listed: tests, headless rendering); refreshed by eframe's `logic`.
+    pub monitors: Vec<crate::present::monitor::Monitor>,
+    /// When (egui time) the screens were last listed.
+    monitors_listed: Option<f64>,
 }
 
 /// How the app starts: which file, and where recovery files go.
@@ -207,6 +212,8 @@ impl BulwarkApp {
             fullscreen_now: false,
             export: None,
             exit_after_first_frame: options.exit_after_first_frame,
+            monitors: Vec::new(),
+            monitors_listed: None,
         };
         app.runner.inline = options.inline_assessment;
         if let Some(file) = options.file {
@@ -298,6 +305,7 @@ impl BulwarkApp {
             Command::ToggleLeftPanel => self.settings.show_left ^= true,
             Command::ToggleRightPanel => self.settings.show_right ^= true,
             Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::SetPresentOn(choice) => self.settings.present_on = choice,
             Command::Present => self.start_presenting(),
             Command::StopPresenting => self.stop_presenting(),
             Command::NextSlide
@@ -454,8 +462,9 @@ impl BulwarkApp {
         }
     }
 
-    /// Starts presenting: full screen, panels hidden (the shell draws only the
-    /// slide), the presenter view opened where it can be a window of its own.
+    /// Starts presenting: full screen on the screen of the "Present on"
+    /// setting, panels hidden (the shell draws only the slide), and the
+    /// presenter view opened at once when the slides went to another screen.
     fn start_presenting(&mut self) {
         if self.presentation.is_some() {
             return;
@@ -464,21 +473,71 @@ impl BulwarkApp {
         let restore = crate::present::RestoreLayout {
             fullscreen: self.fullscreen_now,
         };
-        // The presenter view opens on request (S): on a laptop mirrored to a
-        // projector it would otherwise show the notes to the room.
-        self.presentation = Some(crate::present::Presentation::start(len, restore, false));
-        self.viewport_commands
-            .push(egui::ViewportCommand::Fullscreen(true));
-        self.status = "Presenting (Esc to leave)".into();
+        let placement = crate::present::monitor::place(&self.settings.present_on, &self.monitors);
+        // The presenter view opens on request (S) when the slides stay on this
+        // window's screen: on a laptop mirrored to a projector it would
+        // otherwise show the notes to the room. When they go to another
+        // screen, it opens at once on this one.
+        let mut p = crate::present::Presentation::start(len, restore, placement.elsewhere());
+        self.viewport_commands.push(match placement.monitor {
+            Some(index) => egui::ViewportCommand::SetMonitor(index),
+            None => egui::ViewportCommand::Fullscreen(true),
+        });
+        let screen = placement
+            .monitor
+            .and_then(|i| self.monitors.get(i))
+            .map(|m| format!(" on {}", m.name))
+            .unwrap_or_default();
+        self.status = match &placement.note {
+            Some(note) => format!("{note} (Esc to leave)"),
+            None => format!("Presenting{screen} (Esc to leave)"),
+        };
+        p.placement = placement;
+        self.presentation = Some(p);
     }
 
-    /// Leaves presentation mode and restores the window as it was.
+    /// Leaves presentation mode and restores the window as it was: on its
+    /// own screen, full-screen only if it was before.
     fn stop_presenting(&mut self) {
         if let Some(p) = self.presentation.take() {
+            if p.placement.monitor.is_some() && p.restore.fullscreen {
+                // Leave the chosen screen first (back to where the window was),
+                // then go full-screen there again.
+                self.viewport_commands
+                    .push(egui::ViewportCommand::Fullscreen(false));
+            }
             self.viewport_commands
                 .push(egui::ViewportCommand::Fullscreen(p.restore.fullscreen));
             self.status = "Presentation ended".into();
         }
+    }
+
+    /// Lists the connected screens from the window, at most once a second
+    /// (frames come only with input, so the list is fresh when F5 is pressed).
+    fn list_monitors(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        let now = ctx.input(|i| i.time);
+        if self.monitors_listed.is_some_and(|t| now - t < 1.0) {
+            return;
+        }
+        self.monitors_listed = Some(now);
+        let Some(window) = frame.winit_window() else {
+            return;
+        };
+        let current = window.current_monitor();
+        self.monitors = window
+            .available_monitors()
+            .enumerate()
+            .map(|(i, m)| {
+                let (size, position) = (m.size(), m.position());
+                crate::present::monitor::Monitor {
+                    name: m.name().unwrap_or_else(|| format!("Screen {}", i + 1)),
+                    size: [size.width, size.height],
+                    position: [position.x, position.y],
+                    scale: m.scale_factor(),
+                    has_window: current.as_ref() == Some(&m),
+                }
+            })
+            .collect();
     }
 
     /// Renders the deck to PNGs and a handout on another thread.
@@ -791,7 +850,8 @@ impl BulwarkApp {
 }
 
 impl eframe::App for BulwarkApp {
-    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+    fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
+        self.list_monitors(ctx, frame);
         BulwarkApp::logic(self, ctx);
     }
 

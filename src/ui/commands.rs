@@ -47,6 +47,8 @@ pub enum Command {
     ToggleRightPanel,
     /// Follow the system, or force light or dark.
     SetTheme(egui::ThemePreference),
+    /// Choose the screen presenting puts the slides on (a setting).
+    SetPresentOn(crate::present::monitor::PresentOn),
     /// Start presenting (F5).
     Present,
     /// Show the next slide (→ ↓ Space PageDown Enter while presenting).
@@ -126,6 +128,7 @@ impl Command {
             Command::ToggleLeftPanel => "Editing panel",
             Command::ToggleRightPanel => "Assessment panel",
             Command::SetTheme(_) => "Theme",
+            Command::SetPresentOn(_) => "Present on",
             Command::Present => "Present",
             Command::NextSlide => "Next slide",
             Command::PreviousSlide => "Previous slide",

@@ -1,5 +1,6 @@
-//! Settings that persist between runs through eframe's storage: theme, panels
-//! and recent files. The scenario itself is never stored here, only in its file.
+//! Settings that persist between runs through eframe's storage: theme, panels,
+//! recent files and the screen to present on. The scenario itself is never
+//! stored here, only in its file.
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,8 @@ pub struct Settings {
     pub show_right: bool,
     /// Recently opened or saved files, newest first.
     pub recent: Vec<PathBuf>,
+    /// Which screen presenting puts the slides on.
+    pub present_on: crate::present::monitor::PresentOn,
 }
 
 impl Default for Settings {
@@ -31,6 +34,7 @@ impl Default for Settings {
             show_left: true,
             show_right: true,
             recent: Vec::new(),
+            present_on: Default::default(),
         }
     }
 }

@@ -245,6 +245,7 @@ fn menu_bar(app: &mut BulwarkApp, ui: &mut Ui) {
             }
             ui.separator();
             menu_item(ui, app, Command::Present, true);
+            ui.menu_button("Present on", |ui| present_on_menu(app, ui));
         });
         ui.menu_button("Help", |ui| menu_item(ui, app, Command::About, true));
         ui.separator();
@@ -256,6 +257,58 @@ fn menu_bar(app: &mut BulwarkApp, ui: &mut Ui) {
             app.queue(Command::Present);
         }
     });
+}
+
+/// The "Present on" setting: this window's screen, the other screen, or a
+/// connected screen by name.
+fn present_on_menu(app: &mut BulwarkApp, ui: &mut Ui) {
+    use crate::present::monitor::PresentOn;
+    let current = app.settings.present_on.clone();
+    let monitors = app.monitors.clone();
+    let mut choose = |ui: &mut Ui, choice: PresentOn, label: String, hover: &str| {
+        if ui
+            .radio(current == choice, label)
+            .on_hover_text(hover)
+            .clicked()
+        {
+            app.queue(Command::SetPresentOn(choice));
+        }
+    };
+    choose(
+        ui,
+        PresentOn::ThisScreen,
+        "This window's screen".into(),
+        "Full screen where the window is; S opens the presenter view",
+    );
+    choose(
+        ui,
+        PresentOn::OtherScreen,
+        "The other screen".into(),
+        "Slides on the projector or wall screen, the presenter view on this one \
+         (with one screen: this screen)",
+    );
+    ui.separator();
+    if monitors.is_empty() {
+        ui.weak("The connected screens cannot be listed here");
+    }
+    for m in &monitors {
+        choose(
+            ui,
+            PresentOn::Named(m.name.clone()),
+            m.label(),
+            "Always this screen, while it is connected",
+        );
+    }
+    if let PresentOn::Named(name) = &current
+        && !monitors.iter().any(|m| m.name == *name)
+    {
+        choose(
+            ui,
+            current.clone(),
+            format!("{name} (not connected)"),
+            "Not connected now: presenting uses the other screen, or this one",
+        );
+    }
 }
 
 fn file_menu(app: &mut BulwarkApp, ui: &mut Ui) {
