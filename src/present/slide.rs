@@ -212,7 +212,7 @@ pub fn map_caption(
         }
         if !parts.is_empty() {
             lines.push(format!(
-                "Days to the objective (median of the engine's draws): {}",
+                "Days to the objective (median): {}",
                 parts.join(" · ")
             ));
         }
@@ -402,9 +402,12 @@ fn draw_cards(painter: &egui::Painter, rect: Rect, scale: f32, cards: &[(String,
     let rows = cards.len().div_ceil(cols);
     let w = (rect.width() - pad * (cols as f32 + 1.0)) / cols as f32;
     let h = ((rect.height() - pad * (rows as f32 + 1.0)) / rows as f32).min(200.0 * scale);
+    // Centred vertically, so that one or two cards do not hang from the top.
+    let used = rows as f32 * h + (rows as f32 + 1.0) * pad;
+    let top = ((rect.height() - used) / 2.0).max(0.0);
     for (i, (label, value, reading)) in cards.iter().enumerate() {
         let (c, r) = (i % cols, i / cols);
-        let min = rect.min + vec2(pad + c as f32 * (w + pad), pad + r as f32 * (h + pad));
+        let min = rect.min + vec2(pad + c as f32 * (w + pad), top + pad + r as f32 * (h + pad));
         let card = Rect::from_min_size(min, vec2(w, h));
         painter.rect_filled(card, 8.0 * scale, theme::PROJECTOR_BG);
         let inner = card.shrink(20.0 * scale);
