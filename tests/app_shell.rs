@@ -544,3 +544,37 @@ fn a_plot_exports_as_a_png_where_the_user_chooses() {
         tornado.height()
     );
 }
+
+#[test]
+fn looking_at_every_tab_never_changes_a_file() {
+    // Figures a file may hold (it validates) but the editor would not offer:
+    // 20 million troops, 50 draws, a seed too large for a floating-point number.
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saves/us-bilateral-28-point.bulwark.json");
+    let mut s = bulwark::scenario::load_file(&example).expect("example");
+    s.adversary.theatre_troops = 2.0e7;
+    s.simulation.samples = 50;
+    s.simulation.seed = (1 << 60) + 1;
+    assert!(bulwark::scenario::validate(&s).is_empty());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("wide.bulwark.json");
+    bulwark::scenario::save_file(&path, &s).expect("save");
+    let loaded = bulwark::scenario::load_file(&path).expect("load");
+
+    let mut h = harness();
+    h.state_mut().queue(Command::OpenPath(path));
+    h.run();
+    for tab in [
+        "Scenario",
+        "Arrangements",
+        "Forces & economies",
+        "Adversary",
+        "Assumptions",
+        "Slides",
+    ] {
+        h.get_by_label(tab).click();
+        h.run();
+        assert!(!h.state().doc.is_dirty(), "showing {tab} edited the file");
+    }
+    assert_eq!(*h.state().doc.scenario(), loaded);
+}

@@ -60,16 +60,16 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
                         remove = Some(i);
                     }
                 });
-                ui.horizontal(|ui| {
-                    let l = ui.label("Weight");
-                    let r = ui
-                        .add(egui::Slider::new(&mut d.weight, 0.0..=1.0).fixed_decimals(2))
-                        .labelled_by(l.id)
-                        .on_hover_text(
-                            "How much it matters to the adversary: 0 indifferent, 1 non-negotiable",
-                        );
-                    ed.track(r);
-                });
+                widgets::slider(
+                    ui,
+                    ed,
+                    "Weight",
+                    &mut d.weight,
+                    0.0..=1.0,
+                    2,
+                    "",
+                    "How much it matters to the adversary: 0 indifferent, 1 non-negotiable",
+                );
                 widgets::text_block(
                     ui,
                     ed,
@@ -97,7 +97,11 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
                     "A condition set before guarantees are discussed",
                 );
             });
-            if ui.small_button("Remove").clicked() {
+            if ui
+                .small_button("Remove")
+                .on_hover_text("Remove this precondition")
+                .clicked()
+            {
                 remove = Some(i);
             }
         });

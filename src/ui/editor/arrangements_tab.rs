@@ -320,10 +320,20 @@ fn guarantors(
             .default_open(a_few(i))
             .show(ui, |ui| {
                 guarantor(ui, ed, g, options);
-                if ui.button("Remove guarantor").clicked() {
+                if ui
+                    .button("Remove guarantor")
+                    .on_hover_text(
+                        "Remove this guarantor from the arrangement (Undo brings it back)",
+                    )
+                    .clicked()
+                {
                     remove = Some(i);
                 }
-            });
+            })
+            .header_response
+            .on_hover_text(format!(
+                "Show or hide what {name} undertakes: obligation, formality, trigger, forces"
+            ));
     }
     if let Some(i) = remove {
         a.guarantors.remove(i);
@@ -362,10 +372,20 @@ fn guarantor(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, options: &[(S
         }
         ed.track(r);
         if let Some(c) = &mut g.credibility {
-            let r = ui
-                .add(egui::Slider::new(c, 0.0..=1.0).fixed_decimals(2))
-                .on_hover_text("Chance the guarantor fights if the protected state is attacked");
-            ed.track(r);
+            let mut pct = *c * 100.0;
+            let r = widgets::slider(
+                ui,
+                ed,
+                "Credibility",
+                &mut pct,
+                0.0..=100.0,
+                1,
+                " %",
+                "Chance the guarantor fights if the protected state is attacked",
+            );
+            if r.changed() {
+                *c = (pct / 100.0).clamp(0.0, 1.0);
+            }
         }
     });
     forces(ui, ed, g, options);
@@ -384,7 +404,7 @@ fn forces(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, options: &[(Stri
                     "Troops",
                     &mut f.troops,
                     0.0..=1.0e7,
-                    "",
+                    " troops",
                     "Troops in the unit",
                 );
                 widgets::number(
@@ -500,7 +520,15 @@ fn restraints(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement) {
                 widgets::choice(ui, ed, "Restraint", &mut r.kind);
                 if r.kind == RestraintKind::ForceCap {
                     let limit = r.limit.get_or_insert(600_000.0);
-                    widgets::number(ui, ed, "Cap", limit, 0.0..=5.0e6, " troops", "The cap");
+                    widgets::number(
+                        ui,
+                        ed,
+                        "Cap",
+                        limit,
+                        0.0..=5.0e6,
+                        " troops",
+                        "Most troops the protected state may keep under arms",
+                    );
                 }
                 if ui
                     .small_button("✖")

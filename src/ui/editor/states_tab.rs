@@ -37,7 +37,7 @@ const FIELDS: &[Field] = &[
     Field {
         key: "active_troops",
         label: "Active troops",
-        unit: "",
+        unit: " troops",
         max: 1.0e8,
         get: |f| f.active_troops,
         slot: |f| &mut f.active_troops,
@@ -45,7 +45,7 @@ const FIELDS: &[Field] = &[
     Field {
         key: "reserve_troops",
         label: "Reservists",
-        unit: "",
+        unit: " reservists",
         max: 1.0e8,
         get: |f| f.reserve_troops,
         slot: |f| &mut f.reserve_troops,
@@ -75,7 +75,7 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
         } else {
             format!("{name} ({})", entry.id)
         };
-        egui::CollapsingHeader::new(title)
+        let header = egui::CollapsingHeader::new(title)
             .id_salt(("state", &entry.id))
             .show(ui, |ui| {
                 for field in FIELDS {
@@ -93,6 +93,14 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
                     remove = Some(i);
                 }
             });
+        header.header_response.on_hover_text(format!(
+            "Show or hide {name}'s forces and economy{}",
+            if overridden {
+                " (some figures differ from the reference)"
+            } else {
+                ""
+            }
+        ));
     }
     if let Some(i) = remove {
         s.states.remove(i);
@@ -115,11 +123,20 @@ fn figure_row(ui: &mut Ui, ed: &mut EditTracker, entry: &mut StateEntry, field: 
             .add(
                 egui::DragValue::new(&mut value)
                     .range(0.0..=field.max)
+                    .clamp_existing_to_range(false)
                     .speed(speed)
                     .suffix(field.unit),
             )
             .labelled_by(label.id)
-            .on_hover_text(format!("Source of the default: {source}"));
+            .on_hover_text(format!(
+                "{}{}. Source of the default: {source}",
+                field.label,
+                if field.unit.is_empty() {
+                    String::new()
+                } else {
+                    format!(",{}", field.unit)
+                }
+            ));
         if response.changed() {
             *(field.slot)(&mut entry.overrides) = Some(value);
         }
