@@ -365,10 +365,7 @@ fn adding_a_void_clause_raises_the_chance_of_attack() {
     h.run();
     h.get_by_label("Void clauses").scroll_to_me();
     h.run();
-    h.get_all_by_label("Add")
-        .next()
-        .expect("the void clauses' Add")
-        .click();
+    h.get_by_label("Add void clause").click();
     h.run();
     h.get_by_label("Provokes the attack").click();
     let after = assessed(&mut h).states[0].decision.chance_of_attack.mean;

@@ -693,6 +693,12 @@ impl BulwarkApp {
                     self.queue(command.clone());
                 }
             }
+            let close = Command::CloseTab(self.active_tab());
+            if let Some(shortcut) = close.shortcut()
+                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
+            {
+                self.queue(close);
+            }
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw

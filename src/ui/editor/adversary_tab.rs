@@ -32,7 +32,7 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
     ui.separator();
     ui.horizontal(|ui| {
         ui.strong("Demands");
-        ui.menu_button("Add", |ui| {
+        ui.menu_button("Add demand", |ui| {
             for kind in DemandKind::ALL {
                 if ui.button(kind.label()).on_hover_text(kind.help()).clicked() {
                     s.adversary.demands.push(Demand {
@@ -53,7 +53,7 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
                 ui.horizontal(|ui| {
                     widgets::choice(ui, ed, "Demand", &mut d.kind);
                     if ui
-                        .small_button("✖")
+                        .small_button("Remove")
                         .on_hover_text("Remove this demand")
                         .clicked()
                     {
