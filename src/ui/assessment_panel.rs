@@ -5,7 +5,7 @@
 //! break-even credibility.
 
 use egui::{Color32, RichText, Ui};
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points};
+use egui_plot::{Bar, BarChart, Corner, Legend, Line, Plot, PlotPoints, Points};
 
 use crate::model::{Assessment, Distribution, StateAssessment};
 
@@ -377,11 +377,14 @@ fn figure(ui: &mut Ui, label: &str, value: &str, reading: &str, colour: Color32)
     ui.horizontal_wrapped(|ui| {
         ui.label(label);
         let text = RichText::new(value).strong().size(15.0);
-        ui.label(if colour == Color32::PLACEHOLDER {
+        let text = if colour == Color32::PLACEHOLDER {
             text
         } else {
             text.color(colour)
-        });
+        };
+        // The figure moves to its own line as a whole rather than breaking
+        // inside its range.
+        ui.add(egui::Label::new(text).extend());
     });
     ui.add(egui::Label::new(RichText::new(reading).weak()).wrap());
 }
@@ -503,7 +506,15 @@ fn tornado_plot(ui: &mut Ui, s: &StateAssessment, hover: bool) -> Option<egui::R
     }
     let response = small_plot("tornado", 220.0, hover)
         .height(40.0 + 26.0 * n as f32)
-        .x_axis_label("chance of attack, %")
+        // The longest bars are at the top: the legend goes below them.
+        .legend(Legend::default().position(Corner::RightBottom))
+        // Short tick labels ("5", "6") may stand closer than egui_plot's
+        // default allows, so a narrow range still reads.
+        .custom_x_axes(vec![
+            egui_plot::AxisHints::new_x()
+                .label("chance of attack, %")
+                .label_spacing(28.0..=40.0),
+        ])
         .show_y(false)
         .show(ui, |p| {
             p.bar_chart(
@@ -548,7 +559,19 @@ fn campaign_plot(
         theme::NEUTRAL,
         theme::WARNING,
     ];
-    let response = small_plot("campaign", height, hover)
+    let longest = s.campaign.iter().map(|a| a.distance_km).fold(0.0, f64::max);
+    // No legend: eight entries would cover the lines. Each axis is listed
+    // below the plot in its colour.
+    let response = Plot::new("campaign")
+        .height(height)
+        .show_x(hover)
+        .show_y(hover)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .include_y(0.0)
+        .include_y(longest)
+        .include_x(0.0)
         .x_axis_label("day")
         .y_axis_label("km taken")
         .show(ui, |p| {
@@ -564,7 +587,7 @@ fn campaign_plot(
                     .iter()
                     .map(|d| [f64::from(d.day), d.km])
                     .collect();
-                p.line(Line::new(axis.name.clone(), alone).color(colour));
+                p.line(Line::new(axis.name.clone(), alone).color(colour).width(2.0));
                 p.line(
                     Line::new(format!("{} (helped)", axis.name), helped)
                         .color(colour)
@@ -573,14 +596,23 @@ fn campaign_plot(
             }
         })
         .response;
-    for axis in &s.campaign {
-        ui.weak(format!(
-            "{}: {:.0} km, force ratio {:.2}:1 on day 0, falls quickly in {} of draws",
-            axis.name,
-            axis.distance_km,
-            axis.force_ratio_day0,
-            pct(axis.fait_accompli)
-        ));
+    for (i, axis) in s.campaign.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("●").color(palette[i % palette.len()]));
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(
+                        "{}: {:.0} km, force ratio {:.2}:1 on day 0, falls quickly in {} of draws",
+                        axis.name,
+                        axis.distance_km,
+                        axis.force_ratio_day0,
+                        pct(axis.fait_accompli)
+                    ))
+                    .weak(),
+                )
+                .wrap(),
+            );
+        });
     }
     Some(response)
 }
@@ -605,6 +637,7 @@ fn burden_plot(
     let steps = years.ceil() as usize;
     let line = |v: f64| -> PlotPoints { (0..=steps).map(|y| [y as f64, v]).collect() };
     small_plot("burden", height, hover)
+        .legend(Legend::default().position(Corner::RightBottom))
         .x_axis_label("year")
         .y_axis_label("% of GDP")
         .include_y(0.0)
@@ -632,7 +665,15 @@ fn trade_off_plot(
     hover: bool,
 ) -> egui::Response {
     ui.label("Each open scenario: how acceptable to the adversary (→) against how well it deters (↑). Open more scenarios to compare.");
-    small_plot("trade_off", height.max(260.0), hover)
+    // No legend: scenario titles are wider than the plot. They are listed
+    // below it, with their colours.
+    let response = Plot::new("trade_off")
+        .height(height.max(260.0))
+        .show_x(hover)
+        .show_y(hover)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
         .x_axis_label("acceptable to the adversary, %")
         .y_axis_label("deterrence (1 − chance of attack), %")
         .include_x(0.0)
@@ -641,22 +682,39 @@ fn trade_off_plot(
         .include_y(100.0)
         .show(ui, |p| {
             for point in points {
-                let colour = if point.active {
-                    theme::ADVERSARY
-                } else {
-                    theme::NATO
-                };
                 p.points(
                     Points::new(
                         point.title.clone(),
                         vec![[100.0 * point.acceptability, 100.0 * point.deterrence]],
                     )
                     .radius(if point.active { 7.0 } else { 5.0 })
-                    .color(colour),
+                    .color(trade_off_colour(point.active)),
                 );
             }
         })
-        .response
+        .response;
+    for point in points {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("●").color(trade_off_colour(point.active)));
+            let shown = format!(
+                "{}{}: {} acceptable, {} deterred",
+                point.title,
+                if point.active { " (this scenario)" } else { "" },
+                pct(point.acceptability),
+                pct(point.deterrence)
+            );
+            ui.add(egui::Label::new(RichText::new(shown).weak()).wrap());
+        });
+    }
+    response
+}
+
+fn trade_off_colour(active: bool) -> Color32 {
+    if active {
+        theme::ADVERSARY
+    } else {
+        theme::NATO
+    }
 }
 
 fn break_even(ui: &mut Ui, s: &StateAssessment) -> Option<egui::Response> {
@@ -664,31 +722,34 @@ fn break_even(ui: &mut Ui, s: &StateAssessment) -> Option<egui::Response> {
         ui.label("No guarantee to compare with armed neutrality.");
         return None;
     }
-    let table = egui::Grid::new("break_even")
-        .striped(true)
-        .num_columns(4)
-        .show(ui, |ui| {
-            ui.strong("Arrangement");
-            ui.strong("Credibility");
-            ui.strong("Needed to beat neutrality");
-            ui.strong("Attack: it / neutral");
-            ui.end_row();
-            for b in &s.break_even {
-                ui.label(&b.arrangement);
-                ui.label(pct(b.credibility));
-                ui.label(match b.break_even_credibility {
-                    Some(x) if x <= 0.0 => "any".to_owned(),
-                    Some(x) => pct(x),
-                    None => "never".to_owned(),
-                });
-                ui.label(format!(
-                    "{} / {}",
+    // One block per arrangement rather than a four-column table, which would
+    // be wider than the panel.
+    let table = ui.vertical(|ui| {
+        for b in &s.break_even {
+            ui.add_space(4.0);
+            ui.label(RichText::new(&b.arrangement).strong());
+            let needed = match b.break_even_credibility {
+                Some(x) if x <= 0.0 => "any".to_owned(),
+                Some(x) => pct(x),
+                None => "never".to_owned(),
+            };
+            ui.add(
+                egui::Label::new(format!(
+                    "Credibility {}; needed to beat armed neutrality: {needed}.",
+                    pct(b.credibility)
+                ))
+                .wrap(),
+            );
+            ui.add(
+                egui::Label::new(format!(
+                    "Chance of attack {} against {} under armed neutrality.",
                     pct(b.chance_of_attack),
                     pct(b.baseline_chance_of_attack)
-                ));
-                ui.end_row();
-            }
-        });
+                ))
+                .wrap(),
+            );
+        }
+    });
     ui.weak("Break-even: the credibility each guarantor must have for the arrangement's chance of attack to equal that of the armed-neutrality baseline.");
     // The table has no interaction of its own: sense clicks on it for the
     // context menu.

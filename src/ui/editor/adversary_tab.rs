@@ -88,15 +88,13 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
     let mut remove = None;
     for (i, p) in s.adversary.preconditions.iter_mut().enumerate() {
         ui.push_id(("precondition", i), |ui| {
-            ui.horizontal(|ui| {
-                widgets::text(
-                    ui,
-                    ed,
-                    "Precondition",
-                    p,
-                    "A condition set before guarantees are discussed",
-                );
-            });
+            widgets::text_block(
+                ui,
+                ed,
+                "Precondition",
+                p,
+                "A condition set before guarantees are discussed",
+            );
             if ui
                 .small_button("Remove")
                 .on_hover_text("Remove this precondition")

@@ -75,8 +75,10 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
         } else {
             format!("{name} ({})", entry.id)
         };
+        // Open at first: the figures are what the tab is for.
         let header = egui::CollapsingHeader::new(title)
             .id_salt(("state", &entry.id))
+            .default_open(true)
             .show(ui, |ui| {
                 for field in FIELDS {
                     figure_row(ui, ed, entry, field);
@@ -115,7 +117,7 @@ fn figure_row(ui: &mut Ui, ed: &mut EditTracker, entry: &mut StateEntry, field: 
         .map(String::as_str)
         .unwrap_or("No reference figure: this scenario's own value");
     let current = (field.get)(&entry.overrides).or(default);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(field.label);
         let mut value = current.unwrap_or(0.0);
         let speed = (value.abs() / 200.0).max(0.01);
@@ -144,7 +146,8 @@ fn figure_row(ui: &mut Ui, ed: &mut EditTracker, entry: &mut StateEntry, field: 
         if let (Some(over), Some(def)) = ((field.get)(&entry.overrides), default)
             && over != def
         {
-            ui.weak(format!("default {}", format_figure(def)));
+            let text = format!("default {}{}", format_figure(def), field.unit);
+            ui.add(egui::Label::new(egui::RichText::new(text).weak()).extend());
             if ui
                 .small_button("Reset")
                 .on_hover_text(format!("Back to the reference figure ({source})"))
