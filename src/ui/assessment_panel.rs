@@ -510,6 +510,7 @@ fn tornado_plot(ui: &mut Ui, s: &StateAssessment, hover: bool) -> Option<egui::R
         .legend(Legend::default().position(Corner::RightBottom))
         // Short tick labels ("5", "6") may stand closer than egui_plot's
         // default allows, so a narrow range still reads.
+        .x_grid_spacer(decimal_steps)
         .custom_x_axes(vec![
             egui_plot::AxisHints::new_x()
                 .label("chance of attack, %")
@@ -715,6 +716,14 @@ fn trade_off_colour(active: bool) -> Color32 {
     } else {
         theme::NATO
     }
+}
+
+/// Grid lines every 1, 5 and 10 units of a power of ten that suits the
+/// visible range, so that a range of a few points still has labelled ticks.
+fn decimal_steps(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let span = (input.bounds.1 - input.bounds.0).abs().max(1e-9);
+    let base = 10f64.powf((span / 5.0).log10().floor());
+    egui_plot::uniform_grid_spacer(move |_| [base, 5.0 * base, 10.0 * base])(input)
 }
 
 fn break_even(ui: &mut Ui, s: &StateAssessment) -> Option<egui::Response> {
