@@ -8,15 +8,16 @@ use bulwark::ui::app::StartOptions;
 use bulwark::ui::{BulwarkApp, Command};
 
 fn harness() -> Harness<'static, BulwarkApp> {
+    harness_with(StartOptions {
+        inline_assessment: true,
+        ..StartOptions::default()
+    })
+}
+
+fn harness_with(options: StartOptions) -> Harness<'static, BulwarkApp> {
     Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(|cc| {
-            let options = StartOptions {
-                inline_assessment: true,
-                ..StartOptions::default()
-            };
-            BulwarkApp::with_options(cc, options)
-        })
+        .build_eframe(move |cc| BulwarkApp::with_options(cc, options.clone()))
 }
 
 fn title(h: &Harness<'_, BulwarkApp>) -> String {
@@ -364,10 +365,7 @@ fn adding_a_void_clause_raises_the_chance_of_attack() {
     h.run();
     h.get_by_label("Void clauses").scroll_to_me();
     h.run();
-    h.get_all_by_label("Add")
-        .next()
-        .expect("the void clauses' Add")
-        .click();
+    h.get_by_label("Add void clause").click();
     h.run();
     h.get_by_label("Provokes the attack").click();
     let after = assessed(&mut h).states[0].decision.chance_of_attack.mean;
@@ -453,4 +451,127 @@ fn the_map_exports_as_a_png_next_to_the_scenario() {
         "{}",
         h.state().status
     );
+}
+
+/// Opens and reads a PNG, saying what the folder holds when it is missing.
+fn read_png(path: &std::path::Path) -> image::RgbaImage {
+    match image::open(path) {
+        Ok(image) => image.to_rgba8(),
+        Err(e) => {
+            let folder = path.parent().expect("folder");
+            let names: Vec<_> = std::fs::read_dir(folder)
+                .expect("dir")
+                .map(|e| e.expect("entry").file_name())
+                .collect();
+            panic!(
+                "no image at {} ({e}); the folder has {names:?}",
+                path.display()
+            )
+        }
+    }
+}
+
+/// How many different colours an image has (a blank capture has one or two).
+fn colours(image: &image::RgbaImage) -> usize {
+    let mut seen: Vec<[u8; 4]> = image.pixels().map(|p| p.0).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
+}
+
+#[test]
+fn a_plot_exports_as_a_png_where_the_user_chooses() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("nato.bulwark.json");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/nato-membership.bulwark.json"),
+        &path,
+    )
+    .expect("copy");
+    // No desktop portal answers in a test: ask for typed paths, as the app does
+    // when the system dialog returns nothing.
+    let mut h = harness_with(StartOptions {
+        inline_assessment: true,
+        typed_paths_only: true,
+        ..StartOptions::default()
+    });
+    h.state_mut().queue(Command::OpenPath(path));
+    assessed(&mut h);
+
+    // The button beside the plots: choose another name, without an extension.
+    h.get_by_label("Export plot as PNG…").click();
+    h.run();
+    assert!(h.query_by_label("Export the plot as a PNG image").is_some());
+    let chosen = dir.path().join("chance of attack");
+    h.get_by_label("Path").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Path")
+        .type_text(&chosen.display().to_string());
+    h.run();
+    h.get_by_label("Export").click();
+    h.run_steps(8);
+    let image = read_png(&dir.path().join("chance of attack.png"));
+    let (w, hgt) = image.dimensions();
+    assert!(
+        (300..=800).contains(&w) && (200..=700).contains(&hgt),
+        "the plot, not the window: {w}×{hgt}"
+    );
+    assert!(colours(&image) > 20, "the image shows the plot");
+    assert!(
+        h.state().status.contains("Exported the plot"),
+        "{}",
+        h.state().status
+    );
+
+    // The File menu exports the plot on show, by default next to the scenario.
+    h.get_by_label("Tornado").click();
+    h.run();
+    click_menu(&mut h, "File", "Export tornado plot as PNG…");
+    h.get_by_label("Export").click();
+    h.run_steps(8);
+    let tornado = read_png(
+        &dir.path()
+            .join("nato-membership-ukraine-under-article-5-tornado.png"),
+    );
+    assert!(
+        tornado.height() > 200 && colours(&tornado) > 20,
+        "{}×{}",
+        tornado.width(),
+        tornado.height()
+    );
+}
+
+#[test]
+fn looking_at_every_tab_never_changes_a_file() {
+    // Figures a file may hold (it validates) but the editor would not offer:
+    // 20 million troops, 50 draws, a seed too large for a floating-point number.
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saves/us-bilateral-28-point.bulwark.json");
+    let mut s = bulwark::scenario::load_file(&example).expect("example");
+    s.adversary.theatre_troops = 2.0e7;
+    s.simulation.samples = 50;
+    s.simulation.seed = (1 << 60) + 1;
+    assert!(bulwark::scenario::validate(&s).is_empty());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("wide.bulwark.json");
+    bulwark::scenario::save_file(&path, &s).expect("save");
+    let loaded = bulwark::scenario::load_file(&path).expect("load");
+
+    let mut h = harness();
+    h.state_mut().queue(Command::OpenPath(path));
+    h.run();
+    for tab in [
+        "Scenario",
+        "Arrangements",
+        "Forces & economies",
+        "Adversary",
+        "Assumptions",
+        "Slides",
+    ] {
+        h.get_by_label(tab).click();
+        h.run();
+        assert!(!h.state().doc.is_dirty(), "showing {tab} edited the file");
+    }
+    assert_eq!(*h.state().doc.scenario(), loaded);
 }

@@ -12,7 +12,6 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
 
 use egui::epaint::{PathShape, PathStroke, Tessellator};
 use egui::{
@@ -22,6 +21,7 @@ use egui::{
 
 use crate::scenario::reference::{Reference, resolve};
 use crate::scenario::{Formality, GeoPoint, Layers, LinePreset, MapView, Scenario};
+use crate::ui::region_export::RegionExport;
 use crate::ui::theme;
 
 use super::geodata::{BakedCountry, Geodata};
@@ -190,8 +190,7 @@ pub struct MapState {
     pub credibility: BTreeMap<(String, String), f64>,
     /// The map's rectangle in the last frame.
     last_rect: Option<Rect>,
-    export: Option<PathBuf>,
-    export_done: Option<Receiver<String>>,
+    export: RegionExport,
     cache: Option<Cache>,
 }
 
@@ -210,8 +209,7 @@ impl Default for MapState {
             axis_days: BTreeMap::new(),
             credibility: BTreeMap::new(),
             last_rect: None,
-            export: None,
-            export_done: None,
+            export: RegionExport::default(),
             cache: None,
         }
     }
@@ -220,7 +218,7 @@ impl Default for MapState {
 impl MapState {
     /// Asks for the map to be saved as a PNG image at `path` on the next frame.
     pub fn request_export(&mut self, path: PathBuf) {
-        self.export = Some(path);
+        self.export.request(path);
     }
 
     /// Animates back to the scenario's whole-map view.
@@ -342,14 +340,11 @@ impl MapState {
         if let Some(view) = self.view_to_save(ui, &scenario.map_view, layers) {
             out.edit = Some((view, Some(VIEW_EDIT_GROUP)));
         }
-        if let Some(path) = self.export.take() {
-            out.status = Some(self.export_png(ui, rect, path));
-        }
-        if let Some(rx) = &self.export_done
-            && let Ok(message) = rx.try_recv()
-        {
+        if let Some(message) = self.export.capture(ui.ctx(), rect, "the map") {
             out.status = Some(message);
-            self.export_done = None;
+        }
+        if let Some(result) = self.export.poll(ui.ctx()) {
+            out.status = Some(result.unwrap_or_else(|e| e));
         }
         out
     }
@@ -684,28 +679,6 @@ impl MapState {
             return;
         }
         response.on_hover_ui_at_pointer(|ui| country_card(ui, scenario, &id));
-    }
-
-    fn export_png(&mut self, ui: &Ui, rect: Rect, path: PathBuf) -> String {
-        let (tx, rx) = channel();
-        let ppp = ui.ctx().pixels_per_point();
-        let shown = path.display().to_string();
-        ui.ctx().request_screenshot(move |image| {
-            let region = image.region(&rect, Some(ppp));
-            let [w, h] = region.size;
-            let bytes: Vec<u8> = region.pixels.iter().flat_map(|c| c.to_array()).collect();
-            let message = match image::RgbaImage::from_raw(w as u32, h as u32, bytes) {
-                Some(img) => match img.save(&path) {
-                    Ok(()) => format!("Exported the map to {}", path.display()),
-                    Err(e) => format!("Could not export the map: {e}"),
-                },
-                None => "Could not export the map: bad image size".to_owned(),
-            };
-            let _ = tx.send(message);
-        });
-        self.export_done = Some(rx);
-        ui.ctx().request_repaint();
-        format!("Exporting the map to {shown}…")
     }
 }
 

@@ -8,6 +8,7 @@ use std::sync::mpsc::{Receiver, channel};
 use crate::assets;
 use crate::scenario::{self, EXTENSION, Scenario};
 
+use super::assessment_panel::PanelPlot;
 use super::commands::Command;
 use super::document::Document;
 use super::settings::{STORAGE_KEY, Settings};
@@ -53,6 +54,8 @@ pub enum PathPurpose {
     Save,
     /// Export the slides into the folder.
     ExportSlides,
+    /// Save the plot as a PNG image.
+    ExportPlot(PanelPlot),
 }
 
 /// The user's answer to the unsaved-changes question.
@@ -66,10 +69,12 @@ pub enum UnsavedChoice {
     Cancel,
 }
 
-/// What came back from a file dialog running on another thread.
-enum DialogResult {
-    Open(Option<PathBuf>),
-    Save(Option<PathBuf>),
+/// What a file dialog running on another thread is for.
+#[derive(Clone, Copy)]
+enum DialogKind {
+    Open,
+    Save,
+    ExportPlot(PanelPlot),
 }
 
 /// The Bulwark application.
@@ -106,7 +111,10 @@ pub struct BulwarkApp {
     queue: Vec<Command>,
     /// The command to carry out after a Save As (from the unsaved-changes question).
     after_save: Option<Command>,
-    dialog: Option<Receiver<DialogResult>>,
+    /// A file dialog running on another thread, and what it is for.
+    dialog: Option<(DialogKind, Receiver<Option<PathBuf>>)>,
+    /// Ask for typed paths instead of opening the system's file dialog.
+    typed_paths_only: bool,
     /// Set once the user has agreed to close, so the close request goes through.
     closing: bool,
     /// Whether the close command has been sent to the window.
@@ -152,6 +160,9 @@ pub struct StartOptions {
     pub inline_assessment: bool,
     /// Close as soon as the first frame is drawn (to time start-up).
     pub exit_after_first_frame: bool,
+    /// Ask for a typed path wherever the system's file dialog would open
+    /// (headless tests, where no dialog can be answered).
+    pub typed_paths_only: bool,
 }
 
 impl BulwarkApp {
@@ -199,6 +210,7 @@ impl BulwarkApp {
             queue: Vec::new(),
             after_save: None,
             dialog: None,
+            typed_paths_only: options.typed_paths_only,
             closing: false,
             close_sent: false,
             sent_title: String::new(),
@@ -266,7 +278,7 @@ impl BulwarkApp {
             Command::CloseTab(i) => self.close_tab(i),
             Command::SwitchTab(i) => self.switch_tab(i),
             Command::ToggleCompare => self.show_compare ^= true,
-            Command::Open => self.spawn_dialog(true),
+            Command::Open => self.spawn_dialog(DialogKind::Open),
             Command::OpenTypedPath => {
                 self.pending = Some(Pending::TypedPath {
                     purpose: PathPurpose::Open,
@@ -286,9 +298,9 @@ impl BulwarkApp {
                     self.pending = Some(Pending::ChangedOnDisk { path });
                 }
                 Some(path) => self.save_to(&path),
-                None => self.spawn_dialog(false),
+                None => self.spawn_dialog(DialogKind::Save),
             },
-            Command::SaveAs => self.spawn_dialog(false),
+            Command::SaveAs => self.spawn_dialog(DialogKind::Save),
             Command::SaveTo(path) => self.save_to(&path),
             Command::Quit => self.apply(Command::Quit),
             Command::Undo => {
@@ -341,6 +353,12 @@ impl BulwarkApp {
                 let dir = self.export_folder();
                 let name = format!("{}-map.png", slug(&self.doc.scenario().meta.title));
                 self.map.request_export(dir.join(name));
+            }
+            Command::ExportPlot(plot) => self.spawn_dialog(DialogKind::ExportPlot(plot)),
+            Command::ExportPlotTo(plot, path) => {
+                // The plot is captured from the panel, so the panel must show.
+                self.settings.show_right = true;
+                self.panel.request_export(plot, with_png_extension(&path));
             }
             Command::ExportAssessment { csv } => self.export_assessment(csv),
             Command::ClearRecent => self.settings.recent.clear(),
@@ -395,7 +413,7 @@ impl BulwarkApp {
                 }
                 None => {
                     self.after_save = Some(then);
-                    self.spawn_dialog(false);
+                    self.spawn_dialog(DialogKind::Save);
                 }
             },
         }
@@ -459,6 +477,7 @@ impl BulwarkApp {
             PathPurpose::Open => self.apply(Command::OpenPath(path)),
             PathPurpose::Save => self.finish_save_as(Some(path)),
             PathPurpose::ExportSlides => self.apply(Command::ExportSlidesTo(path)),
+            PathPurpose::ExportPlot(plot) => self.apply(Command::ExportPlotTo(plot, path)),
         }
     }
 
@@ -620,47 +639,71 @@ impl BulwarkApp {
 
     /// Runs the system file dialog on another thread. Without a desktop portal it
     /// returns nothing at once; then the typed-path dialog opens instead.
-    fn spawn_dialog(&mut self, open: bool) {
+    fn spawn_dialog(&mut self, kind: DialogKind) {
+        if self.typed_paths_only {
+            self.ask_typed_path(kind);
+            return;
+        }
         let (tx, rx) = channel();
-        let suggested = format!("{}{EXTENSION}", slug(&self.doc.scenario().meta.title));
+        let title = slug(&self.doc.scenario().meta.title);
+        let start = self.export_folder();
         std::thread::spawn(move || {
-            let dialog = rfd::FileDialog::new().add_filter("Bulwark scenario", &["json"]);
-            let result = if open {
-                DialogResult::Open(dialog.pick_file())
-            } else {
-                DialogResult::Save(dialog.set_file_name(suggested).save_file())
+            let result = match kind {
+                DialogKind::Open => rfd::FileDialog::new()
+                    .add_filter("Bulwark scenario", &["json"])
+                    .pick_file(),
+                DialogKind::Save => rfd::FileDialog::new()
+                    .add_filter("Bulwark scenario", &["json"])
+                    .set_file_name(format!("{title}{EXTENSION}"))
+                    .save_file(),
+                DialogKind::ExportPlot(plot) => rfd::FileDialog::new()
+                    .add_filter("PNG image", &["png"])
+                    .set_directory(start)
+                    .set_file_name(plot_file_name(&title, plot))
+                    .save_file(),
             };
             let _ = tx.send(result);
         });
-        self.dialog = Some(rx);
+        self.dialog = Some((kind, rx));
+    }
+
+    /// Opens the typed-path dialog for what the file dialog was for.
+    fn ask_typed_path(&mut self, kind: DialogKind) {
+        let title = slug(&self.doc.scenario().meta.title);
+        let (purpose, text) = match kind {
+            DialogKind::Open => (PathPurpose::Open, String::new()),
+            DialogKind::Save => (
+                PathPurpose::Save,
+                self.doc
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| format!("{title}{EXTENSION}")),
+            ),
+            DialogKind::ExportPlot(plot) => (
+                PathPurpose::ExportPlot(plot),
+                self.export_folder()
+                    .join(plot_file_name(&title, plot))
+                    .display()
+                    .to_string(),
+            ),
+        };
+        self.pending = Some(Pending::TypedPath { purpose, text });
     }
 
     fn poll_dialog(&mut self) {
-        let Some(rx) = &self.dialog else { return };
+        let Some((kind, rx)) = &self.dialog else {
+            return;
+        };
+        let kind = *kind;
         let Ok(result) = rx.try_recv() else { return };
         self.dialog = None;
-        match result {
-            DialogResult::Open(Some(path)) => self.apply(Command::OpenPath(path)),
-            DialogResult::Save(Some(path)) => self.finish_save_as(Some(path)),
-            DialogResult::Open(None) => {
-                self.pending = Some(Pending::TypedPath {
-                    purpose: PathPurpose::Open,
-                    text: String::new(),
-                });
+        match (kind, result) {
+            (DialogKind::Open, Some(path)) => self.apply(Command::OpenPath(path)),
+            (DialogKind::Save, Some(path)) => self.finish_save_as(Some(path)),
+            (DialogKind::ExportPlot(plot), Some(path)) => {
+                self.apply(Command::ExportPlotTo(plot, path));
             }
-            DialogResult::Save(None) => {
-                let text = self
-                    .doc
-                    .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| {
-                        format!("{}{EXTENSION}", slug(&self.doc.scenario().meta.title))
-                    });
-                self.pending = Some(Pending::TypedPath {
-                    purpose: PathPurpose::Save,
-                    text,
-                });
-            }
+            (kind, None) => self.ask_typed_path(kind),
         }
     }
 
@@ -677,6 +720,11 @@ impl BulwarkApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.poll_export(ctx);
+        match self.panel.poll_export(ctx) {
+            Some(Ok(message)) => self.status = message,
+            Some(Err(message)) => self.error = Some(message),
+            None => {}
+        }
         if self.presentation.is_none() {
             self.fullscreen_now = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
         }
@@ -703,6 +751,12 @@ impl BulwarkApp {
                 {
                     self.queue(command.clone());
                 }
+            }
+            let close = Command::CloseTab(self.active_tab());
+            if let Some(shortcut) = close.shortcut()
+                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
+            {
+                self.queue(close);
             }
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -906,6 +960,25 @@ fn with_extension(path: &Path) -> PathBuf {
         s.push(EXTENSION);
         PathBuf::from(s)
     }
+}
+
+/// `path`, with `.png` added when it has another extension or none.
+fn with_png_extension(path: &Path) -> PathBuf {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"))
+    {
+        path.to_path_buf()
+    } else {
+        let mut s = path.as_os_str().to_os_string();
+        s.push(".png");
+        PathBuf::from(s)
+    }
+}
+
+/// The suggested file name of a plot's image, e.g. `nato-membership-tornado.png`.
+fn plot_file_name(title_slug: &str, plot: PanelPlot) -> String {
+    format!("{title_slug}-{}.png", slug(plot.label()))
 }
 
 /// A file-name-friendly version of a title.

@@ -5,11 +5,13 @@
 //! break-even credibility.
 
 use egui::{Color32, RichText, Ui};
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points};
+use egui_plot::{Bar, BarChart, Corner, Legend, Line, Plot, PlotPoints, Points};
 
 use crate::model::{Assessment, Distribution, StateAssessment};
 
 use super::assessment_runner::Status;
+use super::commands::Command;
+use super::region_export::RegionExport;
 use super::theme;
 
 /// The plots the panel can show.
@@ -40,7 +42,8 @@ impl PanelPlot {
         PanelPlot::BreakEven,
     ];
 
-    fn label(self) -> &'static str {
+    /// The name of the plot, as on its button.
+    pub fn label(self) -> &'static str {
         match self {
             PanelPlot::Distribution => "Distribution",
             PanelPlot::Tornado => "Tornado",
@@ -88,10 +91,49 @@ pub struct TradeOffPoint {
 pub struct PanelState {
     /// The plot shown.
     pub plot: PanelPlot,
+    /// A PNG export of the plot shown.
+    export: RegionExport,
+    /// Frames drawn since the export was requested: the plot is scrolled into
+    /// view and menus and dialogs close before it is captured.
+    export_frames: u8,
+}
+
+impl PanelState {
+    /// Shows `plot` and saves it as a PNG at `path` once it is on screen.
+    pub fn request_export(&mut self, plot: PanelPlot, path: std::path::PathBuf) {
+        self.plot = plot;
+        self.export.request(path);
+        self.export_frames = 0;
+    }
+
+    /// Whether a plot export is waiting to be captured or written.
+    pub fn exporting(&self) -> bool {
+        self.export.is_requested() || self.export.in_flight()
+    }
+
+    /// The outcome of a finished plot export, once (see [`RegionExport::poll`]).
+    pub fn poll_export(&mut self, ctx: &egui::Context) -> Option<Result<String, String>> {
+        self.export.poll(ctx)
+    }
+}
+
+/// What the panel asks the app to do after a frame.
+#[derive(Default)]
+pub struct PanelOutput {
+    /// A command from the panel (e.g. export the plot).
+    pub command: Option<Command>,
+    /// A message for the status line.
+    pub status: Option<String>,
 }
 
 /// Draws the panel.
-pub fn show(ui: &mut Ui, state: &mut PanelState, status: &Status, trade_off: &[TradeOffPoint]) {
+pub fn show(
+    ui: &mut Ui,
+    state: &mut PanelState,
+    status: &Status,
+    trade_off: &[TradeOffPoint],
+) -> PanelOutput {
+    let mut out = PanelOutput::default();
     ui.horizontal(|ui| {
         ui.heading("Assessment");
         if status.running {
@@ -101,7 +143,7 @@ pub fn show(ui: &mut Ui, state: &mut PanelState, status: &Status, trade_off: &[T
     });
     let Some(assessment) = &status.result else {
         ui.label("Assessing the scenario…");
-        return;
+        return out;
     };
     if status.stale {
         ui.label(
@@ -115,7 +157,7 @@ pub fn show(ui: &mut Ui, state: &mut PanelState, status: &Status, trade_off: &[T
     ));
     if assessment.states.is_empty() {
         ui.label("No protected state: add an arrangement in the Arrangements tab.");
-        return;
+        return out;
     }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -125,15 +167,58 @@ pub fn show(ui: &mut Ui, state: &mut PanelState, status: &Status, trade_off: &[T
                 ui.add_space(4.0);
             }
             ui.separator();
+            let capturing = state.export.is_requested();
             ui.horizontal_wrapped(|ui| {
                 for plot in PanelPlot::ALL {
                     ui.selectable_value(&mut state.plot, plot, plot.label())
                         .on_hover_text(plot.help());
                 }
+                let button = ui.small_button(Command::ExportPlot(state.plot).label());
+                // No tooltip while capturing: it would cover the plot in the image.
+                let button = if capturing {
+                    button
+                } else {
+                    button.on_hover_text(format!(
+                        "Save the {} plot as a PNG image, where you choose",
+                        state.plot.label().to_lowercase()
+                    ))
+                };
+                if button.clicked() {
+                    out.command = Some(Command::ExportPlot(state.plot));
+                }
             });
             let first = &assessment.states[0];
-            draw_plot(ui, state.plot, assessment, first, trade_off, 220.0);
+            let block = ui.scope(|ui| {
+                draw_plot_hover(
+                    ui, state.plot, assessment, first, trade_off, 220.0, !capturing,
+                )
+            });
+            if let Some(plot_area) = block.inner {
+                plot_area.context_menu(|ui| {
+                    if ui.button(Command::ExportPlot(state.plot).label()).clicked() {
+                        out.command = Some(Command::ExportPlot(state.plot));
+                    }
+                });
+            }
+            if capturing {
+                out.status = capture(ui, state, block.response.rect);
+            }
         });
+    out
+}
+
+/// Captures the plot `rect` for a requested export once it has been scrolled
+/// into view and the menu or dialog that asked for it has closed.
+fn capture(ui: &mut Ui, state: &mut PanelState, rect: egui::Rect) -> Option<String> {
+    state.export_frames = state.export_frames.saturating_add(1);
+    let visible = ui.clip_rect().contains_rect(rect);
+    if state.export_frames < 2 || (!visible && state.export_frames < 4) {
+        ui.scroll_to_rect(rect, Some(egui::Align::TOP));
+        ui.ctx().request_repaint();
+        return None;
+    }
+    let rect = rect.expand(4.0).intersect(ui.clip_rect());
+    state.export.capture(ui.ctx(), rect, "the plot")
 }
 
 /// Draws one plot of one protected state's assessment, `height` points tall
@@ -146,12 +231,26 @@ pub fn draw_plot(
     trade_off: &[TradeOffPoint],
     height: f32,
 ) {
+    draw_plot_hover(ui, plot, assessment, state, trade_off, height, true);
+}
+
+/// [`draw_plot`], with the plot's hover read-out on or off (off while the plot
+/// is captured as an image); returns the response of the plot area, if any.
+fn draw_plot_hover(
+    ui: &mut Ui,
+    plot: PanelPlot,
+    assessment: &Assessment,
+    state: &StateAssessment,
+    trade_off: &[TradeOffPoint],
+    height: f32,
+    hover: bool,
+) -> Option<egui::Response> {
     match plot {
-        PanelPlot::Distribution => distribution_plot(ui, state, height),
-        PanelPlot::Tornado => tornado_plot(ui, state),
-        PanelPlot::Campaign => campaign_plot(ui, state, height),
-        PanelPlot::Burden => burden_plot(ui, assessment, state, height),
-        PanelPlot::TradeOff => trade_off_plot(ui, trade_off, height),
+        PanelPlot::Distribution => Some(distribution_plot(ui, state, height, hover)),
+        PanelPlot::Tornado => tornado_plot(ui, state, hover),
+        PanelPlot::Campaign => campaign_plot(ui, state, height, hover),
+        PanelPlot::Burden => Some(burden_plot(ui, assessment, state, height, hover)),
+        PanelPlot::TradeOff => Some(trade_off_plot(ui, trade_off, height, hover)),
         PanelPlot::BreakEven => break_even(ui, state),
     }
 }
@@ -278,11 +377,14 @@ fn figure(ui: &mut Ui, label: &str, value: &str, reading: &str, colour: Color32)
     ui.horizontal_wrapped(|ui| {
         ui.label(label);
         let text = RichText::new(value).strong().size(15.0);
-        ui.label(if colour == Color32::PLACEHOLDER {
+        let text = if colour == Color32::PLACEHOLDER {
             text
         } else {
             text.color(colour)
-        });
+        };
+        // The figure moves to its own line as a whole rather than breaking
+        // inside its range.
+        ui.add(egui::Label::new(text).extend());
     });
     ui.add(egui::Label::new(RichText::new(reading).weak()).wrap());
 }
@@ -327,16 +429,18 @@ fn main_axis(s: &StateAssessment) -> (String, String) {
     }
 }
 
-fn small_plot(id: &str, height: f32) -> Plot<'static> {
+fn small_plot(id: &str, height: f32, hover: bool) -> Plot<'static> {
     Plot::new(id.to_owned())
         .height(height)
+        .show_x(hover)
+        .show_y(hover)
         .allow_scroll(false)
         .allow_drag(false)
         .allow_zoom(false)
         .legend(Legend::default())
 }
 
-fn distribution_plot(ui: &mut Ui, s: &StateAssessment, height: f32) {
+fn distribution_plot(ui: &mut Ui, s: &StateAssessment, height: f32, hover: bool) -> egui::Response {
     let d = &s.decision.chance_of_attack;
     let n = d.histogram.len().max(1) as f64;
     let width = (d.hist_high - d.hist_low) / n;
@@ -365,19 +469,20 @@ fn distribution_plot(ui: &mut Ui, s: &StateAssessment, height: f32) {
         pct(d.p50),
         pct(d.p95)
     ));
-    small_plot("attack_distribution", height)
+    small_plot("attack_distribution", height, hover)
         .x_axis_label("chance of attack, %")
         .y_axis_label("draws")
         .show(ui, |p| {
             p.bar_chart(BarChart::new("draws", bars).color(theme::NATO))
-        });
+        })
+        .response
 }
 
-fn tornado_plot(ui: &mut Ui, s: &StateAssessment) {
+fn tornado_plot(ui: &mut Ui, s: &StateAssessment, hover: bool) -> Option<egui::Response> {
     let bars: Vec<&crate::model::TornadoBar> = s.tornado.iter().take(8).collect();
     if bars.is_empty() {
         ui.label("No assumption moves the result.");
-        return;
+        return None;
     }
     let base = s.decision.chance_at_likely;
     ui.label(format!("Chance of attack at the most likely values: {}. Each bar moves one assumption from low to high.", pct(base)));
@@ -399,9 +504,18 @@ fn tornado_plot(ui: &mut Ui, s: &StateAssessment) {
                 .width(0.6),
         );
     }
-    small_plot("tornado", 220.0)
+    let response = small_plot("tornado", 220.0, hover)
         .height(40.0 + 26.0 * n as f32)
-        .x_axis_label("chance of attack, %")
+        // The longest bars are at the top: the legend goes below them.
+        .legend(Legend::default().position(Corner::RightBottom))
+        // Short tick labels ("5", "6") may stand closer than egui_plot's
+        // default allows, so a narrow range still reads.
+        .x_grid_spacer(decimal_steps)
+        .custom_x_axes(vec![
+            egui_plot::AxisHints::new_x()
+                .label("chance of attack, %")
+                .label_spacing(28.0..=40.0),
+        ])
         .show_y(false)
         .show(ui, |p| {
             p.bar_chart(
@@ -414,7 +528,8 @@ fn tornado_plot(ui: &mut Ui, s: &StateAssessment) {
                     .horizontal()
                     .color(theme::ADVERSARY),
             );
-        });
+        })
+        .response;
     for (i, b) in bars.iter().enumerate() {
         ui.weak(format!(
             "{}. {}: {} → {}",
@@ -424,12 +539,18 @@ fn tornado_plot(ui: &mut Ui, s: &StateAssessment) {
             pct(b.attack_at_high)
         ));
     }
+    Some(response)
 }
 
-fn campaign_plot(ui: &mut Ui, s: &StateAssessment, height: f32) {
+fn campaign_plot(
+    ui: &mut Ui,
+    s: &StateAssessment,
+    height: f32,
+    hover: bool,
+) -> Option<egui::Response> {
     if s.campaign.is_empty() {
         ui.label("No axis of advance in the scenario.");
-        return;
+        return None;
     }
     ui.label("Ground taken by day (most likely values): solid alone, dashed with every guarantor fighting.");
     let palette = [
@@ -439,7 +560,19 @@ fn campaign_plot(ui: &mut Ui, s: &StateAssessment, height: f32) {
         theme::NEUTRAL,
         theme::WARNING,
     ];
-    small_plot("campaign", height)
+    let longest = s.campaign.iter().map(|a| a.distance_km).fold(0.0, f64::max);
+    // No legend: eight entries would cover the lines. Each axis is listed
+    // below the plot in its colour.
+    let response = Plot::new("campaign")
+        .height(height)
+        .show_x(hover)
+        .show_y(hover)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .include_y(0.0)
+        .include_y(longest)
+        .include_x(0.0)
         .x_axis_label("day")
         .y_axis_label("km taken")
         .show(ui, |p| {
@@ -455,26 +588,43 @@ fn campaign_plot(ui: &mut Ui, s: &StateAssessment, height: f32) {
                     .iter()
                     .map(|d| [f64::from(d.day), d.km])
                     .collect();
-                p.line(Line::new(axis.name.clone(), alone).color(colour));
+                p.line(Line::new(axis.name.clone(), alone).color(colour).width(2.0));
                 p.line(
                     Line::new(format!("{} (helped)", axis.name), helped)
                         .color(colour)
                         .style(egui_plot::LineStyle::dashed_loose()),
                 );
             }
+        })
+        .response;
+    for (i, axis) in s.campaign.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("●").color(palette[i % palette.len()]));
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(
+                        "{}: {:.0} km, force ratio {:.2}:1 on day 0, falls quickly in {} of draws",
+                        axis.name,
+                        axis.distance_km,
+                        axis.force_ratio_day0,
+                        pct(axis.fait_accompli)
+                    ))
+                    .weak(),
+                )
+                .wrap(),
+            );
         });
-    for axis in &s.campaign {
-        ui.weak(format!(
-            "{}: {:.0} km, force ratio {:.2}:1 on day 0, falls quickly in {} of draws",
-            axis.name,
-            axis.distance_km,
-            axis.force_ratio_day0,
-            pct(axis.fait_accompli)
-        ));
     }
+    Some(response)
 }
 
-fn burden_plot(ui: &mut Ui, assessment: &Assessment, s: &StateAssessment, height: f32) {
+fn burden_plot(
+    ui: &mut Ui,
+    assessment: &Assessment,
+    s: &StateAssessment,
+    height: f32,
+    hover: bool,
+) -> egui::Response {
     let years = assessment.horizon_years.max(1.0);
     let baseline = s.break_even.first().map(|b| b.baseline_burden_pct_gdp);
     ui.label(format!(
@@ -487,7 +637,8 @@ fn burden_plot(ui: &mut Ui, assessment: &Assessment, s: &StateAssessment, height
     ));
     let steps = years.ceil() as usize;
     let line = |v: f64| -> PlotPoints { (0..=steps).map(|y| [y as f64, v]).collect() };
-    small_plot("burden", height)
+    small_plot("burden", height, hover)
+        .legend(Legend::default().position(Corner::RightBottom))
         .x_axis_label("year")
         .y_axis_label("% of GDP")
         .include_y(0.0)
@@ -504,12 +655,26 @@ fn burden_plot(ui: &mut Ui, assessment: &Assessment, s: &StateAssessment, height
                         .style(egui_plot::LineStyle::dashed_loose()),
                 );
             }
-        });
+        })
+        .response
 }
 
-fn trade_off_plot(ui: &mut Ui, points: &[TradeOffPoint], height: f32) {
+fn trade_off_plot(
+    ui: &mut Ui,
+    points: &[TradeOffPoint],
+    height: f32,
+    hover: bool,
+) -> egui::Response {
     ui.label("Each open scenario: how acceptable to the adversary (→) against how well it deters (↑). Open more scenarios to compare.");
-    small_plot("trade_off", height.max(260.0))
+    // No legend: scenario titles are wider than the plot. They are listed
+    // below it, with their colours.
+    let response = Plot::new("trade_off")
+        .height(height.max(260.0))
+        .show_x(hover)
+        .show_y(hover)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
         .x_axis_label("acceptable to the adversary, %")
         .y_axis_label("deterrence (1 − chance of attack), %")
         .include_x(0.0)
@@ -518,52 +683,88 @@ fn trade_off_plot(ui: &mut Ui, points: &[TradeOffPoint], height: f32) {
         .include_y(100.0)
         .show(ui, |p| {
             for point in points {
-                let colour = if point.active {
-                    theme::ADVERSARY
-                } else {
-                    theme::NATO
-                };
                 p.points(
                     Points::new(
                         point.title.clone(),
                         vec![[100.0 * point.acceptability, 100.0 * point.deterrence]],
                     )
                     .radius(if point.active { 7.0 } else { 5.0 })
-                    .color(colour),
+                    .color(trade_off_colour(point.active)),
                 );
             }
+        })
+        .response;
+    for point in points {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("●").color(trade_off_colour(point.active)));
+            let shown = format!(
+                "{}{}: {} acceptable, {} deterred",
+                point.title,
+                if point.active { " (this scenario)" } else { "" },
+                pct(point.acceptability),
+                pct(point.deterrence)
+            );
+            ui.add(egui::Label::new(RichText::new(shown).weak()).wrap());
         });
+    }
+    response
 }
 
-fn break_even(ui: &mut Ui, s: &StateAssessment) {
+fn trade_off_colour(active: bool) -> Color32 {
+    if active {
+        theme::ADVERSARY
+    } else {
+        theme::NATO
+    }
+}
+
+/// Grid lines every 1, 5 and 10 units of a power of ten that suits the
+/// visible range, so that a range of a few points still has labelled ticks.
+fn decimal_steps(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let span = (input.bounds.1 - input.bounds.0).abs().max(1e-9);
+    let base = 10f64.powf((span / 5.0).log10().floor());
+    egui_plot::uniform_grid_spacer(move |_| [base, 5.0 * base, 10.0 * base])(input)
+}
+
+fn break_even(ui: &mut Ui, s: &StateAssessment) -> Option<egui::Response> {
     if s.break_even.is_empty() {
         ui.label("No guarantee to compare with armed neutrality.");
-        return;
+        return None;
     }
-    egui::Grid::new("break_even")
-        .striped(true)
-        .num_columns(4)
-        .show(ui, |ui| {
-            ui.strong("Arrangement");
-            ui.strong("Credibility");
-            ui.strong("Needed to beat neutrality");
-            ui.strong("Attack: it / neutral");
-            ui.end_row();
-            for b in &s.break_even {
-                ui.label(&b.arrangement);
-                ui.label(pct(b.credibility));
-                ui.label(match b.break_even_credibility {
-                    Some(x) if x <= 0.0 => "any".to_owned(),
-                    Some(x) => pct(x),
-                    None => "never".to_owned(),
-                });
-                ui.label(format!(
-                    "{} / {}",
+    // One block per arrangement rather than a four-column table, which would
+    // be wider than the panel.
+    let table = ui.vertical(|ui| {
+        for b in &s.break_even {
+            ui.add_space(4.0);
+            ui.label(RichText::new(&b.arrangement).strong());
+            let needed = match b.break_even_credibility {
+                Some(x) if x <= 0.0 => "any".to_owned(),
+                Some(x) => pct(x),
+                None => "never".to_owned(),
+            };
+            ui.add(
+                egui::Label::new(format!(
+                    "Credibility {}; needed to beat armed neutrality: {needed}.",
+                    pct(b.credibility)
+                ))
+                .wrap(),
+            );
+            ui.add(
+                egui::Label::new(format!(
+                    "Chance of attack {} against {} under armed neutrality.",
                     pct(b.chance_of_attack),
                     pct(b.baseline_chance_of_attack)
-                ));
-                ui.end_row();
-            }
-        });
+                ))
+                .wrap(),
+            );
+        }
+    });
     ui.weak("Break-even: the credibility each guarantor must have for the arrangement's chance of attack to equal that of the armed-neutrality baseline.");
+    // The table has no interaction of its own: sense clicks on it for the
+    // context menu.
+    Some(ui.interact(
+        table.response.rect,
+        ui.make_persistent_id("break_even_menu"),
+        egui::Sense::click(),
+    ))
 }

@@ -8,6 +8,8 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::scenario::Scenario;
 
+use super::assessment_panel::PanelPlot;
+
 /// A user action.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -89,6 +91,10 @@ pub enum Command {
     ClearRecent,
     /// Save the map as a PNG image next to the scenario file.
     ExportMapImage,
+    /// Ask where to save a plot of the assessment panel as a PNG image.
+    ExportPlot(PanelPlot),
+    /// Save a plot of the assessment panel as a PNG image at this path.
+    ExportPlotTo(PanelPlot, PathBuf),
     /// Export the active scenario's assessment figures as CSV (`true`) or JSON.
     ExportAssessment {
         /// CSV when true, JSON when false.
@@ -149,6 +155,8 @@ impl Command {
             Command::About => "About Bulwark",
             Command::ClearRecent => "Clear recent files",
             Command::ExportMapImage => "Export map image",
+            Command::ExportPlot(_) => "Export plot as PNG…",
+            Command::ExportPlotTo(..) => "Export plot",
             Command::ExportAssessment { csv: true } => "Export assessment (CSV)",
             Command::ExportAssessment { csv: false } => "Export assessment (JSON)",
         }

@@ -10,6 +10,7 @@ pub mod compare;
 pub mod document;
 pub mod editor;
 pub mod recovery;
+pub mod region_export;
 pub mod settings;
 mod shell;
 pub mod tabs;

@@ -45,7 +45,13 @@ pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
             .show(ui, |ui| {
                 let status = app.runner.status(app.doc.id(), app.doc.revision());
                 let points = trade_off_points(app);
-                super::assessment_panel::show(ui, &mut app.panel, &status, &points);
+                let out = super::assessment_panel::show(ui, &mut app.panel, &status, &points);
+                if let Some(command) = out.command {
+                    app.queue(command);
+                }
+                if let Some(message) = out.status {
+                    app.status = message;
+                }
             });
     }
     egui::CentralPanel::default().show(ui, |ui| {
@@ -339,6 +345,18 @@ fn file_menu(app: &mut BulwarkApp, ui: &mut Ui) {
     menu_item(ui, app, Command::Save, true);
     menu_item(ui, app, Command::SaveAs, true);
     menu_item(ui, app, Command::ExportMapImage, true);
+    let plot = app.panel.plot;
+    let plot_item = egui::Button::new(format!(
+        "Export {} plot as PNG…",
+        plot.label().to_lowercase()
+    ));
+    if ui
+        .add_enabled(!app.panel.exporting(), plot_item)
+        .on_hover_text("Save the plot shown in the assessment panel as a PNG image")
+        .clicked()
+    {
+        app.queue(Command::ExportPlot(plot));
+    }
     menu_item(ui, app, Command::ExportAssessment { csv: true }, true);
     menu_item(ui, app, Command::ExportAssessment { csv: false }, true);
     ui.separator();
@@ -536,20 +554,35 @@ fn typed_path_dialog(
             "Export the slides (PNG and handout) to the folder",
             "Export",
         ),
+        PathPurpose::ExportPlot(_) => ("Export the plot as a PNG image", "Export"),
+    };
+    let (prompt, example) = match purpose {
+        PathPurpose::Open => (
+            "Path of the file (drag a file onto the window to open it, too):",
+            format!("e.g. ~/scenarios/my-scenario{}", crate::scenario::EXTENSION),
+        ),
+        PathPurpose::Save => (
+            "Path of the file:",
+            format!("e.g. ~/scenarios/my-scenario{}", crate::scenario::EXTENSION),
+        ),
+        PathPurpose::ExportSlides => ("Path of the folder:", "e.g. ~/briefing".to_owned()),
+        PathPurpose::ExportPlot(_) => (
+            "Path of the image file:",
+            "e.g. ~/briefing/plot.png".to_owned(),
+        ),
     };
     let modal = Modal::new(Id::unique("typed_path_dialog")).show(ctx, |ui| {
         ui.heading(heading);
-        ui.label("Path of the file (drag a file onto the window to open it, too):");
+        ui.label(prompt);
         let label = ui.label("Path");
         let edit = ui.add(
             egui::TextEdit::singleline(&mut text)
                 .desired_width(480.0)
-                .hint_text(format!(
-                    "e.g. ~/scenarios/my-scenario{}",
-                    crate::scenario::EXTENSION
-                )),
+                .hint_text(example),
         );
-        let edit = edit.labelled_by(label.id);
+        let edit = edit
+            .labelled_by(label.id)
+            .on_hover_text("Type the full path, or one relative to the current folder");
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             if ui.button(action).clicked() || entered {

@@ -48,7 +48,9 @@ pub fn choice<T: Choice>(ui: &mut Ui, ed: &mut EditTracker, label: &str, value: 
     });
 }
 
-/// A number with a unit, dragged or typed, within `range`.
+/// A number with a unit, dragged or typed, within `range`. Only the user's
+/// edits are held to `range`: a value from a file (already validated, perhaps
+/// to wider limits) is shown as it is, so that looking never changes it.
 pub fn number(
     ui: &mut Ui,
     ed: &mut EditTracker,
@@ -65,12 +67,56 @@ pub fn number(
             .add(
                 egui::DragValue::new(value)
                     .range(range)
+                    .clamp_existing_to_range(false)
                     .speed(speed)
                     .suffix(unit),
             )
             .labelled_by(l.id)
             .on_hover_text(tip);
         ed.track(response)
+    })
+    .inner
+}
+
+/// A slider within `range` with a field to type the exact value (with its
+/// unit), both named `label` and explained by `tip`. As with [`number`], only
+/// the user's edits are held to `range`.
+#[allow(clippy::too_many_arguments)]
+pub fn slider(
+    ui: &mut Ui,
+    ed: &mut EditTracker,
+    label: &str,
+    value: &mut f64,
+    range: std::ops::RangeInclusive<f64>,
+    decimals: usize,
+    unit: &str,
+    tip: &str,
+) -> Response {
+    ui.horizontal(|ui| {
+        let l = ui.label(label);
+        let speed = ((range.end() - range.start()) / 500.0).max(0.0001);
+        let slide = ui
+            .add(
+                egui::Slider::new(value, range.clone())
+                    .show_value(false)
+                    .clamping(egui::SliderClamping::Edits),
+            )
+            .labelled_by(l.id)
+            .on_hover_text(tip);
+        let slide = ed.track(slide);
+        let typed = ui
+            .add(
+                egui::DragValue::new(value)
+                    .range(range)
+                    .clamp_existing_to_range(false)
+                    .speed(speed)
+                    .max_decimals(decimals)
+                    .suffix(unit),
+            )
+            .labelled_by(l.id)
+            .on_hover_text(format!("{tip}\n\nDrag, or click to type the value."));
+        let typed = ed.track(typed);
+        slide | typed
     })
     .inner
 }

@@ -32,7 +32,7 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
     ui.separator();
     ui.horizontal(|ui| {
         ui.strong("Demands");
-        ui.menu_button("Add", |ui| {
+        ui.menu_button("Add demand", |ui| {
             for kind in DemandKind::ALL {
                 if ui.button(kind.label()).on_hover_text(kind.help()).clicked() {
                     s.adversary.demands.push(Demand {
@@ -53,23 +53,23 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
                 ui.horizontal(|ui| {
                     widgets::choice(ui, ed, "Demand", &mut d.kind);
                     if ui
-                        .small_button("✖")
+                        .small_button("Remove")
                         .on_hover_text("Remove this demand")
                         .clicked()
                     {
                         remove = Some(i);
                     }
                 });
-                ui.horizontal(|ui| {
-                    let l = ui.label("Weight");
-                    let r = ui
-                        .add(egui::Slider::new(&mut d.weight, 0.0..=1.0).fixed_decimals(2))
-                        .labelled_by(l.id)
-                        .on_hover_text(
-                            "How much it matters to the adversary: 0 indifferent, 1 non-negotiable",
-                        );
-                    ed.track(r);
-                });
+                widgets::slider(
+                    ui,
+                    ed,
+                    "Weight",
+                    &mut d.weight,
+                    0.0..=1.0,
+                    2,
+                    "",
+                    "How much it matters to the adversary: 0 indifferent, 1 non-negotiable",
+                );
                 widgets::text_block(
                     ui,
                     ed,
@@ -88,16 +88,18 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
     let mut remove = None;
     for (i, p) in s.adversary.preconditions.iter_mut().enumerate() {
         ui.push_id(("precondition", i), |ui| {
-            ui.horizontal(|ui| {
-                widgets::text(
-                    ui,
-                    ed,
-                    "Precondition",
-                    p,
-                    "A condition set before guarantees are discussed",
-                );
-            });
-            if ui.small_button("Remove").clicked() {
+            widgets::text_block(
+                ui,
+                ed,
+                "Precondition",
+                p,
+                "A condition set before guarantees are discussed",
+            );
+            if ui
+                .small_button("Remove")
+                .on_hover_text("Remove this precondition")
+                .clicked()
+            {
                 remove = Some(i);
             }
         });

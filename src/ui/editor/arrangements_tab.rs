@@ -233,10 +233,10 @@ fn compensation(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement) {
     ed.track(r);
     if let Some(c) = &mut a.compensation {
         ui.indent("compensation", |ui| {
-            widgets::text(
+            widgets::text_block(
                 ui,
                 ed,
-                "What",
+                "What is demanded",
                 &mut c.description,
                 "What is demanded, with source",
             );
@@ -320,10 +320,20 @@ fn guarantors(
             .default_open(a_few(i))
             .show(ui, |ui| {
                 guarantor(ui, ed, g, options);
-                if ui.button("Remove guarantor").clicked() {
+                if ui
+                    .button("Remove guarantor")
+                    .on_hover_text(
+                        "Remove this guarantor from the arrangement (Undo brings it back)",
+                    )
+                    .clicked()
+                {
                     remove = Some(i);
                 }
-            });
+            })
+            .header_response
+            .on_hover_text(format!(
+                "Show or hide what {name} undertakes: obligation, formality, trigger, forces"
+            ));
     }
     if let Some(i) = remove {
         a.guarantors.remove(i);
@@ -362,10 +372,20 @@ fn guarantor(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, options: &[(S
         }
         ed.track(r);
         if let Some(c) = &mut g.credibility {
-            let r = ui
-                .add(egui::Slider::new(c, 0.0..=1.0).fixed_decimals(2))
-                .on_hover_text("Chance the guarantor fights if the protected state is attacked");
-            ed.track(r);
+            let mut pct = *c * 100.0;
+            let r = widgets::slider(
+                ui,
+                ed,
+                "Credibility",
+                &mut pct,
+                0.0..=100.0,
+                1,
+                " %",
+                "Chance the guarantor fights if the protected state is attacked",
+            );
+            if r.changed() {
+                *c = (pct / 100.0).clamp(0.0, 1.0);
+            }
         }
     });
     forces(ui, ed, g, options);
@@ -384,7 +404,7 @@ fn forces(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, options: &[(Stri
                     "Troops",
                     &mut f.troops,
                     0.0..=1.0e7,
-                    "",
+                    " troops",
                     "Troops in the unit",
                 );
                 widgets::number(
@@ -433,93 +453,153 @@ fn forces(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, options: &[(Stri
 }
 
 fn clauses(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement) {
-    ui.horizontal(|ui| {
-        ui.strong("Void clauses");
-        ui.menu_button("Add", |ui| {
-            for kind in VoidClauseKind::ALL {
-                if ui.button(kind.label()).on_hover_text(kind.help()).clicked() {
-                    a.void_clauses.push(Clause {
-                        kind: *kind,
-                        text: String::new(),
-                    });
-                }
-            }
-        })
-        .response
-        .on_hover_text("Acts of the protected state that void the guarantee");
-    });
-    let mut remove = None;
-    for (i, c) in a.void_clauses.iter_mut().enumerate() {
-        ui.push_id(("void", i), |ui| {
-            ui.horizontal(|ui| {
-                widgets::choice(ui, ed, "Clause", &mut c.kind);
-                if ui
-                    .small_button("✖")
-                    .on_hover_text("Remove this clause")
-                    .clicked()
-                {
-                    remove = Some(i);
-                }
-            });
-            widgets::text(
-                ui,
-                ed,
-                "Text",
-                &mut c.text,
-                "The clause in its own words, with source",
-            );
-        });
-    }
-    if let Some(i) = remove {
-        a.void_clauses.remove(i);
-    }
-    restraints(ui, ed, a);
+    kinds_with_text(
+        ui,
+        ed,
+        &mut a.void_clauses,
+        &KindList {
+            heading: "Void clauses",
+            add: "Add void clause",
+            add_tip: "Acts of the protected state that void the guarantee",
+            entry: "Clause",
+            remove: "Remove this clause",
+            text_tip: "The clause in its own words, with source",
+            salt: "void",
+        },
+    );
+    kinds_with_text(
+        ui,
+        ed,
+        &mut a.restraints,
+        &KindList {
+            heading: "Restraints",
+            add: "Add restraint",
+            add_tip: "Limits the arrangement places on the protected state",
+            entry: "Restraint",
+            remove: "Remove this restraint",
+            text_tip: "The restraint in its own words, with source",
+            salt: "restraint",
+        },
+    );
 }
 
-fn restraints(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement) {
+/// An entry of a list of kinds, each with the text in the document's own
+/// words: a void clause or a restraint.
+trait KindWithText {
+    /// The kinds to choose from.
+    type Kind: Choice;
+    /// A new entry of `kind`, with no text yet.
+    fn new(kind: Self::Kind) -> Self;
+    /// The entry's kind.
+    fn kind(&mut self) -> &mut Self::Kind;
+    /// The entry in the document's own words.
+    fn text(&mut self) -> &mut String;
+    /// Inputs particular to the kind, drawn beside it (none by default).
+    fn details(&mut self, _ui: &mut Ui, _ed: &mut EditTracker) {}
+}
+
+impl KindWithText for Clause {
+    type Kind = VoidClauseKind;
+    fn new(kind: VoidClauseKind) -> Self {
+        Clause {
+            kind,
+            text: String::new(),
+        }
+    }
+    fn kind(&mut self) -> &mut VoidClauseKind {
+        &mut self.kind
+    }
+    fn text(&mut self) -> &mut String {
+        &mut self.text
+    }
+}
+
+/// The troop cap a new force-cap restraint starts with (the draft 28-point plan's).
+const DEFAULT_FORCE_CAP: f64 = 600_000.0;
+
+impl KindWithText for Restraint {
+    type Kind = RestraintKind;
+    fn new(kind: RestraintKind) -> Self {
+        Restraint {
+            kind,
+            limit: (kind == RestraintKind::ForceCap).then_some(DEFAULT_FORCE_CAP),
+            text: String::new(),
+        }
+    }
+    fn kind(&mut self) -> &mut RestraintKind {
+        &mut self.kind
+    }
+    fn text(&mut self) -> &mut String {
+        &mut self.text
+    }
+    fn details(&mut self, ui: &mut Ui, ed: &mut EditTracker) {
+        if self.kind == RestraintKind::ForceCap {
+            let limit = self.limit.get_or_insert(DEFAULT_FORCE_CAP);
+            widgets::number(
+                ui,
+                ed,
+                "Cap",
+                limit,
+                0.0..=5.0e6,
+                " troops",
+                "Most troops the protected state may keep under arms",
+            );
+        }
+    }
+}
+
+/// The words of one list of kinds with text.
+struct KindList {
+    heading: &'static str,
+    add: &'static str,
+    add_tip: &'static str,
+    entry: &'static str,
+    remove: &'static str,
+    text_tip: &'static str,
+    salt: &'static str,
+}
+
+/// A list of kinds with text: a heading with a menu to add an entry of any
+/// kind, then each entry's kind, its particular inputs, a remove button and
+/// its text.
+fn kinds_with_text<T: KindWithText>(
+    ui: &mut Ui,
+    ed: &mut EditTracker,
+    items: &mut Vec<T>,
+    words: &KindList,
+) {
     ui.horizontal(|ui| {
-        ui.strong("Restraints");
-        ui.menu_button("Add", |ui| {
-            for kind in RestraintKind::ALL {
+        ui.strong(words.heading);
+        ui.menu_button(words.add, |ui| {
+            for kind in T::Kind::ALL {
                 if ui.button(kind.label()).on_hover_text(kind.help()).clicked() {
-                    a.restraints.push(Restraint {
-                        kind: *kind,
-                        limit: (*kind == RestraintKind::ForceCap).then_some(600_000.0),
-                        text: String::new(),
-                    });
+                    items.push(T::new(*kind));
                 }
             }
         })
         .response
-        .on_hover_text("Limits the arrangement places on the protected state");
+        .on_hover_text(words.add_tip);
     });
     let mut remove = None;
-    for (i, r) in a.restraints.iter_mut().enumerate() {
-        ui.push_id(("restraint", i), |ui| {
-            ui.horizontal(|ui| {
-                widgets::choice(ui, ed, "Restraint", &mut r.kind);
-                if r.kind == RestraintKind::ForceCap {
-                    let limit = r.limit.get_or_insert(600_000.0);
-                    widgets::number(ui, ed, "Cap", limit, 0.0..=5.0e6, " troops", "The cap");
-                }
-                if ui
-                    .small_button("✖")
-                    .on_hover_text("Remove this restraint")
-                    .clicked()
-                {
-                    remove = Some(i);
-                }
+    for (i, item) in items.iter_mut().enumerate() {
+        ui.push_id((words.salt, i), |ui| {
+            ui.group(|ui| {
+                ui.horizontal_wrapped(|ui| {
+                    widgets::choice(ui, ed, words.entry, item.kind());
+                    item.details(ui, ed);
+                    if ui
+                        .small_button("Remove")
+                        .on_hover_text(words.remove)
+                        .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                });
+                widgets::text_block(ui, ed, "Text", item.text(), words.text_tip);
             });
-            widgets::text(
-                ui,
-                ed,
-                "Text",
-                &mut r.text,
-                "The restraint in its own words, with source",
-            );
         });
     }
     if let Some(i) = remove {
-        a.restraints.remove(i);
+        items.remove(i);
     }
 }

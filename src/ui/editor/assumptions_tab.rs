@@ -5,7 +5,7 @@ use egui::Ui;
 
 use crate::scenario::parameters::{CATALOGUE, Parameter, value};
 use crate::scenario::{Scenario, Uncertain};
-use crate::ui::widgets::EditTracker;
+use crate::ui::widgets::{self, EditTracker};
 
 /// Draws the tab.
 pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
@@ -41,12 +41,18 @@ fn parameter_row(ui: &mut Ui, ed: &mut EditTracker, p: &Parameter, u: &mut Uncer
                 ui.weak(format!("({})", p.unit));
             }
         });
-        let label = ui.label("Most likely");
-        let slider = ui
-            .add(egui::Slider::new(&mut u.likely, p.min..=p.max).max_decimals(3))
-            .labelled_by(label.id)
-            .on_hover_text(&tip);
-        if ed.track(slider).changed() {
+        let unit = suffix(p.unit);
+        let slider = widgets::slider(
+            ui,
+            ed,
+            "Most likely",
+            &mut u.likely,
+            p.min..=p.max,
+            3,
+            unit,
+            &tip,
+        );
+        if slider.changed() {
             result = Row::Changed;
         }
         ui.horizontal(|ui| {
@@ -56,19 +62,31 @@ fn parameter_row(ui: &mut Ui, ed: &mut EditTracker, p: &Parameter, u: &mut Uncer
                 .add(
                     egui::DragValue::new(&mut u.low)
                         .range(p.min..=u.likely)
+                        .clamp_existing_to_range(false)
+                        .max_decimals(3)
+                        .suffix(unit)
                         .speed(speed),
                 )
                 .labelled_by(l.id)
-                .on_hover_text("Low end of the plausible range");
+                .on_hover_text(format!(
+                    "Low end of the plausible range ({}), from {} up to the most likely value",
+                    p.unit, p.min
+                ));
             let h = ui.label("High");
             let high = ui
                 .add(
                     egui::DragValue::new(&mut u.high)
                         .range(u.likely..=p.max)
+                        .clamp_existing_to_range(false)
+                        .max_decimals(3)
+                        .suffix(unit)
                         .speed(speed),
                 )
                 .labelled_by(h.id)
-                .on_hover_text("High end of the plausible range");
+                .on_hover_text(format!(
+                    "High end of the plausible range ({}), from the most likely value up to {}",
+                    p.unit, p.max
+                ));
             if ed.track(low).changed() | ed.track(high).changed() {
                 result = Row::Changed;
             }
@@ -85,8 +103,22 @@ fn parameter_row(ui: &mut Ui, ed: &mut EditTracker, p: &Parameter, u: &mut Uncer
             }
         });
         // Keep the range ordered when the most likely value moves past an end.
-        u.low = u.low.min(u.likely);
-        u.high = u.high.max(u.likely);
+        if result == Row::Changed {
+            u.low = u.low.min(u.likely);
+            u.high = u.high.max(u.likely);
+        }
     });
     result
+}
+
+/// The unit to write after a value, for units that are units of measure (a
+/// share or a probability reads better with its unit beside the name only).
+fn suffix(unit: &str) -> &'static str {
+    match unit {
+        "days" => " days",
+        "km/day" => " km/day",
+        "per year" => " a year",
+        "troops" => " troops",
+        _ => "",
+    }
 }

@@ -56,6 +56,19 @@ impl EditorTab {
             EditorTab::Slides => "Slides",
         }
     }
+
+    fn help(self) -> &'static str {
+        match self {
+            EditorTab::Scenario => "Title, author, date, horizon, draws, settlement line and notes",
+            EditorTab::Arrangements => {
+                "The guarantee arrangements: guarantors, obligations, forces, void clauses, restraints"
+            }
+            EditorTab::States => "Each state's forces and economy, with the reference figures",
+            EditorTab::Adversary => "The adversary's forces, demands and preconditions",
+            EditorTab::Assumptions => "The uncertain assumptions of the model, each as a range",
+            EditorTab::Slides => "The slides of the briefing (F5 presents them)",
+        }
+    }
 }
 
 /// Editing state of the left panel that is not part of the document.
@@ -77,7 +90,8 @@ pub struct EditorState {
 pub fn show(ui: &mut Ui, state: &mut EditorState, draft: &mut Scenario) -> Option<u64> {
     ui.horizontal_wrapped(|ui| {
         for tab in EditorTab::ALL {
-            ui.selectable_value(&mut state.tab, tab, tab.label());
+            ui.selectable_value(&mut state.tab, tab, tab.label())
+                .on_hover_text(tab.help());
         }
     });
     ui.separator();

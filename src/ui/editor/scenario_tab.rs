@@ -40,19 +40,23 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut 
         " years",
         "Years ahead over which the chance of a renewed attack is assessed",
     );
+    // Written back only when edited: a file's own value (perhaps outside the
+    // range offered here, or a seed too large for an f64) stays as it is.
     let mut samples = f64::from(s.simulation.samples);
-    widgets::number(
+    let r = widgets::number(
         ui,
         ed,
         "Monte Carlo draws",
         &mut samples,
         100.0..=200_000.0,
-        "",
-        "Number of random draws of the uncertain assumptions; more is smoother but slower",
+        " draws",
+        "Number of random draws of the uncertain assumptions (100 to 200,000); more is smoother but slower",
     );
-    s.simulation.samples = samples.round() as u32;
+    if r.changed() {
+        s.simulation.samples = samples.round() as u32;
+    }
     let mut seed = s.simulation.seed as f64;
-    widgets::number(
+    let r = widgets::number(
         ui,
         ed,
         "Seed",
@@ -61,7 +65,9 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut 
         "",
         "Seed of the random draws: the same seed gives a colleague the same numbers",
     );
-    s.simulation.seed = seed.round() as u64;
+    if r.changed() {
+        s.simulation.seed = seed.round() as u64;
+    }
     line_preset(ui, ed, &mut s.settlement_line.preset);
     ui.separator();
     ui.horizontal(|ui| {

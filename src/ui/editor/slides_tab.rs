@@ -100,7 +100,7 @@ fn add_buttons(ui: &mut Ui, state: &mut EditorState, s: &Scenario, slides: &mut 
                 notes: String::new(),
             });
         }
-        ui.menu_button("Add plot", |ui| {
+        let plot_menu = ui.menu_button("Add plot", |ui| {
             for plot in PLOT_KINDS {
                 if ui
                     .button(present::plot_label(plot))
@@ -115,6 +115,9 @@ fn add_buttons(ui: &mut Ui, state: &mut EditorState, s: &Scenario, slides: &mut 
                 }
             }
         });
+        plot_menu
+            .response
+            .on_hover_text("Add one of the assessment's plots, with live figures, as a slide");
         if ui
             .button("Add comparison")
             .on_hover_text("Add the comparison of the arrangements as a slide")
@@ -151,12 +154,14 @@ fn list(ui: &mut Ui, state: &mut EditorState, slides: &mut Vec<Slide>) {
             &mut state.slide,
             i,
             format!("{}. {} ({kind})", i + 1, slide.title),
-        );
+        )
+        .on_hover_text("Edit this slide below");
     }
     let i = state.slide;
     ui.horizontal(|ui| {
         if ui
             .add_enabled(i > 0, egui::Button::new("Move up"))
+            .on_hover_text("Show the selected slide one place earlier")
             .clicked()
         {
             slides.swap(i, i - 1);
@@ -164,6 +169,7 @@ fn list(ui: &mut Ui, state: &mut EditorState, slides: &mut Vec<Slide>) {
         }
         if ui
             .add_enabled(i + 1 < slides.len(), egui::Button::new("Move down"))
+            .on_hover_text("Show the selected slide one place later")
             .clicked()
         {
             slides.swap(i, i + 1);
@@ -241,9 +247,9 @@ fn edit_slide(ui: &mut Ui, ed: &mut EditTracker, slide: &mut Slide, states: &[(S
                 ed,
                 "Zoom",
                 &mut view.zoom,
-                0.5..=20.0,
+                0.25..=64.0,
                 "×",
-                "1 shows the whole map",
+                "Magnification of the map: 1 shows the whole map",
             );
             ui.label("Highlighted states");
             ui.horizontal_wrapped(|ui| {

@@ -37,7 +37,7 @@ const FIELDS: &[Field] = &[
     Field {
         key: "active_troops",
         label: "Active troops",
-        unit: "",
+        unit: " troops",
         max: 1.0e8,
         get: |f| f.active_troops,
         slot: |f| &mut f.active_troops,
@@ -45,7 +45,7 @@ const FIELDS: &[Field] = &[
     Field {
         key: "reserve_troops",
         label: "Reservists",
-        unit: "",
+        unit: " reservists",
         max: 1.0e8,
         get: |f| f.reserve_troops,
         slot: |f| &mut f.reserve_troops,
@@ -75,8 +75,10 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
         } else {
             format!("{name} ({})", entry.id)
         };
-        egui::CollapsingHeader::new(title)
+        // Open at first: the figures are what the tab is for.
+        let header = egui::CollapsingHeader::new(title)
             .id_salt(("state", &entry.id))
+            .default_open(true)
             .show(ui, |ui| {
                 for field in FIELDS {
                     figure_row(ui, ed, entry, field);
@@ -93,6 +95,14 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
                     remove = Some(i);
                 }
             });
+        header.header_response.on_hover_text(format!(
+            "Show or hide {name}'s forces and economy{}",
+            if overridden {
+                " (some figures differ from the reference)"
+            } else {
+                ""
+            }
+        ));
     }
     if let Some(i) = remove {
         s.states.remove(i);
@@ -107,7 +117,7 @@ fn figure_row(ui: &mut Ui, ed: &mut EditTracker, entry: &mut StateEntry, field: 
         .map(String::as_str)
         .unwrap_or("No reference figure: this scenario's own value");
     let current = (field.get)(&entry.overrides).or(default);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(field.label);
         let mut value = current.unwrap_or(0.0);
         let speed = (value.abs() / 200.0).max(0.01);
@@ -115,11 +125,20 @@ fn figure_row(ui: &mut Ui, ed: &mut EditTracker, entry: &mut StateEntry, field: 
             .add(
                 egui::DragValue::new(&mut value)
                     .range(0.0..=field.max)
+                    .clamp_existing_to_range(false)
                     .speed(speed)
                     .suffix(field.unit),
             )
             .labelled_by(label.id)
-            .on_hover_text(format!("Source of the default: {source}"));
+            .on_hover_text(format!(
+                "{}{}. Source of the default: {source}",
+                field.label,
+                if field.unit.is_empty() {
+                    String::new()
+                } else {
+                    format!(",{}", field.unit)
+                }
+            ));
         if response.changed() {
             *(field.slot)(&mut entry.overrides) = Some(value);
         }
@@ -127,7 +146,8 @@ fn figure_row(ui: &mut Ui, ed: &mut EditTracker, entry: &mut StateEntry, field: 
         if let (Some(over), Some(def)) = ((field.get)(&entry.overrides), default)
             && over != def
         {
-            ui.weak(format!("default {}", format_figure(def)));
+            let text = format!("default {}{}", format_figure(def), field.unit);
+            ui.add(egui::Label::new(egui::RichText::new(text).weak()).extend());
             if ui
                 .small_button("Reset")
                 .on_hover_text(format!("Back to the reference figure ({source})"))
