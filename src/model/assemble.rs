@@ -22,23 +22,16 @@ pub fn assessment(scenario: &Scenario, options: Options) -> Assessment {
         .filter_map(|id| prepared::ward(scenario, id, &|_| true))
         .collect();
     let samples = options.samples.max(1);
-    let draws = montecarlo::run(
-        &wards,
-        &foe,
-        &ranges,
-        horizon,
-        samples as usize,
-        options.seed,
-    );
+    let draws = montecarlo::run(&wards, &ranges, horizon, samples as usize, options.seed);
     let likely = params::likely(&ranges);
     let states = wards
         .iter()
         .zip(&draws)
         .map(|(ward, d)| {
             let mut s = state(ward, &foe, &likely, horizon, d);
-            s.break_even = sensitivity::break_even(scenario, &ward.figures.id, &foe, &likely);
+            s.break_even = sensitivity::break_even(scenario, &ward.figures.id, &likely);
             if options.tornado {
-                s.tornado = sensitivity::tornado(ward, &foe, &ranges, horizon);
+                s.tornado = sensitivity::tornado(ward, &ranges, horizon);
             }
             s
         })
@@ -55,7 +48,7 @@ pub fn assessment(scenario: &Scenario, options: Options) -> Assessment {
 fn state(ward: &Ward, foe: &Foe, likely: &[f64], horizon: f64, d: &StateDraws) -> StateAssessment {
     let p = Params::from_values(likely);
     let mut creds = Vec::new();
-    let e = decision::evaluate(ward, foe, &p, horizon, &mut creds);
+    let e = decision::evaluate(ward, &p, horizon, &mut creds);
     let n = f64::from(d.n.max(1));
     StateAssessment {
         state: ward.figures.id.clone(),

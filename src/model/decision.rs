@@ -6,7 +6,7 @@
 use super::campaign;
 use super::credibility::{self, clamp01};
 use super::params::Params;
-use super::prepared::{Foe, Ward};
+use super::prepared::Ward;
 
 /// Benson (2011): unconditional pacts raise the member's own initiation by ~249%.
 pub const MORAL_HAZARD: f64 = 2.49;
@@ -48,7 +48,7 @@ pub struct Eval {
 
 /// Evaluates `ward` at parameters `p`; `creds` is scratch space for the
 /// guarantors' credibilities (left filled on return).
-pub fn evaluate(ward: &Ward, foe: &Foe, p: &Params, horizon: f64, creds: &mut Vec<f64>) -> Eval {
+pub fn evaluate(ward: &Ward, p: &Params, horizon: f64, creds: &mut Vec<f64>) -> Eval {
     creds.clear();
     for (i, b) in ward.backers.iter().enumerate() {
         let same = ward.same_as.get(i).copied().unwrap_or(i);
@@ -58,11 +58,17 @@ pub fn evaluate(ward: &Ward, foe: &Foe, p: &Params, horizon: f64, creds: &mut Ve
         };
         creds.push(c);
     }
+    evaluate_given(ward, p, horizon, creds)
+}
+
+/// Evaluates `ward` at parameters `p` given its guarantors' credibilities
+/// `creds` (as [`credibility::guarantor`] computes them, in backer order), so
+/// a caller evaluating many states can compute each distinct one once.
+pub fn evaluate_given(ward: &Ward, p: &Params, horizon: f64, creds: &[f64]) -> Eval {
     let credibility = credibility::combined(creds, p.guarantor_correlation);
     let (success_alone, success_helped) = denial(ward, p, creds);
     let success = clamp01((1.0 - credibility) * success_alone + credibility * success_helped);
-    let (war_term, nuclear_term, sanctions_term) =
-        punishment_terms(ward, foe, p, creds, credibility);
+    let (war_term, nuclear_term, sanctions_term) = punishment_terms(ward, p, creds, credibility);
     let punishment = 1.0 - (1.0 - war_term) * (1.0 - nuclear_term) * (1.0 - sanctions_term);
     let grievance = ward.grievance;
     let floor = clamp01(p.grievance_floor);
@@ -136,12 +142,10 @@ pub fn denial(ward: &Ward, p: &Params, creds: &[f64]) -> (f64, f64) {
 /// Punishment terms: (conventional war, nuclear umbrella, snap-back sanctions).
 pub fn punishment_terms(
     ward: &Ward,
-    foe: &Foe,
     p: &Params,
     creds: &[f64],
     credibility: f64,
 ) -> (f64, f64, f64) {
-    let _ = foe;
     let balance = ward.balance;
     let war = clamp01(credibility * clamp01(p.war_cost_weight) * balance);
     let umbrella = ward

@@ -10,8 +10,8 @@ use rayon::prelude::*;
 use super::campaign;
 use super::credibility;
 use super::decision;
-use super::params::{self, Params};
-use super::prepared::{Foe, Ward};
+use super::params::{self, Params, Triangle};
+use super::prepared::{self, Backer, Ward};
 use super::result::{BINS, Distribution};
 use crate::scenario::Uncertain;
 
@@ -188,21 +188,62 @@ impl StateDraws {
     }
 }
 
+/// The distinct guarantors of all wards (by credibility inputs), so each draw
+/// computes each distinct credibility once: the Baltic states under one
+/// alliance share all their guarantors.
+struct Classes<'a> {
+    /// One guarantor of each class.
+    backers: Vec<&'a Backer>,
+    /// For each ward, the class of each of its guarantors.
+    of_ward: Vec<Vec<usize>>,
+}
+
+impl<'a> Classes<'a> {
+    fn new(wards: &'a [Ward]) -> Self {
+        let mut backers: Vec<&Backer> = Vec::new();
+        let of_ward = wards
+            .iter()
+            .map(|ward| {
+                ward.backers
+                    .iter()
+                    .map(|b| {
+                        backers
+                            .iter()
+                            .position(|o| prepared::same_credibility_inputs(o, b))
+                            .unwrap_or_else(|| {
+                                backers.push(b);
+                                backers.len() - 1
+                            })
+                    })
+                    .collect()
+            })
+            .collect();
+        Self { backers, of_ward }
+    }
+}
+
 /// Runs `samples` draws for every ward.
 pub fn run(
     wards: &[Ward],
-    foe: &Foe,
     ranges: &[Uncertain],
     horizon: f64,
     samples: usize,
     seed: u64,
 ) -> Vec<StateDraws> {
     let chunks = samples.div_ceil(CHUNK);
+    let triangles = params::triangles(ranges);
+    let classes = Classes::new(wards);
     let parts: Vec<Vec<StateDraws>> = (0..chunks)
         .into_par_iter()
         .map(|c| {
             let n = CHUNK.min(samples - c * CHUNK);
-            chunk(wards, foe, ranges, horizon, n, seed, c as u64)
+            let draw = Draw {
+                wards,
+                triangles: &triangles,
+                classes: &classes,
+                horizon,
+            };
+            draw.chunk(n, seed, c as u64)
         })
         .collect();
     let mut out: Vec<StateDraws> = wards.iter().map(StateDraws::new).collect();
@@ -223,55 +264,83 @@ pub fn run(
     out
 }
 
-fn chunk(
-    wards: &[Ward],
-    foe: &Foe,
-    ranges: &[Uncertain],
+/// What every draw of one run shares.
+struct Draw<'a> {
+    wards: &'a [Ward],
+    triangles: &'a [Triangle],
+    classes: &'a Classes<'a>,
     horizon: f64,
-    n: usize,
-    seed: u64,
-    stream: u64,
-) -> Vec<StateDraws> {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    rng.set_stream(stream);
-    let mut out: Vec<StateDraws> = wards.iter().map(StateDraws::new).collect();
-    let (mut values, mut creds, mut uniforms, mut acts) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let most = wards.iter().map(|w| w.backers.len()).max().unwrap_or(0);
-    for _ in 0..n {
-        params::sample(ranges, &mut rng, &mut values);
-        let p = Params::from_values(&values);
-        // One intervention draw per guarantor position, shared by every
-        // protected state (an arrangement lists its guarantors in one order).
-        let common = rng.random::<f64>() < p.guarantor_correlation;
-        let shared = rng.random::<f64>();
-        uniforms.clear();
-        uniforms.extend((0..most).map(|_| rng.random::<f64>()));
-        for (ward, draws) in wards.iter().zip(out.iter_mut()) {
-            let e = decision::evaluate(ward, foe, &p, horizon, &mut creds);
-            draws.n += 1;
-            draws.attack.add(e.attack);
-            draws.credibility.add(e.credibility);
-            draws.punishment.add(e.punishment);
-            draws.escalation.add(e.escalation);
-            draws.adversary_accepts.add(e.adversary_accepts);
-            credibility::interventions(&creds, common, shared, &uniforms, &mut acts);
-            for (i, c) in creds.iter().enumerate() {
-                // Guarantors with the same inputs share one tally (copied at the end).
-                if ward.same_as.get(i).is_none_or(|s| *s == i) {
-                    draws.guarantors[i].add(*c);
-                }
-                draws.intervened[i] += u32::from(acts[i]);
+}
+
+impl Draw<'_> {
+    /// `n` draws from random stream `stream` of `seed`.
+    fn chunk(&self, n: usize, seed: u64, stream: u64) -> Vec<StateDraws> {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        rng.set_stream(stream);
+        let mut out: Vec<StateDraws> = self.wards.iter().map(StateDraws::new).collect();
+        let mut values = [0.0; params::COUNT];
+        let (mut class_creds, mut creds, mut uniforms, mut acts) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let most = self
+            .wards
+            .iter()
+            .map(|w| w.backers.len())
+            .max()
+            .unwrap_or(0);
+        for _ in 0..n {
+            params::sample(self.triangles, &mut rng, &mut values);
+            let p = Params::from_values(&values);
+            // One intervention draw per guarantor position, shared by every
+            // protected state (an arrangement lists its guarantors in one order).
+            let common = rng.random::<f64>() < p.guarantor_correlation;
+            let shared = rng.random::<f64>();
+            uniforms.clear();
+            uniforms.extend((0..most).map(|_| rng.random::<f64>()));
+            class_creds.clear();
+            class_creds.extend(
+                self.classes
+                    .backers
+                    .iter()
+                    .map(|b| credibility::guarantor(b, &p)),
+            );
+            for ((ward, draws), classes) in self
+                .wards
+                .iter()
+                .zip(out.iter_mut())
+                .zip(&self.classes.of_ward)
+            {
+                creds.clear();
+                creds.extend(classes.iter().map(|k| class_creds[*k]));
+                credibility::interventions(&creds, common, shared, &uniforms, &mut acts);
+                self.tally(ward, &p, &creds, &acts, draws);
             }
-            let intervenes = |g: usize| acts.get(g).copied().unwrap_or(false);
-            for (i, front) in ward.fronts.iter().enumerate() {
-                let o = campaign::run(front, &p, &intervenes, p.fait_accompli_days);
-                if let Some(day) = o.objective_day {
-                    draws.objective_day[i].add(day);
-                    draws.fait_accompli[i] += u32::from(day <= p.fait_accompli_days);
-                }
+        }
+        out
+    }
+
+    /// Evaluates one ward in one draw and counts its figures.
+    fn tally(&self, ward: &Ward, p: &Params, creds: &[f64], acts: &[bool], draws: &mut StateDraws) {
+        let e = decision::evaluate_given(ward, p, self.horizon, creds);
+        draws.n += 1;
+        draws.attack.add(e.attack);
+        draws.credibility.add(e.credibility);
+        draws.punishment.add(e.punishment);
+        draws.escalation.add(e.escalation);
+        draws.adversary_accepts.add(e.adversary_accepts);
+        for (i, c) in creds.iter().enumerate() {
+            // Guarantors with the same inputs share one tally (copied at the end).
+            if ward.same_as.get(i).is_none_or(|s| *s == i) {
+                draws.guarantors[i].add(*c);
+            }
+            draws.intervened[i] += u32::from(acts[i]);
+        }
+        let intervenes = |g: usize| acts.get(g).copied().unwrap_or(false);
+        for (i, front) in ward.fronts.iter().enumerate() {
+            let o = campaign::run(front, p, &intervenes, p.fait_accompli_days);
+            if let Some(day) = o.objective_day {
+                draws.objective_day[i].add(day);
+                draws.fait_accompli[i] += u32::from(day <= p.fait_accompli_days);
             }
         }
     }
-    out
 }

@@ -234,6 +234,21 @@ pub fn ward(scenario: &Scenario, id: &str, keep: &dyn Fn(&Arrangement) -> bool) 
 
 /// For each backer, the first backer with identical credibility inputs.
 fn same_as(backers: &[Backer]) -> Vec<usize> {
+    backers
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            backers[..i]
+                .iter()
+                .position(|o| same_credibility_inputs(o, b))
+                .unwrap_or(i)
+        })
+        .collect()
+}
+
+/// Whether two guarantors have the same credibility at any parameter values
+/// (the same inputs to [`super::credibility::factors`]).
+pub fn same_credibility_inputs(a: &Backer, b: &Backer) -> bool {
     let key = |b: &Backer| {
         (
             b.obligation,
@@ -248,16 +263,7 @@ fn same_as(backers: &[Backer]) -> Vec<usize> {
             b.renewable,
         )
     };
-    backers
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            backers[..i]
-                .iter()
-                .position(|o| key(o) == key(b))
-                .unwrap_or(i)
-        })
-        .collect()
+    key(a) == key(b)
 }
 
 fn pool_backers(scenario: &Scenario, chosen: &[&Arrangement], id: &str) -> Vec<Backer> {

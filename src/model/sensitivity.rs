@@ -3,26 +3,25 @@
 
 use super::decision::{self, Eval};
 use super::params::{self, Params};
-use super::prepared::{self, Foe, Ward};
+use super::prepared::{self, Ward};
 use super::result::{BreakEven, TornadoBar};
 use crate::scenario::parameters::CATALOGUE;
 use crate::scenario::{ArrangementKind, Scenario, Uncertain};
 
 /// Evaluates a ward at the given parameter values.
-pub fn eval_at(ward: &Ward, foe: &Foe, values: &[f64], horizon: f64) -> Eval {
+pub fn eval_at(ward: &Ward, values: &[f64], horizon: f64) -> Eval {
     let mut creds = Vec::new();
-    decision::evaluate(ward, foe, &Params::from_values(values), horizon, &mut creds)
+    decision::evaluate(ward, &Params::from_values(values), horizon, &mut creds)
 }
 
 /// Chance of attack per protected state at the most likely values.
 pub fn point_attack(scenario: &Scenario) -> Vec<(String, f64)> {
-    let foe = prepared::foe(scenario);
     let likely = params::likely(&params::ranges(scenario));
     prepared::protected_states(scenario)
         .into_iter()
         .filter_map(|id| prepared::ward(scenario, &id, &|_| true))
         .map(|w| {
-            let e = eval_at(&w, &foe, &likely, scenario.horizon_years);
+            let e = eval_at(&w, &likely, scenario.horizon_years);
             (w.figures.id.clone(), e.attack)
         })
         .collect()
@@ -30,7 +29,7 @@ pub fn point_attack(scenario: &Scenario) -> Vec<(String, f64)> {
 
 /// The tornado: each parameter at its low and its high value, the others at
 /// their most likely; sorted by swing, largest first.
-pub fn tornado(ward: &Ward, foe: &Foe, ranges: &[Uncertain], horizon: f64) -> Vec<TornadoBar> {
+pub fn tornado(ward: &Ward, ranges: &[Uncertain], horizon: f64) -> Vec<TornadoBar> {
     let likely = params::likely(ranges);
     let mut bars: Vec<TornadoBar> = CATALOGUE
         .iter()
@@ -39,9 +38,9 @@ pub fn tornado(ward: &Ward, foe: &Foe, ranges: &[Uncertain], horizon: f64) -> Ve
         .map(|(i, (param, range))| {
             let mut values = likely.clone();
             values[i] = range.low;
-            let at_low = eval_at(ward, foe, &values, horizon).attack;
+            let at_low = eval_at(ward, &values, horizon).attack;
             values[i] = range.high;
-            let at_high = eval_at(ward, foe, &values, horizon).attack;
+            let at_high = eval_at(ward, &values, horizon).attack;
             TornadoBar {
                 parameter: param.key.into(),
                 label: param.label.into(),
@@ -59,7 +58,7 @@ pub fn tornado(ward: &Ward, foe: &Foe, ranges: &[Uncertain], horizon: f64) -> Ve
 
 /// Each arrangement protecting the state, alone, against armed neutrality: the
 /// scenario's own armed-neutrality arrangement if it has one, else no arrangement.
-pub fn break_even(scenario: &Scenario, id: &str, foe: &Foe, likely: &[f64]) -> Vec<BreakEven> {
+pub fn break_even(scenario: &Scenario, id: &str, likely: &[f64]) -> Vec<BreakEven> {
     let horizon = scenario.horizon_years;
     let neutral = scenario.arrangements.iter().find(|a| {
         a.kind == ArrangementKind::ArmedNeutrality && a.protected_states.iter().any(|p| p == id)
@@ -69,7 +68,7 @@ pub fn break_even(scenario: &Scenario, id: &str, foe: &Foe, likely: &[f64]) -> V
     else {
         return Vec::new();
     };
-    let base_eval = eval_at(&base, foe, likely, horizon);
+    let base_eval = eval_at(&base, likely, horizon);
     scenario
         .arrangements
         .iter()
@@ -77,7 +76,7 @@ pub fn break_even(scenario: &Scenario, id: &str, foe: &Foe, likely: &[f64]) -> V
         .filter(|a| Some(&a.id) != neutral.map(|n| &n.id))
         .filter_map(|a| {
             let ward = prepared::ward(scenario, id, &|b| b.id == a.id)?;
-            let e = eval_at(&ward, foe, likely, horizon);
+            let e = eval_at(&ward, likely, horizon);
             Some(BreakEven {
                 arrangement: a.id.clone(),
                 baseline: baseline_id.clone(),
@@ -86,7 +85,7 @@ pub fn break_even(scenario: &Scenario, id: &str, foe: &Foe, likely: &[f64]) -> V
                 baseline_chance_of_attack: base_eval.attack,
                 burden_pct_gdp: burden_pct(&ward),
                 baseline_burden_pct_gdp: burden_pct(&base),
-                break_even_credibility: solve(&ward, foe, likely, horizon, base_eval.attack),
+                break_even_credibility: solve(&ward, likely, horizon, base_eval.attack),
             })
         })
         .collect()
@@ -94,13 +93,13 @@ pub fn break_even(scenario: &Scenario, id: &str, foe: &Foe, likely: &[f64]) -> V
 
 /// The per-guarantor credibility at which the ward's chance of attack falls to
 /// `target` (bisection; the chance falls as credibility rises).
-fn solve(ward: &Ward, foe: &Foe, likely: &[f64], horizon: f64, target: f64) -> Option<f64> {
+fn solve(ward: &Ward, likely: &[f64], horizon: f64, target: f64) -> Option<f64> {
     let at = |c: f64| {
         let mut w = ward.clone();
         for b in &mut w.backers {
             b.credibility = Some(c);
         }
-        eval_at(&w, foe, likely, horizon).attack
+        eval_at(&w, likely, horizon).attack
     };
     if ward.backers.is_empty() {
         return (at(0.0) <= target).then_some(0.0);
