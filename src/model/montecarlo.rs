@@ -29,7 +29,7 @@ pub struct Tally {
     low: f64,
     high: f64,
     scale: f64,
-    counts: Vec<u32>,
+    counts: Box<[u32; RESOLUTION]>,
     sum: f64,
     n: u32,
     min: f64,
@@ -43,7 +43,7 @@ impl Tally {
             low,
             high,
             scale: RESOLUTION as f64 / (high - low),
-            counts: vec![0; RESOLUTION],
+            counts: Box::new([0; RESOLUTION]),
             sum: 0.0,
             n: 0,
             min: f64::INFINITY,
@@ -62,11 +62,10 @@ impl Tally {
             return;
         }
         let scaled = (x - self.low) * self.scale;
-        // Truncation of a clamped non-negative value is its floor (NaN casts to 0).
-        let bin = scaled.clamp(0.0, (RESOLUTION - 1) as f64) as usize;
-        if let Some(c) = self.counts.get_mut(bin) {
-            *c += 1;
-        }
+        // Truncation of a clamped non-negative value is its floor (NaN casts
+        // to 0); through i32, whose saturating cast is cheaper than usize's.
+        let bin = scaled.clamp(0.0, (RESOLUTION - 1) as f64) as i32;
+        self.counts[(bin as usize).min(RESOLUTION - 1)] += 1;
         self.sum += x;
         self.n += 1;
         self.min = self.min.min(x);
@@ -75,7 +74,7 @@ impl Tally {
 
     /// Adds another tally's counts to this one.
     pub fn merge(&mut self, other: &Tally) {
-        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+        for (a, b) in self.counts.iter_mut().zip(other.counts.iter()) {
             *a += b;
         }
         self.sum += other.sum;
@@ -140,7 +139,7 @@ pub struct StateDraws {
     pub escalation: Tally,
     /// Adversary's acceptance.
     pub adversary_accepts: Tally,
-    /// Each guarantor's credibility.
+    /// Each guarantor's credibility (its class's tally, see [`run`]).
     pub guarantors: Vec<Tally>,
     /// Draws in which each guarantor intervened.
     pub intervened: Vec<u32>,
@@ -159,7 +158,7 @@ impl StateDraws {
             punishment: Tally::unit(),
             escalation: Tally::unit(),
             adversary_accepts: Tally::unit(),
-            guarantors: vec![Tally::unit(); ward.backers.len()],
+            guarantors: Vec::new(),
             intervened: vec![0; ward.backers.len()],
             objective_day: vec![Tally::new(0.0, campaign::MAX_DAYS); ward.fronts.len()],
             fait_accompli: vec![0; ward.fronts.len()],
@@ -173,9 +172,6 @@ impl StateDraws {
         self.punishment.merge(&other.punishment);
         self.escalation.merge(&other.escalation);
         self.adversary_accepts.merge(&other.adversary_accepts);
-        for (a, b) in self.guarantors.iter_mut().zip(&other.guarantors) {
-            a.merge(b);
-        }
         for (a, b) in self.intervened.iter_mut().zip(&other.intervened) {
             *a += b;
         }
@@ -233,7 +229,7 @@ pub fn run(
     let chunks = samples.div_ceil(CHUNK);
     let triangles = params::triangles(ranges);
     let classes = Classes::new(wards);
-    let parts: Vec<Vec<StateDraws>> = (0..chunks)
+    let parts: Vec<(Vec<StateDraws>, Vec<Tally>)> = (0..chunks)
         .into_par_iter()
         .map(|c| {
             let n = CHUNK.min(samples - c * CHUNK);
@@ -247,19 +243,18 @@ pub fn run(
         })
         .collect();
     let mut out: Vec<StateDraws> = wards.iter().map(StateDraws::new).collect();
-    for part in &parts {
-        for (a, b) in out.iter_mut().zip(part) {
+    let mut class_tallies = vec![Tally::unit(); classes.backers.len()];
+    for (states, tallies) in &parts {
+        for (a, b) in out.iter_mut().zip(states) {
             a.append(b);
         }
-    }
-    for (ward, draws) in wards.iter().zip(out.iter_mut()) {
-        for (i, same) in ward.same_as.iter().enumerate() {
-            if *same < i
-                && let Some(t) = draws.guarantors.get(*same).cloned()
-            {
-                draws.guarantors[i] = t;
-            }
+        for (a, b) in class_tallies.iter_mut().zip(tallies) {
+            a.merge(b);
         }
+    }
+    // Every guarantor of a class has the same credibility in every draw.
+    for (draws, of_ward) in out.iter_mut().zip(&classes.of_ward) {
+        draws.guarantors = of_ward.iter().map(|k| class_tallies[*k].clone()).collect();
     }
     out
 }
@@ -274,10 +269,12 @@ struct Draw<'a> {
 
 impl Draw<'_> {
     /// `n` draws from random stream `stream` of `seed`.
-    fn chunk(&self, n: usize, seed: u64, stream: u64) -> Vec<StateDraws> {
+    /// Gives the states' tallies and each guarantor class's credibility tally.
+    fn chunk(&self, n: usize, seed: u64, stream: u64) -> (Vec<StateDraws>, Vec<Tally>) {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         rng.set_stream(stream);
         let mut out: Vec<StateDraws> = self.wards.iter().map(StateDraws::new).collect();
+        let mut class_tallies = vec![Tally::unit(); self.classes.backers.len()];
         let mut values = [0.0; params::COUNT];
         let (mut class_creds, mut creds, mut uniforms, mut acts) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -289,7 +286,7 @@ impl Draw<'_> {
             .unwrap_or(0);
         for _ in 0..n {
             params::sample(self.triangles, &mut rng, &mut values);
-            let p = Params::from_values(&values);
+            let p = Params::from_array(&values);
             // One intervention draw per guarantor position, shared by every
             // protected state (an arrangement lists its guarantors in one order).
             let common = rng.random::<f64>() < p.guarantor_correlation;
@@ -303,6 +300,9 @@ impl Draw<'_> {
                     .iter()
                     .map(|b| credibility::guarantor(b, &p)),
             );
+            for (t, c) in class_tallies.iter_mut().zip(&class_creds) {
+                t.add(*c);
+            }
             for ((ward, draws), classes) in self
                 .wards
                 .iter()
@@ -315,7 +315,7 @@ impl Draw<'_> {
                 self.tally(ward, &p, &creds, &acts, draws);
             }
         }
-        out
+        (out, class_tallies)
     }
 
     /// Evaluates one ward in one draw and counts its figures.
@@ -327,12 +327,8 @@ impl Draw<'_> {
         draws.punishment.add(e.punishment);
         draws.escalation.add(e.escalation);
         draws.adversary_accepts.add(e.adversary_accepts);
-        for (i, c) in creds.iter().enumerate() {
-            // Guarantors with the same inputs share one tally (copied at the end).
-            if ward.same_as.get(i).is_none_or(|s| *s == i) {
-                draws.guarantors[i].add(*c);
-            }
-            draws.intervened[i] += u32::from(acts[i]);
+        for (count, act) in draws.intervened.iter_mut().zip(acts) {
+            *count += u32::from(*act);
         }
         let intervenes = |g: usize| acts.get(g).copied().unwrap_or(false);
         for (i, front) in ward.fronts.iter().enumerate() {

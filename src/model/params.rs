@@ -50,7 +50,16 @@ pub const COUNT: usize = 32;
 impl Params {
     /// Parameters from values in catalogue order (missing values read as 0).
     pub fn from_values(v: &[f64]) -> Self {
-        let g = |i: usize| v.get(i).copied().unwrap_or(0.0);
+        let mut all = [0.0; COUNT];
+        for (a, x) in all.iter_mut().zip(v) {
+            *a = *x;
+        }
+        Self::from_array(&all)
+    }
+
+    /// Parameters from exactly one value per catalogue entry, in its order.
+    pub fn from_array(v: &[f64; COUNT]) -> Self {
+        let g = |i: usize| v[i];
         Self {
             pact_reliability: g(0),
             adversary_resolve: g(1),
