@@ -9,6 +9,11 @@ use bulwark::ui::BulwarkApp;
 use bulwark::ui::app::StartOptions;
 use bulwark::ui::settings::Settings;
 
+/// The allocator the app itself uses (see `src/main.rs`), so the frame is
+/// measured as the app runs it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn input() -> RawInput {
     RawInput {
         screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1920.0, 1080.0))),

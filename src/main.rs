@@ -5,6 +5,13 @@ use clap::Parser as _;
 
 use bulwark::cli::{self, Cli};
 
+/// mimalloc instead of the system allocator: egui builds each frame's meshes
+/// afresh, and glibc's malloc handed the large map mesh's memory back to the
+/// system after every frame and page-faulted it in again on the next one, which
+/// doubled the frame time (docs/PERFORMANCE.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     let args = Cli::parse();
     if let Some(command) = &args.command {

@@ -148,8 +148,30 @@ struct Cache {
     held: LinePreset,
     graticule: bool,
     pixels_per_point: f32,
-    fills: Arc<Mesh>,
-    lines: Arc<Mesh>,
+    /// Fills with the strokes on top, as one mesh, in the screen space of
+    /// `frame`: egui copies a mesh into its output each frame, and one copy
+    /// into a fresh buffer is cheaper than two (the second grows the buffer).
+    base: Arc<Mesh>,
+    /// The screen area (in `frame`'s space) the meshes cover: the view and
+    /// half a view on every side, so panning only moves them.
+    reach: Rect,
+    /// `base` moved by `shown_offset`, as last shown.
+    shown: Arc<Mesh>,
+    shown_offset: Vec2,
+}
+
+impl Cache {
+    /// How far the cached meshes must move to show `frame`, if they can: same
+    /// scale, size and contents, and the new view within the area they cover.
+    fn offset_to(&self, frame: &Frame) -> Option<Vec2> {
+        if self.frame.scale != frame.scale || self.frame.rect.size() != frame.rect.size() {
+            return None;
+        }
+        let offset = frame.to_screen(self.frame.center) - self.frame.rect.center();
+        self.reach
+            .contains_rect(frame.rect.translate(-offset))
+            .then_some(offset)
+    }
 }
 
 /// What the map asks the app to do after a frame.
@@ -544,7 +566,8 @@ impl MapState {
         self.target = None;
     }
 
-    /// The cached meshes for this frame, rebuilt only when something they show changed.
+    /// The cached meshes for this frame, rebuilt only when something they show
+    /// changed; a pan only moves them (no tessellation).
     fn meshes(
         &mut self,
         ui: &Ui,
@@ -552,30 +575,40 @@ impl MapState {
         colours: Vec<Status>,
         held: LinePreset,
         graticule: bool,
-    ) -> (Arc<Mesh>, Arc<Mesh>) {
+    ) -> Arc<Mesh> {
         let ppp = ui.ctx().pixels_per_point();
-        if let Some(c) = &self.cache
-            && c.frame == *frame
+        if let Some(c) = &mut self.cache
             && c.colours == colours
             && c.held == held
             && c.graticule == graticule
             && c.pixels_per_point == ppp
+            && let Some(offset) = c.offset_to(frame)
         {
-            return (c.fills.clone(), c.lines.clone());
+            if offset != c.shown_offset {
+                let mut moved = (*c.base).clone();
+                moved.translate(offset);
+                c.shown = Arc::new(moved);
+                c.shown_offset = offset;
+            }
+            return c.shown.clone();
         }
-        let fills = Arc::new(fill_mesh(frame, &colours, held));
+        let reach = frame.rect.expand2(frame.rect.size() * 0.5);
+        let mut base = fill_mesh(frame, &colours, held, reach);
         let font_size = ui.ctx().fonts(|f| f.font_image_size());
-        let lines = Arc::new(line_mesh(frame, graticule, ppp, font_size));
+        base.append(line_mesh(frame, graticule, ppp, font_size, reach));
+        let base = Arc::new(base);
         self.cache = Some(Cache {
             frame: *frame,
             colours,
             held,
             graticule,
             pixels_per_point: ppp,
-            fills: fills.clone(),
-            lines: lines.clone(),
+            base: base.clone(),
+            reach,
+            shown: base.clone(),
+            shown_offset: Vec2::ZERO,
         });
-        (fills, lines)
+        base
     }
 
     fn paint(&mut self, ui: &Ui, frame: &Frame, scenario: &Scenario, layers: &Layers) {
@@ -592,9 +625,13 @@ impl MapState {
         } else {
             LinePreset::None
         };
-        let (fills, lines) = self.meshes(ui, frame, colours, held, layers.graticule);
-        painter.add(Shape::mesh(fills));
-        painter.add(Shape::mesh(lines));
+        painter.add(Shape::mesh(self.meshes(
+            ui,
+            frame,
+            colours,
+            held,
+            layers.graticule,
+        )));
         for (id, stroke) in [
             (&self.hovered, Stroke::new(1.5, theme::MAP_TEXT_MUTED)),
             (&self.selected, Stroke::new(2.5, theme::MAP_SELECTED)),
@@ -709,12 +746,12 @@ fn fit_country(rect: Rect, country: &BakedCountry) -> View {
 
 /// The fill mesh in screen space: every country in its status colour, then the
 /// held area.
-fn fill_mesh(frame: &Frame, colours: &[Status], held: LinePreset) -> Mesh {
+fn fill_mesh(frame: &Frame, colours: &[Status], held: LinePreset, reach: Rect) -> Mesh {
     let data = geodata();
     let mut mesh = Mesh::default();
     mesh.reserve_vertices(data.vertices.len());
     mesh.reserve_triangles(data.indices.len() / 3);
-    let visible = frame.rect.expand(2.0);
+    let visible = reach.expand(2.0);
     let add_range = |mesh: &mut Mesh, vertices: (u32, u32), indices: (u32, u32), colour| {
         let base = mesh.vertices.len() as u32;
         let (v0, v1) = (vertices.0 as usize, vertices.1 as usize);
@@ -754,12 +791,12 @@ fn fill_mesh(frame: &Frame, colours: &[Status], held: LinePreset) -> Mesh {
 /// The border, coastline and graticule strokes in screen space, tessellated once
 /// per view (anti-aliased, constant width at every zoom). Points closer than
 /// 0.6 points on screen are merged, which keeps the whole-map view light.
-fn line_mesh(frame: &Frame, graticule: bool, ppp: f32, font_size: [usize; 2]) -> Mesh {
+fn line_mesh(frame: &Frame, graticule: bool, ppp: f32, font_size: [usize; 2], reach: Rect) -> Mesh {
     let data = geodata();
     let mut tess = Tessellator::new(ppp, Default::default(), font_size, Vec::new());
-    tess.set_clip_rect(frame.rect.expand(4.0));
+    tess.set_clip_rect(reach.expand(4.0));
     let mut mesh = Mesh::default();
-    let visible = frame.rect.expand(8.0);
+    let visible = reach.expand(8.0);
     let zoom_width = (frame.scale / base_scale(frame.rect)).clamp(1.0, 4.0) as f32;
     let mut stroke_line = |points: Vec<Pos2>, stroke: Stroke| {
         if points.len() >= 2 {
@@ -1764,4 +1801,56 @@ fn thousands(v: f64) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cache_for(frame: Frame) -> Cache {
+        let reach = frame.rect.expand2(frame.rect.size() * 0.5);
+        let mesh = Arc::new(Mesh::default());
+        Cache {
+            frame,
+            colours: Vec::new(),
+            held: LinePreset::None,
+            graticule: false,
+            pixels_per_point: 1.0,
+            base: mesh.clone(),
+            reach,
+            shown: mesh,
+            shown_offset: Vec2::ZERO,
+        }
+    }
+
+    #[test]
+    fn a_pan_within_reach_moves_the_cached_meshes_and_a_zoom_rebuilds_them() {
+        let rect = Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 800.0));
+        let view = View {
+            center: [0.0, 0.0],
+            zoom: 2.0,
+        };
+        let built = Frame::new(rect, view);
+        let cache = cache_for(built);
+        // 100 points right on screen: the map moves left by 100 points.
+        let panned = Frame {
+            center: [100.0 / built.scale, 0.0],
+            ..built
+        };
+        let offset = cache
+            .offset_to(&panned)
+            .expect("a small pan reuses the meshes");
+        assert!((offset - vec2(-100.0, 0.0)).length() < 1e-3, "{offset:?}");
+        // A point keeps its place on the map: where it was, moved by the offset.
+        let p = [30.0, 40.0];
+        assert!((built.to_screen(p) + offset - panned.to_screen(p)).length() < 1e-3);
+        // Beyond half a view the meshes do not cover the screen any more.
+        let far = Frame {
+            center: [700.0 / built.scale, 0.0],
+            ..built
+        };
+        assert_eq!(cache.offset_to(&far), None);
+        let zoomed = Frame::new(rect, View { zoom: 3.0, ..view });
+        assert_eq!(cache.offset_to(&zoomed), None);
+    }
 }
