@@ -55,6 +55,16 @@ fn engine(c: &mut Criterion) {
     c.bench_function("point_estimate", |b| {
         b.iter(|| model::point_attack(black_box(&s)))
     });
+    let tornado_only = Options { samples: 1, ..full };
+    c.bench_function("tornado_and_break_even_one_draw", |b| {
+        b.iter(|| one_core.install(|| model::assess_with_options(black_box(&s), tornado_only)))
+    });
+    let mut group = c.benchmark_group("backtest");
+    group.sample_size(10);
+    group.bench_function("backtest_13_cases_10k_draws_both_cores", |b| {
+        b.iter(|| bulwark::backtest::run(10_000, 1).expect("backtest cases load"))
+    });
+    group.finish();
 }
 
 criterion_group!(benches, engine);
