@@ -1205,7 +1205,8 @@ fn axes(
         painter.add(Shape::line(points, Stroke::new(3.5, theme::MAP_AXIS)));
         arrow_head(painter, tip, before, 14.0, theme::MAP_AXIS);
         painter.circle(tip, 4.0, Color32::WHITE, Stroke::new(2.0, theme::MAP_AXIS));
-        let km = distance_km(a, b);
+        // The route length the engine uses (the panel shows the same figure).
+        let km = distance_km(a, b) * axis.route_factor;
         let mut text = format!("{} · {km:.0} km", axis.name);
         if let Some(d) = days.get(&axis.id) {
             text.push_str(&format!(" · {d:.0} days"));
