@@ -952,16 +952,41 @@ fn halo_text(
 ) -> Rect {
     let galley = painter.layout_no_wrap(text.to_owned(), font, colour);
     let rect = anchor.anchor_size(pos, galley.size());
+    halo_galley(painter, rect.min, galley, colour);
+    rect
+}
+
+/// Paints a laid-out text at `min` with a light halo around it.
+fn halo_galley(painter: &egui::Painter, min: Pos2, galley: Arc<egui::Galley>, colour: Color32) {
     for d in [
         vec2(-1.0, 0.0),
         vec2(1.0, 0.0),
         vec2(0.0, -1.0),
         vec2(0.0, 1.0),
     ] {
-        painter.galley_with_override_text_color(rect.min + d, galley.clone(), theme::MAP_HALO);
+        painter.galley_with_override_text_color(min + d, galley.clone(), theme::MAP_HALO);
     }
-    painter.galley(rect.min, galley, colour);
-    rect
+    painter.galley(min, galley, colour);
+}
+
+/// [`halo_text`] if its rectangle lies within `bounds` and is still free of
+/// other labels (laid out once, for both the test and the painting).
+#[allow(clippy::too_many_arguments)] // a label's text, style and place, plus the placer
+fn placed_halo_text(
+    painter: &egui::Painter,
+    labels: &mut LabelPlacer,
+    bounds: Rect,
+    pos: Pos2,
+    anchor: Align2,
+    text: &str,
+    font: FontId,
+    colour: Color32,
+) {
+    let galley = painter.layout_no_wrap(text.to_owned(), font, colour);
+    let rect = anchor.anchor_size(pos, galley.size());
+    if bounds.contains_rect(rect) && labels.try_take(rect) {
+        halo_galley(painter, rect.min, galley, colour);
+    }
 }
 
 fn city_labels(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlacer) {
@@ -1022,19 +1047,7 @@ fn country_labels(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlac
         }
         let rect = Align2::CENTER_CENTER.anchor_size(p, galley.size());
         if labels.try_take(rect.expand(2.0)) {
-            for d in [
-                vec2(-1.0, 0.0),
-                vec2(1.0, 0.0),
-                vec2(0.0, -1.0),
-                vec2(0.0, 1.0),
-            ] {
-                painter.galley_with_override_text_color(
-                    rect.min + d,
-                    galley.clone(),
-                    theme::MAP_HALO,
-                );
-            }
-            painter.galley(rect.min, galley, theme::MAP_TEXT_MUTED);
+            halo_galley(painter, rect.min, galley, theme::MAP_TEXT_MUTED);
         }
     }
 }
@@ -1127,38 +1140,29 @@ fn annotations(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlacer)
         if zoom > 1.3 {
             let km = distance_km(a, b);
             let text = format!("Suwałki gap ({km:.0} km)");
-            let p = pb + vec2(6.0, 6.0);
-            let galley =
-                painter.layout_no_wrap(text.clone(), FontId::proportional(11.5), theme::WARNING);
-            let r = Align2::LEFT_TOP.anchor_size(p, galley.size());
-            if labels.try_take(r) {
-                halo_text(
-                    painter,
-                    p,
-                    Align2::LEFT_TOP,
-                    &text,
-                    FontId::proportional(11.5),
-                    theme::WARNING,
-                );
-            }
+            placed_halo_text(
+                painter,
+                labels,
+                Rect::EVERYTHING,
+                pb + vec2(6.0, 6.0),
+                Align2::LEFT_TOP,
+                &text,
+                FontId::proportional(11.5),
+                theme::WARNING,
+            );
         }
     }
     if zoom > 1.3 {
-        let p = frame.geo_to_screen(KALININGRAD[0], KALININGRAD[1]) + vec2(0.0, -12.0);
-        let text = "Kaliningrad (Russia)";
-        let galley =
-            painter.layout_no_wrap(text.to_owned(), FontId::proportional(10.5), theme::MAP_AXIS);
-        let r = Align2::RIGHT_BOTTOM.anchor_size(p, galley.size());
-        if frame.rect.contains_rect(r) && labels.try_take(r) {
-            halo_text(
-                painter,
-                p,
-                Align2::RIGHT_BOTTOM,
-                text,
-                FontId::proportional(10.5),
-                theme::MAP_AXIS,
-            );
-        }
+        placed_halo_text(
+            painter,
+            labels,
+            frame.rect,
+            frame.geo_to_screen(KALININGRAD[0], KALININGRAD[1]) + vec2(0.0, -12.0),
+            Align2::RIGHT_BOTTOM,
+            "Kaliningrad (Russia)",
+            FontId::proportional(10.5),
+            theme::MAP_AXIS,
+        );
     }
 }
 
@@ -1212,20 +1216,16 @@ fn axes(
             text.push_str(&format!(" · {d:.0} days"));
         }
         let mid = intermediate(a, b, 0.5);
-        let p = frame.geo_to_screen(mid[0], mid[1]) + vec2(8.0, -4.0);
-        let galley =
-            painter.layout_no_wrap(text.clone(), FontId::proportional(11.5), theme::MAP_AXIS);
-        let r = Align2::LEFT_BOTTOM.anchor_size(p, galley.size());
-        if labels.try_take(r) {
-            halo_text(
-                painter,
-                p,
-                Align2::LEFT_BOTTOM,
-                &text,
-                FontId::proportional(11.5),
-                theme::MAP_AXIS,
-            );
-        }
+        placed_halo_text(
+            painter,
+            labels,
+            Rect::EVERYTHING,
+            frame.geo_to_screen(mid[0], mid[1]) + vec2(8.0, -4.0),
+            Align2::LEFT_BOTTOM,
+            &text,
+            FontId::proportional(11.5),
+            theme::MAP_AXIS,
+        );
     }
 }
 
