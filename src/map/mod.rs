@@ -7,6 +7,7 @@ pub mod lines;
 pub mod places;
 pub mod projection;
 pub mod status;
+pub mod tiles;
 pub mod widget;
 
 pub use status::Status;

@@ -29,6 +29,7 @@ use super::lines;
 use super::places::{CITIES, KALININGRAD, SUWALKI_GAP};
 use super::projection::{self, destination, distance_km, intermediate, project, unproject};
 use super::status::{Status, nato_since, status, tie_weight};
+use super::tiles::{self, Tile};
 
 /// Undo group of view changes (pan and zoom): consecutive ones merge into one step.
 pub const VIEW_EDIT_GROUP: u64 = 0x6d61_705f_7669_6577;
@@ -151,12 +152,13 @@ struct Cache {
     /// Fills with the strokes on top, as one mesh, in the screen space of
     /// `frame`: egui copies a mesh into its output each frame, and one copy
     /// into a fresh buffer is cheaper than two (the second grows the buffer).
-    base: Arc<Mesh>,
+    /// It is cut into tiles so that only those on screen are copied.
+    base: Vec<Tile>,
     /// The screen area (in `frame`'s space) the meshes cover: the view and
     /// half a view on every side, so panning only moves them.
     reach: Rect,
     /// `base` moved by `shown_offset`, as last shown.
-    shown: Arc<Mesh>,
+    shown: Vec<Tile>,
     shown_offset: Vec2,
 }
 
@@ -575,7 +577,7 @@ impl MapState {
         colours: Vec<Status>,
         held: LinePreset,
         graticule: bool,
-    ) -> Arc<Mesh> {
+    ) -> Vec<Tile> {
         let ppp = ui.ctx().pixels_per_point();
         if let Some(c) = &mut self.cache
             && c.colours == colours
@@ -585,9 +587,7 @@ impl MapState {
             && let Some(offset) = c.offset_to(frame)
         {
             if offset != c.shown_offset {
-                let mut moved = (*c.base).clone();
-                moved.translate(offset);
-                c.shown = Arc::new(moved);
+                c.shown = tiles::translated(&c.base, offset);
                 c.shown_offset = offset;
             }
             return c.shown.clone();
@@ -596,7 +596,7 @@ impl MapState {
         let mut base = fill_mesh(frame, &colours, held, reach);
         let font_size = ui.ctx().fonts(|f| f.font_image_size());
         base.append(line_mesh(frame, graticule, ppp, font_size, reach));
-        let base = Arc::new(base);
+        let base = tiles::cut(&base, reach, tiles::TILES_PER_SIDE);
         self.cache = Some(Cache {
             frame: *frame,
             colours,
@@ -625,13 +625,8 @@ impl MapState {
         } else {
             LinePreset::None
         };
-        painter.add(Shape::mesh(self.meshes(
-            ui,
-            frame,
-            colours,
-            held,
-            layers.graticule,
-        )));
+        let base = self.meshes(ui, frame, colours, held, layers.graticule);
+        tiles::paint(&painter, &base);
         for (id, stroke) in [
             (&self.hovered, Stroke::new(1.5, theme::MAP_TEXT_MUTED)),
             (&self.selected, Stroke::new(2.5, theme::MAP_SELECTED)),
@@ -1810,16 +1805,15 @@ mod tests {
 
     fn cache_for(frame: Frame) -> Cache {
         let reach = frame.rect.expand2(frame.rect.size() * 0.5);
-        let mesh = Arc::new(Mesh::default());
         Cache {
             frame,
             colours: Vec::new(),
             held: LinePreset::None,
             graticule: false,
             pixels_per_point: 1.0,
-            base: mesh.clone(),
+            base: Vec::new(),
             reach,
-            shown: mesh,
+            shown: Vec::new(),
             shown_offset: Vec2::ZERO,
         }
     }
