@@ -4,6 +4,8 @@
 //! acceptability-versus-deterrence trade-off of every open scenario, and the
 //! break-even credibility.
 
+use std::sync::Arc;
+
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Corner, Legend, Line, Plot, PlotPoints, Points};
 
@@ -11,6 +13,7 @@ use crate::model::{Assessment, Distribution, StateAssessment};
 
 use super::assessment_runner::Status;
 use super::commands::Command;
+use super::lazy;
 use super::region_export::RegionExport;
 use super::theme;
 
@@ -162,8 +165,18 @@ pub fn show(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for s in &assessment.states {
-                headline(ui, assessment, s);
+            // What the headlines show: this result (its address while the
+            // panel holds it, and figures that differ between results).
+            let result = (
+                Arc::as_ptr(assessment) as usize,
+                assessment.seed,
+                assessment.samples,
+            );
+            for (i, s) in assessment.states.iter().enumerate() {
+                let shown = (result, s.decision.chance_of_attack.mean.to_bits());
+                lazy::section(ui, ("headline", i), lazy::key(&shown), |ui| {
+                    headline(ui, assessment, s);
+                });
                 ui.add_space(4.0);
             }
             ui.separator();
@@ -187,24 +200,41 @@ pub fn show(
                     out.command = Some(Command::ExportPlot(state.plot));
                 }
             });
-            let first = &assessment.states[0];
-            let block = ui.scope(|ui| {
-                draw_plot_hover(
-                    ui, state.plot, assessment, first, trade_off, 220.0, !capturing,
-                )
-            });
-            if let Some(plot_area) = block.inner {
-                plot_area.context_menu(|ui| {
-                    if ui.button(Command::ExportPlot(state.plot).label()).clicked() {
-                        out.command = Some(Command::ExportPlot(state.plot));
+            let plot = state.plot;
+            if capturing {
+                let block = ui.scope(|ui| plot_block(ui, plot, assessment, trade_off, false));
+                out.command = out.command.take().or(block.inner);
+                out.status = capture(ui, state, block.response.rect);
+            } else {
+                let shown = (result, plot as u8, trade_off.len());
+                lazy::section(ui, "panel_plot", lazy::key(&shown), |ui| {
+                    if let Some(command) = plot_block(ui, plot, assessment, trade_off, true) {
+                        out.command = Some(command);
                     }
                 });
             }
-            if capturing {
-                out.status = capture(ui, state, block.response.rect);
-            }
         });
     out
+}
+
+/// The chosen plot of the first protected state, with its export menu; the
+/// command the menu gave, if any.
+fn plot_block(
+    ui: &mut Ui,
+    plot: PanelPlot,
+    assessment: &Assessment,
+    trade_off: &[TradeOffPoint],
+    hover: bool,
+) -> Option<Command> {
+    let first = &assessment.states[0];
+    let plot_area = draw_plot_hover(ui, plot, assessment, first, trade_off, 220.0, hover)?;
+    let mut command = None;
+    plot_area.context_menu(|ui| {
+        if ui.button(Command::ExportPlot(plot).label()).clicked() {
+            command = Some(Command::ExportPlot(plot));
+        }
+    });
+    command
 }
 
 /// Captures the plot `rect` for a requested export once it has been scrolled

@@ -9,6 +9,8 @@ pub mod commands;
 pub mod compare;
 pub mod document;
 pub mod editor;
+pub mod lazy;
+pub mod markdown;
 pub mod recovery;
 pub mod region_export;
 pub mod settings;

@@ -89,7 +89,7 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut 
     } else if s.meta.notes.trim().is_empty() {
         ui.weak("No notes yet. Click Edit notes to write what this scenario represents and its sources.");
     } else {
-        egui_commonmark::CommonMarkViewer::new().show(ui, &mut state.markdown, &s.meta.notes);
+        crate::ui::markdown::show(ui, "scenario_notes", &mut state.markdown, &s.meta.notes);
     }
 }
 

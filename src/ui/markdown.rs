@@ -1,0 +1,152 @@
+//! Long Markdown (a scenario's notes) drawn block by block, each top-level block
+//! a [`lazy`] section, so only the blocks on screen are laid out each frame.
+//! Rendering is egui_commonmark's; this only splits the text where a block ends
+//! (found by pulldown-cmark, the parser egui_commonmark uses).
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::{AsIdSalt, Id, Ui};
+use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
+use pulldown_cmark::{Event, Parser, Tag};
+
+use super::lazy;
+
+/// Shows `text` as Markdown, identified by `salt` (unique within `ui`).
+pub fn show(ui: &mut Ui, salt: impl AsIdSalt, cache: &mut CommonMarkCache, text: &str) {
+    ui.push_id(salt, |ui| {
+        let content = lazy::key(&text);
+        let id = ui.make_persistent_id("blocks");
+        for (i, block) in blocks(ui, id, content, text).iter().enumerate() {
+            let Some(part) = text.get(block.range.clone()) else {
+                continue;
+            };
+            lazy::section(ui, i, content, |ui| {
+                if i > 0 {
+                    // The blank line egui_commonmark puts between blocks of one
+                    // text (a heading brings its own), less the spacing egui
+                    // adds between these sections.
+                    let line = ui.text_style_height(&egui::TextStyle::Body);
+                    let gap = if block.heading || block.item {
+                        0.0
+                    } else {
+                        line
+                    };
+                    ui.add_space(gap - ui.spacing().item_spacing.y);
+                }
+                CommonMarkViewer::new().show(ui, cache, part);
+            });
+        }
+    });
+}
+
+/// A run of whole top-level blocks of a Markdown text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// Where it lies in the text (bytes).
+    pub range: Range<usize>,
+    /// Whether it starts with a heading.
+    pub heading: bool,
+    /// Whether it continues the list of the block before (one of its items).
+    pub item: bool,
+}
+
+/// `text`'s blocks, remembered per text.
+fn blocks(ui: &Ui, id: Id, content: u64, text: &str) -> Arc<Vec<Block>> {
+    if let Some((key, blocks)) = ui.data(|d| d.get_temp::<(u64, Arc<Vec<Block>>)>(id))
+        && key == content
+    {
+        return blocks;
+    }
+    let blocks = Arc::new(split(text));
+    ui.data_mut(|d| d.insert_temp(id, (content, blocks.clone())));
+    blocks
+}
+
+/// Cuts `text` into its top-level blocks (a heading, a paragraph, a list…),
+/// which together cover it. Text whose parts refer to each other (link
+/// reference definitions, footnotes) stays in one piece.
+pub fn split(text: &str) -> Vec<Block> {
+    let whole = || {
+        vec![Block {
+            range: 0..text.len(),
+            heading: text.trim_start().starts_with('#'),
+            item: false,
+        }]
+    };
+    let parser = Parser::new_ext(text, pulldown_cmark::Options::all());
+    // Where each block starts, whether it is a heading, whether a list item.
+    let mut starts: Vec<(usize, bool, bool)> = Vec::new();
+    let mut depth = 0usize;
+    let mut offsets = parser.into_offset_iter();
+    for (event, range) in offsets.by_ref() {
+        match event {
+            Event::Start(tag) => {
+                let first_in_list = starts.last().is_some_and(|s| s.0 == range.start);
+                if depth == 0 {
+                    let heading = matches!(tag, Tag::Heading { .. });
+                    starts.push((
+                        if starts.is_empty() { 0 } else { range.start },
+                        heading,
+                        false,
+                    ));
+                } else if depth == 1 && matches!(tag, Tag::Item) && !first_in_list {
+                    // Long lists are cut between items, each drawn as a list
+                    // of its own (an ordered item keeps its number).
+                    starts.push((range.start, false, true));
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::FootnoteReference(_) => return whole(),
+            _ => {}
+        }
+    }
+    if starts.is_empty() || offsets.reference_definitions().iter().next().is_some() {
+        return whole();
+    }
+    let ends = starts.iter().skip(1).map(|s| s.0).chain([text.len()]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&(start, heading, item), end)| Block {
+            range: start..end,
+            heading,
+            item,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_cover_the_text_and_start_at_headings_paragraphs_and_lists() {
+        let text = "# Title\n\nFirst paragraph\nstill first.\n\n## Sources\n- one\n- two\n\n  more of two\n\nLast.\n";
+        let blocks = split(text);
+        let parts: Vec<&str> = blocks.iter().map(|b| &text[b.range.clone()]).collect();
+        let headings: Vec<bool> = blocks.iter().map(|b| b.heading).collect();
+        assert_eq!(headings, [true, false, true, false, false, false]);
+        assert_eq!(parts.concat(), text, "nothing lost or repeated");
+        assert_eq!(parts.len(), 6, "{parts:?}");
+        assert!(parts[1].starts_with("First paragraph"));
+        assert_eq!(parts[3], "- one\n");
+        assert!(parts[4].starts_with("- two") && parts[4].contains("more of two"));
+        assert!(parts[5].starts_with("Last."));
+        let items: Vec<bool> = blocks.iter().map(|b| b.item).collect();
+        assert_eq!(items, [false, false, false, false, true, false]);
+    }
+
+    #[test]
+    fn text_with_reference_links_or_footnotes_stays_whole() {
+        for text in [
+            "See [the treaty][t].\n\nMore.\n\n[t]: https://www.nato.int/\n",
+            "A claim[^1].\n\nMore.\n\n[^1]: Its source.\n",
+        ] {
+            let blocks = split(text);
+            assert_eq!(blocks.len(), 1, "{text}");
+            assert_eq!(blocks[0].range, 0..text.len());
+        }
+    }
+}
