@@ -15,13 +15,14 @@ use egui::{Mesh, Pos2, Rect, Stroke, Vec2};
 use crate::scenario::LinePreset;
 use crate::ui::theme;
 
-use super::frame::{Frame, base_scale};
+use super::frame::Frame;
 use super::geodata::Geodata;
 use super::projection::project;
 use super::status::Status;
 
 /// The cached screen-space meshes and what they were built for.
 pub(super) struct Cache {
+    /// The frame built for; its ink scale sets the strokes' widths.
     frame: Frame,
     colours: Vec<Status>,
     held: LinePreset,
@@ -41,9 +42,13 @@ pub(super) struct Cache {
 
 impl Cache {
     /// How far the cached meshes must move to show `frame`, if they can: same
-    /// scale, size and contents, and the new view within the area they cover.
+    /// scale, size, ink and contents, and the new view within the area they
+    /// cover.
     fn offset_to(&self, frame: &Frame) -> Option<Vec2> {
-        if self.frame.scale != frame.scale || self.frame.rect.size() != frame.rect.size() {
+        if self.frame.scale != frame.scale
+            || self.frame.rect.size() != frame.rect.size()
+            || self.frame.ink != frame.ink
+        {
             return None;
         }
         let offset = frame.to_screen(self.frame.center) - self.frame.rect.center();
@@ -143,7 +148,8 @@ fn fill_mesh(frame: &Frame, colours: &[Status], held: LinePreset, reach: Rect) -
 }
 
 /// The border, coastline and graticule strokes in screen space, tessellated once
-/// per view (anti-aliased, constant width at every zoom). Points closer than
+/// per view (anti-aliased, constant width at every zoom, scaled by the frame's
+/// ink). Points closer than
 /// 0.6 points on screen are merged, which keeps the whole-map view light.
 fn line_mesh(frame: &Frame, graticule: bool, ppp: f32, font_size: [usize; 2], reach: Rect) -> Mesh {
     let data = Geodata::get();
@@ -151,7 +157,7 @@ fn line_mesh(frame: &Frame, graticule: bool, ppp: f32, font_size: [usize; 2], re
     tess.set_clip_rect(reach.expand(4.0));
     let mut mesh = Mesh::default();
     let visible = reach.expand(8.0);
-    let zoom_width = (frame.scale / base_scale(frame.rect)).clamp(1.0, 4.0) as f32;
+    let zoom_width = frame.zoom().clamp(1.0, 4.0) as f32;
     let mut stroke_line = |points: Vec<Pos2>, stroke: Stroke| {
         if points.len() >= 2 {
             tess.tessellate_path(
@@ -163,11 +169,11 @@ fn line_mesh(frame: &Frame, graticule: bool, ppp: f32, font_size: [usize; 2], re
     if graticule {
         for line in graticule_lines() {
             let points = line.iter().map(|p| frame.to_screen(*p)).collect();
-            stroke_line(points, Stroke::new(0.8, theme::MAP_GRATICULE));
+            stroke_line(points, frame.stroke(0.8, theme::MAP_GRATICULE));
         }
     }
-    let coast = Stroke::new(0.6 + 0.15 * zoom_width, theme::MAP_COAST);
-    let land = Stroke::new(0.7 + 0.2 * zoom_width, theme::MAP_BORDER);
+    let coast = frame.stroke(0.6 + 0.15 * zoom_width, theme::MAP_COAST);
+    let land = frame.stroke(0.7 + 0.2 * zoom_width, theme::MAP_BORDER);
     for border in data.borders() {
         let mut points: Vec<Pos2> = Vec::new();
         let mut bounds = Rect::NOTHING;
@@ -238,7 +244,7 @@ mod tests {
     }
 
     #[test]
-    fn a_pan_within_reach_moves_the_cached_meshes_and_a_zoom_rebuilds_them() {
+    fn a_pan_within_reach_moves_the_cached_meshes_and_a_zoom_or_new_ink_rebuilds_them() {
         let rect = Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 800.0));
         let view = View {
             center: [0.0, 0.0],
@@ -266,5 +272,7 @@ mod tests {
         assert_eq!(cache.offset_to(&far), None);
         let zoomed = Frame::new(rect, View { zoom: 3.0, ..view });
         assert_eq!(cache.offset_to(&zoomed), None);
+        // A slide's larger ink has wider strokes: the meshes are rebuilt.
+        assert_eq!(cache.offset_to(&built.with_ink(2.0)), None);
     }
 }

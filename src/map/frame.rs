@@ -1,7 +1,15 @@
 //! The view (centre and zoom) and the frame that maps it onto the screen: map km
-//! to screen points and back, for one frame's rectangle.
+//! to screen points and back, for one frame's rectangle, and the ink scale the
+//! map's text, strokes and symbols are drawn at.
+//!
+//! Every fixed size in the map's drawing (a font, a stroke width, a marker's
+//! radius, a label's padding or offset) is a workspace size in points passed
+//! through [`Frame::font`], [`Frame::stroke`], [`Frame::px`] or
+//! [`Frame::offset`], so a slide can draw the same map with its ink scaled up
+//! for a room, sharp (no transform of the layer), while the geometry (what the
+//! projection places) stays where it is.
 
-use egui::{Pos2, Rect, pos2};
+use egui::{Color32, FontId, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 
 use crate::scenario::MapView;
 
@@ -44,6 +52,9 @@ pub(super) struct Frame {
     pub(super) center: [f64; 2],
     /// Points per map km.
     pub(super) scale: f64,
+    /// How much larger than in the workspace the map's ink is drawn: text,
+    /// strokes, markers, boxes and their spacing. 1 in the workspace.
+    pub(super) ink: f32,
 }
 
 impl Frame {
@@ -53,7 +64,39 @@ impl Frame {
             rect,
             center: view.center,
             scale: base_scale(rect) * view.zoom,
+            ink: 1.0,
         }
+    }
+
+    /// This frame with its ink drawn `ink` times the workspace size.
+    pub(super) fn with_ink(self, ink: f32) -> Self {
+        Self { ink, ..self }
+    }
+
+    /// The zoom factor: 1 shows the whole region.
+    pub(super) fn zoom(self) -> f64 {
+        self.scale / base_scale(self.rect)
+    }
+
+    /// A workspace length, points, at this frame's ink scale.
+    pub(super) fn px(self, points: f32) -> f32 {
+        points * self.ink
+    }
+
+    /// A workspace offset, points, at this frame's ink scale.
+    pub(super) fn offset(self, x: f32, y: f32) -> Vec2 {
+        vec2(x, y) * self.ink
+    }
+
+    /// The map's (proportional) font of workspace size `size`, at this
+    /// frame's ink scale.
+    pub(super) fn font(self, size: f32) -> FontId {
+        FontId::proportional(self.px(size))
+    }
+
+    /// A stroke of workspace width `width`, at this frame's ink scale.
+    pub(super) fn stroke(self, width: f32, colour: Color32) -> Stroke {
+        Stroke::new(self.px(width), colour)
     }
 
     /// Where a point in map km is on screen.

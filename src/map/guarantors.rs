@@ -3,9 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use egui::{
-    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2,
-};
+use egui::{Align2, Color32, Pos2, Rect, Shape, StrokeKind, Vec2, pos2, vec2};
 
 use crate::scenario::reference::Reference;
 use crate::scenario::{Formality, Scenario};
@@ -54,14 +52,21 @@ fn mean(points: &[Pos2]) -> Option<Pos2> {
 }
 
 /// The dash pattern of a tie by formality: solid treaty, long-dashed agreement,
-/// short-dashed declaration, dotted informal tie.
-pub(super) fn tie_shapes(points: &[Pos2], formality: Formality, width: f32) -> Vec<Shape> {
-    let stroke = Stroke::new(width, theme::MAP_TIE);
+/// short-dashed declaration, dotted informal tie. `width` is the workspace
+/// width; it and the dashes are drawn at the frame's ink scale.
+pub(super) fn tie_shapes(
+    frame: &Frame,
+    points: &[Pos2],
+    formality: Formality,
+    width: f32,
+) -> Vec<Shape> {
+    let stroke = frame.stroke(width, theme::MAP_TIE);
+    let px = |v: f32| frame.px(v);
     match formality {
         Formality::RatifiedTreaty => vec![Shape::line(points.to_vec(), stroke)],
-        Formality::ExecutiveAgreement => Shape::dashed_line(points, stroke, 14.0, 6.0),
-        Formality::PoliticalDeclaration => Shape::dashed_line(points, stroke, 5.0, 5.0),
-        Formality::None => Shape::dotted_line(points, theme::MAP_TIE, 7.0, width * 0.6),
+        Formality::ExecutiveAgreement => Shape::dashed_line(points, stroke, px(14.0), px(6.0)),
+        Formality::PoliticalDeclaration => Shape::dashed_line(points, stroke, px(5.0), px(5.0)),
+        Formality::None => Shape::dotted_line(points, theme::MAP_TIE, px(7.0), px(width * 0.6)),
     }
 }
 
@@ -69,6 +74,7 @@ pub(super) fn tie_shapes(points: &[Pos2], formality: Formality, width: f32) -> V
 /// a fraction of its length), with an arrowhead at `end` when `arrow`.
 fn curved_tie(
     painter: &egui::Painter,
+    frame: &Frame,
     (start, end): (Pos2, Pos2),
     bend: f32,
     formality: Formality,
@@ -76,7 +82,7 @@ fn curved_tie(
     arrow: bool,
 ) {
     let chord = end - start;
-    if chord.length() < 12.0 {
+    if chord.length() < frame.px(12.0) {
         return;
     }
     let control = start + chord * 0.5 + vec2(-chord.y, chord.x) * bend;
@@ -89,19 +95,25 @@ fn curved_tie(
         })
         .collect();
     let mut cut = points;
-    let head_gap = if arrow { 10.0 } else { 0.0 };
+    let head_gap = if arrow { frame.px(10.0) } else { 0.0 };
     while cut.len() > 2 && cut.last().is_some_and(|p| p.distance(end) < head_gap) {
         cut.pop();
     }
     let width = 1.0 + 4.0 * weight;
     painter.add(Shape::line(
         cut.clone(),
-        Stroke::new(width + 2.5, theme::MAP_HALO),
+        frame.stroke(width + 2.5, theme::MAP_HALO),
     ));
-    painter.extend(tie_shapes(&cut, formality, width));
+    painter.extend(tie_shapes(frame, &cut, formality, width));
     if arrow && let Some(&last) = cut.last() {
-        let tip = last + (end - last).normalized() * (last.distance(end) - 3.0).max(0.0);
-        arrow_head(painter, tip, last, 8.0 + 5.0 * weight, theme::MAP_TIE);
+        let tip = last + (end - last).normalized() * (last.distance(end) - frame.px(3.0)).max(0.0);
+        arrow_head(
+            painter,
+            tip,
+            last,
+            frame.px(8.0 + 5.0 * weight),
+            theme::MAP_TIE,
+        );
     }
 }
 
@@ -126,7 +138,7 @@ pub(super) fn ties(
     credibility: &BTreeMap<(String, String), f64>,
     labels: &mut LabelPlacer,
 ) {
-    let inner = frame.rect.shrink(24.0);
+    let inner = frame.rect.shrink(frame.px(24.0));
     let mut edge_markers: Vec<(Pos2, String)> = Vec::new();
     let mut hubs: Vec<(Pos2, String)> = Vec::new();
     // A guarantor's anchor on screen, or a marker at the map's edge on the way
@@ -171,14 +183,14 @@ pub(super) fn ties(
             let Some(from) = mean(&sources) else { continue };
             let hub = from + (centre - from) * 0.45;
             for (g, p) in arrangement.guarantors.iter().zip(&sources) {
-                curved_tie(painter, (*p, hub), 0.0, g.formality, 0.15, false);
+                curved_tie(painter, frame, (*p, hub), 0.0, g.formality, 0.15, false);
             }
             let weight = arrangement.guarantors.iter().map(weight_of).sum::<f32>()
                 / arrangement.guarantors.len() as f32;
             let formality = most_formal(arrangement.guarantors.iter().map(|g| g.formality));
             for (i, t) in targets.iter().enumerate() {
                 let side = if i % 2 == 0 { 0.12 } else { -0.12 };
-                curved_tie(painter, (hub, *t), side, formality, weight, true);
+                curved_tie(painter, frame, (hub, *t), side, formality, weight, true);
             }
             hubs.push((hub, arrangement.name.clone()));
             continue;
@@ -194,6 +206,7 @@ pub(super) fn ties(
                 let bend = (0.18 + 0.05 * (gi / 2) as f32) * side;
                 curved_tie(
                     painter,
+                    frame,
                     (start, end),
                     bend,
                     guarantor.formality,
@@ -204,16 +217,16 @@ pub(super) fn ties(
         }
     }
     for (hub, name) in hubs {
-        let galley = painter.layout_no_wrap(name, FontId::proportional(11.0), Color32::WHITE);
-        let rect = Rect::from_center_size(hub, galley.size() + vec2(10.0, 6.0));
+        let galley = painter.layout_no_wrap(name, frame.font(11.0), Color32::WHITE);
+        let rect = Rect::from_center_size(hub, galley.size() + frame.offset(10.0, 6.0));
         painter.rect(
             rect,
-            CornerRadius::same(9),
+            frame.px(9.0),
             theme::MAP_TIE,
-            Stroke::new(1.5, Color32::WHITE),
+            frame.stroke(1.5, Color32::WHITE),
             StrokeKind::Outside,
         );
-        painter.galley(rect.min + vec2(5.0, 3.0), galley, Color32::WHITE);
+        painter.galley(rect.min + frame.offset(5.0, 3.0), galley, Color32::WHITE);
         labels.block(rect);
     }
     edge_markers.sort_by(|a, b| a.1.cmp(&b.1));
@@ -224,21 +237,24 @@ pub(super) fn ties(
             .state(&id)
             .and_then(|s| s.figures.name.clone())
             .unwrap_or(id);
-        let galley = painter.layout_no_wrap(name, FontId::proportional(11.5), Color32::WHITE);
-        let size = galley.size() + vec2(12.0, 6.0);
+        let galley = painter.layout_no_wrap(name, frame.font(11.5), Color32::WHITE);
+        let size = galley.size() + frame.offset(12.0, 6.0);
         let rect = Rect::from_center_size(pos, size);
-        let inside = frame.rect.shrink(4.0);
+        let inside = frame.rect.shrink(frame.px(4.0));
         let mut rect = rect.translate(vec2(
             (inside.left() - rect.left()).max(0.0) + (inside.right() - rect.right()).min(0.0),
             (inside.top() - rect.top()).max(0.0) + (inside.bottom() - rect.bottom()).min(0.0),
         ));
         // Markers of several off-map guarantors stack instead of overlapping.
-        while placed.iter().any(|r: &Rect| r.expand(1.0).intersects(rect)) {
-            rect = rect.translate(vec2(0.0, size.y + 3.0));
+        while placed
+            .iter()
+            .any(|r: &Rect| r.expand(frame.px(1.0)).intersects(rect))
+        {
+            rect = rect.translate(vec2(0.0, size.y + frame.px(3.0)));
         }
         placed.push(rect);
-        painter.rect_filled(rect, CornerRadius::same(3), theme::MAP_TIE);
-        painter.galley(rect.min + vec2(6.0, 3.0), galley, Color32::WHITE);
+        painter.rect_filled(rect, frame.px(3.0), theme::MAP_TIE);
+        painter.galley(rect.min + frame.offset(6.0, 3.0), galley, Color32::WHITE);
         labels.block(rect);
     }
 }
@@ -246,6 +262,8 @@ pub(super) fn ties(
 /// A unit marker under each place where guarantor forces are stationed (three
 /// at most, the rest counted).
 pub(super) fn forces(painter: &egui::Painter, frame: &Frame, scenario: &Scenario) {
+    // Markers within a cell of this size stack under one place.
+    let cell = frame.px(8.0);
     let mut stacks: BTreeMap<(i32, i32), u32> = BTreeMap::new();
     for arrangement in &scenario.arrangements {
         for guarantor in &arrangement.guarantors {
@@ -256,30 +274,38 @@ pub(super) fn forces(painter: &egui::Painter, frame: &Frame, scenario: &Scenario
                     .or_else(|| anchor_of(&unit.stationed_in));
                 let Some(at) = at else { continue };
                 let p = frame.geo_to_screen(at[0], at[1]);
-                let key = ((p.x / 8.0) as i32, (p.y / 8.0) as i32);
+                let key = ((p.x / cell) as i32, (p.y / cell) as i32);
                 let n = stacks.entry(key).or_default();
                 *n += 1;
                 // Three markers per place at most; the rest are counted.
                 if *n > 3 {
                     continue;
                 }
-                let centre = p + vec2(0.0, 18.0 + 17.0 * (*n - 1) as f32);
+                let centre = p + frame.offset(0.0, 18.0 + 17.0 * (*n - 1) as f32);
                 if !frame.rect.contains(centre) {
                     continue;
                 }
-                unit_marker(painter, centre, unit.is_present(), Some(unit.arrival_days));
+                unit_marker(
+                    painter,
+                    frame,
+                    centre,
+                    unit.is_present(),
+                    Some(unit.arrival_days),
+                );
             }
         }
     }
     for (&(kx, ky), &n) in &stacks {
         if n > 3 {
-            let p = pos2(kx as f32 * 8.0, ky as f32 * 8.0) + vec2(-11.0, 18.0 + 17.0 * 3.0);
+            let p =
+                pos2(kx as f32 * cell, ky as f32 * cell) + frame.offset(-11.0, 18.0 + 17.0 * 3.0);
             halo_text(
                 painter,
+                frame,
                 p,
                 Align2::LEFT_TOP,
                 &format!("+{} more", n - 3),
-                FontId::proportional(10.5),
+                frame.font(10.5),
                 theme::MAP_TIE,
             );
         }
@@ -290,40 +316,37 @@ pub(super) fn forces(painter: &egui::Painter, frame: &Frame, scenario: &Scenario
 /// arrival day when pledged.
 pub(super) fn unit_marker(
     painter: &egui::Painter,
+    frame: &Frame,
     centre: Pos2,
     present: bool,
     arrival_days: Option<f64>,
 ) {
-    let rect = Rect::from_center_size(centre, vec2(22.0, 14.0));
-    let ink = theme::MAP_TIE;
-    if present {
-        painter.rect(
-            rect,
-            1.0,
-            theme::GUARANTOR,
-            Stroke::new(1.5, ink),
-            StrokeKind::Middle,
-        );
+    let rect = Rect::from_center_size(centre, frame.offset(22.0, 14.0));
+    let colour = theme::MAP_TIE;
+    let fill = if present {
+        theme::GUARANTOR
     } else {
-        painter.rect(
-            rect,
-            1.0,
-            Color32::WHITE,
-            Stroke::new(1.5, ink),
-            StrokeKind::Middle,
-        );
-    }
-    let cross = Stroke::new(1.2, if present { Color32::WHITE } else { ink });
+        Color32::WHITE
+    };
+    painter.rect(
+        rect,
+        frame.px(1.0),
+        fill,
+        frame.stroke(1.5, colour),
+        StrokeKind::Middle,
+    );
+    let cross = frame.stroke(1.2, if present { Color32::WHITE } else { colour });
     painter.line_segment([rect.left_top(), rect.right_bottom()], cross);
     painter.line_segment([rect.left_bottom(), rect.right_top()], cross);
     if let (false, Some(arrival_days)) = (present, arrival_days) {
         halo_text(
             painter,
-            rect.right_center() + vec2(4.0, 0.0),
+            frame,
+            rect.right_center() + frame.offset(4.0, 0.0),
             Align2::LEFT_CENTER,
             &format!("D+{arrival_days:.0}"),
-            FontId::proportional(10.5),
-            ink,
+            frame.font(10.5),
+            colour,
         );
     }
 }

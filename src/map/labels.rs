@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
-use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, Vec2, pos2, vec2};
+use egui::{Align2, Color32, FontId, Pos2, Rect, Vec2, pos2};
 
 use crate::ui::theme;
 
-use super::frame::{Frame, base_scale};
+use super::frame::Frame;
 use super::geodata::Geodata;
 use super::places::CITIES;
 
@@ -34,9 +34,10 @@ impl LabelPlacer {
     }
 }
 
-/// Text with a light halo so it reads on any fill.
+/// Text with a light halo so it reads on any fill; returns where it went.
 pub(super) fn halo_text(
     painter: &egui::Painter,
+    frame: &Frame,
     pos: Pos2,
     anchor: Align2,
     text: &str,
@@ -45,22 +46,24 @@ pub(super) fn halo_text(
 ) -> Rect {
     let galley = painter.layout_no_wrap(text.to_owned(), font, colour);
     let rect = anchor.anchor_size(pos, galley.size());
-    halo_galley(painter, rect.min, galley, colour);
+    halo_galley(painter, frame, rect.min, galley, colour);
     rect
 }
 
-/// Paints a laid-out text at `min` with a light halo around it.
+/// Paints a laid-out text at `min` with a light halo around it (one point wide
+/// at the frame's ink scale).
 pub(super) fn halo_galley(
     painter: &egui::Painter,
+    frame: &Frame,
     min: Pos2,
     galley: Arc<egui::Galley>,
     colour: Color32,
 ) {
     for d in [
-        vec2(-1.0, 0.0),
-        vec2(1.0, 0.0),
-        vec2(0.0, -1.0),
-        vec2(0.0, 1.0),
+        frame.offset(-1.0, 0.0),
+        frame.offset(1.0, 0.0),
+        frame.offset(0.0, -1.0),
+        frame.offset(0.0, 1.0),
     ] {
         painter.galley_with_override_text_color(min + d, galley.clone(), theme::MAP_HALO);
     }
@@ -72,6 +75,7 @@ pub(super) fn halo_galley(
 #[allow(clippy::too_many_arguments)] // a label's text, style and place, plus the placer
 pub(super) fn placed_halo_text(
     painter: &egui::Painter,
+    frame: &Frame,
     labels: &mut LabelPlacer,
     bounds: Rect,
     pos: Pos2,
@@ -83,71 +87,90 @@ pub(super) fn placed_halo_text(
     let galley = painter.layout_no_wrap(text.to_owned(), font, colour);
     let rect = anchor.anchor_size(pos, galley.size());
     if bounds.contains_rect(rect) && labels.try_take(rect) {
-        halo_galley(painter, rect.min, galley, colour);
+        halo_galley(painter, frame, rect.min, galley, colour);
     }
 }
 
 /// City dots and names (capitals always; other cities when zoomed in).
 pub(super) fn city_labels(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlacer) {
-    let zoom = frame.scale / base_scale(frame.rect);
+    let zoom = frame.zoom();
     for city in CITIES {
         if !city.capital && zoom < 1.6 && city.name != "Kaliningrad" && city.name != "St Petersburg"
         {
             continue;
         }
         let p = frame.geo_to_screen(city.lon, city.lat);
-        if !frame.rect.shrink(4.0).contains(p) {
+        if !frame.rect.shrink(frame.px(4.0)).contains(p) {
             continue;
         }
-        let size = if city.capital { 12.5 } else { 11.5 };
-        let font = FontId::proportional(size);
+        let font = frame.font(if city.capital { 12.5 } else { 11.5 });
         let galley = painter.layout_no_wrap(city.name.to_owned(), font.clone(), theme::MAP_TEXT);
-        let dot = Rect::from_center_size(p, Vec2::splat(7.0));
+        let dot = Rect::from_center_size(p, Vec2::splat(frame.px(7.0)));
         // Try right, left, above, below the dot.
         let candidates = [
-            (p + vec2(6.0, 0.0), Align2::LEFT_CENTER),
-            (p + vec2(-6.0, 0.0), Align2::RIGHT_CENTER),
-            (p + vec2(0.0, -5.0), Align2::CENTER_BOTTOM),
-            (p + vec2(0.0, 5.0), Align2::CENTER_TOP),
+            (p + frame.offset(6.0, 0.0), Align2::LEFT_CENTER),
+            (p + frame.offset(-6.0, 0.0), Align2::RIGHT_CENTER),
+            (p + frame.offset(0.0, -5.0), Align2::CENTER_BOTTOM),
+            (p + frame.offset(0.0, 5.0), Align2::CENTER_TOP),
         ];
         if !labels.try_take(dot) {
             continue;
         }
         let placed = candidates.iter().find(|(pos, anchor)| {
-            let r = anchor.anchor_size(*pos, galley.size()).expand(1.0);
+            let r = anchor
+                .anchor_size(*pos, galley.size())
+                .expand(frame.px(1.0));
             frame.rect.contains_rect(r) && labels.try_take(r)
         });
         if city.capital {
-            painter.circle(p, 3.6, Color32::WHITE, Stroke::new(1.6, theme::MAP_TEXT));
-            painter.circle_filled(p, 1.4, theme::MAP_TEXT);
+            painter.circle(
+                p,
+                frame.px(3.6),
+                Color32::WHITE,
+                frame.stroke(1.6, theme::MAP_TEXT),
+            );
+            painter.circle_filled(p, frame.px(1.4), theme::MAP_TEXT);
         } else {
-            painter.circle(p, 2.6, theme::MAP_TEXT, Stroke::new(1.0, Color32::WHITE));
+            painter.circle(
+                p,
+                frame.px(2.6),
+                theme::MAP_TEXT,
+                frame.stroke(1.0, Color32::WHITE),
+            );
         }
         if let Some((pos, anchor)) = placed {
-            halo_text(painter, *pos, *anchor, city.name, font, theme::MAP_TEXT);
+            halo_text(
+                painter,
+                frame,
+                *pos,
+                *anchor,
+                city.name,
+                font,
+                theme::MAP_TEXT,
+            );
         }
     }
 }
 
 /// Country names in capitals, where the country is wide enough on screen.
 pub(super) fn country_labels(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlacer) {
-    let font = FontId::proportional(11.0);
+    let font = frame.font(11.0);
     for country in Geodata::get().countries() {
         let [x0, y0, x1, y1] = country.bbox;
         let width = f64::from(x1 - x0) * frame.scale;
         let height = f64::from(y1 - y0) * frame.scale;
         let p = frame.to_screen([f64::from(country.label[0]), f64::from(country.label[1])]);
-        if !frame.rect.shrink(20.0).contains(p) {
+        if !frame.rect.shrink(frame.px(20.0)).contains(p) {
             continue;
         }
         let name = country_name(country.id, country.name).to_uppercase();
         let galley = painter.layout_no_wrap(name, font.clone(), theme::MAP_TEXT_MUTED);
-        if f64::from(galley.size().x) > width * 0.9 || height < 14.0 {
+        if f64::from(galley.size().x) > width * 0.9 || height < f64::from(frame.px(14.0)) {
             continue;
         }
         let rect = Align2::CENTER_CENTER.anchor_size(p, galley.size());
-        if labels.try_take(rect.expand(2.0)) {
-            halo_galley(painter, rect.min, galley, theme::MAP_TEXT_MUTED);
+        if labels.try_take(rect.expand(frame.px(2.0))) {
+            halo_galley(painter, frame, rect.min, galley, theme::MAP_TEXT_MUTED);
         }
     }
 }
@@ -164,7 +187,7 @@ pub(super) fn country_name(id: &str, name: &'static str) -> &'static str {
 
 /// Latitudes along the left edge and longitudes along the bottom.
 pub(super) fn graticule_labels(painter: &egui::Painter, frame: &Frame) {
-    let font = FontId::proportional(10.0);
+    let font = frame.font(10.0);
     let r = frame.rect;
     for lat in (25..=80).step_by(5) {
         // Where the parallel meets the left edge.
@@ -174,7 +197,7 @@ pub(super) fn graticule_labels(painter: &egui::Painter, frame: &Frame) {
             let [lon_edge, _] = frame.to_geo(pos2(r.left(), p.y));
             let p = frame.geo_to_screen(lon_edge, f64::from(lat));
             painter.text(
-                pos2(r.left() + 4.0, p.y),
+                pos2(r.left() + frame.px(4.0), p.y),
                 Align2::LEFT_BOTTOM,
                 format!("{lat}°N"),
                 font.clone(),
@@ -194,7 +217,7 @@ pub(super) fn graticule_labels(painter: &egui::Painter, frame: &Frame) {
                 format!("{lon}°E")
             };
             painter.text(
-                pos2(p.x + 3.0, r.bottom() - 18.0),
+                pos2(p.x + frame.px(3.0), r.bottom() - frame.px(18.0)),
                 Align2::LEFT_BOTTOM,
                 text,
                 font.clone(),

@@ -1,6 +1,6 @@
 //! The map's marginalia: the title box, the legend and the scale bar.
 
-use egui::{Align2, Color32, FontId, Rect, Stroke, StrokeKind, pos2, vec2};
+use egui::{Align2, Color32, Rect, StrokeKind, pos2, vec2};
 
 use crate::scenario::{Formality, Layers, LinePreset, Scenario};
 use crate::ui::theme;
@@ -15,7 +15,7 @@ use super::status::{Status, status};
 pub(super) fn title_block(painter: &egui::Painter, frame: &Frame, scenario: &Scenario) {
     let title = painter.layout_no_wrap(
         scenario.meta.title.clone(),
-        FontId::proportional(17.0),
+        frame.font(17.0),
         theme::MAP_TEXT,
     );
     let mut sub = String::from("NATO's eastern flank");
@@ -23,21 +23,24 @@ pub(super) fn title_block(painter: &egui::Painter, frame: &Frame, scenario: &Sce
         sub.push_str(" · ");
         sub.push_str(&scenario.meta.date);
     }
-    let sub = painter.layout_no_wrap(sub, FontId::proportional(11.5), theme::MAP_TEXT_MUTED);
-    let width = title.size().x.max(sub.size().x) + 20.0;
-    let height = title.size().y + sub.size().y + 14.0;
-    let rect = Rect::from_min_size(frame.rect.min + vec2(10.0, 10.0), vec2(width, height));
+    let sub = painter.layout_no_wrap(sub, frame.font(11.5), theme::MAP_TEXT_MUTED);
+    let width = title.size().x.max(sub.size().x) + frame.px(20.0);
+    let height = title.size().y + sub.size().y + frame.px(14.0);
+    let rect = Rect::from_min_size(
+        frame.rect.min + frame.offset(10.0, 10.0),
+        vec2(width, height),
+    );
     painter.rect(
         rect,
-        3.0,
+        frame.px(3.0),
         theme::MAP_PANEL,
-        Stroke::new(1.0, theme::MAP_BORDER),
+        frame.stroke(1.0, theme::MAP_BORDER),
         StrokeKind::Inside,
     );
     let title_height = title.size().y;
-    painter.galley(rect.min + vec2(10.0, 6.0), title, theme::MAP_TEXT);
+    painter.galley(rect.min + frame.offset(10.0, 6.0), title, theme::MAP_TEXT);
     painter.galley(
-        rect.min + vec2(10.0, 8.0 + title_height),
+        rect.min + vec2(frame.px(10.0), frame.px(8.0) + title_height),
         sub,
         theme::MAP_TEXT_MUTED,
     );
@@ -46,7 +49,7 @@ pub(super) fn title_block(painter: &egui::Painter, frame: &Frame, scenario: &Sce
 /// The legend at the top right: the statuses in the scenario and a key for
 /// each layer shown.
 pub(super) fn legend(painter: &egui::Painter, frame: &Frame, scenario: &Scenario, layers: &Layers) {
-    let font = FontId::proportional(11.5);
+    let font = frame.font(11.5);
     let mut rows: Vec<(LegendKey, String)> = Vec::new();
     let shown: Vec<Status> = Status::ALL
         .into_iter()
@@ -102,60 +105,71 @@ pub(super) fn legend(painter: &egui::Painter, frame: &Frame, scenario: &Scenario
     if layers.axes && !scenario.axes.is_empty() {
         rows.push((LegendKey::Axis, "Axis of advance".into()));
     }
-    let row_h = 18.0;
+    let row_h = frame.px(18.0);
     let galleys: Vec<_> = rows
         .iter()
         .map(|(_, t)| painter.layout_no_wrap(t.clone(), font.clone(), theme::MAP_TEXT))
         .collect();
     let text_w = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
-    let size = vec2(text_w + 58.0, rows.len() as f32 * row_h + 12.0);
+    let size = vec2(
+        text_w + frame.px(58.0),
+        rows.len() as f32 * row_h + frame.px(12.0),
+    );
     let rect = Rect::from_min_size(
-        pos2(frame.rect.right() - size.x - 10.0, frame.rect.top() + 10.0),
+        pos2(
+            frame.rect.right() - size.x - frame.px(10.0),
+            frame.rect.top() + frame.px(10.0),
+        ),
         size,
     );
     painter.rect(
         rect,
-        3.0,
+        frame.px(3.0),
         theme::MAP_PANEL,
-        Stroke::new(1.0, theme::MAP_BORDER),
+        frame.stroke(1.0, theme::MAP_BORDER),
         StrokeKind::Inside,
     );
     for (i, ((key, _), galley)) in rows.iter().zip(galleys).enumerate() {
-        let y = rect.top() + 6.0 + i as f32 * row_h + row_h / 2.0;
-        let key_rect = Rect::from_center_size(pos2(rect.left() + 22.0, y), vec2(28.0, 12.0));
+        let y = rect.top() + frame.px(6.0) + i as f32 * row_h + row_h / 2.0;
+        let key_rect = Rect::from_center_size(
+            pos2(rect.left() + frame.px(22.0), y),
+            frame.offset(28.0, 12.0),
+        );
         match key {
             LegendKey::Fill(c) => {
                 painter.rect(
                     key_rect,
-                    1.0,
+                    frame.px(1.0),
                     *c,
-                    Stroke::new(0.8, theme::MAP_BORDER),
+                    frame.stroke(0.8, theme::MAP_BORDER),
                     StrokeKind::Inside,
                 );
             }
             LegendKey::Tie(f) => {
                 let pts = [key_rect.left_center(), key_rect.right_center()];
-                painter.extend(tie_shapes(&pts, *f, 2.5));
+                painter.extend(tie_shapes(frame, &pts, *f, 2.5));
             }
-            LegendKey::Unit(present) => unit_marker(painter, key_rect.center(), *present, None),
+            LegendKey::Unit(present) => {
+                unit_marker(painter, frame, key_rect.center(), *present, None);
+            }
             LegendKey::Axis => {
                 painter.line_segment(
                     [
                         key_rect.left_center(),
-                        key_rect.right_center() - vec2(6.0, 0.0),
+                        key_rect.right_center() - frame.offset(6.0, 0.0),
                     ],
-                    Stroke::new(3.0, theme::MAP_AXIS),
+                    frame.stroke(3.0, theme::MAP_AXIS),
                 );
                 arrow_head(
                     painter,
                     key_rect.right_center(),
                     key_rect.left_center(),
-                    9.0,
+                    frame.px(9.0),
                     theme::MAP_AXIS,
                 );
             }
         }
-        let text_x = rect.left() + 44.0;
+        let text_x = rect.left() + frame.px(44.0);
         let gy = y - galley.size().y / 2.0;
         painter.galley(pos2(text_x, gy), galley, theme::MAP_TEXT);
     }
@@ -163,19 +177,24 @@ pub(super) fn legend(painter: &egui::Painter, frame: &Frame, scenario: &Scenario
 
 /// The symbol of a legend row.
 enum LegendKey {
+    /// A swatch of a fill colour.
     Fill(Color32),
+    /// A tie's dash pattern.
     Tie(Formality),
+    /// A unit marker, present (filled) or pledged.
     Unit(bool),
+    /// An axis of advance's arrow.
     Axis,
 }
 
-/// The scale bar at the bottom left, true at the view's centre latitude.
+/// The scale bar at the bottom left, true at the view's centre latitude (about
+/// 130 points long at the frame's ink scale).
 pub(super) fn scale_bar(painter: &egui::Painter, frame: &Frame) {
     // True km per screen point at the view's centre latitude (the projection's
     // scale factor there is below one between the standard parallels).
     let [_, lat] = frame.to_geo(frame.rect.center());
     let km_per_point = 1.0 / (frame.scale * projection::scale_factor(lat.clamp(30.0, 75.0)));
-    let target = 130.0 * km_per_point;
+    let target = f64::from(frame.px(130.0)) * km_per_point;
     let nice = [
         5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1000.0, 2000.0,
     ];
@@ -185,36 +204,42 @@ pub(super) fn scale_bar(painter: &egui::Painter, frame: &Frame) {
         .min_by(|a, b| (a - target).abs().total_cmp(&(b - target).abs()))
         .unwrap_or(100.0);
     let len = (km / km_per_point) as f32;
-    let left = pos2(frame.rect.left() + 14.0, frame.rect.bottom() - 16.0);
-    let bg = Rect::from_min_max(left + vec2(-6.0, -18.0), left + vec2(len + 60.0, 8.0));
-    painter.rect_filled(bg, 3.0, theme::MAP_PANEL);
+    let left = pos2(
+        frame.rect.left() + frame.px(14.0),
+        frame.rect.bottom() - frame.px(16.0),
+    );
+    let bg = Rect::from_min_max(
+        left + frame.offset(-6.0, -18.0),
+        left + vec2(len + frame.px(60.0), frame.px(8.0)),
+    );
+    painter.rect_filled(bg, frame.px(3.0), theme::MAP_PANEL);
     let half = left + vec2(len / 2.0, 0.0);
     let right = left + vec2(len, 0.0);
     painter.rect_filled(
-        Rect::from_min_max(left + vec2(0.0, -4.0), half),
+        Rect::from_min_max(left + frame.offset(0.0, -4.0), half),
         0.0,
         theme::MAP_TEXT,
     );
     painter.rect_stroke(
-        Rect::from_min_max(left + vec2(0.0, -4.0), right),
+        Rect::from_min_max(left + frame.offset(0.0, -4.0), right),
         0.0,
-        Stroke::new(1.0, theme::MAP_TEXT),
+        frame.stroke(1.0, theme::MAP_TEXT),
         StrokeKind::Middle,
     );
     for (p, t) in [(left, "0".to_owned()), (right, format!("{km:.0} km"))] {
         painter.text(
-            p + vec2(0.0, -6.0),
+            p + frame.offset(0.0, -6.0),
             Align2::CENTER_BOTTOM,
             t,
-            FontId::proportional(10.5),
+            frame.font(10.5),
             theme::MAP_TEXT,
         );
     }
     painter.text(
-        right + vec2(30.0, -2.0),
+        right + frame.offset(30.0, -2.0),
         Align2::LEFT_BOTTOM,
         format!("at {lat:.0}°N"),
-        FontId::proportional(9.5),
+        frame.font(9.5),
         theme::MAP_TEXT_MUTED,
     );
 }

@@ -3,12 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use egui::{Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, pos2, vec2};
+use egui::{Align2, Color32, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
 use crate::scenario::{LinePreset, Scenario};
 use crate::ui::theme;
 
-use super::frame::{Frame, base_scale};
+use super::frame::Frame;
 use super::geodata::{BakedCountry, Geodata};
 use super::labels::{LabelPlacer, halo_text, placed_halo_text};
 use super::lines;
@@ -66,9 +66,9 @@ pub(super) fn settlement_line(
         .collect();
     painter.add(Shape::line(
         points.clone(),
-        Stroke::new(5.0, theme::MAP_HALO),
+        frame.stroke(5.0, theme::MAP_HALO),
     ));
-    painter.add(Shape::line(points, Stroke::new(2.8, theme::MAP_AXIS)));
+    painter.add(Shape::line(points, frame.stroke(2.8, theme::MAP_AXIS)));
     let name = match scenario.settlement_line.preset {
         LinePreset::CedeDonetskLuhansk => "Settlement line: Donetsk and Luhansk ceded",
         LinePreset::Custom => "Settlement line (custom)",
@@ -79,25 +79,27 @@ pub(super) fn settlement_line(
     let note = format!("{name} — {}", lines::SOURCE_NOTE);
     let rect = halo_text(
         painter,
-        pos2(r.left() + 10.0, r.bottom() - 40.0),
+        frame,
+        pos2(r.left() + frame.px(10.0), r.bottom() - frame.px(40.0)),
         Align2::LEFT_BOTTOM,
         &note,
-        FontId::proportional(11.0),
+        frame.font(11.0),
         theme::MAP_TEXT_MUTED,
     );
     labels.block(rect);
-    if frame.scale / base_scale(frame.rect) > 2.0
+    if frame.zoom() > 2.0
         && let Some(&(lon, lat)) = line.get(line.len() / 3)
     {
-        let p = frame.geo_to_screen(lon, lat) + vec2(8.0, 0.0);
-        let rect = Align2::LEFT_CENTER.anchor_size(p, vec2(110.0, 14.0));
+        let p = frame.geo_to_screen(lon, lat) + frame.offset(8.0, 0.0);
+        let rect = Align2::LEFT_CENTER.anchor_size(p, frame.offset(110.0, 14.0));
         if labels.try_take(rect) {
             halo_text(
                 painter,
+                frame,
                 p,
                 Align2::LEFT_CENTER,
                 "Russian-held",
-                FontId::proportional(11.0),
+                frame.font(11.0),
                 theme::MAP_AXIS,
             );
         }
@@ -106,7 +108,7 @@ pub(super) fn settlement_line(
 
 /// The Suwałki gap and Kaliningrad, marked and named.
 pub(super) fn annotations(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlacer) {
-    let zoom = frame.scale / base_scale(frame.rect);
+    let zoom = frame.zoom();
     // The Suwałki gap: the Polish–Lithuanian border between Kaliningrad and Belarus.
     let [a, b] = SUWALKI_GAP;
     let (pa, pb) = (
@@ -114,22 +116,23 @@ pub(super) fn annotations(painter: &egui::Painter, frame: &Frame, labels: &mut L
         frame.geo_to_screen(b[0], b[1]),
     );
     if frame.rect.contains(pa) {
-        let stroke = Stroke::new(3.0, theme::WARNING);
+        let stroke = frame.stroke(3.0, theme::WARNING);
         painter.add(Shape::line_segment([pa, pb], stroke));
         for p in [pa, pb] {
-            painter.circle_filled(p, 3.0, theme::WARNING);
+            painter.circle_filled(p, frame.px(3.0), theme::WARNING);
         }
         if zoom > 1.3 {
             let km = distance_km(a, b);
             let text = format!("Suwałki gap ({km:.0} km)");
             placed_halo_text(
                 painter,
+                frame,
                 labels,
                 Rect::EVERYTHING,
-                pb + vec2(6.0, 6.0),
+                pb + frame.offset(6.0, 6.0),
                 Align2::LEFT_TOP,
                 &text,
-                FontId::proportional(11.5),
+                frame.font(11.5),
                 theme::WARNING,
             );
         }
@@ -137,18 +140,20 @@ pub(super) fn annotations(painter: &egui::Painter, frame: &Frame, labels: &mut L
     if zoom > 1.3 {
         placed_halo_text(
             painter,
+            frame,
             labels,
             frame.rect,
-            frame.geo_to_screen(KALININGRAD[0], KALININGRAD[1]) + vec2(0.0, -12.0),
+            frame.geo_to_screen(KALININGRAD[0], KALININGRAD[1]) + frame.offset(0.0, -12.0),
             Align2::RIGHT_BOTTOM,
             "Kaliningrad (Russia)",
-            FontId::proportional(10.5),
+            frame.font(10.5),
             theme::MAP_AXIS,
         );
     }
 }
 
-/// A filled arrowhead of length `size` at `tip`, pointing away from `from`.
+/// A filled arrowhead of length `size` (screen points, already at the ink
+/// scale) at `tip`, pointing away from `from`.
 pub(super) fn arrow_head(
     painter: &egui::Painter,
     tip: Pos2,
@@ -190,16 +195,21 @@ pub(super) fn axes(
         let Some(&before) = points.get(points.len().saturating_sub(3)) else {
             continue;
         };
-        let end = tip - (tip - before).normalized() * 9.0;
+        let end = tip - (tip - before).normalized() * frame.px(9.0);
         points.pop();
         points.push(end);
         painter.add(Shape::line(
             points.clone(),
-            Stroke::new(6.0, theme::MAP_HALO),
+            frame.stroke(6.0, theme::MAP_HALO),
         ));
-        painter.add(Shape::line(points, Stroke::new(3.5, theme::MAP_AXIS)));
-        arrow_head(painter, tip, before, 14.0, theme::MAP_AXIS);
-        painter.circle(tip, 4.0, Color32::WHITE, Stroke::new(2.0, theme::MAP_AXIS));
+        painter.add(Shape::line(points, frame.stroke(3.5, theme::MAP_AXIS)));
+        arrow_head(painter, tip, before, frame.px(14.0), theme::MAP_AXIS);
+        painter.circle(
+            tip,
+            frame.px(4.0),
+            Color32::WHITE,
+            frame.stroke(2.0, theme::MAP_AXIS),
+        );
         // The route length the engine uses (the panel shows the same figure).
         let km = distance_km(a, b) * axis.route_factor;
         let mut text = format!("{} · {km:.0} km", axis.name);
@@ -209,12 +219,13 @@ pub(super) fn axes(
         let mid = intermediate(a, b, 0.5);
         placed_halo_text(
             painter,
+            frame,
             labels,
             Rect::EVERYTHING,
-            frame.geo_to_screen(mid[0], mid[1]) + vec2(8.0, -4.0),
+            frame.geo_to_screen(mid[0], mid[1]) + frame.offset(8.0, -4.0),
             Align2::LEFT_BOTTOM,
             &text,
-            FontId::proportional(11.5),
+            frame.font(11.5),
             theme::MAP_AXIS,
         );
     }
@@ -228,7 +239,7 @@ pub(super) fn measurements(
     ruler: &[[f64; 2]],
     rings: &[([f64; 2], f64)],
 ) {
-    let stroke = Stroke::new(2.0, theme::MAP_TOOL);
+    let stroke = frame.stroke(2.0, theme::MAP_TOOL);
     for (centre, radius) in rings {
         let points: Vec<Pos2> = (0..=96)
             .map(|i| {
@@ -238,19 +249,24 @@ pub(super) fn measurements(
             .collect();
         painter.add(Shape::closed_line(points, stroke));
         let c = frame.geo_to_screen(centre[0], centre[1]);
-        painter.circle_filled(c, 3.0, theme::MAP_TOOL);
+        painter.circle_filled(c, frame.px(3.0), theme::MAP_TOOL);
         let [lon, lat] = destination(*centre, 0.0, *radius);
         halo_text(
             painter,
-            frame.geo_to_screen(lon, lat) + vec2(0.0, -4.0),
+            frame,
+            frame.geo_to_screen(lon, lat) + frame.offset(0.0, -4.0),
             Align2::CENTER_BOTTOM,
             &format!("{radius:.0} km"),
-            FontId::proportional(12.0),
+            frame.font(12.0),
             theme::MAP_TEXT,
         );
     }
     for p in ruler {
-        painter.circle_filled(frame.geo_to_screen(p[0], p[1]), 4.0, theme::MAP_TOOL);
+        painter.circle_filled(
+            frame.geo_to_screen(p[0], p[1]),
+            frame.px(4.0),
+            theme::MAP_TOOL,
+        );
     }
     if let [a, b] = ruler[..] {
         let points = great_circle(frame, a, b, 48);
@@ -259,10 +275,11 @@ pub(super) fn measurements(
         let mid = intermediate(a, b, 0.5);
         halo_text(
             painter,
-            frame.geo_to_screen(mid[0], mid[1]) + vec2(0.0, -6.0),
+            frame,
+            frame.geo_to_screen(mid[0], mid[1]) + frame.offset(0.0, -6.0),
             Align2::CENTER_BOTTOM,
             &format!("{km:.0} km"),
-            FontId::proportional(14.0),
+            frame.font(14.0),
             theme::MAP_TEXT,
         );
     }

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use egui::{Key, Pos2, Rect, Response, Sense, Shape, Stroke, Ui, Vec2};
+use egui::{Key, Pos2, Rect, Response, Sense, Shape, Ui, Vec2};
 
 use crate::scenario::reference::resolve;
 use crate::scenario::{GeoPoint, Layers, LinePreset, MapView, Scenario};
@@ -172,18 +172,22 @@ impl MapState {
     }
 
     /// Draws the map read-only, as on a slide: the given view and layers, the
-    /// `highlight`ed states outlined, no toolbar and no input.
+    /// `highlight`ed states outlined, no toolbar and no input. `ink` scales
+    /// the map's text, strokes, markers and boxes against the workspace map
+    /// (1: as in the workspace; a slide passes its room scale, see
+    /// `present::slide::map_ink`); the geography is not scaled.
     pub fn show_static(
         &mut self,
         ui: &mut Ui,
         scenario: &Scenario,
         view: &MapView,
         highlight: &[String],
+        ink: f32,
     ) {
         let rect = ui.available_rect_before_wrap();
         ui.allocate_rect(rect, Sense::hover());
         self.set_view(view.center, view.zoom);
-        let frame = Frame::new(rect, self.view);
+        let frame = Frame::new(rect, self.view).with_ink(ink);
         self.last_rect = Some(rect);
         self.paint(ui, &frame, scenario, &view.layers);
         let painter = ui.painter_at(rect);
@@ -192,7 +196,7 @@ impl MapState {
                 &painter,
                 &frame,
                 country,
-                Stroke::new(3.0, theme::MAP_SELECTED),
+                frame.stroke(3.0, theme::MAP_SELECTED),
             );
         }
     }
@@ -458,8 +462,8 @@ impl MapState {
             layers.graticule,
         )));
         for (id, stroke) in [
-            (&self.hovered, Stroke::new(1.5, theme::MAP_TEXT_MUTED)),
-            (&self.selected, Stroke::new(2.5, theme::MAP_SELECTED)),
+            (&self.hovered, frame.stroke(1.5, theme::MAP_TEXT_MUTED)),
+            (&self.selected, frame.stroke(2.5, theme::MAP_SELECTED)),
         ] {
             if let Some(country) = id.as_deref().and_then(|id| data.country(id)) {
                 outline(&painter, frame, country, stroke);
