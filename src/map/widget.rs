@@ -189,16 +189,7 @@ impl MapState {
         self.set_view(view.center, view.zoom);
         let frame = Frame::new(rect, self.view).with_ink(ink);
         self.last_rect = Some(rect);
-        self.paint(ui, &frame, scenario, &view.layers);
-        let painter = ui.painter_at(rect);
-        for country in highlight.iter().filter_map(|id| geodata().country(id)) {
-            outline(
-                &painter,
-                &frame,
-                country,
-                frame.stroke(3.0, theme::MAP_SELECTED),
-            );
-        }
+        self.paint(ui, &frame, scenario, &view.layers, highlight);
     }
 
     /// Draws the map toolbar and the map in the rest of `ui`, handles input, and
@@ -230,7 +221,7 @@ impl MapState {
             .hover_pos()
             .and_then(|p| geodata().country_at_xy(as_f32(frame.to_map(p))))
             .map(|c| c.id.to_owned());
-        self.paint(ui, &frame, scenario, &layers);
+        self.paint(ui, &frame, scenario, &layers, &[]);
         self.tooltip(response, scenario);
         if let Some(view) = self.view_to_save(ui, &scenario.map_view, layers) {
             out.edit = Some((view, Some(VIEW_EDIT_GROUP)));
@@ -439,7 +430,17 @@ impl MapState {
         self.target = None;
     }
 
-    fn paint(&mut self, ui: &Ui, frame: &Frame, scenario: &Scenario, layers: &Layers) {
+    /// Paints the map's layers in order: water, the base mesh, outlines (hover,
+    /// selection, a slide's `highlight`), overlays and labels, then the title
+    /// box, legend and scale bar on top.
+    fn paint(
+        &mut self,
+        ui: &Ui,
+        frame: &Frame,
+        scenario: &Scenario,
+        layers: &Layers,
+        highlight: &[String],
+    ) {
         let painter = ui.painter_at(frame.rect);
         painter.rect_filled(frame.rect, 0.0, theme::MAP_WATER);
         let data = geodata();
@@ -468,6 +469,14 @@ impl MapState {
             if let Some(country) = id.as_deref().and_then(|id| data.country(id)) {
                 outline(&painter, frame, country, stroke);
             }
+        }
+        for country in highlight.iter().filter_map(|id| data.country(id)) {
+            outline(
+                &painter,
+                frame,
+                country,
+                frame.stroke(3.0, theme::MAP_SELECTED),
+            );
         }
         let mut labels = LabelPlacer::default();
         if layers.line_of_control {
