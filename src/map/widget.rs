@@ -522,10 +522,12 @@ struct ToolbarActions {
     reset: bool,
 }
 
+/// The baked map data.
 fn geodata() -> &'static Geodata {
     Geodata::get()
 }
 
+/// A point in map km as the geodata's `f32`s.
 fn as_f32(p: [f64; 2]) -> [f32; 2] {
     [p[0] as f32, p[1] as f32]
 }
