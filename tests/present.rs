@@ -183,6 +183,92 @@ fn snapshot_map_and_plot_slides() {
     h.snapshot("present_plot_slide");
 }
 
+/// Each text painted in the last frame with its font size (a map label is
+/// painted five times: four halo copies and the text).
+fn texts(h: &Harness<'_, BulwarkApp>) -> Vec<(String, f32)> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<(String, f32)>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            egui::Shape::Text(t) => {
+                for section in &t.galley.job.sections {
+                    out.push((t.galley.text().to_owned(), section.format.font_id.size));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+/// The sizes of `text` in the last frame, each once.
+fn sizes_of(texts: &[(String, f32)], text: &str) -> Vec<f32> {
+    let mut sizes: Vec<f32> = texts
+        .iter()
+        .filter(|(t, _)| t == text)
+        .map(|(_, s)| *s)
+        .collect();
+    sizes.dedup();
+    sizes
+}
+
+/// The sizes of the country names on the map (painted in capitals), each once.
+fn country_label_sizes(texts: &[(String, f32)]) -> Vec<f32> {
+    let mut sizes: Vec<f32> = texts
+        .iter()
+        .filter(|(t, _)| t.len() > 3 && t.chars().all(|c| c.is_ascii_uppercase() || c == ' '))
+        .map(|(_, s)| *s)
+        .collect();
+    sizes.sort_by(f32::total_cmp);
+    sizes.dedup();
+    sizes
+}
+
+#[test]
+fn a_map_slide_draws_the_maps_labels_larger_than_the_workspace_map() {
+    let workspace = harness_sized(1600.0, 1000.0);
+    let scenario = workspace.state().doc.scenario().clone();
+    let title = scenario.meta.title.clone();
+    let subtitle = format!("NATO's eastern flank · {}", scenario.meta.date);
+    let on_workspace = texts(&workspace);
+    // The title is also in the editing panel and the tab; the map's title box
+    // draws it at 17.
+    assert!(sizes_of(&on_workspace, &title).contains(&17.0), "title box");
+    assert_eq!(sizes_of(&on_workspace, &subtitle), vec![11.5]);
+    assert_eq!(
+        country_label_sizes(&on_workspace),
+        vec![11.0],
+        "the workspace map's country names as before"
+    );
+
+    let mut h = harness_sized(1920.0, 1080.0);
+    h.key_press(Key::F5);
+    h.run();
+    assert_eq!(slide(&h), 0, "the map slide");
+    let on_slide = texts(&h);
+    // About 2× at 1920×1080 (`theme::SLIDE_MAP_INK`); 1× if the slide's scale
+    // did not reach the map's ink.
+    let room = |size: f32, workspace: f32| (1.6..2.4).contains(&(size / workspace));
+    let names = country_label_sizes(&on_slide);
+    assert!(
+        !names.is_empty() && names.iter().all(|s| room(*s, 11.0)),
+        "country names on the slide: {names:?}"
+    );
+    let title_sizes = sizes_of(&on_slide, &title);
+    assert!(
+        title_sizes.iter().any(|s| room(*s, 17.0)),
+        "title box: {title_sizes:?}"
+    );
+    let subtitle_sizes = sizes_of(&on_slide, &subtitle);
+    assert!(
+        subtitle_sizes.len() == 1 && room(subtitle_sizes[0], 11.5),
+        "{subtitle_sizes:?}"
+    );
+}
+
 #[test]
 fn export_slides_writes_pngs_and_a_handout() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -21,6 +21,13 @@ pub fn slide_scale(rect: Rect) -> f32 {
         .max(0.05)
 }
 
+/// The ink scale of the map on a slide of scale `scale` (see [`slide_scale`]):
+/// how much larger than in the workspace the map's labels, lines and symbols
+/// are drawn, [`theme::SLIDE_MAP_INK`] at the design size.
+pub fn map_ink(scale: f32) -> f32 {
+    theme::SLIDE_MAP_INK * scale
+}
+
 /// The largest 16:9 rect centred in `outer`.
 pub fn fit_16_9(outer: Rect) -> Rect {
     let aspect = theme::SLIDE_DESIGN_SIZE.x / theme::SLIDE_DESIGN_SIZE.y;
@@ -81,7 +88,7 @@ pub fn draw_slide(
         ui.set_clip_rect(content.intersect(ui.clip_rect()));
         match &slide.content {
             SlideContent::Map { view, highlight } => {
-                draw_map_slide(ui, scenario, assessment, view, highlight);
+                draw_map_slide(ui, scenario, assessment, view, highlight, scale);
             }
             SlideContent::Plot { plot, state } => {
                 draw_plot_slide(ui, scenario, assessment, *plot, state.as_deref());
@@ -115,7 +122,9 @@ pub fn state_name(scenario: &Scenario, id: &str) -> String {
 /// highlighted states, and the engine's figures from `assessment` as on the
 /// workspace map (each axis' time to objective, ties weighted by credibility),
 /// with those figures also written under the map in type a room can read (see
-/// [`map_caption`]). The widget's cached meshes are kept per slide area in
+/// [`map_caption`]). The map's own labels, lines and symbols are drawn at the
+/// slide's room scale ([`map_ink`] of the slide's `scale`, see
+/// [`slide_scale`]). The widget's cached meshes are kept per slide area in
 /// egui's memory, so a slide does not re-tessellate the map every frame.
 pub fn draw_map_slide(
     ui: &mut Ui,
@@ -123,6 +132,7 @@ pub fn draw_map_slide(
     assessment: Option<&Assessment>,
     view: &MapView,
     highlight: &[String],
+    scale: f32,
 ) {
     type Shared = std::sync::Arc<std::sync::Mutex<crate::map::MapState>>;
     let caption = map_caption(scenario, assessment, view);
@@ -156,7 +166,7 @@ pub fn draw_map_slide(
     ui.scope_builder(UiBuilder::new().max_rect(map_rect), |ui| {
         if let Ok(mut map) = state.lock() {
             map.set_figures(assessment);
-            map.show_static(ui, scenario, view, highlight);
+            map.show_static(ui, scenario, view, highlight, map_ink(scale));
         }
     });
     if caption.is_empty() {
@@ -526,5 +536,17 @@ mod tests {
         let r = fit_16_9(Rect::from_min_size(Pos2::ZERO, vec2(1920.0, 1200.0)));
         assert_eq!(r.size(), vec2(1920.0, 1080.0));
         assert!((slide_scale(r) - 1.5).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_map_ink_grows_with_the_slide() {
+        let room = Rect::from_min_size(Pos2::ZERO, vec2(1920.0, 1080.0));
+        let ink = map_ink(slide_scale(room));
+        assert!((ink - 1.98).abs() < 1e-4, "{ink}");
+        let thumbnail = Rect::from_min_size(Pos2::ZERO, vec2(320.0, 180.0));
+        assert!(
+            map_ink(slide_scale(thumbnail)) < 1.0,
+            "a thumbnail is a miniature"
+        );
     }
 }

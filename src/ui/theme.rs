@@ -138,6 +138,13 @@ pub fn slide_font(size: f32) -> egui::FontId {
 pub const SLIDE_DESIGN_SIZE: egui::Vec2 = egui::vec2(1280.0, 720.0);
 /// How much larger text is on a slide (at design size) than in the editor.
 pub const SLIDE_TEXT_SCALE: f32 = 2.2;
+/// How much larger the map's own ink (labels, lines, symbols, legend, title
+/// box) is on a slide at design size than on the workspace map: 0.6 of the
+/// slide's text scale, so 2× at 1920×1080. The map is the slide's content and
+/// its legend and title box sit inside it: at the full text scale the legend
+/// alone is taller than the map; at 0.6 the labels read across a room and the
+/// boxes leave most of the map clear.
+pub const SLIDE_MAP_INK: f32 = 0.6 * SLIDE_TEXT_SCALE;
 /// Size of slide PNGs written by the export, pixels.
 pub const EXPORT_SIZE: [u32; 2] = [1920, 1080];
 

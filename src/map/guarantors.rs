@@ -1,0 +1,352 @@
+//! What the guarantors commit, on the map: guarantee ties (weight by
+//! credibility, dash by formality) and the forces they station or pledge.
+
+use std::collections::BTreeMap;
+
+use egui::{Align2, Color32, Pos2, Rect, Shape, StrokeKind, Vec2, pos2, vec2};
+
+use crate::scenario::reference::Reference;
+use crate::scenario::{Formality, Scenario};
+use crate::ui::theme;
+
+use super::frame::Frame;
+use super::geodata::Geodata;
+use super::labels::{LabelPlacer, halo_text};
+use super::overlays::arrow_head;
+use super::projection::unproject;
+use super::status::tie_weight;
+
+/// The capital (or label point) of a state, lon/lat.
+pub(super) fn anchor_of(id: &str) -> Option<[f64; 2]> {
+    if let Some(r) = Reference::get().state(id) {
+        return Some([r.capital.point.lon, r.capital.point.lat]);
+    }
+    let c = Geodata::get().country(id)?;
+    Some(unproject(f64::from(c.label[0]), f64::from(c.label[1])))
+}
+
+/// Where the segment from `inside` towards `outside` leaves `rect`.
+fn edge_point(rect: Rect, inside: Pos2, outside: Pos2) -> Pos2 {
+    let d = outside - inside;
+    let mut t: f32 = 1.0;
+    if d.x > 0.0 {
+        t = t.min((rect.right() - inside.x) / d.x);
+    } else if d.x < 0.0 {
+        t = t.min((rect.left() - inside.x) / d.x);
+    }
+    if d.y > 0.0 {
+        t = t.min((rect.bottom() - inside.y) / d.y);
+    } else if d.y < 0.0 {
+        t = t.min((rect.top() - inside.y) / d.y);
+    }
+    inside + d * t.max(0.0)
+}
+
+/// The mean of some screen points.
+fn mean(points: &[Pos2]) -> Option<Pos2> {
+    if points.is_empty() {
+        return None;
+    }
+    let sum = points.iter().fold(Vec2::ZERO, |acc, p| acc + p.to_vec2());
+    Some((sum / points.len() as f32).to_pos2())
+}
+
+/// The dash pattern of a tie by formality: solid treaty, long-dashed agreement,
+/// short-dashed declaration, dotted informal tie. `width` is the workspace
+/// width; it and the dashes are drawn at the frame's ink scale.
+pub(super) fn tie_shapes(
+    frame: &Frame,
+    points: &[Pos2],
+    formality: Formality,
+    width: f32,
+) -> Vec<Shape> {
+    let stroke = frame.stroke(width, theme::MAP_TIE);
+    let px = |v: f32| frame.px(v);
+    match formality {
+        Formality::RatifiedTreaty => vec![Shape::line(points.to_vec(), stroke)],
+        Formality::ExecutiveAgreement => Shape::dashed_line(points, stroke, px(14.0), px(6.0)),
+        Formality::PoliticalDeclaration => Shape::dashed_line(points, stroke, px(5.0), px(5.0)),
+        Formality::None => Shape::dotted_line(points, theme::MAP_TIE, px(7.0), px(width * 0.6)),
+    }
+}
+
+/// Draws one curved tie from `start` to `end` (quadratic Bézier bent by `bend`,
+/// a fraction of its length), with an arrowhead at `end` when `arrow`.
+fn curved_tie(
+    painter: &egui::Painter,
+    frame: &Frame,
+    (start, end): (Pos2, Pos2),
+    bend: f32,
+    formality: Formality,
+    weight: f32,
+    arrow: bool,
+) {
+    let chord = end - start;
+    if chord.length() < frame.px(12.0) {
+        return;
+    }
+    let control = start + chord * 0.5 + vec2(-chord.y, chord.x) * bend;
+    let points: Vec<Pos2> = (0..=40)
+        .map(|i| {
+            let t = i as f32 / 40.0;
+            let u = 1.0 - t;
+            (start.to_vec2() * u * u + control.to_vec2() * 2.0 * u * t + end.to_vec2() * t * t)
+                .to_pos2()
+        })
+        .collect();
+    let mut cut = points;
+    let head_gap = if arrow { frame.px(10.0) } else { 0.0 };
+    while cut.len() > 2 && cut.last().is_some_and(|p| p.distance(end) < head_gap) {
+        cut.pop();
+    }
+    let width = 1.0 + 4.0 * weight;
+    painter.add(Shape::line(
+        cut.clone(),
+        frame.stroke(width + 2.5, theme::MAP_HALO),
+    ));
+    painter.extend(tie_shapes(frame, &cut, formality, width));
+    if arrow && let Some(&last) = cut.last() {
+        let tip = last + (end - last).normalized() * (last.distance(end) - frame.px(3.0)).max(0.0);
+        arrow_head(
+            painter,
+            tip,
+            last,
+            frame.px(8.0 + 5.0 * weight),
+            theme::MAP_TIE,
+        );
+    }
+}
+
+/// The most formal commitment among guarantors (for a bundled tie's style).
+fn most_formal(formalities: impl Iterator<Item = Formality>) -> Formality {
+    let rank = |f: &Formality| match f {
+        Formality::RatifiedTreaty => 3,
+        Formality::ExecutiveAgreement => 2,
+        Formality::PoliticalDeclaration => 1,
+        Formality::None => 0,
+    };
+    formalities.max_by_key(rank).unwrap_or(Formality::None)
+}
+
+/// Each arrangement's ties from its guarantors to the states it protects,
+/// weighted by credibility (the engine's when `credibility` has it), bundled
+/// through a hub for an alliance; guarantors off the map get a marker at its edge.
+pub(super) fn ties(
+    painter: &egui::Painter,
+    frame: &Frame,
+    scenario: &Scenario,
+    credibility: &BTreeMap<(String, String), f64>,
+    labels: &mut LabelPlacer,
+) {
+    let inner = frame.rect.shrink(frame.px(24.0));
+    let mut edge_markers: Vec<(Pos2, String)> = Vec::new();
+    let mut hubs: Vec<(Pos2, String)> = Vec::new();
+    // A guarantor's anchor on screen, or a marker at the map's edge on the way
+    // towards `toward` when it is off the map.
+    let anchor = |id: &str, toward: Pos2, markers: &mut Vec<(Pos2, String)>| {
+        let [lon, lat] = anchor_of(id)?;
+        let p = frame.geo_to_screen(lon, lat);
+        if inner.contains(p) {
+            Some(p)
+        } else {
+            let q = edge_point(inner, toward, p);
+            markers.push((q, id.to_owned()));
+            Some(q)
+        }
+    };
+    for arrangement in &scenario.arrangements {
+        let weight_of = |g: &crate::scenario::Guarantor| {
+            let engine = credibility
+                .get(&(arrangement.id.clone(), g.state.clone()))
+                .copied();
+            tie_weight(g, engine) as f32
+        };
+        let targets: Vec<Pos2> = arrangement
+            .protected_states
+            .iter()
+            .filter_map(|p| anchor_of(p))
+            .map(|[lon, lat]| frame.geo_to_screen(lon, lat))
+            .collect();
+        let pairs = arrangement.guarantors.len() * targets.len();
+        if arrangement.guarantors.len() > 3 && pairs > 6 {
+            // Many guarantors and protected states (an alliance): bundle the ties
+            // through a hub, thin lines from each guarantor into it and one arrow
+            // out of it to each protected state, so the map stays readable.
+            let Some(centre) = mean(&targets) else {
+                continue;
+            };
+            let sources: Vec<Pos2> = arrangement
+                .guarantors
+                .iter()
+                .filter_map(|g| anchor(&g.state, centre, &mut edge_markers))
+                .collect();
+            let Some(from) = mean(&sources) else { continue };
+            let hub = from + (centre - from) * 0.45;
+            for (g, p) in arrangement.guarantors.iter().zip(&sources) {
+                curved_tie(painter, frame, (*p, hub), 0.0, g.formality, 0.15, false);
+            }
+            let weight = arrangement.guarantors.iter().map(weight_of).sum::<f32>()
+                / arrangement.guarantors.len() as f32;
+            let formality = most_formal(arrangement.guarantors.iter().map(|g| g.formality));
+            for (i, t) in targets.iter().enumerate() {
+                let side = if i % 2 == 0 { 0.12 } else { -0.12 };
+                curved_tie(painter, frame, (hub, *t), side, formality, weight, true);
+            }
+            hubs.push((hub, arrangement.name.clone()));
+            continue;
+        }
+        for (gi, guarantor) in arrangement.guarantors.iter().enumerate() {
+            let weight = weight_of(guarantor);
+            for &end in &targets {
+                let Some(start) = anchor(&guarantor.state, end, &mut edge_markers) else {
+                    continue;
+                };
+                // A gentle curve; ties from several guarantors bend alternately.
+                let side = if gi % 2 == 0 { 1.0 } else { -1.0 };
+                let bend = (0.18 + 0.05 * (gi / 2) as f32) * side;
+                curved_tie(
+                    painter,
+                    frame,
+                    (start, end),
+                    bend,
+                    guarantor.formality,
+                    weight,
+                    true,
+                );
+            }
+        }
+    }
+    for (hub, name) in hubs {
+        let galley = painter.layout_no_wrap(name, frame.font(11.0), Color32::WHITE);
+        let rect = Rect::from_center_size(hub, galley.size() + frame.offset(10.0, 6.0));
+        painter.rect(
+            rect,
+            frame.px(9.0),
+            theme::MAP_TIE,
+            frame.stroke(1.5, Color32::WHITE),
+            StrokeKind::Outside,
+        );
+        painter.galley(rect.min + frame.offset(5.0, 3.0), galley, Color32::WHITE);
+        labels.block(rect);
+    }
+    edge_markers.sort_by(|a, b| a.1.cmp(&b.1));
+    edge_markers.dedup_by(|a, b| a.1 == b.1);
+    let mut placed: Vec<Rect> = Vec::new();
+    for (pos, id) in edge_markers {
+        let name = Reference::get()
+            .state(&id)
+            .and_then(|s| s.figures.name.clone())
+            .unwrap_or(id);
+        let galley = painter.layout_no_wrap(name, frame.font(11.5), Color32::WHITE);
+        let size = galley.size() + frame.offset(12.0, 6.0);
+        let rect = Rect::from_center_size(pos, size);
+        let inside = frame.rect.shrink(frame.px(4.0));
+        let mut rect = rect.translate(vec2(
+            (inside.left() - rect.left()).max(0.0) + (inside.right() - rect.right()).min(0.0),
+            (inside.top() - rect.top()).max(0.0) + (inside.bottom() - rect.bottom()).min(0.0),
+        ));
+        // Markers of several off-map guarantors stack instead of overlapping.
+        while placed
+            .iter()
+            .any(|r: &Rect| r.expand(frame.px(1.0)).intersects(rect))
+        {
+            rect = rect.translate(vec2(0.0, size.y + frame.px(3.0)));
+        }
+        placed.push(rect);
+        painter.rect_filled(rect, frame.px(3.0), theme::MAP_TIE);
+        painter.galley(rect.min + frame.offset(6.0, 3.0), galley, Color32::WHITE);
+        labels.block(rect);
+    }
+}
+
+/// A unit marker under each place where guarantor forces are stationed (three
+/// at most, the rest counted).
+pub(super) fn forces(painter: &egui::Painter, frame: &Frame, scenario: &Scenario) {
+    // Markers within a cell of this size stack under one place.
+    let cell = frame.px(8.0);
+    let mut stacks: BTreeMap<(i32, i32), u32> = BTreeMap::new();
+    for arrangement in &scenario.arrangements {
+        for guarantor in &arrangement.guarantors {
+            for unit in &guarantor.forces {
+                let at = unit
+                    .position
+                    .map(|p| [p.lon, p.lat])
+                    .or_else(|| anchor_of(&unit.stationed_in));
+                let Some(at) = at else { continue };
+                let p = frame.geo_to_screen(at[0], at[1]);
+                let key = ((p.x / cell) as i32, (p.y / cell) as i32);
+                let n = stacks.entry(key).or_default();
+                *n += 1;
+                // Three markers per place at most; the rest are counted.
+                if *n > 3 {
+                    continue;
+                }
+                let centre = p + frame.offset(0.0, 18.0 + 17.0 * (*n - 1) as f32);
+                if !frame.rect.contains(centre) {
+                    continue;
+                }
+                unit_marker(
+                    painter,
+                    frame,
+                    centre,
+                    unit.is_present(),
+                    Some(unit.arrival_days),
+                );
+            }
+        }
+    }
+    for (&(kx, ky), &n) in &stacks {
+        if n > 3 {
+            let p =
+                pos2(kx as f32 * cell, ky as f32 * cell) + frame.offset(-11.0, 18.0 + 17.0 * 3.0);
+            halo_text(
+                painter,
+                frame,
+                p,
+                Align2::LEFT_TOP,
+                &format!("+{} more", n - 3),
+                frame.font(10.5),
+                theme::MAP_TIE,
+            );
+        }
+    }
+}
+
+/// A NATO-style unit box (infantry cross): filled when present, outlined with the
+/// arrival day when pledged.
+pub(super) fn unit_marker(
+    painter: &egui::Painter,
+    frame: &Frame,
+    centre: Pos2,
+    present: bool,
+    arrival_days: Option<f64>,
+) {
+    let rect = Rect::from_center_size(centre, frame.offset(22.0, 14.0));
+    let colour = theme::MAP_TIE;
+    let fill = if present {
+        theme::GUARANTOR
+    } else {
+        Color32::WHITE
+    };
+    painter.rect(
+        rect,
+        frame.px(1.0),
+        fill,
+        frame.stroke(1.5, colour),
+        StrokeKind::Middle,
+    );
+    let cross = frame.stroke(1.2, if present { Color32::WHITE } else { colour });
+    painter.line_segment([rect.left_top(), rect.right_bottom()], cross);
+    painter.line_segment([rect.left_bottom(), rect.right_top()], cross);
+    if let (false, Some(arrival_days)) = (present, arrival_days) {
+        halo_text(
+            painter,
+            frame,
+            rect.right_center() + frame.offset(4.0, 0.0),
+            Align2::LEFT_CENTER,
+            &format!("D+{arrival_days:.0}"),
+            frame.font(10.5),
+            colour,
+        );
+    }
+}

@@ -1,0 +1,245 @@
+//! The map's marginalia: the title box, the legend and the scale bar.
+
+use egui::{Align2, Color32, Rect, StrokeKind, pos2, vec2};
+
+use crate::scenario::{Formality, Layers, LinePreset, Scenario};
+use crate::ui::theme;
+
+use super::frame::Frame;
+use super::guarantors::{tie_shapes, unit_marker};
+use super::overlays::arrow_head;
+use super::projection;
+use super::status::{Status, status};
+
+/// The title box at the top left: the scenario's title, the region and date.
+pub(super) fn title_block(painter: &egui::Painter, frame: &Frame, scenario: &Scenario) {
+    let title = painter.layout_no_wrap(
+        scenario.meta.title.clone(),
+        frame.font(17.0),
+        theme::MAP_TEXT,
+    );
+    let mut sub = String::from("NATO's eastern flank");
+    if !scenario.meta.date.is_empty() {
+        sub.push_str(" · ");
+        sub.push_str(&scenario.meta.date);
+    }
+    let sub = painter.layout_no_wrap(sub, frame.font(11.5), theme::MAP_TEXT_MUTED);
+    let width = title.size().x.max(sub.size().x) + frame.px(20.0);
+    let height = title.size().y + sub.size().y + frame.px(14.0);
+    let rect = Rect::from_min_size(
+        frame.rect.min + frame.offset(10.0, 10.0),
+        vec2(width, height),
+    );
+    painter.rect(
+        rect,
+        frame.px(3.0),
+        theme::MAP_PANEL,
+        frame.stroke(1.0, theme::MAP_BORDER),
+        StrokeKind::Inside,
+    );
+    let title_height = title.size().y;
+    painter.galley(rect.min + frame.offset(10.0, 6.0), title, theme::MAP_TEXT);
+    painter.galley(
+        rect.min + vec2(frame.px(10.0), frame.px(8.0) + title_height),
+        sub,
+        theme::MAP_TEXT_MUTED,
+    );
+}
+
+/// The legend at the top right: the statuses in the scenario and a key for
+/// each layer shown.
+pub(super) fn legend(painter: &egui::Painter, frame: &Frame, scenario: &Scenario, layers: &Layers) {
+    let font = frame.font(11.5);
+    let mut rows: Vec<(LegendKey, String)> = Vec::new();
+    let shown: Vec<Status> = Status::ALL
+        .into_iter()
+        .filter(|s| {
+            *s == Status::Nato
+                || *s == Status::Adversary
+                || scenario
+                    .states
+                    .iter()
+                    .any(|st| status(scenario, &st.id) == *s)
+        })
+        .collect();
+    for s in shown {
+        rows.push((LegendKey::Fill(theme::map_fill(s)), s.label().to_owned()));
+    }
+    if layers.line_of_control && scenario.settlement_line.preset != LinePreset::None {
+        rows.push((
+            LegendKey::Fill(theme::blend(
+                theme::map_fill(Status::Protected),
+                theme::MAP_HELD,
+                0.55,
+            )),
+            "Held by Russia".into(),
+        ));
+    }
+    if layers.ties
+        && scenario
+            .arrangements
+            .iter()
+            .any(|a| !a.guarantors.is_empty())
+    {
+        for (f, label) in [
+            (Formality::RatifiedTreaty, "Treaty"),
+            (Formality::ExecutiveAgreement, "Executive agreement"),
+            (Formality::PoliticalDeclaration, "Political declaration"),
+            (Formality::None, "Informal tie"),
+        ] {
+            rows.push((LegendKey::Tie(f), label.into()));
+        }
+    }
+    if layers.forces
+        && scenario
+            .arrangements
+            .iter()
+            .any(|a| a.guarantors.iter().any(|g| !g.forces.is_empty()))
+    {
+        rows.push((LegendKey::Unit(true), "Forces present".into()));
+        rows.push((
+            LegendKey::Unit(false),
+            "Forces pledged (arrival day)".into(),
+        ));
+    }
+    if layers.axes && !scenario.axes.is_empty() {
+        rows.push((LegendKey::Axis, "Axis of advance".into()));
+    }
+    let row_h = frame.px(18.0);
+    let galleys: Vec<_> = rows
+        .iter()
+        .map(|(_, t)| painter.layout_no_wrap(t.clone(), font.clone(), theme::MAP_TEXT))
+        .collect();
+    let text_w = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
+    let size = vec2(
+        text_w + frame.px(58.0),
+        rows.len() as f32 * row_h + frame.px(12.0),
+    );
+    let rect = Rect::from_min_size(
+        pos2(
+            frame.rect.right() - size.x - frame.px(10.0),
+            frame.rect.top() + frame.px(10.0),
+        ),
+        size,
+    );
+    painter.rect(
+        rect,
+        frame.px(3.0),
+        theme::MAP_PANEL,
+        frame.stroke(1.0, theme::MAP_BORDER),
+        StrokeKind::Inside,
+    );
+    for (i, ((key, _), galley)) in rows.iter().zip(galleys).enumerate() {
+        let y = rect.top() + frame.px(6.0) + i as f32 * row_h + row_h / 2.0;
+        let key_rect = Rect::from_center_size(
+            pos2(rect.left() + frame.px(22.0), y),
+            frame.offset(28.0, 12.0),
+        );
+        match key {
+            LegendKey::Fill(c) => {
+                painter.rect(
+                    key_rect,
+                    frame.px(1.0),
+                    *c,
+                    frame.stroke(0.8, theme::MAP_BORDER),
+                    StrokeKind::Inside,
+                );
+            }
+            LegendKey::Tie(f) => {
+                let pts = [key_rect.left_center(), key_rect.right_center()];
+                painter.extend(tie_shapes(frame, &pts, *f, 2.5));
+            }
+            LegendKey::Unit(present) => {
+                unit_marker(painter, frame, key_rect.center(), *present, None);
+            }
+            LegendKey::Axis => {
+                painter.line_segment(
+                    [
+                        key_rect.left_center(),
+                        key_rect.right_center() - frame.offset(6.0, 0.0),
+                    ],
+                    frame.stroke(3.0, theme::MAP_AXIS),
+                );
+                arrow_head(
+                    painter,
+                    key_rect.right_center(),
+                    key_rect.left_center(),
+                    frame.px(9.0),
+                    theme::MAP_AXIS,
+                );
+            }
+        }
+        let text_x = rect.left() + frame.px(44.0);
+        let gy = y - galley.size().y / 2.0;
+        painter.galley(pos2(text_x, gy), galley, theme::MAP_TEXT);
+    }
+}
+
+/// The symbol of a legend row.
+enum LegendKey {
+    /// A swatch of a fill colour.
+    Fill(Color32),
+    /// A tie's dash pattern.
+    Tie(Formality),
+    /// A unit marker, present (filled) or pledged.
+    Unit(bool),
+    /// An axis of advance's arrow.
+    Axis,
+}
+
+/// The scale bar at the bottom left, true at the view's centre latitude (about
+/// 130 points long at the frame's ink scale).
+pub(super) fn scale_bar(painter: &egui::Painter, frame: &Frame) {
+    // True km per screen point at the view's centre latitude (the projection's
+    // scale factor there is below one between the standard parallels).
+    let [_, lat] = frame.to_geo(frame.rect.center());
+    let km_per_point = 1.0 / (frame.scale * projection::scale_factor(lat.clamp(30.0, 75.0)));
+    let target = f64::from(frame.px(130.0)) * km_per_point;
+    let nice = [
+        5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1000.0, 2000.0,
+    ];
+    let km = nice
+        .iter()
+        .copied()
+        .min_by(|a, b| (a - target).abs().total_cmp(&(b - target).abs()))
+        .unwrap_or(100.0);
+    let len = (km / km_per_point) as f32;
+    let left = pos2(
+        frame.rect.left() + frame.px(14.0),
+        frame.rect.bottom() - frame.px(16.0),
+    );
+    let bg = Rect::from_min_max(
+        left + frame.offset(-6.0, -18.0),
+        left + vec2(len + frame.px(60.0), frame.px(8.0)),
+    );
+    painter.rect_filled(bg, frame.px(3.0), theme::MAP_PANEL);
+    let half = left + vec2(len / 2.0, 0.0);
+    let right = left + vec2(len, 0.0);
+    painter.rect_filled(
+        Rect::from_min_max(left + frame.offset(0.0, -4.0), half),
+        0.0,
+        theme::MAP_TEXT,
+    );
+    painter.rect_stroke(
+        Rect::from_min_max(left + frame.offset(0.0, -4.0), right),
+        0.0,
+        frame.stroke(1.0, theme::MAP_TEXT),
+        StrokeKind::Middle,
+    );
+    for (p, t) in [(left, "0".to_owned()), (right, format!("{km:.0} km"))] {
+        painter.text(
+            p + frame.offset(0.0, -6.0),
+            Align2::CENTER_BOTTOM,
+            t,
+            frame.font(10.5),
+            theme::MAP_TEXT,
+        );
+    }
+    painter.text(
+        right + frame.offset(30.0, -2.0),
+        Align2::LEFT_BOTTOM,
+        format!("at {lat:.0}°N"),
+        frame.font(9.5),
+        theme::MAP_TEXT_MUTED,
+    );
+}

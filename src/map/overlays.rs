@@ -1,0 +1,286 @@
+//! What is drawn over the countries apart from the guarantors: the settlement
+//! line, the Suwałki gap, axes of advance, outlines and measurements.
+
+use std::collections::BTreeMap;
+
+use egui::{Align2, Color32, Pos2, Rect, Shape, Stroke, pos2, vec2};
+
+use crate::scenario::{LinePreset, Scenario};
+use crate::ui::theme;
+
+use super::frame::Frame;
+use super::geodata::{BakedCountry, Geodata};
+use super::labels::{LabelPlacer, halo_text, placed_halo_text};
+use super::lines;
+use super::places::{KALININGRAD, SUWALKI_GAP};
+use super::projection::{destination, distance_km, intermediate};
+
+/// A country's outline in `stroke` (hover, selection, a slide's highlight).
+pub(super) fn outline(
+    painter: &egui::Painter,
+    frame: &Frame,
+    country: &BakedCountry,
+    stroke: Stroke,
+) {
+    for ring in Geodata::get().rings(country) {
+        let points: Vec<Pos2> = ring
+            .iter()
+            .map(|p| frame.to_screen([f64::from(p[0]), f64::from(p[1])]))
+            .collect();
+        painter.add(Shape::closed_line(points, stroke));
+    }
+}
+
+/// Screen points along the great circle from `a` to `b` (lon, lat).
+pub(super) fn great_circle(frame: &Frame, a: [f64; 2], b: [f64; 2], steps: u32) -> Vec<Pos2> {
+    (0..=steps)
+        .map(|i| {
+            let [lon, lat] = intermediate(a, b, f64::from(i) / f64::from(steps));
+            frame.geo_to_screen(lon, lat)
+        })
+        .collect()
+}
+
+/// The settlement line (line of contact or a preset), its source note, and
+/// "Russian-held" beside it when zoomed in.
+pub(super) fn settlement_line(
+    painter: &egui::Painter,
+    frame: &Frame,
+    scenario: &Scenario,
+    labels: &mut LabelPlacer,
+) {
+    let line: Vec<(f64, f64)> = match scenario.settlement_line.preset {
+        LinePreset::None => return,
+        LinePreset::LineOfContact2025 => lines::line_of_contact_2025(),
+        LinePreset::CedeDonetskLuhansk => lines::cede_donetsk_luhansk(),
+        LinePreset::Custom => scenario
+            .settlement_line
+            .custom
+            .iter()
+            .map(|p| (p.lon, p.lat))
+            .collect(),
+    };
+    let points: Vec<Pos2> = line
+        .iter()
+        .map(|&(lon, lat)| frame.geo_to_screen(lon, lat))
+        .collect();
+    painter.add(Shape::line(
+        points.clone(),
+        frame.stroke(5.0, theme::MAP_HALO),
+    ));
+    painter.add(Shape::line(points, frame.stroke(2.8, theme::MAP_AXIS)));
+    let name = match scenario.settlement_line.preset {
+        LinePreset::CedeDonetskLuhansk => "Settlement line: Donetsk and Luhansk ceded",
+        LinePreset::Custom => "Settlement line (custom)",
+        _ => "Line of contact, late 2025",
+    };
+    // The source note sits at the bottom of the map, above the scale bar.
+    let r = frame.rect;
+    let note = format!("{name} — {}", lines::SOURCE_NOTE);
+    let rect = halo_text(
+        painter,
+        frame,
+        pos2(r.left() + frame.px(10.0), r.bottom() - frame.px(40.0)),
+        Align2::LEFT_BOTTOM,
+        &note,
+        frame.font(11.0),
+        theme::MAP_TEXT_MUTED,
+    );
+    labels.block(rect);
+    if frame.zoom() > 2.0
+        && let Some(&(lon, lat)) = line.get(line.len() / 3)
+    {
+        let p = frame.geo_to_screen(lon, lat) + frame.offset(8.0, 0.0);
+        let rect = Align2::LEFT_CENTER.anchor_size(p, frame.offset(110.0, 14.0));
+        if labels.try_take(rect) {
+            halo_text(
+                painter,
+                frame,
+                p,
+                Align2::LEFT_CENTER,
+                "Russian-held",
+                frame.font(11.0),
+                theme::MAP_AXIS,
+            );
+        }
+    }
+}
+
+/// The Suwałki gap and Kaliningrad, marked and named.
+pub(super) fn annotations(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlacer) {
+    let zoom = frame.zoom();
+    // The Suwałki gap: the Polish–Lithuanian border between Kaliningrad and Belarus.
+    let [a, b] = SUWALKI_GAP;
+    let (pa, pb) = (
+        frame.geo_to_screen(a[0], a[1]),
+        frame.geo_to_screen(b[0], b[1]),
+    );
+    if frame.rect.contains(pa) {
+        let stroke = frame.stroke(3.0, theme::WARNING);
+        painter.add(Shape::line_segment([pa, pb], stroke));
+        for p in [pa, pb] {
+            painter.circle_filled(p, frame.px(3.0), theme::WARNING);
+        }
+        if zoom > 1.3 {
+            let km = distance_km(a, b);
+            let text = format!("Suwałki gap ({km:.0} km)");
+            placed_halo_text(
+                painter,
+                frame,
+                labels,
+                Rect::EVERYTHING,
+                pb + frame.offset(6.0, 6.0),
+                Align2::LEFT_TOP,
+                &text,
+                frame.font(11.5),
+                theme::WARNING,
+            );
+        }
+    }
+    if zoom > 1.3 {
+        placed_halo_text(
+            painter,
+            frame,
+            labels,
+            frame.rect,
+            frame.geo_to_screen(KALININGRAD[0], KALININGRAD[1]) + frame.offset(0.0, -12.0),
+            Align2::RIGHT_BOTTOM,
+            "Kaliningrad (Russia)",
+            frame.font(10.5),
+            theme::MAP_AXIS,
+        );
+    }
+}
+
+/// A filled arrowhead of length `size` (screen points, already at the ink
+/// scale) at `tip`, pointing away from `from`.
+pub(super) fn arrow_head(
+    painter: &egui::Painter,
+    tip: Pos2,
+    from: Pos2,
+    size: f32,
+    colour: Color32,
+) {
+    let dir = (tip - from).normalized();
+    let normal = vec2(-dir.y, dir.x);
+    let base = tip - dir * size;
+    painter.add(Shape::convex_polygon(
+        vec![
+            tip,
+            base + normal * size * 0.55,
+            base - normal * size * 0.55,
+        ],
+        colour,
+        Stroke::NONE,
+    ));
+}
+
+/// Each axis of advance as an arrow along its great circle, named with the
+/// route length the engine uses and, once assessed, the days to the objective.
+pub(super) fn axes(
+    painter: &egui::Painter,
+    frame: &Frame,
+    scenario: &Scenario,
+    days: &BTreeMap<String, f64>,
+    labels: &mut LabelPlacer,
+) {
+    for axis in &scenario.axes {
+        let (a, b) = (
+            [axis.start.point.lon, axis.start.point.lat],
+            [axis.objective.point.lon, axis.objective.point.lat],
+        );
+        let mut points = great_circle(frame, a, b, 32);
+        let Some(&tip) = points.last() else { continue };
+        // Stop short of the objective's dot, leaving room for the head.
+        let Some(&before) = points.get(points.len().saturating_sub(3)) else {
+            continue;
+        };
+        let end = tip - (tip - before).normalized() * frame.px(9.0);
+        points.pop();
+        points.push(end);
+        painter.add(Shape::line(
+            points.clone(),
+            frame.stroke(6.0, theme::MAP_HALO),
+        ));
+        painter.add(Shape::line(points, frame.stroke(3.5, theme::MAP_AXIS)));
+        arrow_head(painter, tip, before, frame.px(14.0), theme::MAP_AXIS);
+        painter.circle(
+            tip,
+            frame.px(4.0),
+            Color32::WHITE,
+            frame.stroke(2.0, theme::MAP_AXIS),
+        );
+        // The route length the engine uses (the panel shows the same figure).
+        let km = distance_km(a, b) * axis.route_factor;
+        let mut text = format!("{} · {km:.0} km", axis.name);
+        if let Some(d) = days.get(&axis.id) {
+            text.push_str(&format!(" · {d:.0} days"));
+        }
+        let mid = intermediate(a, b, 0.5);
+        placed_halo_text(
+            painter,
+            frame,
+            labels,
+            Rect::EVERYTHING,
+            frame.geo_to_screen(mid[0], mid[1]) + frame.offset(8.0, -4.0),
+            Align2::LEFT_BOTTOM,
+            &text,
+            frame.font(11.5),
+            theme::MAP_AXIS,
+        );
+    }
+}
+
+/// The range rings (centre lon/lat, radius km) and the ruler's points and line,
+/// with their distances.
+pub(super) fn measurements(
+    painter: &egui::Painter,
+    frame: &Frame,
+    ruler: &[[f64; 2]],
+    rings: &[([f64; 2], f64)],
+) {
+    let stroke = frame.stroke(2.0, theme::MAP_TOOL);
+    for (centre, radius) in rings {
+        let points: Vec<Pos2> = (0..=96)
+            .map(|i| {
+                let [lon, lat] = destination(*centre, f64::from(i) * 3.75, *radius);
+                frame.geo_to_screen(lon, lat)
+            })
+            .collect();
+        painter.add(Shape::closed_line(points, stroke));
+        let c = frame.geo_to_screen(centre[0], centre[1]);
+        painter.circle_filled(c, frame.px(3.0), theme::MAP_TOOL);
+        let [lon, lat] = destination(*centre, 0.0, *radius);
+        halo_text(
+            painter,
+            frame,
+            frame.geo_to_screen(lon, lat) + frame.offset(0.0, -4.0),
+            Align2::CENTER_BOTTOM,
+            &format!("{radius:.0} km"),
+            frame.font(12.0),
+            theme::MAP_TEXT,
+        );
+    }
+    for p in ruler {
+        painter.circle_filled(
+            frame.geo_to_screen(p[0], p[1]),
+            frame.px(4.0),
+            theme::MAP_TOOL,
+        );
+    }
+    if let [a, b] = ruler[..] {
+        let points = great_circle(frame, a, b, 48);
+        painter.add(Shape::line(points.clone(), stroke));
+        let km = distance_km(a, b);
+        let mid = intermediate(a, b, 0.5);
+        halo_text(
+            painter,
+            frame,
+            frame.geo_to_screen(mid[0], mid[1]) + frame.offset(0.0, -6.0),
+            Align2::CENTER_BOTTOM,
+            &format!("{km:.0} km"),
+            frame.font(14.0),
+            theme::MAP_TEXT,
+        );
+    }
+}
