@@ -61,6 +61,8 @@ struct Baked {
     index_count: u32,
     border_points: Vec<u8>,
     border_count: u32,
+    coarse_points: Vec<u8>,
+    coarse_count: u32,
 }
 
 impl Baked {
@@ -103,6 +105,16 @@ fn projected_ring(points: &[serde_json::Value]) -> geo::LineString<f64> {
         .filter_map(|p| Some(projection::project(p[0].as_f64()?, p[1].as_f64()?)))
         .map(|[x, y]| geo::coord! { x: x, y: y })
         .collect()
+}
+
+/// How far (km) the coarse borders drawn at whole-region zoom may stray from
+/// the full ones: at that zoom a point is 3–5 km, so under half a point.
+const COARSE_TOLERANCE_KM: f64 = 1.5;
+
+/// Appends a point as two little-endian f32s.
+fn push_pair(buffer: &mut Vec<u8>, p: [f64; 2]) {
+    buffer.extend_from_slice(&(p[0] as f32).to_le_bytes());
+    buffer.extend_from_slice(&(p[1] as f32).to_le_bytes());
 }
 
 /// Bakes the map asset; see the module documentation.
@@ -210,25 +222,49 @@ fn bake_map(source: &Path, out: &Path) {
     }
     writeln!(code, "];").ok();
 
-    writeln!(code, "/// Borders: (is a land border, point range).").ok();
-    writeln!(code, "pub(crate) static BORDERS: &[(bool, u32, u32)] = &[").ok();
+    writeln!(
+        code,
+        "/// Borders: (is a land border, point range, coarse point range)."
+    )
+    .ok();
+    writeln!(
+        code,
+        "pub(crate) static BORDERS: &[(bool, u32, u32, u32, u32)] = &["
+    )
+    .ok();
     for border in json["borders"].as_array().expect("borders") {
         let land = border["kind"].as_str() == Some("land");
-        let start = baked.border_count;
-        for p in border["points"].as_array().expect("points") {
-            let [x, y] =
-                projection::project(p[0].as_f64().expect("lon"), p[1].as_f64().expect("lat"));
-            baked
-                .border_points
-                .extend_from_slice(&(x as f32).to_le_bytes());
-            baked
-                .border_points
-                .extend_from_slice(&(y as f32).to_le_bytes());
+        let line = projected_ring(border["points"].as_array().expect("points"));
+        let (start, coarse_start) = (baked.border_count, baked.coarse_count);
+        for c in &line.0 {
+            push_pair(&mut baked.border_points, [c.x, c.y]);
             baked.border_count += 1;
         }
-        writeln!(code, "    ({land}, {start}, {}),", baked.border_count).ok();
+        // The same line with every point dropped that lies within
+        // COARSE_TOLERANCE_KM of the simplified line (Ramer–Douglas–Peucker).
+        use geo::Simplify;
+        for c in &line.simplify(COARSE_TOLERANCE_KM).0 {
+            push_pair(&mut baked.coarse_points, [c.x, c.y]);
+            baked.coarse_count += 1;
+        }
+        writeln!(
+            code,
+            "    ({land}, {start}, {}, {coarse_start}, {}),",
+            baked.border_count, baked.coarse_count
+        )
+        .ok();
     }
     writeln!(code, "];").ok();
+    writeln!(
+        code,
+        "/// Largest distance (km) of a dropped point from the coarse borders."
+    )
+    .ok();
+    writeln!(
+        code,
+        "pub(crate) const COARSE_TOLERANCE_KM: f32 = {COARSE_TOLERANCE_KM:?};"
+    )
+    .ok();
     for (name, bytes, doc) in [
         (
             "VERTEX_BYTES",
@@ -240,6 +276,11 @@ fn bake_map(source: &Path, out: &Path) {
             "BORDER_BYTES",
             &baked.border_points,
             "Border points, f32 x, y pairs (km).",
+        ),
+        (
+            "COARSE_BORDER_BYTES",
+            &baked.coarse_points,
+            "Coarse border points, f32 x, y pairs (km).",
         ),
     ] {
         let file = out.join(format!("map_{}.bin", name.to_lowercase()));

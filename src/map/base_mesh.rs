@@ -15,7 +15,7 @@ use crate::scenario::LinePreset;
 use crate::ui::theme;
 
 use super::frame::Frame;
-use super::geodata::Geodata;
+use super::geodata::{COARSE_TOLERANCE_KM, Geodata};
 use super::projection::project;
 use super::status::Status;
 use super::tiles::{self, Tile};
@@ -146,8 +146,9 @@ fn fill_mesh(frame: &Frame, colours: &[Status], held: LinePreset, reach: Rect) -
 
 /// The border, coastline and graticule strokes in screen space, tessellated once
 /// per view (anti-aliased, constant width at every zoom, scaled by the frame's
-/// ink). Points closer than
-/// 0.6 points on screen are merged, which keeps the whole-map view light.
+/// ink). Zoomed out far enough that the coarse borders stray by at most
+/// [`COARSE_MAX_ERROR`] on screen, those are drawn; and points closer than 0.6
+/// points on screen are merged. Both keep the whole-map view light.
 fn line_mesh(frame: &Frame, graticule: bool, ppp: f32, font_size: [usize; 2], reach: Rect) -> Mesh {
     let data = Geodata::get();
     let mut tess = Tessellator::new(ppp, Default::default(), font_size, Vec::new());
@@ -171,17 +172,23 @@ fn line_mesh(frame: &Frame, graticule: bool, ppp: f32, font_size: [usize; 2], re
     }
     let coast = frame.stroke(0.6 + 0.15 * zoom_width, theme::MAP_COAST);
     let land = frame.stroke(0.7 + 0.2 * zoom_width, theme::MAP_BORDER);
+    let coarse = COARSE_TOLERANCE_KM * frame.scale as f32 <= COARSE_MAX_ERROR;
     for border in data.borders() {
+        let line = if coarse {
+            data.coarse_border(border)
+        } else {
+            data.border(border)
+        };
         let mut points: Vec<Pos2> = Vec::new();
         let mut bounds = Rect::NOTHING;
-        for p in data.border(border) {
+        for p in line {
             let pos = frame.to_screen([f64::from(p[0]), f64::from(p[1])]);
             if points.last().is_none_or(|q| q.distance(pos) > 0.6) {
                 points.push(pos);
                 bounds.extend_with(pos);
             }
         }
-        if let Some(last) = data.border(border).last() {
+        if let Some(last) = line.last() {
             let pos = frame.to_screen([f64::from(last[0]), f64::from(last[1])]);
             if points.last() != Some(&pos) {
                 points.push(pos);
@@ -193,6 +200,10 @@ fn line_mesh(frame: &Frame, graticule: bool, ppp: f32, font_size: [usize; 2], re
     }
     mesh
 }
+
+/// The largest distance (points) the coarse borders may stray from the full
+/// ones on screen where they are drawn instead.
+const COARSE_MAX_ERROR: f32 = 0.6;
 
 /// Meridians every 10° and parallels every 5°, in map km.
 fn graticule_lines() -> &'static [Vec<[f64; 2]>] {

@@ -44,6 +44,8 @@ pub struct Border {
     pub land: bool,
     /// Range of its points in [`Geodata::border_points`].
     pub points: (u32, u32),
+    /// Range of its points in [`Geodata::coarse_points`].
+    pub coarse: (u32, u32),
 }
 
 /// The baked map, decoded once from the little-endian buffers (a copy, no parsing).
@@ -55,7 +57,13 @@ pub struct Geodata {
     pub indices: Vec<u32>,
     /// Every border point, map km.
     pub border_points: Vec<[f32; 2]>,
+    /// The borders simplified for whole-region zoom: no point dropped lies
+    /// farther than [`COARSE_TOLERANCE_KM`] from them.
+    pub coarse_points: Vec<[f32; 2]>,
 }
+
+/// How far (km) the coarse borders may stray from the full ones.
+pub const COARSE_TOLERANCE_KM: f32 = baked::COARSE_TOLERANCE_KM;
 
 fn f32_pairs(bytes: &[u8]) -> Vec<[f32; 2]> {
     bytes
@@ -78,6 +86,7 @@ impl Geodata {
                 .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
                 .collect(),
             border_points: f32_pairs(baked::BORDER_BYTES),
+            coarse_points: f32_pairs(baked::COARSE_BORDER_BYTES),
         })
     }
 
@@ -96,9 +105,10 @@ impl Geodata {
 
     /// Every border and coastline.
     pub fn borders(&self) -> impl Iterator<Item = Border> {
-        baked::BORDERS.iter().map(|&(land, a, b)| Border {
+        baked::BORDERS.iter().map(|&(land, a, b, ca, cb)| Border {
             land,
             points: (a, b),
+            coarse: (ca, cb),
         })
     }
 
@@ -106,6 +116,13 @@ impl Geodata {
     pub fn border(&self, border: Border) -> &[[f32; 2]] {
         self.border_points
             .get(border.points.0 as usize..border.points.1 as usize)
+            .unwrap_or(&[])
+    }
+
+    /// The points of a border simplified for whole-region zoom.
+    pub fn coarse_border(&self, border: Border) -> &[[f32; 2]] {
+        self.coarse_points
+            .get(border.coarse.0 as usize..border.coarse.1 as usize)
             .unwrap_or(&[])
     }
 
@@ -211,6 +228,41 @@ mod tests {
         assert_eq!(data.country_at(34.1, 44.95).map(|c| c.id), Some("UKR"));
         assert_eq!(data.country_at(20.0, 57.0).map(|c| c.id), None);
         assert_eq!(data.country_at(20.5, 54.7).map(|c| c.id), Some("RUS"));
+    }
+
+    /// Distance from `p` to the segment `a`–`b`.
+    fn to_segment(p: [f32; 2], a: [f32; 2], b: [f32; 2]) -> f32 {
+        let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+        let len2 = dx * dx + dy * dy;
+        let t = if len2 == 0.0 {
+            0.0
+        } else {
+            (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0)
+        };
+        (p[0] - a[0] - t * dx).hypot(p[1] - a[1] - t * dy)
+    }
+
+    #[test]
+    fn coarse_borders_are_lighter_and_stay_within_their_tolerance() {
+        let data = Geodata::get();
+        let (full, coarse) = (data.border_points.len(), data.coarse_points.len());
+        assert!(coarse < full * 9 / 10, "{coarse} of {full} points kept");
+        for border in data.borders() {
+            let (line, simple) = (data.border(border), data.coarse_border(border));
+            assert_eq!(line.first(), simple.first());
+            assert_eq!(line.last(), simple.last());
+            for &p in line {
+                let nearest = simple
+                    .windows(2)
+                    .map(|w| to_segment(p, w[0], w[1]))
+                    .fold(f32::INFINITY, f32::min);
+                let nearest = if simple.len() == 1 { 0.0 } else { nearest };
+                assert!(
+                    nearest <= COARSE_TOLERANCE_KM * 1.01,
+                    "{p:?} is {nearest} km off"
+                );
+            }
+        }
     }
 
     #[test]

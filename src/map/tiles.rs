@@ -81,12 +81,16 @@ pub fn translated(tiles: &[Tile], offset: Vec2) -> Vec<Tile> {
         .collect()
 }
 
-/// Paints each tile clipped to its rectangle (and to the painter's own clip).
+/// Paints each tile clipped to its rectangle (and to the painter's own clip),
+/// leaving out the tiles off the painter's area (egui would otherwise measure
+/// each of their meshes every frame to find that out).
 pub fn paint(painter: &Painter, tiles: &[Tile]) {
     for tile in tiles {
-        painter
-            .with_clip_rect(tile.rect)
-            .add(Shape::mesh(tile.mesh.clone()));
+        if painter.clip_rect().intersects(tile.rect) {
+            painter
+                .with_clip_rect(tile.rect)
+                .add(Shape::mesh(tile.mesh.clone()));
+        }
     }
 }
 
