@@ -30,13 +30,7 @@ pub(super) fn title_block(painter: &egui::Painter, frame: &Frame, scenario: &Sce
         frame.rect.min + frame.offset(10.0, 10.0),
         vec2(width, height),
     );
-    painter.rect(
-        rect,
-        frame.px(3.0),
-        theme::MAP_PANEL,
-        frame.stroke(1.0, theme::MAP_BORDER),
-        StrokeKind::Inside,
-    );
+    panel_box(painter, frame, rect);
     let title_height = title.size().y;
     painter.galley(rect.min + frame.offset(10.0, 6.0), title, theme::MAP_TEXT);
     painter.galley(
@@ -122,13 +116,7 @@ pub(super) fn legend(painter: &egui::Painter, frame: &Frame, scenario: &Scenario
         ),
         size,
     );
-    painter.rect(
-        rect,
-        frame.px(3.0),
-        theme::MAP_PANEL,
-        frame.stroke(1.0, theme::MAP_BORDER),
-        StrokeKind::Inside,
-    );
+    panel_box(painter, frame, rect);
     for (i, ((key, _), galley)) in rows.iter().zip(galleys).enumerate() {
         let y = rect.top() + frame.px(6.0) + i as f32 * row_h + row_h / 2.0;
         let key_rect = Rect::from_center_size(
@@ -241,5 +229,16 @@ pub(super) fn scale_bar(painter: &egui::Painter, frame: &Frame) {
         format!("at {lat:.0}°N"),
         frame.font(9.5),
         theme::MAP_TEXT_MUTED,
+    );
+}
+
+/// The boxed panel under the title block and the legend.
+fn panel_box(painter: &egui::Painter, frame: &Frame, rect: Rect) {
+    painter.rect(
+        rect,
+        frame.px(3.0),
+        theme::MAP_PANEL,
+        frame.stroke(1.0, theme::MAP_BORDER),
+        StrokeKind::Inside,
     );
 }
