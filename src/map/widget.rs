@@ -19,11 +19,11 @@ use crate::ui::theme;
 use super::base_mesh::{Cache, base_mesh};
 use super::frame::{Frame, View, fit_country};
 use super::geodata::Geodata;
-use super::guarantors::{forces, ties};
-use super::labels::{LabelPlacer, city_labels, country_labels, country_name, graticule_labels};
-use super::legend::{legend, scale_bar, title_block};
-use super::overlays::{annotations, axes, measurements, outline, settlement_line};
+use super::labels::country_name;
+use super::overlay_pass::{KeptInputs, OverlayInputs, paint_overlay};
+use super::overlays::outline;
 use super::projection::{distance_km, project, unproject};
+use super::retained::Retained;
 use super::status::{Status, nato_since, status};
 use super::tiles;
 
@@ -84,6 +84,9 @@ pub struct MapState {
     last_rect: Option<Rect>,
     export: RegionExport,
     cache: Option<Cache>,
+    /// The overlay kept tessellated, and the inputs it was drawn from.
+    overlay: Retained,
+    overlay_inputs: Option<KeptInputs>,
 }
 
 impl Default for MapState {
@@ -103,6 +106,8 @@ impl Default for MapState {
             last_rect: None,
             export: RegionExport::default(),
             cache: None,
+            overlay: Retained::default(),
+            overlay_inputs: None,
         }
     }
 }
@@ -432,8 +437,9 @@ impl MapState {
     }
 
     /// Paints the map's layers in order: water, the base mesh, outlines (hover,
-    /// selection, a slide's `highlight`), overlays and labels, then the title
-    /// box, legend and scale bar on top.
+    /// selection, a slide's `highlight`), then the overlay pass (lines, ties,
+    /// markers and labels, the title box, legend and scale bar on top), kept
+    /// tessellated while its inputs stay the same.
     fn paint(
         &mut self,
         ui: &Ui,
@@ -480,30 +486,24 @@ impl MapState {
                 frame.stroke(3.0, theme::MAP_SELECTED),
             );
         }
-        let mut labels = LabelPlacer::default();
-        if layers.line_of_control {
-            settlement_line(&painter, frame, scenario, &mut labels);
-        }
-        if layers.ties {
-            ties(&painter, frame, scenario, &self.credibility, &mut labels);
-        }
-        if layers.axes {
-            axes(&painter, frame, scenario, &self.axis_days, &mut labels);
-        }
-        annotations(&painter, frame, &mut labels);
-        if layers.forces {
-            forces(&painter, frame, scenario);
-        }
-        if layers.labels {
-            city_labels(&painter, frame, &mut labels);
-            country_labels(&painter, frame, &mut labels);
-        }
-        measurements(&painter, frame, &self.ruler, &self.rings);
-        title_block(&painter, frame, scenario);
-        legend(&painter, frame, scenario, layers);
-        scale_bar(&painter, frame);
-        if layers.graticule {
-            graticule_labels(&painter, frame);
+        let inputs = OverlayInputs {
+            frame: *frame,
+            layers: *layers,
+            scenario,
+            ruler: &self.ruler,
+            rings: &self.rings,
+            axis_days: &self.axis_days,
+            credibility: &self.credibility,
+        };
+        let unchanged = self
+            .overlay_inputs
+            .as_ref()
+            .is_some_and(|kept| kept.inputs() == inputs);
+        if self
+            .overlay
+            .paint(&painter, unchanged, |p| paint_overlay(p, &inputs))
+        {
+            self.overlay_inputs = Some(inputs.keep());
         }
     }
 

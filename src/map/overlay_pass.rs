@@ -1,0 +1,109 @@
+//! Everything the map draws over the countries, as one pass: the settlement
+//! line, ties, axes, annotations, forces, labels, measurements, the title box,
+//! the legend, the scale bar and the graticule's labels — and the inputs that
+//! pass reads, which decide whether last frame's tessellation of it can be
+//! painted again (see `retained`).
+
+use std::collections::BTreeMap;
+
+use egui::Painter;
+
+use crate::scenario::{Layers, Scenario};
+
+use super::frame::Frame;
+use super::guarantors::{forces, ties};
+use super::labels::{LabelPlacer, city_labels, country_labels, graticule_labels};
+use super::legend::{legend, scale_bar, title_block};
+use super::overlays::{annotations, axes, measurements, settlement_line};
+
+/// Everything the overlay pass reads. Two frames with equal inputs paint the
+/// same overlay (egui's text environment aside, which `retained` checks).
+#[derive(Clone, Copy, PartialEq)]
+pub(super) struct OverlayInputs<'a> {
+    /// Where the map is and at what scale and ink.
+    pub frame: Frame,
+    /// The layers shown.
+    pub layers: Layers,
+    /// The document: ties, forces, axes, settlement line, title, statuses.
+    pub scenario: &'a Scenario,
+    /// Ruler points (lon, lat).
+    pub ruler: &'a [[f64; 2]],
+    /// Range rings: centre (lon, lat) and radius, km.
+    pub rings: &'a [([f64; 2], f64)],
+    /// Median days to objective by axis id, from the engine.
+    pub axis_days: &'a BTreeMap<String, f64>,
+    /// Mean credibility by (arrangement, guarantor), from the engine.
+    pub credibility: &'a BTreeMap<(String, String), f64>,
+}
+
+impl OverlayInputs<'_> {
+    /// An owned copy, kept to compare the next frame's inputs with.
+    pub(super) fn keep(&self) -> KeptInputs {
+        KeptInputs {
+            frame: self.frame,
+            layers: self.layers,
+            scenario: self.scenario.clone(),
+            ruler: self.ruler.to_vec(),
+            rings: self.rings.to_vec(),
+            axis_days: self.axis_days.clone(),
+            credibility: self.credibility.clone(),
+        }
+    }
+}
+
+/// The inputs of the frame whose overlay is kept (owned [`OverlayInputs`]).
+pub(super) struct KeptInputs {
+    frame: Frame,
+    layers: Layers,
+    scenario: Scenario,
+    ruler: Vec<[f64; 2]>,
+    rings: Vec<([f64; 2], f64)>,
+    axis_days: BTreeMap<String, f64>,
+    credibility: BTreeMap<(String, String), f64>,
+}
+
+impl KeptInputs {
+    /// These inputs, borrowed, to compare with a frame's.
+    pub(super) fn inputs(&self) -> OverlayInputs<'_> {
+        OverlayInputs {
+            frame: self.frame,
+            layers: self.layers,
+            scenario: &self.scenario,
+            ruler: &self.ruler,
+            rings: &self.rings,
+            axis_days: &self.axis_days,
+            credibility: &self.credibility,
+        }
+    }
+}
+
+/// Paints the overlay, in order from the lines under the labels to the boxes
+/// on top.
+pub(super) fn paint_overlay(painter: &Painter, i: &OverlayInputs<'_>) {
+    let (frame, layers, scenario) = (&i.frame, &i.layers, i.scenario);
+    let mut labels = LabelPlacer::default();
+    if layers.line_of_control {
+        settlement_line(painter, frame, scenario, &mut labels);
+    }
+    if layers.ties {
+        ties(painter, frame, scenario, i.credibility, &mut labels);
+    }
+    if layers.axes {
+        axes(painter, frame, scenario, i.axis_days, &mut labels);
+    }
+    annotations(painter, frame, &mut labels);
+    if layers.forces {
+        forces(painter, frame, scenario);
+    }
+    if layers.labels {
+        city_labels(painter, frame, &mut labels);
+        country_labels(painter, frame, &mut labels);
+    }
+    measurements(painter, frame, i.ruler, i.rings);
+    title_block(painter, frame, scenario);
+    legend(painter, frame, scenario, layers);
+    scale_bar(painter, frame);
+    if layers.graticule {
+        graticule_labels(painter, frame);
+    }
+}
