@@ -62,6 +62,17 @@ fn bench_map(c: &mut Criterion) {
             frame(&mut map, &mut scenario)
         })
     });
+    // The same pan with egui's tessellation of the frame: what a pan costs in
+    // all, whether the overlay is tessellated by the map or by egui.
+    c.bench_function("map pan frame + egui tessellation", |b| {
+        b.iter(|| {
+            step = (step + 1) % 100;
+            let lon = 20.0 + f64::from(step) * 0.05;
+            map.set_view(GeoPoint { lon, lat: 54.0 }, 2.0);
+            let out = frame(&mut map, &mut scenario);
+            ctx.tessellate(out.shapes, out.pixels_per_point)
+        })
+    });
     map.set_view(
         GeoPoint {
             lon: 25.0,
@@ -69,6 +80,10 @@ fn bench_map(c: &mut Criterion) {
         },
         1.0,
     );
+    // The first frame after a change is drawn as usual, the second kept
+    // tessellated (see `map::retained`); the third is an idle frame.
+    frame(&mut map, &mut scenario);
+    frame(&mut map, &mut scenario);
     let out = frame(&mut map, &mut scenario);
     c.bench_function("map idle tessellation (egui)", |b| {
         b.iter(|| ctx.tessellate(out.shapes.clone(), out.pixels_per_point))

@@ -37,12 +37,18 @@ pub(super) struct OverlayInputs<'a> {
 }
 
 impl OverlayInputs<'_> {
-    /// An owned copy, kept to compare the next frame's inputs with.
-    pub(super) fn keep(&self) -> KeptInputs {
+    /// An owned copy, kept to compare the next frame's inputs with. The
+    /// scenario is cloned only if it differs from the one in `old` (a pan or a
+    /// zoom changes only the frame).
+    pub(super) fn keep(&self, old: Option<KeptInputs>) -> KeptInputs {
+        let scenario = match old {
+            Some(old) if old.scenario == *self.scenario => old.scenario,
+            _ => self.scenario.clone(),
+        };
         KeptInputs {
             frame: self.frame,
             layers: self.layers,
-            scenario: self.scenario.clone(),
+            scenario,
             ruler: self.ruler.to_vec(),
             rings: self.rings.to_vec(),
             axis_days: self.axis_days.clone(),
@@ -51,7 +57,7 @@ impl OverlayInputs<'_> {
     }
 }
 
-/// The inputs of the frame whose overlay is kept (owned [`OverlayInputs`]).
+/// The inputs of the last frame drawn (owned [`OverlayInputs`]).
 pub(super) struct KeptInputs {
     frame: Frame,
     layers: Layers,

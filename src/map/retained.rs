@@ -93,56 +93,50 @@ pub struct Retained {
 }
 
 impl Retained {
-    /// Paints what `draw` paints into `painter`. When `unchanged` (the caller's
-    /// inputs equal those of the frame that was kept) and egui's text
-    /// environment is the same, the kept meshes are painted instead and `draw`
-    /// is not called. Returns whether what is kept is now this frame's drawing:
-    /// the caller then keeps this frame's inputs to compare the next with.
+    /// Paints what `draw` paints into `painter`. `unchanged` says whether the
+    /// caller's inputs equal those of its previous frame.
+    ///
+    /// A frame whose inputs changed is drawn as usual and nothing is kept, so a
+    /// pan or a drag costs no more than without this. The first frame with the
+    /// same inputs as the one before is drawn, tessellated and kept; from then
+    /// on, while the inputs and egui's text environment stay the same, the kept
+    /// meshes are painted and `draw` is not called.
     ///
     /// In debug builds (the tests) a kept frame is drawn anyway and checked
     /// against the meshes kept: an input the caller forgot to compare fails
     /// loudly instead of showing a stale picture.
-    pub fn paint(
-        &mut self,
-        painter: &Painter,
-        unchanged: bool,
-        draw: impl FnOnce(&Painter),
-    ) -> bool {
-        if !painter.is_visible() {
-            // Nothing painted shows (e.g. a sizing pass); keep what is kept.
-            draw(painter);
-            return false;
+    pub fn paint(&mut self, painter: &Painter, unchanged: bool, draw: impl FnOnce(&Painter)) {
+        let enabled = enabled(painter.ctx());
+        if !unchanged || !enabled {
+            self.kept = None;
+        }
+        if !unchanged || !enabled || !painter.is_visible() {
+            draw(painter); // an invisible painter (a sizing pass) adds nothing
+            return;
         }
         let env = TextEnvironment::now(painter);
-        if let Some((kept_env, shapes)) = &self.kept
-            && unchanged
-            && enabled(painter.ctx())
-            && kept_env.same_as(&env)
-        {
-            if cfg!(debug_assertions) {
-                let fresh = capture(painter, &env, draw);
-                assert!(
-                    fresh == *shapes,
-                    "retained shapes are stale: an input of the drawing is missing from the caller's comparison"
-                );
-                return false;
-            }
-            painter.ctx().graphics_mut(|g| {
-                let list = g.entry(painter.layer_id());
-                for s in shapes {
-                    list.add(s.clip_rect, s.shape.clone());
+        match &self.kept {
+            Some((kept_env, shapes)) if kept_env.same_as(&env) => {
+                if cfg!(debug_assertions) {
+                    let fresh = capture(painter, &env, draw);
+                    assert!(
+                        fresh == *shapes,
+                        "retained shapes are stale: an input of the drawing is missing from the caller's comparison"
+                    );
+                    return;
                 }
-            });
-            return false;
+                painter.ctx().graphics_mut(|g| {
+                    let list = g.entry(painter.layer_id());
+                    for s in shapes {
+                        list.add(s.clip_rect, s.shape.clone());
+                    }
+                });
+            }
+            _ => {
+                let shapes = capture(painter, &env, draw);
+                self.kept = Some((env, shapes));
+            }
         }
-        if !enabled(painter.ctx()) {
-            self.kept = None;
-            draw(painter);
-            return false;
-        }
-        let shapes = capture(painter, &env, draw);
-        self.kept = Some((env, shapes));
-        true
     }
 }
 
@@ -323,7 +317,10 @@ mod tests {
         let (plain, text) = frame(&ctx, &mut retained, false, 100.0);
         assert!(text, "retention off hands egui the text");
         set_enabled(&ctx, true);
-        let (captured, text) = frame(&ctx, &mut retained, false, 100.0);
+        let (changed, text) = frame(&ctx, &mut retained, false, 100.0);
+        assert!(text, "a frame whose inputs changed is drawn as usual");
+        assert_eq!(changed, plain);
+        let (captured, text) = frame(&ctx, &mut retained, true, 100.0);
         assert!(!text, "the text reaches egui as meshes");
         let (kept, _) = frame(&ctx, &mut retained, true, 100.0);
         assert_eq!(captured, plain);
@@ -335,9 +332,12 @@ mod tests {
         let ctx = Context::default();
         let mut retained = Retained::default();
         let (at_100, _) = frame(&ctx, &mut retained, false, 100.0);
+        frame(&ctx, &mut retained, true, 100.0); // kept
         let (at_200, _) = frame(&ctx, &mut retained, false, 200.0);
         assert_ne!(at_100, at_200);
-        let (kept, _) = frame(&ctx, &mut retained, true, 200.0);
+        frame(&ctx, &mut retained, true, 200.0); // kept again
+        let (kept, text) = frame(&ctx, &mut retained, true, 200.0);
+        assert!(!text);
         assert_eq!(kept, at_200);
     }
 
@@ -346,6 +346,7 @@ mod tests {
         let ctx = Context::default();
         let mut retained = Retained::default();
         frame(&ctx, &mut retained, false, 100.0);
+        frame(&ctx, &mut retained, true, 100.0); // kept
         ctx.set_pixels_per_point(2.0);
         frame(&ctx, &mut retained, true, 100.0); // settles the new scale
         let (kept, _) = frame(&ctx, &mut retained, true, 100.0);
@@ -359,6 +360,7 @@ mod tests {
         let ctx = Context::default();
         let mut retained = Retained::default();
         let (before, _) = frame(&ctx, &mut retained, false, 100.0);
+        frame(&ctx, &mut retained, true, 100.0); // kept
         // The proportional text set in the monospace font instead.
         let mut fonts = egui::FontDefinitions::default();
         let mono = fonts.families[&egui::FontFamily::Monospace].clone();
@@ -379,6 +381,7 @@ mod tests {
         let ctx = Context::default();
         let mut retained = Retained::default();
         frame(&ctx, &mut retained, false, 100.0);
+        frame(&ctx, &mut retained, true, 100.0); // kept
         // The caller claims nothing changed, but the drawing moved.
         frame(&ctx, &mut retained, true, 120.0);
     }

@@ -84,7 +84,7 @@ pub struct MapState {
     last_rect: Option<Rect>,
     export: RegionExport,
     cache: Option<Cache>,
-    /// The overlay kept tessellated, and the inputs it was drawn from.
+    /// The overlay kept tessellated, and the inputs of the last frame drawn.
     overlay: Retained,
     overlay_inputs: Option<KeptInputs>,
 }
@@ -499,11 +499,10 @@ impl MapState {
             .overlay_inputs
             .as_ref()
             .is_some_and(|kept| kept.inputs() == inputs);
-        if self
-            .overlay
-            .paint(&painter, unchanged, |p| paint_overlay(p, &inputs))
-        {
-            self.overlay_inputs = Some(inputs.keep());
+        self.overlay
+            .paint(&painter, unchanged, |p| paint_overlay(p, &inputs));
+        if !unchanged {
+            self.overlay_inputs = Some(inputs.keep(self.overlay_inputs.take()));
         }
     }
 
