@@ -11,11 +11,13 @@
 //! tessellation options), because a mesh of text points into the font atlas,
 //! which egui can grow or clear at any frame.
 //!
-//! Filled circles are kept as shapes: egui draws small ones from discs it
-//! prepares in the font atlas, which it does not expose, so they are left to
-//! egui to keep the picture exactly as before. (No crate retains epaint
-//! tessellation; egui itself notes that comparing shapes costs half of
-//! tessellating them, which is why the caller's inputs are compared instead.)
+//! Everything painted becomes one mesh per clip rectangle, so that egui copies
+//! it into its output in one piece. Filled circles are tessellated as paths:
+//! egui would draw small ones from discs it prepares in the font atlas, which
+//! it does not expose; the two differ by a fraction of a pixel at the edge.
+//! (No crate retains epaint tessellation; egui itself notes that comparing
+//! shapes costs half of tessellating them, which is why the caller's inputs are
+//! compared instead.)
 
 use std::sync::Arc;
 
@@ -141,7 +143,7 @@ impl Retained {
 }
 
 /// Calls `draw`, then replaces what it added to the painter's layer by its
-/// tessellation (filled circles excepted), and returns that replacement.
+/// tessellation, and returns that replacement.
 fn capture(
     painter: &Painter,
     env: &TextEnvironment,
@@ -172,14 +174,15 @@ fn capture(
     })
 }
 
-/// Tessellates `shapes` as egui would, in runs between the shapes left to
-/// egui (filled circles, callbacks, shapes under a transform), in order.
+/// Tessellates `shapes` as egui would (filled circles as paths), in runs
+/// between the shapes left to egui (callbacks, meshes, shapes under a
+/// transform), in order.
 fn tessellate(shapes: Vec<ClippedShape>, env: &TextEnvironment) -> Vec<ClippedShape> {
     let mut tessellator = Tessellator::new(
         env.pixels_per_point,
         env.options,
         env.atlas_size,
-        Vec::new(), // filled circles are left to egui, so no prepared discs are needed
+        Vec::new(), // egui's prepared discs are private: filled circles become paths
     );
     let mut out = Vec::new();
     let mut run = Vec::new();
@@ -199,7 +202,6 @@ fn tessellate(shapes: Vec<ClippedShape>, env: &TextEnvironment) -> Vec<ClippedSh
 fn left_to_egui(s: &ClippedShape) -> bool {
     s.transform_after_tessellation != TSTransform::IDENTITY
         || match &s.shape {
-            Shape::Circle(c) => c.fill != Color32::TRANSPARENT,
             Shape::Callback(_) | Shape::Mesh(_) | Shape::Noop => true,
             _ => false,
         }
@@ -250,7 +252,7 @@ mod tests {
     use egui::{Align2, RawInput, Stroke, pos2};
 
     /// A bit of everything the map's overlay paints: haloed text, a line, a
-    /// filled circle (left to egui) and a stroked circle (kept).
+    /// filled and a stroked circle.
     fn scene(painter: &Painter, x: f32) {
         for d in [-1.0, 1.0] {
             painter.text(
@@ -274,6 +276,14 @@ mod tests {
         );
         painter.add(CircleShape::filled(pos2(x, 80.0), 3.0, Color32::GREEN));
         painter.circle_stroke(pos2(x + 20.0, 80.0), 6.0, Stroke::new(1.5, Color32::BLACK));
+    }
+
+    /// A context whose tessellation the kept meshes can equal: egui draws
+    /// filled circles as paths here too, without its prepared discs.
+    fn context() -> Context {
+        let ctx = Context::default();
+        ctx.tessellation_options_mut(|o| o.prerasterized_discs = false);
+        ctx
     }
 
     /// A frame as egui tessellates it: each primitive's vertices and indices.
@@ -310,7 +320,7 @@ mod tests {
 
     #[test]
     fn kept_meshes_are_what_egui_would_have_tessellated() {
-        let ctx = Context::default();
+        let ctx = context();
         let mut retained = Retained::default();
         set_enabled(&ctx, false);
         frame(&ctx, &mut retained, false, 100.0); // glyphs reach the atlas
@@ -329,7 +339,7 @@ mod tests {
 
     #[test]
     fn changed_inputs_are_drawn_again() {
-        let ctx = Context::default();
+        let ctx = context();
         let mut retained = Retained::default();
         let (at_100, _) = frame(&ctx, &mut retained, false, 100.0);
         frame(&ctx, &mut retained, true, 100.0); // kept
@@ -343,7 +353,7 @@ mod tests {
 
     #[test]
     fn a_new_pixels_per_point_is_tessellated_again() {
-        let ctx = Context::default();
+        let ctx = context();
         let mut retained = Retained::default();
         frame(&ctx, &mut retained, false, 100.0);
         frame(&ctx, &mut retained, true, 100.0); // kept
@@ -357,7 +367,7 @@ mod tests {
 
     #[test]
     fn new_fonts_are_tessellated_again() {
-        let ctx = Context::default();
+        let ctx = context();
         let mut retained = Retained::default();
         let (before, _) = frame(&ctx, &mut retained, false, 100.0);
         frame(&ctx, &mut retained, true, 100.0); // kept
@@ -378,7 +388,7 @@ mod tests {
     #[cfg(debug_assertions)]
     #[should_panic(expected = "stale")]
     fn a_forgotten_input_fails_loudly_in_debug_builds() {
-        let ctx = Context::default();
+        let ctx = context();
         let mut retained = Retained::default();
         frame(&ctx, &mut retained, false, 100.0);
         frame(&ctx, &mut retained, true, 100.0); // kept
