@@ -17,9 +17,13 @@ use std::sync::Arc;
 
 use egui::{Mesh, Painter, Rect, Shape, Vec2, pos2};
 
-/// Tiles per side of the grid over the cached area (the area is two views
-/// wide, so a tile is a third of a view and at most 4 × 4 touch the screen).
-pub const TILES_PER_SIDE: usize = 6;
+/// Tiles per side of the grid over the cached area. The area is two views
+/// wide and centred on the view it was made for, so a tile is a quarter of a
+/// view and tile edges fall on the screen's edges: that view is exactly the
+/// middle 4 × 4 tiles, and once panned at most 5 × 5 touch the screen. (With
+/// 6 tiles a side, edges fell mid-tile and 4 × 4 tiles of a third of a view
+/// each were copied to show one view: 1.8 views of triangles.)
+pub const TILES_PER_SIDE: usize = 8;
 
 /// One tile: the part of the base mesh that reaches `rect`.
 #[derive(Clone, Debug)]
