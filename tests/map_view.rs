@@ -154,3 +154,27 @@ fn ruler_measures_great_circle_distance() {
     assert!((km - 690.0).abs() < 15.0, "{km}");
     h.snapshot("map_ruler_warsaw_kyiv");
 }
+
+#[test]
+fn an_edited_document_recolours_the_map() {
+    let mut h = harness(demo());
+    // Southern Belarus and central Russia, away from labels, dots and ties.
+    let belarus = h.state().map.geo_to_screen(28.0, 52.2).expect("drawn");
+    let russia = h.state().map.geo_to_screen(40.0, 53.0).expect("drawn");
+    let pixels = |h: &mut Harness<'static, State>| {
+        let image = h.render().expect("rendered");
+        [belarus, russia].map(|p| *image.get_pixel(p.x.round() as u32, p.y.round() as u32))
+    };
+    let [belarus_before, adversary] = pixels(&mut h);
+    // Belarus becomes the adversary: the next frame shows it in the colour
+    // Russia had, and Russia in another.
+    h.state_mut().scenario.adversary.state = "BLR".to_owned();
+    h.run();
+    let [belarus_after, russia_after] = pixels(&mut h);
+    assert_ne!(belarus_before, adversary);
+    assert_eq!(
+        belarus_after, adversary,
+        "Belarus in the adversary's colour"
+    );
+    assert_ne!(russia_after, adversary, "Russia no longer the adversary");
+}

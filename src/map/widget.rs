@@ -87,6 +87,8 @@ pub struct MapState {
     /// The overlay kept tessellated, and the inputs of the last frame drawn.
     overlay: Retained,
     overlay_inputs: Option<KeptInputs>,
+    /// Each country's status in the last frame's document, in geodata order.
+    statuses: Vec<Status>,
 }
 
 impl Default for MapState {
@@ -108,6 +110,7 @@ impl Default for MapState {
             cache: None,
             overlay: Retained::default(),
             overlay_inputs: None,
+            statuses: Vec::new(),
         }
     }
 }
@@ -451,11 +454,20 @@ impl MapState {
         let painter = ui.painter_at(frame.rect);
         painter.rect_filled(frame.rect, 0.0, theme::MAP_WATER);
         let data = geodata();
-        let colours: Vec<Status> = data
-            .countries()
-            .iter()
-            .map(|c| status(scenario, c.id))
-            .collect();
+        // Each country's status, worked out again only when the document
+        // differs from last frame's (kept for the overlay).
+        let same_document = self
+            .overlay_inputs
+            .as_ref()
+            .is_some_and(|kept| kept.inputs().scenario == scenario);
+        if !same_document || self.statuses.len() != data.countries().len() {
+            self.statuses = data
+                .countries()
+                .iter()
+                .map(|c| status(scenario, c.id))
+                .collect();
+        }
+        let colours = self.statuses.clone();
         let held = if layers.line_of_control {
             scenario.settlement_line.preset
         } else {
