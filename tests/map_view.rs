@@ -178,3 +178,67 @@ fn an_edited_document_recolours_the_map() {
     );
     assert_ne!(russia_after, adversary, "Russia no longer the adversary");
 }
+
+/// The boxes drawn over the map (title, legend, scale bar: filled in the
+/// panel colour) and every text drawn on it, in the last frame.
+fn boxes_and_texts(h: &Harness<'static, State>) -> (Vec<egui::Rect>, Vec<(String, egui::Rect)>) {
+    let (mut boxes, mut texts) = (Vec::new(), Vec::new());
+    for clipped in &h.output().shapes {
+        match &clipped.shape {
+            egui::Shape::Rect(r) if r.fill == bulwark::ui::theme::MAP_PANEL => boxes.push(r.rect),
+            egui::Shape::Text(t) => {
+                texts.push((t.galley.text().to_owned(), t.visual_bounding_rect()))
+            }
+            _ => {}
+        }
+    }
+    (boxes, texts)
+}
+
+#[test]
+fn labels_keep_clear_of_the_title_box_legend_and_scale_bar() {
+    // The map at twice its ink, as on a slide, where labels are big enough to
+    // reach the boxes; and the workspace map.
+    for ink in [2.0, 1.0] {
+        let mut scenario = demo();
+        scenario.map_view.center = GeoPoint {
+            lon: 24.0,
+            lat: 52.0,
+        };
+        scenario.map_view.zoom = 2.0;
+        let state = State {
+            map: MapState::default(),
+            scenario,
+            last_group: None,
+        };
+        let mut h = Harness::builder()
+            .with_size(vec2(1500.0, 700.0))
+            .build_ui_state(
+                move |ui, state: &mut State| {
+                    // The map's text reaches egui as text shapes only with its
+                    // overlay not kept tessellated.
+                    bulwark::map::retained::set_enabled(ui.ctx(), false);
+                    let view = state.scenario.map_view.clone();
+                    state.map.show_static(ui, &state.scenario, &view, &[], ink);
+                },
+                state,
+            );
+        h.run();
+        let (boxes, texts) = boxes_and_texts(&h);
+        assert_eq!(boxes.len(), 3, "title box, legend, scale bar");
+        let outside: Vec<_> = texts
+            .iter()
+            .filter(|(_, r)| !boxes.iter().any(|b| b.contains_rect(*r)))
+            .collect();
+        assert!(outside.len() > 10, "the map's labels");
+        // Force markers and their arrival days are drawn where the forces are,
+        // not moved by the label placer (a known limit).
+        let under: Vec<_> = outside
+            .iter()
+            .filter(|(t, _)| !t.starts_with("D+"))
+            .filter(|(_, r)| boxes.iter().any(|b| b.intersects(*r)))
+            .map(|(t, _)| t.clone())
+            .collect();
+        assert!(under.is_empty(), "ink {ink}: labels under a box: {under:?}");
+    }
+}

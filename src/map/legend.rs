@@ -1,6 +1,8 @@
 //! The map's marginalia: the title box, the legend and the scale bar.
 
-use egui::{Align2, Color32, Rect, StrokeKind, pos2, vec2};
+use std::sync::Arc;
+
+use egui::{Align2, Color32, Galley, Rect, StrokeKind, pos2, vec2};
 
 use crate::scenario::{Formality, Layers, LinePreset, Scenario};
 use crate::ui::theme;
@@ -11,8 +13,17 @@ use super::overlays::arrow_head;
 use super::projection;
 use super::status::{Status, status};
 
-/// The title box at the top left: the scenario's title, the region and date.
-pub(super) fn title_block(painter: &egui::Painter, frame: &Frame, scenario: &Scenario) {
+/// The title box laid out: where it goes and its two lines.
+pub(super) struct TitleBox {
+    /// Where the box goes.
+    pub(super) rect: Rect,
+    title: Arc<Galley>,
+    sub: Arc<Galley>,
+}
+
+/// Lays out the title box at the top left: the scenario's title, the region
+/// and date.
+pub(super) fn title_box(painter: &egui::Painter, frame: &Frame, scenario: &Scenario) -> TitleBox {
     let title = painter.layout_no_wrap(
         scenario.meta.title.clone(),
         frame.font(17.0),
@@ -30,6 +41,12 @@ pub(super) fn title_block(painter: &egui::Painter, frame: &Frame, scenario: &Sce
         frame.rect.min + frame.offset(10.0, 10.0),
         vec2(width, height),
     );
+    TitleBox { rect, title, sub }
+}
+
+/// Paints the title box laid out by [`title_box`].
+pub(super) fn title_block(painter: &egui::Painter, frame: &Frame, title: TitleBox) {
+    let TitleBox { rect, title, sub } = title;
     panel_box(painter, frame, rect);
     let title_height = title.size().y;
     painter.galley(rect.min + frame.offset(10.0, 6.0), title, theme::MAP_TEXT);
@@ -40,9 +57,21 @@ pub(super) fn title_block(painter: &egui::Painter, frame: &Frame, scenario: &Sce
     );
 }
 
-/// The legend at the top right: the statuses in the scenario and a key for
-/// each layer shown.
-pub(super) fn legend(painter: &egui::Painter, frame: &Frame, scenario: &Scenario, layers: &Layers) {
+/// The legend laid out: where it goes and its rows.
+pub(super) struct Legend {
+    /// Where the legend goes.
+    pub(super) rect: Rect,
+    rows: Vec<(LegendKey, Arc<Galley>)>,
+}
+
+/// Lays out the legend at the top right: the statuses in the scenario and a
+/// key for each layer shown.
+pub(super) fn legend_box(
+    painter: &egui::Painter,
+    frame: &Frame,
+    scenario: &Scenario,
+    layers: &Layers,
+) -> Legend {
     let font = frame.font(11.5);
     let mut rows: Vec<(LegendKey, String)> = Vec::new();
     let shown: Vec<Status> = Status::ALL
@@ -99,15 +128,19 @@ pub(super) fn legend(painter: &egui::Painter, frame: &Frame, scenario: &Scenario
     if layers.axes && !scenario.axes.is_empty() {
         rows.push((LegendKey::Axis, "Axis of advance".into()));
     }
-    let row_h = frame.px(18.0);
-    let galleys: Vec<_> = rows
-        .iter()
-        .map(|(_, t)| painter.layout_no_wrap(t.clone(), font.clone(), theme::MAP_TEXT))
+    let rows: Vec<(LegendKey, Arc<Galley>)> = rows
+        .into_iter()
+        .map(|(key, t)| {
+            (
+                key,
+                painter.layout_no_wrap(t, font.clone(), theme::MAP_TEXT),
+            )
+        })
         .collect();
-    let text_w = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
+    let text_w = rows.iter().map(|(_, g)| g.size().x).fold(0.0, f32::max);
     let size = vec2(
         text_w + frame.px(58.0),
-        rows.len() as f32 * row_h + frame.px(12.0),
+        rows.len() as f32 * frame.px(LEGEND_ROW) + frame.px(12.0),
     );
     let rect = Rect::from_min_size(
         pos2(
@@ -116,8 +149,18 @@ pub(super) fn legend(painter: &egui::Painter, frame: &Frame, scenario: &Scenario
         ),
         size,
     );
+    Legend { rect, rows }
+}
+
+/// Height of a legend row, workspace points.
+const LEGEND_ROW: f32 = 18.0;
+
+/// Paints the legend laid out by [`legend_box`].
+pub(super) fn legend(painter: &egui::Painter, frame: &Frame, legend: Legend) {
+    let Legend { rect, rows } = legend;
+    let row_h = frame.px(LEGEND_ROW);
     panel_box(painter, frame, rect);
-    for (i, ((key, _), galley)) in rows.iter().zip(galleys).enumerate() {
+    for (i, (key, galley)) in rows.into_iter().enumerate() {
         let y = rect.top() + frame.px(6.0) + i as f32 * row_h + row_h / 2.0;
         let key_rect = Rect::from_center_size(
             pos2(rect.left() + frame.px(22.0), y),
@@ -128,17 +171,17 @@ pub(super) fn legend(painter: &egui::Painter, frame: &Frame, scenario: &Scenario
                 painter.rect(
                     key_rect,
                     frame.px(1.0),
-                    *c,
+                    c,
                     frame.stroke(0.8, theme::MAP_BORDER),
                     StrokeKind::Inside,
                 );
             }
             LegendKey::Tie(f) => {
                 let pts = [key_rect.left_center(), key_rect.right_center()];
-                painter.extend(tie_shapes(frame, &pts, *f, 2.5));
+                painter.extend(tie_shapes(frame, &pts, f, 2.5));
             }
             LegendKey::Unit(present) => {
-                unit_marker(painter, frame, key_rect.center(), *present, None);
+                unit_marker(painter, frame, key_rect.center(), present, None);
             }
             LegendKey::Axis => {
                 painter.line_segment(
@@ -175,9 +218,22 @@ enum LegendKey {
     Axis,
 }
 
-/// The scale bar at the bottom left, true at the view's centre latitude (about
-/// 130 points long at the frame's ink scale).
-pub(super) fn scale_bar(painter: &egui::Painter, frame: &Frame) {
+/// The scale bar laid out: its box, and the length it shows.
+pub(super) struct ScaleBar {
+    /// The box behind the bar and its figures.
+    pub(super) rect: Rect,
+    /// The left end of the bar.
+    left: egui::Pos2,
+    /// The bar's length on screen, points, and in km.
+    len: f32,
+    km: f64,
+    /// "at 52°N": the latitude at which the bar is true.
+    true_at: Arc<Galley>,
+}
+
+/// Lays out the scale bar at the bottom left, true at the view's centre
+/// latitude (about 130 points long at the frame's ink scale).
+pub(super) fn scale_bar_box(painter: &egui::Painter, frame: &Frame) -> ScaleBar {
     // True km per screen point at the view's centre latitude (the projection's
     // scale factor there is below one between the standard parallels).
     let [_, lat] = frame.to_geo(frame.rect.center());
@@ -196,11 +252,36 @@ pub(super) fn scale_bar(painter: &egui::Painter, frame: &Frame) {
         frame.rect.left() + frame.px(14.0),
         frame.rect.bottom() - frame.px(16.0),
     );
-    let bg = Rect::from_min_max(
-        left + frame.offset(-6.0, -18.0),
-        left + vec2(len + frame.px(60.0), frame.px(8.0)),
+    let true_at = painter.layout_no_wrap(
+        format!("at {lat:.0}°N"),
+        frame.font(9.5),
+        theme::MAP_TEXT_MUTED,
     );
-    painter.rect_filled(bg, frame.px(3.0), theme::MAP_PANEL);
+    // Wide enough for the latitude after the bar's "… km" at any ink.
+    let right = len + frame.px(30.0) + true_at.size().x + frame.px(6.0);
+    let rect = Rect::from_min_max(
+        left + frame.offset(-6.0, -18.0),
+        left + vec2(right, frame.px(8.0)),
+    );
+    ScaleBar {
+        rect,
+        left,
+        len,
+        km,
+        true_at,
+    }
+}
+
+/// Paints the scale bar laid out by [`scale_bar_box`].
+pub(super) fn scale_bar(painter: &egui::Painter, frame: &Frame, bar: ScaleBar) {
+    let ScaleBar {
+        rect,
+        left,
+        len,
+        km,
+        true_at,
+    } = bar;
+    painter.rect_filled(rect, frame.px(3.0), theme::MAP_PANEL);
     let half = left + vec2(len / 2.0, 0.0);
     let right = left + vec2(len, 0.0);
     painter.rect_filled(
@@ -223,13 +304,8 @@ pub(super) fn scale_bar(painter: &egui::Painter, frame: &Frame) {
             theme::MAP_TEXT,
         );
     }
-    painter.text(
-        right + frame.offset(30.0, -2.0),
-        Align2::LEFT_BOTTOM,
-        format!("at {lat:.0}°N"),
-        frame.font(9.5),
-        theme::MAP_TEXT_MUTED,
-    );
+    let at = right + frame.offset(30.0, -2.0) - vec2(0.0, true_at.size().y);
+    painter.galley(at, true_at, theme::MAP_TEXT_MUTED);
 }
 
 /// The boxed panel under the title block and the legend.

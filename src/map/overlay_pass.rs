@@ -13,7 +13,7 @@ use crate::scenario::{Layers, Scenario};
 use super::frame::Frame;
 use super::guarantors::{forces, ties};
 use super::labels::{LabelPlacer, city_labels, country_labels, graticule_labels};
-use super::legend::{legend, scale_bar, title_block};
+use super::legend::{legend, legend_box, scale_bar, scale_bar_box, title_block, title_box};
 use super::overlays::{annotations, axes, measurements, settlement_line};
 
 /// Everything the overlay pass reads. Two frames with equal inputs paint the
@@ -84,10 +84,18 @@ impl KeptInputs {
 }
 
 /// Paints the overlay, in order from the lines under the labels to the boxes
-/// on top.
+/// on top; labels are placed clear of the title box, the legend and the scale bar.
 pub(super) fn paint_overlay(painter: &Painter, i: &OverlayInputs<'_>) {
     let (frame, layers, scenario) = (&i.frame, &i.layers, i.scenario);
+    // The title box, the legend and the scale bar are painted last, on top;
+    // labels keep clear of them rather than run underneath.
+    let title = title_box(painter, frame, scenario);
+    let key = legend_box(painter, frame, scenario, layers);
+    let bar = scale_bar_box(painter, frame);
     let mut labels = LabelPlacer::default();
+    for rect in [title.rect, key.rect, bar.rect] {
+        labels.block(rect);
+    }
     if layers.line_of_control {
         settlement_line(painter, frame, scenario, &mut labels);
     }
@@ -106,9 +114,9 @@ pub(super) fn paint_overlay(painter: &Painter, i: &OverlayInputs<'_>) {
         country_labels(painter, frame, &mut labels);
     }
     measurements(painter, frame, i.ruler, i.rings);
-    title_block(painter, frame, scenario);
-    legend(painter, frame, scenario, layers);
-    scale_bar(painter, frame);
+    title_block(painter, frame, title);
+    legend(painter, frame, key);
+    scale_bar(painter, frame, bar);
     if layers.graticule {
         graticule_labels(painter, frame);
     }
