@@ -23,23 +23,29 @@ fn demo() -> Scenario {
 }
 
 fn harness(scenario: Scenario) -> Harness<'static, State> {
+    harness_drawing(scenario, vec2(1100.0, 760.0), |ui, state| {
+        let out = state.map.show(ui, &state.scenario);
+        if let Some((view, group)) = out.edit {
+            state.scenario.map_view = view;
+            state.last_group = Some(group);
+        }
+    })
+}
+
+/// A harness of `size` drawing `scenario` with `draw`, after its first frame.
+fn harness_drawing(
+    scenario: Scenario,
+    size: egui::Vec2,
+    draw: impl FnMut(&mut egui::Ui, &mut State) + 'static,
+) -> Harness<'static, State> {
     let state = State {
         map: MapState::default(),
         scenario,
         last_group: None,
     };
     let mut harness = Harness::builder()
-        .with_size(vec2(1100.0, 760.0))
-        .build_ui_state(
-            |ui, state: &mut State| {
-                let out = state.map.show(ui, &state.scenario);
-                if let Some((view, group)) = out.edit {
-                    state.scenario.map_view = view;
-                    state.last_group = Some(group);
-                }
-            },
-            state,
-        );
+        .with_size(size)
+        .build_ui_state(draw, state);
     harness.run();
     harness
 }
@@ -206,24 +212,13 @@ fn labels_keep_clear_of_the_title_box_legend_and_scale_bar() {
             lat: 52.0,
         };
         scenario.map_view.zoom = 2.0;
-        let state = State {
-            map: MapState::default(),
-            scenario,
-            last_group: None,
-        };
-        let mut h = Harness::builder()
-            .with_size(vec2(1500.0, 700.0))
-            .build_ui_state(
-                move |ui, state: &mut State| {
-                    // The map's text reaches egui as text shapes only with its
-                    // overlay not kept tessellated.
-                    bulwark::map::retained::set_enabled(ui.ctx(), false);
-                    let view = state.scenario.map_view.clone();
-                    state.map.show_static(ui, &state.scenario, &view, &[], ink);
-                },
-                state,
-            );
-        h.run();
+        let h = harness_drawing(scenario, vec2(1500.0, 700.0), move |ui, state| {
+            // The map's text reaches egui as text shapes only with its
+            // overlay not kept tessellated.
+            bulwark::map::retained::set_enabled(ui.ctx(), false);
+            let view = state.scenario.map_view.clone();
+            state.map.show_static(ui, &state.scenario, &view, &[], ink);
+        });
         let (boxes, texts) = boxes_and_texts(&h);
         assert_eq!(boxes.len(), 3, "title box, legend, scale bar");
         let outside: Vec<_> = texts

@@ -63,7 +63,7 @@ pub(super) fn base_mesh(
     cache: &mut Option<Cache>,
     ctx: &egui::Context,
     frame: &Frame,
-    colours: Vec<Status>,
+    colours: &[Status],
     held: LinePreset,
     graticule: bool,
 ) -> Vec<Tile> {
@@ -82,13 +82,13 @@ pub(super) fn base_mesh(
         return c.shown.clone();
     }
     let reach = frame.rect.expand2(frame.rect.size() * 0.5);
-    let mut base = fill_mesh(frame, &colours, held, reach);
+    let mut base = fill_mesh(frame, colours, held, reach);
     let font_size = ctx.fonts(|f| f.font_image_size());
     base.append(line_mesh(frame, graticule, ppp, font_size, reach));
     let base = tiles::cut(&base, reach, tiles::TILES_PER_SIDE);
     *cache = Some(Cache {
         frame: *frame,
-        colours,
+        colours: colours.to_vec(),
         held,
         graticule,
         pixels_per_point: ppp,

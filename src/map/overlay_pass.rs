@@ -16,16 +16,16 @@ use super::labels::{LabelPlacer, city_labels, country_labels, graticule_labels};
 use super::legend::{legend, legend_box, scale_bar, scale_bar_box, title_block, title_box};
 use super::overlays::{annotations, axes, measurements, settlement_line};
 
-/// Everything the overlay pass reads. Two frames with equal inputs paint the
-/// same overlay (egui's text environment aside, which `retained` checks).
+/// Everything the overlay pass reads besides the document. Two frames with
+/// the same document and equal inputs paint the same overlay (egui's text
+/// environment aside, which `retained` checks). The document is compared on
+/// its own, once a frame, because the map's statuses depend on it too.
 #[derive(Clone, Copy, PartialEq)]
 pub(super) struct OverlayInputs<'a> {
     /// Where the map is and at what scale and ink.
     pub frame: Frame,
     /// The layers shown.
     pub layers: Layers,
-    /// The document: ties, forces, axes, settlement line, title, statuses.
-    pub scenario: &'a Scenario,
     /// Ruler points (lon, lat).
     pub ruler: &'a [[f64; 2]],
     /// Range rings: centre (lon, lat) and radius, km.
@@ -37,13 +37,18 @@ pub(super) struct OverlayInputs<'a> {
 }
 
 impl OverlayInputs<'_> {
-    /// An owned copy, kept to compare the next frame's inputs with. The
-    /// scenario is cloned only if it differs from the one in `old` (a pan or a
-    /// zoom changes only the frame).
-    pub(super) fn keep(&self, old: Option<KeptInputs>) -> KeptInputs {
+    /// An owned copy with the document, kept to compare the next frame's with.
+    /// The document is cloned only if it is not `old`'s (`same_document`): a
+    /// pan or a zoom changes only the frame.
+    pub(super) fn keep(
+        &self,
+        scenario: &Scenario,
+        old: Option<KeptInputs>,
+        same_document: bool,
+    ) -> KeptInputs {
         let scenario = match old {
-            Some(old) if old.scenario == *self.scenario => old.scenario,
-            _ => self.scenario.clone(),
+            Some(old) if same_document => old.scenario,
+            _ => scenario.clone(),
         };
         KeptInputs {
             frame: self.frame,
@@ -57,7 +62,7 @@ impl OverlayInputs<'_> {
     }
 }
 
-/// The inputs of the last frame drawn (owned [`OverlayInputs`]).
+/// The document and inputs of the last frame drawn (owned [`OverlayInputs`]).
 pub(super) struct KeptInputs {
     frame: Frame,
     layers: Layers,
@@ -69,12 +74,16 @@ pub(super) struct KeptInputs {
 }
 
 impl KeptInputs {
+    /// The document of the last frame drawn.
+    pub(super) fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
     /// These inputs, borrowed, to compare with a frame's.
     pub(super) fn inputs(&self) -> OverlayInputs<'_> {
         OverlayInputs {
             frame: self.frame,
             layers: self.layers,
-            scenario: &self.scenario,
             ruler: &self.ruler,
             rings: &self.rings,
             axis_days: &self.axis_days,
@@ -85,8 +94,8 @@ impl KeptInputs {
 
 /// Paints the overlay, in order from the lines under the labels to the boxes
 /// on top; labels are placed clear of the title box, the legend and the scale bar.
-pub(super) fn paint_overlay(painter: &Painter, i: &OverlayInputs<'_>) {
-    let (frame, layers, scenario) = (&i.frame, &i.layers, i.scenario);
+pub(super) fn paint_overlay(painter: &Painter, scenario: &Scenario, i: &OverlayInputs<'_>) {
+    let (frame, layers) = (&i.frame, &i.layers);
     // The title box, the legend and the scale bar are painted last, on top;
     // labels keep clear of them rather than run underneath.
     let title = title_box(painter, frame, scenario);

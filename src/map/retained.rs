@@ -201,7 +201,7 @@ fn tessellate(shapes: Vec<ClippedShape>, env: &TextEnvironment) -> Vec<ClippedSh
 /// Whether a shape is passed on as it is rather than tessellated here.
 fn left_to_egui(s: &ClippedShape) -> bool {
     s.transform_after_tessellation != TSTransform::IDENTITY
-        || matches!(s.shape, Shape::Callback(_) | Shape::Mesh(_) | Shape::Noop)
+        || matches!(s.shape, Shape::Callback(_) | Shape::Mesh(_))
 }
 
 /// Tessellates the shapes gathered in `run` into `out`, one mesh per clip rectangle.

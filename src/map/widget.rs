@@ -454,12 +454,12 @@ impl MapState {
         let painter = ui.painter_at(frame.rect);
         painter.rect_filled(frame.rect, 0.0, theme::MAP_WATER);
         let data = geodata();
-        // Each country's status, worked out again only when the document
-        // differs from last frame's (kept for the overlay).
+        // The document is compared with last frame's (kept for the overlay)
+        // once: the statuses and the overlay both depend on it.
         let same_document = self
             .overlay_inputs
             .as_ref()
-            .is_some_and(|kept| kept.inputs().scenario == scenario);
+            .is_some_and(|kept| kept.scenario() == scenario);
         if !same_document || self.statuses.len() != data.countries().len() {
             self.statuses = data
                 .countries()
@@ -467,7 +467,6 @@ impl MapState {
                 .map(|c| status(scenario, c.id))
                 .collect();
         }
-        let colours = self.statuses.clone();
         let held = if layers.line_of_control {
             scenario.settlement_line.preset
         } else {
@@ -477,7 +476,7 @@ impl MapState {
             &mut self.cache,
             ui.ctx(),
             frame,
-            colours,
+            &self.statuses,
             held,
             layers.graticule,
         );
@@ -501,20 +500,22 @@ impl MapState {
         let inputs = OverlayInputs {
             frame: *frame,
             layers: *layers,
-            scenario,
             ruler: &self.ruler,
             rings: &self.rings,
             axis_days: &self.axis_days,
             credibility: &self.credibility,
         };
-        let unchanged = self
-            .overlay_inputs
-            .as_ref()
-            .is_some_and(|kept| kept.inputs() == inputs);
-        self.overlay
-            .paint(&painter, unchanged, |p| paint_overlay(p, &inputs));
+        let unchanged = same_document
+            && self
+                .overlay_inputs
+                .as_ref()
+                .is_some_and(|kept| kept.inputs() == inputs);
+        self.overlay.paint(&painter, unchanged, |p| {
+            paint_overlay(p, scenario, &inputs);
+        });
         if !unchanged {
-            self.overlay_inputs = Some(inputs.keep(self.overlay_inputs.take()));
+            let old = self.overlay_inputs.take();
+            self.overlay_inputs = Some(inputs.keep(scenario, old, same_document));
         }
     }
 
