@@ -215,7 +215,7 @@ fn labels_keep_clear_of_the_title_box_legend_and_scale_bar() {
         let h = harness_drawing(scenario, vec2(1500.0, 700.0), move |ui, state| {
             // The map's text reaches egui as text shapes only with its
             // overlay not kept tessellated.
-            bulwark::map::retained::set_enabled(ui.ctx(), false);
+            bulwark::paint::retained::set_enabled(ui.ctx(), false);
             let view = state.scenario.map_view.clone();
             state.map.show_static(ui, &state.scenario, &view, &[], ink);
         });

@@ -232,7 +232,7 @@ fn a_map_slide_draws_the_maps_labels_larger_than_the_workspace_map() {
     let mut workspace = harness_sized(1600.0, 1000.0);
     // The map's text reaches egui as text shapes only with its overlay not
     // kept tessellated.
-    bulwark::map::retained::set_enabled(&workspace.ctx, false);
+    bulwark::paint::retained::set_enabled(&workspace.ctx, false);
     workspace.run();
     let scenario = workspace.state().doc.scenario().clone();
     let title = scenario.meta.title.clone();
@@ -249,7 +249,7 @@ fn a_map_slide_draws_the_maps_labels_larger_than_the_workspace_map() {
     );
 
     let mut h = harness_sized(1920.0, 1080.0);
-    bulwark::map::retained::set_enabled(&h.ctx, false);
+    bulwark::paint::retained::set_enabled(&h.ctx, false);
     h.key_press(Key::F5);
     h.run();
     assert_eq!(slide(&h), 0, "the map slide");

@@ -14,7 +14,6 @@ mod overlay_pass;
 mod overlays;
 pub mod places;
 pub mod projection;
-pub mod retained;
 pub mod status;
 pub mod tiles;
 pub mod widget;

@@ -2,7 +2,7 @@
 //! line, ties, axes, annotations, forces, labels, measurements, the title box,
 //! the legend, the scale bar and the graticule's labels — and the inputs that
 //! pass reads, which decide whether last frame's tessellation of it can be
-//! painted again (see `retained`).
+//! painted again (see `crate::paint::retained`).
 
 use std::collections::BTreeMap;
 
@@ -18,7 +18,7 @@ use super::overlays::{annotations, axes, measurements, settlement_line};
 
 /// Everything the overlay pass reads besides the document. Two frames with
 /// the same document and equal inputs paint the same overlay (egui's text
-/// environment aside, which `retained` checks). The document is compared on
+/// environment aside, which `crate::paint::retained` checks). The document is compared on
 /// its own, once a frame, because the map's statuses depend on it too.
 #[derive(Clone, Copy, PartialEq)]
 pub(super) struct OverlayInputs<'a> {

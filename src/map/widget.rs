@@ -23,9 +23,9 @@ use super::labels::country_name;
 use super::overlay_pass::{KeptInputs, OverlayInputs, paint_overlay};
 use super::overlays::outline;
 use super::projection::{distance_km, project, unproject};
-use super::retained::Retained;
 use super::status::{Status, nato_since, status};
 use super::tiles;
+use crate::paint::retained::Retained;
 
 pub use super::frame::{MAX_ZOOM, MIN_ZOOM};
 

@@ -1,4 +1,5 @@
-//! Sections of a scrolling panel that are drawn only when they can be seen.
+//! Sections of a scrolling panel that are drawn only when they can be seen,
+//! and laid out only when something near them moves.
 //!
 //! egui lays out everything inside a scroll area every frame, visible or not,
 //! and the assessment panel and the scenario notes are mostly below the fold.
@@ -8,11 +9,22 @@
 //! of one known height; these sections have different heights, learnt by
 //! drawing them once.
 //!
+//! A section on screen that is *quiet* (no pointer near it, nothing dragged or
+//! focused, no text selected, the same place, style and content as last frame)
+//! is painted from its kept tessellation (see `crate::paint::retained`)
+//! instead of being laid out again: its widgets are not run, and a pointer
+//! coming near draws it live again on that frame.
+//!
 //! Every section is drawn in full when accessibility is on (a screen reader
 //! must find the text and controls below the fold) and on a frame in which Tab
 //! is pressed (so keyboard focus can move into a section that was off-screen).
 
-use egui::{AsIdSalt, Id, Key, Rect, Ui, vec2};
+use std::sync::Arc;
+
+use egui::text_selection::LabelSelectionState;
+use egui::{AsIdSalt, Id, Key, Pos2, Rect, Style, Ui, vec2};
+
+use crate::paint::retained::{Circles, Retained};
 
 /// What a section looked like when it was last drawn.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -25,34 +37,104 @@ struct Drawn {
     height: f32,
 }
 
+/// A section's kept tessellation and what it was painted with.
+#[derive(Clone, Default)]
+struct Kept {
+    retained: Retained,
+    /// Where the section started.
+    min: Pos2,
+    style: Option<Arc<Style>>,
+    enabled: bool,
+    /// Since when (egui's input time) the section has been quiet, if it is.
+    quiet_since: Option<f64>,
+}
+
 /// Draws `add` in a section identified by `salt` (unique within `ui`) whose content is summed up by
 /// `content` (any value that changes when what the section shows changes), or,
 /// when the section was drawn before at this width with this content and
-/// cannot be seen now, reserves its height instead.
+/// cannot be seen now, reserves its height instead; or, when it is on screen
+/// but quiet (see the module docs), paints what it painted last time.
 pub fn section(ui: &mut Ui, salt: impl AsIdSalt, content: u64, add: impl FnOnce(&mut Ui)) {
     let id = ui.make_persistent_id(&salt);
     let width = ui.available_width();
-    let remembered = ui.data(|d| d.get_temp::<Drawn>(id));
-    if let Some(drawn) = remembered
-        && drawn.content == content
-        && (drawn.width - width).abs() < 0.5
-        && !must_draw(ui, id)
+    let min = ui.next_widget_position();
+    let known = ui.data(|d| d.get_temp::<Drawn>(id)).filter(|drawn| {
+        drawn.content == content && (drawn.width - width).abs() < 0.5 && !must_draw(ui, id)
+    });
+    let rect = known.map(|drawn| Rect::from_min_size(min, vec2(width, drawn.height)));
+    if let Some(rect) = rect
+        && !ui.is_rect_visible(rect)
     {
-        let rect = Rect::from_min_size(ui.next_widget_position(), vec2(width, drawn.height));
-        if !ui.is_rect_visible(rect) {
-            // Through `push_id` like the drawn section, so the widgets after it
-            // keep their ids whether it was drawn or not.
-            ui.push_id(&salt, |ui| ui.allocate_space(rect.size()));
-            return;
-        }
+        // Through `push_id` like the drawn section, so the widgets after it
+        // keep their ids whether it was drawn or not.
+        ui.push_id(&salt, |ui| ui.allocate_space(rect.size()));
+        return;
     }
-    let response = ui.push_id(&salt, add).response;
+    let mut kept = ui
+        .data_mut(|d| d.remove_temp::<Kept>(id))
+        .unwrap_or_else(|| Kept {
+            retained: Retained::new(Circles::ToEgui),
+            ..Kept::default()
+        });
+    let unchanged = rect.is_some_and(|rect| settled(ui, &mut kept, rect));
+    kept.min = min;
+    kept.style = Some(ui.style().clone());
+    kept.enabled = ui.is_enabled();
+    let mut drawn_rect = None;
+    let painter = ui.painter().clone();
+    kept.retained.paint(&painter, unchanged, |_| {
+        drawn_rect = Some(ui.push_id(&salt, add).response.rect);
+    });
+    let height = match (drawn_rect, rect) {
+        (Some(drawn), _) => drawn.height(),
+        (None, Some(rect)) => {
+            ui.push_id(&salt, |ui| ui.allocate_space(rect.size()));
+            rect.height()
+        }
+        (None, None) => unreachable!("a section is kept only once its height is known"),
+    };
     let drawn = Drawn {
         content,
         width,
-        height: response.rect.height(),
+        height,
     };
-    ui.data_mut(|d| d.insert_temp(id, drawn));
+    ui.data_mut(|d| {
+        d.insert_temp(id, drawn);
+        d.insert_temp(id, kept);
+    });
+}
+
+/// Whether a section at `rect`, unchanged in content and width, can be painted
+/// from what it painted before: it has been quiet for a while (long enough for
+/// any hover animation to end) at the same place, in the same style.
+fn settled(ui: &Ui, kept: &mut Kept, rect: Rect) -> bool {
+    let now = ui.input(|i| i.time);
+    kept.quiet_since = if quiet(ui, rect) {
+        Some(kept.quiet_since.unwrap_or(now))
+    } else {
+        None
+    };
+    let calm = 2.0 * f64::from(ui.style().animation_time);
+    kept.quiet_since.is_some_and(|since| now - since >= calm)
+        && kept.min == rect.min
+        && kept.enabled == ui.is_enabled()
+        && kept
+            .style
+            .as_ref()
+            .is_some_and(|s| Arc::ptr_eq(s, ui.style()) || **s == **ui.style())
+}
+
+/// Whether nothing the user does can be changing how a section at `rect`
+/// looks: no pointer near it, no button held, nothing dragged or focused, and
+/// no text selected anywhere.
+fn quiet(ui: &Ui, rect: Rect) -> bool {
+    let ctx = ui.ctx();
+    let near = rect.expand(8.0);
+    ctx.pointer_latest_pos().is_none_or(|p| !near.contains(p))
+        && !ctx.input(|i| i.pointer.any_down())
+        && ctx.dragged_id().is_none()
+        && ctx.memory(|m| m.focused().is_none())
+        && !ctx.plugin::<LabelSelectionState>().lock().has_selection()
 }
 
 /// Whether every section must be drawn this frame: accessibility is on, or
@@ -136,5 +218,111 @@ mod tests {
             50,
             "a screen reader reads it all"
         );
+    }
+
+    /// One frame at `time` (seconds) of three sections of text, the second's
+    /// content being `content`, with the pointer at `pointer`, in the default
+    /// style. Returns how many text shapes reached egui, and the frame as egui
+    /// tessellates it.
+    fn text_frame(
+        ctx: &egui::Context,
+        time: f64,
+        pointer: Option<Pos2>,
+        content: u64,
+    ) -> (usize, Vec<egui::epaint::Mesh>) {
+        styled_frame(ctx, time, pointer, content, None)
+    }
+
+    /// [`text_frame`] with the text in `colour`, if given.
+    fn styled_frame(
+        ctx: &egui::Context,
+        time: f64,
+        pointer: Option<Pos2>,
+        content: u64,
+        colour: Option<egui::Color32>,
+    ) -> (usize, Vec<egui::epaint::Mesh>) {
+        let mut input = screen();
+        input.time = Some(time);
+        input.events.extend(pointer.map(egui::Event::PointerMoved));
+        let mut out = ctx.run_ui(input, |ui| {
+            ui.visuals_mut().override_text_color = colour;
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for i in 0..3 {
+                    let key = if i == 1 { content } else { 7 };
+                    section(ui, i, key, |ui| {
+                        ui.label(format!("Section {i}, version {key}"));
+                        ui.label("A second line of text.");
+                    });
+                }
+            });
+        });
+        out.textures_delta.clear();
+        let texts = out
+            .shapes
+            .iter()
+            .filter(|s| matches!(s.shape, egui::Shape::Text(_)))
+            .count();
+        let meshes = ctx
+            .tessellate(out.shapes, out.pixels_per_point)
+            .into_iter()
+            .filter_map(|p| match p.primitive {
+                egui::epaint::Primitive::Mesh(m) => Some(m),
+                egui::epaint::Primitive::Callback(_) => None,
+            })
+            .collect();
+        (texts, meshes)
+    }
+
+    #[test]
+    fn quiet_sections_are_painted_as_they_were_without_being_laid_out() {
+        let ctx = egui::Context::default();
+        let (texts, live) = text_frame(&ctx, 0.0, None, 1);
+        assert_eq!(texts, 6, "every section is drawn at first");
+        let (_, again) = text_frame(&ctx, 0.05, None, 1);
+        assert_eq!(again, live);
+        let mut kept = None;
+        for step in 2..12 {
+            kept = Some(text_frame(&ctx, 0.05 * f64::from(step), None, 1));
+        }
+        let (texts, meshes) = kept.expect("frames ran");
+        assert_eq!(texts, 0, "quiet sections reach egui as kept meshes");
+        assert_eq!(meshes, live, "and look exactly as when drawn live");
+    }
+
+    #[test]
+    fn a_pointer_nearby_or_new_content_draws_a_section_live() {
+        let ctx = egui::Context::default();
+        for step in 0..12 {
+            text_frame(&ctx, 0.05 * f64::from(step), None, 1);
+        }
+        let (texts, _) = text_frame(&ctx, 0.6, Some(Pos2::new(20.0, 5.0)), 1);
+        assert_eq!(texts, 2, "the section under the pointer is drawn live");
+        let (texts, _) = text_frame(&ctx, 0.65, Some(Pos2::new(380.0, 380.0)), 1);
+        assert_eq!(texts, 2, "and stays live until its hover has faded");
+        for step in 14..24 {
+            text_frame(
+                &ctx,
+                0.05 * f64::from(step),
+                Some(Pos2::new(380.0, 380.0)),
+                1,
+            );
+        }
+        let (texts, _) = text_frame(&ctx, 1.2, Some(Pos2::new(380.0, 380.0)), 1);
+        assert_eq!(texts, 0, "then it is kept again");
+        let (texts, _) = text_frame(&ctx, 1.25, None, 2);
+        assert_eq!(texts, 2, "a section whose content changed is drawn");
+    }
+
+    #[test]
+    fn a_section_in_a_new_style_is_drawn_again() {
+        let ctx = egui::Context::default();
+        let mut settled = None;
+        for step in 0..12 {
+            settled = Some(text_frame(&ctx, 0.05 * f64::from(step), None, 1));
+        }
+        let red = Some(egui::Color32::RED);
+        let (texts, meshes) = styled_frame(&ctx, 0.6, None, 1, red);
+        assert_eq!(texts, 6, "all three sections are laid out in the new style");
+        assert_ne!(Some(meshes), settled.map(|(_, m)| m));
     }
 }

@@ -5,19 +5,21 @@
 //! egui tessellates every shape of every frame. The map's overlay (labels with
 //! their halos, ties, axes, markers, the legend and the title box) is a few
 //! hundred shapes and tens of thousands of vertices that stay the same from one
-//! idle frame to the next; tessellating it was the largest single part of the
-//! frame. The caller says whether the inputs are unchanged; this module adds
-//! what egui's text depends on (pixels per point, the font atlas and the
-//! tessellation options), because a mesh of text points into the font atlas,
-//! which egui can grow or clear at any frame.
+//! idle frame to the next, and so are the panels' blocks of text that no
+//! pointer is near (see `crate::ui::lazy`). The caller says whether its inputs
+//! are unchanged; this module adds what egui's text depends on (pixels per
+//! point, the font atlas and the tessellation options), because a mesh of text
+//! points into the font atlas, which egui can grow or clear at any frame.
 //!
-//! Everything painted becomes one mesh per clip rectangle, so that egui copies
-//! it into its output in one piece. Filled circles are tessellated as paths:
-//! egui would draw small ones from discs it prepares in the font atlas, which
-//! it does not expose; the two differ by a fraction of a pixel at the edge.
-//! (No crate retains epaint tessellation; egui itself notes that comparing
-//! shapes costs half of tessellating them, which is why the caller's inputs are
-//! compared instead.)
+//! Everything painted becomes one mesh per clip rectangle and run, so that egui
+//! copies it into its output in one piece. Filled circles are either
+//! tessellated as paths ([`Circles::AsPaths`], one mesh for the map's many
+//! dots) or left to egui ([`Circles::ToEgui`], for panels, whose bullets then
+//! look exactly as when drawn live): egui draws small ones from discs it
+//! prepares in the font atlas, which it does not expose, and the two differ by
+//! a fraction of a pixel at the edge. (No crate retains epaint tessellation;
+//! egui itself notes that comparing shapes costs half of tessellating them,
+//! which is why the caller's inputs are compared instead.)
 
 use std::sync::Arc;
 
@@ -88,13 +90,32 @@ impl TextEnvironment {
     }
 }
 
+/// What becomes of filled circles in a kept tessellation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Circles {
+    /// Tessellated as paths, into the same mesh as the rest.
+    #[default]
+    AsPaths,
+    /// Passed on to egui as they are, exactly as a live frame draws them.
+    ToEgui,
+}
+
 /// A run of painted shapes kept tessellated; see the module docs.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Retained {
-    kept: Option<(TextEnvironment, Vec<ClippedShape>)>,
+    kept: Option<(TextEnvironment, Arc<Vec<ClippedShape>>)>,
+    circles: Circles,
 }
 
 impl Retained {
+    /// Keeps tessellations, with filled circles treated as `circles` says.
+    pub fn new(circles: Circles) -> Self {
+        Self {
+            kept: None,
+            circles,
+        }
+    }
+
     /// Paints what `draw` paints into `painter`. `unchanged` says whether the
     /// caller's inputs equal those of its previous frame.
     ///
@@ -120,23 +141,23 @@ impl Retained {
         match &self.kept {
             Some((kept_env, shapes)) if kept_env.same_as(&env) => {
                 if cfg!(debug_assertions) {
-                    let fresh = capture(painter, &env, draw);
+                    let fresh = capture(painter, &env, self.circles, draw);
                     assert!(
-                        fresh == *shapes,
+                        fresh == **shapes,
                         "retained shapes are stale: an input of the drawing is missing from the caller's comparison"
                     );
                     return;
                 }
                 painter.ctx().graphics_mut(|g| {
                     let list = g.entry(painter.layer_id());
-                    for s in shapes {
+                    for s in shapes.iter() {
                         list.add(s.clip_rect, s.shape.clone());
                     }
                 });
             }
             _ => {
-                let shapes = capture(painter, &env, draw);
-                self.kept = Some((env, shapes));
+                let shapes = capture(painter, &env, self.circles, draw);
+                self.kept = Some((env, Arc::new(shapes)));
             }
         }
     }
@@ -147,6 +168,7 @@ impl Retained {
 fn capture(
     painter: &Painter,
     env: &TextEnvironment,
+    circles: Circles,
     draw: impl FnOnce(&Painter),
 ) -> Vec<ClippedShape> {
     let ctx = painter.ctx();
@@ -163,7 +185,7 @@ fn capture(
                 drawn.push(ClippedShape { shape, ..*s });
             });
         }
-        let kept = tessellate(drawn, env);
+        let kept = tessellate(drawn, env, circles);
         for (i, s) in kept.iter().enumerate() {
             list.set(ShapeIdx(start + i), s.clip_rect, s.shape.clone());
         }
@@ -174,10 +196,14 @@ fn capture(
     })
 }
 
-/// Tessellates `shapes` as egui would (filled circles as paths), in runs
-/// between the shapes left to egui (callbacks, meshes, shapes under a
+/// Tessellates `shapes` as egui would (filled circles as `circles` says), in
+/// runs between the shapes left to egui (callbacks, meshes, shapes under a
 /// transform), in order.
-fn tessellate(shapes: Vec<ClippedShape>, env: &TextEnvironment) -> Vec<ClippedShape> {
+fn tessellate(
+    shapes: Vec<ClippedShape>,
+    env: &TextEnvironment,
+    circles: Circles,
+) -> Vec<ClippedShape> {
     let mut tessellator = Tessellator::new(
         env.pixels_per_point,
         env.options,
@@ -187,7 +213,7 @@ fn tessellate(shapes: Vec<ClippedShape>, env: &TextEnvironment) -> Vec<ClippedSh
     let mut out = Vec::new();
     let mut run = Vec::new();
     for s in flatten(shapes) {
-        if left_to_egui(&s) {
+        if left_to_egui(&s, circles) {
             flush(&mut tessellator, &mut run, &mut out);
             out.push(s);
         } else {
@@ -199,9 +225,11 @@ fn tessellate(shapes: Vec<ClippedShape>, env: &TextEnvironment) -> Vec<ClippedSh
 }
 
 /// Whether a shape is passed on as it is rather than tessellated here.
-fn left_to_egui(s: &ClippedShape) -> bool {
+fn left_to_egui(s: &ClippedShape, circles: Circles) -> bool {
+    let filled_circle = matches!(&s.shape, Shape::Circle(c) if c.fill != Color32::TRANSPARENT);
     s.transform_after_tessellation != TSTransform::IDENTITY
         || matches!(s.shape, Shape::Callback(_) | Shape::Mesh(_))
+        || (circles == Circles::ToEgui && filled_circle)
 }
 
 /// Tessellates the shapes gathered in `run` into `out`, one mesh per clip rectangle.
