@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use egui::{Align2, Color32, Pos2, Rect, Shape, StrokeKind, Vec2, pos2, vec2};
+use egui::epaint::QuadraticBezierShape;
+use egui::{Align2, Color32, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
 
 use crate::scenario::reference::Reference;
 use crate::scenario::{Formality, Scenario};
@@ -86,18 +87,17 @@ fn curved_tie(
         return;
     }
     let control = start + chord * 0.5 + vec2(-chord.y, chord.x) * bend;
-    let points: Vec<Pos2> = (0..=40)
-        .map(|i| {
-            let t = i as f32 / 40.0;
-            let u = 1.0 - t;
-            (start.to_vec2() * u * u + control.to_vec2() * 2.0 * u * t + end.to_vec2() * t * t)
-                .to_pos2()
-        })
-        .collect();
-    let mut cut = points;
-    let head_gap = if arrow { frame.px(10.0) } else { 0.0 };
-    while cut.len() > 2 && cut.last().is_some_and(|p| p.distance(end) < head_gap) {
-        cut.pop();
+    // Flattened to a tenth of a pixel: a gentle curve needs a dozen points
+    // and a straight tie two, where a fixed count drew every tie with 41.
+    let curve = QuadraticBezierShape::from_points_stroke(
+        [start, control, end],
+        false,
+        Color32::TRANSPARENT,
+        Stroke::NONE,
+    );
+    let mut cut = curve.flatten(Some(0.1));
+    if arrow {
+        trim_end(&mut cut, frame.px(10.0));
     }
     let width = 1.0 + 4.0 * weight;
     painter.add(Shape::line(
@@ -114,6 +114,27 @@ fn curved_tie(
             frame.px(8.0 + 5.0 * weight),
             theme::MAP_TIE,
         );
+    }
+}
+
+/// Shortens the polyline `points` to end where it first comes within `gap` of
+/// its end (room for an arrowhead).
+fn trim_end(points: &mut Vec<Pos2>, gap: f32) {
+    let Some(&end) = points.last() else { return };
+    let mut inside = None;
+    while points.len() > 1 && points.last().is_some_and(|p| p.distance(end) < gap) {
+        inside = points.pop();
+    }
+    let (Some(q), Some(&p)) = (inside, points.last()) else {
+        return;
+    };
+    // Where the segment from p (outside) to q (inside) crosses the circle:
+    // the smaller root of |p + t·(q − p) − end|² = gap².
+    let (d, f) = (q - p, p - end);
+    let (a, b, c) = (d.dot(d), 2.0 * f.dot(d), f.dot(f) - gap * gap);
+    if a > 0.0 {
+        let t = (-b - (b * b - 4.0 * a * c).max(0.0).sqrt()) / (2.0 * a);
+        points.push(p + d * t.clamp(0.0, 1.0));
     }
 }
 
@@ -348,5 +369,30 @@ pub(super) fn unit_marker(
             frame.font(10.5),
             colour,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tie_ends_an_arrowhead_short_of_its_end() {
+        let mut straight = vec![pos2(0.0, 0.0), pos2(100.0, 0.0)];
+        trim_end(&mut straight, 10.0);
+        assert_eq!(straight, [pos2(0.0, 0.0), pos2(90.0, 0.0)]);
+
+        let curve = QuadraticBezierShape::from_points_stroke(
+            [pos2(0.0, 0.0), pos2(50.0, 40.0), pos2(100.0, 0.0)],
+            false,
+            Color32::TRANSPARENT,
+            Stroke::NONE,
+        );
+        let mut points = curve.flatten(Some(0.1));
+        let end = pos2(100.0, 0.0);
+        trim_end(&mut points, 10.0);
+        let last = *points.last().expect("points left");
+        assert!((last.distance(end) - 10.0).abs() < 1e-3, "{last:?}");
+        assert!(points.iter().all(|p| p.distance(end) >= 10.0 - 1e-3));
     }
 }
