@@ -1,18 +1,22 @@
 //! Runs frames of the whole app exactly as `benches/frame.rs` measures them
 //! (1920×1080, the largest example open, map and assessment showing, drawing
-//! and tessellation), or of egui's demo, for counting instructions:
+//! and tessellation; `app-on-notes` with the pointer resting on the notes), or
+//! of egui's demo, for counting instructions:
 //!
 //! ```text
 //! cargo build --release --example frames
-//! valgrind --tool=cachegrind --cache-sim=no ./target/release/examples/frames app 101
-//! valgrind --tool=cachegrind --cache-sim=no ./target/release/examples/frames app 1
+//! valgrind --tool=cachegrind --cache-sim=no ./target/release/examples/frames app 201
+//! valgrind --tool=cachegrind --cache-sim=no ./target/release/examples/frames app 51
 //! ```
 //!
-//! The difference of the two counts over 100 is the instructions of one frame
-//! (likewise with `demo`). Timings on a shared virtual machine drift by tens of
+//! The difference of the two counts over 150 is the instructions of one
+//! settled frame (likewise with `demo`; the first frames lay out and keep what
+//! later frames reuse). Timings on a shared virtual machine drift by tens of
 //! per cent between runs; instruction counts do not, so they show whether a
-//! change helped. They undercount copying (`rep movsb` is one instruction),
-//! which the timed benchmark does not.
+//! change helped. They overcount copying: cachegrind counts each byte that
+//! `memcpy` moves with `rep movsb` as an instruction, though the processor
+//! copies many bytes a cycle, so a change that copies instead of computing
+//! must be judged by the timed benchmark.
 
 use bulwark::ui::BulwarkApp;
 use bulwark::ui::app::StartOptions;
@@ -28,14 +32,16 @@ fn main() {
     let which = args.next().unwrap_or_default();
     let frames: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(101);
     match which.as_str() {
-        "app" => app(frames),
+        "app" => app(frames, None),
+        "app-on-notes" => app(frames, Some(egui::pos2(150.0, 480.0))),
         "demo" => demo(frames),
-        _ => eprintln!("usage: frames app|demo [FRAMES]"),
+        _ => eprintln!("usage: frames app|app-on-notes|demo [FRAMES]"),
     }
 }
 
-/// `frames` frames of the app with the largest example open.
-fn app(frames: usize) {
+/// `frames` frames of the app with the largest example open, the pointer at
+/// `pointer` (`None`: outside the window).
+fn app(frames: usize, pointer: Option<egui::Pos2>) {
     let ctx = egui::Context::default();
     bulwark::ui::theme::install_fonts(&ctx);
     let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -48,6 +54,7 @@ fn app(frames: usize) {
     let mut app = BulwarkApp::with_settings(Settings::default(), options);
     let input = || RawInput {
         screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1920.0, 1080.0))),
+        events: pointer.map(egui::Event::PointerMoved).into_iter().collect(),
         ..RawInput::default()
     };
     for _ in 0..frames {
