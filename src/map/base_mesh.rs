@@ -11,8 +11,8 @@
 use egui::epaint::{PathShape, PathStroke, Tessellator};
 use egui::{Mesh, Pos2, Rect, Stroke, Vec2};
 
+use crate::paint::palette;
 use crate::scenario::LinePreset;
-use crate::ui::theme;
 
 use super::frame::Frame;
 use super::geodata::{COARSE_TOLERANCE_KM, Geodata};
@@ -131,15 +131,10 @@ fn fill_mesh(frame: &Frame, colours: &[Status], held: LinePreset, reach: Rect) -
         if !Rect::from_two_pos(a, b).intersects(visible) {
             continue;
         }
-        add_range(
-            &mut mesh,
-            country.vertices,
-            country.indices,
-            theme::map_fill(*status),
-        );
+        add_range(&mut mesh, country.vertices, country.indices, status.fill());
     }
     if let Some((vertices, indices)) = data.held_area(held) {
-        add_range(&mut mesh, vertices, indices, theme::MAP_HELD);
+        add_range(&mut mesh, vertices, indices, palette::MAP_HELD);
     }
     mesh
 }
@@ -167,11 +162,11 @@ fn line_mesh(frame: &Frame, graticule: bool, ppp: f32, font_size: [usize; 2], re
     if graticule {
         for line in graticule_lines() {
             let points = line.iter().map(|p| frame.to_screen(*p)).collect();
-            stroke_line(points, frame.stroke(0.8, theme::MAP_GRATICULE));
+            stroke_line(points, frame.stroke(0.8, palette::MAP_GRATICULE));
         }
     }
-    let coast = frame.stroke(0.6 + 0.15 * zoom_width, theme::MAP_COAST);
-    let land = frame.stroke(0.7 + 0.2 * zoom_width, theme::MAP_BORDER);
+    let coast = frame.stroke(0.6 + 0.15 * zoom_width, palette::MAP_COAST);
+    let land = frame.stroke(0.7 + 0.2 * zoom_width, palette::MAP_BORDER);
     let coarse = COARSE_TOLERANCE_KM * frame.scale as f32 <= COARSE_MAX_ERROR;
     for border in data.borders() {
         let line = if coarse {

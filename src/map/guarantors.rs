@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use egui::epaint::QuadraticBezierShape;
 use egui::{Align2, Color32, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
 
+use crate::paint::palette;
 use crate::scenario::reference::Reference;
 use crate::scenario::{Formality, Scenario};
-use crate::ui::theme;
 
 use super::frame::Frame;
 use super::geodata::Geodata;
@@ -61,13 +61,13 @@ pub(super) fn tie_shapes(
     formality: Formality,
     width: f32,
 ) -> Vec<Shape> {
-    let stroke = frame.stroke(width, theme::MAP_TIE);
+    let stroke = frame.stroke(width, palette::MAP_TIE);
     let px = |v: f32| frame.px(v);
     match formality {
         Formality::RatifiedTreaty => vec![Shape::line(points.to_vec(), stroke)],
         Formality::ExecutiveAgreement => Shape::dashed_line(points, stroke, px(14.0), px(6.0)),
         Formality::PoliticalDeclaration => Shape::dashed_line(points, stroke, px(5.0), px(5.0)),
-        Formality::None => Shape::dotted_line(points, theme::MAP_TIE, px(7.0), px(width * 0.6)),
+        Formality::None => Shape::dotted_line(points, palette::MAP_TIE, px(7.0), px(width * 0.6)),
     }
 }
 
@@ -102,7 +102,7 @@ fn curved_tie(
     let width = 1.0 + 4.0 * weight;
     painter.add(Shape::line(
         cut.clone(),
-        frame.stroke(width + 2.5, theme::MAP_HALO),
+        frame.stroke(width + 2.5, palette::MAP_HALO),
     ));
     painter.extend(tie_shapes(frame, &cut, formality, width));
     if arrow && let Some(&last) = cut.last() {
@@ -112,7 +112,7 @@ fn curved_tie(
             tip,
             last,
             frame.px(8.0 + 5.0 * weight),
-            theme::MAP_TIE,
+            palette::MAP_TIE,
         );
     }
 }
@@ -243,7 +243,7 @@ pub(super) fn ties(
         painter.rect(
             rect,
             frame.px(9.0),
-            theme::MAP_TIE,
+            palette::MAP_TIE,
             frame.stroke(1.5, Color32::WHITE),
             StrokeKind::Outside,
         );
@@ -274,7 +274,7 @@ pub(super) fn ties(
             rect = rect.translate(vec2(0.0, size.y + frame.px(3.0)));
         }
         placed.push(rect);
-        painter.rect_filled(rect, frame.px(3.0), theme::MAP_TIE);
+        painter.rect_filled(rect, frame.px(3.0), palette::MAP_TIE);
         painter.galley(rect.min + frame.offset(6.0, 3.0), galley, Color32::WHITE);
         labels.block(rect);
     }
@@ -327,7 +327,7 @@ pub(super) fn forces(painter: &egui::Painter, frame: &Frame, scenario: &Scenario
                 Align2::LEFT_TOP,
                 &format!("+{} more", n - 3),
                 frame.font(10.5),
-                theme::MAP_TIE,
+                palette::MAP_TIE,
             );
         }
     }
@@ -343,9 +343,9 @@ pub(super) fn unit_marker(
     arrival_days: Option<f64>,
 ) {
     let rect = Rect::from_center_size(centre, frame.offset(22.0, 14.0));
-    let colour = theme::MAP_TIE;
+    let colour = palette::MAP_TIE;
     let fill = if present {
-        theme::GUARANTOR
+        palette::GUARANTOR
     } else {
         Color32::WHITE
     };

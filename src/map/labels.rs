@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use egui::{Align2, Color32, FontId, Pos2, Rect, Vec2, pos2};
 
-use crate::ui::theme;
+use crate::paint::palette;
 
 use super::frame::Frame;
 use super::geodata::Geodata;
@@ -65,7 +65,7 @@ pub(super) fn halo_galley(
         frame.offset(0.0, -1.0),
         frame.offset(0.0, 1.0),
     ] {
-        painter.galley_with_override_text_color(min + d, galley.clone(), theme::MAP_HALO);
+        painter.galley_with_override_text_color(min + d, galley.clone(), palette::MAP_HALO);
     }
     painter.galley(min, galley, colour);
 }
@@ -104,7 +104,7 @@ pub(super) fn city_labels(painter: &egui::Painter, frame: &Frame, labels: &mut L
             continue;
         }
         let font = frame.font(if city.capital { 12.5 } else { 11.5 });
-        let galley = painter.layout_no_wrap(city.name.to_owned(), font.clone(), theme::MAP_TEXT);
+        let galley = painter.layout_no_wrap(city.name.to_owned(), font.clone(), palette::MAP_TEXT);
         let dot = Rect::from_center_size(p, Vec2::splat(frame.px(7.0)));
         // Try right, left, above, below the dot.
         let candidates = [
@@ -127,14 +127,14 @@ pub(super) fn city_labels(painter: &egui::Painter, frame: &Frame, labels: &mut L
                 p,
                 frame.px(3.6),
                 Color32::WHITE,
-                frame.stroke(1.6, theme::MAP_TEXT),
+                frame.stroke(1.6, palette::MAP_TEXT),
             );
-            painter.circle_filled(p, frame.px(1.4), theme::MAP_TEXT);
+            painter.circle_filled(p, frame.px(1.4), palette::MAP_TEXT);
         } else {
             painter.circle(
                 p,
                 frame.px(2.6),
-                theme::MAP_TEXT,
+                palette::MAP_TEXT,
                 frame.stroke(1.0, Color32::WHITE),
             );
         }
@@ -146,7 +146,7 @@ pub(super) fn city_labels(painter: &egui::Painter, frame: &Frame, labels: &mut L
                 *anchor,
                 city.name,
                 font,
-                theme::MAP_TEXT,
+                palette::MAP_TEXT,
             );
         }
     }
@@ -164,13 +164,13 @@ pub(super) fn country_labels(painter: &egui::Painter, frame: &Frame, labels: &mu
             continue;
         }
         let name = country_name(country.id, country.name).to_uppercase();
-        let galley = painter.layout_no_wrap(name, font.clone(), theme::MAP_TEXT_MUTED);
+        let galley = painter.layout_no_wrap(name, font.clone(), palette::MAP_TEXT_MUTED);
         if f64::from(galley.size().x) > width * 0.9 || height < f64::from(frame.px(14.0)) {
             continue;
         }
         let rect = Align2::CENTER_CENTER.anchor_size(p, galley.size());
         if labels.try_take(rect.expand(frame.px(2.0))) {
-            halo_galley(painter, frame, rect.min, galley, theme::MAP_TEXT_MUTED);
+            halo_galley(painter, frame, rect.min, galley, palette::MAP_TEXT_MUTED);
         }
     }
 }
@@ -201,7 +201,7 @@ pub(super) fn graticule_labels(painter: &egui::Painter, frame: &Frame) {
                 Align2::LEFT_BOTTOM,
                 format!("{lat}°N"),
                 font.clone(),
-                theme::MAP_TEXT_MUTED,
+                palette::MAP_TEXT_MUTED,
             );
         }
     }
@@ -221,7 +221,7 @@ pub(super) fn graticule_labels(painter: &egui::Painter, frame: &Frame) {
                 Align2::LEFT_BOTTOM,
                 text,
                 font.clone(),
-                theme::MAP_TEXT_MUTED,
+                palette::MAP_TEXT_MUTED,
             );
         }
     }

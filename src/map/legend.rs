@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use egui::{Align2, Color32, Galley, Rect, StrokeKind, pos2, vec2};
 
+use crate::paint::palette;
 use crate::scenario::{Formality, Layers, LinePreset, Scenario};
-use crate::ui::theme;
 
 use super::frame::Frame;
 use super::guarantors::{tie_shapes, unit_marker};
@@ -27,14 +27,14 @@ pub(super) fn title_box(painter: &egui::Painter, frame: &Frame, scenario: &Scena
     let title = painter.layout_no_wrap(
         scenario.meta.title.clone(),
         frame.font(17.0),
-        theme::MAP_TEXT,
+        palette::MAP_TEXT,
     );
     let mut sub = String::from("NATO's eastern flank");
     if !scenario.meta.date.is_empty() {
         sub.push_str(" · ");
         sub.push_str(&scenario.meta.date);
     }
-    let sub = painter.layout_no_wrap(sub, frame.font(11.5), theme::MAP_TEXT_MUTED);
+    let sub = painter.layout_no_wrap(sub, frame.font(11.5), palette::MAP_TEXT_MUTED);
     let width = title.size().x.max(sub.size().x) + frame.px(20.0);
     let height = title.size().y + sub.size().y + frame.px(14.0);
     let rect = Rect::from_min_size(
@@ -49,11 +49,11 @@ pub(super) fn title_block(painter: &egui::Painter, frame: &Frame, title: TitleBo
     let TitleBox { rect, title, sub } = title;
     panel_box(painter, frame, rect);
     let title_height = title.size().y;
-    painter.galley(rect.min + frame.offset(10.0, 6.0), title, theme::MAP_TEXT);
+    painter.galley(rect.min + frame.offset(10.0, 6.0), title, palette::MAP_TEXT);
     painter.galley(
         rect.min + vec2(frame.px(10.0), frame.px(8.0) + title_height),
         sub,
-        theme::MAP_TEXT_MUTED,
+        palette::MAP_TEXT_MUTED,
     );
 }
 
@@ -86,13 +86,13 @@ pub(super) fn legend_box(
         })
         .collect();
     for s in shown {
-        rows.push((LegendKey::Fill(theme::map_fill(s)), s.label().to_owned()));
+        rows.push((LegendKey::Fill(s.fill()), s.label().to_owned()));
     }
     if layers.line_of_control && scenario.settlement_line.preset != LinePreset::None {
         rows.push((
-            LegendKey::Fill(theme::blend(
-                theme::map_fill(Status::Protected),
-                theme::MAP_HELD,
+            LegendKey::Fill(palette::blend(
+                Status::Protected.fill(),
+                palette::MAP_HELD,
                 0.55,
             )),
             "Held by Russia".into(),
@@ -133,7 +133,7 @@ pub(super) fn legend_box(
         .map(|(key, t)| {
             (
                 key,
-                painter.layout_no_wrap(t, font.clone(), theme::MAP_TEXT),
+                painter.layout_no_wrap(t, font.clone(), palette::MAP_TEXT),
             )
         })
         .collect();
@@ -172,7 +172,7 @@ pub(super) fn legend(painter: &egui::Painter, frame: &Frame, legend: Legend) {
                     key_rect,
                     frame.px(1.0),
                     c,
-                    frame.stroke(0.8, theme::MAP_BORDER),
+                    frame.stroke(0.8, palette::MAP_BORDER),
                     StrokeKind::Inside,
                 );
             }
@@ -189,20 +189,20 @@ pub(super) fn legend(painter: &egui::Painter, frame: &Frame, legend: Legend) {
                         key_rect.left_center(),
                         key_rect.right_center() - frame.offset(6.0, 0.0),
                     ],
-                    frame.stroke(3.0, theme::MAP_AXIS),
+                    frame.stroke(3.0, palette::MAP_AXIS),
                 );
                 arrow_head(
                     painter,
                     key_rect.right_center(),
                     key_rect.left_center(),
                     frame.px(9.0),
-                    theme::MAP_AXIS,
+                    palette::MAP_AXIS,
                 );
             }
         }
         let text_x = rect.left() + frame.px(44.0);
         let gy = y - galley.size().y / 2.0;
-        painter.galley(pos2(text_x, gy), galley, theme::MAP_TEXT);
+        painter.galley(pos2(text_x, gy), galley, palette::MAP_TEXT);
     }
 }
 
@@ -255,7 +255,7 @@ pub(super) fn scale_bar_box(painter: &egui::Painter, frame: &Frame) -> ScaleBar 
     let true_at = painter.layout_no_wrap(
         format!("at {lat:.0}°N"),
         frame.font(9.5),
-        theme::MAP_TEXT_MUTED,
+        palette::MAP_TEXT_MUTED,
     );
     // Wide enough for the latitude after the bar's "… km" at any ink.
     let right = len + frame.px(30.0) + true_at.size().x + frame.px(6.0);
@@ -281,18 +281,18 @@ pub(super) fn scale_bar(painter: &egui::Painter, frame: &Frame, bar: ScaleBar) {
         km,
         true_at,
     } = bar;
-    painter.rect_filled(rect, frame.px(3.0), theme::MAP_PANEL);
+    painter.rect_filled(rect, frame.px(3.0), palette::MAP_PANEL);
     let half = left + vec2(len / 2.0, 0.0);
     let right = left + vec2(len, 0.0);
     painter.rect_filled(
         Rect::from_min_max(left + frame.offset(0.0, -4.0), half),
         0.0,
-        theme::MAP_TEXT,
+        palette::MAP_TEXT,
     );
     painter.rect_stroke(
         Rect::from_min_max(left + frame.offset(0.0, -4.0), right),
         0.0,
-        frame.stroke(1.0, theme::MAP_TEXT),
+        frame.stroke(1.0, palette::MAP_TEXT),
         StrokeKind::Middle,
     );
     for (p, t) in [(left, "0".to_owned()), (right, format!("{km:.0} km"))] {
@@ -301,11 +301,11 @@ pub(super) fn scale_bar(painter: &egui::Painter, frame: &Frame, bar: ScaleBar) {
             Align2::CENTER_BOTTOM,
             t,
             frame.font(10.5),
-            theme::MAP_TEXT,
+            palette::MAP_TEXT,
         );
     }
     let at = right + frame.offset(30.0, -2.0) - vec2(0.0, true_at.size().y);
-    painter.galley(at, true_at, theme::MAP_TEXT_MUTED);
+    painter.galley(at, true_at, palette::MAP_TEXT_MUTED);
 }
 
 /// The boxed panel under the title block and the legend.
@@ -313,8 +313,8 @@ fn panel_box(painter: &egui::Painter, frame: &Frame, rect: Rect) {
     painter.rect(
         rect,
         frame.px(3.0),
-        theme::MAP_PANEL,
-        frame.stroke(1.0, theme::MAP_BORDER),
+        palette::MAP_PANEL,
+        frame.stroke(1.0, palette::MAP_BORDER),
         StrokeKind::Inside,
     );
 }

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use egui::{Align2, Color32, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
+use crate::paint::palette;
 use crate::scenario::{LinePreset, Scenario};
-use crate::ui::theme;
 
 use super::frame::Frame;
 use super::geodata::{BakedCountry, Geodata};
@@ -66,9 +66,9 @@ pub(super) fn settlement_line(
         .collect();
     painter.add(Shape::line(
         points.clone(),
-        frame.stroke(5.0, theme::MAP_HALO),
+        frame.stroke(5.0, palette::MAP_HALO),
     ));
-    painter.add(Shape::line(points, frame.stroke(2.8, theme::MAP_AXIS)));
+    painter.add(Shape::line(points, frame.stroke(2.8, palette::MAP_AXIS)));
     let name = match scenario.settlement_line.preset {
         LinePreset::CedeDonetskLuhansk => "Settlement line: Donetsk and Luhansk ceded",
         LinePreset::Custom => "Settlement line (custom)",
@@ -84,7 +84,7 @@ pub(super) fn settlement_line(
         Align2::LEFT_BOTTOM,
         &note,
         frame.font(11.0),
-        theme::MAP_TEXT_MUTED,
+        palette::MAP_TEXT_MUTED,
     );
     labels.block(rect);
     if frame.zoom() > 2.0
@@ -100,7 +100,7 @@ pub(super) fn settlement_line(
                 Align2::LEFT_CENTER,
                 "Russian-held",
                 frame.font(11.0),
-                theme::MAP_AXIS,
+                palette::MAP_AXIS,
             );
         }
     }
@@ -116,10 +116,10 @@ pub(super) fn annotations(painter: &egui::Painter, frame: &Frame, labels: &mut L
         frame.geo_to_screen(b[0], b[1]),
     );
     if frame.rect.contains(pa) {
-        let stroke = frame.stroke(3.0, theme::WARNING);
+        let stroke = frame.stroke(3.0, palette::WARNING);
         painter.add(Shape::line_segment([pa, pb], stroke));
         for p in [pa, pb] {
-            painter.circle_filled(p, frame.px(3.0), theme::WARNING);
+            painter.circle_filled(p, frame.px(3.0), palette::WARNING);
         }
         if zoom > 1.3 {
             let km = distance_km(a, b);
@@ -133,7 +133,7 @@ pub(super) fn annotations(painter: &egui::Painter, frame: &Frame, labels: &mut L
                 Align2::LEFT_TOP,
                 &text,
                 frame.font(11.5),
-                theme::WARNING,
+                palette::WARNING,
             );
         }
     }
@@ -147,7 +147,7 @@ pub(super) fn annotations(painter: &egui::Painter, frame: &Frame, labels: &mut L
             Align2::RIGHT_BOTTOM,
             "Kaliningrad (Russia)",
             frame.font(10.5),
-            theme::MAP_AXIS,
+            palette::MAP_AXIS,
         );
     }
 }
@@ -200,15 +200,15 @@ pub(super) fn axes(
         points.push(end);
         painter.add(Shape::line(
             points.clone(),
-            frame.stroke(6.0, theme::MAP_HALO),
+            frame.stroke(6.0, palette::MAP_HALO),
         ));
-        painter.add(Shape::line(points, frame.stroke(3.5, theme::MAP_AXIS)));
-        arrow_head(painter, tip, before, frame.px(14.0), theme::MAP_AXIS);
+        painter.add(Shape::line(points, frame.stroke(3.5, palette::MAP_AXIS)));
+        arrow_head(painter, tip, before, frame.px(14.0), palette::MAP_AXIS);
         painter.circle(
             tip,
             frame.px(4.0),
             Color32::WHITE,
-            frame.stroke(2.0, theme::MAP_AXIS),
+            frame.stroke(2.0, palette::MAP_AXIS),
         );
         // The route length the engine uses (the panel shows the same figure).
         let km = distance_km(a, b) * axis.route_factor;
@@ -226,7 +226,7 @@ pub(super) fn axes(
             Align2::LEFT_BOTTOM,
             &text,
             frame.font(11.5),
-            theme::MAP_AXIS,
+            palette::MAP_AXIS,
         );
     }
 }
@@ -239,7 +239,7 @@ pub(super) fn measurements(
     ruler: &[[f64; 2]],
     rings: &[([f64; 2], f64)],
 ) {
-    let stroke = frame.stroke(2.0, theme::MAP_TOOL);
+    let stroke = frame.stroke(2.0, palette::MAP_TOOL);
     for (centre, radius) in rings {
         let points: Vec<Pos2> = (0..=96)
             .map(|i| {
@@ -249,7 +249,7 @@ pub(super) fn measurements(
             .collect();
         painter.add(Shape::closed_line(points, stroke));
         let c = frame.geo_to_screen(centre[0], centre[1]);
-        painter.circle_filled(c, frame.px(3.0), theme::MAP_TOOL);
+        painter.circle_filled(c, frame.px(3.0), palette::MAP_TOOL);
         let [lon, lat] = destination(*centre, 0.0, *radius);
         halo_text(
             painter,
@@ -258,14 +258,14 @@ pub(super) fn measurements(
             Align2::CENTER_BOTTOM,
             &format!("{radius:.0} km"),
             frame.font(12.0),
-            theme::MAP_TEXT,
+            palette::MAP_TEXT,
         );
     }
     for p in ruler {
         painter.circle_filled(
             frame.geo_to_screen(p[0], p[1]),
             frame.px(4.0),
-            theme::MAP_TOOL,
+            palette::MAP_TOOL,
         );
     }
     if let [a, b] = ruler[..] {
@@ -280,7 +280,7 @@ pub(super) fn measurements(
             Align2::CENTER_BOTTOM,
             &format!("{km:.0} km"),
             frame.font(14.0),
-            theme::MAP_TEXT,
+            palette::MAP_TEXT,
         );
     }
 }

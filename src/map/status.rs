@@ -1,5 +1,8 @@
 //! Each country's status in a scenario, which decides its colour on the map.
 
+use egui::Color32;
+
+use crate::paint::palette::{ADVERSARY, GUARANTOR, MAP_LAND, NATO, NEUTRAL, PROTECTED, blend};
 use crate::scenario::reference::Reference;
 use crate::scenario::{Formality, Guarantor, Scenario};
 
@@ -41,6 +44,19 @@ impl Status {
             Status::Guarantor => "Guarantor",
             Status::Nato => "NATO member",
             Status::Other => "Other",
+        }
+    }
+
+    /// The land fill of a country with this status (muted tints of the
+    /// status colours).
+    pub fn fill(self) -> Color32 {
+        match self {
+            Status::Nato => blend(MAP_LAND, NATO, 0.52),
+            Status::Protected => blend(MAP_LAND, PROTECTED, 0.62),
+            Status::Guarantor => blend(MAP_LAND, GUARANTOR, 0.55),
+            Status::Neutral => blend(MAP_LAND, NEUTRAL, 0.45),
+            Status::Adversary => blend(MAP_LAND, ADVERSARY, 0.45),
+            Status::Other => MAP_LAND,
         }
     }
 }

@@ -11,10 +11,10 @@ use std::path::PathBuf;
 
 use egui::{Key, Pos2, Rect, Response, Sense, Ui, Vec2};
 
+use crate::paint::palette;
+use crate::paint::region_export::RegionExport;
 use crate::scenario::reference::resolve;
 use crate::scenario::{GeoPoint, Layers, LinePreset, MapView, Scenario};
-use crate::ui::region_export::RegionExport;
-use crate::ui::theme;
 
 use super::base_mesh::{Cache, base_mesh};
 use super::frame::{Frame, View, fit_country};
@@ -452,7 +452,7 @@ impl MapState {
         highlight: &[String],
     ) {
         let painter = ui.painter_at(frame.rect);
-        painter.rect_filled(frame.rect, 0.0, theme::MAP_WATER);
+        painter.rect_filled(frame.rect, 0.0, palette::MAP_WATER);
         let data = geodata();
         // The document is compared with last frame's (kept for the overlay)
         // once: the statuses and the overlay both depend on it.
@@ -482,8 +482,8 @@ impl MapState {
         );
         tiles::paint(&painter, &base);
         for (id, stroke) in [
-            (&self.hovered, frame.stroke(1.5, theme::MAP_TEXT_MUTED)),
-            (&self.selected, frame.stroke(2.5, theme::MAP_SELECTED)),
+            (&self.hovered, frame.stroke(1.5, palette::MAP_TEXT_MUTED)),
+            (&self.selected, frame.stroke(2.5, palette::MAP_SELECTED)),
         ] {
             if let Some(country) = id.as_deref().and_then(|id| data.country(id)) {
                 outline(&painter, frame, country, stroke);
@@ -494,7 +494,7 @@ impl MapState {
                 &painter,
                 frame,
                 country,
-                frame.stroke(3.0, theme::MAP_SELECTED),
+                frame.stroke(3.0, palette::MAP_SELECTED),
             );
         }
         let inputs = OverlayInputs {

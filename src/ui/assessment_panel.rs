@@ -14,8 +14,8 @@ use crate::model::{Assessment, Distribution, StateAssessment};
 use super::assessment_runner::Status;
 use super::commands::Command;
 use super::lazy;
-use super::region_export::RegionExport;
 use super::theme;
+use crate::paint::region_export::RegionExport;
 
 /// The plots the panel can show.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

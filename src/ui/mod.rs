@@ -12,7 +12,6 @@ pub mod editor;
 pub mod lazy;
 pub mod markdown;
 pub mod recovery;
-pub mod region_export;
 pub mod settings;
 mod shell;
 pub mod tabs;

@@ -1,83 +1,15 @@
-//! Colours, spacing and text styles of Bulwark, in one place. The status colours
-//! come from the Okabe–Ito palette, which stays distinct for the common forms of
-//! colour blindness and on a projector.
+//! Colours, spacing and text styles of Bulwark, in one place. The colours the
+//! map shares with the panels live in `crate::paint::palette` and are
+//! re-exported here.
 
 use egui::Color32;
 
-/// Okabe–Ito orange: the adversary.
-pub const ADVERSARY: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
-/// Okabe–Ito blue: NATO members.
-pub const NATO: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
-/// Okabe–Ito yellow: the protected state(s).
-pub const PROTECTED: Color32 = Color32::from_rgb(0xF0, 0xE4, 0x42);
-/// Okabe–Ito bluish green: guarantors.
-pub const GUARANTOR: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
-/// Okabe–Ito sky blue: neutral states.
-pub const NEUTRAL: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
-/// Okabe–Ito vermillion: warnings and errors.
-pub const WARNING: Color32 = Color32::from_rgb(0xCC, 0x33, 0x11);
+pub use crate::paint::palette::*;
 
 /// Width of the left (editing) panel at first start, points.
 pub const LEFT_PANEL_WIDTH: f32 = 340.0;
 /// Width of the right (assessment) panel at first start, points.
 pub const RIGHT_PANEL_WIDTH: f32 = 380.0;
-
-// ---- Map palette (issue 3). Land tints are the Okabe–Ito status colours blended
-// into a warm light grey, so a map full of states stays calm and the text on it
-// readable; the hues stay distinguishable for colour-blind viewers.
-
-/// Map: the sea and the background.
-pub const MAP_WATER: Color32 = Color32::from_rgb(0xE6, 0xEE, 0xF2);
-/// Map: land of states with no role in the scenario.
-pub const MAP_LAND: Color32 = Color32::from_rgb(0xEC, 0xE9, 0xE2);
-/// Map: coastlines.
-pub const MAP_COAST: Color32 = Color32::from_rgb(0x5F, 0x80, 0x96);
-/// Map: land borders between states.
-pub const MAP_BORDER: Color32 = Color32::from_rgb(0x8A, 0x86, 0x80);
-/// Map: graticule lines.
-pub const MAP_GRATICULE: Color32 = Color32::from_rgba_premultiplied(0x50, 0x6E, 0x82, 0x50);
-/// Map: main text (city names, title).
-pub const MAP_TEXT: Color32 = Color32::from_rgb(0x22, 0x26, 0x2B);
-/// Map: secondary text (country names, notes).
-pub const MAP_TEXT_MUTED: Color32 = Color32::from_rgb(0x5A, 0x5F, 0x66);
-/// Map: the light halo behind text.
-pub const MAP_HALO: Color32 = Color32::from_rgba_premultiplied(0xF4, 0xF3, 0xEF, 0xD0);
-/// Map: panels on the map (title block, legend).
-pub const MAP_PANEL: Color32 = Color32::from_rgba_premultiplied(0xF7, 0xF6, 0xF2, 0xE8);
-/// Map: guarantee ties (a dark shade of the guarantor colour).
-pub const MAP_TIE: Color32 = Color32::from_rgb(0x00, 0x5E, 0x45);
-/// Map: axes of advance and the line of control (a dark shade of the adversary colour).
-pub const MAP_AXIS: Color32 = Color32::from_rgb(0x9E, 0x3A, 0x00);
-/// Map: the area the adversary holds, drawn over the country fills.
-pub const MAP_HELD: Color32 = Color32::from_rgba_premultiplied(0x8A, 0x3C, 0x0C, 0x90);
-/// Map: the selected country's outline.
-pub const MAP_SELECTED: Color32 = Color32::from_rgb(0x11, 0x11, 0x11);
-/// Map: measuring tools (ruler, range rings).
-pub const MAP_TOOL: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
-
-/// Blends `colour` into `base`: `amount` 0 gives `base`, 1 gives `colour`.
-pub fn blend(base: Color32, colour: Color32, amount: f32) -> Color32 {
-    let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * amount).round() as u8;
-    Color32::from_rgb(
-        mix(base.r(), colour.r()),
-        mix(base.g(), colour.g()),
-        mix(base.b(), colour.b()),
-    )
-}
-
-/// The land fill of a country by its status in the scenario (muted tints of the
-/// status colours).
-pub fn map_fill(status: crate::map::Status) -> Color32 {
-    use crate::map::Status;
-    match status {
-        Status::Nato => blend(MAP_LAND, NATO, 0.52),
-        Status::Protected => blend(MAP_LAND, PROTECTED, 0.62),
-        Status::Guarantor => blend(MAP_LAND, GUARANTOR, 0.55),
-        Status::Neutral => blend(MAP_LAND, NEUTRAL, 0.45),
-        Status::Adversary => blend(MAP_LAND, ADVERSARY, 0.45),
-        Status::Other => MAP_LAND,
-    }
-}
 
 /// Adds DejaVu Sans (baked from `assets/fonts/`) as a fallback after egui's own
 /// font, so that arrows, maths signs, Cyrillic and other characters in scenario
