@@ -226,14 +226,80 @@ fn labels_keep_clear_of_the_title_box_legend_and_scale_bar() {
             .filter(|(_, r)| !boxes.iter().any(|b| b.contains_rect(*r)))
             .collect();
         assert!(outside.len() > 10, "the map's labels");
-        // Force markers and their arrival days are drawn where the forces are,
-        // not moved by the label placer (a known limit).
+        // Force markers' arrival days are included: a pledged unit's day goes
+        // to the left of its marker when a box lies to the right (at 2× ink
+        // the legend does, beside Dnipro).
+        assert!(
+            outside.iter().any(|(t, _)| t.starts_with("D+")),
+            "ink {ink}: the pledged unit's arrival day is shown"
+        );
         let under: Vec<_> = outside
             .iter()
-            .filter(|(t, _)| !t.starts_with("D+"))
             .filter(|(_, r)| boxes.iter().any(|b| b.intersects(*r)))
             .map(|(t, _)| t.clone())
             .collect();
         assert!(under.is_empty(), "ink {ink}: labels under a box: {under:?}");
     }
+}
+
+#[test]
+fn force_markers_do_not_overlap_each_other_or_the_labels() {
+    // The largest example's Baltic forces: battlegroups and pledged brigades
+    // at Tallinn, Tapa, Riga, Ādaži, Rukla and Vilnius, a few dozen kilometres
+    // apart, at the zoom it opens with.
+    let scenario = scenario::from_bytes(
+        "eastern-flank-today.bulwark.json",
+        include_bytes!("../saves/eastern-flank-today.bulwark.json"),
+    )
+    .expect("the example is valid");
+    let mut fonts_installed = false;
+    let h = harness_drawing(scenario, vec2(1100.0, 760.0), move |ui, state| {
+        // The app's fonts (ā, →) take effect from the next frame.
+        if !fonts_installed {
+            bulwark::ui::theme::install_fonts(ui.ctx());
+            fonts_installed = true;
+            return;
+        }
+        bulwark::paint::retained::set_enabled(ui.ctx(), false);
+        let view = state.scenario.map_view.clone();
+        state.map.show_static(ui, &state.scenario, &view, &[], 1.0);
+    });
+    let tie = bulwark::ui::theme::MAP_TIE;
+    let markers: Vec<egui::Rect> = h
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Rect(r)
+                if r.stroke.color == tie && (r.rect.width() - 22.0).abs() < 0.5 =>
+            {
+                Some(r.rect)
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(markers.len() >= 6, "the Baltic markers: {markers:?}");
+    for (i, a) in markers.iter().enumerate() {
+        for b in &markers[i + 1..] {
+            assert!(
+                !a.shrink(1.0).intersects(*b),
+                "markers overlap: {a:?} {b:?}"
+            );
+        }
+    }
+    let (_, texts) = boxes_and_texts(&h);
+    let cities = [
+        "Tallinn",
+        "Riga",
+        "Vilnius",
+        "ESTONIA",
+        "LATVIA",
+        "LITHUANIA",
+    ];
+    let crossed: Vec<_> = texts
+        .iter()
+        .filter(|(t, r)| cities.contains(&t.as_str()) && markers.iter().any(|m| m.intersects(*r)))
+        .map(|(t, _)| t.clone())
+        .collect();
+    assert!(crossed.is_empty(), "labels under markers: {crossed:?}");
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use egui::epaint::QuadraticBezierShape;
-use egui::{Align2, Color32, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
+use egui::{Align2, Color32, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, vec2};
 
 use crate::paint::palette;
 use crate::scenario::reference::Reference;
@@ -12,7 +12,7 @@ use crate::scenario::{Formality, Scenario};
 
 use super::frame::Frame;
 use super::geodata::Geodata;
-use super::labels::{LabelPlacer, halo_text};
+use super::labels::{LabelPlacer, halo_galley, halo_text};
 use super::overlays::arrow_head;
 use super::projection::unproject;
 use super::status::tie_weight;
@@ -280,69 +280,232 @@ pub(super) fn ties(
     }
 }
 
-/// A unit marker under each place where guarantor forces are stationed (three
-/// at most, the rest counted).
-pub(super) fn forces(painter: &egui::Painter, frame: &Frame, scenario: &Scenario) {
-    // Markers within a cell of this size stack under one place.
-    let cell = frame.px(8.0);
-    let mut stacks: BTreeMap<(i32, i32), u32> = BTreeMap::new();
-    for arrangement in &scenario.arrangements {
-        for guarantor in &arrangement.guarantors {
-            for unit in &guarantor.forces {
-                let at = unit
-                    .position
-                    .map(|p| [p.lon, p.lat])
-                    .or_else(|| anchor_of(&unit.stationed_in));
-                let Some(at) = at else { continue };
-                let p = frame.geo_to_screen(at[0], at[1]);
-                let key = ((p.x / cell) as i32, (p.y / cell) as i32);
-                let n = stacks.entry(key).or_default();
-                *n += 1;
-                // Three markers per place at most; the rest are counted.
-                if *n > 3 {
-                    continue;
-                }
-                let centre = p + frame.offset(0.0, 18.0 + 17.0 * (*n - 1) as f32);
-                if !frame.rect.contains(centre) {
-                    continue;
-                }
-                unit_marker(
-                    painter,
-                    frame,
-                    centre,
-                    unit.is_present(),
-                    Some(unit.arrival_days),
-                );
-            }
+/// The forces stationed or pledged near one place on screen, drawn as one
+/// column of markers (places closer than a column's width share one).
+struct ForceStack {
+    /// Where the place is on screen.
+    anchor: Pos2,
+    /// Each unit: present (true) or pledged, and its arrival day.
+    units: Vec<(bool, f64)>,
+}
+
+/// The scenario's forces gathered into stacks by place, each stack's present
+/// units first, then the pledged ones by arrival.
+fn force_stacks(frame: &Frame, scenario: &Scenario) -> Vec<ForceStack> {
+    let join = frame.px(36.0);
+    let mut stacks: Vec<ForceStack> = Vec::new();
+    let units = scenario
+        .arrangements
+        .iter()
+        .flat_map(|a| &a.guarantors)
+        .flat_map(|g| &g.forces);
+    for unit in units {
+        let at = unit
+            .position
+            .map(|p| [p.lon, p.lat])
+            .or_else(|| anchor_of(&unit.stationed_in));
+        let Some([lon, lat]) = at else { continue };
+        let p = frame.geo_to_screen(lon, lat);
+        let entry = (unit.is_present(), unit.arrival_days);
+        match stacks.iter_mut().find(|s| s.anchor.distance(p) < join) {
+            Some(stack) => stack.units.push(entry),
+            None => stacks.push(ForceStack {
+                anchor: p,
+                units: vec![entry],
+            }),
         }
     }
-    for (&(kx, ky), &n) in &stacks {
-        if n > 3 {
-            let p =
-                pos2(kx as f32 * cell, ky as f32 * cell) + frame.offset(-11.0, 18.0 + 17.0 * 3.0);
-            halo_text(
-                painter,
-                frame,
-                p,
-                Align2::LEFT_TOP,
-                &format!("+{} more", n - 3),
-                frame.font(10.5),
-                palette::MAP_TIE,
+    for stack in &mut stacks {
+        stack
+            .units
+            .sort_by(|a, b| b.0.cmp(&a.0).then(a.1.total_cmp(&b.1)));
+    }
+    stacks
+}
+
+/// A column of unit markers under each place where guarantor forces are
+/// stationed or pledged (three at most, the rest counted). Columns keep clear
+/// of each other, of capitals' dots and of the title box, legend and scale bar:
+/// one that cannot sit under its place moves aside, with a leader line back
+/// to it. Labels placed later keep clear of the markers.
+pub(super) fn forces(
+    painter: &egui::Painter,
+    frame: &Frame,
+    scenario: &Scenario,
+    labels: &mut LabelPlacer,
+) {
+    let mut stacks = force_stacks(frame, scenario);
+    stacks.sort_by(|a, b| a.anchor.y.total_cmp(&b.anchor.y));
+    let mut taken: Vec<Rect> = capital_dots(frame);
+    for stack in stacks {
+        let Some(shift) = column_shift(frame, &stack, &taken, labels) else {
+            continue;
+        };
+        taken.push(column_rect(frame, &stack, shift));
+        let top = stack.anchor + vec2(shift, 0.0);
+        if shift != 0.0 {
+            painter.line_segment(
+                [stack.anchor, top + frame.offset(0.0, 11.0)],
+                frame.stroke(1.0, palette::MAP_TIE),
             );
+        }
+        draw_column(painter, frame, &stack, top, labels);
+    }
+}
+
+/// The dots of the capitals on screen, which force columns keep clear of.
+fn capital_dots(frame: &Frame) -> Vec<Rect> {
+    super::places::CITIES
+        .iter()
+        .filter(|c| c.capital)
+        .map(|c| frame.geo_to_screen(c.lon, c.lat))
+        .filter(|p| frame.rect.contains(*p))
+        .map(|p| Rect::from_center_size(p, Vec2::splat(frame.px(9.0))))
+        .collect()
+}
+
+/// The rows a stack's column shows: up to three markers, and a count of the rest.
+fn column_rows(stack: &ForceStack) -> usize {
+    stack.units.len().min(3) + usize::from(stack.units.len() > 3)
+}
+
+/// The area of a stack's column moved `shift` points sideways: the markers
+/// and room for their arrival days to the right.
+fn column_rect(frame: &Frame, stack: &ForceStack, shift: f32) -> Rect {
+    let top = stack.anchor + vec2(shift, 0.0);
+    let rows = column_rows(stack) as f32;
+    Rect::from_min_max(
+        top + frame.offset(-11.0, 11.0),
+        top + frame.offset(11.0 + 36.0, 11.0 + 17.0 * rows),
+    )
+}
+
+/// How far sideways a stack's column must move to be clear of `taken`, of
+/// the labels placed so far and of the boxes: under its place if it can be,
+/// else the nearest free place within two column widths to the right or left
+/// (a leader line ties it to its place). If none is free of labels, the first
+/// clear of `taken` and the boxes alone; then under its place if that is
+/// clear of the boxes; `None` if it is not.
+fn column_shift(
+    frame: &Frame,
+    stack: &ForceStack,
+    taken: &[Rect],
+    labels: &LabelPlacer,
+) -> Option<f32> {
+    let step = frame.px(52.0);
+    let shifts = [0.0, step, -step, 2.0 * step, -2.0 * step];
+    let clear = |shift: &f32| {
+        let rect = column_rect(frame, stack, *shift);
+        !taken.iter().any(|t| t.intersects(rect)) && !labels.under_box(rect)
+    };
+    let free = |shift: &&f32| clear(shift) && labels.is_free(column_rect(frame, stack, **shift));
+    shifts
+        .iter()
+        .find(free)
+        .or_else(|| shifts.iter().find(|s| clear(s)))
+        .copied()
+        .or_else(|| (!labels.under_box(column_rect(frame, stack, 0.0))).then_some(0.0))
+}
+
+/// Draws a stack's column of markers starting under `top`, each marker's
+/// arrival day to its right (or left, if a box lies to the right).
+fn draw_column(
+    painter: &egui::Painter,
+    frame: &Frame,
+    stack: &ForceStack,
+    top: Pos2,
+    labels: &mut LabelPlacer,
+) {
+    for (n, &(present, days)) in stack.units.iter().take(3).enumerate() {
+        let centre = top + frame.offset(0.0, 18.0 + 17.0 * n as f32);
+        let day = (!present).then_some(days);
+        let sides = [Side::Right, Side::Left].map(|side| {
+            let rect = marker_rect(painter, frame, centre, day.map(|d| (d, side)));
+            (side, rect)
+        });
+        let Some(&(side, rect)) = sides.iter().find(|(_, r)| !labels.under_box(*r)) else {
+            continue;
+        };
+        if frame.rect.contains(centre) {
+            unit_marker(painter, frame, centre, present, day.map(|d| (d, side)));
+            labels.block(rect);
+        }
+    }
+    if stack.units.len() > 3 {
+        let p = top + frame.offset(-11.0, 18.0 + 17.0 * 3.0 - 7.0);
+        let text = format!("+{} more", stack.units.len() - 3);
+        let galley = painter.layout_no_wrap(text, frame.font(10.5), palette::MAP_TIE);
+        let rect = Rect::from_min_size(p, galley.size());
+        if frame.rect.contains_rect(rect) && !labels.under_box(rect) {
+            halo_galley(painter, frame, rect.min, galley, palette::MAP_TIE);
+            labels.block(rect);
         }
     }
 }
 
+/// Which side of its marker a pledged unit's arrival day is written on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Side {
+    /// To the right of the marker.
+    Right,
+    /// To the left of the marker.
+    Left,
+}
+
+/// The box of a unit marker at `centre`.
+fn marker_box(frame: &Frame, centre: Pos2) -> Rect {
+    Rect::from_center_size(centre, frame.offset(22.0, 14.0))
+}
+
+/// Where a marker's arrival day goes: beside `marker` on `side`.
+fn arrival_anchor(frame: &Frame, marker: Rect, side: Side) -> (Pos2, Align2) {
+    match side {
+        Side::Right => (
+            marker.right_center() + frame.offset(4.0, 0.0),
+            Align2::LEFT_CENTER,
+        ),
+        Side::Left => (
+            marker.left_center() - frame.offset(4.0, 0.0),
+            Align2::RIGHT_CENTER,
+        ),
+    }
+}
+
+/// What a unit marker at `centre` covers: its box, and its arrival day on the
+/// given side when it has one.
+fn marker_rect(
+    painter: &egui::Painter,
+    frame: &Frame,
+    centre: Pos2,
+    day: Option<(f64, Side)>,
+) -> Rect {
+    let marker = marker_box(frame, centre);
+    match day {
+        Some((days, side)) => {
+            let galley =
+                painter.layout_no_wrap(arrival_label(days), frame.font(10.5), palette::MAP_TIE);
+            let (pos, anchor) = arrival_anchor(frame, marker, side);
+            marker.union(anchor.anchor_size(pos, galley.size()))
+        }
+        None => marker,
+    }
+}
+
+/// A pledged unit's arrival day, as its marker shows it.
+fn arrival_label(days: f64) -> String {
+    format!("D+{days:.0}")
+}
+
 /// A NATO-style unit box (infantry cross): filled when present, outlined with the
-/// arrival day when pledged.
+/// arrival day (on the side given) when pledged.
 pub(super) fn unit_marker(
     painter: &egui::Painter,
     frame: &Frame,
     centre: Pos2,
     present: bool,
-    arrival_days: Option<f64>,
+    day: Option<(f64, Side)>,
 ) {
-    let rect = Rect::from_center_size(centre, frame.offset(22.0, 14.0));
+    let rect = marker_box(frame, centre);
     let colour = palette::MAP_TIE;
     let fill = if present {
         palette::GUARANTOR
@@ -359,13 +522,14 @@ pub(super) fn unit_marker(
     let cross = frame.stroke(1.2, if present { Color32::WHITE } else { colour });
     painter.line_segment([rect.left_top(), rect.right_bottom()], cross);
     painter.line_segment([rect.left_bottom(), rect.right_top()], cross);
-    if let (false, Some(arrival_days)) = (present, arrival_days) {
+    if let (false, Some((days, side))) = (present, day) {
+        let (pos, anchor) = arrival_anchor(frame, rect, side);
         halo_text(
             painter,
             frame,
-            rect.right_center() + frame.offset(4.0, 0.0),
-            Align2::LEFT_CENTER,
-            &format!("D+{arrival_days:.0}"),
+            pos,
+            anchor,
+            &arrival_label(days),
             frame.font(10.5),
             colour,
         );
@@ -375,6 +539,7 @@ pub(super) fn unit_marker(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use egui::pos2;
 
     #[test]
     fn a_tie_ends_an_arrowhead_short_of_its_end() {

@@ -16,21 +16,39 @@ use super::places::CITIES;
 pub(super) struct LabelPlacer {
     /// The rectangles taken so far.
     taken: Vec<Rect>,
+    /// The boxes painted over everything (title, legend, scale bar).
+    boxes: Vec<Rect>,
 }
 
 impl LabelPlacer {
     /// Takes `rect` if it is free; false (and nothing taken) if it overlaps.
     pub(super) fn try_take(&mut self, rect: Rect) -> bool {
-        if self.taken.iter().any(|r| r.intersects(rect)) {
+        if !self.is_free(rect) {
             return false;
         }
         self.taken.push(rect);
         true
     }
 
-    /// Takes `rect` whatever lies there (boxes that are always drawn).
+    /// Takes `rect` whatever lies there (marks that are always drawn).
     pub(super) fn block(&mut self, rect: Rect) {
         self.taken.push(rect);
+    }
+
+    /// Takes `rect` for a box painted over everything else.
+    pub(super) fn block_box(&mut self, rect: Rect) {
+        self.boxes.push(rect);
+        self.taken.push(rect);
+    }
+
+    /// Whether `rect` overlaps nothing taken so far.
+    pub(super) fn is_free(&self, rect: Rect) -> bool {
+        !self.taken.iter().any(|r| r.intersects(rect))
+    }
+
+    /// Whether `rect` would lie (partly) under one of the boxes.
+    pub(super) fn under_box(&self, rect: Rect) -> bool {
+        self.boxes.iter().any(|b| b.intersects(rect))
     }
 }
 

@@ -103,7 +103,7 @@ pub(super) fn paint_overlay(painter: &Painter, scenario: &Scenario, i: &OverlayI
     let bar = scale_bar_box(painter, frame);
     let mut labels = LabelPlacer::default();
     for rect in [title.rect, key.rect, bar.rect] {
-        labels.block(rect);
+        labels.block_box(rect);
     }
     if layers.line_of_control {
         settlement_line(painter, frame, scenario, &mut labels);
@@ -116,7 +116,7 @@ pub(super) fn paint_overlay(painter: &Painter, scenario: &Scenario, i: &OverlayI
     }
     annotations(painter, frame, &mut labels);
     if layers.forces {
-        forces(painter, frame, scenario);
+        forces(painter, frame, scenario, &mut labels);
     }
     if layers.labels {
         city_labels(painter, frame, &mut labels);
