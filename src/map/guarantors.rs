@@ -325,9 +325,10 @@ fn force_stacks(frame: &Frame, scenario: &Scenario) -> Vec<ForceStack> {
 
 /// A column of unit markers under each place where guarantor forces are
 /// stationed or pledged (three at most, the rest counted). Columns keep clear
-/// of each other, of capitals' dots and of the title box, legend and scale bar:
-/// one that cannot sit under its place moves aside, with a leader line back
-/// to it. Labels placed later keep clear of the markers.
+/// of each other, of capitals' dots and of the title box, legend and scale bar,
+/// and of the labels placed before them where they can: one that cannot sit
+/// under its place moves a column width aside, with a leader line back to it.
+/// Labels placed later keep clear of the markers.
 pub(super) fn forces(
     painter: &egui::Painter,
     frame: &Frame,
@@ -382,10 +383,10 @@ fn column_rect(frame: &Frame, stack: &ForceStack, shift: f32) -> Rect {
 
 /// How far sideways a stack's column must move to be clear of `taken`, of
 /// the labels placed so far and of the boxes: under its place if it can be,
-/// else the nearest free place within two column widths to the right or left
-/// (a leader line ties it to its place). If none is free of labels, the first
-/// clear of `taken` and the boxes alone; then under its place if that is
-/// clear of the boxes; `None` if it is not.
+/// else a column width to the right or left, with a leader line to its place
+/// (further would put forces in another country). If none is free of labels,
+/// the first clear of `taken` and the boxes alone; then under its place if
+/// that is clear of the boxes; `None` if it is not.
 fn column_shift(
     frame: &Frame,
     stack: &ForceStack,
@@ -393,7 +394,7 @@ fn column_shift(
     labels: &LabelPlacer,
 ) -> Option<f32> {
     let step = frame.px(52.0);
-    let shifts = [0.0, step, -step, 2.0 * step, -2.0 * step];
+    let shifts = [0.0, step, -step];
     let clear = |shift: &f32| {
         let rect = column_rect(frame, stack, *shift);
         !taken.iter().any(|t| t.intersects(rect)) && !labels.under_box(rect)
