@@ -17,7 +17,9 @@
 //!
 //! Every section is drawn in full when accessibility is on (a screen reader
 //! must find the text and controls below the fold) and on a frame in which Tab
-//! is pressed (so keyboard focus can move into a section that was off-screen).
+//! is pressed (so keyboard focus can move into a section that was off-screen);
+//! a section holding the keyboard focus is drawn even when scrolled off (egui
+//! drops the focus of a widget it does not see).
 
 use std::sync::Arc;
 
@@ -35,6 +37,8 @@ struct Drawn {
     width: f32,
     /// Height it took.
     height: f32,
+    /// The widget inside it that had keyboard focus, if one did.
+    focus: Option<Id>,
 }
 
 /// A section's kept tessellation and what it was painted with.
@@ -59,7 +63,10 @@ pub fn section(ui: &mut Ui, salt: impl AsIdSalt, content: u64, add: impl FnOnce(
     let width = ui.available_width();
     let min = ui.next_widget_position();
     let known = ui.data(|d| d.get_temp::<Drawn>(id)).filter(|drawn| {
-        drawn.content == content && (drawn.width - width).abs() < 0.5 && !must_draw(ui, id)
+        drawn.content == content
+            && (drawn.width - width).abs() < 0.5
+            && !must_draw(ui, id)
+            && !holds_focus(ui, drawn)
     });
     let rect = known.map(|drawn| Rect::from_min_size(min, vec2(width, drawn.height)));
     if let Some(rect) = rect
@@ -85,11 +92,11 @@ pub fn section(ui: &mut Ui, salt: impl AsIdSalt, content: u64, add: impl FnOnce(
     kept.retained.paint(&painter, unchanged, |_| {
         drawn_rect = Some(ui.push_id(&salt, add).response.rect);
     });
-    let height = match (drawn_rect, rect) {
-        (Some(drawn), _) => drawn.height(),
+    let (height, focus) = match (drawn_rect, rect) {
+        (Some(drawn), _) => (drawn.height(), focus_within(ui, drawn)),
         (None, Some(rect)) => {
             ui.push_id(&salt, |ui| ui.allocate_space(rect.size()));
-            rect.height()
+            (rect.height(), None) // kept only while nothing is focused
         }
         (None, None) => unreachable!("a section is kept only once its height is known"),
     };
@@ -97,6 +104,7 @@ pub fn section(ui: &mut Ui, salt: impl AsIdSalt, content: u64, add: impl FnOnce(
         content,
         width,
         height,
+        focus,
     };
     ui.data_mut(|d| {
         d.insert_temp(id, drawn);
@@ -135,6 +143,20 @@ fn quiet(ui: &Ui, rect: Rect) -> bool {
         && ctx.dragged_id().is_none()
         && ctx.memory(|m| m.focused().is_none())
         && !ctx.plugin::<LabelSelectionState>().lock().has_selection()
+}
+
+/// The widget with keyboard focus, if it lies within `rect` (a section just drawn).
+fn focus_within(ui: &Ui, rect: Rect) -> Option<Id> {
+    let focused = ui.memory(|m| m.focused())?;
+    let widget = ui.ctx().read_response(focused)?;
+    rect.contains_rect(widget.rect).then_some(focused)
+}
+
+/// Whether a section drawn as `drawn` holds the keyboard focus still: egui
+/// drops the focus of a widget not drawn in a frame, so such a section is
+/// drawn even off-screen.
+fn holds_focus(ui: &Ui, drawn: &Drawn) -> bool {
+    drawn.focus.is_some() && drawn.focus == ui.memory(|m| m.focused())
 }
 
 /// Whether every section must be drawn this frame: accessibility is on, or
@@ -324,5 +346,49 @@ mod tests {
         let (texts, meshes) = styled_frame(&ctx, 0.6, None, 1, red);
         assert_eq!(texts, 6, "all three sections are laid out in the new style");
         assert_ne!(Some(meshes), settled.map(|(_, m)| m));
+    }
+
+    /// One frame of 50 sections of a 40-point button each in a scroll area
+    /// 200 points high, scrolled to `offset`; the first button asks for
+    /// keyboard focus when `focus` is set. Returns which sections were drawn.
+    fn button_frame(ctx: &egui::Context, offset: f32, focus: bool) -> Vec<usize> {
+        let mut drawn = Vec::new();
+        let mut out = ctx.run_ui(screen(), |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(200.0)
+                .vertical_scroll_offset(offset)
+                .show(ui, |ui| {
+                    for i in 0..50 {
+                        section(ui, i, 7, |ui| {
+                            drawn.push(i);
+                            let button = egui::Button::new(format!("Button {i}"));
+                            let response = ui.add_sized([100.0, 40.0], button);
+                            if i == 0 && focus {
+                                response.request_focus();
+                            }
+                        });
+                    }
+                });
+        });
+        out.textures_delta.clear();
+        drawn
+    }
+
+    #[test]
+    fn a_section_holding_keyboard_focus_keeps_it_when_scrolled_off() {
+        let ctx = egui::Context::default();
+        button_frame(&ctx, 0.0, false);
+        button_frame(&ctx, 0.0, true);
+        let focused = ctx.memory(|m| m.focused());
+        assert!(focused.is_some(), "the first button has the focus");
+        for _ in 0..3 {
+            let drawn = button_frame(&ctx, 1000.0, false);
+            assert!(drawn.contains(&0), "drawn off-screen: {drawn:?}");
+        }
+        assert_eq!(ctx.memory(|m| m.focused()), focused, "focus kept");
+        ctx.memory_mut(|m| m.surrender_focus(focused.expect("focused")));
+        button_frame(&ctx, 1000.0, false);
+        let drawn = button_frame(&ctx, 1000.0, false);
+        assert!(!drawn.contains(&0), "not once the focus has gone");
     }
 }
