@@ -186,8 +186,32 @@ pub(super) fn country_labels(painter: &egui::Painter, frame: &Frame, labels: &mu
         if f64::from(galley.size().x) > width * 0.9 || height < f64::from(frame.px(14.0)) {
             continue;
         }
-        let rect = Align2::CENTER_CENTER.anchor_size(p, galley.size());
-        if labels.try_take(rect.expand(frame.px(2.0))) {
+        // At its label point, or a line or two above or below it, or aside,
+        // as far as the country is tall and wide (a city or marker often sits
+        // on the point itself).
+        let size = galley.size();
+        let line = size.y + frame.px(4.0);
+        let lines = height / f64::from(line);
+        let across = width / f64::from(size.x);
+        let ups: &[f32] = match lines {
+            l if l > 6.0 => &[0.0, -1.0, 1.0, -2.0, 2.0],
+            l if l > 4.0 => &[0.0, -1.0, 1.0],
+            _ => &[0.0],
+        };
+        let asides: &[f32] = if across > 3.0 {
+            &[0.0, -0.7, 0.7]
+        } else {
+            &[0.0]
+        };
+        let placed = asides
+            .iter()
+            .flat_map(|a| ups.iter().map(move |u| Vec2::new(a * size.x, u * line)))
+            .find_map(|shift| {
+                let rect = Align2::CENTER_CENTER.anchor_size(p + shift, size);
+                let inside = shift == Vec2::ZERO || within(frame, country.id, rect);
+                (inside && labels.try_take(rect.expand(frame.px(2.0)))).then_some(rect)
+            });
+        if let Some(rect) = placed {
             halo_galley(painter, frame, rect.min, galley, palette::MAP_TEXT_MUTED);
         }
     }
@@ -243,4 +267,17 @@ pub(super) fn graticule_labels(painter: &egui::Painter, frame: &Frame) {
             );
         }
     }
+}
+
+/// Whether a label's rectangle lies in the country `id`: its centre and the
+/// middles of its two ends are all on that country's land.
+fn within(frame: &Frame, id: &str, rect: Rect) -> bool {
+    [rect.left_center(), rect.center(), rect.right_center()]
+        .iter()
+        .all(|&p| {
+            let [x, y] = frame.to_map(p);
+            Geodata::get()
+                .country_at_xy([x as f32, y as f32])
+                .is_some_and(|c| c.id == id)
+        })
 }
