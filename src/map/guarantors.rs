@@ -386,14 +386,15 @@ fn column_rect(frame: &Frame, stack: &ForceStack, shift: f32) -> Rect {
 /// else a column width to the right or left, with a leader line to its place
 /// (further would put forces in another country). If none is free of labels,
 /// the first clear of `taken` and the boxes alone; then under its place if
-/// that is clear of the boxes; `None` if it is not.
+/// its markers are clear of the boxes (their arrival days can go to their
+/// left); `None` if they are not.
 fn column_shift(
     frame: &Frame,
     stack: &ForceStack,
     taken: &[Rect],
     labels: &LabelPlacer,
 ) -> Option<f32> {
-    let step = frame.px(52.0);
+    let step = frame.px(62.0); // a column with its arrival days, and a gap
     let shifts = [0.0, step, -step];
     let clear = |shift: &f32| {
         let rect = column_rect(frame, stack, *shift);
@@ -405,7 +406,12 @@ fn column_shift(
         .find(free)
         .or_else(|| shifts.iter().find(|s| clear(s)))
         .copied()
-        .or_else(|| (!labels.under_box(column_rect(frame, stack, 0.0))).then_some(0.0))
+        .or_else(|| {
+            // The markers alone: their arrival days can go to the left.
+            let markers = column_rect(frame, stack, 0.0);
+            let markers = markers.with_max_x(markers.min.x + frame.px(22.0));
+            (!labels.under_box(markers)).then_some(0.0)
+        })
 }
 
 /// Draws a stack's column of markers starting under `top`, each marker's
