@@ -103,3 +103,24 @@ fn a_new_theme_repaints_every_kept_section() {
     assert_ne!(light, dark);
     assert_eq!(light, live(&ctx, &mut app));
 }
+
+#[test]
+fn the_trade_off_plot_follows_another_scenario_renamed() {
+    use bulwark::ui::assessment_panel::PanelPlot;
+    let ctx = context();
+    let mut app = app();
+    // Armed neutrality in front (one protected state: its plot is on screen),
+    // the largest example behind it.
+    app.apply(Command::OpenExample("armed-neutrality.bulwark.json".into()));
+    app.panel.plot = PanelPlot::TradeOff;
+    let before = settle(&ctx, &mut app);
+    // Rename the scenario behind: its point's label on the plot changes, while
+    // this scenario's assessment (and the number of points) stay the same.
+    app.apply(Command::SwitchTab(0));
+    app.doc
+        .modify(|s| s.meta.title = "Eastern flank, renamed".into());
+    app.apply(Command::SwitchTab(1));
+    let after = settle(&ctx, &mut app);
+    assert_ne!(after, before);
+    assert_eq!(after, live(&ctx, &mut app));
+}

@@ -103,8 +103,17 @@ pub enum Circles {
 /// A run of painted shapes kept tessellated; see the module docs.
 #[derive(Clone, Default)]
 pub struct Retained {
-    kept: Option<(TextEnvironment, Arc<Vec<ClippedShape>>)>,
+    kept: Option<Kept>,
     circles: Circles,
+}
+
+/// A tessellation kept, what it was made in, and whether a second drawing
+/// has confirmed it (drawn alike twice in a row, so not animating).
+#[derive(Clone)]
+struct Kept {
+    env: TextEnvironment,
+    shapes: Arc<Vec<ClippedShape>>,
+    confirmed: bool,
 }
 
 impl Retained {
@@ -121,9 +130,11 @@ impl Retained {
     ///
     /// A frame whose inputs changed is drawn as usual and nothing is kept, so a
     /// pan or a drag costs no more than without this. The first frame with the
-    /// same inputs as the one before is drawn, tessellated and kept; from then
-    /// on, while the inputs and egui's text environment stay the same, the kept
-    /// meshes are painted and `draw` is not called.
+    /// same inputs as the one before is drawn, tessellated and kept; the next
+    /// is drawn again and compared, so that something animating (a spinner, a
+    /// fade) is never kept; from then on, while the inputs and egui's text
+    /// environment stay the same, the kept meshes are painted and `draw` is
+    /// not called.
     ///
     /// In debug builds (the tests) a kept frame is drawn anyway and checked
     /// against the meshes kept: an input the caller forgot to compare fails
@@ -138,26 +149,35 @@ impl Retained {
             return;
         }
         let env = TextEnvironment::now(painter);
-        match &self.kept {
-            Some((kept_env, shapes)) if kept_env.same_as(&env) => {
+        match &mut self.kept {
+            Some(kept) if kept.env.same_as(&env) && kept.confirmed => {
                 if cfg!(debug_assertions) {
                     let fresh = capture(painter, &env, self.circles, draw);
                     assert!(
-                        fresh == **shapes,
+                        fresh == *kept.shapes,
                         "retained shapes are stale: an input of the drawing is missing from the caller's comparison"
                     );
                     return;
                 }
                 painter.ctx().graphics_mut(|g| {
                     let list = g.entry(painter.layer_id());
-                    for s in shapes.iter() {
+                    for s in kept.shapes.iter() {
                         list.add(s.clip_rect, s.shape.clone());
                     }
                 });
             }
+            Some(kept) if kept.env.same_as(&env) => {
+                let fresh = capture(painter, &env, self.circles, draw);
+                kept.confirmed = fresh == *kept.shapes;
+                kept.shapes = Arc::new(fresh);
+            }
             _ => {
                 let shapes = capture(painter, &env, self.circles, draw);
-                self.kept = Some((env, Arc::new(shapes)));
+                self.kept = Some(Kept {
+                    env,
+                    shapes: Arc::new(shapes),
+                    confirmed: false,
+                });
             }
         }
     }
@@ -417,6 +437,7 @@ mod tests {
         let mut retained = Retained::default();
         frame(&ctx, &mut retained, false, 100.0);
         frame(&ctx, &mut retained, true, 100.0); // kept
+        frame(&ctx, &mut retained, true, 100.0); // confirmed
         // The caller claims nothing changed, but the drawing moved.
         frame(&ctx, &mut retained, true, 120.0);
     }

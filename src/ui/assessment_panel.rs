@@ -206,7 +206,15 @@ pub fn show(
                 out.command = out.command.take().or(block.inner);
                 out.status = capture(ui, state, block.response.rect);
             } else {
-                let shown = (result, plot as u8, trade_off.len());
+                // The trade-off plot shows every open scenario's point.
+                let points: Vec<_> = trade_off
+                    .iter()
+                    .map(|p| {
+                        let (a, d) = (p.acceptability.to_bits(), p.deterrence.to_bits());
+                        (&p.title, a, d, p.active)
+                    })
+                    .collect();
+                let shown = (result, plot as u8, points);
                 lazy::section(ui, "panel_plot", lazy::key(&shown), |ui| {
                     if let Some(command) = plot_block(ui, plot, assessment, trade_off, true) {
                         out.command = Some(command);

@@ -10,7 +10,8 @@
 //! drawing them once.
 //!
 //! A section on screen that is *quiet* (no pointer near it, nothing dragged or
-//! focused, no text selected, the same place, style and content as last frame)
+//! focused, no text selected, the same place, style and content as last frame,
+//! and drawn alike twice in a row, so not animating)
 //! is painted from its kept tessellation (see `crate::paint::retained`)
 //! instead of being laid out again: its widgets are not run, and a pointer
 //! coming near draws it live again on that frame.
@@ -390,5 +391,36 @@ mod tests {
         button_frame(&ctx, 1000.0, false);
         let drawn = button_frame(&ctx, 1000.0, false);
         assert!(!drawn.contains(&0), "not once the focus has gone");
+    }
+
+    #[test]
+    fn an_animating_section_is_never_kept() {
+        let ctx = egui::Context::default();
+        let mut frames = Vec::new();
+        for step in 0..16 {
+            let mut input = screen();
+            input.time = Some(0.05 * f64::from(step));
+            let mut out = ctx.run_ui(input, |ui| {
+                section(ui, 0, 7, |ui| {
+                    ui.label("Loading the figure");
+                    ui.spinner();
+                });
+            });
+            out.textures_delta.clear();
+            let meshes: Vec<egui::epaint::Mesh> = ctx
+                .tessellate(out.shapes, out.pixels_per_point)
+                .into_iter()
+                .filter_map(|p| match p.primitive {
+                    egui::epaint::Primitive::Mesh(m) => Some(m),
+                    egui::epaint::Primitive::Callback(_) => None,
+                })
+                .collect();
+            frames.push(meshes);
+        }
+        let moved = frames
+            .windows(2)
+            .skip(1) // the first frame lays out the glyphs
+            .all(|w| w[0] != w[1]);
+        assert!(moved, "the spinner turns in every frame, kept or not");
     }
 }
