@@ -40,7 +40,7 @@ fn frame(ctx: &egui::Context, app: &mut BulwarkApp, pointer: Option<egui::Pos2>)
 
 fn benchmark(c: &mut Criterion) {
     let ctx = egui::Context::default();
-    bulwark::ui::theme::install_fonts(&ctx);
+    bulwark::kit::theme::install_fonts(&ctx);
     let options = StartOptions {
         file: Some(largest_example()),
         inline_assessment: true,

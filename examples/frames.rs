@@ -43,7 +43,7 @@ fn main() {
 /// `pointer` (`None`: outside the window).
 fn app(frames: usize, pointer: Option<egui::Pos2>) {
     let ctx = egui::Context::default();
-    bulwark::ui::theme::install_fonts(&ctx);
+    bulwark::kit::theme::install_fonts(&ctx);
     let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("saves/eastern-flank-today.bulwark.json");
     let options = StartOptions {

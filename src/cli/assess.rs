@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::Format;
+use crate::kit::format::percent;
 use crate::model::{self, Assessment, Options, StateAssessment, export};
 use crate::scenario;
 
@@ -52,10 +53,6 @@ pub fn run(
     }
 }
 
-fn pct(x: f64) -> String {
-    format!("{:.1}%", 100.0 * x)
-}
-
 fn text(out: &mut dyn Write, file: &str, a: &Assessment) -> std::io::Result<()> {
     writeln!(out, "{file}: {}", a.title)?;
     writeln!(
@@ -82,17 +79,17 @@ fn state_text(out: &mut dyn Write, s: &StateAssessment) -> std::io::Result<()> {
     writeln!(
         out,
         "    chance of attack: {} (90% range {} to {}); yearly {} at likely values",
-        pct(c.mean),
-        pct(c.p5),
-        pct(c.p95),
-        pct(d.annual_hazard)
+        percent(c.mean),
+        percent(c.p5),
+        percent(c.p95),
+        percent(d.annual_hazard)
     )?;
     writeln!(
         out,
         "    credibility: {} (90% range {} to {})",
-        pct(s.credibility.arrangement.mean),
-        pct(s.credibility.arrangement.p5),
-        pct(s.credibility.arrangement.p95)
+        percent(s.credibility.arrangement.mean),
+        percent(s.credibility.arrangement.p5),
+        percent(s.credibility.arrangement.p95)
     )?;
     for g in &s.credibility.guarantors {
         writeln!(
@@ -100,17 +97,17 @@ fn state_text(out: &mut dyn Write, s: &StateAssessment) -> std::io::Result<()> {
             "      {} ({}): {}",
             g.state,
             g.arrangement,
-            pct(g.credibility.mean)
+            percent(g.credibility.mean)
         )?;
     }
     writeln!(
         out,
         "    denial: success {} alone, {} with guarantors, {} expected; motive {} (grievance {})",
-        pct(d.success_alone),
-        pct(d.success_helped),
-        pct(d.expected_success),
-        pct(d.motive),
-        pct(d.grievance)
+        percent(d.success_alone),
+        percent(d.success_helped),
+        percent(d.expected_success),
+        percent(d.motive),
+        percent(d.grievance)
     )?;
     for k in &s.campaign {
         let days = k
@@ -125,18 +122,18 @@ fn state_text(out: &mut dyn Write, s: &StateAssessment) -> std::io::Result<()> {
             k.name,
             k.distance_km,
             k.force_ratio_day0,
-            pct(k.fait_accompli),
-            pct(k.held),
+            percent(k.fait_accompli),
+            percent(k.held),
             days
         )?;
     }
     writeln!(
         out,
         "    punishment: {} (war {}, nuclear {}, sanctions {})",
-        pct(s.punishment.expected.mean),
-        pct(s.punishment.war_term),
-        pct(s.punishment.nuclear_term),
-        pct(s.punishment.sanctions_term)
+        percent(s.punishment.expected.mean),
+        percent(s.punishment.war_term),
+        percent(s.punishment.nuclear_term),
+        percent(s.punishment.sanctions_term)
     )?;
     writeln!(
         out,
@@ -144,25 +141,25 @@ fn state_text(out: &mut dyn Write, s: &StateAssessment) -> std::io::Result<()> {
         s.burden.total_pct_gdp,
         s.burden.total_usd_bn,
         s.restraint.index,
-        pct(s.restraint.escalation_risk.mean)
+        percent(s.restraint.escalation_risk.mean)
     )?;
     writeln!(
         out,
         "    acceptability: adversary {}, protected state {}",
-        pct(s.acceptability.adversary.mean),
-        pct(s.acceptability.protected_state)
+        percent(s.acceptability.adversary.mean),
+        percent(s.acceptability.protected_state)
     )?;
     for b in &s.break_even {
         let be = b
             .break_even_credibility
-            .map_or("never (worse even at 100%)".to_string(), pct);
+            .map_or("never (worse even at 100%)".to_string(), percent);
         writeln!(
             out,
             "    vs {}: {} attack chance {} vs {}; break-even credibility {}",
             b.baseline,
             b.arrangement,
-            pct(b.chance_of_attack),
-            pct(b.baseline_chance_of_attack),
+            percent(b.chance_of_attack),
+            percent(b.baseline_chance_of_attack),
             be
         )?;
     }
@@ -171,8 +168,8 @@ fn state_text(out: &mut dyn Write, s: &StateAssessment) -> std::io::Result<()> {
             out,
             "    swing {}: {} to {}",
             t.label,
-            pct(t.attack_at_low),
-            pct(t.attack_at_high)
+            percent(t.attack_at_low),
+            percent(t.attack_at_high)
         )?;
     }
     Ok(())
@@ -195,7 +192,7 @@ pub fn backtest(samples: u32, seed: u64, out: &mut dyn Write, err: &mut dyn Writ
                     out,
                     "{:<62} chance of attack {:>6}   {}",
                     r.title,
-                    pct(r.chance_of_attack),
+                    percent(r.chance_of_attack),
                     if r.case.attacked {
                         "attacked"
                     } else {

@@ -1,4 +1,4 @@
-//! The map's base: every country filled in its status colour, the held area,
+//! The map's base: every country filled in its role colour, the held area,
 //! and the border, coastline and graticule strokes, as one screen-space mesh cut
 //! into tiles (see `tiles`).
 //!
@@ -11,20 +11,20 @@
 use egui::epaint::{PathShape, PathStroke, Tessellator};
 use egui::{Mesh, Pos2, Rect, Stroke, Vec2};
 
-use crate::paint::palette;
+use crate::kit::palette;
 use crate::scenario::LinePreset;
 
 use super::frame::Frame;
 use super::geodata::{COARSE_TOLERANCE_KM, Geodata};
 use super::projection::project;
-use super::status::Status;
+use super::role::Role;
 use super::tiles::{self, Tile};
 
 /// The cached screen-space meshes and what they were built for.
 pub(super) struct Cache {
     /// The frame built for; its ink scale sets the strokes' widths.
     frame: Frame,
-    colours: Vec<Status>,
+    colours: Vec<Role>,
     held: LinePreset,
     graticule: bool,
     pixels_per_point: f32,
@@ -63,7 +63,7 @@ pub(super) fn base_mesh(
     cache: &mut Option<Cache>,
     ctx: &egui::Context,
     frame: &Frame,
-    colours: &[Status],
+    colours: &[Role],
     held: LinePreset,
     graticule: bool,
 ) -> Vec<Tile> {
@@ -100,9 +100,9 @@ pub(super) fn base_mesh(
     base
 }
 
-/// The fill mesh in screen space: every country in its status colour, then the
+/// The fill mesh in screen space: every country in its role colour, then the
 /// held area.
-fn fill_mesh(frame: &Frame, colours: &[Status], held: LinePreset, reach: Rect) -> Mesh {
+fn fill_mesh(frame: &Frame, colours: &[Role], held: LinePreset, reach: Rect) -> Mesh {
     let data = Geodata::get();
     let mut mesh = Mesh::default();
     mesh.reserve_vertices(data.vertices.len());
@@ -124,14 +124,14 @@ fn fill_mesh(frame: &Frame, colours: &[Status], held: LinePreset, reach: Rect) -
             mesh.add_triangle(a, b, c);
         }
     };
-    for (country, status) in data.countries().iter().zip(colours) {
+    for (country, role) in data.countries().iter().zip(colours) {
         let [x0, y0, x1, y1] = country.bbox;
         let a = frame.to_screen([f64::from(x0), f64::from(y0)]);
         let b = frame.to_screen([f64::from(x1), f64::from(y1)]);
         if !Rect::from_two_pos(a, b).intersects(visible) {
             continue;
         }
-        add_range(&mut mesh, country.vertices, country.indices, status.fill());
+        add_range(&mut mesh, country.vertices, country.indices, role.fill());
     }
     if let Some((vertices, indices)) = data.held_area(held) {
         add_range(&mut mesh, vertices, indices, palette::MAP_HELD);

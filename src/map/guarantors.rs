@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use egui::epaint::QuadraticBezierShape;
 use egui::{Align2, Color32, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, vec2};
 
-use crate::paint::palette;
+use crate::kit::palette;
 use crate::scenario::reference::Reference;
 use crate::scenario::{Formality, Scenario};
 
@@ -15,7 +15,7 @@ use super::geodata::Geodata;
 use super::labels::{LabelPlacer, halo_galley, halo_text};
 use super::overlays::arrow_head;
 use super::projection::unproject;
-use super::status::tie_weight;
+use super::role::tie_weight;
 
 /// The capital (or label point) of a state, lon/lat.
 pub(super) fn anchor_of(id: &str) -> Option<[f64; 2]> {
@@ -180,7 +180,7 @@ pub(super) fn ties(
             let engine = credibility
                 .get(&(arrangement.id.clone(), g.state.clone()))
                 .copied();
-            tie_weight(g, engine) as f32
+            tie_weight(g, engine).unwrap_or(0.0) as f32
         };
         let targets: Vec<Pos2> = arrangement
             .protected_states

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use egui::{Align2, Color32, FontId, Pos2, Rect, Vec2, pos2};
 
-use crate::paint::palette;
+use crate::kit::palette;
 
 use super::frame::Frame;
 use super::geodata::Geodata;

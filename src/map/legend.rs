@@ -4,14 +4,14 @@ use std::sync::Arc;
 
 use egui::{Align2, Color32, Galley, Rect, StrokeKind, pos2, vec2};
 
-use crate::paint::palette;
+use crate::kit::palette;
 use crate::scenario::{Formality, Layers, LinePreset, Scenario};
 
 use super::frame::Frame;
 use super::guarantors::{tie_shapes, unit_marker};
 use super::overlays::arrow_head;
 use super::projection;
-use super::status::{Status, status};
+use super::role::{Role, role_of};
 
 /// The title box laid out: where it goes and its two lines.
 pub(super) struct TitleBox {
@@ -64,25 +64,27 @@ pub(super) struct Legend {
     rows: Vec<(LegendKey, Arc<Galley>)>,
 }
 
-/// Lays out the legend at the top right: the statuses in the scenario and a
-/// key for each layer shown.
+/// Lays out the legend at the top right: the roles in the scenario and a key
+/// for each layer shown. `assessed`: the engine's credibility is known, so the
+/// ties' widths show it (until then the legend says they do not yet).
 pub(super) fn legend_box(
     painter: &egui::Painter,
     frame: &Frame,
     scenario: &Scenario,
     layers: &Layers,
+    assessed: bool,
 ) -> Legend {
     let font = frame.font(11.5);
     let mut rows: Vec<(LegendKey, String)> = Vec::new();
-    let shown: Vec<Status> = Status::ALL
+    let shown: Vec<Role> = Role::ALL
         .into_iter()
         .filter(|s| {
-            *s == Status::Nato
-                || *s == Status::Adversary
+            *s == Role::Nato
+                || *s == Role::Adversary
                 || scenario
                     .states
                     .iter()
-                    .any(|st| status(scenario, &st.id) == *s)
+                    .any(|st| role_of(scenario, &st.id) == *s)
         })
         .collect();
     for s in shown {
@@ -91,7 +93,7 @@ pub(super) fn legend_box(
     if layers.line_of_control && scenario.settlement_line.preset != LinePreset::None {
         rows.push((
             LegendKey::Fill(palette::blend(
-                Status::Protected.fill(),
+                Role::Protected.fill(),
                 palette::MAP_HELD,
                 0.55,
             )),
@@ -111,6 +113,17 @@ pub(super) fn legend_box(
             (Formality::None, "Informal tie"),
         ] {
             rows.push((LegendKey::Tie(f), label.into()));
+        }
+        let overridden = scenario
+            .arrangements
+            .iter()
+            .flat_map(|a| &a.guarantors)
+            .all(|g| g.credibility.is_some());
+        if !assessed && !overridden {
+            rows.push((
+                LegendKey::Note,
+                "Tie widths: no credibility figure yet".into(),
+            ));
         }
     }
     if layers.forces
@@ -199,6 +212,7 @@ pub(super) fn legend(painter: &egui::Painter, frame: &Frame, legend: Legend) {
                     palette::MAP_AXIS,
                 );
             }
+            LegendKey::Note => {}
         }
         let text_x = rect.left() + frame.px(44.0);
         let gy = y - galley.size().y / 2.0;
@@ -216,6 +230,8 @@ enum LegendKey {
     Unit(bool),
     /// An axis of advance's arrow.
     Axis,
+    /// A note on the row above, with no symbol.
+    Note,
 }
 
 /// The scale bar laid out: its box, and the length it shows.

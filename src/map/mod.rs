@@ -1,5 +1,5 @@
 //! The map of NATO's eastern flank: geodata baked at build time, the projection,
-//! places, settlement-line presets, each country's status in a scenario, and the
+//! places, settlement-line presets, each country's role in a scenario, and the
 //! map widget: its view and frame, the cached base mesh, labels, overlays, the
 //! guarantors' ties and forces, and the legend.
 
@@ -14,9 +14,9 @@ mod overlay_pass;
 mod overlays;
 pub mod places;
 pub mod projection;
-pub mod status;
+pub mod role;
 pub mod tiles;
 pub mod widget;
 
-pub use status::Status;
+pub use role::Role;
 pub use widget::{MapOutput, MapState};

@@ -2,7 +2,7 @@
 //! line, ties, axes, annotations, forces, labels, measurements, the title box,
 //! the legend, the scale bar and the graticule's labels — and the inputs that
 //! pass reads, which decide whether last frame's tessellation of it can be
-//! painted again (see `crate::paint::retained`).
+//! painted again (see `crate::kit::retained`).
 
 use std::collections::BTreeMap;
 
@@ -18,8 +18,8 @@ use super::overlays::{annotations, axes, measurements, settlement_line};
 
 /// Everything the overlay pass reads besides the document. Two frames with
 /// the same document and equal inputs paint the same overlay (egui's text
-/// environment aside, which `crate::paint::retained` checks). The document is compared on
-/// its own, once a frame, because the map's statuses depend on it too.
+/// environment aside, which `crate::kit::retained` checks). The document is compared on
+/// its own, once a frame, because the map's roles depend on it too.
 #[derive(Clone, Copy, PartialEq)]
 pub(super) struct OverlayInputs<'a> {
     /// Where the map is and at what scale and ink.
@@ -99,7 +99,7 @@ pub(super) fn paint_overlay(painter: &Painter, scenario: &Scenario, i: &OverlayI
     // The title box, the legend and the scale bar are painted last, on top;
     // labels keep clear of them rather than run underneath.
     let title = title_box(painter, frame, scenario);
-    let key = legend_box(painter, frame, scenario, layers);
+    let key = legend_box(painter, frame, scenario, layers, !i.credibility.is_empty());
     let bar = scale_bar_box(painter, frame);
     let mut labels = LabelPlacer::default();
     for rect in [title.rect, key.rect, bar.rect] {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use egui::{Align2, Color32, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
-use crate::paint::palette;
+use crate::kit::palette;
 use crate::scenario::{LinePreset, Scenario};
 
 use super::frame::Frame;

@@ -11,8 +11,8 @@ use std::path::PathBuf;
 
 use egui::{Key, Pos2, Rect, Response, Sense, Ui, Vec2};
 
-use crate::paint::palette;
-use crate::paint::region_export::RegionExport;
+use crate::kit::palette;
+use crate::kit::region_export::RegionExport;
 use crate::scenario::reference::resolve;
 use crate::scenario::{GeoPoint, Layers, LinePreset, MapView, Scenario};
 
@@ -23,9 +23,9 @@ use super::labels::country_name;
 use super::overlay_pass::{KeptInputs, OverlayInputs, paint_overlay};
 use super::overlays::outline;
 use super::projection::{distance_km, project, unproject};
-use super::status::{Status, nato_since, status};
+use super::role::{Role, nato_since, role_of};
 use super::tiles;
-use crate::paint::retained::Retained;
+use crate::kit::retained::Retained;
 
 pub use super::frame::{MAX_ZOOM, MIN_ZOOM};
 
@@ -51,7 +51,7 @@ pub struct MapOutput {
     /// undo group to use (`Some` for pan/zoom, so a gesture is one undo step).
     pub edit: Option<(MapView, Option<u64>)>,
     /// A message for the status line (e.g. where the image was exported).
-    pub status: Option<String>,
+    pub report: Option<String>,
 }
 
 /// The map's state kept by the app between frames (not saved; the view is saved
@@ -87,8 +87,8 @@ pub struct MapState {
     /// The overlay kept tessellated, and the inputs of the last frame drawn.
     overlay: Retained,
     overlay_inputs: Option<KeptInputs>,
-    /// Each country's status in the last frame's document, in geodata order.
-    statuses: Vec<Status>,
+    /// Each country's role in the last frame's document, in geodata order.
+    roles: Vec<Role>,
 }
 
 impl Default for MapState {
@@ -110,7 +110,7 @@ impl Default for MapState {
             cache: None,
             overlay: Retained::default(),
             overlay_inputs: None,
-            statuses: Vec::new(),
+            roles: Vec::new(),
         }
     }
 }
@@ -147,11 +147,6 @@ impl MapState {
             [a, b] => Some(distance_km(a, b)),
             _ => None,
         }
-    }
-
-    /// The range rings drawn: centre (lon, lat) and radius, km.
-    pub fn range_rings(&self) -> &[([f64; 2], f64)] {
-        &self.rings
     }
 
     /// Where a point (lon, lat) was on screen in the last frame drawn.
@@ -236,10 +231,10 @@ impl MapState {
             out.edit = Some((view, Some(VIEW_EDIT_GROUP)));
         }
         if let Some(message) = self.export.capture(ui.ctx(), rect, "the map") {
-            out.status = Some(message);
+            out.report = Some(message);
         }
         if let Some(result) = self.export.poll(ui.ctx()) {
-            out.status = Some(result.unwrap_or_else(|e| e));
+            out.report = Some(result.unwrap_or_else(|e| e));
         }
         out
     }
@@ -455,16 +450,16 @@ impl MapState {
         painter.rect_filled(frame.rect, 0.0, palette::MAP_WATER);
         let data = geodata();
         // The document is compared with last frame's (kept for the overlay)
-        // once: the statuses and the overlay both depend on it.
+        // once: the roles and the overlay both depend on it.
         let same_document = self
             .overlay_inputs
             .as_ref()
             .is_some_and(|kept| kept.scenario() == scenario);
-        if !same_document || self.statuses.len() != data.countries().len() {
-            self.statuses = data
+        if !same_document || self.roles.len() != data.countries().len() {
+            self.roles = data
                 .countries()
                 .iter()
-                .map(|c| status(scenario, c.id))
+                .map(|c| role_of(scenario, c.id))
                 .collect();
         }
         let held = if layers.line_of_control {
@@ -476,7 +471,7 @@ impl MapState {
             &mut self.cache,
             ui.ctx(),
             frame,
-            &self.statuses,
+            &self.roles,
             held,
             layers.graticule,
         );
@@ -546,7 +541,7 @@ fn as_f32(p: [f64; 2]) -> [f32; 2] {
     [p[0] as f32, p[1] as f32]
 }
 
-/// A card with a country's name, status and key figures (tooltip and the
+/// A card with a country's name, role and key figures (tooltip and the
 /// editing panel's selection).
 pub fn country_card(ui: &mut Ui, scenario: &Scenario, id: &str) {
     let name = geodata()
@@ -563,7 +558,7 @@ pub fn country_card(ui: &mut Ui, scenario: &Scenario, id: &str) {
             overrides: Default::default(),
         });
     ui.strong(name);
-    ui.label(status(scenario, id).label());
+    ui.label(role_of(scenario, id).label());
     match nato_since(scenario, id) {
         Some(year) => ui.label(format!("NATO member since {year}")),
         None => ui.label("Not in NATO"),
@@ -575,8 +570,8 @@ pub fn country_card(ui: &mut Ui, scenario: &Scenario, id: &str) {
         ));
         ui.label(format!(
             "Active troops: {}  ·  reserves: {}",
-            thousands(r.active_troops),
-            thousands(r.reserve_troops)
+            crate::kit::format::thousands(r.active_troops),
+            crate::kit::format::thousands(r.reserve_troops)
         ));
         ui.label(format!(
             "GDP: ${:.0} bn  ·  population {:.1} m",
@@ -597,21 +592,8 @@ pub fn country_card(ui: &mut Ui, scenario: &Scenario, id: &str) {
     if present + pledged > 0.0 {
         ui.label(format!(
             "Guarantor forces: {} present, {} pledged",
-            thousands(present),
-            thousands(pledged)
+            crate::kit::format::thousands(present),
+            crate::kit::format::thousands(pledged)
         ));
     }
-}
-
-/// A whole number with thin thousands separators.
-fn thousands(v: f64) -> String {
-    let s = format!("{:.0}", v.max(0.0));
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -12,8 +12,8 @@ use egui::{Pos2, RawInput, Rect, ViewportId, vec2};
 use image::RgbaImage;
 
 use super::slide::draw_slide;
+use crate::kit::theme;
 use crate::scenario::{Scenario, Slide};
-use crate::ui::theme;
 
 /// Longest wait for the GPU (or the software renderer) to finish a slide.
 const WAIT: Duration = Duration::from_secs(30);

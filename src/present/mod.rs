@@ -2,9 +2,13 @@
 //! the keys of common slide software, the default deck generated from a
 //! scenario, slide drawing, and the export of a deck to PNG files and a handout.
 //!
-//! The key handling here is pure ([`Presentation::key`] turns a key into a
-//! [`Command`]; [`Presentation::apply`] carries one out) so it is tested without
-//! a window. The app owns an `Option<Presentation>`: `Some` while presenting.
+//! The key handling here is pure ([`Presentation::key`] turns a key into an
+//! [`Action`]; [`Presentation::apply`] carries one out) so it is tested without
+//! a window. The app owns an `Option<Presentation>`: `Some` while presenting,
+//! and its command enum wraps [`Action`].
+//!
+//! May import `crate::kit`, `crate::plots`, `crate::map`, `crate::model` and
+//! `crate::scenario`; never `crate::ui`.
 
 pub mod export;
 pub mod monitor;
@@ -16,12 +20,105 @@ use std::time::Instant;
 use egui::Key;
 
 use crate::scenario::{ArrangementKind, MapView, PlotKind, Scenario, Slide, SlideContent};
-use crate::ui::Command;
 
 pub use slide::{draw_comparison_slide, draw_map_slide, draw_plot_slide, draw_slide};
 
 /// Most digits kept in the typed slide number.
 const MAX_TYPED_DIGITS: usize = 4;
+
+/// One step of a running briefing, from a key, a click on the audience screen
+/// or a button of the presenter view. Each knows its label and its keys, as in
+/// common slide software (presentation clickers send PageUp/PageDown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Show the next slide.
+    Next,
+    /// Show the previous slide.
+    Previous,
+    /// Show the first slide.
+    First,
+    /// Show the last slide.
+    Last,
+    /// Show the slide with this index (0-based; typed as a number then Enter).
+    GoTo(usize),
+    /// Black the screen, or bring the slide back.
+    Blackout,
+    /// White the screen, or bring the slide back.
+    Whiteout,
+    /// Turn the laser pointer on or off.
+    ToggleLaser,
+    /// Open or close the presenter view.
+    TogglePresenterView,
+    /// Open or close the "what if" popover of key parameters.
+    ToggleWhatIf,
+    /// Leave presentation mode and restore the layout.
+    Stop,
+}
+
+impl Action {
+    /// The actions that have keys, in the order [`Presentation::key`] looks
+    /// them up.
+    pub const WITH_KEYS: [Action; 10] = [
+        Action::Next,
+        Action::Previous,
+        Action::First,
+        Action::Last,
+        Action::Blackout,
+        Action::Whiteout,
+        Action::ToggleLaser,
+        Action::TogglePresenterView,
+        Action::ToggleWhatIf,
+        Action::Stop,
+    ];
+
+    /// The label, as on the presenter view's buttons.
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::Next => "Next slide",
+            Action::Previous => "Previous slide",
+            Action::First => "First slide",
+            Action::Last => "Last slide",
+            Action::GoTo(_) => "Go to slide",
+            Action::Blackout => "Black screen",
+            Action::Whiteout => "White screen",
+            Action::ToggleLaser => "Laser pointer",
+            Action::TogglePresenterView => "Presenter view",
+            Action::ToggleWhatIf => "What if…",
+            Action::Stop => "End presentation",
+        }
+    }
+
+    /// The keys for the action while presenting. Digits then Enter jump to a
+    /// slide instead (see [`Presentation::key`]).
+    pub fn keys(self) -> &'static [Key] {
+        match self {
+            Action::Next => &[
+                Key::ArrowRight,
+                Key::ArrowDown,
+                Key::Space,
+                Key::PageDown,
+                Key::Enter,
+                Key::N,
+            ],
+            Action::Previous => &[
+                Key::ArrowLeft,
+                Key::ArrowUp,
+                Key::PageUp,
+                Key::Backspace,
+                Key::P,
+            ],
+            Action::First => &[Key::Home],
+            Action::Last => &[Key::End],
+            Action::GoTo(_) => &[],
+            Action::Blackout => &[Key::B, Key::Period],
+            Action::Whiteout => &[Key::W, Key::Comma],
+            Action::ToggleLaser => &[Key::L],
+            Action::TogglePresenterView => &[Key::S],
+            Action::ToggleWhatIf => &[Key::Q],
+            Action::Stop => &[Key::Escape],
+        }
+    }
+}
 
 /// What the audience screen shows besides the slide.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -90,11 +187,12 @@ impl Presentation {
         }
     }
 
-    /// The command a key press stands for while presenting, as in common slide
-    /// software. Digits are collected; Enter after digits jumps to that slide
-    /// number instead of advancing. Returns `None` for keys that do nothing (and
-    /// for digits, which only add to the typed number).
-    pub fn key(&mut self, key: Key) -> Option<Command> {
+    /// The action a key press stands for while presenting (see
+    /// [`Action::keys`]). Digits are collected; Enter after digits jumps to
+    /// that slide number instead of advancing, and Esc first clears typed
+    /// digits, then closes the "what if" popover, then leaves. Returns `None`
+    /// for keys that do nothing (and for digits, which only add to the number).
+    pub fn key(&mut self, key: Key) -> Option<Action> {
         if let Some(digit) = digit(key) {
             if self.typed.len() < MAX_TYPED_DIGITS {
                 self.typed.push(digit);
@@ -102,58 +200,45 @@ impl Presentation {
             return None;
         }
         let typed = std::mem::take(&mut self.typed);
-        let command = match key {
+        match key {
             Key::Enter if !typed.is_empty() => {
                 let number: usize = typed.parse().unwrap_or(0);
-                Command::GoToSlide(number.saturating_sub(1))
+                return Some(Action::GoTo(number.saturating_sub(1)));
             }
-            Key::ArrowRight | Key::ArrowDown | Key::Space | Key::PageDown | Key::Enter | Key::N => {
-                Command::NextSlide
-            }
-            Key::ArrowLeft | Key::ArrowUp | Key::PageUp | Key::Backspace | Key::P => {
-                Command::PreviousSlide
-            }
-            Key::Home => Command::FirstSlide,
-            Key::End => Command::LastSlide,
-            Key::B | Key::Period => Command::Blackout,
-            Key::W | Key::Comma => Command::Whiteout,
-            Key::L => Command::ToggleLaser,
-            Key::S => Command::TogglePresenterView,
-            Key::Q => Command::ToggleWhatIf,
             Key::Escape if !typed.is_empty() => return None,
-            Key::Escape if self.what_if => Command::ToggleWhatIf,
-            Key::Escape => Command::StopPresenting,
-            _ => return None,
-        };
-        Some(command)
+            Key::Escape if self.what_if => return Some(Action::ToggleWhatIf),
+            _ => {}
+        }
+        Action::WITH_KEYS
+            .into_iter()
+            .find(|action| action.keys().contains(&key))
     }
 
-    /// Carries out a presentation command. Returns false for commands that are
-    /// not about presenting (and for [`Command::StopPresenting`], which the app
-    /// handles because it restores the window).
-    pub fn apply(&mut self, command: &Command) -> bool {
+    /// Carries out an action. Returns false for [`Action::Stop`], which the
+    /// app carries out because it restores the window.
+    pub fn apply(&mut self, action: Action) -> bool {
         self.hint = false;
         let last = self.len.saturating_sub(1);
-        match command {
-            Command::NextSlide => self.show(if self.screen == Screen::Slide {
+        match action {
+            Action::Next => self.show(if self.screen == Screen::Slide {
                 (self.slide + 1).min(last)
             } else {
                 self.slide
             }),
-            Command::PreviousSlide => self.show(if self.screen == Screen::Slide {
+            Action::Previous => self.show(if self.screen == Screen::Slide {
                 self.slide.saturating_sub(1)
             } else {
                 self.slide
             }),
-            Command::FirstSlide => self.show(0),
-            Command::LastSlide => self.show(last),
-            Command::GoToSlide(index) => self.show((*index).min(last)),
-            Command::Blackout => self.toggle_screen(Screen::Black),
-            Command::Whiteout => self.toggle_screen(Screen::White),
-            Command::ToggleLaser => self.laser ^= true,
-            Command::TogglePresenterView => self.presenter_view ^= true,
-            Command::ToggleWhatIf => self.what_if ^= true,
-            _ => return false,
+            Action::First => self.show(0),
+            Action::Last => self.show(last),
+            Action::GoTo(index) => self.show(index.min(last)),
+            Action::Blackout => self.toggle_screen(Screen::Black),
+            Action::Whiteout => self.toggle_screen(Screen::White),
+            Action::ToggleLaser => self.laser ^= true,
+            Action::TogglePresenterView => self.presenter_view ^= true,
+            Action::ToggleWhatIf => self.what_if ^= true,
+            Action::Stop => return false,
         }
         true
     }
@@ -310,30 +395,6 @@ fn first_paragraph(text: &str) -> String {
         .to_owned()
 }
 
-/// The name of a plot as a slide shows it.
-pub fn plot_label(plot: PlotKind) -> &'static str {
-    match plot {
-        PlotKind::Headline => "Headline figures",
-        PlotKind::AttackDistribution => "Chance of attack: distribution",
-        PlotKind::Tornado => "What drives the result (tornado)",
-        PlotKind::Campaign => "Campaign: force ratio and ground taken by day",
-        PlotKind::Burden => "Defence burden over the years",
-        PlotKind::AcceptabilityDeterrence => "Acceptability versus deterrence",
-        PlotKind::BreakEven => "Break-even credibility against armed neutrality",
-    }
-}
-
-/// Every plot kind, in menu order.
-pub const PLOT_KINDS: [PlotKind; 7] = [
-    PlotKind::Headline,
-    PlotKind::AttackDistribution,
-    PlotKind::Tornado,
-    PlotKind::Campaign,
-    PlotKind::Burden,
-    PlotKind::AcceptabilityDeterrence,
-    PlotKind::BreakEven,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,8 +405,18 @@ mod tests {
 
     fn press(p: &mut Presentation, keys: &[Key]) {
         for key in keys {
-            if let Some(c) = p.key(*key) {
-                p.apply(&c);
+            if let Some(action) = p.key(*key) {
+                p.apply(action);
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_of_the_table_gives_its_action() {
+        for action in Action::WITH_KEYS {
+            assert!(!action.keys().is_empty(), "{action:?} has keys");
+            for key in action.keys() {
+                assert_eq!(running(3).key(*key), Some(action), "{key:?}");
             }
         }
     }
@@ -419,7 +490,7 @@ mod tests {
         assert!(p.typed.is_empty());
         assert_eq!(p.key(Key::Num2), None);
         assert_eq!(p.key(Key::Escape), None, "Esc clears the number first");
-        assert_eq!(p.key(Key::Escape), Some(Command::StopPresenting));
+        assert_eq!(p.key(Key::Escape), Some(Action::Stop));
     }
 
     #[test]

@@ -10,9 +10,12 @@
 use egui::{Align2, Pos2, Rect, Stroke, Ui, UiBuilder, vec2};
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
-use crate::model::{Assessment, StateAssessment};
-use crate::scenario::{MapView, PlotKind, Scenario, Slide, SlideContent, reference::Reference};
-use crate::ui::theme;
+use crate::kit::choices::Choice;
+use crate::kit::format::{percent, thousands};
+use crate::kit::theme;
+use crate::model::Assessment;
+use crate::plots::{self, headline};
+use crate::scenario::{MapView, PlotKind, Scenario, Slide, SlideContent, reference};
 
 /// The scale of a slide drawn into `rect` (1 at the design size).
 pub fn slide_scale(rect: Rect) -> f32 {
@@ -93,7 +96,7 @@ pub fn draw_slide(
             SlideContent::Plot { plot, state } => {
                 draw_plot_slide(ui, scenario, assessment, *plot, state.as_deref());
             }
-            SlideContent::Comparison => draw_comparison_slide(ui, scenario),
+            SlideContent::Comparison => draw_comparison_slide(ui, scenario, assessment),
             SlideContent::Text { markdown: text } => {
                 CommonMarkViewer::new()
                     .max_image_width(Some(content.width() as usize))
@@ -101,21 +104,6 @@ pub fn draw_slide(
             }
         }
     });
-}
-
-/// The display name of a state id (scenario override, reference table, or the id).
-pub fn state_name(scenario: &Scenario, id: &str) -> String {
-    scenario
-        .states
-        .iter()
-        .find(|s| s.id == id)
-        .and_then(|s| s.overrides.name.clone())
-        .or_else(|| {
-            Reference::get()
-                .state(id)
-                .and_then(|r| r.figures.name.clone())
-        })
-        .unwrap_or_else(|| id.to_owned())
 }
 
 /// Draws a map slide with the real map widget: the slide's view and layers, its
@@ -236,20 +224,28 @@ pub fn map_caption(
                 continue;
             }
             seen.push(key);
-            parts.push((state_name(scenario, &g.state), g.credibility.mean));
+            parts.push((
+                reference::state_name(scenario, &g.state),
+                g.credibility.mean,
+            ));
         }
         if !parts.is_empty() {
             let shown: Vec<String> = parts
                 .iter()
                 .take(CAPTION_GUARANTORS)
-                .map(|(name, c)| format!("{name} {}", pct(*c)))
+                .map(|(name, c)| format!("{name} {}", percent(*c)))
                 .collect();
             let mut line = format!("Chance each guarantor fights: {}", shown.join(" · "));
             if parts.len() > CAPTION_GUARANTORS {
                 let rest = &parts[CAPTION_GUARANTORS..];
                 let lo = rest.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
                 let hi = rest.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
-                line.push_str(&format!(" · {} more, {}–{}", rest.len(), pct(lo), pct(hi)));
+                line.push_str(&format!(
+                    " · {} more, {}–{}",
+                    rest.len(),
+                    percent(lo),
+                    percent(hi)
+                ));
             }
             lines.push(line);
         }
@@ -257,12 +253,12 @@ pub fn map_caption(
     lines
 }
 
-/// **Hook for the assessment plots.** Draws `plot` of `scenario` (for per-state
-/// plots, for `state`; none: the first protected state) into the whole of
-/// `ui`'s available rect, from the engine's latest `assessment`. The headline
-/// and break-even slides show the live figures; the other plots are a panel
-/// naming the plot with the live chance of attack, until the assessment panel's
-/// plots (`crate::ui::assessment_panel`) are exposed to be called here.
+/// Draws `plot` of `scenario` (for per-state plots, for `state`; none: the
+/// first protected state) into the whole of `ui`'s available rect, from the
+/// engine's latest `assessment`: the headline and break-even figures as big
+/// cards, the other plots as the assessment panel draws them, drawn large.
+/// Until the first result arrives, the slide names the plot and says the
+/// assessment is running.
 pub fn draw_plot_slide(
     ui: &mut Ui,
     scenario: &Scenario,
@@ -286,9 +282,9 @@ pub fn draw_plot_slide(
         s.map(|s| (a, s))
     });
     let cards: Vec<(String, String, String)> = match (plot, assessed) {
-        (PlotKind::Headline, Some((a, s))) => headline_cards(scenario, a, s),
+        (PlotKind::Headline, Some((a, s))) => headline::cards(scenario, a, s),
         (PlotKind::BreakEven, Some((_, s))) if !s.break_even.is_empty() => {
-            break_even_cards(scenario, s)
+            headline::break_even_cards(scenario, s)
         }
         _ => Vec::new(),
     };
@@ -297,25 +293,23 @@ pub fn draw_plot_slide(
         return;
     }
     let plot_area = rect.shrink2(vec2(40.0, 30.0) * scale);
-    let panel_plot = crate::ui::assessment_panel::PanelPlot::from_kind(plot);
-    if let (Some((a, s)), Some(kind)) = (assessed, panel_plot) {
-        // The live plot from the assessment panel, drawn large.
+    if let Some((a, s)) = assessed {
         ui.scope_builder(UiBuilder::new().max_rect(plot_area), |ui| {
             ui.style_mut().override_text_style = Some(egui::TextStyle::Body);
             let height = (plot_area.height() - 80.0 * scale).max(160.0);
-            crate::ui::assessment_panel::draw_plot(ui, kind, a, s, &[], height);
+            plots::draw(ui, plot, a, s, &[], height, true);
         });
         return;
     }
     painter.text(
         plot_area.center() - vec2(0.0, 24.0 * scale),
         Align2::CENTER_CENTER,
-        super::plot_label(plot),
+        plot.label(),
         theme::slide_font(34.0 * scale),
         theme::PROJECTOR_TEXT,
     );
     let subject = state
-        .map(|s| state_name(scenario, s))
+        .map(|s| reference::state_name(scenario, s))
         .unwrap_or_else(|| scenario.meta.title.clone());
     painter.text(
         plot_area.center() + vec2(0.0, 24.0 * scale),
@@ -324,85 +318,6 @@ pub fn draw_plot_slide(
         theme::slide_font(20.0 * scale),
         theme::PROJECTOR_MUTED,
     );
-}
-
-/// A share as a percentage with one decimal, as the assessment panel shows it.
-fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
-}
-
-/// The headline figures as (label, value, reading) cards.
-fn headline_cards(
-    scenario: &Scenario,
-    a: &Assessment,
-    s: &StateAssessment,
-) -> Vec<(String, String, String)> {
-    let adversary = state_name(scenario, &scenario.adversary.state);
-    vec![
-        (
-            format!(
-                "Chance of a renewed attack on {} within {} years",
-                s.name, a.horizon_years
-            ),
-            pct(s.decision.chance_of_attack.mean),
-            format!(
-                "90% range {}–{}",
-                pct(s.decision.chance_of_attack.p5),
-                pct(s.decision.chance_of_attack.p95)
-            ),
-        ),
-        (
-            "Chance the guarantors fight".into(),
-            pct(s.credibility.arrangement.mean),
-            format!(
-                "90% range {}–{}",
-                pct(s.credibility.arrangement.p5),
-                pct(s.credibility.arrangement.p95)
-            ),
-        ),
-        (
-            "Defence burden".into(),
-            format!("{:.1}% of GDP", s.burden.total_pct_gdp),
-            format!("${:.1}bn a year", s.burden.total_usd_bn),
-        ),
-        (
-            format!("Acceptable to {adversary}"),
-            pct(s.acceptability.adversary.mean),
-            format!("to {}: {}", s.name, pct(s.acceptability.protected_state)),
-        ),
-    ]
-}
-
-/// Each arrangement against its baseline as (label, value, reading) cards.
-fn break_even_cards(scenario: &Scenario, s: &StateAssessment) -> Vec<(String, String, String)> {
-    s.break_even
-        .iter()
-        .take(4)
-        .map(|b| {
-            let name = scenario
-                .arrangements
-                .iter()
-                .find(|a| a.id == b.arrangement)
-                .map(|a| a.name.clone())
-                .unwrap_or_else(|| b.arrangement.clone());
-            let value = match b.break_even_credibility {
-                Some(c) if c <= 0.0 => "better at any credibility".to_owned(),
-                Some(c) => format!("credibility {} needed", pct(c)),
-                None => "worse even if certain".to_owned(),
-            };
-            (
-                name,
-                value,
-                format!(
-                    "attack {} vs {} without; burden {:.1}% vs {:.1}% of GDP",
-                    pct(b.chance_of_attack),
-                    pct(b.baseline_chance_of_attack),
-                    b.burden_pct_gdp,
-                    b.baseline_burden_pct_gdp
-                ),
-            )
-        })
-        .collect()
 }
 
 /// Big figures in a two-column grid of cards.
@@ -446,37 +361,34 @@ fn draw_cards(painter: &egui::Painter, rect: Rect, scale: f32, cards: &[(String,
     }
 }
 
-/// **Hook for the comparison view.** Draws the comparison of the scenario's
-/// arrangements into `ui`. For now: a table of what each arrangement is made
-/// of (no engine figures yet); replace or extend with the engine's comparison.
-pub fn draw_comparison_slide(ui: &mut Ui, scenario: &Scenario) {
+/// Draws the comparison of the scenario's arrangements into `ui`: what each is
+/// made of, and, once the engine has a result, each one's chance of attack and
+/// defence burden on its protected state when it stands alone (armed
+/// neutrality as the baseline the others are set against).
+pub fn draw_comparison_slide(ui: &mut Ui, scenario: &Scenario, assessment: Option<&Assessment>) {
     if scenario.arrangements.is_empty() {
         ui.label("No arrangements in this scenario yet.");
         return;
     }
-    let column = ui.available_width() / 4.0 - ui.spacing().item_spacing.x * 2.0;
+    let column = ui.available_width() / 5.0 - ui.spacing().item_spacing.x * 2.0;
     egui::Grid::new("comparison_slide")
         .striped(true)
         .max_col_width(column)
         .spacing(ui.spacing().item_spacing * vec2(2.0, 1.0))
         .show(ui, |ui| {
-            for heading in ["Arrangement", "Guarantors", "Troops present", "Conditions"] {
+            for heading in [
+                "Arrangement",
+                "Guarantors",
+                "Troops present",
+                "Chance of attack",
+                "Burden",
+            ] {
                 ui.strong(heading);
             }
             ui.end_row();
             for a in &scenario.arrangements {
                 ui.add(egui::Label::new(&a.name).wrap());
-                let guarantors: Vec<String> = a
-                    .guarantors
-                    .iter()
-                    .map(|g| state_name(scenario, &g.state))
-                    .collect();
-                let shown = match guarantors.len() {
-                    0 => "none".to_owned(),
-                    1..=4 => guarantors.join(", "),
-                    n => format!("{} and {} more", guarantors[..3].join(", "), n - 3),
-                };
-                ui.add(egui::Label::new(shown).wrap());
+                ui.add(egui::Label::new(guarantor_names(scenario, a)).wrap());
                 let present: f64 = a
                     .guarantors
                     .iter()
@@ -484,39 +396,74 @@ pub fn draw_comparison_slide(ui: &mut Ui, scenario: &Scenario) {
                     .filter(|f| f.is_present())
                     .map(|f| f.troops)
                     .sum();
-                ui.label(format_troops(present));
-                ui.add(
-                    egui::Label::new(format!(
-                        "{} void clauses, {} restraints",
-                        a.void_clauses.len(),
-                        a.restraints.len()
-                    ))
-                    .wrap(),
-                );
+                ui.label(troops(present));
+                match assessment.and_then(|r| standing_alone(r, &a.id)) {
+                    Some((attack, burden)) => {
+                        ui.label(percent(attack));
+                        ui.label(format!("{burden:.1}% of GDP"));
+                    }
+                    None => {
+                        ui.label("—");
+                        ui.label("—");
+                    }
+                }
                 ui.end_row();
             }
         });
     ui.add_space(ui.spacing().item_spacing.y * 2.0);
+    let note = match assessment {
+        Some(r) => format!(
+            "Chance of a renewed attack within {} years with each arrangement alone, and \
+             the protected state's defence burden (the engine's means).",
+            r.horizon_years
+        ),
+        None => "The assessment is running…".to_owned(),
+    };
     ui.label(
-        egui::RichText::new("Deterrence, cost and acceptability from the engine appear here.")
+        egui::RichText::new(note)
             .color(theme::PROJECTOR_MUTED)
             .small(),
     );
 }
 
-fn format_troops(troops: f64) -> String {
-    if troops <= 0.0 {
-        return "none".into();
+/// The guarantors of `a` by name, the first three and a count past four.
+fn guarantor_names(scenario: &Scenario, a: &crate::scenario::Arrangement) -> String {
+    let names: Vec<String> = a
+        .guarantors
+        .iter()
+        .map(|g| reference::state_name(scenario, &g.state))
+        .collect();
+    match names.len() {
+        0 => "none".to_owned(),
+        1..=4 => names.join(", "),
+        n => format!("{} and {} more", names[..3].join(", "), n - 3),
     }
-    let digits = format!("{troops:.0}");
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
+}
+
+/// The chance of attack and burden (% of GDP) of arrangement `id` standing
+/// alone, from the first protected state whose break-even comparison names it
+/// (as the arrangement compared, or as the armed-neutrality baseline).
+fn standing_alone(assessment: &Assessment, id: &str) -> Option<(f64, f64)> {
+    let comparisons = assessment.states.iter().flat_map(|s| &s.break_even);
+    let mut baseline = None;
+    for b in comparisons {
+        if b.arrangement == id {
+            return Some((b.chance_of_attack, b.burden_pct_gdp));
         }
-        out.push(c);
+        if b.baseline == id && baseline.is_none() {
+            baseline = Some((b.baseline_chance_of_attack, b.baseline_burden_pct_gdp));
+        }
     }
-    out
+    baseline
+}
+
+/// Troops present, with thousands separators, or "none".
+fn troops(troops: f64) -> String {
+    if troops <= 0.0 {
+        "none".into()
+    } else {
+        thousands(troops)
+    }
 }
 
 #[cfg(test)]
@@ -525,10 +472,10 @@ mod tests {
 
     #[test]
     fn troops_have_thousands_separators() {
-        assert_eq!(format_troops(0.0), "none");
-        assert_eq!(format_troops(950.0), "950");
-        assert_eq!(format_troops(1500.0), "1,500");
-        assert_eq!(format_troops(1_234_567.0), "1,234,567");
+        assert_eq!(troops(0.0), "none");
+        assert_eq!(troops(950.0), "950");
+        assert_eq!(troops(1500.0), "1,500");
+        assert_eq!(troops(1_234_567.0), "1,234,567");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! slide counter, the "presenting" indicator, blackout and the laser pointer)
 //! and the presenter view (a second native window with the current and next
 //! slide, the speaker notes, a clock and the elapsed time). Both only read the
-//! presentation state and return [`Command`]s.
+//! presentation state and return [`Action`]s.
 
 use egui::{
     Align2, Color32, Context, CursorIcon, Event, FontId, Key, Rect, RichText, Sense, Ui,
@@ -10,11 +10,12 @@ use egui::{
 };
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
+use super::Action;
 use super::slide::{draw_slide, fit_16_9, slide_scale};
 use super::{Presentation, Screen};
+use crate::kit::theme;
 use crate::model::Assessment;
 use crate::scenario::{Scenario, Slide};
-use crate::ui::{Command, theme};
 
 /// Title of the presenter view's window (and of its embedded stand-in).
 pub const PRESENTER_TITLE: &str = "Presenter view";
@@ -38,7 +39,7 @@ pub fn pressed_keys(ctx: &Context) -> Vec<Key> {
     })
 }
 
-/// Draws the audience screen into the whole of `ui`; returns commands from
+/// Draws the audience screen into the whole of `ui`; returns actions from
 /// mouse clicks (left: next, right: previous).
 pub fn show_audience(
     ui: &mut Ui,
@@ -47,7 +48,7 @@ pub fn show_audience(
     assessment: Option<&Assessment>,
     slides: &[Slide],
     markdown: &mut CommonMarkCache,
-) -> Vec<Command> {
+) -> Vec<Action> {
     let mut out = Vec::new();
     let screen = ui.max_rect();
     ui.painter().rect_filled(screen, 0.0, Color32::BLACK);
@@ -57,10 +58,10 @@ pub fn show_audience(
         Sense::click(),
     );
     if response.clicked() {
-        out.push(Command::NextSlide);
+        out.push(Action::Next);
     }
     if response.secondary_clicked() {
-        out.push(Command::PreviousSlide);
+        out.push(Action::Previous);
     }
     match p.screen {
         Screen::Black => return out,
@@ -139,19 +140,27 @@ fn overlays(ui: &Ui, rect: Rect, p: &Presentation) {
     }
 }
 
+/// What the presenter view gave this frame.
+#[derive(Default)]
+pub struct PresenterInput {
+    /// Its buttons' actions.
+    pub actions: Vec<Action>,
+    /// Keys pressed in it, when it is a window of its own (which has its own
+    /// keyboard focus), to be read as slide keys ([`Presentation::key`]).
+    pub keys: Vec<Key>,
+}
+
 /// Shows the presenter view as a native window, on the main window's own screen
 /// when the slides went to another (or, where the platform cannot open a
-/// window, as a window inside the main one); returns the commands given in
-/// it (its buttons, and its keys when it is a window of its own, which has its
-/// own keyboard focus).
+/// window, as a window inside the main one); returns what was given in it.
 pub fn show_presenter_view(
     ctx: &Context,
-    p: &mut Presentation,
+    p: &Presentation,
     scenario: &Scenario,
     assessment: Option<&Assessment>,
     slides: &[Slide],
     markdown: &mut CommonMarkCache,
-) -> Vec<Command> {
+) -> PresenterInput {
     let mut builder = ViewportBuilder::default()
         .with_title(format!("{PRESENTER_TITLE} — Bulwark"))
         .with_inner_size([1100.0, 680.0])
@@ -166,22 +175,21 @@ pub fn show_presenter_view(
         ViewportId::from_hash_of("bulwark_presenter_view"),
         builder,
         |ui, class| {
-            let mut out = Vec::new();
+            let mut given = PresenterInput::default();
+            let out = &mut given.actions;
             if class != ViewportClass::EmbeddedWindow {
-                for key in pressed_keys(ui.ctx()) {
-                    out.extend(p.key(key));
-                }
+                given.keys = pressed_keys(ui.ctx());
                 if ui.input(|i| i.viewport().close_requested()) {
-                    out.push(Command::TogglePresenterView);
+                    out.push(Action::TogglePresenterView);
                 }
                 egui::CentralPanel::default().show(ui, |ui| {
-                    presenter_contents(ui, p, scenario, assessment, slides, markdown, &mut out);
+                    presenter_contents(ui, p, scenario, assessment, slides, markdown, out);
                 });
             } else {
                 ui.set_min_size(vec2(900.0, 520.0));
-                presenter_contents(ui, p, scenario, assessment, slides, markdown, &mut out);
+                presenter_contents(ui, p, scenario, assessment, slides, markdown, out);
             }
-            out
+            given
         },
     )
 }
@@ -193,7 +201,7 @@ fn presenter_contents(
     assessment: Option<&Assessment>,
     slides: &[Slide],
     markdown: &mut CommonMarkCache,
-    out: &mut Vec<Command>,
+    out: &mut Vec<Action>,
 ) {
     ui.horizontal(|ui| {
         let (clock, zone) = clock_now();
@@ -207,14 +215,14 @@ fn presenter_contents(
             ui.label(format!("Go to {}…", p.typed));
         }
         ui.separator();
-        for command in [
-            Command::PreviousSlide,
-            Command::NextSlide,
-            Command::Blackout,
-            Command::StopPresenting,
+        for action in [
+            Action::Previous,
+            Action::Next,
+            Action::Blackout,
+            Action::Stop,
         ] {
-            if ui.button(command.label()).clicked() {
-                out.push(command);
+            if ui.button(action.label()).clicked() {
+                out.push(action);
             }
         }
     });
@@ -338,7 +346,7 @@ pub fn clock_at(now: jiff::Timestamp, zone: Option<&jiff::tz::TimeZone>) -> (Str
 /// something changed; the caller sends it as an ordinary undoable edit, so the
 /// slides (and the live views behind them) update at once.
 pub fn what_if_popover(ctx: &Context, scenario: &Scenario) -> Option<(Scenario, Option<u64>)> {
-    use crate::ui::widgets::{self, EditTracker};
+    use crate::kit::widgets::{self, EditTracker};
     let mut draft = scenario.clone();
     let mut ed = EditTracker::default();
     egui::Window::new("What if…")
@@ -372,26 +380,8 @@ pub fn what_if_popover(ctx: &Context, scenario: &Scenario) -> Option<(Scenario, 
                 ui.separator();
                 ui.strong(&a.name);
                 for g in &mut a.guarantors {
-                    let name = super::slide::state_name(scenario, &g.state);
-                    let mut set = g.credibility.is_some();
-                    let r = ui
-                        .checkbox(&mut set, format!("{name}: set credibility"))
-                        .on_hover_text("Replace the engine's credibility with your judgement");
-                    if r.changed() {
-                        g.credibility = set.then_some(0.5);
-                    }
-                    ed.track(r);
-                    if let Some(c) = &mut g.credibility {
-                        widgets::number(
-                            ui,
-                            &mut ed,
-                            &format!("Credibility of {name}"),
-                            c,
-                            0.0..=1.0,
-                            "",
-                            "Chance this guarantor fights if the protected state is attacked",
-                        );
-                    }
+                    let name = crate::scenario::reference::state_name(scenario, &g.state);
+                    widgets::credibility(ui, &mut ed, Some(&name), &mut g.credibility);
                 }
             }
             ui.separator();

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::types::{GeoPoint, Place, StateEntry, StateFigures};
+use super::types::{GeoPoint, Place, Scenario, StateEntry, StateFigures};
 
 /// One state in the reference table.
 #[derive(Clone, Debug, Deserialize)]
@@ -175,4 +175,18 @@ pub fn resolve(entry: &StateEntry) -> Result<ResolvedState, Vec<&'static str>> {
         nuclear,
         capital: reference.map(|r| r.capital.point),
     })
+}
+/// The display name of a state id (scenario override, reference table, or the id).
+pub fn state_name(scenario: &Scenario, id: &str) -> String {
+    scenario
+        .states
+        .iter()
+        .find(|s| s.id == id)
+        .and_then(|s| s.overrides.name.clone())
+        .or_else(|| {
+            Reference::get()
+                .state(id)
+                .and_then(|r| r.figures.name.clone())
+        })
+        .unwrap_or_else(|| id.to_owned())
 }

@@ -38,7 +38,7 @@ pub struct AssessmentRunner {
 }
 
 /// What the panel shows about one document's assessment.
-pub struct Status {
+pub struct RunState {
     /// The latest result, if any (possibly for an older revision).
     pub result: Option<Arc<Assessment>>,
     /// True when the result is for an older revision of the document.
@@ -108,11 +108,11 @@ impl AssessmentRunner {
     }
 
     /// What is known about document `doc` at `revision`.
-    pub fn status(&self, doc: u64, revision: u64) -> Status {
+    pub fn state(&self, doc: u64, revision: u64) -> RunState {
         let result = self.results.get(&doc);
         let running = self.running.as_ref().is_some_and(|r| r.key.doc == doc)
             || self.wanted.iter().any(|(k, _)| k.doc == doc);
-        Status {
+        RunState {
             result: result.map(|(_, a)| Arc::clone(a)),
             stale: result.is_some_and(|(r, _)| *r != revision),
             running,

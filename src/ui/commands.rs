@@ -1,14 +1,16 @@
-//! Every user action as one command type. Menus, keyboard shortcuts and tests
-//! all produce [`Command`]s; one place ([`super::app::BulwarkApp::apply`]) carries
-//! them out.
+//! Every user action as one command type, each with its label, tooltip and
+//! shortcut in one place. Menus, shortcuts, dialogs, panels and tests all
+//! produce [`Command`]s; the app carries them out at the end of the frame that
+//! issued them (`super::app`'s command handling).
 
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::plots::PlotKind;
+use crate::present::Action;
+use crate::present::monitor::PresentOn;
 use crate::scenario::Scenario;
-
-use super::assessment_panel::PanelPlot;
 
 /// A user action.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,7 +31,7 @@ pub enum Command {
     SaveAs,
     /// Save to this file.
     SaveTo(PathBuf),
-    /// Leave Bulwark.
+    /// Leave Bulwark (asks about unsaved changes first).
     Quit,
     /// Undo the last edit.
     Undo,
@@ -50,31 +52,14 @@ pub enum Command {
     /// Follow the system, or force light or dark.
     SetTheme(egui::ThemePreference),
     /// Choose the screen presenting puts the slides on (a setting).
-    SetPresentOn(crate::present::monitor::PresentOn),
+    SetPresentOn(PresentOn),
     /// Start presenting (F5).
     Present,
-    /// Show the next slide (→ ↓ Space PageDown Enter while presenting).
-    NextSlide,
-    /// Show the previous slide (← ↑ PageUp Backspace while presenting).
-    PreviousSlide,
-    /// Show the first slide (Home).
-    FirstSlide,
-    /// Show the last slide (End).
-    LastSlide,
-    /// Show the slide with this index (0-based; typed as a number then Enter).
-    GoToSlide(usize),
-    /// Black the screen, or bring the slide back (B).
-    Blackout,
-    /// White the screen, or bring the slide back (W).
-    Whiteout,
-    /// Turn the laser pointer on or off (L).
-    ToggleLaser,
-    /// Open or close the presenter view (S).
-    TogglePresenterView,
-    /// Open or close the "what if" popover of key parameters while presenting (Q).
-    ToggleWhatIf,
-    /// Leave presentation mode and restore the layout (Esc).
-    StopPresenting,
+    /// A step of the running briefing (next slide, black screen, leave …).
+    Presenting(Action),
+    /// A key pressed while presenting, read as slide software reads it (digits
+    /// then Enter jump to a slide).
+    SlideKey(Key),
     /// Ask for a folder to export the slides to.
     ExportSlides,
     /// Export every slide as a PNG, with a Markdown handout, into this folder.
@@ -87,36 +72,107 @@ pub enum Command {
     ToggleCompare,
     /// Show the About window with data attributions.
     About,
+    /// Close the About window.
+    CloseAbout,
     /// Clear the list of recent files.
     ClearRecent,
     /// Save the map as a PNG image next to the scenario file.
     ExportMapImage,
     /// Ask where to save a plot of the assessment panel as a PNG image.
-    ExportPlot(PanelPlot),
+    ExportPlot(PlotKind),
     /// Save a plot of the assessment panel as a PNG image at this path.
-    ExportPlotTo(PanelPlot, PathBuf),
+    ExportPlotTo(PlotKind, PathBuf),
     /// Export the active scenario's assessment figures as CSV (`true`) or JSON.
     ExportAssessment {
         /// CSV when true, JSON when false.
         csv: bool,
     },
+    /// Answer the unsaved-changes question.
+    AnswerUnsaved(UnsavedChoice),
+    /// Answer the recovery question: restore the work (`true`) or discard it.
+    AnswerRecovery(bool),
+    /// Answer the question about a file changed on disk: overwrite it or not.
+    AnswerChangedOnDisk(bool),
+    /// Answer the question before opening a link: open it or not.
+    AnswerLink(bool),
+    /// The text of the typed-path dialog, as typed so far.
+    TypePath(String),
+    /// Finish the typed-path dialog: go ahead with the path typed, or cancel.
+    AnswerTypedPath(bool),
+    /// Close the error message.
+    DismissError,
+    /// Show a message in the status line (a view's report, e.g. an export).
+    Report(String),
 }
 
-/// Commands that have a fixed keyboard shortcut, checked once per frame.
-pub const WITH_SHORTCUTS: &[Command] = &[
-    Command::New,
-    Command::Open,
-    // Save As before Save: egui matches Ctrl+S even when Shift is also held.
-    Command::SaveAs,
-    Command::Save,
-    Command::Undo,
-    Command::Redo,
-    Command::Quit,
-    Command::Present,
-];
+/// The user's answer to the unsaved-changes question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    /// Save, then go ahead.
+    Save,
+    /// Throw the changes away and go ahead.
+    Discard,
+    /// Do nothing.
+    Cancel,
+}
 
 impl Command {
-    /// The menu label.
+    /// One command of every kind, with placeholder data where a command
+    /// carries some (the tab, the path …): what the shortcut and label tests
+    /// go through. [`Command::label`] has no catch-all arm, so a new kind of
+    /// command cannot be added without deciding its label and shortcut; add it
+    /// here too.
+    pub fn every() -> Vec<Command> {
+        let mut all = vec![
+            Command::New,
+            Command::Open,
+            Command::OpenTypedPath,
+            Command::OpenPath(PathBuf::new()),
+            Command::OpenExample(String::new()),
+            Command::Save,
+            Command::SaveAs,
+            Command::SaveTo(PathBuf::new()),
+            Command::Quit,
+            Command::Undo,
+            Command::Redo,
+            Command::Edit {
+                scenario: Box::new(crate::scenario::blank()),
+                group: None,
+            },
+            Command::ToggleLeftPanel,
+            Command::ToggleRightPanel,
+            Command::SetTheme(egui::ThemePreference::System),
+            Command::SetPresentOn(PresentOn::default()),
+            Command::Present,
+            Command::SlideKey(Key::Space),
+            Command::ExportSlides,
+            Command::ExportSlidesTo(PathBuf::new()),
+            Command::CloseTab(0),
+            Command::SwitchTab(0),
+            Command::ToggleCompare,
+            Command::About,
+            Command::CloseAbout,
+            Command::ClearRecent,
+            Command::ExportMapImage,
+            Command::ExportPlot(PlotKind::Tornado),
+            Command::ExportPlotTo(PlotKind::Tornado, PathBuf::new()),
+            Command::ExportAssessment { csv: true },
+            Command::ExportAssessment { csv: false },
+            Command::AnswerUnsaved(UnsavedChoice::Cancel),
+            Command::AnswerRecovery(false),
+            Command::AnswerChangedOnDisk(false),
+            Command::AnswerLink(false),
+            Command::TypePath(String::new()),
+            Command::AnswerTypedPath(false),
+            Command::DismissError,
+            Command::Report(String::new()),
+        ];
+        all.extend(Action::WITH_KEYS.map(Command::Presenting));
+        all.push(Command::Presenting(Action::GoTo(0)));
+        all
+    }
+
+    /// The label, as on its menu item or button.
     pub fn label(&self) -> &'static str {
         match self {
             Command::New => "New",
@@ -136,33 +192,65 @@ impl Command {
             Command::SetTheme(_) => "Theme",
             Command::SetPresentOn(_) => "Present on",
             Command::Present => "Present",
-            Command::NextSlide => "Next slide",
-            Command::PreviousSlide => "Previous slide",
-            Command::FirstSlide => "First slide",
-            Command::LastSlide => "Last slide",
-            Command::GoToSlide(_) => "Go to slide",
-            Command::Blackout => "Black screen",
-            Command::Whiteout => "White screen",
-            Command::ToggleLaser => "Laser pointer",
-            Command::TogglePresenterView => "Presenter view",
-            Command::ToggleWhatIf => "What if…",
-            Command::StopPresenting => "End presentation",
+            Command::Presenting(action) => action.label(),
+            Command::SlideKey(_) => "Slide key",
             Command::ExportSlides => "Export slides…",
             Command::ExportSlidesTo(_) => "Export slides",
             Command::CloseTab(_) => "Close tab",
             Command::SwitchTab(_) => "Switch tab",
-            Command::ToggleCompare => "Compare scenarios",
+            Command::ToggleCompare => "Compare",
             Command::About => "About Bulwark",
+            Command::CloseAbout => "Close",
             Command::ClearRecent => "Clear recent files",
             Command::ExportMapImage => "Export map image",
             Command::ExportPlot(_) => "Export plot as PNG…",
             Command::ExportPlotTo(..) => "Export plot",
             Command::ExportAssessment { csv: true } => "Export assessment (CSV)",
             Command::ExportAssessment { csv: false } => "Export assessment (JSON)",
+            Command::AnswerUnsaved(UnsavedChoice::Save) => "Save",
+            Command::AnswerUnsaved(UnsavedChoice::Discard) => "Discard",
+            Command::AnswerUnsaved(UnsavedChoice::Cancel) => "Cancel",
+            Command::AnswerRecovery(true) => "Restore",
+            Command::AnswerRecovery(false) => "Discard",
+            Command::AnswerChangedOnDisk(true) => "Overwrite",
+            Command::AnswerChangedOnDisk(false) => "Cancel",
+            Command::AnswerLink(true) => "Open",
+            Command::AnswerLink(false) => "Cancel",
+            Command::TypePath(_) => "Path",
+            Command::AnswerTypedPath(true) => "Go ahead",
+            Command::AnswerTypedPath(false) => "Cancel",
+            Command::DismissError => "OK",
+            Command::Report(_) => "Report",
         }
     }
 
-    /// The keyboard shortcut, if the command has one.
+    /// What the command does, for its tooltip (empty where the label says it all).
+    pub fn tooltip(&self) -> &'static str {
+        match self {
+            Command::New => "Start a new, blank scenario in a new tab",
+            Command::Open => "Open a scenario file with the system's file dialog",
+            Command::OpenTypedPath => "Type the path of a scenario file to open",
+            Command::Save => "Save the scenario to its file (or choose one)",
+            Command::SaveAs => "Save the scenario under a new name",
+            Command::Quit => "Leave Bulwark (asks about unsaved changes first)",
+            Command::Undo => "Undo the last edit",
+            Command::Redo => "Redo the last undone edit",
+            Command::Present => "Present the scenario's slides full-screen (F5)",
+            Command::ExportSlides => "Export every slide as a PNG, with a Markdown handout",
+            Command::CloseTab(_) => "Close the scenario (asks about unsaved changes first)",
+            Command::ToggleCompare => "Compare the open scenarios side by side",
+            Command::ExportMapImage => "Save the map as a PNG image next to the scenario file",
+            Command::ExportPlot(_) => "Save the plot shown in the assessment panel as a PNG image",
+            Command::ExportAssessment { .. } => {
+                "Write the assessment's figures next to the scenario file"
+            }
+            Command::ClearRecent => "Forget the list of recently opened files",
+            _ => "",
+        }
+    }
+
+    /// The keyboard shortcut, if the command has one. Slide keys while
+    /// presenting are [`Action::keys`].
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
         let cmd = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
         match self {
@@ -182,37 +270,23 @@ impl Command {
         }
     }
 
-    /// The keys for the command while presenting, as in common slide software
-    /// (presentation clickers send PageUp/PageDown). Digits then Enter jump to a
-    /// slide; see [`crate::present::Presentation::key`], which maps keys to
-    /// commands.
-    pub fn presentation_keys(&self) -> &'static [Key] {
-        match self {
-            Command::NextSlide => &[
-                Key::ArrowRight,
-                Key::ArrowDown,
-                Key::Space,
-                Key::PageDown,
-                Key::Enter,
-                Key::N,
-            ],
-            Command::PreviousSlide => &[
-                Key::ArrowLeft,
-                Key::ArrowUp,
-                Key::PageUp,
-                Key::Backspace,
-                Key::P,
-            ],
-            Command::FirstSlide => &[Key::Home],
-            Command::LastSlide => &[Key::End],
-            Command::Blackout => &[Key::B, Key::Period],
-            Command::Whiteout => &[Key::W, Key::Comma],
-            Command::ToggleLaser => &[Key::L],
-            Command::TogglePresenterView => &[Key::S],
-            Command::ToggleWhatIf => &[Key::Q],
-            Command::StopPresenting => &[Key::Escape],
-            _ => &[],
-        }
+    /// The commands with a shortcut, as the shortcut check runs them:
+    /// `active_tab` is the tab Ctrl+W closes. Save As comes before Save, since
+    /// egui matches Ctrl+S even when Shift is also held.
+    pub fn with_shortcuts(active_tab: usize) -> Vec<Command> {
+        let mut commands: Vec<Command> = Command::every()
+            .into_iter()
+            .filter(|c| c.shortcut().is_some())
+            .map(|c| match c {
+                Command::CloseTab(_) => Command::CloseTab(active_tab),
+                other => other,
+            })
+            .collect();
+        // Shortcuts with more modifiers first, so that each takes its own keys.
+        commands.sort_by_key(|c| {
+            std::cmp::Reverse(c.shortcut().map_or(0, |s| s.modifiers.shift as u8))
+        });
+        commands
     }
 }
 
@@ -221,41 +295,98 @@ mod tests {
     use super::*;
 
     #[test]
-    fn presentation_keys_match_the_key_handling() {
-        let commands = [
-            Command::NextSlide,
-            Command::PreviousSlide,
-            Command::FirstSlide,
-            Command::LastSlide,
-            Command::Blackout,
-            Command::Whiteout,
-            Command::ToggleLaser,
-            Command::TogglePresenterView,
-            Command::ToggleWhatIf,
-            Command::StopPresenting,
-        ];
-        for command in commands {
-            for key in command.presentation_keys() {
-                let mut p = crate::present::Presentation::start(
-                    3,
-                    crate::present::RestoreLayout::default(),
-                    false,
-                );
-                assert_eq!(p.key(*key).as_ref(), Some(&command), "{key:?}");
+    fn every_command_has_a_distinct_shortcut_or_none() {
+        let with: Vec<(Command, KeyboardShortcut)> = Command::every()
+            .into_iter()
+            .filter_map(|c| c.shortcut().map(|s| (c, s)))
+            .collect();
+        assert_eq!(with.len(), 9, "the documented shortcuts, Ctrl+W included");
+        for (i, (a, sa)) in with.iter().enumerate() {
+            for (b, sb) in &with[i + 1..] {
+                assert_ne!(sa, sb, "{a:?} and {b:?} share a shortcut");
             }
         }
     }
 
+    /// The kind of a command as a number: no catch-all arm, so a new kind of
+    /// command fails to compile here until it is given a number, and the test
+    /// below then fails until [`Command::every`] lists it.
+    fn kind(command: &Command) -> usize {
+        match command {
+            Command::New => 0,
+            Command::Open => 1,
+            Command::OpenTypedPath => 2,
+            Command::OpenPath(_) => 3,
+            Command::OpenExample(_) => 4,
+            Command::Save => 5,
+            Command::SaveAs => 6,
+            Command::SaveTo(_) => 7,
+            Command::Quit => 8,
+            Command::Undo => 9,
+            Command::Redo => 10,
+            Command::Edit { .. } => 11,
+            Command::ToggleLeftPanel => 12,
+            Command::ToggleRightPanel => 13,
+            Command::SetTheme(_) => 14,
+            Command::SetPresentOn(_) => 15,
+            Command::Present => 16,
+            Command::Presenting(_) => 17,
+            Command::SlideKey(_) => 18,
+            Command::ExportSlides => 19,
+            Command::ExportSlidesTo(_) => 20,
+            Command::CloseTab(_) => 21,
+            Command::SwitchTab(_) => 22,
+            Command::ToggleCompare => 23,
+            Command::About => 24,
+            Command::CloseAbout => 25,
+            Command::ClearRecent => 26,
+            Command::ExportMapImage => 27,
+            Command::ExportPlot(_) => 28,
+            Command::ExportPlotTo(..) => 29,
+            Command::ExportAssessment { .. } => 30,
+            Command::AnswerUnsaved(_) => 31,
+            Command::AnswerRecovery(_) => 32,
+            Command::AnswerChangedOnDisk(_) => 33,
+            Command::AnswerLink(_) => 34,
+            Command::TypePath(_) => 35,
+            Command::AnswerTypedPath(_) => 36,
+            Command::DismissError => 37,
+            Command::Report(_) => 38,
+        }
+    }
+
     #[test]
-    fn shortcuts_are_distinct() {
-        let shortcuts: Vec<_> = WITH_SHORTCUTS
-            .iter()
-            .filter_map(Command::shortcut)
-            .collect();
-        assert_eq!(shortcuts.len(), WITH_SHORTCUTS.len(), "each has a shortcut");
-        for (i, a) in shortcuts.iter().enumerate() {
-            for b in &shortcuts[i + 1..] {
-                assert_ne!(a, b);
+    fn every_kind_of_command_is_listed() {
+        let all = Command::every();
+        let kinds: std::collections::BTreeSet<usize> = all.iter().map(kind).collect();
+        assert_eq!(kinds, (0..39).collect());
+        assert!(all.iter().all(|c| !c.label().is_empty()));
+    }
+
+    #[test]
+    fn save_as_is_checked_before_save() {
+        let order = Command::with_shortcuts(3);
+        let save_as = order.iter().position(|c| *c == Command::SaveAs);
+        let save = order.iter().position(|c| *c == Command::Save);
+        assert!(save_as < save);
+        assert!(
+            order.contains(&Command::CloseTab(3)),
+            "Ctrl+W closes the active tab"
+        );
+    }
+
+    #[test]
+    fn slide_keys_do_not_take_the_shortcuts_keys() {
+        // Presenting reads bare keys; the app's shortcuts need Ctrl, or are F5.
+        for action in Action::WITH_KEYS {
+            for key in action.keys() {
+                for c in Command::with_shortcuts(0) {
+                    let s = c.shortcut().expect("listed with a shortcut");
+                    assert!(
+                        s.modifiers != Modifiers::NONE || s.logical_key != *key,
+                        "{action:?} and {c:?} both take {key:?}"
+                    );
+                }
             }
         }
     }

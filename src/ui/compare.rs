@@ -7,9 +7,9 @@ use crate::scenario::parameters::{CATALOGUE, value};
 use crate::scenario::reference::resolve;
 use crate::scenario::{Scenario, templates};
 
-use super::choices::Choice;
 use super::document::Document;
-use super::editor::format_figure;
+use crate::kit::choices::Choice;
+use crate::kit::format::figure;
 
 /// Most scenarios compared at once.
 pub const MAX_COMPARED: usize = 4;
@@ -76,10 +76,10 @@ pub fn input_rows(scenarios: &[&Scenario]) -> Vec<InputRow> {
         }))
     });
     row("Guarantor troops present", &|s| {
-        format_figure(troops(s, |days| days <= 0.0))
+        figure(troops(s, |days| days <= 0.0))
     });
     row("Guarantor troops pledged", &|s| {
-        format_figure(troops(s, |days| days > 0.0))
+        figure(troops(s, |days| days > 0.0))
     });
     row("Void clauses", &|s| {
         join(
@@ -91,7 +91,7 @@ pub fn input_rows(scenarios: &[&Scenario]) -> Vec<InputRow> {
     row("Restraints", &|s| {
         join(s.arrangements.iter().flat_map(|a| {
             a.restraints.iter().map(|r| match r.limit {
-                Some(l) => format!("{} {}", r.kind.label(), format_figure(l)),
+                Some(l) => format!("{} {}", r.kind.label(), figure(l)),
                 None => r.kind.label().to_owned(),
             })
         }))
@@ -108,15 +108,13 @@ pub fn input_rows(scenarios: &[&Scenario]) -> Vec<InputRow> {
         )
     });
     row("Protected state's defence spending", &|s| {
-        protected_figure(s, |r| {
-            format!("{} % of GDP", format_figure(r.defence_pct_gdp))
-        })
+        protected_figure(s, |r| format!("{} % of GDP", figure(r.defence_pct_gdp)))
     });
     row("Protected state's active troops", &|s| {
-        protected_figure(s, |r| format_figure(r.active_troops))
+        protected_figure(s, |r| figure(r.active_troops))
     });
     row("Adversary theatre forces", &|s| {
-        format_figure(s.adversary.theatre_troops)
+        figure(s.adversary.theatre_troops)
     });
     row("Horizon", &|s| format!("{} years", s.horizon_years));
     for p in CATALOGUE {

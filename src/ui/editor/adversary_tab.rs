@@ -3,9 +3,9 @@
 
 use egui::Ui;
 
+use crate::kit::choices::Choice;
+use crate::kit::widgets::{self, EditTracker};
 use crate::scenario::{Demand, DemandKind, Scenario};
-use crate::ui::choices::Choice;
-use crate::ui::widgets::{self, EditTracker};
 
 use super::state_options;
 

@@ -5,12 +5,12 @@
 
 use egui::Ui;
 
+use crate::kit::choices::Choice;
+use crate::kit::widgets::{self, EditTracker};
 use crate::scenario::{
     Arrangement, Clause, Compensation, ForceCommitment, Formality, Guarantor, Obligation,
     Restraint, RestraintKind, Scenario, StateEntry, Trigger, VoidClauseKind, templates,
 };
-use crate::ui::choices::Choice;
-use crate::ui::widgets::{self, EditTracker};
 
 use super::{EditorState, state_options};
 
@@ -362,32 +362,7 @@ fn guarantor(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, options: &[(S
         &mut g.nuclear_umbrella,
         "The guarantor extends its nuclear deterrent over the protected state",
     );
-    ui.horizontal(|ui| {
-        let mut set = g.credibility.is_some();
-        let r = ui.checkbox(&mut set, "Override credibility").on_hover_text(
-            "Replace the engine's credibility (chance this guarantor fights) with your judgement",
-        );
-        if r.changed() {
-            g.credibility = set.then_some(0.5);
-        }
-        ed.track(r);
-        if let Some(c) = &mut g.credibility {
-            let mut pct = *c * 100.0;
-            let r = widgets::slider(
-                ui,
-                ed,
-                "Credibility",
-                &mut pct,
-                0.0..=100.0,
-                1,
-                " %",
-                "Chance the guarantor fights if the protected state is attacked",
-            );
-            if r.changed() {
-                *c = (pct / 100.0).clamp(0.0, 1.0);
-            }
-        }
-    });
+    ui.horizontal(|ui| widgets::credibility(ui, ed, None, &mut g.credibility));
     forces(ui, ed, g, options);
 }
 

@@ -3,9 +3,9 @@
 
 use egui::Ui;
 
+use crate::kit::widgets::{self, EditTracker};
 use crate::scenario::parameters::{CATALOGUE, Parameter, value};
 use crate::scenario::{Scenario, Uncertain};
-use crate::ui::widgets::{self, EditTracker};
 
 /// Draws the tab.
 pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {

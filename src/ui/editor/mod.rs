@@ -10,13 +10,11 @@ mod scenario_tab;
 mod slides_tab;
 mod states_tab;
 
-pub use states_tab::format_figure;
-
 use egui::Ui;
 
 use crate::scenario::Scenario;
 
-use super::widgets::EditTracker;
+use crate::kit::widgets::EditTracker;
 
 /// The tabs of the left panel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use egui::Ui;
 use crate::scenario::{LinePreset, Scenario};
 
 use super::EditorState;
-use crate::ui::widgets::{self, EditTracker};
+use crate::kit::widgets::{self, EditTracker};
 
 /// Draws the tab.
 pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut Scenario) {
@@ -89,7 +89,7 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut 
     } else if s.meta.notes.trim().is_empty() {
         ui.weak("No notes yet. Click Edit notes to write what this scenario represents and its sources.");
     } else {
-        crate::ui::markdown::show(ui, "scenario_notes", &mut state.markdown, &s.meta.notes);
+        crate::kit::markdown::show(ui, "scenario_notes", &mut state.markdown, &s.meta.notes);
     }
 }
 

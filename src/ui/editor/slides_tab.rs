@@ -5,34 +5,12 @@
 
 use egui::Ui;
 
-use crate::present::{self, PLOT_KINDS};
+use crate::kit::choices::Choice;
+use crate::kit::widgets::{self, EditTracker};
+use crate::present;
 use crate::scenario::{PlotKind, Scenario, Slide, SlideContent};
-use crate::ui::choices::Choice;
-use crate::ui::widgets::{self, EditTracker};
 
 use super::EditorState;
-
-impl Choice for PlotKind {
-    const ALL: &'static [Self] = &PLOT_KINDS;
-    fn label(self) -> &'static str {
-        present::plot_label(self)
-    }
-    fn help(self) -> &'static str {
-        match self {
-            PlotKind::Headline => "Chance of attack, defence burden and acceptability at a glance.",
-            PlotKind::AttackDistribution => "How the chance of a renewed attack is spread.",
-            PlotKind::Tornado => "The assumptions that move the result most.",
-            PlotKind::Campaign => "Force ratio and ground taken by day along each axis.",
-            PlotKind::Burden => "Defence spending as a share of GDP over the years.",
-            PlotKind::AcceptabilityDeterrence => {
-                "Each arrangement by what it deters and what the adversary could accept."
-            }
-            PlotKind::BreakEven => {
-                "The guarantor credibility at which a guarantee beats armed neutrality."
-            }
-        }
-    }
-}
 
 /// Draws the tab.
 pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut Scenario) {
@@ -101,14 +79,10 @@ fn add_buttons(ui: &mut Ui, state: &mut EditorState, s: &Scenario, slides: &mut 
             });
         }
         let plot_menu = ui.menu_button("Add plot", |ui| {
-            for plot in PLOT_KINDS {
-                if ui
-                    .button(present::plot_label(plot))
-                    .on_hover_text(plot.help())
-                    .clicked()
-                {
+            for plot in PlotKind::ALL.iter().copied() {
+                if ui.button(plot.label()).on_hover_text(plot.help()).clicked() {
                     added = Some(Slide {
-                        title: present::plot_label(plot).into(),
+                        title: plot.label().into(),
                         content: SlideContent::Plot { plot, state: None },
                         notes: String::new(),
                     });

@@ -3,9 +3,9 @@
 
 use egui::Ui;
 
+use crate::kit::widgets::EditTracker;
 use crate::scenario::reference::{Reference, resolve};
 use crate::scenario::{Scenario, StateEntry, StateFigures};
-use crate::ui::widgets::EditTracker;
 
 /// One editable figure: label, unit, range, and how to reach it in the figures.
 struct Field {
@@ -146,7 +146,7 @@ fn figure_row(ui: &mut Ui, ed: &mut EditTracker, entry: &mut StateEntry, field: 
         if let (Some(over), Some(def)) = ((field.get)(&entry.overrides), default)
             && over != def
         {
-            let text = format!("default {}{}", format_figure(def), field.unit);
+            let text = format!("default {}{}", crate::kit::format::figure(def), field.unit);
             ui.add(egui::Label::new(egui::RichText::new(text).weak()).extend());
             if ui
                 .small_button("Reset")
@@ -157,27 +157,6 @@ fn figure_row(ui: &mut Ui, ed: &mut EditTracker, entry: &mut StateEntry, field: 
             }
         }
     });
-}
-
-/// A figure with thousands separators or one decimal, as fits.
-pub fn format_figure(v: f64) -> String {
-    if v.abs() >= 1000.0 {
-        let s = format!("{:.0}", v);
-        let bytes: Vec<char> = s.chars().collect();
-        let mut out = String::new();
-        for (i, c) in bytes.iter().enumerate() {
-            if i > 0 && (bytes.len() - i).is_multiple_of(3) && *c != '-' {
-                out.push(',');
-            }
-            out.push(*c);
-        }
-        out
-    } else {
-        format!("{v:.2}")
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_owned()
-    }
 }
 
 fn add_state(ui: &mut Ui, s: &mut Scenario) {
@@ -217,16 +196,4 @@ fn referenced_states(s: &Scenario) -> Vec<String> {
     }
     ids.extend(s.axes.iter().map(|x| x.defender.clone()));
     ids
-}
-
-#[cfg(test)]
-mod tests {
-    use super::format_figure;
-
-    #[test]
-    fn figures_read_well() {
-        assert_eq!(format_figure(1_134_000.0), "1,134,000");
-        assert_eq!(format_figure(4.48), "4.48");
-        assert_eq!(format_figure(3.0), "3");
-    }
 }

@@ -12,7 +12,7 @@
 //! A section on screen that is *quiet* (no pointer near it, nothing dragged or
 //! focused, no text selected, the same place, style and content as last frame,
 //! and drawn alike twice in a row, so not animating)
-//! is painted from its kept tessellation (see `crate::paint::retained`)
+//! is painted from its kept tessellation (see `crate::kit::retained`)
 //! instead of being laid out again: its widgets are not run, and a pointer
 //! coming near draws it live again on that frame.
 //!
@@ -27,7 +27,7 @@ use std::sync::Arc;
 use egui::text_selection::LabelSelectionState;
 use egui::{AsIdSalt, Id, Key, Pos2, Rect, Style, Ui, vec2};
 
-use crate::paint::retained::{Circles, Retained};
+use crate::kit::retained::{Circles, Retained};
 
 /// What a section looked like when it was last drawn.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -2,7 +2,8 @@
 //! tooltips.
 
 use crate::scenario::{
-    ArrangementKind, DemandKind, Formality, Obligation, RestraintKind, Trigger, VoidClauseKind,
+    ArrangementKind, DemandKind, Formality, Obligation, PlotKind, RestraintKind, Trigger,
+    VoidClauseKind,
 };
 
 /// An enumeration the user picks from a list.
@@ -27,6 +28,32 @@ macro_rules! choice {
             }
         }
     };
+}
+
+choice!(PlotKind,
+    Headline => "Headline figures", "Chance of attack, defence burden and acceptability at a glance.";
+    AttackDistribution => "Chance of attack: distribution", "How the chance of attack spreads over the Monte Carlo draws.";
+    Tornado => "What drives the result (tornado)", "Which assumptions move the chance of attack most, each from low to high.";
+    Campaign => "Campaign: force ratio and ground taken by day", "Ground taken day by day on each axis, alone and with guarantors.";
+    Burden => "Defence burden over the years", "Defence spending of the protected state as a share of GDP over the horizon.";
+    AcceptabilityDeterrence => "Acceptability versus deterrence", "Every open scenario: acceptability to the adversary against deterrence.";
+    BreakEven => "Break-even credibility against armed neutrality", "How credible each guarantee must be to beat armed neutrality.";
+);
+
+impl PlotKind {
+    /// The plot's short name, on the assessment panel's buttons and in the
+    /// names of exported images ([`Choice::label`] is its full title).
+    pub fn short_label(self) -> &'static str {
+        match self {
+            PlotKind::Headline => "Headline",
+            PlotKind::AttackDistribution => "Distribution",
+            PlotKind::Tornado => "Tornado",
+            PlotKind::Campaign => "Campaign",
+            PlotKind::Burden => "Burden",
+            PlotKind::AcceptabilityDeterrence => "Trade-off",
+            PlotKind::BreakEven => "Break-even",
+        }
+    }
 }
 
 choice!(Obligation,

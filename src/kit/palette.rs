@@ -1,6 +1,6 @@
 //! The colours the map and the panels share: the status colours from the
 //! Okabe–Ito palette, which stays distinct for the common forms of colour
-//! blindness and on a projector, and the map's palette. (`crate::ui::theme`
+//! blindness and on a projector, and the map's palette. (`crate::kit::theme`
 //! re-exports them with the rest of the app's look.)
 
 use egui::Color32;

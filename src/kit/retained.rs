@@ -6,7 +6,7 @@
 //! their halos, ties, axes, markers, the legend and the title box) is a few
 //! hundred shapes and tens of thousands of vertices that stay the same from one
 //! idle frame to the next, and so are the panels' blocks of text that no
-//! pointer is near (see `crate::ui::lazy`). The caller says whether its inputs
+//! pointer is near (see `crate::kit::lazy`). The caller says whether its inputs
 //! are unchanged; this module adds what egui's text depends on (pixels per
 //! point, the font atlas and the tessellation options), because a mesh of text
 //! points into the font atlas, which egui can grow or clear at any frame.

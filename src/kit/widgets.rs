@@ -121,6 +121,45 @@ pub fn slider(
     .inner
 }
 
+/// The user's override of a guarantor's credibility (the chance it fights),
+/// the one editor for it wherever it is set: a box to override the engine's
+/// figure, then a 0–100 % slider with a typed field. `who` names the
+/// guarantor in the labels where the context does not (the "what if"
+/// popover). Lay it out in a row with `ui.horizontal` where there is room.
+pub fn credibility(ui: &mut Ui, ed: &mut EditTracker, who: Option<&str>, value: &mut Option<f64>) {
+    let (check, slider_label) = match who {
+        Some(name) => (
+            format!("Override credibility of {name}"),
+            format!("Credibility of {name}"),
+        ),
+        None => ("Override credibility".to_owned(), "Credibility".to_owned()),
+    };
+    let mut set = value.is_some();
+    let r = ui.checkbox(&mut set, check).on_hover_text(
+        "Replace the engine's credibility (chance this guarantor fights) with your judgement",
+    );
+    if r.changed() {
+        *value = set.then_some(0.5);
+    }
+    ed.track(r);
+    if let Some(c) = value {
+        let mut pct = *c * 100.0;
+        let r = slider(
+            ui,
+            ed,
+            &slider_label,
+            &mut pct,
+            0.0..=100.0,
+            1,
+            " %",
+            "Chance the guarantor fights if the protected state is attacked",
+        );
+        if r.changed() {
+            *c = (pct / 100.0).clamp(0.0, 1.0);
+        }
+    }
+}
+
 /// A one-line text field.
 pub fn text(ui: &mut Ui, ed: &mut EditTracker, label: &str, value: &mut String, tip: &str) {
     ui.horizontal(|ui| {

@@ -1,10 +1,10 @@
 //! Colours, spacing and text styles of Bulwark, in one place. The colours the
-//! map shares with the panels live in `crate::paint::palette` and are
+//! map shares with the panels live in `crate::kit::palette` and are
 //! re-exported here.
 
 use egui::Color32;
 
-pub use crate::paint::palette::*;
+pub use crate::kit::palette::*;
 
 /// Width of the left (editing) panel at first start, points.
 pub const LEFT_PANEL_WIDTH: f32 = 340.0;

@@ -1,0 +1,64 @@
+//! Numbers as Bulwark writes them, in the panels, on the map, on slides and on
+//! the command line: one home for thousands separators and percentages.
+
+/// A whole number with comma thousands separators, e.g. `1,134,000`.
+pub fn thousands(v: f64) -> String {
+    let digits = format!("{:.0}", v.abs());
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if v.round() < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A figure as fits its size: thousands separators from 1,000, else at most two
+/// decimals with trailing zeros dropped (`4.48`, `3`).
+pub fn figure(v: f64) -> String {
+    if v.abs() >= 1000.0 {
+        thousands(v)
+    } else {
+        format!("{v:.2}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_owned()
+    }
+}
+
+/// A share (0 to 1) as a percentage with one decimal, e.g. `13.6%`.
+pub fn percent(share: f64) -> String {
+    format!("{:.1}%", 100.0 * share)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0.0), "0");
+        assert_eq!(thousands(950.0), "950");
+        assert_eq!(thousands(1500.0), "1,500");
+        assert_eq!(thousands(1_134_000.0), "1,134,000");
+        assert_eq!(thousands(-25_000.0), "-25,000");
+    }
+
+    #[test]
+    fn figures_fit_their_size() {
+        assert_eq!(figure(1_134_000.0), "1,134,000");
+        assert_eq!(figure(4.48), "4.48");
+        assert_eq!(figure(3.0), "3");
+        assert_eq!(figure(0.25), "0.25");
+    }
+
+    #[test]
+    fn percentages_have_one_decimal() {
+        assert_eq!(percent(0.136), "13.6%");
+        assert_eq!(percent(1.0), "100.0%");
+    }
+}

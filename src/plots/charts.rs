@@ -1,0 +1,360 @@
+//! The assessment's charts, drawn with egui_plot: the distribution of the
+//! chance of attack, the tornado, the campaign, the burden over the years, the
+//! trade-off of every open scenario, and the break-even table.
+
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Bar, BarChart, Corner, Legend, Line, Plot, PlotPoints, Points};
+
+use super::TradeOffPoint;
+use crate::kit::format::percent;
+use crate::kit::theme;
+use crate::model::{Assessment, StateAssessment};
+
+fn small_plot(id: &str, height: f32, hover: bool) -> Plot<'static> {
+    Plot::new(id.to_owned())
+        .height(height)
+        .show_x(hover)
+        .show_y(hover)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .legend(Legend::default())
+}
+
+pub(super) fn distribution_plot(
+    ui: &mut Ui,
+    s: &StateAssessment,
+    height: f32,
+    hover: bool,
+) -> egui::Response {
+    let d = &s.decision.chance_of_attack;
+    let n = d.histogram.len().max(1) as f64;
+    let width = (d.hist_high - d.hist_low) / n;
+    // Leave out the empty bins above the highest draw, so the bars stay readable.
+    let used = d
+        .histogram
+        .iter()
+        .rposition(|c| *c > 0)
+        .map_or(0, |i| i + 2);
+    let bars: Vec<Bar> = d
+        .histogram
+        .iter()
+        .take(used.min(d.histogram.len()))
+        .enumerate()
+        .map(|(i, c)| {
+            Bar::new(
+                100.0 * (d.hist_low + (i as f64 + 0.5) * width),
+                f64::from(*c),
+            )
+            .width(100.0 * width)
+        })
+        .collect();
+    ui.label(format!(
+        "Chance of attack over the draws: 5% {} · median {} · 95% {}",
+        percent(d.p5),
+        percent(d.p50),
+        percent(d.p95)
+    ));
+    small_plot("attack_distribution", height, hover)
+        .x_axis_label("chance of attack, %")
+        .y_axis_label("draws")
+        .show(ui, |p| {
+            p.bar_chart(BarChart::new("draws", bars).color(theme::NATO))
+        })
+        .response
+}
+
+pub(super) fn tornado_plot(
+    ui: &mut Ui,
+    s: &StateAssessment,
+    hover: bool,
+) -> Option<egui::Response> {
+    let bars: Vec<&crate::model::TornadoBar> = s.tornado.iter().take(8).collect();
+    if bars.is_empty() {
+        ui.label("No assumption moves the result.");
+        return None;
+    }
+    let base = s.decision.chance_at_likely;
+    ui.label(format!("Chance of attack at the most likely values: {}. Each bar moves one assumption from low to high.", percent(base)));
+    let n = bars.len();
+    let mut low_bars = Vec::new();
+    let mut high_bars = Vec::new();
+    for (i, b) in bars.iter().enumerate() {
+        let y = (n - i) as f64;
+        low_bars.push(
+            Bar::new(y, 100.0 * (b.attack_at_low - base))
+                .base_offset(100.0 * base)
+                .name(&b.label)
+                .width(0.6),
+        );
+        high_bars.push(
+            Bar::new(y, 100.0 * (b.attack_at_high - base))
+                .base_offset(100.0 * base)
+                .name(&b.label)
+                .width(0.6),
+        );
+    }
+    let response = small_plot("tornado", 220.0, hover)
+        .height(40.0 + 26.0 * n as f32)
+        // The longest bars are at the top: the legend goes below them.
+        .legend(Legend::default().position(Corner::RightBottom))
+        // Short tick labels ("5", "6") may stand closer than egui_plot's
+        // default allows, so a narrow range still reads.
+        .x_grid_spacer(decimal_steps)
+        .custom_x_axes(vec![
+            egui_plot::AxisHints::new_x()
+                .label("chance of attack, %")
+                .label_spacing(28.0..=40.0),
+        ])
+        .show_y(false)
+        .show(ui, |p| {
+            p.bar_chart(
+                BarChart::new("assumption low", low_bars)
+                    .horizontal()
+                    .color(theme::NEUTRAL),
+            );
+            p.bar_chart(
+                BarChart::new("assumption high", high_bars)
+                    .horizontal()
+                    .color(theme::ADVERSARY),
+            );
+        })
+        .response;
+    for (i, b) in bars.iter().enumerate() {
+        ui.weak(format!(
+            "{}. {}: {} → {}",
+            i + 1,
+            b.label,
+            percent(b.attack_at_low),
+            percent(b.attack_at_high)
+        ));
+    }
+    Some(response)
+}
+
+pub(super) fn campaign_plot(
+    ui: &mut Ui,
+    s: &StateAssessment,
+    height: f32,
+    hover: bool,
+) -> Option<egui::Response> {
+    if s.campaign.is_empty() {
+        ui.label("No axis of advance in the scenario.");
+        return None;
+    }
+    ui.label("Ground taken by day (most likely values): solid alone, dashed with every guarantor fighting.");
+    let palette = [
+        theme::ADVERSARY,
+        theme::NATO,
+        theme::GUARANTOR,
+        theme::NEUTRAL,
+        theme::WARNING,
+    ];
+    let longest = s.campaign.iter().map(|a| a.distance_km).fold(0.0, f64::max);
+    // No legend: eight entries would cover the lines. Each axis is listed
+    // below the plot in its colour.
+    let response = Plot::new("campaign")
+        .height(height)
+        .show_x(hover)
+        .show_y(hover)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .include_y(0.0)
+        .include_y(longest)
+        .include_x(0.0)
+        .x_axis_label("day")
+        .y_axis_label("km taken")
+        .show(ui, |p| {
+            for (i, axis) in s.campaign.iter().enumerate() {
+                let colour = palette[i % palette.len()];
+                let alone: PlotPoints = axis
+                    .trace_alone
+                    .iter()
+                    .map(|d| [f64::from(d.day), d.km])
+                    .collect();
+                let helped: PlotPoints = axis
+                    .trace_helped
+                    .iter()
+                    .map(|d| [f64::from(d.day), d.km])
+                    .collect();
+                p.line(Line::new(axis.name.clone(), alone).color(colour).width(2.0));
+                p.line(
+                    Line::new(format!("{} (helped)", axis.name), helped)
+                        .color(colour)
+                        .style(egui_plot::LineStyle::dashed_loose()),
+                );
+            }
+        })
+        .response;
+    for (i, axis) in s.campaign.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("●").color(palette[i % palette.len()]));
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(
+                        "{}: {:.0} km, force ratio {:.2}:1 on day 0, falls quickly in {} of draws",
+                        axis.name,
+                        axis.distance_km,
+                        axis.force_ratio_day0,
+                        percent(axis.fait_accompli)
+                    ))
+                    .weak(),
+                )
+                .wrap(),
+            );
+        });
+    }
+    Some(response)
+}
+
+pub(super) fn burden_plot(
+    ui: &mut Ui,
+    assessment: &Assessment,
+    s: &StateAssessment,
+    height: f32,
+    hover: bool,
+) -> egui::Response {
+    let years = assessment.horizon_years.max(1.0);
+    let baseline = s.break_even.first().map(|b| b.baseline_burden_pct_gdp);
+    ui.label(format!(
+        "{:.1}% of GDP a year under this scenario{}; {:.0} %-of-GDP-years over the horizon.",
+        s.burden.total_pct_gdp,
+        baseline
+            .map(|b| format!(" against {b:.1}% without a guarantee"))
+            .unwrap_or_default(),
+        s.burden.over_horizon_pct_gdp_years
+    ));
+    let steps = years.ceil() as usize;
+    let line = |v: f64| -> PlotPoints { (0..=steps).map(|y| [y as f64, v]).collect() };
+    small_plot("burden", height, hover)
+        .legend(Legend::default().position(Corner::RightBottom))
+        .x_axis_label("year")
+        .y_axis_label("% of GDP")
+        .include_y(0.0)
+        .show(ui, |p| {
+            p.line(
+                Line::new("this scenario", line(s.burden.total_pct_gdp))
+                    .color(theme::NATO)
+                    .width(2.5),
+            );
+            if let Some(b) = baseline {
+                p.line(
+                    Line::new("without a guarantee", line(b))
+                        .color(theme::ADVERSARY)
+                        .style(egui_plot::LineStyle::dashed_loose()),
+                );
+            }
+        })
+        .response
+}
+
+pub(super) fn trade_off_plot(
+    ui: &mut Ui,
+    points: &[TradeOffPoint],
+    height: f32,
+    hover: bool,
+) -> egui::Response {
+    ui.label("Each open scenario: how acceptable to the adversary (→) against how well it deters (↑). Open more scenarios to compare.");
+    // No legend: scenario titles are wider than the plot. They are listed
+    // below it, with their colours.
+    let response = Plot::new("trade_off")
+        .height(height.max(260.0))
+        .show_x(hover)
+        .show_y(hover)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .x_axis_label("acceptable to the adversary, %")
+        .y_axis_label("deterrence (1 − chance of attack), %")
+        .include_x(0.0)
+        .include_x(100.0)
+        .include_y(0.0)
+        .include_y(100.0)
+        .show(ui, |p| {
+            for point in points {
+                p.points(
+                    Points::new(
+                        point.title.clone(),
+                        vec![[100.0 * point.acceptability, 100.0 * point.deterrence]],
+                    )
+                    .radius(if point.active { 7.0 } else { 5.0 })
+                    .color(trade_off_colour(point.active)),
+                );
+            }
+        })
+        .response;
+    for point in points {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("●").color(trade_off_colour(point.active)));
+            let shown = format!(
+                "{}{}: {} acceptable, {} deterred",
+                point.title,
+                if point.active { " (this scenario)" } else { "" },
+                percent(point.acceptability),
+                percent(point.deterrence)
+            );
+            ui.add(egui::Label::new(RichText::new(shown).weak()).wrap());
+        });
+    }
+    response
+}
+
+fn trade_off_colour(active: bool) -> Color32 {
+    if active {
+        theme::ADVERSARY
+    } else {
+        theme::NATO
+    }
+}
+
+/// Grid lines every 1, 5 and 10 units of a power of ten that suits the
+/// visible range, so that a range of a few points still has labelled ticks.
+fn decimal_steps(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let span = (input.bounds.1 - input.bounds.0).abs().max(1e-9);
+    let base = 10f64.powf((span / 5.0).log10().floor());
+    egui_plot::uniform_grid_spacer(move |_| [base, 5.0 * base, 10.0 * base])(input)
+}
+
+pub(super) fn break_even(ui: &mut Ui, s: &StateAssessment) -> Option<egui::Response> {
+    if s.break_even.is_empty() {
+        ui.label("No guarantee to compare with armed neutrality.");
+        return None;
+    }
+    // One block per arrangement rather than a four-column table, which would
+    // be wider than the panel.
+    let table = ui.vertical(|ui| {
+        for b in &s.break_even {
+            ui.add_space(4.0);
+            ui.label(RichText::new(&b.arrangement).strong());
+            let needed = match b.break_even_credibility {
+                Some(x) if x <= 0.0 => "any".to_owned(),
+                Some(x) => percent(x),
+                None => "never".to_owned(),
+            };
+            ui.add(
+                egui::Label::new(format!(
+                    "Credibility {}; needed to beat armed neutrality: {needed}.",
+                    percent(b.credibility)
+                ))
+                .wrap(),
+            );
+            ui.add(
+                egui::Label::new(format!(
+                    "Chance of attack {} against {} under armed neutrality.",
+                    percent(b.chance_of_attack),
+                    percent(b.baseline_chance_of_attack)
+                ))
+                .wrap(),
+            );
+        }
+    });
+    ui.weak("Break-even: the credibility each guarantor must have for the arrangement's chance of attack to equal that of the armed-neutrality baseline.");
+    // The table has no interaction of its own: sense clicks on it for the
+    // context menu.
+    Some(ui.interact(
+        table.response.rect,
+        ui.make_persistent_id("break_even_menu"),
+        egui::Sense::click(),
+    ))
+}

@@ -1,0 +1,180 @@
+//! The headline figures of a protected state: as a list in the assessment panel
+//! and as the big cards of the headline and break-even slides.
+
+use egui::{Color32, RichText, Ui};
+
+use super::readings::{main_axis, range, read_attack, read_credibility};
+use crate::kit::format::percent;
+use crate::kit::theme;
+use crate::model::{Assessment, StateAssessment};
+use crate::scenario::Scenario;
+
+/// The headline figures of one protected state, each with its plain reading,
+/// as the assessment panel lists them.
+pub fn figures(ui: &mut Ui, assessment: &Assessment, s: &StateAssessment) {
+    ui.label(RichText::new(&s.name).strong().size(16.0));
+    let attack = &s.decision.chance_of_attack;
+    ui.vertical(|ui| {
+        figure(
+            ui,
+            &format!(
+                "Chance of renewed attack in {} years",
+                assessment.horizon_years
+            ),
+            &range(attack),
+            &read_attack(attack.mean, assessment.horizon_years),
+            attack_colour(attack.mean),
+        );
+        let cred = &s.credibility.arrangement;
+        figure(
+            ui,
+            "Credibility",
+            &range(cred),
+            read_credibility(cred.mean),
+            Color32::PLACEHOLDER,
+        );
+        let (time, reading) = main_axis(s);
+        figure(
+            ui,
+            "Time to objective, main axis",
+            &time,
+            &reading,
+            Color32::PLACEHOLDER,
+        );
+        figure(
+            ui,
+            "Defence burden",
+            &format!("{:.1}% of GDP", s.burden.total_pct_gdp),
+            &format!(
+                "About ${:.0}bn a year{}.",
+                s.burden.total_usd_bn,
+                if s.burden.compensation_pct_gdp > 0.0 {
+                    format!(
+                        ", of which {:.1}% of GDP compensation",
+                        s.burden.compensation_pct_gdp
+                    )
+                } else {
+                    String::new()
+                }
+            ),
+            Color32::PLACEHOLDER,
+        );
+        figure(
+            ui,
+            "Acceptable to the adversary",
+            &range(&s.acceptability.adversary),
+            &format!(
+                "And to {}: {}.",
+                s.name,
+                percent(s.acceptability.protected_state)
+            ),
+            Color32::PLACEHOLDER,
+        );
+    });
+}
+
+fn figure(ui: &mut Ui, label: &str, value: &str, reading: &str, colour: Color32) {
+    ui.add_space(2.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(label);
+        let text = RichText::new(value).strong().size(15.0);
+        let text = if colour == Color32::PLACEHOLDER {
+            text
+        } else {
+            text.color(colour)
+        };
+        // The figure moves to its own line as a whole rather than breaking
+        // inside its range.
+        ui.add(egui::Label::new(text).extend());
+    });
+    ui.add(egui::Label::new(RichText::new(reading).weak()).wrap());
+}
+
+fn attack_colour(p: f64) -> Color32 {
+    if p < 0.15 {
+        theme::GUARANTOR
+    } else if p < 0.35 {
+        theme::PROTECTED_TEXT
+    } else {
+        theme::WARNING
+    }
+}
+
+/// The headline figures as (label, value, reading) cards, for a slide.
+pub fn cards(
+    scenario: &Scenario,
+    a: &Assessment,
+    s: &StateAssessment,
+) -> Vec<(String, String, String)> {
+    let adversary = crate::scenario::reference::state_name(scenario, &scenario.adversary.state);
+    vec![
+        (
+            format!(
+                "Chance of a renewed attack on {} within {} years",
+                s.name, a.horizon_years
+            ),
+            percent(s.decision.chance_of_attack.mean),
+            format!(
+                "90% range {}–{}",
+                percent(s.decision.chance_of_attack.p5),
+                percent(s.decision.chance_of_attack.p95)
+            ),
+        ),
+        (
+            "Chance the guarantors fight".into(),
+            percent(s.credibility.arrangement.mean),
+            format!(
+                "90% range {}–{}",
+                percent(s.credibility.arrangement.p5),
+                percent(s.credibility.arrangement.p95)
+            ),
+        ),
+        (
+            "Defence burden".into(),
+            format!("{:.1}% of GDP", s.burden.total_pct_gdp),
+            format!("${:.1}bn a year", s.burden.total_usd_bn),
+        ),
+        (
+            format!("Acceptable to {adversary}"),
+            percent(s.acceptability.adversary.mean),
+            format!(
+                "to {}: {}",
+                s.name,
+                percent(s.acceptability.protected_state)
+            ),
+        ),
+    ]
+}
+
+/// Each arrangement (up to four) against its baseline as (label, value,
+/// reading) cards, for a slide.
+pub fn break_even_cards(scenario: &Scenario, s: &StateAssessment) -> Vec<(String, String, String)> {
+    s.break_even
+        .iter()
+        .take(4)
+        .map(|b| {
+            let name = scenario
+                .arrangements
+                .iter()
+                .find(|a| a.id == b.arrangement)
+                .map(|a| a.name.clone())
+                .unwrap_or_else(|| b.arrangement.clone());
+            let value = match b.break_even_credibility {
+                Some(c) if c <= 0.0 => "better at any credibility".to_owned(),
+                Some(c) => format!("credibility {} needed", percent(c)),
+                None => "worse even if certain".to_owned(),
+            };
+            (
+                name,
+                value,
+                format!(
+                    "attack {} vs {} without; burden {:.1}% vs {:.1}% of GDP",
+                    percent(b.chance_of_attack),
+                    percent(b.baseline_chance_of_attack),
+                    b.burden_pct_gdp,
+                    b.baseline_burden_pct_gdp
+                ),
+            )
+        })
+        .collect()
+}

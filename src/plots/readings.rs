@@ -1,0 +1,72 @@
+//! The plain-language readings of the engine's figures, shared by the
+//! assessment panel, the slides and the plots' captions: no egui here.
+
+use crate::kit::format::percent;
+use crate::model::{Distribution, StateAssessment};
+
+/// A distribution as its mean with its 5–95% range, e.g. `13.6% (4.0%–28.1%)`.
+pub fn range(d: &Distribution) -> String {
+    format!("{} ({}–{})", percent(d.mean), percent(d.p5), percent(d.p95))
+}
+
+/// "about 1 in 12" for a probability.
+pub fn one_in(p: f64) -> String {
+    if p <= 0.0005 {
+        "almost none".into()
+    } else if p >= 0.5 {
+        format!("{} in 10", (p * 10.0).round())
+    } else {
+        format!("about 1 in {}", (1.0 / p).round())
+    }
+}
+
+/// Plain reading of the chance of a renewed attack.
+pub fn read_attack(p: f64, years: f64) -> String {
+    let level = match p {
+        p if p < 0.05 => "Deterrence holds in almost every draw",
+        p if p < 0.15 => "Deterrence mostly holds",
+        p if p < 0.35 => "A real risk of renewed war",
+        _ => "Renewed war is likely",
+    };
+    format!("{level}: {} over {years} years.", one_in(p))
+}
+
+/// Plain reading of the guarantors' credibility.
+pub fn read_credibility(c: f64) -> &'static str {
+    match c {
+        c if c < 0.2 => "Guarantors would rarely fight: little more than words.",
+        c if c < 0.45 => "Guarantors might fight: the adversary can gamble.",
+        c if c < 0.7 => "Guarantors would more likely than not fight.",
+        _ => "Guarantors would almost surely fight.",
+    }
+}
+
+/// The axis where the adversary does best, its time to objective and a reading.
+pub fn main_axis(s: &StateAssessment) -> (String, String) {
+    let Some(axis) = s
+        .campaign
+        .iter()
+        .max_by(|a, b| a.fait_accompli.total_cmp(&b.fait_accompli))
+    else {
+        return ("—".into(), "No axis of advance in the scenario.".into());
+    };
+    match &axis.days_to_objective {
+        Some(days) => (
+            format!("{:.0} days (median)", days.p50),
+            format!(
+                "{}: {:.0} km; falls quickly in {} of draws, holds in {}.",
+                axis.name,
+                axis.distance_km,
+                percent(axis.fait_accompli),
+                percent(axis.held)
+            ),
+        ),
+        None => (
+            "held".into(),
+            format!(
+                "{}: {:.0} km; the objective held in every draw.",
+                axis.name, axis.distance_km
+            ),
+        ),
+    }
+}

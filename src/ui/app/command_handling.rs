@@ -1,0 +1,148 @@
+//! The one place commands are carried out. A command that would discard
+//! unsaved changes asks first; the answer comes back as a command too.
+
+use super::{BulwarkApp, Question};
+use crate::present::Action;
+use crate::ui::commands::{Command, UnsavedChoice};
+use crate::ui::document::Document;
+
+impl BulwarkApp {
+    /// Carries out one command, asking first where it would discard unsaved
+    /// changes (closing a changed tab, quitting with any).
+    pub(crate) fn apply(&mut self, command: Command) {
+        match &command {
+            Command::CloseTab(i) if self.tabs.get(*i).is_some_and(Document::is_dirty) => {
+                self.tabs.switch(*i);
+                self.ask_unsaved(command);
+            }
+            Command::Quit => match self.tabs.first_dirty() {
+                Some(i) => {
+                    self.tabs.switch(i);
+                    self.ask_unsaved(command);
+                }
+                None => self.window.closing = true,
+            },
+            _ => self.apply_now(command),
+        }
+    }
+
+    fn ask_unsaved(&mut self, then: Command) {
+        self.dialogs.question = Some(Question::UnsavedChanges {
+            then: Box::new(then),
+        });
+    }
+
+    /// Carries out a command without asking about unsaved changes.
+    fn apply_now(&mut self, command: Command) {
+        match command {
+            Command::New => {
+                let blank = Document::new(crate::scenario::blank(), None, "Untitled");
+                self.open_tab(blank.replaceable());
+                self.dialogs.message = "New scenario".into();
+            }
+            Command::CloseTab(i) => self.tabs.close(i),
+            Command::SwitchTab(i) => self.tabs.switch(i),
+            Command::ToggleCompare => self.show_compare ^= true,
+            Command::Open
+            | Command::OpenTypedPath
+            | Command::OpenPath(_)
+            | Command::OpenExample(_)
+            | Command::Save
+            | Command::SaveAs
+            | Command::SaveTo(_)
+            | Command::AnswerRecovery(_)
+            | Command::AnswerChangedOnDisk(_)
+            | Command::TypePath(_)
+            | Command::AnswerTypedPath(_) => self.apply_file_command(command),
+            // Quitting is decided in `apply`; a quit that reaches here is one
+            // already agreed to.
+            Command::Quit => self.window.closing = true,
+            Command::Undo => {
+                if !self.tabs.active_mut().undo() {
+                    self.dialogs.message = "Nothing to undo".into();
+                }
+            }
+            Command::Redo => {
+                if !self.tabs.active_mut().redo() {
+                    self.dialogs.message = "Nothing to redo".into();
+                }
+            }
+            Command::Edit { scenario, group } => self.tabs.active_mut().edit(*scenario, group),
+            Command::ToggleLeftPanel => self.settings.show_left ^= true,
+            Command::ToggleRightPanel => self.settings.show_right ^= true,
+            Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::SetPresentOn(choice) => self.settings.present_on = choice,
+            Command::Present => self.start_presenting(),
+            Command::Presenting(Action::Stop) => self.stop_presenting(),
+            Command::Presenting(action) => {
+                if let Some(p) = &mut self.presenting.presentation {
+                    p.apply(action);
+                }
+            }
+            Command::SlideKey(key) => {
+                let action = self
+                    .presenting
+                    .presentation
+                    .as_mut()
+                    .and_then(|p| p.key(key));
+                if let Some(action) = action {
+                    self.apply_now(Command::Presenting(action));
+                }
+            }
+            Command::ExportSlides
+            | Command::ExportSlidesTo(_)
+            | Command::ExportMapImage
+            | Command::ExportPlot(_)
+            | Command::ExportPlotTo(..)
+            | Command::ExportAssessment { .. } => self.apply_export_command(command),
+            Command::About => self.dialogs.about = true,
+            Command::CloseAbout => self.dialogs.about = false,
+            Command::ClearRecent => self.settings.recent.clear(),
+            Command::AnswerUnsaved(choice) => self.answer_unsaved(choice),
+            Command::AnswerLink(open) => {
+                if let Some(Question::OpenLink { url }) = self.dialogs.question.take()
+                    && open
+                {
+                    self.window.approved_link = Some(url);
+                }
+            }
+            Command::DismissError => self.dialogs.error = None,
+            Command::Report(message) => self.dialogs.message = message,
+        }
+    }
+
+    /// Opens `doc` in a new tab (or says why not).
+    pub(super) fn open_tab(&mut self, doc: Document) {
+        if let Err(e) = self.tabs.open(doc) {
+            self.dialogs.error = Some(e);
+        }
+    }
+
+    /// Answers the unsaved-changes question.
+    fn answer_unsaved(&mut self, choice: UnsavedChoice) {
+        let Some(Question::UnsavedChanges { then }) = self.dialogs.question.take() else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Cancel => self.dialogs.message = "Cancelled".into(),
+            UnsavedChoice::Discard => self.discard_then(*then),
+            UnsavedChoice::Save => self.save_then(*then),
+        }
+    }
+
+    /// After the user chose to discard the active tab's changes: close it, and
+    /// go on with `then` (quitting asks about the next unsaved tab).
+    fn discard_then(&mut self, then: Command) {
+        match then {
+            Command::CloseTab(_) => self.tabs.close(self.tabs.active_index()),
+            Command::Quit => {
+                self.tabs.forget_active_changes();
+                self.apply(Command::Quit);
+            }
+            other => self.apply(other),
+        }
+        if let Some(Question::UnsavedChanges { .. }) = &self.dialogs.question {
+            self.dialogs.message = "Another scenario has unsaved changes".into();
+        }
+    }
+}

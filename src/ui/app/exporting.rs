@@ -1,0 +1,152 @@
+//! Exports: the slides (PNG and a handout, on another thread), the map image,
+//! a plot of the assessment panel, and the assessment's figures.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use super::files::DialogKind;
+use super::{BulwarkApp, PathPurpose, Question, slug};
+use crate::plots::PlotKind;
+use crate::ui::commands::Command;
+
+/// Exports under way.
+#[derive(Default)]
+pub(super) struct Exports {
+    /// A slide export running on another thread.
+    slides: Option<Receiver<Result<String, String>>>,
+}
+
+impl Exports {
+    pub(super) fn slides_running(&self) -> bool {
+        self.slides.is_some()
+    }
+}
+
+impl BulwarkApp {
+    /// Carries out a command about exports.
+    pub(super) fn apply_export_command(&mut self, command: Command) {
+        match command {
+            Command::ExportSlides => {
+                let folder = self
+                    .doc()
+                    .path()
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default()
+                    .join(format!(
+                        "{}-slides",
+                        slug(&self.doc().scenario().meta.title)
+                    ));
+                self.dialogs.question = Some(Question::TypedPath {
+                    purpose: PathPurpose::ExportSlides,
+                    text: folder.display().to_string(),
+                });
+            }
+            Command::ExportSlidesTo(dir) => self.spawn_slide_export(dir),
+            Command::ExportMapImage => {
+                let dir = self.export_folder();
+                let name = format!("{}-map.png", slug(&self.doc().scenario().meta.title));
+                self.views.map.request_export(dir.join(name));
+            }
+            Command::ExportPlot(plot) => self.spawn_dialog(DialogKind::ExportPlot(plot)),
+            Command::ExportPlotTo(plot, path) => {
+                // The plot is captured from the panel, so the panel must show.
+                self.settings.show_right = true;
+                self.views
+                    .panel
+                    .request_export(plot, with_png_extension(&path));
+            }
+            Command::ExportAssessment { csv } => self.export_assessment(csv),
+            _ => {}
+        }
+    }
+
+    /// Writes the active scenario's current assessment next to its file.
+    fn export_assessment(&mut self, csv: bool) {
+        let state = self.assessment();
+        let Some(result) = state.result.filter(|_| !state.stale) else {
+            self.dialogs.message =
+                "The assessment is still running; export again in a moment".into();
+            return;
+        };
+        let done = [(self.doc().name(), (*result).clone())];
+        let (text, ext) = if csv {
+            (crate::model::export::to_csv(&done), "csv")
+        } else {
+            (crate::model::export::to_json(&done), "json")
+        };
+        let file = format!(
+            "{}-assessment.{ext}",
+            slug(&self.doc().scenario().meta.title)
+        );
+        let path = self.export_folder().join(file);
+        match crate::scenario::write_atomic(&path, text.as_bytes(), false) {
+            Ok(()) => {
+                self.dialogs.message = format!("Exported the assessment to {}", path.display());
+            }
+            Err(e) => self.dialogs.error = Some(e.to_string()),
+        }
+    }
+
+    /// Renders the deck to PNGs and a handout on another thread.
+    fn spawn_slide_export(&mut self, dir: PathBuf) {
+        let (tx, rx) = channel();
+        let scenario = self.doc().scenario().clone();
+        self.dialogs.message = format!("Exporting slides to {}…", dir.display());
+        std::thread::spawn(move || {
+            let result = crate::present::export::export_slides(&scenario, &dir)
+                .map(|n| format!("Exported {n} slides and handout.md to {}", dir.display()))
+                .map_err(|e| format!("Could not export the slides.\n\n{e}"));
+            let _ = tx.send(result);
+        });
+        self.exports.slides = Some(rx);
+    }
+
+    /// Takes the outcome of finished slide and plot exports.
+    pub(super) fn poll_exports(&mut self, ctx: &egui::Context) {
+        match self.views.panel.poll_export(ctx) {
+            Some(Ok(message)) => self.dialogs.message = message,
+            Some(Err(message)) => self.dialogs.error = Some(message),
+            None => {}
+        }
+        let Some(rx) = &self.exports.slides else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(Ok(message)) => {
+                self.dialogs.message = message;
+                self.exports.slides = None;
+            }
+            Ok(Err(message)) => {
+                self.dialogs.error = Some(message);
+                self.exports.slides = None;
+            }
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(200));
+            }
+            Err(TryRecvError::Disconnected) => {
+                self.dialogs.error = Some("The slide export stopped unexpectedly.".into());
+                self.exports.slides = None;
+            }
+        }
+    }
+}
+
+/// The suggested file name of a plot's image, e.g. `nato-membership-tornado.png`.
+pub(super) fn plot_file_name(title_slug: &str, plot: PlotKind) -> String {
+    format!("{title_slug}-{}.png", slug(plot.short_label()))
+}
+
+/// `path`, with `.png` added when it has another extension or none.
+fn with_png_extension(path: &Path) -> PathBuf {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"))
+    {
+        path.to_path_buf()
+    } else {
+        let mut s = path.as_os_str().to_os_string();
+        s.push(".png");
+        PathBuf::from(s)
+    }
+}
