@@ -21,15 +21,15 @@ pub fn run(
     let mut done: Vec<(String, Assessment)> = Vec::new();
     for file in files {
         match scenario::load_file(file) {
-            Ok(s) => {
+            Ok(scenario) => {
                 let options = Options {
-                    samples: samples.unwrap_or(s.simulation.samples),
-                    seed: seed.unwrap_or(s.simulation.seed),
+                    samples: samples.unwrap_or(scenario.simulation.samples),
+                    seed: seed.unwrap_or(scenario.simulation.seed),
                     tornado: true,
                 };
                 done.push((
                     file.display().to_string(),
-                    model::assess_with_options(&s, options),
+                    model::assess_with_options(&scenario, options),
                 ));
             }
             Err(e) => {
@@ -60,21 +60,21 @@ fn text(out: &mut dyn Write, file: &str, a: &Assessment) -> std::io::Result<()> 
         "  {} draws, seed {}, horizon {} years",
         a.samples, a.seed, a.horizon_years
     )?;
-    for s in &a.states {
-        state_text(out, s)?;
+    for state in &a.states {
+        state_text(out, state)?;
     }
     Ok(())
 }
 
-fn state_text(out: &mut dyn Write, s: &StateAssessment) -> std::io::Result<()> {
-    let d = &s.decision;
+fn state_text(out: &mut dyn Write, state: &StateAssessment) -> std::io::Result<()> {
+    let d = &state.decision;
     let c = &d.chance_of_attack;
     writeln!(
         out,
         "  {} ({}) under {}",
-        s.name,
-        s.state,
-        list(&s.arrangements)
+        state.name,
+        state.state,
+        list(&state.arrangements)
     )?;
     writeln!(
         out,
@@ -87,11 +87,11 @@ fn state_text(out: &mut dyn Write, s: &StateAssessment) -> std::io::Result<()> {
     writeln!(
         out,
         "    credibility: {} (90% range {} to {})",
-        percent(s.credibility.arrangement.mean),
-        percent(s.credibility.arrangement.p5),
-        percent(s.credibility.arrangement.p95)
+        percent(state.credibility.arrangement.mean),
+        percent(state.credibility.arrangement.p5),
+        percent(state.credibility.arrangement.p95)
     )?;
-    for g in &s.credibility.guarantors {
+    for g in &state.credibility.guarantors {
         writeln!(
             out,
             "      {} ({}): {}",
@@ -109,7 +109,7 @@ fn state_text(out: &mut dyn Write, s: &StateAssessment) -> std::io::Result<()> {
         percent(d.motive),
         percent(d.grievance)
     )?;
-    for k in &s.campaign {
+    for k in &state.campaign {
         let days = k
             .days_to_objective
             .as_ref()
@@ -130,26 +130,26 @@ fn state_text(out: &mut dyn Write, s: &StateAssessment) -> std::io::Result<()> {
     writeln!(
         out,
         "    punishment: {} (war {}, nuclear {}, sanctions {})",
-        percent(s.punishment.expected.mean),
-        percent(s.punishment.war_term),
-        percent(s.punishment.nuclear_term),
-        percent(s.punishment.sanctions_term)
+        percent(state.punishment.expected.mean),
+        percent(state.punishment.war_term),
+        percent(state.punishment.nuclear_term),
+        percent(state.punishment.sanctions_term)
     )?;
     writeln!(
         out,
         "    burden: {:.2}% of GDP a year (${:.1}bn); restraint {:.2}, escalation risk {}",
-        s.burden.total_pct_gdp,
-        s.burden.total_usd_bn,
-        s.restraint.index,
-        percent(s.restraint.escalation_risk.mean)
+        state.burden.total_pct_gdp,
+        state.burden.total_usd_bn,
+        state.restraint.index,
+        percent(state.restraint.escalation_risk.mean)
     )?;
     writeln!(
         out,
         "    acceptability: adversary {}, protected state {}",
-        percent(s.acceptability.adversary.mean),
-        percent(s.acceptability.protected_state)
+        percent(state.acceptability.adversary.mean),
+        percent(state.acceptability.protected_state)
     )?;
-    for b in &s.break_even {
+    for b in &state.break_even {
         let be = b
             .break_even_credibility
             .map_or("never (worse even at 100%)".to_string(), percent);
@@ -163,7 +163,7 @@ fn state_text(out: &mut dyn Write, s: &StateAssessment) -> std::io::Result<()> {
             be
         )?;
     }
-    for t in s.tornado.iter().take(5) {
+    for t in state.tornado.iter().take(5) {
         writeln!(
             out,
             "    swing {}: {} to {}",

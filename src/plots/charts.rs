@@ -23,11 +23,11 @@ fn small_plot(id: &str, height: f32, hover: bool) -> Plot<'static> {
 
 pub(super) fn distribution_plot(
     ui: &mut Ui,
-    s: &StateAssessment,
+    state: &StateAssessment,
     height: f32,
     hover: bool,
 ) -> egui::Response {
-    let d = &s.decision.chance_of_attack;
+    let d = &state.decision.chance_of_attack;
     let n = d.histogram.len().max(1) as f64;
     let width = (d.hist_high - d.hist_low) / n;
     // Leave out the empty bins above the highest draw, so the bars stay readable.
@@ -66,15 +66,15 @@ pub(super) fn distribution_plot(
 
 pub(super) fn tornado_plot(
     ui: &mut Ui,
-    s: &StateAssessment,
+    state: &StateAssessment,
     hover: bool,
 ) -> Option<egui::Response> {
-    let bars: Vec<&crate::model::TornadoBar> = s.tornado.iter().take(8).collect();
+    let bars: Vec<&crate::model::TornadoBar> = state.tornado.iter().take(8).collect();
     if bars.is_empty() {
         ui.label("No assumption moves the result.");
         return None;
     }
-    let base = s.decision.chance_at_likely;
+    let base = state.decision.chance_at_likely;
     ui.label(format!("Chance of attack at the most likely values: {}. Each bar moves one assumption from low to high.", percent(base)));
     let n = bars.len();
     let mut low_bars = Vec::new();
@@ -134,11 +134,11 @@ pub(super) fn tornado_plot(
 
 pub(super) fn campaign_plot(
     ui: &mut Ui,
-    s: &StateAssessment,
+    state: &StateAssessment,
     height: f32,
     hover: bool,
 ) -> Option<egui::Response> {
-    if s.campaign.is_empty() {
+    if state.campaign.is_empty() {
         ui.label("No axis of advance in the scenario.");
         return None;
     }
@@ -150,7 +150,11 @@ pub(super) fn campaign_plot(
         theme::NEUTRAL,
         theme::WARNING,
     ];
-    let longest = s.campaign.iter().map(|a| a.distance_km).fold(0.0, f64::max);
+    let longest = state
+        .campaign
+        .iter()
+        .map(|a| a.distance_km)
+        .fold(0.0, f64::max);
     // No legend: eight entries would cover the lines. Each axis is listed
     // below the plot in its colour.
     let response = Plot::new("campaign")
@@ -166,7 +170,7 @@ pub(super) fn campaign_plot(
         .x_axis_label("day")
         .y_axis_label("km taken")
         .show(ui, |p| {
-            for (i, axis) in s.campaign.iter().enumerate() {
+            for (i, axis) in state.campaign.iter().enumerate() {
                 let colour = palette[i % palette.len()];
                 let alone: PlotPoints = axis
                     .trace_alone
@@ -187,7 +191,7 @@ pub(super) fn campaign_plot(
             }
         })
         .response;
-    for (i, axis) in s.campaign.iter().enumerate() {
+    for (i, axis) in state.campaign.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("●").color(palette[i % palette.len()]));
             ui.add(
@@ -211,19 +215,19 @@ pub(super) fn campaign_plot(
 pub(super) fn burden_plot(
     ui: &mut Ui,
     assessment: &Assessment,
-    s: &StateAssessment,
+    state: &StateAssessment,
     height: f32,
     hover: bool,
 ) -> egui::Response {
     let years = assessment.horizon_years.max(1.0);
-    let baseline = s.break_even.first().map(|b| b.baseline_burden_pct_gdp);
+    let baseline = state.break_even.first().map(|b| b.baseline_burden_pct_gdp);
     ui.label(format!(
         "{:.1}% of GDP a year under this scenario{}; {:.0} %-of-GDP-years over the horizon.",
-        s.burden.total_pct_gdp,
+        state.burden.total_pct_gdp,
         baseline
             .map(|b| format!(" against {b:.1}% without a guarantee"))
             .unwrap_or_default(),
-        s.burden.over_horizon_pct_gdp_years
+        state.burden.over_horizon_pct_gdp_years
     ));
     let steps = years.ceil() as usize;
     let line = |v: f64| -> PlotPoints { (0..=steps).map(|y| [y as f64, v]).collect() };
@@ -234,7 +238,7 @@ pub(super) fn burden_plot(
         .include_y(0.0)
         .show(ui, |p| {
             p.line(
-                Line::new("this scenario", line(s.burden.total_pct_gdp))
+                Line::new("this scenario", line(state.burden.total_pct_gdp))
                     .color(theme::NATO)
                     .width(2.5),
             );
@@ -316,15 +320,15 @@ fn decimal_steps(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     egui_plot::uniform_grid_spacer(move |_| [base, 5.0 * base, 10.0 * base])(input)
 }
 
-pub(super) fn break_even(ui: &mut Ui, s: &StateAssessment) -> Option<egui::Response> {
-    if s.break_even.is_empty() {
+pub(super) fn break_even(ui: &mut Ui, state: &StateAssessment) -> Option<egui::Response> {
+    if state.break_even.is_empty() {
         ui.label("No guarantee to compare with armed neutrality.");
         return None;
     }
     // One block per arrangement rather than a four-column table, which would
     // be wider than the panel.
     let table = ui.vertical(|ui| {
-        for b in &s.break_even {
+        for b in &state.break_even {
             ui.add_space(4.0);
             ui.label(RichText::new(&b.arrangement).strong());
             let needed = match b.break_even_credibility {

@@ -11,9 +11,9 @@ use crate::scenario::Scenario;
 
 /// The headline figures of one protected state, each with its plain reading,
 /// as the assessment panel lists them.
-pub fn figures(ui: &mut Ui, assessment: &Assessment, s: &StateAssessment) {
-    ui.label(RichText::new(&s.name).strong().size(16.0));
-    let attack = &s.decision.chance_of_attack;
+pub fn figures(ui: &mut Ui, assessment: &Assessment, state: &StateAssessment) {
+    ui.label(RichText::new(&state.name).strong().size(16.0));
+    let attack = &state.decision.chance_of_attack;
     ui.vertical(|ui| {
         figure(
             ui,
@@ -25,7 +25,7 @@ pub fn figures(ui: &mut Ui, assessment: &Assessment, s: &StateAssessment) {
             &read_attack(attack.mean, assessment.horizon_years),
             attack_colour(attack.mean),
         );
-        let cred = &s.credibility.arrangement;
+        let cred = &state.credibility.arrangement;
         figure(
             ui,
             "Credibility",
@@ -33,7 +33,7 @@ pub fn figures(ui: &mut Ui, assessment: &Assessment, s: &StateAssessment) {
             read_credibility(cred.mean),
             Color32::PLACEHOLDER,
         );
-        let (time, reading) = main_axis(s);
+        let (time, reading) = main_axis(state);
         figure(
             ui,
             "Time to objective, main axis",
@@ -44,14 +44,14 @@ pub fn figures(ui: &mut Ui, assessment: &Assessment, s: &StateAssessment) {
         figure(
             ui,
             "Defence burden",
-            &format!("{:.1}% of GDP", s.burden.total_pct_gdp),
+            &format!("{:.1}% of GDP", state.burden.total_pct_gdp),
             &format!(
                 "About ${:.0}bn a year{}.",
-                s.burden.total_usd_bn,
-                if s.burden.compensation_pct_gdp > 0.0 {
+                state.burden.total_usd_bn,
+                if state.burden.compensation_pct_gdp > 0.0 {
                     format!(
                         ", of which {:.1}% of GDP compensation",
-                        s.burden.compensation_pct_gdp
+                        state.burden.compensation_pct_gdp
                     )
                 } else {
                     String::new()
@@ -62,11 +62,11 @@ pub fn figures(ui: &mut Ui, assessment: &Assessment, s: &StateAssessment) {
         figure(
             ui,
             "Acceptable to the adversary",
-            &range(&s.acceptability.adversary),
+            &range(&state.acceptability.adversary),
             &format!(
                 "And to {}: {}.",
-                s.name,
-                percent(s.acceptability.protected_state)
+                state.name,
+                percent(state.acceptability.protected_state)
             ),
             Color32::PLACEHOLDER,
         );
@@ -104,43 +104,43 @@ fn attack_colour(p: f64) -> Color32 {
 pub fn cards(
     scenario: &Scenario,
     a: &Assessment,
-    s: &StateAssessment,
+    state: &StateAssessment,
 ) -> Vec<(String, String, String)> {
     let adversary = crate::scenario::reference::state_name(scenario, &scenario.adversary.state);
     vec![
         (
             format!(
                 "Chance of a renewed attack on {} within {} years",
-                s.name, a.horizon_years
+                state.name, a.horizon_years
             ),
-            percent(s.decision.chance_of_attack.mean),
+            percent(state.decision.chance_of_attack.mean),
             format!(
                 "90% range {}–{}",
-                percent(s.decision.chance_of_attack.p5),
-                percent(s.decision.chance_of_attack.p95)
+                percent(state.decision.chance_of_attack.p5),
+                percent(state.decision.chance_of_attack.p95)
             ),
         ),
         (
             "Chance the guarantors fight".into(),
-            percent(s.credibility.arrangement.mean),
+            percent(state.credibility.arrangement.mean),
             format!(
                 "90% range {}–{}",
-                percent(s.credibility.arrangement.p5),
-                percent(s.credibility.arrangement.p95)
+                percent(state.credibility.arrangement.p5),
+                percent(state.credibility.arrangement.p95)
             ),
         ),
         (
             "Defence burden".into(),
-            format!("{:.1}% of GDP", s.burden.total_pct_gdp),
-            format!("${:.1}bn a year", s.burden.total_usd_bn),
+            format!("{:.1}% of GDP", state.burden.total_pct_gdp),
+            format!("${:.1}bn a year", state.burden.total_usd_bn),
         ),
         (
             format!("Acceptable to {adversary}"),
-            percent(s.acceptability.adversary.mean),
+            percent(state.acceptability.adversary.mean),
             format!(
                 "to {}: {}",
-                s.name,
-                percent(s.acceptability.protected_state)
+                state.name,
+                percent(state.acceptability.protected_state)
             ),
         ),
     ]
@@ -148,8 +148,12 @@ pub fn cards(
 
 /// Each arrangement (up to four) against its baseline as (label, value,
 /// reading) cards, for a slide.
-pub fn break_even_cards(scenario: &Scenario, s: &StateAssessment) -> Vec<(String, String, String)> {
-    s.break_even
+pub fn break_even_cards(
+    scenario: &Scenario,
+    state: &StateAssessment,
+) -> Vec<(String, String, String)> {
+    state
+        .break_even
         .iter()
         .take(4)
         .map(|b| {

@@ -42,8 +42,8 @@ pub fn read_credibility(c: f64) -> &'static str {
 }
 
 /// The axis where the adversary does best, its time to objective and a reading.
-pub fn main_axis(s: &StateAssessment) -> (String, String) {
-    let Some(axis) = s
+pub fn main_axis(state: &StateAssessment) -> (String, String) {
+    let Some(axis) = state
         .campaign
         .iter()
         .max_by(|a, b| a.fait_accompli.total_cmp(&b.fait_accompli))

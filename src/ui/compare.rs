@@ -36,18 +36,19 @@ pub fn input_rows(scenarios: &[&Scenario]) -> Vec<InputRow> {
     let mut row = |label: &str, f: &dyn Fn(&Scenario) -> String| {
         rows.push(InputRow {
             label: label.to_owned(),
-            values: scenarios.iter().map(|s| f(s)).collect(),
+            values: scenarios.iter().map(|scenario| f(scenario)).collect(),
         });
     };
-    row("Arrangements", &|s| {
+    row("Arrangements", &|scenario| {
         join(
-            s.arrangements
+            scenario
+                .arrangements
                 .iter()
                 .map(|a| templates::kind_name(a.kind).to_owned()),
         )
     });
-    row("Protected states", &|s| {
-        let mut ids: Vec<String> = s
+    row("Protected states", &|scenario| {
+        let mut ids: Vec<String> = scenario
             .arrangements
             .iter()
             .flat_map(|a| a.protected_states.iter().cloned())
@@ -55,8 +56,8 @@ pub fn input_rows(scenarios: &[&Scenario]) -> Vec<InputRow> {
         ids.dedup();
         join(ids.into_iter())
     });
-    row("Guarantors", &|s| {
-        join(s.arrangements.iter().flat_map(|a| {
+    row("Guarantors", &|scenario| {
+        join(scenario.arrangements.iter().flat_map(|a| {
             a.guarantors.iter().map(|g| {
                 format!(
                     "{} ({}, {})",
@@ -67,67 +68,79 @@ pub fn input_rows(scenarios: &[&Scenario]) -> Vec<InputRow> {
             })
         }))
     });
-    row("Nuclear umbrella", &|s| {
-        join(s.arrangements.iter().flat_map(|a| {
+    row("Nuclear umbrella", &|scenario| {
+        join(scenario.arrangements.iter().flat_map(|a| {
             a.guarantors
                 .iter()
                 .filter(|g| g.nuclear_umbrella)
                 .map(|g| g.state.clone())
         }))
     });
-    row("Guarantor troops present", &|s| {
-        figure(troops(s, |days| days <= 0.0))
+    row("Guarantor troops present", &|scenario| {
+        figure(troops(scenario, |days| days <= 0.0))
     });
-    row("Guarantor troops pledged", &|s| {
-        figure(troops(s, |days| days > 0.0))
+    row("Guarantor troops pledged", &|scenario| {
+        figure(troops(scenario, |days| days > 0.0))
     });
-    row("Void clauses", &|s| {
+    row("Void clauses", &|scenario| {
         join(
-            s.arrangements
+            scenario
+                .arrangements
                 .iter()
                 .flat_map(|a| a.void_clauses.iter().map(|c| c.kind.label().to_owned())),
         )
     });
-    row("Restraints", &|s| {
-        join(s.arrangements.iter().flat_map(|a| {
+    row("Restraints", &|scenario| {
+        join(scenario.arrangements.iter().flat_map(|a| {
             a.restraints.iter().map(|r| match r.limit {
                 Some(l) => format!("{} {}", r.kind.label(), figure(l)),
                 None => r.kind.label().to_owned(),
             })
         }))
     });
-    row("Compensation demanded", &|s| {
-        yes_no(s.arrangements.iter().any(|a| a.compensation.is_some()))
+    row("Compensation demanded", &|scenario| {
+        yes_no(
+            scenario
+                .arrangements
+                .iter()
+                .any(|a| a.compensation.is_some()),
+        )
     });
-    row("Sunset", &|s| {
+    row("Sunset", &|scenario| {
         join(
-            s.arrangements
+            scenario
+                .arrangements
                 .iter()
                 .filter_map(|a| a.sunset_years)
                 .map(|y| format!("{y} years")),
         )
     });
-    row("Protected state's defence spending", &|s| {
-        protected_figure(s, |r| format!("{} % of GDP", figure(r.defence_pct_gdp)))
+    row("Protected state's defence spending", &|scenario| {
+        protected_figure(scenario, |r| {
+            format!("{} % of GDP", figure(r.defence_pct_gdp))
+        })
     });
-    row("Protected state's active troops", &|s| {
-        protected_figure(s, |r| figure(r.active_troops))
+    row("Protected state's active troops", &|scenario| {
+        protected_figure(scenario, |r| figure(r.active_troops))
     });
-    row("Adversary theatre forces", &|s| {
-        figure(s.adversary.theatre_troops)
+    row("Adversary theatre forces", &|scenario| {
+        figure(scenario.adversary.theatre_troops)
     });
-    row("Horizon", &|s| format!("{} years", s.horizon_years));
+    row("Horizon", &|scenario| {
+        format!("{} years", scenario.horizon_years)
+    });
     for p in CATALOGUE {
-        row(p.label, &|s| {
-            let u = value(s, p.key);
+        row(p.label, &|scenario| {
+            let u = value(scenario, p.key);
             format!("{} ({}–{})", u.likely, u.low, u.high)
         });
     }
     rows
 }
 
-fn troops(s: &Scenario, when: fn(f64) -> bool) -> f64 {
-    s.arrangements
+fn troops(scenario: &Scenario, when: fn(f64) -> bool) -> f64 {
+    scenario
+        .arrangements
         .iter()
         .flat_map(|a| a.guarantors.iter())
         .flat_map(|g| g.forces.iter())
@@ -137,10 +150,10 @@ fn troops(s: &Scenario, when: fn(f64) -> bool) -> f64 {
 }
 
 fn protected_figure(
-    s: &Scenario,
+    scenario: &Scenario,
     f: fn(&crate::scenario::reference::ResolvedState) -> String,
 ) -> String {
-    let Some(id) = s
+    let Some(id) = scenario
         .arrangements
         .iter()
         .flat_map(|a| a.protected_states.first())
@@ -148,7 +161,8 @@ fn protected_figure(
     else {
         return "—".into();
     };
-    s.states
+    scenario
+        .states
         .iter()
         .find(|e| e.id == *id)
         .and_then(|e| resolve(e).ok())
@@ -194,8 +208,8 @@ pub fn show(ui: &mut Ui, documents: &[&Document]) {
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
                 ui.strong("Input");
-                for s in &scenarios {
-                    ui.strong(&s.meta.title);
+                for scenario in &scenarios {
+                    ui.strong(&scenario.meta.title);
                 }
                 ui.end_row();
                 for row in differing {

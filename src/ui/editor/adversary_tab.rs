@@ -10,13 +10,13 @@ use crate::scenario::{Demand, DemandKind, Scenario};
 use super::state_options;
 
 /// Draws the tab.
-pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
-    let options = state_options(s);
+pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
+    let options = state_options(scenario);
     widgets::state_choice(
         ui,
         ed,
         "Adversary",
-        &mut s.adversary.state,
+        &mut scenario.adversary.state,
         &options,
         "The state whose attack the arrangements are meant to deter",
     );
@@ -24,7 +24,7 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
         ui,
         ed,
         "Theatre forces",
-        &mut s.adversary.theatre_troops,
+        &mut scenario.adversary.theatre_troops,
         0.0..=1.0e7,
         " troops",
         "Ground forces the adversary can commit to the theatre",
@@ -35,7 +35,7 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
         ui.menu_button("Add demand", |ui| {
             for kind in DemandKind::ALL {
                 if ui.button(kind.label()).on_hover_text(kind.help()).clicked() {
-                    s.adversary.demands.push(Demand {
+                    scenario.adversary.demands.push(Demand {
                         kind: *kind,
                         weight: 0.5,
                         text: String::new(),
@@ -47,7 +47,7 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
         .on_hover_text("What the adversary demands of a settlement");
     });
     let mut remove = None;
-    for (i, d) in s.adversary.demands.iter_mut().enumerate() {
+    for (i, d) in scenario.adversary.demands.iter_mut().enumerate() {
         ui.push_id(("demand", i), |ui| {
             ui.group(|ui| {
                 ui.horizontal(|ui| {
@@ -81,12 +81,12 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
         });
     }
     if let Some(i) = remove {
-        s.adversary.demands.remove(i);
+        scenario.adversary.demands.remove(i);
     }
     ui.separator();
     ui.strong("Preconditions");
     let mut remove = None;
-    for (i, p) in s.adversary.preconditions.iter_mut().enumerate() {
+    for (i, p) in scenario.adversary.preconditions.iter_mut().enumerate() {
         ui.push_id(("precondition", i), |ui| {
             widgets::text_block(
                 ui,
@@ -105,13 +105,13 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
         });
     }
     if let Some(i) = remove {
-        s.adversary.preconditions.remove(i);
+        scenario.adversary.preconditions.remove(i);
     }
     if ui
         .button("Add precondition")
         .on_hover_text("A condition the adversary sets before it will discuss guarantees")
         .clicked()
     {
-        s.adversary.preconditions.push(String::new());
+        scenario.adversary.preconditions.push(String::new());
     }
 }

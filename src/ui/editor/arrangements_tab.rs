@@ -15,17 +15,17 @@ use crate::scenario::{
 use super::{EditorState, state_options};
 
 /// Draws the tab.
-pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut Scenario) {
-    toolbar(ui, state, s);
-    if s.arrangements.is_empty() {
+pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, scenario: &mut Scenario) {
+    toolbar(ui, state, scenario);
+    if scenario.arrangements.is_empty() {
         ui.weak("No arrangement yet: add one from a template above.");
         return;
     }
-    state.arrangement = state.arrangement.min(s.arrangements.len() - 1);
+    state.arrangement = state.arrangement.min(scenario.arrangements.len() - 1);
     ui.separator();
-    let options = state_options(s);
-    let adversary = s.adversary.state.clone();
-    let a = &mut s.arrangements[state.arrangement];
+    let options = state_options(scenario);
+    let adversary = scenario.adversary.state.clone();
+    let a = &mut scenario.arrangements[state.arrangement];
     details(ui, ed, a, &options, &adversary);
     ui.separator();
     guarantors(ui, ed, a, &options, &adversary);
@@ -34,10 +34,10 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut 
 }
 
 /// Picking, adding, duplicating and removing arrangements.
-fn toolbar(ui: &mut Ui, state: &mut EditorState, s: &mut Scenario) {
+fn toolbar(ui: &mut Ui, state: &mut EditorState, scenario: &mut Scenario) {
     ui.horizontal_wrapped(|ui| {
         let l = ui.label("Arrangement");
-        let current = s
+        let current = scenario
             .arrangements
             .get(state.arrangement)
             .map(|a| a.name.clone())
@@ -46,7 +46,7 @@ fn toolbar(ui: &mut Ui, state: &mut EditorState, s: &mut Scenario) {
             .selected_text(current)
             .width(200.0)
             .show_ui(ui, |ui| {
-                for (i, a) in s.arrangements.iter().enumerate() {
+                for (i, a) in scenario.arrangements.iter().enumerate() {
                     ui.selectable_value(&mut state.arrangement, i, &a.name);
                 }
             })
@@ -62,31 +62,31 @@ fn toolbar(ui: &mut Ui, state: &mut EditorState, s: &mut Scenario) {
                     .on_hover_text(kind.help())
                     .clicked()
                 {
-                    add_template(s, *kind);
-                    state.arrangement = s.arrangements.len() - 1;
+                    add_template(scenario, *kind);
+                    state.arrangement = scenario.arrangements.len() - 1;
                 }
             }
         })
         .response
         .on_hover_text("Start a new arrangement from one of the brief's arrangement types");
-        let has = state.arrangement < s.arrangements.len();
+        let has = state.arrangement < scenario.arrangements.len();
         if ui
             .add_enabled(has, egui::Button::new("Duplicate"))
             .on_hover_text("Copy this arrangement to vary it")
             .clicked()
         {
-            let mut copy = s.arrangements[state.arrangement].clone();
-            copy.id = unique_id(s, &copy.id);
+            let mut copy = scenario.arrangements[state.arrangement].clone();
+            copy.id = unique_id(scenario, &copy.id);
             copy.name = format!("{} (copy)", copy.name);
-            s.arrangements.push(copy);
-            state.arrangement = s.arrangements.len() - 1;
+            scenario.arrangements.push(copy);
+            state.arrangement = scenario.arrangements.len() - 1;
         }
         if ui
             .add_enabled(has, egui::Button::new("Remove"))
             .on_hover_text("Delete this arrangement (Undo brings it back)")
             .clicked()
         {
-            s.arrangements.remove(state.arrangement);
+            scenario.arrangements.remove(state.arrangement);
             state.arrangement = state.arrangement.saturating_sub(1);
         }
     });
@@ -94,40 +94,41 @@ fn toolbar(ui: &mut Ui, state: &mut EditorState, s: &mut Scenario) {
 
 /// Adds a template arrangement protecting the first non-adversary state, adding
 /// its guarantor states to the scenario when missing.
-pub fn add_template(s: &mut Scenario, kind: crate::scenario::ArrangementKind) {
-    let protected = s
+pub fn add_template(scenario: &mut Scenario, kind: crate::scenario::ArrangementKind) {
+    let protected = scenario
         .arrangements
         .iter()
         .flat_map(|a| a.protected_states.first())
         .next()
         .cloned()
         .or_else(|| {
-            s.states
+            scenario
+                .states
                 .iter()
                 .map(|e| e.id.clone())
-                .find(|id| *id != s.adversary.state)
+                .find(|id| *id != scenario.adversary.state)
         })
         .unwrap_or_else(|| "UKR".into());
-    ensure_state(s, &protected);
-    let id = unique_id(s, &format!("{kind:?}").to_lowercase());
+    ensure_state(scenario, &protected);
+    let id = unique_id(scenario, &format!("{kind:?}").to_lowercase());
     let a = templates::arrangement(kind, &protected, &id);
     for state in templates::states_needed(&a) {
-        ensure_state(s, &state);
+        ensure_state(scenario, &state);
     }
-    s.arrangements.push(a);
+    scenario.arrangements.push(a);
 }
 
-fn ensure_state(s: &mut Scenario, id: &str) {
-    if !s.states.iter().any(|e| e.id == id) {
-        s.states.push(StateEntry {
+fn ensure_state(scenario: &mut Scenario, id: &str) {
+    if !scenario.states.iter().any(|e| e.id == id) {
+        scenario.states.push(StateEntry {
             id: id.into(),
             overrides: Default::default(),
         });
     }
 }
 
-fn unique_id(s: &Scenario, base: &str) -> String {
-    let taken = |id: &str| s.arrangements.iter().any(|a| a.id == id);
+fn unique_id(scenario: &Scenario, base: &str) -> String {
+    let taken = |id: &str| scenario.arrangements.iter().any(|a| a.id == id);
     if !taken(base) {
         return base.into();
     }

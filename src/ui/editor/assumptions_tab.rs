@@ -8,17 +8,17 @@ use crate::scenario::parameters::{CATALOGUE, Parameter, value};
 use crate::scenario::{Scenario, Uncertain};
 
 /// Draws the tab.
-pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
+pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
     ui.weak("Each assumption is a range: the Monte Carlo draws values between low and high, most often near the most likely value.");
     for p in CATALOGUE {
-        let mut u = value(s, p.key);
+        let mut u = value(scenario, p.key);
         let changed = ui
             .push_id(p.key, |ui| parameter_row(ui, ed, p, &mut u))
             .inner;
         if changed == Row::Changed {
-            s.assumptions.insert(p.key.to_owned(), u);
+            scenario.assumptions.insert(p.key.to_owned(), u);
         } else if changed == Row::Reset {
-            s.assumptions.remove(p.key);
+            scenario.assumptions.remove(p.key);
         }
     }
 }

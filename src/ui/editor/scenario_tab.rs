@@ -9,40 +9,40 @@ use super::EditorState;
 use crate::kit::widgets::{self, EditTracker};
 
 /// Draws the tab.
-pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut Scenario) {
+pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, scenario: &mut Scenario) {
     widgets::text(
         ui,
         ed,
         "Title",
-        &mut s.meta.title,
+        &mut scenario.meta.title,
         "Short title of the scenario",
     );
     widgets::text(
         ui,
         ed,
         "Author",
-        &mut s.meta.author,
+        &mut scenario.meta.author,
         "Who wrote the scenario",
     );
     widgets::text(
         ui,
         ed,
         "Date",
-        &mut s.meta.date,
+        &mut scenario.meta.date,
         "Date of the scenario, YYYY-MM-DD",
     );
     widgets::number(
         ui,
         ed,
         "Horizon",
-        &mut s.horizon_years,
+        &mut scenario.horizon_years,
         0.5..=50.0,
         " years",
         "Years ahead over which the chance of a renewed attack is assessed",
     );
     // Written back only when edited: a file's own value (perhaps outside the
     // range offered here, or a seed too large for an f64) stays as it is.
-    let mut samples = f64::from(s.simulation.samples);
+    let mut samples = f64::from(scenario.simulation.samples);
     let r = widgets::number(
         ui,
         ed,
@@ -53,9 +53,9 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut 
         "Number of random draws of the uncertain assumptions (100 to 200,000); more is smoother but slower",
     );
     if r.changed() {
-        s.simulation.samples = samples.round() as u32;
+        scenario.simulation.samples = samples.round() as u32;
     }
-    let mut seed = s.simulation.seed as f64;
+    let mut seed = scenario.simulation.seed as f64;
     let r = widgets::number(
         ui,
         ed,
@@ -66,9 +66,9 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut 
         "Seed of the random draws: the same seed gives a colleague the same numbers",
     );
     if r.changed() {
-        s.simulation.seed = seed.round() as u64;
+        scenario.simulation.seed = seed.round() as u64;
     }
-    line_preset(ui, ed, &mut s.settlement_line.preset);
+    line_preset(ui, ed, &mut scenario.settlement_line.preset);
     ui.separator();
     ui.horizontal(|ui| {
         ui.strong("Notes");
@@ -79,17 +79,22 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut 
         let label = ui.label("Notes (Markdown)");
         let response = ui
             .add(
-                egui::TextEdit::multiline(&mut s.meta.notes)
+                egui::TextEdit::multiline(&mut scenario.meta.notes)
                     .desired_rows(16)
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id)
             .on_hover_text("What the scenario represents and where its figures come from");
         ed.track(response);
-    } else if s.meta.notes.trim().is_empty() {
+    } else if scenario.meta.notes.trim().is_empty() {
         ui.weak("No notes yet. Click Edit notes to write what this scenario represents and its sources.");
     } else {
-        crate::kit::markdown::show(ui, "scenario_notes", &mut state.markdown, &s.meta.notes);
+        crate::kit::markdown::show(
+            ui,
+            "scenario_notes",
+            &mut state.markdown,
+            &scenario.meta.notes,
+        );
     }
 }
 

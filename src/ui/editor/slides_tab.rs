@@ -13,16 +13,16 @@ use crate::scenario::{PlotKind, Scenario, Slide, SlideContent};
 use super::EditorState;
 
 /// Draws the tab.
-pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut Scenario) {
-    let before = present::deck(s);
+pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, scenario: &mut Scenario) {
+    let before = present::deck(scenario);
     let mut slides = before.clone();
-    if present::is_generated(s) {
+    if present::is_generated(scenario) {
         ui.weak(
             "This scenario has no slides of its own: this is the generated default deck. \
              Any change below saves the deck in the scenario.",
         );
     }
-    add_buttons(ui, state, s, &mut slides);
+    add_buttons(ui, state, scenario, &mut slides);
     ui.separator();
     if slides.is_empty() {
         ui.weak("No slides.");
@@ -30,15 +30,15 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, s: &mut 
         state.slide = state.slide.min(slides.len() - 1);
         list(ui, state, &mut slides);
         ui.separator();
-        let names = super::state_options(s);
+        let names = super::state_options(scenario);
         edit_slide(ui, ed, &mut slides[state.slide], &names);
     }
     if slides != before {
-        s.slides = slides;
+        scenario.slides = slides;
     }
 }
 
-fn add_buttons(ui: &mut Ui, state: &mut EditorState, s: &Scenario, slides: &mut Vec<Slide>) {
+fn add_buttons(ui: &mut Ui, state: &mut EditorState, scenario: &Scenario, slides: &mut Vec<Slide>) {
     let mut added = None;
     ui.horizontal_wrapped(|ui| {
         if ui
@@ -46,7 +46,7 @@ fn add_buttons(ui: &mut Ui, state: &mut EditorState, s: &Scenario, slides: &mut 
             .on_hover_text("Add the map as it is now (centre, zoom, layers) as a slide")
             .clicked()
         {
-            let highlight = s
+            let highlight = scenario
                 .arrangements
                 .iter()
                 .flat_map(|a| a.protected_states.iter().cloned())
@@ -59,7 +59,7 @@ fn add_buttons(ui: &mut Ui, state: &mut EditorState, s: &Scenario, slides: &mut 
             added = Some(Slide {
                 title: "Map".into(),
                 content: SlideContent::Map {
-                    view: s.map_view.clone(),
+                    view: scenario.map_view.clone(),
                     highlight,
                 },
                 notes: String::new(),

@@ -61,11 +61,11 @@ const FIELDS: &[Field] = &[
 ];
 
 /// Draws the tab.
-pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
-    add_state(ui, s);
-    let referenced = referenced_states(s);
+pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
+    add_state(ui, scenario);
+    let referenced = referenced_states(scenario);
     let mut remove = None;
-    for (i, entry) in s.states.iter_mut().enumerate() {
+    for (i, entry) in scenario.states.iter_mut().enumerate() {
         let name = resolve(entry)
             .map(|r| r.name)
             .unwrap_or_else(|_| entry.id.clone());
@@ -105,7 +105,7 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, s: &mut Scenario) {
         ));
     }
     if let Some(i) = remove {
-        s.states.remove(i);
+        scenario.states.remove(i);
     }
 }
 
@@ -159,11 +159,11 @@ fn figure_row(ui: &mut Ui, ed: &mut EditTracker, entry: &mut StateEntry, field: 
     });
 }
 
-fn add_state(ui: &mut Ui, s: &mut Scenario) {
+fn add_state(ui: &mut Ui, scenario: &mut Scenario) {
     let missing: Vec<(String, String)> = Reference::get()
         .states()
         .iter()
-        .filter(|r| !s.states.iter().any(|e| e.id == r.id))
+        .filter(|r| !scenario.states.iter().any(|e| e.id == r.id))
         .map(|r| {
             (
                 r.id.clone(),
@@ -174,7 +174,7 @@ fn add_state(ui: &mut Ui, s: &mut Scenario) {
     ui.menu_button("Add state", |ui| {
         for (id, name) in missing {
             if ui.button(&name).clicked() {
-                s.states.push(StateEntry {
+                scenario.states.push(StateEntry {
                     id,
                     overrides: StateFigures::default(),
                 });
@@ -185,15 +185,15 @@ fn add_state(ui: &mut Ui, s: &mut Scenario) {
     .on_hover_text("Add a state from the reference table");
 }
 
-fn referenced_states(s: &Scenario) -> Vec<String> {
-    let mut ids = vec![s.adversary.state.clone()];
-    for a in &s.arrangements {
+fn referenced_states(scenario: &Scenario) -> Vec<String> {
+    let mut ids = vec![scenario.adversary.state.clone()];
+    for a in &scenario.arrangements {
         ids.extend(a.protected_states.iter().cloned());
         for g in &a.guarantors {
             ids.push(g.state.clone());
             ids.extend(g.forces.iter().map(|f| f.stationed_in.clone()));
         }
     }
-    ids.extend(s.axes.iter().map(|x| x.defender.clone()));
+    ids.extend(scenario.axes.iter().map(|x| x.defender.clone()));
     ids
 }
