@@ -1,6 +1,10 @@
 //! The serde types of a scenario document: everything an analyst saves in a
 //! `.bulwark.json` file. No behaviour lives here beyond small accessors; loading,
 //! validation and saving are in the sibling modules.
+//!
+//! Longer than most files on purpose: the whole file format in one place, in
+//! the order of `docs/FORMAT.md` and the JSON Schema, so that a format change
+//! is read and reviewed as one.
 
 use std::collections::BTreeMap;
 
