@@ -15,7 +15,6 @@ pub mod document;
 pub mod editor;
 pub mod recovery;
 pub mod settings;
-mod shell;
 pub mod tabs;
 
 pub use app::BulwarkApp;

@@ -1,15 +1,16 @@
 //! The application: its state, grouped by role, and its frame. Each frame
 //! reads input into commands ([`BulwarkApp::logic`]), draws the window, whose
-//! views return more commands ([`BulwarkApp::draw`], see [`super::shell`]), and
+//! views return more commands ([`BulwarkApp::draw`], see [`shell`]), and
 //! carries out every command of the frame at its end. Carrying out commands is
 //! split by role: [`command_handling`] (the one place that applies them),
 //! [`files`] (open, save, recovery, conflicts), [`presenting`] and
-//! [`exporting`].
+//! [`exporting`]; [`shell`] only draws.
 
 mod command_handling;
 mod exporting;
 mod files;
 mod presenting;
+mod shell;
 
 use std::path::{Path, PathBuf};
 
@@ -335,8 +336,10 @@ impl BulwarkApp {
     /// out the commands its views returned; used by eframe, the frame
     /// benchmark and headless rendering.
     pub fn draw(&mut self, ui: &mut egui::Ui) {
+        // The shell reads the app and writes only the views' state: lend it
+        // the views apart (their defaults, left meanwhile, allocate nothing).
         let mut views = std::mem::take(&mut self.views);
-        let commands = super::shell::show(ui, self, &mut views);
+        let commands = shell::show(ui, self, &mut views);
         self.views = views;
         self.queue.extend(commands);
         self.intercept_links(ui.ctx());

@@ -5,10 +5,10 @@
 
 use egui::{Id, Modal, RichText, Ui};
 
-use super::app::{BulwarkApp, PathPurpose, Question, Views, example_titles};
-use super::commands::{Command, UnsavedChoice};
-use super::editor;
+use super::{BulwarkApp, PathPurpose, Question, Views, example_titles};
 use crate::kit::theme;
+use crate::ui::commands::{Command, UnsavedChoice};
+use crate::ui::editor;
 
 /// Draws the whole window for one frame; returns the commands it gave.
 pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
@@ -49,14 +49,15 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
             .show(ui, |ui| {
                 let state = app.assessment();
                 let points = trade_off_points(app);
-                let panel = super::assessment_panel::show(ui, &mut views.panel, &state, &points);
+                let panel =
+                    crate::ui::assessment_panel::show(ui, &mut views.panel, &state, &points);
                 out.extend(panel.command);
                 out.extend(panel.report.map(Command::Report));
             });
     }
     egui::CentralPanel::default().show(ui, |ui| {
         if app.showing_comparison() && app.tabs().count() >= 2 {
-            super::compare::show(ui, &app.tabs().documents());
+            crate::ui::compare::show(ui, &app.tabs().documents());
         } else {
             map_panel(ui, app, views, &mut out);
         }
