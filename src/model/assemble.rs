@@ -1,7 +1,6 @@
 //! Puts an assessment together: prepares each protected state, runs the Monte
 //! Carlo, and turns draws and point estimates into the result types.
 
-use super::Options;
 use super::campaign::{self, CAMPAIGN_TRACE_DAYS};
 use super::credibility;
 use super::decision;
@@ -11,6 +10,28 @@ use super::prepared::{self, Foe, Ward};
 use super::result::*;
 use super::sensitivity;
 use crate::scenario::Scenario;
+
+/// How to run an assessment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Monte Carlo draws (at least 1).
+    pub samples: u32,
+    /// Seed of the random streams.
+    pub seed: u64,
+    /// Whether to compute the tornado (one-at-a-time swings).
+    pub tornado: bool,
+}
+
+impl Options {
+    /// The scenario's own simulation settings, with the tornado.
+    pub fn from_scenario(scenario: &Scenario) -> Self {
+        Self {
+            samples: scenario.simulation.samples,
+            seed: scenario.simulation.seed,
+            tornado: true,
+        }
+    }
+}
 
 /// The full assessment.
 pub fn assessment(scenario: &Scenario, options: Options) -> Assessment {

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::math::clamp01;
 use super::params::Params;
 use super::prepared::Backer;
 use crate::scenario::{Formality, Obligation, Trigger};
@@ -136,11 +137,6 @@ pub fn interventions(
 
 fn clause_count(n: usize) -> i32 {
     i32::try_from(n.min(1000)).unwrap_or(1000)
-}
-
-/// Clamps to [0, 1], mapping NaN to 0.
-pub fn clamp01(x: f64) -> f64 {
-    if x.is_nan() { 0.0 } else { x.clamp(0.0, 1.0) }
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 //! by every Monte Carlo draw, the point estimate, the tornado and the break-even.
 
 use super::campaign;
-use super::credibility::{self, clamp01};
+use super::credibility;
+use super::math::clamp01;
 use super::params::Params;
 use super::prepared::Ward;
 
@@ -170,24 +171,9 @@ pub fn grievance(ward: &Ward) -> f64 {
     ward.grievance
 }
 
-/// Unmet demands of a list: 1 - Π(1 - weight × (1 - met)).
-pub fn grievance_of(demands: &[super::prepared::DemandMet]) -> f64 {
-    let kept: f64 = demands
-        .iter()
-        .map(|d| 1.0 - clamp01(d.weight) * (1.0 - clamp01(d.met)))
-        .product();
-    clamp01(1.0 - kept)
-}
-
 /// How strongly the arrangements restrain the protected state: 1 - Π(1 - strength).
 pub fn restraint_index(ward: &Ward) -> f64 {
     ward.restraint
-}
-
-/// Restraint index of a list of (measure, strength): 1 - Π(1 - strength).
-pub fn restraint_of(measures: &[(String, f64)]) -> f64 {
-    let free: f64 = measures.iter().map(|(_, s)| 1.0 - clamp01(*s)).product();
-    clamp01(1.0 - free)
 }
 
 /// Chance the protected state accepts: it values protection and dislikes

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::Assessment;
+use super::result::Assessment;
 
 /// One file's assessment in the JSON output.
 #[derive(Serialize)]

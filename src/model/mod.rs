@@ -11,39 +11,19 @@ pub mod campaign;
 pub mod credibility;
 pub mod decision;
 pub mod export;
+mod math;
 pub mod montecarlo;
 pub mod params;
 pub mod prepared;
 mod result;
 pub mod sensitivity;
 
+pub use assemble::Options;
 pub use campaign::CampaignDay;
 pub use credibility::CredibilityFactors;
 pub use result::*;
 
 use crate::scenario::Scenario;
-
-/// How to run an assessment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Options {
-    /// Monte Carlo draws (at least 1).
-    pub samples: u32,
-    /// Seed of the random streams.
-    pub seed: u64,
-    /// Whether to compute the tornado (one-at-a-time swings).
-    pub tornado: bool,
-}
-
-impl Options {
-    /// The scenario's own simulation settings, with the tornado.
-    pub fn from_scenario(scenario: &Scenario) -> Self {
-        Self {
-            samples: scenario.simulation.samples,
-            seed: scenario.simulation.seed,
-            tornado: true,
-        }
-    }
-}
 
 /// Assesses a scenario with its own simulation settings (samples, seed).
 pub fn assess(scenario: &Scenario) -> Assessment {

@@ -3,6 +3,7 @@
 //! it, its axes with the forces on each, and what its adversary demands.
 //! Built once per assessment, so that each Monte Carlo draw is plain arithmetic.
 
+use super::math::clamp01;
 use crate::scenario::reference::{self, ResolvedState};
 use crate::scenario::{
     Arrangement, ArrangementKind, DemandKind, Formality, GeoPoint, LinePreset, Obligation,
@@ -193,8 +194,8 @@ pub fn ward(scenario: &Scenario, id: &str, keep: &dyn Fn(&Arrangement) -> bool) 
     let fronts = fronts(scenario, &chosen, &figures, &backers, force_cap);
     let (restraints, severity) = restraint_measures(&chosen);
     let demands = demands_met(scenario, &chosen, &figures, id);
-    let grievance = super::decision::grievance_of(&demands);
-    let restraint = super::decision::restraint_of(&restraints);
+    let grievance = grievance_of(&demands);
+    let restraint = restraint_of(&restraints);
     let same_as = same_as(&backers);
     let power: f64 = backers.iter().map(|b| b.spending_bn.max(0.0)).sum();
     let foe_spending = foe(scenario).spending_bn;
@@ -247,7 +248,7 @@ fn same_as(backers: &[Backer]) -> Vec<usize> {
 }
 
 /// Whether two guarantors have the same credibility at any parameter values
-/// (the same inputs to [`super::credibility::factors`]).
+/// (the same inputs to the credibility factors).
 pub fn same_credibility_inputs(a: &Backer, b: &Backer) -> bool {
     let key = |b: &Backer| {
         (
@@ -494,6 +495,21 @@ fn demands_met(
         d.met = if weights > 0.0 { sum / weights } else { 0.0 };
     }
     out
+}
+
+/// Unmet demands of a list: 1 - Π(1 - weight × (1 - met)).
+fn grievance_of(demands: &[DemandMet]) -> f64 {
+    let kept: f64 = demands
+        .iter()
+        .map(|d| 1.0 - clamp01(d.weight) * (1.0 - clamp01(d.met)))
+        .product();
+    clamp01(1.0 - kept)
+}
+
+/// Restraint index of a list of (measure, strength): 1 - Π(1 - strength).
+fn restraint_of(measures: &[(String, f64)]) -> f64 {
+    let free: f64 = measures.iter().map(|(_, s)| 1.0 - clamp01(*s)).product();
+    clamp01(1.0 - free)
 }
 
 /// Great-circle distance between two points, km (haversine, mean Earth radius).
