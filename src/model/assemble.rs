@@ -112,7 +112,7 @@ fn state(ward: &Ward, foe: &Foe, likely: &[f64], horizon: f64, d: &StateDraws) -
         },
         burden: burden(ward, horizon),
         restraint: Restraint {
-            index: decision::restraint_index(ward),
+            index: ward.restraint,
             measures: ward
                 .restraints
                 .iter()

@@ -166,16 +166,6 @@ pub fn punishment_terms(
     (war, nuclear, sanctions)
 }
 
-/// Unmet demands: 1 - Π(1 - weight × (1 - met)).
-pub fn grievance(ward: &Ward) -> f64 {
-    ward.grievance
-}
-
-/// How strongly the arrangements restrain the protected state: 1 - Π(1 - strength).
-pub fn restraint_index(ward: &Ward) -> f64 {
-    ward.restraint
-}
-
 /// Chance the protected state accepts: it values protection and dislikes
 /// restraints and compensation.
 pub fn protected_accepts(ward: &Ward, p: &Params, credibility: f64) -> f64 {

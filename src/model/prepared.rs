@@ -18,8 +18,6 @@ pub const FALLBACK_DISTANCE_KM: f64 = 300.0;
 pub struct Foe {
     /// Military spending, billions of US dollars a year.
     pub spending_bn: f64,
-    /// Troops it can commit to the theatre.
-    pub theatre_troops: f64,
 }
 
 /// One guarantor of a protected state, pooled over its arrangements.
@@ -126,8 +124,6 @@ pub struct Ward {
     pub grievance: f64,
     /// Restraint index, 0 to 1 (does not depend on the parameters).
     pub restraint: f64,
-    /// Sum of the guarantors' military spending, billions of US dollars a year.
-    pub guarantor_power_bn: f64,
     /// Balance of spending: 1 - exp(-guarantors' / adversary's), 0 to 1.
     pub balance: f64,
     /// For each guarantor, the index of the first guarantor with the same
@@ -141,10 +137,7 @@ pub fn foe(scenario: &Scenario) -> Foe {
     let spending_bn = find_state(scenario, &scenario.adversary.state)
         .map(|s| s.gdp_usd_bn * s.defence_pct_gdp / 100.0)
         .unwrap_or(0.0);
-    Foe {
-        spending_bn,
-        theatre_troops: scenario.adversary.theatre_troops,
-    }
+    Foe { spending_bn }
 }
 
 /// The states protected by at least one arrangement, in order of first mention;
@@ -210,7 +203,6 @@ pub fn ward(scenario: &Scenario, id: &str, keep: &dyn Fn(&Arrangement) -> bool) 
         balance,
         grievance,
         restraint,
-        guarantor_power_bn: power,
         same_as,
         arrangements: chosen.iter().map(|a| a.id.clone()).collect(),
         force_cap,
