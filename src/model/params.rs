@@ -101,7 +101,7 @@ impl Params {
 pub fn ranges(scenario: &Scenario) -> Vec<Uncertain> {
     CATALOGUE
         .iter()
-        .map(|p| parameters::value(scenario, p.key))
+        .map(|parameter| parameters::value(scenario, parameter.key))
         .collect()
 }
 
