@@ -1,9 +1,8 @@
-//! The assessment engine: pure, deterministic given a seed, no egui and no I/O.
-//! It answers, for every protected state of a scenario, the eight questions of
-//! `docs/MODEL.md`: credibility, campaign (denial), punishment, decision (chance
-//! of attack), burden, restraint, acceptability and break-even credibility,
-//! with a seeded Monte Carlo over the uncertain parameters and a tornado of
-//! one-at-a-time swings.
+//! The assessment engine: a scenario in, an [`Assessment`] out (each protected state's
+//! answers to the eight questions of `docs/MODEL.md`), by a seeded, deterministic Monte Carlo.
+//! It may import only `crate::scenario` and `crate::assets`; never egui, I/O or any view.
+//! Glossary: *prepared* state, guarantor, adversary, axis ([`prepared`]): the scenario's
+//! figures flattened once per assessment, so that each draw is plain arithmetic.
 
 mod assemble;
 pub mod backtest;
