@@ -1,39 +1,60 @@
 //! Puts an assessment together: prepares each protected state, runs the Monte
 //! Carlo, and turns draws and point estimates into the result types.
 
-use super::Options;
 use super::campaign::{self, CAMPAIGN_TRACE_DAYS};
 use super::credibility;
 use super::decision;
 use super::montecarlo::{self, StateDraws};
 use super::params::{self, Params};
-use super::prepared::{self, Foe, Ward};
+use super::prepared::{self, PreparedAdversary, PreparedState};
 use super::result::*;
 use super::sensitivity;
 use crate::scenario::Scenario;
 
+/// How to run an assessment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Monte Carlo draws (at least 1).
+    pub samples: u32,
+    /// Seed of the random streams.
+    pub seed: u64,
+    /// Whether to compute the tornado (one-at-a-time swings).
+    pub tornado: bool,
+}
+
+impl Options {
+    /// The scenario's own simulation settings, with the tornado.
+    pub fn from_scenario(scenario: &Scenario) -> Self {
+        Self {
+            samples: scenario.simulation.samples,
+            seed: scenario.simulation.seed,
+            tornado: true,
+        }
+    }
+}
+
 /// The full assessment.
 pub fn assessment(scenario: &Scenario, options: Options) -> Assessment {
-    let foe = prepared::foe(scenario);
+    let adversary = prepared::adversary(scenario);
     let ranges = params::ranges(scenario);
     let horizon = scenario.horizon_years;
-    let wards: Vec<Ward> = prepared::protected_states(scenario)
+    let states: Vec<PreparedState> = prepared::protected_states(scenario)
         .iter()
-        .filter_map(|id| prepared::ward(scenario, id, &|_| true))
+        .filter_map(|id| prepared::state(scenario, id, &|_| true))
         .collect();
     let samples = options.samples.max(1);
-    let draws = montecarlo::run(&wards, &ranges, horizon, samples as usize, options.seed);
+    let draws = montecarlo::run(&states, &ranges, horizon, samples as usize, options.seed);
     let likely = params::likely(&ranges);
-    let states = wards
+    let assessed = states
         .iter()
         .zip(&draws)
-        .map(|(ward, d)| {
-            let mut s = state(ward, &foe, &likely, horizon, d);
-            s.break_even = sensitivity::break_even(scenario, &ward.figures.id, &likely);
+        .map(|(state, state_draws)| {
+            let mut assessed = assess_state(state, &adversary, &likely, horizon, state_draws);
+            assessed.break_even = sensitivity::break_even(scenario, &state.figures.id, &likely);
             if options.tornado {
-                s.tornado = sensitivity::tornado(ward, &ranges, horizon);
+                assessed.tornado = sensitivity::tornado(state, &ranges, horizon);
             }
-            s
+            assessed
         })
         .collect();
     Assessment {
@@ -41,46 +62,58 @@ pub fn assessment(scenario: &Scenario, options: Options) -> Assessment {
         samples,
         seed: options.seed,
         horizon_years: horizon,
-        states,
+        states: assessed,
     }
 }
 
-fn state(ward: &Ward, foe: &Foe, likely: &[f64], horizon: f64, d: &StateDraws) -> StateAssessment {
+/// One protected state's answers from its draws and its evaluation at the
+/// most likely values (without the break-even and the tornado).
+fn assess_state(
+    state: &PreparedState,
+    adversary: &PreparedAdversary,
+    likely: &[f64],
+    horizon: f64,
+    draws: &StateDraws,
+) -> StateAssessment {
     let p = Params::from_values(likely);
     let mut creds = Vec::new();
-    let e = decision::evaluate(ward, &p, horizon, &mut creds);
-    let n = f64::from(d.n.max(1));
+    let e = decision::evaluate(state, &p, horizon, &mut creds);
+    let n = f64::from(draws.n.max(1));
     StateAssessment {
-        state: ward.figures.id.clone(),
-        name: ward.figures.name.clone(),
-        arrangements: ward.arrangements.clone(),
+        state: state.figures.id.clone(),
+        name: state.figures.name.clone(),
+        arrangements: state.arrangements.clone(),
         credibility: Credibility {
-            arrangement: d.credibility.summary(),
+            arrangement: draws.credibility.summary(),
             correlation: p.guarantor_correlation,
-            guarantors: ward
-                .backers
+            guarantors: state
+                .guarantors
                 .iter()
                 .enumerate()
-                .map(|(i, b)| GuarantorCredibility {
-                    state: b.state.clone(),
-                    arrangement: b.arrangement.clone(),
-                    factors: credibility::factors(b, &p),
-                    credibility: d.guarantors.get(i).map(|t| t.summary()).unwrap_or_default(),
-                    intervened_share: f64::from(d.intervened.get(i).copied().unwrap_or(0)) / n,
+                .map(|(i, guarantor)| GuarantorCredibility {
+                    state: guarantor.state.clone(),
+                    arrangement: guarantor.arrangement.clone(),
+                    factors: credibility::factors(guarantor, &p),
+                    credibility: draws
+                        .guarantors
+                        .get(i)
+                        .map(|t| t.summary())
+                        .unwrap_or_default(),
+                    intervened_share: f64::from(draws.intervened.get(i).copied().unwrap_or(0)) / n,
                 })
                 .collect(),
         },
-        campaign: campaigns(ward, &p, &creds, d),
+        campaign: campaigns(state, &p, &creds, draws),
         punishment: Punishment {
-            expected: d.punishment.summary(),
+            expected: draws.punishment.summary(),
             war_term: e.war_term,
             nuclear_term: e.nuclear_term,
             sanctions_term: e.sanctions_term,
-            guarantor_spending_usd_bn: ward.backers.iter().map(|b| b.spending_bn).sum(),
-            adversary_spending_usd_bn: foe.spending_bn,
+            guarantor_spending_usd_bn: state.guarantors.iter().map(|g| g.spending_bn).sum(),
+            adversary_spending_usd_bn: adversary.spending_bn,
         },
         decision: Decision {
-            chance_of_attack: d.attack.summary(),
+            chance_of_attack: draws.attack.summary(),
             annual_hazard: e.annual_hazard,
             motive: e.motive,
             grievance: e.grievance,
@@ -89,78 +122,88 @@ fn state(ward: &Ward, foe: &Foe, likely: &[f64], horizon: f64, d: &StateDraws) -
             success_helped: e.success_helped,
             chance_at_likely: e.attack,
         },
-        burden: burden(ward, horizon),
+        burden: burden(state, horizon),
         restraint: Restraint {
-            index: decision::restraint_index(ward),
-            measures: ward
+            index: state.restraint,
+            measures: state
                 .restraints
                 .iter()
-                .map(|(m, s)| Measure {
-                    measure: m.clone(),
-                    strength: *s,
+                .map(|(measure, strength)| Measure {
+                    measure: measure.clone(),
+                    strength: *strength,
                 })
                 .collect(),
-            escalation_risk: d.escalation.summary(),
+            escalation_risk: draws.escalation.summary(),
         },
         acceptability: Acceptability {
-            adversary: d.adversary_accepts.summary(),
+            adversary: draws.adversary_accepts.summary(),
             protected_state: e.protected_accepts,
-            demands: ward
+            demands: state
                 .demands
                 .iter()
-                .map(|x| DemandAnswer {
-                    kind: demand_name(x.kind),
-                    weight: x.weight,
-                    met: x.met,
+                .map(|demand| DemandAnswer {
+                    kind: demand_name(demand.kind),
+                    weight: demand.weight,
+                    met: demand.met,
                 })
                 .collect(),
-            preconditions: ward.preconditions,
+            preconditions: state.preconditions,
         },
         break_even: Vec::new(),
         tornado: Vec::new(),
     }
 }
 
-fn campaigns(ward: &Ward, p: &Params, creds: &[f64], d: &StateDraws) -> Vec<Campaign> {
-    let n = f64::from(d.n.max(1));
+/// The campaign along each axis of a protected state: its draws, and its day
+/// by day traces at the most likely values `p`.
+fn campaigns(
+    state: &PreparedState,
+    p: &Params,
+    creds: &[f64],
+    draws: &StateDraws,
+) -> Vec<Campaign> {
+    let n = f64::from(draws.n.max(1));
     let none = |_: usize| false;
     let all = |g: usize| creds.get(g).is_some_and(|c| *c > 0.0);
-    ward.fronts
+    state
+        .axes
         .iter()
         .enumerate()
-        .map(|(i, f)| {
-            let fell = d.objective_day.get(i);
+        .map(|(i, axis)| {
+            let fell = draws.objective_day.get(i);
             let fell_count = fell.map_or(0, |t| t.count());
-            let defenders = campaign::defenders_at(f, p, &none, 0.0);
+            let defenders = campaign::defenders_at(axis, p, &none, 0.0);
             Campaign {
-                axis: f.id.clone(),
-                name: f.name.clone(),
-                distance_km: f.distance_km,
-                attacker_troops: f.attacker,
+                axis: axis.id.clone(),
+                name: axis.name.clone(),
+                distance_km: axis.distance_km,
+                attacker_troops: axis.attacker,
                 defender_troops_day0: defenders,
-                force_ratio_day0: f.attacker / defenders.max(1.0),
-                fait_accompli: f64::from(d.fait_accompli.get(i).copied().unwrap_or(0)) / n,
-                held: f64::from(d.n.saturating_sub(fell_count)) / n,
+                force_ratio_day0: axis.attacker / defenders.max(1.0),
+                fait_accompli: f64::from(draws.fait_accompli.get(i).copied().unwrap_or(0)) / n,
+                held: f64::from(draws.n.saturating_sub(fell_count)) / n,
                 days_to_objective: fell.filter(|t| t.count() > 0).map(|t| t.summary()),
-                trace_alone: campaign::trace(f, p, &none, CAMPAIGN_TRACE_DAYS),
-                trace_helped: campaign::trace(f, p, &all, CAMPAIGN_TRACE_DAYS),
+                trace_alone: campaign::trace(axis, p, &none, CAMPAIGN_TRACE_DAYS),
+                trace_helped: campaign::trace(axis, p, &all, CAMPAIGN_TRACE_DAYS),
             }
         })
         .collect()
 }
 
-fn burden(ward: &Ward, horizon: f64) -> Burden {
-    let total = sensitivity::burden_pct(ward);
+/// The defence burden of a protected state.
+fn burden(state: &PreparedState, horizon: f64) -> Burden {
+    let total = sensitivity::burden_pct(state);
     Burden {
-        defence_pct_gdp: sensitivity::defence_pct(ward),
-        compensation_pct_gdp: ward.compensation_pct,
+        defence_pct_gdp: sensitivity::defence_pct(state),
+        compensation_pct_gdp: state.compensation_pct,
         total_pct_gdp: total,
-        total_usd_bn: ward.figures.gdp_usd_bn * total / 100.0,
+        total_usd_bn: state.figures.gdp_usd_bn * total / 100.0,
         over_horizon_pct_gdp_years: total * horizon.max(0.0),
-        force_cap: ward.force_cap,
+        force_cap: state.force_cap,
     }
 }
 
+/// A demand kind's name as in the scenario file (snake_case).
 fn demand_name(kind: crate::scenario::DemandKind) -> String {
     serde_json::to_value(kind)
         .ok()

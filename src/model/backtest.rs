@@ -2,7 +2,7 @@
 //! what happened. (The cases themselves ship as scenario files under
 //! `assets/backtest/`; see `crate::backtest`.)
 
-/// Area under the ROC curve of `scores` against `outcomes` (true: attacked):
+/// Area under the ROC curve of `cases`, each (score, attacked):
 /// the chance that a random attacked case scores above a random spared one,
 /// ties counting half. Returns 0.5 when either class is empty.
 pub fn roc_auc(cases: &[(f64, bool)]) -> f64 {
@@ -12,11 +12,11 @@ pub fn roc_auc(cases: &[(f64, bool)]) -> f64 {
         return 0.5;
     }
     let mut wins = 0.0;
-    for a in &attacked {
-        for s in &spared {
-            wins += if a > s {
+    for attacked_score in &attacked {
+        for spared_score in &spared {
+            wins += if attacked_score > spared_score {
                 1.0
-            } else if a == s {
+            } else if attacked_score == spared_score {
                 0.5
             } else {
                 0.0

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::params::Params;
-use super::prepared::Front;
+use super::prepared::PreparedAxis;
 
 /// Longest campaign followed, days; an objective not reached by then is held.
 pub const MAX_DAYS: f64 = 180.0;
@@ -47,45 +47,45 @@ pub fn advance_rate(ratio: f64, terrain: f64, p: &Params) -> f64 {
     if rate.is_finite() { rate } else { 0.0 }
 }
 
-/// Defender's troops on the front at time `t` (days), given who intervenes.
+/// Defender's troops on the axis at time `t` (days), given who intervenes.
 pub fn defenders_at<F: Fn(usize) -> bool>(
-    front: &Front,
+    axis: &PreparedAxis,
     p: &Params,
     intervenes: &F,
     t: f64,
 ) -> f64 {
-    Forces::new(front, p, intervenes).at(t)
+    Forces::new(axis, p, intervenes).at(t)
 }
 
-/// Runs the campaign on a front; `window` is the fait-accompli window in days.
+/// Runs the campaign on an axis; `window` is the fait-accompli window in days.
 pub fn run<F: Fn(usize) -> bool>(
-    front: &Front,
+    axis: &PreparedAxis,
     p: &Params,
     intervenes: &F,
     window: f64,
 ) -> Outcome {
-    run_until(front, p, intervenes, window, MAX_DAYS)
+    run_until(axis, p, intervenes, window, MAX_DAYS)
 }
 
 /// Runs the campaign up to day `until` (at most [`MAX_DAYS`]); an objective not
 /// reached by then counts as not reached.
 pub fn run_until<F: Fn(usize) -> bool>(
-    front: &Front,
+    axis: &PreparedAxis,
     p: &Params,
     intervenes: &F,
     window: f64,
     until: f64,
 ) -> Outcome {
-    let distance = front.distance_km.max(0.0);
+    let distance = axis.distance_km.max(0.0);
     let end = until.clamp(0.0, MAX_DAYS);
     let (mut t, mut km) = (0.0_f64, 0.0_f64);
     let mut km_at_window = None;
-    let mut forces = Forces::new(front, p, intervenes);
+    let mut forces = Forces::new(axis, p, intervenes);
     while t < end {
         let defenders = forces.at(t);
         let next = forces.next_event(t).min(end);
-        let ratio = front.attacker / defenders.max(1.0);
-        let rate = advance_rate(ratio, front.terrain, p);
+        let ratio = axis.attacker / defenders.max(1.0);
+        let rate = advance_rate(ratio, axis.terrain, p);
         if rate <= 0.0 {
             // Defenders only grow, so a stalled attack stays stalled.
             break;
@@ -114,12 +114,12 @@ pub fn run_until<F: Fn(usize) -> bool>(
     }
 }
 
-/// The defender's forces on a front as time moves forward: walks the
+/// The defender's forces on an axis as time moves forward: walks the
 /// reinforcements (sorted by day) once, instead of summing them afresh at each
 /// event, which made a campaign quadratic in the number of arrivals. Gives the
 /// same sums, in the same order, as summing them.
 struct Forces<'a, F> {
-    front: &'a Front,
+    axis: &'a PreparedAxis,
     p: &'a Params,
     intervenes: &'a F,
     /// Reinforcements already counted (all with day at most the last time asked).
@@ -129,9 +129,9 @@ struct Forces<'a, F> {
 }
 
 impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
-    fn new(front: &'a Front, p: &'a Params, intervenes: &'a F) -> Self {
+    fn new(axis: &'a PreparedAxis, p: &'a Params, intervenes: &'a F) -> Self {
         Self {
-            front,
+            axis,
             p,
             intervenes,
             counted: 0,
@@ -141,7 +141,7 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
 
     /// Defender's troops at time `t`; `t` must not go backwards between calls.
     fn at(&mut self, t: f64) -> f64 {
-        for (day, troops, g) in &self.front.reinforcements[self.counted..] {
+        for (day, troops, g) in &self.axis.reinforcements[self.counted..] {
             if *day > t {
                 break;
             }
@@ -151,11 +151,11 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
             self.counted += 1;
         }
         let reserves = if t >= self.p.mobilisation_days {
-            self.front.reserve * self.p.reserve_mobilised.clamp(0.0, 1.0)
+            self.axis.reserve * self.p.reserve_mobilised.clamp(0.0, 1.0)
         } else {
             0.0
         };
-        self.front.active + self.front.present + reserves + self.arrived
+        self.axis.active + self.axis.present + reserves + self.arrived
     }
 
     /// The first time after `t` at which the defender's forces change (after
@@ -165,7 +165,7 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
         if self.p.mobilisation_days > t {
             next = next.min(self.p.mobilisation_days);
         }
-        let coming = self.front.reinforcements[self.counted..]
+        let coming = self.axis.reinforcements[self.counted..]
             .iter()
             .find(|(_, _, g)| (self.intervenes)(*g));
         if let Some((day, _, _)) = coming {
@@ -190,7 +190,7 @@ pub struct CampaignDay {
 
 /// The campaign day by day, up to `days` or the day the objective falls.
 pub fn trace<F: Fn(usize) -> bool>(
-    front: &Front,
+    axis: &PreparedAxis,
     p: &Params,
     intervenes: &F,
     days: u32,
@@ -198,15 +198,15 @@ pub fn trace<F: Fn(usize) -> bool>(
     let mut out = Vec::new();
     for day in 0..=days {
         let t = f64::from(day);
-        let defenders = defenders_at(front, p, intervenes, t);
-        let km = run(front, p, intervenes, t).km_at_window;
+        let defenders = defenders_at(axis, p, intervenes, t);
+        let km = run(axis, p, intervenes, t).km_at_window;
         out.push(CampaignDay {
             day,
             km,
-            force_ratio: front.attacker / defenders.max(1.0),
+            force_ratio: axis.attacker / defenders.max(1.0),
             defender_troops: defenders,
         });
-        if km >= front.distance_km {
+        if km >= axis.distance_km {
             break;
         }
     }
@@ -224,13 +224,13 @@ mod tests {
     fn params() -> Params {
         let ranges: Vec<_> = crate::scenario::parameters::CATALOGUE
             .iter()
-            .map(|p| p.default)
+            .map(|parameter| parameter.default)
             .collect();
         Params::from_values(&params::likely(&ranges))
     }
 
-    fn front(attacker: f64, active: f64) -> Front {
-        Front {
+    fn test_axis(attacker: f64, active: f64) -> PreparedAxis {
+        PreparedAxis {
             id: "t".into(),
             name: "test".into(),
             distance_km: 100.0,
@@ -246,7 +246,7 @@ mod tests {
 
     #[test]
     fn an_outnumbered_attack_stalls_and_the_objective_holds() {
-        let o = run(&front(100.0, 100.0), &params(), &|_| false, 14.0);
+        let o = run(&test_axis(100.0, 100.0), &params(), &|_| false, 14.0);
         assert_eq!(o.objective_day, None);
         assert_eq!(o.km_at_window, 0.0);
     }
@@ -254,7 +254,7 @@ mod tests {
     #[test]
     fn an_overwhelming_attack_reaches_the_objective_at_full_rate() {
         let p = params();
-        let o = run(&front(1.0e6, 1.0), &p, &|_| false, 14.0);
+        let o = run(&test_axis(1.0e6, 1.0), &p, &|_| false, 14.0);
         let day = 100.0 / p.max_advance_km_day;
         assert!((o.objective_day.expect("falls") - day).abs() < 1e-9);
         assert_eq!(o.progress(100.0), 1.0);
@@ -263,8 +263,8 @@ mod tests {
     #[test]
     fn walking_the_arrivals_gives_the_same_forces_as_summing_them() {
         let p = params();
-        let mut f = front(1.0e5, 1.0e4);
-        f.reinforcements = (0..12)
+        let mut axis = test_axis(1.0e5, 1.0e4);
+        axis.reinforcements = (0..12)
             .map(|i| {
                 (
                     f64::from(i % 5) * 3.5,
@@ -273,28 +273,28 @@ mod tests {
                 )
             })
             .collect();
-        f.reinforcements.sort_by(|a, b| a.0.total_cmp(&b.0));
+        axis.reinforcements.sort_by(|a, b| a.0.total_cmp(&b.0));
         let odd = |g: usize| g % 2 == 1;
-        let mut forces = Forces::new(&f, &p, &odd);
+        let mut forces = Forces::new(&axis, &p, &odd);
         for day in 0..40 {
             let t = f64::from(day) * 0.5;
             // Every arrival so far, summed directly.
-            let arrived: f64 = f
+            let arrived: f64 = axis
                 .reinforcements
                 .iter()
                 .filter(|(d, _, g)| *d <= t && odd(*g))
                 .map(|(_, troops, _)| troops)
                 .sum();
             let reserves = if t >= p.mobilisation_days {
-                f.reserve * p.reserve_mobilised.clamp(0.0, 1.0)
+                axis.reserve * p.reserve_mobilised.clamp(0.0, 1.0)
             } else {
                 0.0
             };
-            let summed = f.active + f.present + reserves + arrived;
+            let summed = axis.active + axis.present + reserves + arrived;
             assert_eq!(forces.at(t), summed, "day {t}");
             let next = forces.next_event(t);
             assert!(next > t);
-            let changes = f
+            let changes = axis
                 .reinforcements
                 .iter()
                 .any(|(d, _, g)| *d > t && *d < next && odd(*g));
@@ -305,12 +305,12 @@ mod tests {
     #[test]
     fn reinforcements_count_only_when_their_guarantor_intervenes() {
         let p = params();
-        let mut f = front(1.0e5, 1.0e4);
-        f.distance_km = 1000.0;
-        let alone = run(&f, &p, &|_| false, 30.0);
-        let helped = run(&f, &p, &|_| true, 30.0);
+        let mut axis = test_axis(1.0e5, 1.0e4);
+        axis.distance_km = 1000.0;
+        let alone = run(&axis, &p, &|_| false, 30.0);
+        let helped = run(&axis, &p, &|_| true, 30.0);
         assert!(helped.km_at_window < alone.km_at_window);
-        let trace = trace(&f, &p, &|_| true, 10);
+        let trace = trace(&axis, &p, &|_| true, 10);
         assert_eq!(trace.len(), 11);
         assert!(trace[6].defender_troops > trace[4].defender_troops);
     }

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
+use super::math::clamp01;
 use super::params::Params;
-use super::prepared::Backer;
+use super::prepared::PreparedGuarantor;
 use crate::scenario::{Formality, Obligation, Trigger};
 
 /// How one guarantor's credibility is built up, factor by factor.
@@ -32,9 +33,9 @@ pub struct CredibilityFactors {
     pub overridden: bool,
 }
 
-/// The chance that guarantor `b` fights, with its factors.
-pub fn factors(b: &Backer, p: &Params) -> CredibilityFactors {
-    let obligation_base = match b.obligation {
+/// The chance that `guarantor` fights, with its factors.
+pub fn factors(guarantor: &PreparedGuarantor, p: &Params) -> CredibilityFactors {
+    let obligation_base = match guarantor.obligation {
         Obligation::Defence => p.pact_reliability,
         Obligation::Consultation => p.pact_reliability * p.consultation_reliability,
         Obligation::Assurance => p.assurance_reliability,
@@ -44,43 +45,48 @@ pub fn factors(b: &Backer, p: &Params) -> CredibilityFactors {
     // when the user's ranges overlap.
     let executive = clamp01(p.executive_agreement_factor);
     let declaration = clamp01(p.declaration_factor).min(executive);
-    let formality_factor = match b.formality {
+    let formality_factor = match guarantor.formality {
         Formality::RatifiedTreaty => 1.0,
         Formality::ExecutiveAgreement => executive,
         Formality::PoliticalDeclaration => declaration,
         Formality::None => clamp01(p.unwritten_factor).min(declaration),
     };
     let deems = clamp01(p.trigger_deems_factor);
-    let trigger_factor = match b.trigger {
+    let trigger_factor = match guarantor.trigger {
         Trigger::Automatic => 1.0,
         Trigger::AsItDeemsNecessary => deems,
         Trigger::AfterConsultation => clamp01(p.trigger_consultation_factor).min(deems),
     };
     let base = clamp01(obligation_base * formality_factor * trigger_factor);
     let scale = p.tripwire_troops.max(1.0);
-    let tripwire = if b.present_troops > 0.0 {
-        p.tripwire_effect * (1.0 - (-b.present_troops / scale).exp())
+    let tripwire = if guarantor.present_troops > 0.0 {
+        p.tripwire_effect * (1.0 - (-guarantor.present_troops / scale).exp())
     } else {
         0.0
     };
     let tripwire_bonus = (1.0 - base) * clamp01(tripwire);
     let after_tripwire = base + tripwire_bonus;
-    let command = if b.integrated_command {
+    let command = if guarantor.integrated_command {
         p.integrated_command_bonus
     } else {
         0.0
     };
     let command_bonus = (1.0 - after_tripwire) * clamp01(command);
-    let void_factor = clamp01(1.0 - p.void_clause_discount).powi(clause_count(b.void_clauses));
-    let compensation_factor = if b.compensation {
+    let void_factor =
+        clamp01(1.0 - p.void_clause_discount).powi(clause_count(guarantor.void_clauses));
+    let compensation_factor = if guarantor.compensation {
         clamp01(1.0 - p.compensation_discount)
     } else {
         1.0
     };
-    let renewal = if b.renewable { p.renewal_chance } else { 0.0 };
-    let coverage = clamp01(b.covered + (1.0 - b.covered) * clamp01(renewal));
+    let renewal = if guarantor.renewable {
+        p.renewal_chance
+    } else {
+        0.0
+    };
+    let coverage = clamp01(guarantor.covered + (1.0 - guarantor.covered) * clamp01(renewal));
     let computed = (after_tripwire + command_bonus) * void_factor * compensation_factor * coverage;
-    let credibility = clamp01(b.credibility.unwrap_or(computed));
+    let credibility = clamp01(guarantor.credibility.unwrap_or(computed));
     CredibilityFactors {
         obligation_base,
         formality_factor,
@@ -91,13 +97,13 @@ pub fn factors(b: &Backer, p: &Params) -> CredibilityFactors {
         compensation_factor,
         coverage,
         credibility,
-        overridden: b.credibility.is_some(),
+        overridden: guarantor.credibility.is_some(),
     }
 }
 
-/// The chance that guarantor `b` fights (without the breakdown).
-pub fn guarantor(b: &Backer, p: &Params) -> f64 {
-    factors(b, p).credibility
+/// The chance that `guarantor` fights (without the breakdown).
+pub fn guarantor(guarantor: &PreparedGuarantor, p: &Params) -> f64 {
+    factors(guarantor, p).credibility
 }
 
 /// Chance that at least one guarantor fights: with weight `rho` all follow one
@@ -136,11 +142,6 @@ pub fn interventions(
 
 fn clause_count(n: usize) -> i32 {
     i32::try_from(n.min(1000)).unwrap_or(1000)
-}
-
-/// Clamps to [0, 1], mapping NaN to 0.
-pub fn clamp01(x: f64) -> f64 {
-    if x.is_nan() { 0.0 } else { x.clamp(0.0, 1.0) }
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 //! by every Monte Carlo draw, the point estimate, the tornado and the break-even.
 
 use super::campaign;
-use super::credibility::{self, clamp01};
+use super::credibility;
+use super::math::clamp01;
 use super::params::Params;
-use super::prepared::Ward;
+use super::prepared::PreparedState;
 
 /// Benson (2011): unconditional pacts raise the member's own initiation by ~249%.
 pub const MORAL_HAZARD: f64 = 2.49;
@@ -46,31 +47,31 @@ pub struct Eval {
     pub protected_accepts: f64,
 }
 
-/// Evaluates `ward` at parameters `p`; `creds` is scratch space for the
+/// Evaluates `state` at parameters `p`; `creds` is scratch space for the
 /// guarantors' credibilities (left filled on return).
-pub fn evaluate(ward: &Ward, p: &Params, horizon: f64, creds: &mut Vec<f64>) -> Eval {
+pub fn evaluate(state: &PreparedState, p: &Params, horizon: f64, creds: &mut Vec<f64>) -> Eval {
     creds.clear();
-    for (i, b) in ward.backers.iter().enumerate() {
-        let same = ward.same_as.get(i).copied().unwrap_or(i);
+    for (i, guarantor) in state.guarantors.iter().enumerate() {
+        let same = state.same_as.get(i).copied().unwrap_or(i);
         let c = match creds.get(same) {
             Some(c) if same < i => *c,
-            _ => credibility::guarantor(b, p),
+            _ => credibility::guarantor(guarantor, p),
         };
         creds.push(c);
     }
-    evaluate_given(ward, p, horizon, creds)
+    evaluate_given(state, p, horizon, creds)
 }
 
-/// Evaluates `ward` at parameters `p` given its guarantors' credibilities
-/// `creds` (as [`credibility::guarantor`] computes them, in backer order), so
-/// a caller evaluating many states can compute each distinct one once.
-pub fn evaluate_given(ward: &Ward, p: &Params, horizon: f64, creds: &[f64]) -> Eval {
+/// Evaluates `state` at parameters `p` given its guarantors' credibilities
+/// `creds` (as [`credibility::guarantor`] computes them, in guarantor order),
+/// so a caller evaluating many states can compute each distinct one once.
+pub fn evaluate_given(state: &PreparedState, p: &Params, horizon: f64, creds: &[f64]) -> Eval {
     let credibility = credibility::combined(creds, p.guarantor_correlation);
-    let (success_alone, success_helped) = denial(ward, p, creds);
+    let (success_alone, success_helped) = denial(state, p, creds);
     let success = clamp01((1.0 - credibility) * success_alone + credibility * success_helped);
-    let (war_term, nuclear_term, sanctions_term) = punishment_terms(ward, p, creds, credibility);
+    let (war_term, nuclear_term, sanctions_term) = punishment_terms(state, p, creds, credibility);
     let punishment = 1.0 - (1.0 - war_term) * (1.0 - nuclear_term) * (1.0 - sanctions_term);
-    let grievance = ward.grievance;
+    let grievance = state.grievance;
     let floor = clamp01(p.grievance_floor);
     let motive = clamp01(p.adversary_resolve) * (floor + (1.0 - floor) * grievance);
     let attrition = clamp01(p.attrition_value);
@@ -78,11 +79,11 @@ pub fn evaluate_given(ward: &Ward, p: &Params, horizon: f64, creds: &[f64]) -> E
     let annual_hazard =
         clamp01(clamp01(p.max_annual_attack_rate) * motive * value_of_war * (1.0 - punishment));
     let attack = clamp01(1.0 - survival(annual_hazard, horizon));
-    let restraint = ward.restraint;
+    let restraint = state.restraint;
     let escalation = clamp01(
         clamp01(p.protege_initiation) * (1.0 + MORAL_HAZARD * credibility * (1.0 - restraint)),
     );
-    let precondition = if ward.preconditions > 0 && ward.defence_guarantee {
+    let precondition = if state.preconditions > 0 && state.defence_guarantee {
         1.0 - clamp01(p.precondition_penalty)
     } else {
         1.0
@@ -102,7 +103,7 @@ pub fn evaluate_given(ward: &Ward, p: &Params, horizon: f64, creds: &[f64]) -> E
         attack,
         escalation,
         adversary_accepts: clamp01((1.0 - grievance) * precondition),
-        protected_accepts: protected_accepts(ward, p, credibility),
+        protected_accepts: protected_accepts(state, p, credibility),
     }
 }
 
@@ -119,19 +120,19 @@ fn survival(h: f64, years: f64) -> f64 {
 
 /// Share of the routes the attacker covers within the window, weighted by the
 /// adversary's share on each axis: (no guarantor intervenes, all intervene).
-pub fn denial(ward: &Ward, p: &Params, creds: &[f64]) -> (f64, f64) {
+pub fn denial(state: &PreparedState, p: &Params, creds: &[f64]) -> (f64, f64) {
     let (mut alone, mut helped, mut weights) = (0.0, 0.0, 0.0);
     let none = |_: usize| false;
     let all = |g: usize| creds.get(g).is_some_and(|c| *c > 0.0);
-    let equal = ward.fronts.iter().all(|f| f.weight <= 0.0);
-    for front in &ward.fronts {
-        let w = if equal { 1.0 } else { front.weight.max(0.0) };
+    let equal = state.axes.iter().all(|axis| axis.weight <= 0.0);
+    for axis in &state.axes {
+        let weight = if equal { 1.0 } else { axis.weight.max(0.0) };
         let window = p.fait_accompli_days;
         alone +=
-            w * campaign::run_until(front, p, &none, window, window).progress(front.distance_km);
+            weight * campaign::run_until(axis, p, &none, window, window).progress(axis.distance_km);
         helped +=
-            w * campaign::run_until(front, p, &all, window, window).progress(front.distance_km);
-        weights += w;
+            weight * campaign::run_until(axis, p, &all, window, window).progress(axis.distance_km);
+        weights += weight;
     }
     if weights <= 0.0 {
         return (0.0, 0.0);
@@ -141,23 +142,23 @@ pub fn denial(ward: &Ward, p: &Params, creds: &[f64]) -> (f64, f64) {
 
 /// Punishment terms: (conventional war, nuclear umbrella, snap-back sanctions).
 pub fn punishment_terms(
-    ward: &Ward,
+    state: &PreparedState,
     p: &Params,
     creds: &[f64],
     credibility: f64,
 ) -> (f64, f64, f64) {
-    let balance = ward.balance;
+    let balance = state.balance;
     let war = clamp01(credibility * clamp01(p.war_cost_weight) * balance);
-    let umbrella = ward
-        .backers
+    let umbrella = state
+        .guarantors
         .iter()
         .zip(creds)
-        .filter(|(b, _)| b.umbrella)
+        .filter(|(guarantor, _)| guarantor.umbrella)
         .map(|(_, c)| *c)
         .fold(0.0, f64::max);
-    let umbrella = if ward.own_nuclear { 1.0 } else { umbrella };
+    let umbrella = if state.own_nuclear { 1.0 } else { umbrella };
     let nuclear = clamp01(umbrella * clamp01(p.nuclear_deterrence));
-    let sanctions = if ward.snapback {
+    let sanctions = if state.snapback {
         clamp01(p.sanctions_cost)
     } else {
         0.0
@@ -165,40 +166,15 @@ pub fn punishment_terms(
     (war, nuclear, sanctions)
 }
 
-/// Unmet demands: 1 - Π(1 - weight × (1 - met)).
-pub fn grievance(ward: &Ward) -> f64 {
-    ward.grievance
-}
-
-/// Unmet demands of a list: 1 - Π(1 - weight × (1 - met)).
-pub fn grievance_of(demands: &[super::prepared::DemandMet]) -> f64 {
-    let kept: f64 = demands
-        .iter()
-        .map(|d| 1.0 - clamp01(d.weight) * (1.0 - clamp01(d.met)))
-        .product();
-    clamp01(1.0 - kept)
-}
-
-/// How strongly the arrangements restrain the protected state: 1 - Π(1 - strength).
-pub fn restraint_index(ward: &Ward) -> f64 {
-    ward.restraint
-}
-
-/// Restraint index of a list of (measure, strength): 1 - Π(1 - strength).
-pub fn restraint_of(measures: &[(String, f64)]) -> f64 {
-    let free: f64 = measures.iter().map(|(_, s)| 1.0 - clamp01(*s)).product();
-    clamp01(1.0 - free)
-}
-
 /// Chance the protected state accepts: it values protection and dislikes
 /// restraints and compensation.
-pub fn protected_accepts(ward: &Ward, p: &Params, credibility: f64) -> f64 {
-    let compensation = if ward.compensation {
-        0.1 + ward.compensation_pct / 10.0
+pub fn protected_accepts(state: &PreparedState, p: &Params, credibility: f64) -> f64 {
+    let compensation = if state.compensation {
+        0.1 + state.compensation_pct / 10.0
     } else {
         0.0
     };
     let value = 0.5 + 0.5 * credibility;
-    let restraints = 1.0 - clamp01(p.restraint_cost) * clamp01(ward.restraint_severity);
+    let restraints = 1.0 - clamp01(p.restraint_cost) * clamp01(state.restraint_severity);
     clamp01(value * restraints * (1.0 - clamp01(compensation)))
 }

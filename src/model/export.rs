@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::Assessment;
+use super::result::Assessment;
 
 /// One file's assessment in the JSON output.
 #[derive(Serialize)]
@@ -47,31 +47,31 @@ pub const CSV_COLUMNS: &[&str] = &[
 /// The assessments as CSV: a header, then one row per file and protected state.
 pub fn to_csv(done: &[(String, Assessment)]) -> String {
     let mut lines = vec![CSV_COLUMNS.join(",")];
-    for (file, a) in done {
-        for s in &a.states {
-            let fait = s
+    for (file, assessment) in done {
+        for assessed in &assessment.states {
+            let fait = assessed
                 .campaign
                 .iter()
-                .map(|c| c.fait_accompli)
+                .map(|campaign| campaign.fait_accompli)
                 .fold(0.0, f64::max);
-            let d = &s.decision.chance_of_attack;
+            let attack = &assessed.decision.chance_of_attack;
             let row = [
                 quote(file),
-                quote(&s.state),
-                quote(&s.arrangements.join(";")),
-                num(d.mean),
-                num(d.p5),
-                num(d.p50),
-                num(d.p95),
-                num(s.credibility.arrangement.mean),
-                num(s.punishment.expected.mean),
-                num(s.decision.expected_success),
+                quote(&assessed.state),
+                quote(&assessed.arrangements.join(";")),
+                num(attack.mean),
+                num(attack.p5),
+                num(attack.p50),
+                num(attack.p95),
+                num(assessed.credibility.arrangement.mean),
+                num(assessed.punishment.expected.mean),
+                num(assessed.decision.expected_success),
                 num(fait),
-                num(s.burden.total_pct_gdp),
-                num(s.restraint.index),
-                num(s.restraint.escalation_risk.mean),
-                num(s.acceptability.adversary.mean),
-                num(s.acceptability.protected_state),
+                num(assessed.burden.total_pct_gdp),
+                num(assessed.restraint.index),
+                num(assessed.restraint.escalation_risk.mean),
+                num(assessed.acceptability.adversary.mean),
+                num(assessed.acceptability.protected_state),
             ];
             lines.push(row.join(","));
         }
@@ -100,18 +100,18 @@ mod tests {
     #[test]
     fn csv_has_a_header_and_a_row_per_protected_state() {
         let bytes = crate::assets::example("eastern-flank-today.bulwark.json").expect("example");
-        let s = crate::scenario::from_bytes("e", bytes).expect("valid");
-        let a = crate::model::assess_with(&s, 100, 1);
-        let text = to_csv(&[("e, flank".into(), a.clone())]);
+        let scenario = crate::scenario::from_bytes("e", bytes).expect("valid");
+        let assessment = crate::model::assess_with(&scenario, 100, 1);
+        let text = to_csv(&[("e, flank".into(), assessment.clone())]);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0].split(',').count(), CSV_COLUMNS.len());
-        assert_eq!(lines.len(), 1 + a.states.len());
+        assert_eq!(lines.len(), 1 + assessment.states.len());
         assert!(
             lines[1].starts_with("\"e, flank\","),
             "names with commas are quoted"
         );
         let json: serde_json::Value =
-            serde_json::from_str(&to_json(&[("e".into(), a)])).expect("json");
+            serde_json::from_str(&to_json(&[("e".into(), assessment)])).expect("json");
         assert_eq!(json[0]["file"], "e");
     }
 }

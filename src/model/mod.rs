@@ -1,9 +1,8 @@
-//! The assessment engine: pure, deterministic given a seed, no egui and no I/O.
-//! It answers, for every protected state of a scenario, the eight questions of
-//! `docs/MODEL.md`: credibility, campaign (denial), punishment, decision (chance
-//! of attack), burden, restraint, acceptability and break-even credibility,
-//! with a seeded Monte Carlo over the uncertain parameters and a tornado of
-//! one-at-a-time swings.
+//! The assessment engine: a scenario in, an [`Assessment`] out (each protected state's
+//! answers to the eight questions of `docs/MODEL.md`), by a seeded, deterministic Monte Carlo.
+//! It may import only `crate::scenario` and `crate::assets`; never egui, I/O or any view.
+//! Glossary: *prepared* state, guarantor, adversary, axis ([`prepared`]): the scenario's
+//! figures flattened once per assessment, so that each draw is plain arithmetic.
 
 mod assemble;
 pub mod backtest;
@@ -11,39 +10,19 @@ pub mod campaign;
 pub mod credibility;
 pub mod decision;
 pub mod export;
+mod math;
 pub mod montecarlo;
 pub mod params;
 pub mod prepared;
 mod result;
 pub mod sensitivity;
 
+pub use assemble::Options;
 pub use campaign::CampaignDay;
 pub use credibility::CredibilityFactors;
 pub use result::*;
 
 use crate::scenario::Scenario;
-
-/// How to run an assessment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Options {
-    /// Monte Carlo draws (at least 1).
-    pub samples: u32,
-    /// Seed of the random streams.
-    pub seed: u64,
-    /// Whether to compute the tornado (one-at-a-time swings).
-    pub tornado: bool,
-}
-
-impl Options {
-    /// The scenario's own simulation settings, with the tornado.
-    pub fn from_scenario(scenario: &Scenario) -> Self {
-        Self {
-            samples: scenario.simulation.samples,
-            seed: scenario.simulation.seed,
-            tornado: true,
-        }
-    }
-}
 
 /// Assesses a scenario with its own simulation settings (samples, seed).
 pub fn assess(scenario: &Scenario) -> Assessment {

@@ -11,7 +11,7 @@ use super::campaign;
 use super::credibility;
 use super::decision;
 use super::params::{self, Params, Triangle};
-use super::prepared::{self, Backer, Ward};
+use super::prepared::{self, PreparedGuarantor, PreparedState};
 use super::result::{BINS, Distribution};
 use crate::scenario::Uncertain;
 
@@ -150,7 +150,7 @@ pub struct StateDraws {
 }
 
 impl StateDraws {
-    fn new(ward: &Ward) -> Self {
+    fn new(state: &PreparedState) -> Self {
         Self {
             n: 0,
             attack: Tally::unit(),
@@ -159,9 +159,9 @@ impl StateDraws {
             escalation: Tally::unit(),
             adversary_accepts: Tally::unit(),
             guarantors: Vec::new(),
-            intervened: vec![0; ward.backers.len()],
-            objective_day: vec![Tally::new(0.0, campaign::MAX_DAYS); ward.fronts.len()],
-            fait_accompli: vec![0; ward.fronts.len()],
+            intervened: vec![0; state.guarantors.len()],
+            objective_day: vec![Tally::new(0.0, campaign::MAX_DAYS); state.axes.len()],
+            fait_accompli: vec![0; state.axes.len()],
         }
     }
 
@@ -184,43 +184,47 @@ impl StateDraws {
     }
 }
 
-/// The distinct guarantors of all wards (by credibility inputs), so each draw
-/// computes each distinct credibility once: the Baltic states under one
-/// alliance share all their guarantors.
+/// The distinct guarantors of all protected states (by credibility inputs), so
+/// each draw computes each distinct credibility once: the Baltic states under
+/// one alliance share all their guarantors.
 struct Classes<'a> {
     /// One guarantor of each class.
-    backers: Vec<&'a Backer>,
-    /// For each ward, the class of each of its guarantors.
-    of_ward: Vec<Vec<usize>>,
+    guarantors: Vec<&'a PreparedGuarantor>,
+    /// For each protected state, the class of each of its guarantors.
+    of_state: Vec<Vec<usize>>,
 }
 
 impl<'a> Classes<'a> {
-    fn new(wards: &'a [Ward]) -> Self {
-        let mut backers: Vec<&Backer> = Vec::new();
-        let of_ward = wards
+    fn new(states: &'a [PreparedState]) -> Self {
+        let mut guarantors: Vec<&PreparedGuarantor> = Vec::new();
+        let of_state = states
             .iter()
-            .map(|ward| {
-                ward.backers
+            .map(|state| {
+                state
+                    .guarantors
                     .iter()
-                    .map(|b| {
-                        backers
+                    .map(|guarantor| {
+                        guarantors
                             .iter()
-                            .position(|o| prepared::same_credibility_inputs(o, b))
+                            .position(|seen| prepared::same_credibility_inputs(seen, guarantor))
                             .unwrap_or_else(|| {
-                                backers.push(b);
-                                backers.len() - 1
+                                guarantors.push(guarantor);
+                                guarantors.len() - 1
                             })
                     })
                     .collect()
             })
             .collect();
-        Self { backers, of_ward }
+        Self {
+            guarantors,
+            of_state,
+        }
     }
 }
 
-/// Runs `samples` draws for every ward.
+/// Runs `samples` draws for every protected state.
 pub fn run(
-    wards: &[Ward],
+    states: &[PreparedState],
     ranges: &[Uncertain],
     horizon: f64,
     samples: usize,
@@ -228,13 +232,13 @@ pub fn run(
 ) -> Vec<StateDraws> {
     let chunks = samples.div_ceil(CHUNK);
     let triangles = params::triangles(ranges);
-    let classes = Classes::new(wards);
+    let classes = Classes::new(states);
     let parts: Vec<(Vec<StateDraws>, Vec<Tally>)> = (0..chunks)
         .into_par_iter()
         .map(|c| {
             let n = CHUNK.min(samples - c * CHUNK);
             let draw = Draw {
-                wards,
+                states,
                 triangles: &triangles,
                 classes: &classes,
                 horizon,
@@ -242,10 +246,10 @@ pub fn run(
             draw.chunk(n, seed, c as u64)
         })
         .collect();
-    let mut out: Vec<StateDraws> = wards.iter().map(StateDraws::new).collect();
-    let mut class_tallies = vec![Tally::unit(); classes.backers.len()];
-    for (states, tallies) in &parts {
-        for (a, b) in out.iter_mut().zip(states) {
+    let mut out: Vec<StateDraws> = states.iter().map(StateDraws::new).collect();
+    let mut class_tallies = vec![Tally::unit(); classes.guarantors.len()];
+    for (state_draws, tallies) in &parts {
+        for (a, b) in out.iter_mut().zip(state_draws) {
             a.append(b);
         }
         for (a, b) in class_tallies.iter_mut().zip(tallies) {
@@ -253,15 +257,15 @@ pub fn run(
         }
     }
     // Every guarantor of a class has the same credibility in every draw.
-    for (draws, of_ward) in out.iter_mut().zip(&classes.of_ward) {
-        draws.guarantors = of_ward.iter().map(|k| class_tallies[*k].clone()).collect();
+    for (draws, of_state) in out.iter_mut().zip(&classes.of_state) {
+        draws.guarantors = of_state.iter().map(|k| class_tallies[*k].clone()).collect();
     }
     out
 }
 
 /// What every draw of one run shares.
 struct Draw<'a> {
-    wards: &'a [Ward],
+    states: &'a [PreparedState],
     triangles: &'a [Triangle],
     classes: &'a Classes<'a>,
     horizon: f64,
@@ -273,15 +277,15 @@ impl Draw<'_> {
     fn chunk(&self, n: usize, seed: u64, stream: u64) -> (Vec<StateDraws>, Vec<Tally>) {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         rng.set_stream(stream);
-        let mut out: Vec<StateDraws> = self.wards.iter().map(StateDraws::new).collect();
-        let mut class_tallies = vec![Tally::unit(); self.classes.backers.len()];
+        let mut out: Vec<StateDraws> = self.states.iter().map(StateDraws::new).collect();
+        let mut class_tallies = vec![Tally::unit(); self.classes.guarantors.len()];
         let mut values = [0.0; params::COUNT];
         let (mut class_creds, mut creds, mut uniforms, mut acts) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let most = self
-            .wards
+            .states
             .iter()
-            .map(|w| w.backers.len())
+            .map(|state| state.guarantors.len())
             .max()
             .unwrap_or(0);
         for _ in 0..n {
@@ -296,31 +300,38 @@ impl Draw<'_> {
             class_creds.clear();
             class_creds.extend(
                 self.classes
-                    .backers
+                    .guarantors
                     .iter()
-                    .map(|b| credibility::guarantor(b, &p)),
+                    .map(|guarantor| credibility::guarantor(guarantor, &p)),
             );
             for (t, c) in class_tallies.iter_mut().zip(&class_creds) {
                 t.add(*c);
             }
-            for ((ward, draws), classes) in self
-                .wards
+            for ((state, draws), classes) in self
+                .states
                 .iter()
                 .zip(out.iter_mut())
-                .zip(&self.classes.of_ward)
+                .zip(&self.classes.of_state)
             {
                 creds.clear();
                 creds.extend(classes.iter().map(|k| class_creds[*k]));
                 credibility::interventions(&creds, common, shared, &uniforms, &mut acts);
-                self.tally(ward, &p, &creds, &acts, draws);
+                self.tally(state, &p, &creds, &acts, draws);
             }
         }
         (out, class_tallies)
     }
 
-    /// Evaluates one ward in one draw and counts its figures.
-    fn tally(&self, ward: &Ward, p: &Params, creds: &[f64], acts: &[bool], draws: &mut StateDraws) {
-        let e = decision::evaluate_given(ward, p, self.horizon, creds);
+    /// Evaluates one protected state in one draw and counts its figures.
+    fn tally(
+        &self,
+        state: &PreparedState,
+        p: &Params,
+        creds: &[f64],
+        acts: &[bool],
+        draws: &mut StateDraws,
+    ) {
+        let e = decision::evaluate_given(state, p, self.horizon, creds);
         draws.n += 1;
         draws.attack.add(e.attack);
         draws.credibility.add(e.credibility);
@@ -331,8 +342,8 @@ impl Draw<'_> {
             *count += u32::from(*act);
         }
         let intervenes = |g: usize| acts.get(g).copied().unwrap_or(false);
-        for (i, front) in ward.fronts.iter().enumerate() {
-            let o = campaign::run(front, p, &intervenes, p.fait_accompli_days);
+        for (i, axis) in state.axes.iter().enumerate() {
+            let o = campaign::run(axis, p, &intervenes, p.fait_accompli_days);
             if let Some(day) = o.objective_day {
                 draws.objective_day[i].add(day);
                 draws.fait_accompli[i] += u32::from(day <= p.fait_accompli_days);

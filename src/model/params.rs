@@ -101,7 +101,7 @@ impl Params {
 pub fn ranges(scenario: &Scenario) -> Vec<Uncertain> {
     CATALOGUE
         .iter()
-        .map(|p| parameters::value(scenario, p.key))
+        .map(|parameter| parameters::value(scenario, parameter.key))
         .collect()
 }
 
@@ -159,11 +159,6 @@ impl Triangle {
         let value = base + (2.0 * below - 1.0) * root;
         value.clamp(self.low, self.high)
     }
-}
-
-/// One draw from a triangular range, by inverting its distribution function.
-pub fn triangular(u: &Uncertain, x: f64) -> f64 {
-    Triangle::new(u).value(x)
 }
 
 /// The samplers of every parameter, in catalogue order.
@@ -224,12 +219,12 @@ mod tests {
     }
 
     #[test]
-    fn triangular_stays_in_range() {
-        let u = Uncertain::new(1.0, 2.0, 5.0);
+    fn triangle_values_stay_in_range() {
+        let t = Triangle::new(&Uncertain::new(1.0, 2.0, 5.0));
         for i in 0..=100 {
-            let v = triangular(&u, f64::from(i) / 100.0);
+            let v = t.value(f64::from(i) / 100.0);
             assert!((1.0..=5.0).contains(&v));
         }
-        assert_eq!(triangular(&Uncertain::exact(3.0), 0.5), 3.0);
+        assert_eq!(Triangle::new(&Uncertain::exact(3.0)).value(0.5), 3.0);
     }
 }

@@ -3,6 +3,7 @@
 //! it, its axes with the forces on each, and what its adversary demands.
 //! Built once per assessment, so that each Monte Carlo draw is plain arithmetic.
 
+use super::math::clamp01;
 use crate::scenario::reference::{self, ResolvedState};
 use crate::scenario::{
     Arrangement, ArrangementKind, DemandKind, Formality, GeoPoint, LinePreset, Obligation,
@@ -14,16 +15,14 @@ pub const FALLBACK_DISTANCE_KM: f64 = 300.0;
 
 /// The adversary's figures.
 #[derive(Clone, Debug)]
-pub struct Foe {
+pub struct PreparedAdversary {
     /// Military spending, billions of US dollars a year.
     pub spending_bn: f64,
-    /// Troops it can commit to the theatre.
-    pub theatre_troops: f64,
 }
 
 /// One guarantor of a protected state, pooled over its arrangements.
 #[derive(Clone, Debug)]
-pub struct Backer {
+pub struct PreparedGuarantor {
     /// Guarantor's state id.
     pub state: String,
     /// Arrangement id it guarantees under.
@@ -56,7 +55,7 @@ pub struct Backer {
 
 /// One axis of advance into the protected state, with the forces on it.
 #[derive(Clone, Debug)]
-pub struct Front {
+pub struct PreparedAxis {
     /// Axis id (or `default` for the engine's own axis).
     pub id: String,
     /// Axis name.
@@ -71,7 +70,7 @@ pub struct Front {
     pub reserve: f64,
     /// Guarantor troops present on the axis.
     pub present: f64,
-    /// Reinforcements on the axis: (arrival day, troops, backer index), by day.
+    /// Reinforcements on the axis: (arrival day, troops, guarantor index), by day.
     pub reinforcements: Vec<(f64, f64, usize)>,
     /// Terrain factor, 0 to 1.
     pub terrain: f64,
@@ -92,15 +91,15 @@ pub struct DemandMet {
 
 /// Everything the engine needs about one protected state.
 #[derive(Clone, Debug)]
-pub struct Ward {
+pub struct PreparedState {
     /// The state's figures with overrides applied.
     pub figures: ResolvedState,
     /// Ids of the arrangements counted.
     pub arrangements: Vec<String>,
     /// Pooled guarantors.
-    pub backers: Vec<Backer>,
+    pub guarantors: Vec<PreparedGuarantor>,
     /// Axes into the state.
-    pub fronts: Vec<Front>,
+    pub axes: Vec<PreparedAxis>,
     /// Lowest force cap of the arrangements, troops.
     pub force_cap: Option<f64>,
     /// Compensation as % of GDP per year (sum of the arrangements that give one).
@@ -125,8 +124,6 @@ pub struct Ward {
     pub grievance: f64,
     /// Restraint index, 0 to 1 (does not depend on the parameters).
     pub restraint: f64,
-    /// Sum of the guarantors' military spending, billions of US dollars a year.
-    pub guarantor_power_bn: f64,
     /// Balance of spending: 1 - exp(-guarantors' / adversary's), 0 to 1.
     pub balance: f64,
     /// For each guarantor, the index of the first guarantor with the same
@@ -136,34 +133,38 @@ pub struct Ward {
 }
 
 /// The adversary of a scenario.
-pub fn foe(scenario: &Scenario) -> Foe {
+pub fn adversary(scenario: &Scenario) -> PreparedAdversary {
     let spending_bn = find_state(scenario, &scenario.adversary.state)
-        .map(|s| s.gdp_usd_bn * s.defence_pct_gdp / 100.0)
+        .map(|figures| figures.gdp_usd_bn * figures.defence_pct_gdp / 100.0)
         .unwrap_or(0.0);
-    Foe {
-        spending_bn,
-        theatre_troops: scenario.adversary.theatre_troops,
-    }
+    PreparedAdversary { spending_bn }
 }
 
 /// The states protected by at least one arrangement, in order of first mention;
-/// with no arrangement at all, every state that is not the adversary.
+/// with no arrangement at all, every state other than the adversary that is the
+/// defender of an axis.
 pub fn protected_states(scenario: &Scenario) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
-    for a in &scenario.arrangements {
-        for id in &a.protected_states {
+    for arrangement in &scenario.arrangements {
+        for id in &arrangement.protected_states {
             if !ids.contains(id) {
                 ids.push(id.clone());
             }
         }
     }
     if ids.is_empty() {
-        let axes: Vec<&str> = scenario.axes.iter().map(|a| a.defender.as_str()).collect();
+        let defenders: Vec<&str> = scenario
+            .axes
+            .iter()
+            .map(|axis| axis.defender.as_str())
+            .collect();
         ids = scenario
             .states
             .iter()
-            .filter(|s| s.id != scenario.adversary.state && axes.contains(&s.id.as_str()))
-            .map(|s| s.id.clone())
+            .filter(|entry| {
+                entry.id != scenario.adversary.state && defenders.contains(&entry.id.as_str())
+            })
+            .map(|entry| entry.id.clone())
             .collect();
     }
     ids
@@ -171,45 +172,48 @@ pub fn protected_states(scenario: &Scenario) -> Vec<String> {
 
 /// A state's resolved figures, if the scenario lists it and they resolve.
 pub fn find_state(scenario: &Scenario, id: &str) -> Option<ResolvedState> {
-    let entry = scenario.states.iter().find(|s| s.id == id)?;
+    let entry = scenario.states.iter().find(|entry| entry.id == id)?;
     reference::resolve(entry).ok()
 }
 
 /// The protected state `id` under the arrangements picked by `keep`.
-pub fn ward(scenario: &Scenario, id: &str, keep: &dyn Fn(&Arrangement) -> bool) -> Option<Ward> {
+pub fn state(
+    scenario: &Scenario,
+    id: &str,
+    keep: &dyn Fn(&Arrangement) -> bool,
+) -> Option<PreparedState> {
     let figures = find_state(scenario, id)?;
     let chosen: Vec<&Arrangement> = scenario
         .arrangements
         .iter()
-        .filter(|a| a.protected_states.iter().any(|p| p == id) && keep(a))
+        .filter(|a| a.protected_states.iter().any(|protected| protected == id) && keep(a))
         .collect();
-    let backers = pool_backers(scenario, &chosen, id);
+    let guarantors = pool_guarantors(scenario, &chosen, id);
     let force_cap = chosen
         .iter()
         .flat_map(|a| &a.restraints)
         .filter(|r| r.kind == RestraintKind::ForceCap)
         .filter_map(|r| r.limit)
         .reduce(f64::min);
-    let fronts = fronts(scenario, &chosen, &figures, &backers, force_cap);
+    let axes = axes(scenario, &chosen, &figures, &guarantors, force_cap);
     let (restraints, severity) = restraint_measures(&chosen);
     let demands = demands_met(scenario, &chosen, &figures, id);
-    let grievance = super::decision::grievance_of(&demands);
-    let restraint = super::decision::restraint_of(&restraints);
-    let same_as = same_as(&backers);
-    let power: f64 = backers.iter().map(|b| b.spending_bn.max(0.0)).sum();
-    let foe_spending = foe(scenario).spending_bn;
-    let balance = if foe_spending > 0.0 {
-        1.0 - (-power / foe_spending).exp()
+    let grievance = grievance_of(&demands);
+    let restraint = restraint_of(&restraints);
+    let same_as = same_as(&guarantors);
+    let power: f64 = guarantors.iter().map(|g| g.spending_bn.max(0.0)).sum();
+    let adversary_spending = adversary(scenario).spending_bn;
+    let balance = if adversary_spending > 0.0 {
+        1.0 - (-power / adversary_spending).exp()
     } else if power > 0.0 {
         1.0
     } else {
         0.0
     };
-    Some(Ward {
+    Some(PreparedState {
         balance,
         grievance,
         restraint,
-        guarantor_power_bn: power,
         same_as,
         arrangements: chosen.iter().map(|a| a.id.clone()).collect(),
         force_cap,
@@ -224,132 +228,149 @@ pub fn ward(scenario: &Scenario, id: &str, keep: &dyn Fn(&Arrangement) -> bool) 
         snapback: chosen.iter().any(|a| a.snapback_sanctions),
         own_nuclear: figures.nuclear,
         preconditions: scenario.adversary.preconditions.len(),
-        defence_guarantee: backers.iter().any(|b| b.obligation == Obligation::Defence),
+        defence_guarantee: guarantors
+            .iter()
+            .any(|g| g.obligation == Obligation::Defence),
         demands,
-        backers,
-        fronts,
+        guarantors,
+        axes,
         figures,
     })
 }
 
-/// For each backer, the first backer with identical credibility inputs.
-fn same_as(backers: &[Backer]) -> Vec<usize> {
-    backers
+/// For each guarantor, the first guarantor with identical credibility inputs.
+fn same_as(guarantors: &[PreparedGuarantor]) -> Vec<usize> {
+    guarantors
         .iter()
         .enumerate()
-        .map(|(i, b)| {
-            backers[..i]
+        .map(|(i, guarantor)| {
+            guarantors[..i]
                 .iter()
-                .position(|o| same_credibility_inputs(o, b))
+                .position(|earlier| same_credibility_inputs(earlier, guarantor))
                 .unwrap_or(i)
         })
         .collect()
 }
 
 /// Whether two guarantors have the same credibility at any parameter values
-/// (the same inputs to [`super::credibility::factors`]).
-pub fn same_credibility_inputs(a: &Backer, b: &Backer) -> bool {
-    let key = |b: &Backer| {
+/// (the same inputs to the credibility factors).
+pub fn same_credibility_inputs(first: &PreparedGuarantor, second: &PreparedGuarantor) -> bool {
+    let key = |g: &PreparedGuarantor| {
         (
-            b.obligation,
-            b.formality,
-            b.trigger,
-            b.credibility.map(f64::to_bits),
-            b.present_troops.to_bits(),
-            b.void_clauses,
-            b.compensation,
-            b.integrated_command,
-            b.covered.to_bits(),
-            b.renewable,
+            g.obligation,
+            g.formality,
+            g.trigger,
+            g.credibility.map(f64::to_bits),
+            g.present_troops.to_bits(),
+            g.void_clauses,
+            g.compensation,
+            g.integrated_command,
+            g.covered.to_bits(),
+            g.renewable,
         )
     };
-    key(a) == key(b)
+    key(first) == key(second)
 }
 
-fn pool_backers(scenario: &Scenario, chosen: &[&Arrangement], id: &str) -> Vec<Backer> {
+/// The guarantors of the chosen arrangements, one per arrangement they sign,
+/// with their forces present in protected state `id`.
+fn pool_guarantors(
+    scenario: &Scenario,
+    chosen: &[&Arrangement],
+    id: &str,
+) -> Vec<PreparedGuarantor> {
     let horizon = scenario.horizon_years.max(1e-9);
     let mut out = Vec::new();
-    for a in chosen {
-        for g in &a.guarantors {
-            let figures = find_state(scenario, &g.state);
-            let present_troops = g
+    for arrangement in chosen {
+        for guarantor in &arrangement.guarantors {
+            let figures = find_state(scenario, &guarantor.state);
+            let present_troops = guarantor
                 .forces
                 .iter()
-                .filter(|f| f.is_present() && f.stationed_in == id)
-                .map(|f| f.troops)
+                .filter(|force| force.is_present() && force.stationed_in == id)
+                .map(|force| force.troops)
                 .sum();
-            out.push(Backer {
-                state: g.state.clone(),
-                arrangement: a.id.clone(),
-                obligation: g.obligation,
-                formality: g.formality,
-                trigger: g.trigger,
-                credibility: g.credibility,
-                umbrella: g.nuclear_umbrella && figures.as_ref().is_some_and(|f| f.nuclear),
+            out.push(PreparedGuarantor {
+                state: guarantor.state.clone(),
+                arrangement: arrangement.id.clone(),
+                obligation: guarantor.obligation,
+                formality: guarantor.formality,
+                trigger: guarantor.trigger,
+                credibility: guarantor.credibility,
+                umbrella: guarantor.nuclear_umbrella
+                    && figures.as_ref().is_some_and(|figures| figures.nuclear),
                 spending_bn: figures
-                    .map(|f| f.gdp_usd_bn * f.defence_pct_gdp / 100.0)
+                    .map(|figures| figures.gdp_usd_bn * figures.defence_pct_gdp / 100.0)
                     .unwrap_or(0.0),
                 present_troops,
-                void_clauses: a.void_clauses.len(),
-                compensation: a.compensation.is_some(),
-                integrated_command: a.integrated_command,
-                covered: a.sunset_years.map_or(1.0, |y| (y / horizon).min(1.0)),
-                renewable: a.renewable,
+                void_clauses: arrangement.void_clauses.len(),
+                compensation: arrangement.compensation.is_some(),
+                integrated_command: arrangement.integrated_command,
+                covered: arrangement
+                    .sunset_years
+                    .map_or(1.0, |years| (years / horizon).min(1.0)),
+                renewable: arrangement.renewable,
             });
         }
     }
     out
 }
 
-fn fronts(
+/// The axes into the protected state (or the engine's default axis when the
+/// scenario has none), each with the guarantor forces that can reach it.
+fn axes(
     scenario: &Scenario,
     chosen: &[&Arrangement],
     figures: &ResolvedState,
-    backers: &[Backer],
+    guarantors: &[PreparedGuarantor],
     force_cap: Option<f64>,
-) -> Vec<Front> {
-    let active = force_cap.map_or(figures.active_troops, |c| c.min(figures.active_troops));
+) -> Vec<PreparedAxis> {
+    let active = force_cap.map_or(figures.active_troops, |cap| cap.min(figures.active_troops));
     let theatre = scenario.adversary.theatre_troops;
-    let mut out: Vec<Front> = scenario
+    let mut out: Vec<PreparedAxis> = scenario
         .axes
         .iter()
-        .filter(|a| a.defender == figures.id)
-        .map(|a| Front {
-            id: a.id.clone(),
-            name: a.name.clone(),
-            distance_km: great_circle_km(a.start.point, a.objective.point) * a.route_factor,
-            attacker: theatre * a.adversary_share,
-            active: active * a.defender_share,
-            reserve: figures.reserve_troops * a.defender_share,
+        .filter(|axis| axis.defender == figures.id)
+        .map(|axis| PreparedAxis {
+            id: axis.id.clone(),
+            name: axis.name.clone(),
+            distance_km: great_circle_km(axis.start.point, axis.objective.point)
+                * axis.route_factor,
+            attacker: theatre * axis.adversary_share,
+            active: active * axis.defender_share,
+            reserve: figures.reserve_troops * axis.defender_share,
             present: 0.0,
             reinforcements: Vec::new(),
-            terrain: a.terrain,
-            weight: a.adversary_share,
+            terrain: axis.terrain,
+            weight: axis.adversary_share,
         })
         .collect();
     if out.is_empty() {
-        out.push(default_front(scenario, figures, active));
+        out.push(default_axis(scenario, figures, active));
     }
     let shares: Vec<f64> = scenario
         .axes
         .iter()
-        .filter(|a| a.defender == figures.id)
-        .map(|a| a.defender_share)
+        .filter(|axis| axis.defender == figures.id)
+        .map(|axis| axis.defender_share)
         .collect();
-    for (i, front) in out.iter_mut().enumerate() {
+    for (i, axis) in out.iter_mut().enumerate() {
         let share = shares.get(i).copied().unwrap_or(1.0);
-        place_forces(chosen, backers, &figures.id, share, front);
+        place_forces(chosen, guarantors, &figures.id, share, axis);
     }
     out
 }
 
-fn default_front(scenario: &Scenario, figures: &ResolvedState, active: f64) -> Front {
-    let start = find_state(scenario, &scenario.adversary.state).and_then(|s| s.capital);
+/// The engine's own axis when the scenario gives none: from the adversary's
+/// capital to the protected state's.
+fn default_axis(scenario: &Scenario, figures: &ResolvedState, active: f64) -> PreparedAxis {
+    let start =
+        find_state(scenario, &scenario.adversary.state).and_then(|adversary| adversary.capital);
     let distance_km = match (start, figures.capital) {
-        (Some(a), Some(b)) => great_circle_km(a, b) * 1.2,
+        (Some(from), Some(to)) => great_circle_km(from, to) * 1.2,
         _ => FALLBACK_DISTANCE_KM,
     };
-    Front {
+    PreparedAxis {
         id: "default".into(),
         name: format!("Default axis to {}", figures.name),
         distance_km,
@@ -363,47 +384,55 @@ fn default_front(scenario: &Scenario, figures: &ResolvedState, active: f64) -> F
     }
 }
 
-/// Adds the guarantor forces stationed in the defender to a front, scaled by
+/// Adds the guarantor forces stationed in the defender to an axis, scaled by
 /// the share of the defender's forces that can reach it.
 fn place_forces(
     chosen: &[&Arrangement],
-    backers: &[Backer],
+    guarantors: &[PreparedGuarantor],
     defender: &str,
     share: f64,
-    front: &mut Front,
+    axis: &mut PreparedAxis,
 ) {
     let mut index = 0;
-    for a in chosen {
-        for g in &a.guarantors {
-            for f in g.forces.iter().filter(|f| f.stationed_in == defender) {
-                if f.is_present() {
-                    front.present += f.troops * share;
+    for arrangement in chosen {
+        for guarantor in &arrangement.guarantors {
+            for force in guarantor
+                .forces
+                .iter()
+                .filter(|force| force.stationed_in == defender)
+            {
+                if force.is_present() {
+                    axis.present += force.troops * share;
                 } else {
-                    front
-                        .reinforcements
-                        .push((f.arrival_days, f.troops * share, index));
+                    axis.reinforcements
+                        .push((force.arrival_days, force.troops * share, index));
                 }
             }
             index += 1;
         }
     }
-    debug_assert!(index == backers.len());
-    front.reinforcements.sort_by(|a, b| a.0.total_cmp(&b.0));
+    debug_assert!(index == guarantors.len());
+    axis.reinforcements.sort_by(|a, b| a.0.total_cmp(&b.0));
 }
 
+/// The restraining measures of the chosen arrangements, each with its
+/// strength, and the combined strength of the restraints proper.
 fn restraint_measures(chosen: &[&Arrangement]) -> (Vec<(String, f64)>, f64) {
     let mut out = Vec::new();
     let mut severity = 1.0;
-    for a in chosen {
-        for r in &a.restraints {
-            let s = restraint_strength(r.kind);
-            severity *= 1.0 - s;
-            out.push((format!("{:?}", r.kind), s));
+    for arrangement in chosen {
+        for restraint in &arrangement.restraints {
+            let strength = restraint_strength(restraint.kind);
+            severity *= 1.0 - strength;
+            out.push((format!("{:?}", restraint.kind), strength));
         }
-        for v in &a.void_clauses {
-            out.push((format!("Void clause {:?}", v.kind), void_strength(v.kind)));
+        for clause in &arrangement.void_clauses {
+            out.push((
+                format!("Void clause {:?}", clause.kind),
+                void_strength(clause.kind),
+            ));
         }
-        if a.integrated_command && !a.guarantors.is_empty() {
+        if arrangement.integrated_command && !arrangement.guarantors.is_empty() {
             out.push(("IntegratedCommand".into(), INTEGRATED_COMMAND_RESTRAINT));
         }
     }
@@ -436,17 +465,19 @@ pub fn void_strength(kind: VoidClauseKind) -> f64 {
     }
 }
 
+/// The adversary's demands, each with how far the chosen arrangements meet it
+/// for protected state `id`.
 fn demands_met(
     scenario: &Scenario,
     chosen: &[&Arrangement],
     figures: &ResolvedState,
     id: &str,
 ) -> Vec<DemandMet> {
-    let has = |k: RestraintKind| {
+    let has = |kind: RestraintKind| {
         chosen
             .iter()
             .flat_map(|a| &a.restraints)
-            .any(|r| r.kind == k)
+            .any(|r| r.kind == kind)
     };
     let nato = figures.nato_since.is_some()
         || chosen
@@ -460,7 +491,7 @@ fn demands_met(
         .iter()
         .flat_map(|a| &a.guarantors)
         .flat_map(|g| &g.forces)
-        .any(|f| f.stationed_in == id && f.troops > 0.0);
+        .any(|force| force.stationed_in == id && force.troops > 0.0);
     let met = |kind: DemandKind| match kind {
         DemandKind::Neutrality if nato => 0.0,
         DemandKind::Neutrality if has(RestraintKind::ConstitutionalNeutrality) => 1.0,
@@ -480,20 +511,43 @@ fn demands_met(
         .adversary
         .demands
         .iter()
-        .map(|d| DemandMet {
-            kind: d.kind,
-            weight: d.weight,
-            met: met(d.kind),
+        .map(|demand| DemandMet {
+            kind: demand.kind,
+            weight: demand.weight,
+            met: met(demand.kind),
         })
         .collect();
     let (sum, weights) = out
         .iter()
-        .filter(|d| !matches!(d.kind, DemandKind::RootCauses | DemandKind::Other))
-        .fold((0.0, 0.0), |(s, w), d| (s + d.weight * d.met, w + d.weight));
-    for d in out.iter_mut().filter(|d| d.kind == DemandKind::RootCauses) {
-        d.met = if weights > 0.0 { sum / weights } else { 0.0 };
+        .filter(|demand| !matches!(demand.kind, DemandKind::RootCauses | DemandKind::Other))
+        .fold((0.0, 0.0), |(sum, weights), demand| {
+            (sum + demand.weight * demand.met, weights + demand.weight)
+        });
+    for demand in out
+        .iter_mut()
+        .filter(|demand| demand.kind == DemandKind::RootCauses)
+    {
+        demand.met = if weights > 0.0 { sum / weights } else { 0.0 };
     }
     out
+}
+
+/// Unmet demands of a list: 1 - Π(1 - weight × (1 - met)).
+fn grievance_of(demands: &[DemandMet]) -> f64 {
+    let kept: f64 = demands
+        .iter()
+        .map(|demand| 1.0 - clamp01(demand.weight) * (1.0 - clamp01(demand.met)))
+        .product();
+    clamp01(1.0 - kept)
+}
+
+/// Restraint index of a list of (measure, strength): 1 - Π(1 - strength).
+fn restraint_of(measures: &[(String, f64)]) -> f64 {
+    let free: f64 = measures
+        .iter()
+        .map(|(_, strength)| 1.0 - clamp01(*strength))
+        .product();
+    clamp01(1.0 - free)
 }
 
 /// Great-circle distance between two points, km (haversine, mean Earth radius).

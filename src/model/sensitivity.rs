@@ -3,15 +3,15 @@
 
 use super::decision::{self, Eval};
 use super::params::{self, Params};
-use super::prepared::{self, Ward};
+use super::prepared::{self, PreparedState};
 use super::result::{BreakEven, TornadoBar};
 use crate::scenario::parameters::CATALOGUE;
 use crate::scenario::{ArrangementKind, Scenario, Uncertain};
 
-/// Evaluates a ward at the given parameter values.
-pub fn eval_at(ward: &Ward, values: &[f64], horizon: f64) -> Eval {
+/// Evaluates a protected state at the given parameter values.
+pub fn eval_at(state: &PreparedState, values: &[f64], horizon: f64) -> Eval {
     let mut creds = Vec::new();
-    decision::evaluate(ward, &Params::from_values(values), horizon, &mut creds)
+    decision::evaluate(state, &Params::from_values(values), horizon, &mut creds)
 }
 
 /// Chance of attack per protected state at the most likely values.
@@ -19,17 +19,17 @@ pub fn point_attack(scenario: &Scenario) -> Vec<(String, f64)> {
     let likely = params::likely(&params::ranges(scenario));
     prepared::protected_states(scenario)
         .into_iter()
-        .filter_map(|id| prepared::ward(scenario, &id, &|_| true))
-        .map(|w| {
-            let e = eval_at(&w, &likely, scenario.horizon_years);
-            (w.figures.id.clone(), e.attack)
+        .filter_map(|id| prepared::state(scenario, &id, &|_| true))
+        .map(|state| {
+            let e = eval_at(&state, &likely, scenario.horizon_years);
+            (state.figures.id.clone(), e.attack)
         })
         .collect()
 }
 
 /// The tornado: each parameter at its low and its high value, the others at
 /// their most likely; sorted by swing, largest first.
-pub fn tornado(ward: &Ward, ranges: &[Uncertain], horizon: f64) -> Vec<TornadoBar> {
+pub fn tornado(state: &PreparedState, ranges: &[Uncertain], horizon: f64) -> Vec<TornadoBar> {
     let likely = params::likely(ranges);
     let mut bars: Vec<TornadoBar> = CATALOGUE
         .iter()
@@ -38,9 +38,9 @@ pub fn tornado(ward: &Ward, ranges: &[Uncertain], horizon: f64) -> Vec<TornadoBa
         .map(|(i, (param, range))| {
             let mut values = likely.clone();
             values[i] = range.low;
-            let at_low = eval_at(ward, &values, horizon).attack;
+            let at_low = eval_at(state, &values, horizon).attack;
             values[i] = range.high;
-            let at_high = eval_at(ward, &values, horizon).attack;
+            let at_high = eval_at(state, &values, horizon).attack;
             TornadoBar {
                 parameter: param.key.into(),
                 label: param.label.into(),
@@ -61,47 +61,48 @@ pub fn tornado(ward: &Ward, ranges: &[Uncertain], horizon: f64) -> Vec<TornadoBa
 pub fn break_even(scenario: &Scenario, id: &str, likely: &[f64]) -> Vec<BreakEven> {
     let horizon = scenario.horizon_years;
     let neutral = scenario.arrangements.iter().find(|a| {
-        a.kind == ArrangementKind::ArmedNeutrality && a.protected_states.iter().any(|p| p == id)
+        a.kind == ArrangementKind::ArmedNeutrality
+            && a.protected_states.iter().any(|protected| protected == id)
     });
     let baseline_id = neutral.map_or("no_arrangement".to_string(), |a| a.id.clone());
-    let Some(base) = prepared::ward(scenario, id, &|a| Some(&a.id) == neutral.map(|n| &n.id))
+    let Some(baseline) = prepared::state(scenario, id, &|a| Some(&a.id) == neutral.map(|n| &n.id))
     else {
         return Vec::new();
     };
-    let base_eval = eval_at(&base, likely, horizon);
+    let baseline_eval = eval_at(&baseline, likely, horizon);
     scenario
         .arrangements
         .iter()
-        .filter(|a| a.protected_states.iter().any(|p| p == id))
+        .filter(|a| a.protected_states.iter().any(|protected| protected == id))
         .filter(|a| Some(&a.id) != neutral.map(|n| &n.id))
-        .filter_map(|a| {
-            let ward = prepared::ward(scenario, id, &|b| b.id == a.id)?;
-            let e = eval_at(&ward, likely, horizon);
+        .filter_map(|arrangement| {
+            let alone = prepared::state(scenario, id, &|kept| kept.id == arrangement.id)?;
+            let e = eval_at(&alone, likely, horizon);
             Some(BreakEven {
-                arrangement: a.id.clone(),
+                arrangement: arrangement.id.clone(),
                 baseline: baseline_id.clone(),
                 credibility: e.credibility,
                 chance_of_attack: e.attack,
-                baseline_chance_of_attack: base_eval.attack,
-                burden_pct_gdp: burden_pct(&ward),
-                baseline_burden_pct_gdp: burden_pct(&base),
-                break_even_credibility: solve(&ward, likely, horizon, base_eval.attack),
+                baseline_chance_of_attack: baseline_eval.attack,
+                burden_pct_gdp: burden_pct(&alone),
+                baseline_burden_pct_gdp: burden_pct(&baseline),
+                break_even_credibility: solve(&alone, likely, horizon, baseline_eval.attack),
             })
         })
         .collect()
 }
 
-/// The per-guarantor credibility at which the ward's chance of attack falls to
-/// `target` (bisection; the chance falls as credibility rises).
-fn solve(ward: &Ward, likely: &[f64], horizon: f64, target: f64) -> Option<f64> {
+/// The per-guarantor credibility at which the state's chance of attack falls
+/// to `target` (bisection; the chance falls as credibility rises).
+fn solve(state: &PreparedState, likely: &[f64], horizon: f64, target: f64) -> Option<f64> {
     let at = |c: f64| {
-        let mut w = ward.clone();
-        for b in &mut w.backers {
-            b.credibility = Some(c);
+        let mut overridden = state.clone();
+        for guarantor in &mut overridden.guarantors {
+            guarantor.credibility = Some(c);
         }
-        eval_at(&w, likely, horizon).attack
+        eval_at(&overridden, likely, horizon).attack
     };
-    if ward.backers.is_empty() {
+    if state.guarantors.is_empty() {
         return (at(0.0) <= target).then_some(0.0);
     }
     if at(0.0) <= target {
@@ -122,18 +123,20 @@ fn solve(ward: &Ward, likely: &[f64], horizon: f64, target: f64) -> Option<f64> 
     Some(hi)
 }
 
-/// Burden of a ward: defence spending (scaled down by a binding force cap) plus
-/// compensation, % of GDP.
-pub fn burden_pct(ward: &Ward) -> f64 {
-    defence_pct(ward) + ward.compensation_pct.max(0.0)
+/// Burden of a protected state: defence spending (scaled down by a binding
+/// force cap) plus compensation, % of GDP.
+pub fn burden_pct(state: &PreparedState) -> f64 {
+    defence_pct(state) + state.compensation_pct.max(0.0)
 }
 
 /// Defence spending, % of GDP, scaled by cap / active troops when a cap binds.
-pub fn defence_pct(ward: &Ward) -> f64 {
-    let f = &ward.figures;
-    let scale = match ward.force_cap {
-        Some(cap) if f.active_troops > 0.0 && cap < f.active_troops => cap / f.active_troops,
+pub fn defence_pct(state: &PreparedState) -> f64 {
+    let figures = &state.figures;
+    let scale = match state.force_cap {
+        Some(cap) if figures.active_troops > 0.0 && cap < figures.active_troops => {
+            cap / figures.active_troops
+        }
         _ => 1.0,
     };
-    f.defence_pct_gdp.max(0.0) * scale.max(0.0)
+    figures.defence_pct_gdp.max(0.0) * scale.max(0.0)
 }
