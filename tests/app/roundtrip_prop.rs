@@ -4,6 +4,8 @@ use proptest::prelude::*;
 
 use bulwark::scenario::{self, Formality, Obligation, Scenario, Trigger, Uncertain};
 
+use crate::common;
+
 fn examples() -> Vec<Scenario> {
     bulwark::assets::examples()
         .map(|(name, bytes)| scenario::from_bytes(name, bytes).expect("example"))
@@ -76,7 +78,10 @@ prop_compose! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig {
+        failure_persistence: common::regressions_beside_source(),
+        ..ProptestConfig::with_cases(64)
+    })]
 
     #[test]
     fn load_of_save_gives_back_the_same_scenario(s in scenario()) {

@@ -3,10 +3,12 @@
 //! Each time, the file on disk must be a complete old or new version.
 
 use std::path::Path;
-use std::process::{Command as Process, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use rand::{Rng, SeedableRng};
+
+use crate::common;
 
 const CHILD_ENV: &str = "BULWARK_TEST_SAVE_CHILD";
 
@@ -44,14 +46,7 @@ fn a_killed_save_leaves_a_complete_old_or_new_file() {
     bulwark::scenario::save_file(&path, &version("Version A")).expect("first save");
     let mut rng = rand::rngs::StdRng::seed_from_u64(7);
     for run in 0..200 {
-        let mut child = Process::new(std::env::current_exe().expect("test binary"))
-            .args([
-                "--exact",
-                "child_saves_forever",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(CHILD_ENV, &path)
+        let mut child = common::child(module_path!(), "child_saves_forever", CHILD_ENV, &path)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

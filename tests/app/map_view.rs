@@ -17,7 +17,10 @@ struct State {
 fn demo() -> Scenario {
     scenario::from_bytes(
         "map-demo.bulwark.json",
-        include_bytes!("fixtures/map-demo.bulwark.json"),
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/map-demo.bulwark.json"
+        )),
     )
     .expect("the fixture is valid")
 }
@@ -249,7 +252,10 @@ fn force_markers_do_not_overlap_each_other_or_the_labels() {
     // apart, at the zoom it opens with.
     let scenario = scenario::from_bytes(
         "eastern-flank-today.bulwark.json",
-        include_bytes!("../saves/eastern-flank-today.bulwark.json"),
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/saves/eastern-flank-today.bulwark.json"
+        )),
     )
     .expect("the example is valid");
     let mut fonts_installed = false;

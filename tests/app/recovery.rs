@@ -4,13 +4,15 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command as Process, Stdio};
+use std::process::Stdio;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use bulwark::ui::BulwarkApp;
 use bulwark::ui::app::StartOptions;
+
+use crate::common;
 
 const CHILD_ENV: &str = "BULWARK_TEST_RECOVERY_CHILD";
 
@@ -68,18 +70,16 @@ fn an_edit_survives_a_killed_process() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut child = Process::new(std::env::current_exe().expect("test binary"))
-        .args([
-            "--exact",
-            "child_edits_then_hangs",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(CHILD_ENV, dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn child");
+    let mut child = common::child(
+        module_path!(),
+        "child_edits_then_hangs",
+        CHILD_ENV,
+        dir.path(),
+    )
+    .stdout(Stdio::piped())
+    .stderr(Stdio::null())
+    .spawn()
+    .expect("spawn child");
     let stdout = child.stdout.take().expect("stdout");
     let ready = BufReader::new(stdout)
         .lines()
