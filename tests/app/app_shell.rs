@@ -7,18 +7,7 @@ use egui_kittest::kittest::Queryable;
 use bulwark::ui::app::StartOptions;
 use bulwark::ui::{BulwarkApp, Command};
 
-fn harness() -> Harness<'static, BulwarkApp> {
-    harness_with(StartOptions {
-        inline_assessment: true,
-        ..StartOptions::default()
-    })
-}
-
-fn harness_with(options: StartOptions) -> Harness<'static, BulwarkApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(move |cc| BulwarkApp::with_options(cc, options.clone()))
-}
+use crate::common::{self, WINDOW};
 
 fn title(h: &Harness<'_, BulwarkApp>) -> String {
     h.state().doc.scenario().meta.title.clone()
@@ -33,7 +22,7 @@ fn click_menu(h: &mut Harness<'_, BulwarkApp>, menu: &str, item: &str) {
 
 #[test]
 fn editing_a_field_marks_the_document_and_undo_restores_it() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     let original = title(&h);
     assert!(!h.state().window_title().starts_with('•'));
     h.get_by_label("Title").click();
@@ -61,7 +50,7 @@ fn editing_a_field_marks_the_document_and_undo_restores_it() {
 
 #[test]
 fn new_opens_a_tab_and_closing_an_unsaved_tab_asks_first() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.get_by_label("Author").click();
     h.run();
     h.get_by_label("Author").type_text("Analyst");
@@ -97,7 +86,7 @@ fn new_opens_a_tab_and_closing_an_unsaved_tab_asks_first() {
 
 #[test]
 fn quitting_with_unsaved_work_asks_first() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.get_by_label("Author").click();
     h.run();
     h.get_by_label("Author").type_text("Analyst");
@@ -113,7 +102,7 @@ fn quitting_with_unsaved_work_asks_first() {
 
 #[test]
 fn two_examples_open_side_by_side_in_the_comparison() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.state_mut()
         .queue(Command::OpenExample("armed-neutrality.bulwark.json".into()));
     h.run();
@@ -142,7 +131,7 @@ fn two_examples_open_side_by_side_in_the_comparison() {
 
 #[test]
 fn shortcut_ctrl_n_on_a_clean_document_starts_a_new_one() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     assert_eq!(title(&h), "Untitled scenario");
@@ -150,7 +139,7 @@ fn shortcut_ctrl_n_on_a_clean_document_starts_a_new_one() {
 
 #[test]
 fn opening_a_bad_file_shows_which_field_is_wrong_and_keeps_the_document() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     let before = title(&h);
     let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/bad/credibility-out-of-range.bulwark.json");
@@ -170,7 +159,7 @@ fn opening_a_bad_file_shows_which_field_is_wrong_and_keeps_the_document() {
 
 #[test]
 fn saving_clears_the_marker_and_remembers_the_file() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("mine.bulwark.json");
     h.get_by_label("Author").click();
@@ -191,7 +180,7 @@ fn saving_clears_the_marker_and_remembers_the_file() {
 
 #[test]
 fn examples_menu_opens_every_example() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Examples").hover();
@@ -206,7 +195,7 @@ fn examples_menu_opens_every_example() {
 
 #[test]
 fn snapshot_of_the_empty_shell() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::New);
     h.run();
     h.snapshot("empty_shell");
@@ -214,7 +203,7 @@ fn snapshot_of_the_empty_shell() {
 
 #[test]
 fn an_arrangement_built_from_a_template_is_one_undo_step() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::New);
     h.run();
     h.get_by_label("Arrangements").click();
@@ -239,7 +228,7 @@ fn an_arrangement_built_from_a_template_is_one_undo_step() {
 
 #[test]
 fn changing_a_guarantors_formality_edits_the_document() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.get_by_label("Arrangements").click();
     h.run();
     let before = h.state().doc.scenario().arrangements[0].guarantors[0].formality;
@@ -255,7 +244,7 @@ fn changing_a_guarantors_formality_edits_the_document() {
 
 #[test]
 fn snapshots_of_the_editing_tabs() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     for (tab, name) in [
         ("Arrangements", "editor_arrangements"),
         ("Forces & economies", "editor_states"),
@@ -277,7 +266,7 @@ fn saving_over_a_file_changed_by_someone_else_asks_first() {
         &path,
     )
     .expect("copy");
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::OpenPath(path.clone()));
     h.run();
     // A colleague saves their own version meanwhile.
@@ -312,9 +301,7 @@ fn saving_over_a_file_changed_by_someone_else_asks_first() {
 
 /// Runs the assessment of every open document to completion, then a frame.
 fn assessed(h: &mut Harness<'_, BulwarkApp>) -> bulwark::model::Assessment {
-    h.run();
-    h.state_mut().runner.finish_blocking();
-    h.run();
+    common::run_assessment(h);
     let (id, rev) = (h.state().doc.id(), h.state().doc.revision());
     let status = h.state().runner.status(id, rev);
     assert!(!status.stale, "the result is for the current version");
@@ -327,7 +314,7 @@ fn shown_pct(x: f64) -> String {
 
 #[test]
 fn changing_formality_changes_the_credibility_shown_and_undo_restores_it() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     let before = assessed(&mut h).states[0].credibility.arrangement.mean;
     assert!(
         h.query_all_by_label_contains(&shown_pct(before))
@@ -357,7 +344,7 @@ fn changing_formality_changes_the_credibility_shown_and_undo_restores_it() {
 
 #[test]
 fn adding_a_void_clause_raises_the_chance_of_attack() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.state_mut()
         .queue(Command::OpenExample("nato-membership.bulwark.json".into()));
     let before = assessed(&mut h).states[0].decision.chance_of_attack.mean;
@@ -381,7 +368,7 @@ fn adding_a_void_clause_raises_the_chance_of_attack() {
 
 #[test]
 fn snapshot_of_the_assessment_panel() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     assessed(&mut h);
     h.snapshot("assessment_panel");
 }
@@ -396,7 +383,7 @@ fn the_assessment_exports_as_csv_and_json_next_to_the_scenario() {
         &path,
     )
     .expect("copy");
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::OpenPath(path));
     let a = assessed(&mut h);
     click_menu(&mut h, "File", "Export assessment (CSV)");
@@ -427,7 +414,7 @@ fn the_map_exports_as_a_png_next_to_the_scenario() {
         &path,
     )
     .expect("copy");
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::OpenPath(path));
     h.run();
     click_menu(&mut h, "File", "Export map image");
@@ -490,11 +477,13 @@ fn a_plot_exports_as_a_png_where_the_user_chooses() {
     .expect("copy");
     // No desktop portal answers in a test: ask for typed paths, as the app does
     // when the system dialog returns nothing.
-    let mut h = harness_with(StartOptions {
-        inline_assessment: true,
-        typed_paths_only: true,
-        ..StartOptions::default()
-    });
+    let mut h = common::app_with(
+        WINDOW,
+        StartOptions {
+            typed_paths_only: true,
+            ..common::inline()
+        },
+    );
     h.state_mut().queue(Command::OpenPath(path));
     assessed(&mut h);
 
@@ -558,7 +547,7 @@ fn looking_at_every_tab_never_changes_a_file() {
     bulwark::scenario::save_file(&path, &s).expect("save");
     let loaded = bulwark::scenario::load_file(&path).expect("load");
 
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::OpenPath(path));
     h.run();
     for tab in [

@@ -1,5 +1,5 @@
-//! What the tests share: this test binary run again as a child process, and
-//! where proptest keeps its regressions.
+//! What the tests share: the whole app in a harness, this test binary run
+//! again as a child process, and where proptest keeps its regressions.
 //!
 //! No helper here sets process-wide state: the tests of every module run in
 //! parallel threads of one process.
@@ -7,7 +7,64 @@
 use std::ffi::OsStr;
 use std::process::Command;
 
+use egui_kittest::Harness;
 use proptest::test_runner::{FailurePersistence, FileFailurePersistence};
+
+use bulwark::ui::BulwarkApp;
+use bulwark::ui::app::StartOptions;
+
+/// The window most UI tests use.
+pub const WINDOW: egui::Vec2 = egui::vec2(1600.0, 1000.0);
+
+/// How the UI tests start the app: the assessment is computed in the frame,
+/// so that each frame shows finished figures.
+pub fn inline() -> StartOptions {
+    StartOptions {
+        inline_assessment: true,
+        ..StartOptions::default()
+    }
+}
+
+/// The whole app as eframe starts it (settings, theme and fonts), in a window
+/// of `size`, on the default example, the assessment computed in the frame.
+pub fn app(size: egui::Vec2) -> Harness<'static, BulwarkApp> {
+    app_with(size, inline())
+}
+
+/// The whole app as eframe starts it, in a window of `size`, with `options`.
+pub fn app_with(size: egui::Vec2, options: StartOptions) -> Harness<'static, BulwarkApp> {
+    Harness::builder()
+        .with_size(size)
+        .build_eframe(move |cc| BulwarkApp::with_options(cc, options))
+}
+
+/// Runs a frame, the assessment of every open document to completion, and a
+/// frame that draws it.
+pub fn run_assessment(h: &mut Harness<'_, BulwarkApp>) {
+    h.run();
+    h.state_mut().runner.finish_blocking();
+    h.run();
+}
+
+/// The app's fonts in a harness that draws a widget on its own: installed in
+/// the first frame, they take effect from the next.
+#[derive(Default)]
+pub struct AppFonts {
+    installed: bool,
+}
+
+impl AppFonts {
+    /// Whether this frame draws with the app's fonts; the first time, installs
+    /// them and answers false (draw nothing in that frame).
+    pub fn ready(&mut self, ctx: &egui::Context) -> bool {
+        if self.installed {
+            return true;
+        }
+        bulwark::ui::theme::install_fonts(ctx);
+        self.installed = true;
+        false
+    }
+}
 
 /// This test binary run again, as a child process, to run the one test `test`
 /// of the module `module` (its `module_path!()`), with the variable `env` set

@@ -2,13 +2,13 @@
 //! scenarios at their limits — empty, a single state, no arrangements, every
 //! assumption at either end of its range — through every tab and plot.
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use bulwark::scenario::parameters::CATALOGUE;
 use bulwark::scenario::{self, Scenario, StateEntry, Uncertain};
-use bulwark::ui::app::StartOptions;
-use bulwark::ui::{BulwarkApp, Command};
+use bulwark::ui::Command;
+
+use crate::common;
 
 fn extreme_scenarios() -> Vec<(&'static str, Scenario)> {
     let blank = scenario::blank();
@@ -73,15 +73,7 @@ fn the_app_draws_every_tab_and_plot_for_extreme_scenarios() {
     for (name, s) in extreme_scenarios() {
         let path = dir.path().join("extreme.bulwark.json");
         scenario::save_file(&path, &s).expect("save");
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1280.0, 720.0))
-            .build_eframe(|cc| {
-                let options = StartOptions {
-                    inline_assessment: true,
-                    ..StartOptions::default()
-                };
-                BulwarkApp::with_options(cc, options)
-            });
+        let mut h = common::app(egui::vec2(1280.0, 720.0));
         h.state_mut().queue(Command::OpenPath(path.clone()));
         h.run();
         assert!(h.state().error.is_none(), "{name}: {:?}", h.state().error);

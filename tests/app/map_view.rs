@@ -8,6 +8,8 @@ use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use crate::common::AppFonts;
+
 struct State {
     map: MapState,
     scenario: Scenario,
@@ -258,12 +260,10 @@ fn force_markers_do_not_overlap_each_other_or_the_labels() {
         )),
     )
     .expect("the example is valid");
-    let mut fonts_installed = false;
+    let mut fonts = AppFonts::default();
     let h = harness_drawing(scenario, vec2(1100.0, 760.0), move |ui, state| {
         // The app's fonts (ā, →) take effect from the next frame.
-        if !fonts_installed {
-            bulwark::ui::theme::install_fonts(ui.ctx());
-            fonts_installed = true;
+        if !fonts.ready(ui.ctx()) {
             return;
         }
         bulwark::paint::retained::set_enabled(ui.ctx(), false);

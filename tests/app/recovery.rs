@@ -17,20 +17,14 @@ use crate::common;
 const CHILD_ENV: &str = "BULWARK_TEST_RECOVERY_CHILD";
 
 fn app(dir: &Path) -> Harness<'static, BulwarkApp> {
-    let dir = dir.to_path_buf();
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            BulwarkApp::with_options(
-                cc,
-                StartOptions {
-                    file: None,
-                    recovery_dir: Some(dir),
-                    inline_assessment: true,
-                    ..StartOptions::default()
-                },
-            )
-        })
+    common::app_with(
+        egui::vec2(1280.0, 800.0),
+        StartOptions {
+            file: None,
+            recovery_dir: Some(dir.to_path_buf()),
+            ..common::inline()
+        },
+    )
 }
 
 /// Child mode: edit the title, wait until the recovery file is written, say
