@@ -302,7 +302,7 @@ fn the_shortcuts_in_the_readme_work() {
     );
 
     // Ctrl+Shift+S saves under a new name.
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let path = dir.path().join("mine.bulwark.json");
     press(
         &mut h,

@@ -141,8 +141,7 @@ fn shortcut_ctrl_n_on_a_clean_document_starts_a_new_one() {
 fn opening_a_bad_file_shows_which_field_is_wrong_and_keeps_the_document() {
     let mut h = common::app(WINDOW);
     let before = title(&h);
-    let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/bad/credibility-out-of-range.bulwark.json");
+    let bad = common::test_file("bad/credibility-out-of-range.bulwark.json");
     h.state_mut().queue(Command::OpenPath(bad));
     h.run();
     assert!(
@@ -160,7 +159,7 @@ fn opening_a_bad_file_shows_which_field_is_wrong_and_keeps_the_document() {
 #[test]
 fn saving_clears_the_marker_and_remembers_the_file() {
     let mut h = common::app(WINDOW);
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let path = dir.path().join("mine.bulwark.json");
     h.get_by_label("Author").click();
     h.run();
@@ -259,13 +258,7 @@ fn snapshots_of_the_editing_tabs() {
 
 #[test]
 fn saving_over_a_file_changed_by_someone_else_asks_first() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("shared.bulwark.json");
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-minimal.bulwark.json"),
-        &path,
-    )
-    .expect("copy");
+    let (_dir, path) = common::copied(&common::minimal_file(), "shared.bulwark.json");
     let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::OpenPath(path.clone()));
     h.run();
@@ -375,14 +368,10 @@ fn snapshot_of_the_assessment_panel() {
 
 #[test]
 fn the_assessment_exports_as_csv_and_json_next_to_the_scenario() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("mine.bulwark.json");
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("saves/armed-neutrality.bulwark.json"),
-        &path,
-    )
-    .expect("copy");
+    let (dir, path) = common::copied(
+        &common::saved("armed-neutrality.bulwark.json"),
+        "mine.bulwark.json",
+    );
     let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::OpenPath(path));
     let a = assessed(&mut h);
@@ -406,14 +395,10 @@ fn the_assessment_exports_as_csv_and_json_next_to_the_scenario() {
 
 #[test]
 fn the_map_exports_as_a_png_next_to_the_scenario() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("flank.bulwark.json");
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("saves/eastern-flank-today.bulwark.json"),
-        &path,
-    )
-    .expect("copy");
+    let (dir, path) = common::copied(
+        &common::saved("eastern-flank-today.bulwark.json"),
+        "flank.bulwark.json",
+    );
     let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::OpenPath(path));
     h.run();
@@ -468,13 +453,10 @@ fn colours(image: &image::RgbaImage) -> usize {
 
 #[test]
 fn a_plot_exports_as_a_png_where_the_user_chooses() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("nato.bulwark.json");
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/nato-membership.bulwark.json"),
-        &path,
-    )
-    .expect("copy");
+    let (dir, path) = common::copied(
+        &common::saved("nato-membership.bulwark.json"),
+        "nato.bulwark.json",
+    );
     // No desktop portal answers in a test: ask for typed paths, as the app does
     // when the system dialog returns nothing.
     let mut h = common::app_with(
@@ -535,14 +517,13 @@ fn a_plot_exports_as_a_png_where_the_user_chooses() {
 fn looking_at_every_tab_never_changes_a_file() {
     // Figures a file may hold (it validates) but the editor would not offer:
     // 20 million troops, 50 draws, a seed too large for a floating-point number.
-    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("saves/us-bilateral-28-point.bulwark.json");
+    let example = common::saved("us-bilateral-28-point.bulwark.json");
     let mut s = bulwark::scenario::load_file(&example).expect("example");
     s.adversary.theatre_troops = 2.0e7;
     s.simulation.samples = 50;
     s.simulation.seed = (1 << 60) + 1;
     assert!(bulwark::scenario::validate(&s).is_empty());
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let path = dir.path().join("wide.bulwark.json");
     bulwark::scenario::save_file(&path, &s).expect("save");
     let loaded = bulwark::scenario::load_file(&path).expect("load");

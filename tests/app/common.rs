@@ -1,15 +1,20 @@
-//! What the tests share: the whole app in a harness, this test binary run
-//! again as a child process, and where proptest keeps its regressions.
+//! What the tests share: the whole app in a harness, the shipped examples, the
+//! paths of the example and test files, temporary folders, the command-line
+//! binary, this test binary run again as a child process, and where proptest
+//! keeps its regressions.
 //!
 //! No helper here sets process-wide state: the tests of every module run in
 //! parallel threads of one process.
 
 use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use egui_kittest::Harness;
 use proptest::test_runner::{FailurePersistence, FileFailurePersistence};
+use tempfile::TempDir;
 
+use bulwark::scenario::{self, Scenario};
 use bulwark::ui::BulwarkApp;
 use bulwark::ui::app::StartOptions;
 
@@ -64,6 +69,57 @@ impl AppFonts {
         self.installed = true;
         false
     }
+}
+
+/// The crate's folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A shipped example in `saves/`, by file name.
+pub fn saved(file: &str) -> PathBuf {
+    root().join("saves").join(file)
+}
+
+/// A file in `tests/` (`good-minimal.bulwark.json`, `bad/…`, `fixtures/…`).
+pub fn test_file(path: &str) -> PathBuf {
+    root().join("tests").join(path)
+}
+
+/// The minimal valid scenario file, `tests/good-minimal.bulwark.json`.
+pub fn minimal_file() -> PathBuf {
+    test_file("good-minimal.bulwark.json")
+}
+
+/// A shipped example as baked into the binary, by file name.
+pub fn baked(file: &str) -> Scenario {
+    let bytes = bulwark::assets::example(file).unwrap_or_else(|| panic!("{file} ships"));
+    scenario::from_bytes(file, bytes).expect("example loads")
+}
+
+/// Every shipped example as baked into the binary, in the order they ship.
+pub fn baked_examples() -> Vec<Scenario> {
+    bulwark::assets::examples()
+        .map(|(name, bytes)| scenario::from_bytes(name, bytes).expect("example loads"))
+        .collect()
+}
+
+/// A new temporary folder, removed when dropped.
+pub fn temp_dir() -> TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// A copy of the file `from`, named `name`, in a new temporary folder.
+pub fn copied(from: &Path, name: &str) -> (TempDir, PathBuf) {
+    let dir = temp_dir();
+    let path = dir.path().join(name);
+    std::fs::copy(from, &path).expect("copy");
+    (dir, path)
+}
+
+/// The `bulwark` command line, as a user runs it.
+pub fn bulwark() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_bulwark"))
 }
 
 /// This test binary run again, as a child process, to run the one test `test`

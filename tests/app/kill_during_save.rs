@@ -13,10 +13,8 @@ use crate::common;
 const CHILD_ENV: &str = "BULWARK_TEST_SAVE_CHILD";
 
 fn version(title: &str) -> bulwark::scenario::Scenario {
-    let mut s = bulwark::scenario::load_file(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/eastern-flank-today.bulwark.json"),
-    )
-    .expect("example loads");
+    let mut s = bulwark::scenario::load_file(&common::saved("eastern-flank-today.bulwark.json"))
+        .expect("example loads");
     s.meta.title = title.into();
     s
 }
@@ -41,7 +39,7 @@ fn a_killed_save_leaves_a_complete_old_or_new_file() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let path = dir.path().join("target.bulwark.json");
     bulwark::scenario::save_file(&path, &version("Version A")).expect("first save");
     let mut rng = rand::rngs::StdRng::seed_from_u64(7);

@@ -17,19 +17,15 @@ fn extreme_scenarios() -> Vec<(&'static str, Scenario)> {
         id: "RUS".into(),
         overrides: Default::default(),
     }];
-    let example = |name: &str| {
-        let bytes = bulwark::assets::example(name).expect("example");
-        scenario::from_bytes(name, bytes).expect("valid")
-    };
     let at = |edge: fn(&bulwark::scenario::parameters::Parameter) -> f64| {
-        let mut s = example("eastern-flank-today.bulwark.json");
+        let mut s = common::baked("eastern-flank-today.bulwark.json");
         for p in CATALOGUE {
             s.assumptions
                 .insert(p.key.into(), Uncertain::exact(edge(p)));
         }
         s
     };
-    let mut zero_forces = example("us-bilateral-28-point.bulwark.json");
+    let mut zero_forces = common::baked("us-bilateral-28-point.bulwark.json");
     zero_forces.adversary.theatre_troops = 0.0;
     for e in &mut zero_forces.states {
         e.overrides.active_troops = Some(0.0);
@@ -69,7 +65,7 @@ fn extreme_scenarios_are_valid_and_assess_to_finite_figures() {
 
 #[test]
 fn the_app_draws_every_tab_and_plot_for_extreme_scenarios() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     for (name, s) in extreme_scenarios() {
         let path = dir.path().join("extreme.bulwark.json");
         scenario::save_file(&path, &s).expect("save");

@@ -4,7 +4,7 @@
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 use egui_kittest::Harness;
 
-use crate::common::AppFonts;
+use crate::common::{self, AppFonts};
 
 /// Renders `text` in a tall 330-point-wide column, whole or in blocks.
 fn render(text: &str, in_blocks: bool) -> image::RgbaImage {
@@ -65,11 +65,8 @@ fn assert_same_in_blocks(name: &str, text: &str) {
 
 #[test]
 fn the_largest_examples_notes_look_the_same_in_blocks() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/saves/eastern-flank-today.bulwark.json"
-    );
-    let scenario = bulwark::scenario::load_file(std::path::Path::new(path)).expect("example loads");
+    let path = common::saved("eastern-flank-today.bulwark.json");
+    let scenario = bulwark::scenario::load_file(&path).expect("example loads");
     assert!(scenario.meta.notes.len() > 2000, "a long text");
     assert_same_in_blocks("eastern-flank-notes", &scenario.meta.notes);
 }

@@ -12,9 +12,7 @@ use proptest::prelude::*;
 use crate::common;
 
 fn bases() -> Vec<Scenario> {
-    let mut out: Vec<Scenario> = bulwark::assets::examples()
-        .map(|(name, bytes)| scenario::from_bytes(name, bytes).expect("example loads"))
-        .collect();
+    let mut out: Vec<Scenario> = common::baked_examples();
     let minimal = include_bytes!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/good-minimal.bulwark.json"

@@ -265,9 +265,8 @@ fn a_map_slide_draws_the_maps_labels_larger_than_the_workspace_map() {
 
 #[test]
 fn export_slides_writes_pngs_and_a_handout() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("saves/us-bilateral-28-point.bulwark.json");
+    let dir = common::temp_dir();
+    let file = common::saved("us-bilateral-28-point.bulwark.json");
     let out_dir = dir.path().join("deck");
     let command = bulwark::cli::Command::ExportSlides {
         file,
@@ -364,7 +363,7 @@ fn a_generated_deck_is_saved_only_once_edited() {
 
 #[test]
 fn file_menu_exports_the_slides_to_a_typed_folder() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let out_dir = dir.path().join("from-menu");
     let mut h = common::app(WINDOW);
     h.get_by_label("File").click();
@@ -457,8 +456,7 @@ fn map_slides_show_the_engines_figures_and_a_what_if_changes_them() {
 
 #[test]
 fn the_map_is_fed_the_engines_time_to_objective_and_credibility() {
-    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("saves/us-bilateral-28-point.bulwark.json");
+    let file = common::saved("us-bilateral-28-point.bulwark.json");
     let mut scenario = bulwark::scenario::load_file(&file).expect("the example loads");
     scenario.adversary.theatre_troops *= 3.0;
     let assessment = bulwark::model::assess(&scenario);

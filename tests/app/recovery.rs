@@ -63,7 +63,7 @@ fn an_edit_survives_a_killed_process() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let mut child = common::child(
         module_path!(),
         "child_edits_then_hangs",
@@ -106,7 +106,7 @@ fn discarding_recovered_work_removes_it() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     // A recovery file from a process id that cannot be running.
     let file = bulwark::ui::recovery::RecoveryFile {
         saved_at: 0,
