@@ -4,11 +4,7 @@ use proptest::prelude::*;
 
 use bulwark::scenario::{self, Formality, Obligation, Scenario, Trigger, Uncertain};
 
-fn examples() -> Vec<Scenario> {
-    bulwark::assets::examples()
-        .map(|(name, bytes)| scenario::from_bytes(name, bytes).expect("example"))
-        .collect()
-}
+use crate::common;
 
 fn formality() -> impl Strategy<Value = Formality> {
     prop_oneof![
@@ -53,7 +49,7 @@ prop_compose! {
         low in 0.0f64..0.4, likely in 0.4f64..0.6, high in 0.6f64..=1.0,
         defence in 0.0f64..=100.0,
     ) -> Scenario {
-        let mut s = examples()[which % 7].clone();
+        let mut s = common::baked_examples()[which % 7].clone();
         s.meta.title = if title.trim().is_empty() { "t".into() } else { title };
         s.meta.notes = notes;
         s.horizon_years = horizon;
@@ -76,7 +72,10 @@ prop_compose! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig {
+        failure_persistence: common::regressions_beside_source(),
+        ..ProptestConfig::with_cases(64)
+    })]
 
     #[test]
     fn load_of_save_gives_back_the_same_scenario(s in scenario()) {

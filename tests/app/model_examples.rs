@@ -4,10 +4,10 @@
 use bulwark::model::{self, Options, StateAssessment};
 use bulwark::scenario::{self, Formality, Scenario};
 
+use crate::common;
+
 fn example(name: &str) -> Scenario {
-    let file = format!("{name}.bulwark.json");
-    let bytes = bulwark::assets::example(&file).unwrap_or_else(|| panic!("{file} ships"));
-    scenario::from_bytes(&file, bytes).expect("example loads")
+    common::baked(&format!("{name}.bulwark.json"))
 }
 
 fn ukraine(s: &Scenario) -> StateAssessment {

@@ -1,22 +1,13 @@
 //! The command line as a user runs it: `bulwark validate` and `bulwark schema`.
 
-use std::path::PathBuf;
-use std::process::Command;
-
-fn bulwark() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_bulwark"))
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::{bulwark, minimal_file, saved, temp_dir, test_file};
 
 #[test]
 fn validate_accepts_good_files_with_exit_code_0() {
     let out = bulwark()
         .arg("validate")
-        .arg(root().join("tests/good-minimal.bulwark.json"))
-        .arg(root().join("saves/armed-neutrality.bulwark.json"))
+        .arg(minimal_file())
+        .arg(saved("armed-neutrality.bulwark.json"))
         .output()
         .expect("runs");
     assert_eq!(
@@ -31,10 +22,10 @@ fn validate_accepts_good_files_with_exit_code_0() {
 
 #[test]
 fn validate_prints_every_problem_and_exits_1() {
-    let bad = root().join("tests/bad/credibility-out-of-range.bulwark.json");
+    let bad = test_file("bad/credibility-out-of-range.bulwark.json");
     let out = bulwark()
         .arg("validate")
-        .arg(root().join("tests/good-minimal.bulwark.json"))
+        .arg(minimal_file())
         .arg(&bad)
         .output()
         .expect("runs");
@@ -73,11 +64,10 @@ fn schema_prints_the_json_schema() {
 
 #[test]
 fn upgrade_rewrites_in_place_and_keeps_a_backup() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = temp_dir();
     let file = dir.path().join("old.bulwark.json");
     // Hand-written: compact, fields in another order, defaults left out.
-    let original =
-        std::fs::read_to_string(root().join("tests/good-minimal.bulwark.json")).expect("read");
+    let original = std::fs::read_to_string(minimal_file()).expect("read");
     let compact: serde_json::Value = serde_json::from_str(&original).expect("json");
     std::fs::write(&file, compact.to_string()).expect("write");
     let out = bulwark().arg("upgrade").arg(&file).output().expect("runs");
@@ -98,9 +88,9 @@ fn upgrade_rewrites_in_place_and_keeps_a_backup() {
 
 #[test]
 fn upgrade_refuses_a_bad_file_and_leaves_it_alone() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = temp_dir();
     let file = dir.path().join("newer.bulwark.json");
-    let bad = std::fs::read(root().join("tests/bad/newer-version.bulwark.json")).expect("read");
+    let bad = std::fs::read(test_file("bad/newer-version.bulwark.json")).expect("read");
     std::fs::write(&file, &bad).expect("write");
     let out = bulwark().arg("upgrade").arg(&file).output().expect("runs");
     assert_eq!(out.status.code(), Some(1));

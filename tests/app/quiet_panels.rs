@@ -11,10 +11,11 @@ use bulwark::ui::settings::Settings;
 use egui::epaint::{Mesh, Primitive};
 use egui::{Context, Event, Pos2, RawInput, Rect, pos2, vec2};
 
+use crate::common;
+
 /// The app on its largest example, the assessment computed in the frame.
 fn app() -> BulwarkApp {
-    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("saves/eastern-flank-today.bulwark.json");
+    let file = common::saved("eastern-flank-today.bulwark.json");
     let options = StartOptions {
         file: Some(file),
         inline_assessment: true,

@@ -2,13 +2,13 @@
 //! scenarios at their limits — empty, a single state, no arrangements, every
 //! assumption at either end of its range — through every tab and plot.
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use bulwark::scenario::parameters::CATALOGUE;
 use bulwark::scenario::{self, Scenario, StateEntry, Uncertain};
-use bulwark::ui::app::StartOptions;
-use bulwark::ui::{BulwarkApp, Command};
+use bulwark::ui::Command;
+
+use crate::common;
 
 fn extreme_scenarios() -> Vec<(&'static str, Scenario)> {
     let blank = scenario::blank();
@@ -17,19 +17,15 @@ fn extreme_scenarios() -> Vec<(&'static str, Scenario)> {
         id: "RUS".into(),
         overrides: Default::default(),
     }];
-    let example = |name: &str| {
-        let bytes = bulwark::assets::example(name).expect("example");
-        scenario::from_bytes(name, bytes).expect("valid")
-    };
     let at = |edge: fn(&bulwark::scenario::parameters::Parameter) -> f64| {
-        let mut s = example("eastern-flank-today.bulwark.json");
+        let mut s = common::baked("eastern-flank-today.bulwark.json");
         for p in CATALOGUE {
             s.assumptions
                 .insert(p.key.into(), Uncertain::exact(edge(p)));
         }
         s
     };
-    let mut zero_forces = example("us-bilateral-28-point.bulwark.json");
+    let mut zero_forces = common::baked("us-bilateral-28-point.bulwark.json");
     zero_forces.adversary.theatre_troops = 0.0;
     for e in &mut zero_forces.states {
         e.overrides.active_troops = Some(0.0);
@@ -69,19 +65,11 @@ fn extreme_scenarios_are_valid_and_assess_to_finite_figures() {
 
 #[test]
 fn the_app_draws_every_tab_and_plot_for_extreme_scenarios() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     for (name, s) in extreme_scenarios() {
         let path = dir.path().join("extreme.bulwark.json");
         scenario::save_file(&path, &s).expect("save");
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1280.0, 720.0))
-            .build_eframe(|cc| {
-                let options = StartOptions {
-                    inline_assessment: true,
-                    ..StartOptions::default()
-                };
-                BulwarkApp::with_options(cc, options)
-            });
+        let mut h = common::app(egui::vec2(1280.0, 720.0));
         h.state_mut().queue(Command::OpenPath(path.clone()));
         h.run();
         assert!(h.state().error.is_none(), "{name}: {:?}", h.state().error);

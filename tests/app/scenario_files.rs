@@ -6,9 +6,7 @@ use std::path::{Path, PathBuf};
 
 use bulwark::scenario::{self, LoadErrorKind};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::{self, minimal_file, root, test_file};
 
 fn examples() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("saves"))
@@ -49,7 +47,7 @@ fn the_seven_examples_ship() {
 
 #[test]
 fn every_example_loads_saves_and_reloads_equal() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     for file in examples() {
         let loaded = scenario::load_file(&file).unwrap_or_else(|e| panic!("{e}"));
         assert!(
@@ -188,7 +186,7 @@ const BAD_FILES: &[(&str, &str)] = &[
 
 #[test]
 fn every_bad_file_gives_its_message() {
-    let dir = root().join("tests/bad");
+    let dir = test_file("bad");
     for (name, expected) in BAD_FILES {
         let path = dir.join(format!("{name}{}", scenario::EXTENSION));
         let err = scenario::load_file(&path).expect_err(name);
@@ -206,9 +204,7 @@ fn every_bad_file_gives_its_message() {
 
 #[test]
 fn the_bad_corpus_is_all_covered() {
-    let count = std::fs::read_dir(root().join("tests/bad"))
-        .expect("dir")
-        .count();
+    let count = std::fs::read_dir(test_file("bad")).expect("dir").count();
     assert_eq!(
         count,
         BAD_FILES.len(),
@@ -218,14 +214,14 @@ fn the_bad_corpus_is_all_covered() {
 
 #[test]
 fn a_newer_version_is_refused_as_such() {
-    let err = scenario::load_file(&root().join("tests/bad/newer-version.bulwark.json"))
-        .expect_err("refused");
+    let err =
+        scenario::load_file(&test_file("bad/newer-version.bulwark.json")).expect_err("refused");
     assert_eq!(err.kind, LoadErrorKind::NewerVersion);
 }
 
 #[test]
 fn an_oversized_file_is_refused_before_parsing() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let path = dir.path().join("huge.bulwark.json");
     let file = std::fs::File::create(&path).expect("create");
     file.set_len(scenario::MAX_FILE_BYTES + 1).expect("grow");
@@ -236,8 +232,7 @@ fn an_oversized_file_is_refused_before_parsing() {
 
 #[test]
 fn all_problems_are_reported_at_once() {
-    let text =
-        std::fs::read_to_string(root().join("tests/good-minimal.bulwark.json")).expect("read");
+    let text = std::fs::read_to_string(minimal_file()).expect("read");
     let text = text
         .replace("\"horizon_years\": 10", "\"horizon_years\": 99")
         .replace("\"theatre_troops\": 600000", "\"theatre_troops\": -1");
@@ -278,12 +273,12 @@ fn the_committed_schema_is_up_to_date() {
 }
 
 fn minimal() -> scenario::Scenario {
-    scenario::load_file(&root().join("tests/good-minimal.bulwark.json")).expect("valid")
+    scenario::load_file(&minimal_file()).expect("valid")
 }
 
 #[test]
 fn saving_keeps_the_previous_version_as_a_backup() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let path = dir.path().join("s.bulwark.json");
     let mut s = minimal();
     scenario::save_file(&path, &s).expect("first save");
@@ -300,7 +295,7 @@ fn saving_keeps_the_previous_version_as_a_backup() {
 
 #[test]
 fn a_save_that_fails_part_way_leaves_the_old_file_intact() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let path = dir.path().join("s.bulwark.json");
     let s = minimal();
     scenario::save_file(&path, &s).expect("first save");
@@ -318,7 +313,7 @@ fn a_save_that_fails_part_way_leaves_the_old_file_intact() {
 
 #[test]
 fn saving_onto_a_folder_or_into_a_missing_folder_says_why() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let err = scenario::save_file(dir.path(), &minimal()).expect_err("folder");
     assert!(err.to_string().contains("is a folder"), "{err}");
     let err = scenario::save_file(&dir.path().join("no/such/x.bulwark.json"), &minimal())

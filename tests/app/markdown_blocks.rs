@@ -4,22 +4,22 @@
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 use egui_kittest::Harness;
 
+use crate::common::{self, AppFonts};
+
 /// Renders `text` in a tall 330-point-wide column, whole or in blocks.
 fn render(text: &str, in_blocks: bool) -> image::RgbaImage {
     let text = text.to_owned();
     let mut cache = CommonMarkCache::default();
-    let mut fonts_installed = false;
+    let mut fonts = AppFonts::default();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(330.0, 2400.0))
         .build_ui(move |ui| {
             // The app's fonts (arrows, symbols) take effect from the next frame.
-            if !fonts_installed {
-                bulwark::ui::theme::install_fonts(ui.ctx());
+            if !fonts.ready(ui.ctx()) {
                 // The code block's copy button (U+1F5D0) is in none of the
                 // app's fonts; it draws as a box in both renderings.
                 ui.ctx()
                     .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
-                fonts_installed = true;
             } else if in_blocks {
                 bulwark::ui::markdown::show(ui, "notes", &mut cache, &text);
             } else {
@@ -65,11 +65,8 @@ fn assert_same_in_blocks(name: &str, text: &str) {
 
 #[test]
 fn the_largest_examples_notes_look_the_same_in_blocks() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/saves/eastern-flank-today.bulwark.json"
-    );
-    let scenario = bulwark::scenario::load_file(std::path::Path::new(path)).expect("example loads");
+    let path = common::saved("eastern-flank-today.bulwark.json");
+    let scenario = bulwark::scenario::load_file(&path).expect("example loads");
     assert!(scenario.meta.notes.len() > 2000, "a long text");
     assert_same_in_blocks("eastern-flank-notes", &scenario.meta.notes);
 }

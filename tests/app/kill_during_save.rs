@@ -3,18 +3,18 @@
 //! Each time, the file on disk must be a complete old or new version.
 
 use std::path::Path;
-use std::process::{Command as Process, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use rand::{Rng, SeedableRng};
 
+use crate::common;
+
 const CHILD_ENV: &str = "BULWARK_TEST_SAVE_CHILD";
 
 fn version(title: &str) -> bulwark::scenario::Scenario {
-    let mut s = bulwark::scenario::load_file(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/eastern-flank-today.bulwark.json"),
-    )
-    .expect("example loads");
+    let mut s = bulwark::scenario::load_file(&common::saved("eastern-flank-today.bulwark.json"))
+        .expect("example loads");
     s.meta.title = title.into();
     s
 }
@@ -39,19 +39,12 @@ fn a_killed_save_leaves_a_complete_old_or_new_file() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let path = dir.path().join("target.bulwark.json");
     bulwark::scenario::save_file(&path, &version("Version A")).expect("first save");
     let mut rng = rand::rngs::StdRng::seed_from_u64(7);
     for run in 0..200 {
-        let mut child = Process::new(std::env::current_exe().expect("test binary"))
-            .args([
-                "--exact",
-                "child_saves_forever",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(CHILD_ENV, &path)
+        let mut child = common::child(module_path!(), "child_saves_forever", CHILD_ENV, &path)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

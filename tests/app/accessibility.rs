@@ -8,22 +8,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable};
 use bulwark::ui::BulwarkApp;
 use bulwark::ui::app::StartOptions;
 
-fn harness(size: egui::Vec2) -> Harness<'static, BulwarkApp> {
-    Harness::builder().with_size(size).build_eframe(|cc| {
-        let options = StartOptions {
-            inline_assessment: true,
-            ..StartOptions::default()
-        };
-        BulwarkApp::with_options(cc, options)
-    })
-}
-
-/// Runs the assessment to completion and draws the result.
-fn assessed(h: &mut Harness<'_, BulwarkApp>) {
-    h.run();
-    h.state_mut().runner.finish_blocking();
-    h.run();
-}
+use crate::common::{self, WINDOW};
 
 /// Controls a user acts on (links in rendered notes are text, not controls).
 fn is_control(role: Role) -> bool {
@@ -84,10 +69,10 @@ fn unexplained(h: &Harness<'_, BulwarkApp>, screen: &str) -> Vec<String> {
 
 #[test]
 fn every_control_of_the_side_panels_has_a_name_and_a_tooltip() {
-    let mut h = harness(egui::vec2(1600.0, 1000.0));
+    let mut h = common::app(WINDOW);
     // The default example has guarantors, forces, void clauses, restraints,
     // compensation and a sunset, so every kind of control is on show.
-    assessed(&mut h);
+    common::run_assessment(&mut h);
     let mut problems = Vec::new();
     for tab in [
         "Scenario",
@@ -193,7 +178,7 @@ fn tab_to(h: &mut Harness<'_, BulwarkApp>, modifiers: egui::Modifiers, name: &st
 
 #[test]
 fn the_left_panel_works_from_the_keyboard() {
-    let mut h = harness(egui::vec2(1600.0, 1000.0));
+    let mut h = common::app(WINDOW);
     h.run();
     h.get_by_label("Title").focus();
     h.run();
@@ -276,16 +261,13 @@ fn the_left_panel_works_from_the_keyboard() {
 
 #[test]
 fn the_shortcuts_in_the_readme_work() {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(|cc| {
-            let options = StartOptions {
-                inline_assessment: true,
-                typed_paths_only: true,
-                ..StartOptions::default()
-            };
-            BulwarkApp::with_options(cc, options)
-        });
+    let mut h = common::app_with(
+        WINDOW,
+        StartOptions {
+            typed_paths_only: true,
+            ..common::inline()
+        },
+    );
     h.run();
     let author = h.state().doc.scenario().meta.author.clone();
     h.get_by_label("Author").focus();
@@ -320,7 +302,7 @@ fn the_shortcuts_in_the_readme_work() {
     );
 
     // Ctrl+Shift+S saves under a new name.
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let path = dir.path().join("mine.bulwark.json");
     press(
         &mut h,

@@ -9,11 +9,14 @@ use bulwark::scenario::{
 };
 use proptest::prelude::*;
 
+use crate::common;
+
 fn bases() -> Vec<Scenario> {
-    let mut out: Vec<Scenario> = bulwark::assets::examples()
-        .map(|(name, bytes)| scenario::from_bytes(name, bytes).expect("example loads"))
-        .collect();
-    let minimal = include_bytes!("good-minimal.bulwark.json");
+    let mut out: Vec<Scenario> = common::baked_examples();
+    let minimal = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/good-minimal.bulwark.json"
+    ));
     out.push(scenario::from_bytes("good-minimal", minimal).expect("minimal loads"));
     out.extend(
         bulwark::assets::backtest_scenarios()
@@ -250,7 +253,11 @@ fn apply(bases: &[Scenario], m: &Mutation) -> Scenario {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 48,
+        failure_persistence: common::regressions_beside_source(),
+        .. ProptestConfig::default()
+    })]
 
     #[test]
     fn any_valid_scenario_gives_bounded_finite_results(m in mutation()) {

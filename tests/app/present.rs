@@ -8,24 +8,13 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use bulwark::present::Screen;
-use bulwark::ui::app::StartOptions;
 use bulwark::ui::{BulwarkApp, Command};
 
-fn harness_sized(w: f32, h: f32) -> Harness<'static, BulwarkApp> {
-    Harness::builder()
-        .with_size(egui::vec2(w, h))
-        .build_eframe(|cc| {
-            let options = StartOptions {
-                inline_assessment: true,
-                ..StartOptions::default()
-            };
-            BulwarkApp::with_options(cc, options)
-        })
-}
+use crate::common::{self, WINDOW};
 
 /// The default example has three slides: a map, a plot, a text.
 fn presenting() -> Harness<'static, BulwarkApp> {
-    let mut h = harness_sized(1600.0, 1000.0);
+    let mut h = common::app(WINDOW);
     h.key_press(Key::F5);
     h.run();
     assert!(h.state().presentation.is_some(), "F5 starts presenting");
@@ -47,7 +36,7 @@ fn press(h: &mut Harness<'_, BulwarkApp>, key: Key) {
 
 #[test]
 fn f5_hides_the_editing_panels_and_esc_restores_them() {
-    let mut h = harness_sized(1600.0, 1000.0);
+    let mut h = common::app(WINDOW);
     assert!(h.query_by_label("Title").is_some());
     h.key_press(Key::F5);
     h.run();
@@ -62,7 +51,7 @@ fn f5_hides_the_editing_panels_and_esc_restores_them() {
 
 #[test]
 fn leaving_restores_a_layout_with_a_hidden_panel_exactly() {
-    let mut h = harness_sized(1600.0, 1000.0);
+    let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::ToggleLeftPanel);
     h.run();
     let before = h.state().settings.clone();
@@ -175,7 +164,7 @@ fn presenter_view_shows_the_notes_of_the_current_slide() {
 
 #[test]
 fn snapshot_map_and_plot_slides() {
-    let mut h = harness_sized(1280.0, 720.0);
+    let mut h = common::app(egui::vec2(1280.0, 720.0));
     h.key_press(Key::F5);
     h.run();
     h.snapshot("present_map_slide");
@@ -229,7 +218,7 @@ fn country_label_sizes(texts: &[(String, f32)]) -> Vec<f32> {
 
 #[test]
 fn a_map_slide_draws_the_maps_labels_larger_than_the_workspace_map() {
-    let mut workspace = harness_sized(1600.0, 1000.0);
+    let mut workspace = common::app(WINDOW);
     // The map's text reaches egui as text shapes only with its overlay not
     // kept tessellated.
     bulwark::paint::retained::set_enabled(&workspace.ctx, false);
@@ -248,7 +237,7 @@ fn a_map_slide_draws_the_maps_labels_larger_than_the_workspace_map() {
         "the workspace map's country names as before"
     );
 
-    let mut h = harness_sized(1920.0, 1080.0);
+    let mut h = common::app(egui::vec2(1920.0, 1080.0));
     bulwark::paint::retained::set_enabled(&h.ctx, false);
     h.key_press(Key::F5);
     h.run();
@@ -276,9 +265,8 @@ fn a_map_slide_draws_the_maps_labels_larger_than_the_workspace_map() {
 
 #[test]
 fn export_slides_writes_pngs_and_a_handout() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("saves/us-bilateral-28-point.bulwark.json");
+    let dir = common::temp_dir();
+    let file = common::saved("us-bilateral-28-point.bulwark.json");
     let out_dir = dir.path().join("deck");
     let command = bulwark::cli::Command::ExportSlides {
         file,
@@ -310,7 +298,7 @@ fn slide_titles(h: &Harness<'_, BulwarkApp>) -> Vec<String> {
 
 #[test]
 fn deck_editor_adds_reorders_edits_and_deletes_undoably() {
-    let mut h = harness_sized(1600.0, 1000.0);
+    let mut h = common::app(WINDOW);
     h.get_by_label("Slides").click();
     h.run();
     let original = slide_titles(&h);
@@ -356,7 +344,7 @@ fn deck_editor_adds_reorders_edits_and_deletes_undoably() {
 
 #[test]
 fn a_generated_deck_is_saved_only_once_edited() {
-    let mut h = harness_sized(1600.0, 1000.0);
+    let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::New);
     h.run();
     h.get_by_label("Slides").click();
@@ -375,9 +363,9 @@ fn a_generated_deck_is_saved_only_once_edited() {
 
 #[test]
 fn file_menu_exports_the_slides_to_a_typed_folder() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let out_dir = dir.path().join("from-menu");
-    let mut h = harness_sized(1600.0, 1000.0);
+    let mut h = common::app(WINDOW);
     h.get_by_label("File").click();
     h.run();
     h.get_by_label_contains("Export slides").click();
@@ -468,8 +456,7 @@ fn map_slides_show_the_engines_figures_and_a_what_if_changes_them() {
 
 #[test]
 fn the_map_is_fed_the_engines_time_to_objective_and_credibility() {
-    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("saves/us-bilateral-28-point.bulwark.json");
+    let file = common::saved("us-bilateral-28-point.bulwark.json");
     let mut scenario = bulwark::scenario::load_file(&file).expect("the example loads");
     scenario.adversary.theatre_troops *= 3.0;
     let assessment = bulwark::model::assess(&scenario);
@@ -525,7 +512,7 @@ fn press_f5_and_take_window_commands(h: &mut Harness<'_, BulwarkApp>) -> Vec<Str
 #[test]
 fn present_on_the_other_screen_opens_the_presenter_view_on_this_one() {
     use bulwark::present::monitor::PresentOn;
-    let mut h = harness_sized(1600.0, 1000.0);
+    let mut h = common::app(WINDOW);
     h.state_mut().monitors = vec![screen("eDP-1", 0, true), screen("HDMI-1", 1920, false)];
     choose_present_on(&mut h, "The other screen");
     assert_eq!(h.state().settings.present_on, PresentOn::OtherScreen);
@@ -551,7 +538,7 @@ fn present_on_the_other_screen_opens_the_presenter_view_on_this_one() {
 #[test]
 fn a_screen_chosen_by_name_and_a_single_screen() {
     use bulwark::present::monitor::PresentOn;
-    let mut h = harness_sized(1600.0, 1000.0);
+    let mut h = common::app(WINDOW);
     h.state_mut().monitors = vec![screen("eDP-1", 0, true), screen("HDMI-1", 1920, false)];
     choose_present_on(&mut h, "HDMI-1 — 1920×1080");
     assert_eq!(

@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command as Process, Stdio};
+use std::process::Stdio;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -12,23 +12,19 @@ use egui_kittest::kittest::Queryable;
 use bulwark::ui::BulwarkApp;
 use bulwark::ui::app::StartOptions;
 
+use crate::common;
+
 const CHILD_ENV: &str = "BULWARK_TEST_RECOVERY_CHILD";
 
 fn app(dir: &Path) -> Harness<'static, BulwarkApp> {
-    let dir = dir.to_path_buf();
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            BulwarkApp::with_options(
-                cc,
-                StartOptions {
-                    file: None,
-                    recovery_dir: Some(dir),
-                    inline_assessment: true,
-                    ..StartOptions::default()
-                },
-            )
-        })
+    common::app_with(
+        egui::vec2(1280.0, 800.0),
+        StartOptions {
+            file: None,
+            recovery_dir: Some(dir.to_path_buf()),
+            ..common::inline()
+        },
+    )
 }
 
 /// Child mode: edit the title, wait until the recovery file is written, say
@@ -67,19 +63,17 @@ fn an_edit_survives_a_killed_process() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut child = Process::new(std::env::current_exe().expect("test binary"))
-        .args([
-            "--exact",
-            "child_edits_then_hangs",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(CHILD_ENV, dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn child");
+    let dir = common::temp_dir();
+    let mut child = common::child(
+        module_path!(),
+        "child_edits_then_hangs",
+        CHILD_ENV,
+        dir.path(),
+    )
+    .stdout(Stdio::piped())
+    .stderr(Stdio::null())
+    .spawn()
+    .expect("spawn child");
     let stdout = child.stdout.take().expect("stdout");
     let ready = BufReader::new(stdout)
         .lines()
@@ -112,7 +106,7 @@ fn discarding_recovered_work_removes_it() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     // A recovery file from a process id that cannot be running.
     let file = bulwark::ui::recovery::RecoveryFile {
         saved_at: 0,

@@ -7,18 +7,7 @@ use egui_kittest::kittest::Queryable;
 use bulwark::ui::app::StartOptions;
 use bulwark::ui::{BulwarkApp, Command};
 
-fn harness() -> Harness<'static, BulwarkApp> {
-    harness_with(StartOptions {
-        inline_assessment: true,
-        ..StartOptions::default()
-    })
-}
-
-fn harness_with(options: StartOptions) -> Harness<'static, BulwarkApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(move |cc| BulwarkApp::with_options(cc, options.clone()))
-}
+use crate::common::{self, WINDOW};
 
 fn title(h: &Harness<'_, BulwarkApp>) -> String {
     h.state().doc.scenario().meta.title.clone()
@@ -33,7 +22,7 @@ fn click_menu(h: &mut Harness<'_, BulwarkApp>, menu: &str, item: &str) {
 
 #[test]
 fn editing_a_field_marks_the_document_and_undo_restores_it() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     let original = title(&h);
     assert!(!h.state().window_title().starts_with('•'));
     h.get_by_label("Title").click();
@@ -61,7 +50,7 @@ fn editing_a_field_marks_the_document_and_undo_restores_it() {
 
 #[test]
 fn new_opens_a_tab_and_closing_an_unsaved_tab_asks_first() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.get_by_label("Author").click();
     h.run();
     h.get_by_label("Author").type_text("Analyst");
@@ -97,7 +86,7 @@ fn new_opens_a_tab_and_closing_an_unsaved_tab_asks_first() {
 
 #[test]
 fn quitting_with_unsaved_work_asks_first() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.get_by_label("Author").click();
     h.run();
     h.get_by_label("Author").type_text("Analyst");
@@ -113,7 +102,7 @@ fn quitting_with_unsaved_work_asks_first() {
 
 #[test]
 fn two_examples_open_side_by_side_in_the_comparison() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.state_mut()
         .queue(Command::OpenExample("armed-neutrality.bulwark.json".into()));
     h.run();
@@ -142,7 +131,7 @@ fn two_examples_open_side_by_side_in_the_comparison() {
 
 #[test]
 fn shortcut_ctrl_n_on_a_clean_document_starts_a_new_one() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     assert_eq!(title(&h), "Untitled scenario");
@@ -150,10 +139,9 @@ fn shortcut_ctrl_n_on_a_clean_document_starts_a_new_one() {
 
 #[test]
 fn opening_a_bad_file_shows_which_field_is_wrong_and_keeps_the_document() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     let before = title(&h);
-    let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/bad/credibility-out-of-range.bulwark.json");
+    let bad = common::test_file("bad/credibility-out-of-range.bulwark.json");
     h.state_mut().queue(Command::OpenPath(bad));
     h.run();
     assert!(
@@ -170,8 +158,8 @@ fn opening_a_bad_file_shows_which_field_is_wrong_and_keeps_the_document() {
 
 #[test]
 fn saving_clears_the_marker_and_remembers_the_file() {
-    let mut h = harness();
-    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = common::app(WINDOW);
+    let dir = common::temp_dir();
     let path = dir.path().join("mine.bulwark.json");
     h.get_by_label("Author").click();
     h.run();
@@ -191,7 +179,7 @@ fn saving_clears_the_marker_and_remembers_the_file() {
 
 #[test]
 fn examples_menu_opens_every_example() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Examples").hover();
@@ -206,7 +194,7 @@ fn examples_menu_opens_every_example() {
 
 #[test]
 fn snapshot_of_the_empty_shell() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::New);
     h.run();
     h.snapshot("empty_shell");
@@ -214,7 +202,7 @@ fn snapshot_of_the_empty_shell() {
 
 #[test]
 fn an_arrangement_built_from_a_template_is_one_undo_step() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::New);
     h.run();
     h.get_by_label("Arrangements").click();
@@ -239,7 +227,7 @@ fn an_arrangement_built_from_a_template_is_one_undo_step() {
 
 #[test]
 fn changing_a_guarantors_formality_edits_the_document() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.get_by_label("Arrangements").click();
     h.run();
     let before = h.state().doc.scenario().arrangements[0].guarantors[0].formality;
@@ -255,7 +243,7 @@ fn changing_a_guarantors_formality_edits_the_document() {
 
 #[test]
 fn snapshots_of_the_editing_tabs() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     for (tab, name) in [
         ("Arrangements", "editor_arrangements"),
         ("Forces & economies", "editor_states"),
@@ -270,14 +258,8 @@ fn snapshots_of_the_editing_tabs() {
 
 #[test]
 fn saving_over_a_file_changed_by_someone_else_asks_first() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("shared.bulwark.json");
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-minimal.bulwark.json"),
-        &path,
-    )
-    .expect("copy");
-    let mut h = harness();
+    let (_dir, path) = common::copied(&common::minimal_file(), "shared.bulwark.json");
+    let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::OpenPath(path.clone()));
     h.run();
     // A colleague saves their own version meanwhile.
@@ -312,9 +294,7 @@ fn saving_over_a_file_changed_by_someone_else_asks_first() {
 
 /// Runs the assessment of every open document to completion, then a frame.
 fn assessed(h: &mut Harness<'_, BulwarkApp>) -> bulwark::model::Assessment {
-    h.run();
-    h.state_mut().runner.finish_blocking();
-    h.run();
+    common::run_assessment(h);
     let (id, rev) = (h.state().doc.id(), h.state().doc.revision());
     let status = h.state().runner.status(id, rev);
     assert!(!status.stale, "the result is for the current version");
@@ -327,7 +307,7 @@ fn shown_pct(x: f64) -> String {
 
 #[test]
 fn changing_formality_changes_the_credibility_shown_and_undo_restores_it() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     let before = assessed(&mut h).states[0].credibility.arrangement.mean;
     assert!(
         h.query_all_by_label_contains(&shown_pct(before))
@@ -357,7 +337,7 @@ fn changing_formality_changes_the_credibility_shown_and_undo_restores_it() {
 
 #[test]
 fn adding_a_void_clause_raises_the_chance_of_attack() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.state_mut()
         .queue(Command::OpenExample("nato-membership.bulwark.json".into()));
     let before = assessed(&mut h).states[0].decision.chance_of_attack.mean;
@@ -381,22 +361,18 @@ fn adding_a_void_clause_raises_the_chance_of_attack() {
 
 #[test]
 fn snapshot_of_the_assessment_panel() {
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     assessed(&mut h);
     h.snapshot("assessment_panel");
 }
 
 #[test]
 fn the_assessment_exports_as_csv_and_json_next_to_the_scenario() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("mine.bulwark.json");
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("saves/armed-neutrality.bulwark.json"),
-        &path,
-    )
-    .expect("copy");
-    let mut h = harness();
+    let (dir, path) = common::copied(
+        &common::saved("armed-neutrality.bulwark.json"),
+        "mine.bulwark.json",
+    );
+    let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::OpenPath(path));
     let a = assessed(&mut h);
     click_menu(&mut h, "File", "Export assessment (CSV)");
@@ -419,15 +395,11 @@ fn the_assessment_exports_as_csv_and_json_next_to_the_scenario() {
 
 #[test]
 fn the_map_exports_as_a_png_next_to_the_scenario() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("flank.bulwark.json");
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("saves/eastern-flank-today.bulwark.json"),
-        &path,
-    )
-    .expect("copy");
-    let mut h = harness();
+    let (dir, path) = common::copied(
+        &common::saved("eastern-flank-today.bulwark.json"),
+        "flank.bulwark.json",
+    );
+    let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::OpenPath(path));
     h.run();
     click_menu(&mut h, "File", "Export map image");
@@ -481,20 +453,19 @@ fn colours(image: &image::RgbaImage) -> usize {
 
 #[test]
 fn a_plot_exports_as_a_png_where_the_user_chooses() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("nato.bulwark.json");
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/nato-membership.bulwark.json"),
-        &path,
-    )
-    .expect("copy");
+    let (dir, path) = common::copied(
+        &common::saved("nato-membership.bulwark.json"),
+        "nato.bulwark.json",
+    );
     // No desktop portal answers in a test: ask for typed paths, as the app does
     // when the system dialog returns nothing.
-    let mut h = harness_with(StartOptions {
-        inline_assessment: true,
-        typed_paths_only: true,
-        ..StartOptions::default()
-    });
+    let mut h = common::app_with(
+        WINDOW,
+        StartOptions {
+            typed_paths_only: true,
+            ..common::inline()
+        },
+    );
     h.state_mut().queue(Command::OpenPath(path));
     assessed(&mut h);
 
@@ -546,19 +517,18 @@ fn a_plot_exports_as_a_png_where_the_user_chooses() {
 fn looking_at_every_tab_never_changes_a_file() {
     // Figures a file may hold (it validates) but the editor would not offer:
     // 20 million troops, 50 draws, a seed too large for a floating-point number.
-    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("saves/us-bilateral-28-point.bulwark.json");
+    let example = common::saved("us-bilateral-28-point.bulwark.json");
     let mut s = bulwark::scenario::load_file(&example).expect("example");
     s.adversary.theatre_troops = 2.0e7;
     s.simulation.samples = 50;
     s.simulation.seed = (1 << 60) + 1;
     assert!(bulwark::scenario::validate(&s).is_empty());
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = common::temp_dir();
     let path = dir.path().join("wide.bulwark.json");
     bulwark::scenario::save_file(&path, &s).expect("save");
     let loaded = bulwark::scenario::load_file(&path).expect("load");
 
-    let mut h = harness();
+    let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::OpenPath(path));
     h.run();
     for tab in [

@@ -8,6 +8,8 @@ use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use crate::common::AppFonts;
+
 struct State {
     map: MapState,
     scenario: Scenario,
@@ -17,7 +19,10 @@ struct State {
 fn demo() -> Scenario {
     scenario::from_bytes(
         "map-demo.bulwark.json",
-        include_bytes!("fixtures/map-demo.bulwark.json"),
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/map-demo.bulwark.json"
+        )),
     )
     .expect("the fixture is valid")
 }
@@ -249,15 +254,16 @@ fn force_markers_do_not_overlap_each_other_or_the_labels() {
     // apart, at the zoom it opens with.
     let scenario = scenario::from_bytes(
         "eastern-flank-today.bulwark.json",
-        include_bytes!("../saves/eastern-flank-today.bulwark.json"),
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/saves/eastern-flank-today.bulwark.json"
+        )),
     )
     .expect("the example is valid");
-    let mut fonts_installed = false;
+    let mut fonts = AppFonts::default();
     let h = harness_drawing(scenario, vec2(1100.0, 760.0), move |ui, state| {
         // The app's fonts (ā, →) take effect from the next frame.
-        if !fonts_installed {
-            bulwark::ui::theme::install_fonts(ui.ctx());
-            fonts_installed = true;
+        if !fonts.ready(ui.ctx()) {
             return;
         }
         bulwark::paint::retained::set_enabled(ui.ctx(), false);

@@ -1,15 +1,6 @@
 //! `bulwark assess` and `bulwark backtest` as a user runs them.
 
-use std::path::PathBuf;
-use std::process::Command;
-
-fn bulwark() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_bulwark"))
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::{bulwark, minimal_file, saved, test_file};
 
 fn assess(format: &str) -> (Option<i32>, String, String) {
     let out = bulwark()
@@ -22,8 +13,8 @@ fn assess(format: &str) -> (Option<i32>, String, String) {
             "--format",
             format,
         ])
-        .arg(root().join("tests/good-minimal.bulwark.json"))
-        .arg(root().join("saves/eastern-flank-today.bulwark.json"))
+        .arg(minimal_file())
+        .arg(saved("eastern-flank-today.bulwark.json"))
         .output()
         .expect("runs");
     (
@@ -93,10 +84,10 @@ fn assess_prints_csv_one_row_per_state() {
 
 #[test]
 fn assess_gives_the_same_errors_as_validate_and_exit_code_1() {
-    let bad = root().join("tests/bad/credibility-out-of-range.bulwark.json");
+    let bad = test_file("bad/credibility-out-of-range.bulwark.json");
     let out = bulwark()
         .args(["assess", "--samples", "10"])
-        .arg(root().join("tests/good-minimal.bulwark.json"))
+        .arg(minimal_file())
         .arg(&bad)
         .output()
         .expect("runs");
@@ -118,7 +109,7 @@ fn assess_gives_the_same_errors_as_validate_and_exit_code_1() {
 fn assess_refuses_zero_samples() {
     let out = bulwark()
         .args(["assess", "--samples", "0"])
-        .arg(root().join("tests/good-minimal.bulwark.json"))
+        .arg(minimal_file())
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
