@@ -121,8 +121,12 @@ pub fn show(
             let capturing = state.export.is_requested();
             ui.horizontal_wrapped(|ui| {
                 for plot in PANEL_PLOTS {
-                    ui.selectable_value(&mut state.plot, plot, plot.short_label())
+                    let shown = ui
+                        .selectable_label(state.plot == plot, plot.short_label())
                         .on_hover_text(plot.help());
+                    if shown.clicked() {
+                        out.command = Some(Command::ShowPlot(plot));
+                    }
                 }
                 let button = ui.small_button(Command::ExportPlot(state.plot).label());
                 // No tooltip while capturing: it would cover the plot in the image.

@@ -78,6 +78,8 @@ pub enum Command {
     ClearRecent,
     /// Save the map as a PNG image next to the scenario file.
     ExportMapImage,
+    /// Show this plot in the assessment panel.
+    ShowPlot(PlotKind),
     /// Ask where to save a plot of the assessment panel as a PNG image.
     ExportPlot(PlotKind),
     /// Save a plot of the assessment panel as a PNG image at this path.
@@ -154,6 +156,7 @@ impl Command {
             Command::CloseAbout,
             Command::ClearRecent,
             Command::ExportMapImage,
+            Command::ShowPlot(PlotKind::Tornado),
             Command::ExportPlot(PlotKind::Tornado),
             Command::ExportPlotTo(PlotKind::Tornado, PathBuf::new()),
             Command::ExportAssessment { csv: true },
@@ -203,6 +206,7 @@ impl Command {
             Command::CloseAbout => "Close",
             Command::ClearRecent => "Clear recent files",
             Command::ExportMapImage => "Export map image",
+            Command::ShowPlot(_) => "Show plot",
             Command::ExportPlot(_) => "Export plot as PNG…",
             Command::ExportPlotTo(..) => "Export plot",
             Command::ExportAssessment { csv: true } => "Export assessment (CSV)",
@@ -341,17 +345,18 @@ mod tests {
             Command::CloseAbout => 25,
             Command::ClearRecent => 26,
             Command::ExportMapImage => 27,
-            Command::ExportPlot(_) => 28,
-            Command::ExportPlotTo(..) => 29,
-            Command::ExportAssessment { .. } => 30,
-            Command::AnswerUnsaved(_) => 31,
-            Command::AnswerRecovery(_) => 32,
-            Command::AnswerChangedOnDisk(_) => 33,
-            Command::AnswerLink(_) => 34,
-            Command::TypePath(_) => 35,
-            Command::AnswerTypedPath(_) => 36,
-            Command::DismissError => 37,
-            Command::Report(_) => 38,
+            Command::ShowPlot(_) => 28,
+            Command::ExportPlot(_) => 29,
+            Command::ExportPlotTo(..) => 30,
+            Command::ExportAssessment { .. } => 31,
+            Command::AnswerUnsaved(_) => 32,
+            Command::AnswerRecovery(_) => 33,
+            Command::AnswerChangedOnDisk(_) => 34,
+            Command::AnswerLink(_) => 35,
+            Command::TypePath(_) => 36,
+            Command::AnswerTypedPath(_) => 37,
+            Command::DismissError => 38,
+            Command::Report(_) => 39,
         }
     }
 
@@ -359,7 +364,7 @@ mod tests {
     fn every_kind_of_command_is_listed() {
         let all = Command::every();
         let kinds: std::collections::BTreeSet<usize> = all.iter().map(kind).collect();
-        assert_eq!(kinds, (0..39).collect());
+        assert_eq!(kinds, (0..40).collect());
         assert!(all.iter().all(|c| !c.label().is_empty()));
     }
 

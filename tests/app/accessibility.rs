@@ -246,15 +246,15 @@ fn the_left_panel_works_from_the_keyboard() {
 
     // Space ticks a checkbox: an edit like any other, undone by Ctrl+Z.
     tab_to(&mut h, egui::Modifiers::SHIFT, "Integrated command");
-    let before = h.state().doc.scenario().arrangements[0].integrated_command;
+    let before = h.state().doc().scenario().arrangements[0].integrated_command;
     press(&mut h, egui::Modifiers::NONE, egui::Key::Space);
     assert_ne!(
-        h.state().doc.scenario().arrangements[0].integrated_command,
+        h.state().doc().scenario().arrangements[0].integrated_command,
         before
     );
     press(&mut h, egui::Modifiers::COMMAND, egui::Key::Z);
     assert_eq!(
-        h.state().doc.scenario().arrangements[0].integrated_command,
+        h.state().doc().scenario().arrangements[0].integrated_command,
         before
     );
 }
@@ -269,22 +269,22 @@ fn the_shortcuts_in_the_readme_work() {
         },
     );
     h.run();
-    let author = h.state().doc.scenario().meta.author.clone();
+    let author = h.state().doc().scenario().meta.author.clone();
     h.get_by_label("Author").focus();
     h.run();
     h.key_press(egui::Key::End);
     h.get_by_label("Author").type_text(" and me");
     h.run();
-    assert!(h.state().doc.is_dirty());
+    assert!(h.state().doc().is_dirty());
     press(&mut h, egui::Modifiers::COMMAND, egui::Key::Z);
     assert_eq!(
-        h.state().doc.scenario().meta.author,
+        h.state().doc().scenario().meta.author,
         author,
         "Ctrl+Z undoes"
     );
     press(&mut h, egui::Modifiers::COMMAND, egui::Key::Y);
     assert_eq!(
-        h.state().doc.scenario().meta.author,
+        h.state().doc().scenario().meta.author,
         format!("{author} and me"),
         "Ctrl+Y redoes"
     );
@@ -321,7 +321,7 @@ fn the_shortcuts_in_the_readme_work() {
     h.run();
     press(&mut h, egui::Modifiers::NONE, egui::Key::Enter);
     assert!(path.exists(), "Enter in the path field saves");
-    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().doc().is_dirty());
 
     press(&mut h, egui::Modifiers::COMMAND, egui::Key::O);
     assert!(
@@ -331,18 +331,18 @@ fn the_shortcuts_in_the_readme_work() {
     press(&mut h, egui::Modifiers::NONE, egui::Key::Escape);
 
     press(&mut h, egui::Modifiers::COMMAND, egui::Key::N);
-    assert_eq!(h.state().tab_count(), 2, "Ctrl+N opens a new scenario");
+    assert_eq!(h.state().tabs().count(), 2, "Ctrl+N opens a new scenario");
     press(&mut h, egui::Modifiers::COMMAND, egui::Key::W);
-    assert_eq!(h.state().tab_count(), 1, "Ctrl+W closes it");
+    assert_eq!(h.state().tabs().count(), 1, "Ctrl+W closes it");
     assert_eq!(
-        h.state().doc.scenario().meta.author,
+        h.state().doc().scenario().meta.author,
         format!("{author} and me")
     );
 
     press(&mut h, egui::Modifiers::NONE, egui::Key::F5);
-    assert!(h.state().presentation.is_some(), "F5 presents");
+    assert!(h.state().presentation().is_some(), "F5 presents");
     press(&mut h, egui::Modifiers::NONE, egui::Key::Escape);
-    assert!(h.state().presentation.is_none(), "Esc leaves");
+    assert!(h.state().presentation().is_none(), "Esc leaves");
 
     press(&mut h, egui::Modifiers::COMMAND, egui::Key::Q);
     assert!(h.state().is_closing(), "Ctrl+Q quits (nothing unsaved)");

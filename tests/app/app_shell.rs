@@ -10,7 +10,7 @@ use bulwark::ui::{BulwarkApp, Command};
 use crate::common::{self, WINDOW};
 
 fn title(h: &Harness<'_, BulwarkApp>) -> String {
-    h.state().doc.scenario().meta.title.clone()
+    h.state().doc().scenario().meta.title.clone()
 }
 
 fn click_menu(h: &mut Harness<'_, BulwarkApp>, menu: &str, item: &str) {
@@ -41,7 +41,7 @@ fn editing_a_field_marks_the_document_and_undo_restores_it() {
 
     click_menu(&mut h, "Edit", "Undo");
     assert_eq!(title(&h), original, "the whole typed text is one undo step");
-    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().doc().is_dirty());
     assert!(h.query_by_label("• Unsaved changes").is_none());
 
     click_menu(&mut h, "Edit", "Redo");
@@ -59,7 +59,7 @@ fn new_opens_a_tab_and_closing_an_unsaved_tab_asks_first() {
 
     click_menu(&mut h, "File", "New");
     assert_eq!(
-        h.state().tab_count(),
+        h.state().tabs().count(),
         2,
         "New opens a second tab; nothing is discarded"
     );
@@ -73,14 +73,14 @@ fn new_opens_a_tab_and_closing_an_unsaved_tab_asks_first() {
     assert_eq!(title(&h), edited, "the tab in question is shown");
     h.get_by_label("Cancel").click();
     h.run();
-    assert_eq!(h.state().tab_count(), 2, "Cancel keeps the tab");
-    assert!(h.state().doc.is_dirty());
+    assert_eq!(h.state().tabs().count(), 2, "Cancel keeps the tab");
+    assert!(h.state().doc().is_dirty());
 
     h.state_mut().queue(Command::CloseTab(0));
     h.run();
     h.get_by_label("Discard").click();
     h.run();
-    assert_eq!(h.state().tab_count(), 1);
+    assert_eq!(h.state().tabs().count(), 1);
     assert_eq!(title(&h), "Untitled scenario");
 }
 
@@ -110,7 +110,7 @@ fn two_examples_open_side_by_side_in_the_comparison() {
         .queue(Command::OpenExample("nato-membership.bulwark.json".into()));
     h.run();
     assert_eq!(
-        h.state().tab_count(),
+        h.state().tabs().count(),
         2,
         "the untouched start-up example was replaced"
     );
@@ -153,7 +153,7 @@ fn opening_a_bad_file_shows_which_field_is_wrong_and_keeps_the_document() {
     h.get_by_label("OK").click();
     h.run();
     assert_eq!(title(&h), before, "the open document is untouched");
-    assert!(h.state().error.is_none());
+    assert!(h.state().error().is_none());
 }
 
 #[test]
@@ -167,12 +167,12 @@ fn saving_clears_the_marker_and_remembers_the_file() {
     h.run();
     h.state_mut().queue(Command::SaveTo(path.clone()));
     h.run();
-    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().doc().is_dirty());
     assert!(h.state().window_title().starts_with("mine.bulwark.json"));
     let saved = bulwark::scenario::load_file(&path).expect("saved file loads");
     assert!(saved.meta.author.ends_with("Analyst"));
     assert_eq!(
-        h.state().settings.recent.first().map(|p| p.file_name()),
+        h.state().settings().recent.first().map(|p| p.file_name()),
         Some(path.file_name())
     );
 }
@@ -187,8 +187,12 @@ fn examples_menu_opens_every_example() {
     for (name, _) in bulwark::ui::app::example_titles() {
         h.state_mut().queue(Command::OpenExample(name.clone()));
         h.run();
-        assert!(h.state().error.is_none(), "{name}: {:?}", h.state().error);
-        assert_eq!(h.state().doc.name(), *name);
+        assert!(
+            h.state().error().is_none(),
+            "{name}: {:?}",
+            h.state().error()
+        );
+        assert_eq!(h.state().doc().name(), *name);
     }
 }
 
@@ -211,7 +215,7 @@ fn an_arrangement_built_from_a_template_is_one_undo_step() {
     h.run();
     h.get_by_label("NATO membership (Article 5)").click();
     h.run();
-    let s = h.state().doc.scenario().clone();
+    let s = h.state().doc().scenario().clone();
     assert_eq!(s.arrangements.len(), 1);
     let nato = &s.arrangements[0];
     assert_eq!(nato.protected_states, vec!["UKR".to_owned()]);
@@ -222,7 +226,7 @@ fn an_arrangement_built_from_a_template_is_one_undo_step() {
     );
     assert!(bulwark::scenario::validate(&s).is_empty());
     click_menu(&mut h, "Edit", "Undo");
-    assert!(h.state().doc.scenario().arrangements.is_empty());
+    assert!(h.state().doc().scenario().arrangements.is_empty());
 }
 
 #[test]
@@ -230,15 +234,15 @@ fn changing_a_guarantors_formality_edits_the_document() {
     let mut h = common::app(WINDOW);
     h.get_by_label("Arrangements").click();
     h.run();
-    let before = h.state().doc.scenario().arrangements[0].guarantors[0].formality;
+    let before = h.state().doc().scenario().arrangements[0].guarantors[0].formality;
     h.get_by_label("Formality").click();
     h.run();
     h.get_by_label("Ratified treaty").click();
     h.run();
-    let after = h.state().doc.scenario().arrangements[0].guarantors[0].formality;
+    let after = h.state().doc().scenario().arrangements[0].guarantors[0].formality;
     assert_ne!(before, after);
     assert_eq!(after, bulwark::scenario::Formality::RatifiedTreaty);
-    assert!(h.state().doc.is_dirty());
+    assert!(h.state().doc().is_dirty());
 }
 
 #[test]
@@ -281,13 +285,13 @@ fn saving_over_a_file_changed_by_someone_else_asks_first() {
         theirs,
         "their file is kept"
     );
-    assert!(h.state().doc.is_dirty(), "my edit is kept too");
+    assert!(h.state().doc().is_dirty(), "my edit is kept too");
 
     h.state_mut().queue(Command::Save);
     h.run();
     h.get_by_label("Overwrite").click();
     h.run();
-    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().doc().is_dirty());
     let backup = std::fs::read_to_string(bulwark::scenario::backup_path(&path)).expect("backup");
     assert_eq!(backup, theirs, "their version is kept as the backup");
 }
@@ -295,8 +299,7 @@ fn saving_over_a_file_changed_by_someone_else_asks_first() {
 /// Runs the assessment of every open document to completion, then a frame.
 fn assessed(h: &mut Harness<'_, BulwarkApp>) -> bulwark::model::Assessment {
     common::run_assessment(h);
-    let (id, rev) = (h.state().doc.id(), h.state().doc.revision());
-    let status = h.state().runner.status(id, rev);
+    let status = h.state().assessment();
     assert!(!status.stale, "the result is for the current version");
     (*status.result.expect("assessed")).clone()
 }
@@ -350,7 +353,10 @@ fn adding_a_void_clause_raises_the_chance_of_attack() {
     h.get_by_label("Provokes the attack").click();
     let after = assessed(&mut h).states[0].decision.chance_of_attack.mean;
     assert!(
-        h.state().doc.scenario().arrangements[0].void_clauses.len() == 1,
+        h.state().doc().scenario().arrangements[0]
+            .void_clauses
+            .len()
+            == 1,
         "the clause was added"
     );
     assert!(
@@ -419,9 +425,9 @@ fn the_map_exports_as_a_png_next_to_the_scenario() {
         image.height()
     );
     assert!(
-        h.state().status.contains("Exported the map"),
+        h.state().message().contains("Exported the map"),
         "{}",
-        h.state().status
+        h.state().message()
     );
 }
 
@@ -490,9 +496,9 @@ fn a_plot_exports_as_a_png_where_the_user_chooses() {
     );
     assert!(colours(&image) > 20, "the image shows the plot");
     assert!(
-        h.state().status.contains("Exported the plot"),
+        h.state().message().contains("Exported the plot"),
         "{}",
-        h.state().status
+        h.state().message()
     );
 
     // The File menu exports the plot on show, by default next to the scenario.
@@ -541,7 +547,7 @@ fn looking_at_every_tab_never_changes_a_file() {
     ] {
         h.get_by_label(tab).click();
         h.run();
-        assert!(!h.state().doc.is_dirty(), "showing {tab} edited the file");
+        assert!(!h.state().doc().is_dirty(), "showing {tab} edited the file");
     }
-    assert_eq!(*h.state().doc.scenario(), loaded);
+    assert_eq!(*h.state().doc().scenario(), loaded);
 }

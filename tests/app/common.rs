@@ -47,7 +47,7 @@ pub fn app_with(size: egui::Vec2, options: StartOptions) -> Harness<'static, Bul
 /// frame that draws it.
 pub fn run_assessment(h: &mut Harness<'_, BulwarkApp>) {
     h.run();
-    h.state_mut().runner.finish_blocking();
+    h.state_mut().finish_assessments();
     h.run();
 }
 
@@ -65,7 +65,7 @@ impl AppFonts {
         if self.installed {
             return true;
         }
-        bulwark::ui::theme::install_fonts(ctx);
+        bulwark::kit::theme::install_fonts(ctx);
         self.installed = true;
         false
     }

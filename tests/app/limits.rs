@@ -72,7 +72,11 @@ fn the_app_draws_every_tab_and_plot_for_extreme_scenarios() {
         let mut h = common::app(egui::vec2(1280.0, 720.0));
         h.state_mut().queue(Command::OpenPath(path.clone()));
         h.run();
-        assert!(h.state().error.is_none(), "{name}: {:?}", h.state().error);
+        assert!(
+            h.state().error().is_none(),
+            "{name}: {:?}",
+            h.state().error()
+        );
         for tab in [
             "Arrangements",
             "Forces & economies",

@@ -4,7 +4,7 @@
 //!
 //! The tests of every module run in parallel threads of this one process, so
 //! none may set process-wide state (environment variables, the current
-//! folder); per-context switches such as `bulwark::paint::retained` are fine.
+//! folder); per-context switches such as `bulwark::kit::retained` are fine.
 //!
 //! Run one area with `cargo test --test app cli::` or one test by its path,
 //! `cargo test --test app -- --exact present::blackout_and_whiteout`.
@@ -16,6 +16,7 @@ mod app_shell;
 mod cli;
 mod cli_assess;
 mod kill_during_save;
+mod layering;
 mod limits;
 mod map_view;
 mod markdown_blocks;

@@ -196,7 +196,7 @@ fn boxes_and_texts(h: &Harness<'static, State>) -> (Vec<egui::Rect>, Vec<(String
     let (mut boxes, mut texts) = (Vec::new(), Vec::new());
     for clipped in &h.output().shapes {
         match &clipped.shape {
-            egui::Shape::Rect(r) if r.fill == bulwark::ui::theme::MAP_PANEL => boxes.push(r.rect),
+            egui::Shape::Rect(r) if r.fill == bulwark::kit::theme::MAP_PANEL => boxes.push(r.rect),
             egui::Shape::Text(t) => {
                 texts.push((t.galley.text().to_owned(), t.visual_bounding_rect()))
             }
@@ -217,10 +217,16 @@ fn labels_keep_clear_of_the_title_box_legend_and_scale_bar() {
             lat: 52.0,
         };
         scenario.map_view.zoom = 2.0;
+        // With the engine's figures, as in the app: the legend has no note
+        // that the ties' widths are not known yet.
+        let assessment = bulwark::model::assess(&scenario);
         let h = harness_drawing(scenario, vec2(1500.0, 700.0), move |ui, state| {
+            if state.map.credibility.is_empty() {
+                state.map.set_figures(Some(&assessment));
+            }
             // The map's text reaches egui as text shapes only with its
             // overlay not kept tessellated.
-            bulwark::paint::retained::set_enabled(ui.ctx(), false);
+            bulwark::kit::retained::set_enabled(ui.ctx(), false);
             let view = state.scenario.map_view.clone();
             state.map.show_static(ui, &state.scenario, &view, &[], ink);
         });
@@ -266,11 +272,11 @@ fn force_markers_do_not_overlap_each_other_or_the_labels() {
         if !fonts.ready(ui.ctx()) {
             return;
         }
-        bulwark::paint::retained::set_enabled(ui.ctx(), false);
+        bulwark::kit::retained::set_enabled(ui.ctx(), false);
         let view = state.scenario.map_view.clone();
         state.map.show_static(ui, &state.scenario, &view, &[], 1.0);
     });
-    let tie = bulwark::ui::theme::MAP_TIE;
+    let tie = bulwark::kit::theme::MAP_TIE;
     let markers: Vec<egui::Rect> = h
         .output()
         .shapes

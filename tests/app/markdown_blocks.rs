@@ -21,7 +21,7 @@ fn render(text: &str, in_blocks: bool) -> image::RgbaImage {
                 ui.ctx()
                     .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
             } else if in_blocks {
-                bulwark::ui::markdown::show(ui, "notes", &mut cache, &text);
+                bulwark::kit::markdown::show(ui, "notes", &mut cache, &text);
             } else {
                 CommonMarkViewer::new().show(ui, &mut cache, &text);
             }

@@ -17,14 +17,13 @@ fn presenting() -> Harness<'static, BulwarkApp> {
     let mut h = common::app(WINDOW);
     h.key_press(Key::F5);
     h.run();
-    assert!(h.state().presentation.is_some(), "F5 starts presenting");
+    assert!(h.state().presentation().is_some(), "F5 starts presenting");
     h
 }
 
 fn slide(h: &Harness<'_, BulwarkApp>) -> usize {
     h.state()
-        .presentation
-        .as_ref()
+        .presentation()
         .map(|p| p.slide)
         .unwrap_or(usize::MAX)
 }
@@ -40,11 +39,11 @@ fn f5_hides_the_editing_panels_and_esc_restores_them() {
     assert!(h.query_by_label("Title").is_some());
     h.key_press(Key::F5);
     h.run();
-    assert!(h.state().presentation.is_some());
+    assert!(h.state().presentation().is_some());
     assert!(h.query_by_label("Title").is_none(), "editing panel hidden");
     assert!(h.query_by_label("File").is_none(), "menu bar hidden");
     press(&mut h, Key::Escape);
-    assert!(h.state().presentation.is_none());
+    assert!(h.state().presentation().is_none());
     assert!(h.query_by_label("Title").is_some(), "editing panel back");
     assert!(h.query_by_label("File").is_some());
 }
@@ -54,18 +53,22 @@ fn leaving_restores_a_layout_with_a_hidden_panel_exactly() {
     let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::ToggleLeftPanel);
     h.run();
-    let before = h.state().settings.clone();
+    let before = h.state().settings().clone();
     let zoom = h.ctx.zoom_factor();
     h.get_by_label("Present").click();
     h.run();
     assert!(
-        h.state().presentation.is_some(),
+        h.state().presentation().is_some(),
         "the Present button starts"
     );
     press(&mut h, Key::ArrowRight);
     press(&mut h, Key::Escape);
-    assert!(h.state().presentation.is_none());
-    assert_eq!(h.state().settings, before, "panels and theme as they were");
+    assert!(h.state().presentation().is_none());
+    assert_eq!(
+        *h.state().settings(),
+        before,
+        "panels and theme as they were"
+    );
     assert_eq!(h.ctx.zoom_factor(), zoom);
     assert!(
         h.query_by_label("Title").is_none(),
@@ -122,7 +125,7 @@ fn home_end_and_a_typed_number() {
 #[test]
 fn blackout_and_whiteout() {
     let mut h = presenting();
-    let screen = |h: &Harness<'_, BulwarkApp>| h.state().presentation.as_ref().map(|p| p.screen);
+    let screen = |h: &Harness<'_, BulwarkApp>| h.state().presentation().map(|p| p.screen);
     press(&mut h, Key::B);
     assert_eq!(screen(&h), Some(Screen::Black));
     press(&mut h, Key::B);
@@ -130,19 +133,14 @@ fn blackout_and_whiteout() {
     press(&mut h, Key::W);
     assert_eq!(screen(&h), Some(Screen::White));
     press(&mut h, Key::L);
-    assert!(h.state().presentation.as_ref().is_some_and(|p| p.laser));
+    assert!(h.state().presentation().is_some_and(|p| p.laser));
 }
 
 #[test]
 fn presenter_view_shows_the_notes_of_the_current_slide() {
     let mut h = presenting();
     press(&mut h, Key::S);
-    assert!(
-        h.state()
-            .presentation
-            .as_ref()
-            .is_some_and(|p| p.presenter_view)
-    );
+    assert!(h.state().presentation().is_some_and(|p| p.presenter_view));
     assert!(
         h.query_by_label_contains("One guarantee tie, Washington to Kyiv")
             .is_some(),
@@ -159,7 +157,7 @@ fn presenter_view_shows_the_notes_of_the_current_slide() {
     );
     h.get_by_label("End presentation").click();
     h.run();
-    assert!(h.state().presentation.is_none());
+    assert!(h.state().presentation().is_none());
 }
 
 #[test]
@@ -221,9 +219,9 @@ fn a_map_slide_draws_the_maps_labels_larger_than_the_workspace_map() {
     let mut workspace = common::app(WINDOW);
     // The map's text reaches egui as text shapes only with its overlay not
     // kept tessellated.
-    bulwark::paint::retained::set_enabled(&workspace.ctx, false);
+    bulwark::kit::retained::set_enabled(&workspace.ctx, false);
     workspace.run();
-    let scenario = workspace.state().doc.scenario().clone();
+    let scenario = workspace.state().doc().scenario().clone();
     let title = scenario.meta.title.clone();
     let subtitle = format!("NATO's eastern flank · {}", scenario.meta.date);
     let on_workspace = texts(&workspace);
@@ -238,7 +236,7 @@ fn a_map_slide_draws_the_maps_labels_larger_than_the_workspace_map() {
     );
 
     let mut h = common::app(egui::vec2(1920.0, 1080.0));
-    bulwark::paint::retained::set_enabled(&h.ctx, false);
+    bulwark::kit::retained::set_enabled(&h.ctx, false);
     h.key_press(Key::F5);
     h.run();
     assert_eq!(slide(&h), 0, "the map slide");
@@ -288,7 +286,7 @@ fn export_slides_writes_pngs_and_a_handout() {
 
 fn slide_titles(h: &Harness<'_, BulwarkApp>) -> Vec<String> {
     h.state()
-        .doc
+        .doc()
         .scenario()
         .slides
         .iter()
@@ -308,7 +306,7 @@ fn deck_editor_adds_reorders_edits_and_deletes_undoably() {
     let titles = slide_titles(&h);
     assert_eq!(titles.len(), 4);
     assert_eq!(titles[1], "New slide", "added after the selected slide");
-    assert!(h.state().doc.is_dirty());
+    assert!(h.state().doc().is_dirty());
 
     h.get_by_label("Slide title").click();
     h.run();
@@ -349,16 +347,16 @@ fn a_generated_deck_is_saved_only_once_edited() {
     h.run();
     h.get_by_label("Slides").click();
     h.run();
-    assert!(h.state().doc.scenario().slides.is_empty());
+    assert!(h.state().doc().scenario().slides.is_empty());
     assert!(
-        !h.state().doc.is_dirty(),
+        !h.state().doc().is_dirty(),
         "showing the generated deck changes nothing"
     );
     h.get_by_label("Add comparison").click();
     h.run();
-    let slides = &h.state().doc.scenario().slides;
+    let slides = &h.state().doc().scenario().slides;
     assert_eq!(slides.len(), 4, "the generated three plus the new one");
-    assert!(h.state().doc.is_dirty());
+    assert!(h.state().doc().is_dirty());
 }
 
 #[test]
@@ -371,24 +369,23 @@ fn file_menu_exports_the_slides_to_a_typed_folder() {
     h.get_by_label_contains("Export slides").click();
     h.run();
     assert!(h.query_by_label_contains("Export the slides").is_some());
-    if let Some(bulwark::ui::app::Pending::TypedPath { text, .. }) = &mut h.state_mut().pending {
-        *text = out_dir.display().to_string();
-    }
+    h.state_mut()
+        .queue(Command::TypePath(out_dir.display().to_string()));
     h.run();
     h.get_by_label("Export").click();
     h.run();
     for _ in 0..300 {
-        if !h.state().exporting() {
+        if !h.state().exporting_slides() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(100));
         h.run();
     }
-    assert!(!h.state().exporting(), "the export finishes");
-    assert!(h.state().error.is_none(), "{:?}", h.state().error);
+    assert!(!h.state().exporting_slides(), "the export finishes");
+    assert!(h.state().error().is_none(), "{:?}", h.state().error());
     assert!(out_dir.join("slide-03.png").is_file());
     assert!(out_dir.join("handout.md").is_file());
-    assert!(h.state().status.contains("Exported 3 slides"));
+    assert!(h.state().message().contains("Exported 3 slides"));
 }
 
 #[test]
@@ -397,20 +394,27 @@ fn what_if_popover_edits_the_scenario_undoably_while_presenting() {
     press(&mut h, Key::Q);
     assert!(h.query_by_label("Adversary theatre troops").is_some());
     let credibility = |h: &Harness<'_, BulwarkApp>| {
-        h.state().doc.scenario().arrangements[0].guarantors[0].credibility
+        h.state().doc().scenario().arrangements[0].guarantors[0].credibility
     };
     assert_eq!(credibility(&h), None);
-    h.get_by_label("United States: set credibility").click();
+    h.get_by_label("Override credibility of United States")
+        .click();
     h.run();
     assert_eq!(credibility(&h), Some(0.5), "the edit went through");
-    assert!(h.state().presentation.is_some(), "still presenting");
-    assert!(h.query_by_label("Credibility of United States").is_some());
+    assert!(h.state().presentation().is_some(), "still presenting");
+    // The same editor as the arrangements tab's: a slider and a typed field
+    // in percent.
+    assert_eq!(
+        h.query_all_by_label("Credibility of United States").count(),
+        2,
+        "slider and field"
+    );
 
     press(&mut h, Key::Escape);
-    let p = h.state().presentation.as_ref().map(|p| p.what_if);
+    let p = h.state().presentation().map(|p| p.what_if);
     assert_eq!(p, Some(false), "Esc closes the popover first");
     press(&mut h, Key::Escape);
-    assert!(h.state().presentation.is_none());
+    assert!(h.state().presentation().is_none());
     h.state_mut().queue(Command::Undo);
     h.run();
     assert_eq!(credibility(&h), None, "the what-if edit is undoable");
@@ -438,14 +442,14 @@ fn map_slides_show_the_engines_figures_and_a_what_if_changes_them() {
     assert!(before.contains("Belarus → Kyiv held"), "{before}");
 
     // A "what if" from the room: the adversary masses three times the troops.
-    let mut scenario = h.state().doc.scenario().clone();
+    let mut scenario = h.state().doc().scenario().clone();
     scenario.adversary.theatre_troops *= 3.0;
     h.state_mut().queue(Command::Edit {
         scenario: Box::new(scenario),
         group: None,
     });
     h.run();
-    assert!(h.state().presentation.is_some(), "still presenting");
+    assert!(h.state().presentation().is_some(), "still presenting");
     let after = map_caption(&h);
     assert_ne!(after, before, "the map slide follows the what-if");
     assert!(
@@ -513,9 +517,12 @@ fn press_f5_and_take_window_commands(h: &mut Harness<'_, BulwarkApp>) -> Vec<Str
 fn present_on_the_other_screen_opens_the_presenter_view_on_this_one() {
     use bulwark::present::monitor::PresentOn;
     let mut h = common::app(WINDOW);
-    h.state_mut().monitors = vec![screen("eDP-1", 0, true), screen("HDMI-1", 1920, false)];
+    h.state_mut().screens_changed(vec![
+        screen("eDP-1", 0, true),
+        screen("HDMI-1", 1920, false),
+    ]);
     choose_present_on(&mut h, "The other screen");
-    assert_eq!(h.state().settings.present_on, PresentOn::OtherScreen);
+    assert_eq!(h.state().settings().present_on, PresentOn::OtherScreen);
 
     let commands = press_f5_and_take_window_commands(&mut h);
     assert!(
@@ -523,40 +530,41 @@ fn present_on_the_other_screen_opens_the_presenter_view_on_this_one() {
         "full screen on the projector: {commands:?}"
     );
     assert!(
-        h.state()
-            .presentation
-            .as_ref()
-            .is_some_and(|p| p.presenter_view),
+        h.state().presentation().is_some_and(|p| p.presenter_view),
         "the presenter view opens at once"
     );
     assert!(h.query_by_label("Speaker notes").is_some());
-    assert!(h.state().status.contains("Presenting on HDMI-1"));
+    assert!(h.state().message().contains("Presenting on HDMI-1"));
     press(&mut h, Key::Escape);
-    assert!(h.state().presentation.is_none());
+    assert!(h.state().presentation().is_none());
 }
 
 #[test]
 fn a_screen_chosen_by_name_and_a_single_screen() {
     use bulwark::present::monitor::PresentOn;
     let mut h = common::app(WINDOW);
-    h.state_mut().monitors = vec![screen("eDP-1", 0, true), screen("HDMI-1", 1920, false)];
+    h.state_mut().screens_changed(vec![
+        screen("eDP-1", 0, true),
+        screen("HDMI-1", 1920, false),
+    ]);
     choose_present_on(&mut h, "HDMI-1 — 1920×1080");
     assert_eq!(
-        h.state().settings.present_on,
+        h.state().settings().present_on,
         PresentOn::Named("HDMI-1".into())
     );
 
     // At the venue the projector is unplugged: one screen, which gets the slides.
-    h.state_mut().monitors = vec![screen("eDP-1", 0, true)];
+    h.state_mut()
+        .screens_changed(vec![screen("eDP-1", 0, true)]);
     let commands = press_f5_and_take_window_commands(&mut h);
     assert!(
         commands.iter().any(|c| c == "Fullscreen(true)"),
         "full screen where the window is: {commands:?}"
     );
-    let p = h.state().presentation.as_ref();
+    let p = h.state().presentation();
     assert!(
         p.is_some_and(|p| !p.presenter_view),
         "no notes on the only screen"
     );
-    assert!(h.state().status.contains("HDMI-1 is not connected"));
+    assert!(h.state().message().contains("HDMI-1 is not connected"));
 }

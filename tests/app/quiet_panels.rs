@@ -1,5 +1,5 @@
 //! The panels' quiet sections are painted from kept tessellations (see
-//! `bulwark::ui::lazy`): the whole window must look exactly as when every
+//! `bulwark::kit::lazy`): the whole window must look exactly as when every
 //! section is laid out live, after the pointer has passed over them and after
 //! a change of theme. (In debug builds, which the tests are, every kept
 //! section is also drawn live and compared, so a stale one fails loudly.)
@@ -28,7 +28,7 @@ fn app() -> BulwarkApp {
 /// circles as paths, as the map keeps them).
 fn context() -> Context {
     let ctx = Context::default();
-    bulwark::ui::theme::install_fonts(&ctx);
+    bulwark::kit::theme::install_fonts(&ctx);
     ctx.tessellation_options_mut(|o| o.prerasterized_discs = false);
     ctx
 }
@@ -66,9 +66,9 @@ fn settle(ctx: &Context, app: &mut BulwarkApp) -> Vec<Mesh> {
 
 /// The same frame with every section laid out and tessellated live.
 fn live(ctx: &Context, app: &mut BulwarkApp) -> Vec<Mesh> {
-    bulwark::paint::retained::set_enabled(ctx, false);
+    bulwark::kit::retained::set_enabled(ctx, false);
     let live = frame(ctx, app, None);
-    bulwark::paint::retained::set_enabled(ctx, true);
+    bulwark::kit::retained::set_enabled(ctx, true);
     live
 }
 
@@ -107,19 +107,23 @@ fn a_new_theme_repaints_every_kept_section() {
 
 #[test]
 fn the_trade_off_plot_follows_another_scenario_renamed() {
-    use bulwark::ui::assessment_panel::PanelPlot;
+    use bulwark::plots::PlotKind;
     let ctx = context();
     let mut app = app();
     // Armed neutrality in front (one protected state: its plot is on screen),
     // the largest example behind it.
     app.apply(Command::OpenExample("armed-neutrality.bulwark.json".into()));
-    app.panel.plot = PanelPlot::TradeOff;
+    app.apply(Command::ShowPlot(PlotKind::AcceptabilityDeterrence));
     let before = settle(&ctx, &mut app);
     // Rename the scenario behind: its point's label on the plot changes, while
     // this scenario's assessment (and the number of points) stay the same.
     app.apply(Command::SwitchTab(0));
-    app.doc
-        .modify(|s| s.meta.title = "Eastern flank, renamed".into());
+    let mut renamed = app.doc().scenario().clone();
+    renamed.meta.title = "Eastern flank, renamed".into();
+    app.apply(Command::Edit {
+        scenario: Box::new(renamed),
+        group: None,
+    });
     app.apply(Command::SwitchTab(1));
     let after = settle(&ctx, &mut app);
     assert_ne!(after, before);

@@ -91,10 +91,10 @@ fn an_edit_survives_a_killed_process() {
     );
     h.get_by_label("Restore").click();
     h.run();
-    let title = h.state().doc.scenario().meta.title.clone();
+    let title = h.state().doc().scenario().meta.title.clone();
     assert!(title.ends_with(" — edited before the crash"), "{title}");
     assert!(
-        h.state().doc.is_dirty(),
+        h.state().doc().is_dirty(),
         "restored work is unsaved until saved"
     );
     let left = std::fs::read_dir(dir.path()).expect("dir").count();
@@ -123,5 +123,5 @@ fn discarding_recovered_work_removes_it() {
     h.get_by_label("Discard").click();
     h.run();
     assert!(!path.exists());
-    assert_ne!(h.state().doc.scenario().meta.title, "Untitled scenario");
+    assert_ne!(h.state().doc().scenario().meta.title, "Untitled scenario");
 }

@@ -9,7 +9,7 @@ use crate::ui::document::Document;
 impl BulwarkApp {
     /// Carries out one command, asking first where it would discard unsaved
     /// changes (closing a changed tab, quitting with any).
-    pub(crate) fn apply(&mut self, command: Command) {
+    pub fn apply(&mut self, command: Command) {
         match &command {
             Command::CloseTab(i) if self.tabs.get(*i).is_some_and(Document::is_dirty) => {
                 self.tabs.switch(*i);
@@ -95,6 +95,7 @@ impl BulwarkApp {
             | Command::ExportPlot(_)
             | Command::ExportPlotTo(..)
             | Command::ExportAssessment { .. } => self.apply_export_command(command),
+            Command::ShowPlot(plot) => self.views.panel.plot = plot,
             Command::About => self.dialogs.about = true,
             Command::CloseAbout => self.dialogs.about = false,
             Command::ClearRecent => self.settings.recent.clear(),
