@@ -363,8 +363,9 @@ fn draw_cards(painter: &egui::Painter, rect: Rect, scale: f32, cards: &[(String,
 
 /// Draws the comparison of the scenario's arrangements into `ui`: what each is
 /// made of, and, once the engine has a result, each one's chance of attack and
-/// defence burden on its protected state when it stands alone (armed
-/// neutrality as the baseline the others are set against).
+/// defence burden on its protected state when it stands alone, at the most
+/// likely values (the engine's break-even comparison, with armed neutrality as
+/// the baseline the others are set against).
 pub fn draw_comparison_slide(ui: &mut Ui, scenario: &Scenario, assessment: Option<&Assessment>) {
     if scenario.arrangements.is_empty() {
         ui.label("No arrangements in this scenario yet.");
@@ -414,7 +415,8 @@ pub fn draw_comparison_slide(ui: &mut Ui, scenario: &Scenario, assessment: Optio
     let note = match assessment {
         Some(r) => format!(
             "Chance of a renewed attack within {} years with each arrangement alone, and \
-             the protected state's defence burden (the engine's means).",
+             the protected state's defence burden, at the most likely values of the \
+             assumptions.",
             r.horizon_years
         ),
         None => "The assessment is running…".to_owned(),

@@ -551,3 +551,50 @@ fn looking_at_every_tab_never_changes_a_file() {
     }
     assert_eq!(*h.state().doc().scenario(), loaded);
 }
+
+#[test]
+fn a_click_is_carried_out_in_the_frame_that_saw_it() {
+    let mut h = common::app(WINDOW);
+    let panel_shown = h.state().settings().show_left;
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Editing panel").click();
+    // One frame: the click is read, and the command it gave is carried out at
+    // the end of that same frame (it used to wait for the next one).
+    h.step();
+    assert_ne!(h.state().settings().show_left, panel_shown);
+}
+
+#[test]
+fn dialog_answers_are_commands() {
+    let mut h = common::app(WINDOW);
+    let mut edited = h.state().doc().scenario().clone();
+    edited.meta.title = "Changed".into();
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(edited),
+        group: None,
+    });
+    h.state_mut().queue(Command::CloseTab(0));
+    h.run();
+    assert!(
+        h.state().question().is_some(),
+        "asked about the unsaved change"
+    );
+    assert!(h.query_by_label("Discard").is_some());
+    // The same answer as the Cancel button, given as a command.
+    h.state_mut().queue(Command::AnswerUnsaved(
+        bulwark::ui::commands::UnsavedChoice::Cancel,
+    ));
+    h.run();
+    assert!(h.state().question().is_none());
+    assert_eq!(title(&h), "Changed", "nothing was discarded");
+    h.state_mut().queue(Command::About);
+    h.run();
+    assert!(h.state().about_open());
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(
+        !h.state().about_open(),
+        "the About window's Close is a command"
+    );
+}

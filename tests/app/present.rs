@@ -568,3 +568,27 @@ fn a_screen_chosen_by_name_and_a_single_screen() {
     );
     assert!(h.state().message().contains("HDMI-1 is not connected"));
 }
+
+#[test]
+fn the_comparison_slide_shows_the_engines_figures() {
+    use bulwark::present::draw_comparison_slide;
+    let scenario = common::baked("coalition-guarantee.bulwark.json");
+    let assessment = bulwark::model::assess(&scenario);
+    let alone = assessment.states[0].break_even[0].clone();
+    let shown = scenario.clone();
+    let h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 500.0))
+        .build_ui(move |ui| draw_comparison_slide(ui, &shown, Some(&assessment)));
+    assert!(h.query_by_label("Chance of attack").is_some());
+    let figure = format!("{:.1}%", 100.0 * alone.chance_of_attack);
+    assert!(h.query_by_label(&figure).is_some(), "{figure} shown");
+    assert!(
+        h.query_by_label_contains("appear here").is_none(),
+        "no placeholder"
+    );
+    // Before the first result: the layout, and a word that it is coming.
+    let h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 500.0))
+        .build_ui(move |ui| draw_comparison_slide(ui, &scenario, None));
+    assert!(h.query_by_label("The assessment is running…").is_some());
+}
