@@ -150,3 +150,123 @@ fn the_layer_check_sees_what_it_should() {
     assert!(!uses_crate("let a = my_egui::x;", "egui"));
     assert_eq!(code("let a = 1; // crate::ui"), "let a = 1; ");
 }
+
+/// A file's module path inside the crate, e.g. `ui::app::files` for
+/// `src/ui/app/files.rs` and `ui::app` for `src/ui/app/mod.rs`.
+fn module_path(src: &Path, file: &Path) -> String {
+    let relative = file.strip_prefix(src).unwrap_or(file).with_extension("");
+    let parts: Vec<&str> = relative
+        .components()
+        .filter_map(|c| c.as_os_str().to_str())
+        .filter(|p| *p != "mod")
+        .collect();
+    parts.join("::")
+}
+
+/// The paths written after each `prefix` in `code` (`prefix` not part of a
+/// longer path), a `{…}` group giving one path per item.
+fn paths_after(code: &str, prefix: &str) -> Vec<String> {
+    let ident = |rest: &str| -> String {
+        rest.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+            .collect::<String>()
+            .trim_end_matches(':')
+            .to_owned()
+    };
+    let mut out = Vec::new();
+    for (i, _) in code.match_indices(prefix) {
+        let before = code[..i].chars().next_back();
+        if before.is_some_and(|c| c == ':' || c == '_' || c.is_alphanumeric()) {
+            continue;
+        }
+        let rest = &code[i + prefix.len()..];
+        match rest.strip_prefix('{') {
+            Some(group) => {
+                let end = group.find('}').unwrap_or(group.len());
+                out.extend(group[..end].split(',').map(|item| ident(item.trim())));
+            }
+            None => out.push(ident(rest)),
+        }
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// The module paths `code` of `module` refers to, from `crate::…` and
+/// `super::…` paths (resolved to modules by the caller).
+fn module_references(code: &str, module: &str) -> Vec<String> {
+    // `super` of `a::b` is `a` (a `mod.rs` file is its folder's module).
+    let mut parent: Vec<&str> = module.split("::").collect();
+    parent.pop();
+    let mut out = paths_after(code, "crate::");
+    for path in paths_after(code, "super::") {
+        let mut full = parent.clone();
+        full.push(&path);
+        out.push(full.join("::"));
+    }
+    out
+}
+
+#[test]
+fn no_two_modules_import_each_other() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files = sources(&src);
+    let modules: Vec<String> = files.iter().map(|f| module_path(&src, f)).collect();
+    // The longest module that a path names (`kit::theme::NATO` → `kit::theme`).
+    let resolve = |path: &str| -> Option<String> {
+        let parts: Vec<&str> = path.split("::").collect();
+        (1..=parts.len())
+            .rev()
+            .map(|k| parts[..k].join("::"))
+            .find(|candidate| modules.contains(candidate))
+    };
+    let mut imports: Vec<(String, String)> = Vec::new();
+    for (file, module) in files.iter().zip(&modules) {
+        let text = std::fs::read_to_string(file).expect("a source file");
+        for path in module_references(&code(&text), module) {
+            if let Some(target) = resolve(&path)
+                && target != *module
+            {
+                imports.push((module.clone(), target));
+            }
+        }
+    }
+    let related =
+        |a: &str, b: &str| a.starts_with(&format!("{b}::")) || b.starts_with(&format!("{a}::"));
+    let mut cycles: Vec<String> = imports
+        .iter()
+        .filter(|(a, b)| a < b && !related(a, b) && imports.contains(&(b.clone(), a.clone())))
+        .map(|(a, b)| format!("{a} <-> {b}"))
+        .collect();
+    cycles.dedup();
+    assert!(
+        cycles.is_empty(),
+        "modules importing each other:\n{}",
+        cycles.join("\n")
+    );
+}
+
+#[test]
+fn the_cycle_check_reads_paths_as_modules() {
+    let src = Path::new("/x/src");
+    assert_eq!(
+        module_path(src, Path::new("/x/src/ui/app/mod.rs")),
+        "ui::app"
+    );
+    assert_eq!(
+        module_path(src, Path::new("/x/src/ui/app/files.rs")),
+        "ui::app::files"
+    );
+    assert_eq!(
+        module_references(
+            "use super::{a, files::Kind}; super::files::x(); crate::kit::theme::NATO",
+            "ui::app::exporting"
+        ),
+        [
+            "kit::theme::NATO",
+            "ui::app::a",
+            "ui::app::files::Kind",
+            "ui::app::files::x"
+        ]
+    );
+}

@@ -6,7 +6,6 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::files::DialogKind;
 use super::{BulwarkApp, PathPurpose, Question, slug};
-use crate::plots::PlotKind;
 use crate::ui::commands::Command;
 
 /// Exports under way.
@@ -130,11 +129,6 @@ impl BulwarkApp {
             }
         }
     }
-}
-
-/// The suggested file name of a plot's image, e.g. `nato-membership-tornado.png`.
-pub(super) fn plot_file_name(title_slug: &str, plot: PlotKind) -> String {
-    format!("{title_slug}-{}.png", slug(plot.short_label()))
 }
 
 /// `path`, with `.png` added when it has another extension or none.

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
-use super::{BulwarkApp, PathPurpose, Question, slug};
+use super::{BulwarkApp, PathPurpose, Question, plot_file_name, slug};
 use crate::assets;
 use crate::plots::PlotKind;
 use crate::scenario::{self, EXTENSION, Scenario};
@@ -192,7 +192,7 @@ impl BulwarkApp {
                 DialogKind::ExportPlot(plot) => rfd::FileDialog::new()
                     .add_filter("PNG image", &["png"])
                     .set_directory(start)
-                    .set_file_name(super::exporting::plot_file_name(&title, plot))
+                    .set_file_name(plot_file_name(&title, plot))
                     .save_file(),
             };
             let _ = tx.send(result);
@@ -215,7 +215,7 @@ impl BulwarkApp {
             DialogKind::ExportPlot(plot) => (
                 PathPurpose::ExportPlot(plot),
                 self.export_folder()
-                    .join(super::exporting::plot_file_name(&title, plot))
+                    .join(plot_file_name(&title, plot))
                     .display()
                     .to_string(),
             ),

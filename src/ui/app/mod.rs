@@ -477,6 +477,11 @@ impl eframe::App for BulwarkApp {
     }
 }
 
+/// The suggested file name of a plot's image, e.g. `nato-membership-tornado.png`.
+fn plot_file_name(title_slug: &str, plot: crate::plots::PlotKind) -> String {
+    format!("{title_slug}-{}.png", slug(plot.short_label()))
+}
+
 /// A file-name-friendly version of a title.
 fn slug(title: &str) -> String {
     let s: String = title
