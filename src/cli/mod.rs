@@ -1,6 +1,9 @@
 //! The command line: `bulwark [FILE]` opens the app; subcommands work without a
 //! window. Each subcommand writes to the given streams and returns the process
 //! exit code, so tests can run them in-process.
+//!
+//! On top of the layers: may import any of them (the engine, the document,
+//! the slide export); `main.rs` opens the window through `crate::ui`.
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -2,6 +2,9 @@
 //! places, settlement-line presets, each country's role in a scenario, and the
 //! map widget: its view and frame, the cached base mesh, labels, overlays, the
 //! guarantors' ties and forces, and the legend.
+//!
+//! A leaf view: may import `crate::kit`, `crate::model` and `crate::scenario`;
+//! never `plots`, `present` or `ui` (which draw it).
 
 mod base_mesh;
 mod frame;

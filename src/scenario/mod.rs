@@ -1,6 +1,7 @@
 //! The scenario document: serde types, the reference table of states, the
 //! catalogue of uncertain parameters, validation, and file I/O with versioning.
-//! Nothing here knows about the UI or the assessment engine.
+//! Nothing here knows about the UI or the assessment engine: it may import only
+//! `crate::assets` (never egui, the engine or a view).
 
 mod io;
 pub mod parameters;

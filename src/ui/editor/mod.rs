@@ -2,6 +2,9 @@
 //! notes, the arrangements, the states' forces and economies, the adversary, and
 //! the uncertain assumptions. Each tab edits a draft of the scenario; the caller
 //! turns a changed draft into one undoable edit.
+//!
+//! Part of the shell: may import `crate::kit`, `crate::present` (the deck),
+//! the document and the engine; never the app itself (`crate::ui::app`).
 
 mod adversary_tab;
 mod arrangements_tab;
