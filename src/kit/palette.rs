@@ -1,4 +1,4 @@
-//! The colours the map and the panels share: the status colours from the
+//! The colours the map and the panels share: the role colours from the
 //! Okabe–Ito palette, which stays distinct for the common forms of colour
 //! blindness and on a projector, and the map's palette. (`crate::kit::theme`
 //! re-exports them with the rest of the app's look.)
@@ -18,7 +18,7 @@ pub const NEUTRAL: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
 /// Okabe–Ito vermillion: warnings and errors.
 pub const WARNING: Color32 = Color32::from_rgb(0xCC, 0x33, 0x11);
 
-// ---- Map palette (issue 3). Land tints are the Okabe–Ito status colours blended
+// ---- Map palette (issue 3). Land tints are the Okabe–Ito role colours blended
 // into a warm light grey, so a map full of states stays calm and the text on it
 // readable; the hues stay distinguishable for colour-blind viewers.
 

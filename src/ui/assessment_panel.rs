@@ -71,22 +71,22 @@ pub struct PanelOutput {
 pub fn show(
     ui: &mut Ui,
     state: &mut PanelState,
-    status: &RunState,
+    run: &RunState,
     trade_off: &[TradeOffPoint],
 ) -> PanelOutput {
     let mut out = PanelOutput::default();
     ui.horizontal(|ui| {
         ui.heading("Assessment");
-        if status.running {
+        if run.running {
             ui.spinner();
             ui.weak("updating…");
         }
     });
-    let Some(assessment) = &status.result else {
+    let Some(assessment) = &run.result else {
         ui.label("Assessing the scenario…");
         return out;
     };
-    if status.stale {
+    if run.stale {
         ui.label(
             RichText::new("Figures below are for the previous version; updating.")
                 .color(theme::WARNING),

@@ -7,14 +7,20 @@ use crate::ui::commands::{Command, UnsavedChoice};
 use crate::ui::document::Document;
 
 impl BulwarkApp {
-    /// Carries out one command, asking first where it would discard unsaved
-    /// changes (closing a changed tab, quitting with any).
+    /// Carries out one command (a command that would discard unsaved changes
+    /// asks first, and goes ahead once answered).
     pub fn apply(&mut self, command: Command) {
-        match &command {
-            Command::CloseTab(i) if self.tabs.get(*i).is_some_and(Document::is_dirty) => {
-                self.tabs.switch(*i);
+        match command {
+            Command::New => {
+                let blank = Document::new(crate::scenario::blank(), None, "Untitled");
+                self.open_tab(blank.replaceable());
+                self.dialogs.message = "New scenario".into();
+            }
+            Command::CloseTab(i) if self.tabs.get(i).is_some_and(Document::is_dirty) => {
+                self.tabs.switch(i);
                 self.ask_unsaved(command);
             }
+            Command::CloseTab(i) => self.tabs.close(i),
             Command::Quit => match self.tabs.first_dirty() {
                 Some(i) => {
                     self.tabs.switch(i);
@@ -22,25 +28,6 @@ impl BulwarkApp {
                 }
                 None => self.window.closing = true,
             },
-            _ => self.apply_now(command),
-        }
-    }
-
-    fn ask_unsaved(&mut self, then: Command) {
-        self.dialogs.question = Some(Question::UnsavedChanges {
-            then: Box::new(then),
-        });
-    }
-
-    /// Carries out a command without asking about unsaved changes.
-    fn apply_now(&mut self, command: Command) {
-        match command {
-            Command::New => {
-                let blank = Document::new(crate::scenario::blank(), None, "Untitled");
-                self.open_tab(blank.replaceable());
-                self.dialogs.message = "New scenario".into();
-            }
-            Command::CloseTab(i) => self.tabs.close(i),
             Command::SwitchTab(i) => self.tabs.switch(i),
             Command::ToggleCompare => self.show_compare ^= true,
             Command::Open
@@ -54,9 +41,6 @@ impl BulwarkApp {
             | Command::AnswerChangedOnDisk(_)
             | Command::TypePath(_)
             | Command::AnswerTypedPath(_) => self.apply_file_command(command),
-            // Quitting is decided in `apply`; a quit that reaches here is one
-            // already agreed to.
-            Command::Quit => self.window.closing = true,
             Command::Undo => {
                 if !self.tabs.active_mut().undo() {
                     self.dialogs.message = "Nothing to undo".into();
@@ -86,7 +70,7 @@ impl BulwarkApp {
                     .as_mut()
                     .and_then(|p| p.key(key));
                 if let Some(action) = action {
-                    self.apply_now(Command::Presenting(action));
+                    self.apply(Command::Presenting(action));
                 }
             }
             Command::ExportSlides
@@ -110,6 +94,13 @@ impl BulwarkApp {
             Command::DismissError => self.dialogs.error = None,
             Command::Report(message) => self.dialogs.message = message,
         }
+    }
+
+    /// Asks about the active tab's unsaved changes before `then`.
+    fn ask_unsaved(&mut self, then: Command) {
+        self.dialogs.question = Some(Question::UnsavedChanges {
+            then: Box::new(then),
+        });
     }
 
     /// Opens `doc` in a new tab (or says why not).
