@@ -270,7 +270,7 @@ pub(super) fn trade_off_plot(
         .allow_drag(false)
         .allow_zoom(false)
         .x_axis_label("acceptable to the adversary, %")
-        .y_axis_label("deterrence (1 − chance of attack), %")
+        .y_axis_label("deterred, %")
         .include_x(0.0)
         .include_x(100.0)
         .include_y(0.0)

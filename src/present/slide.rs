@@ -296,8 +296,22 @@ pub fn draw_plot_slide(
     if let Some((a, s)) = assessed {
         ui.scope_builder(UiBuilder::new().max_rect(plot_area), |ui| {
             ui.style_mut().override_text_style = Some(egui::TextStyle::Body);
-            let height = (plot_area.height() - 80.0 * scale).max(160.0);
-            plots::draw(ui, plot, a, s, &[], height, true);
+            // Room for the caption above the plot, and for the trade-off's
+            // key line below it.
+            let below = match plot {
+                PlotKind::AcceptabilityDeterrence => 150.0,
+                _ => 80.0,
+            };
+            let height = (plot_area.height() - below * scale).max(160.0);
+            // The trade-off shows this scenario's point (a slide has no other
+            // open scenarios to set it against).
+            let point = plots::TradeOffPoint {
+                title: scenario.meta.title.clone(),
+                acceptability: s.acceptability.adversary.mean,
+                deterrence: 1.0 - s.decision.chance_of_attack.mean,
+                active: true,
+            };
+            plots::draw(ui, plot, a, s, &[point], height, true);
         });
         return;
     }

@@ -592,3 +592,29 @@ fn the_comparison_slide_shows_the_engines_figures() {
         .build_ui(move |ui| draw_comparison_slide(ui, &scenario, None));
     assert!(h.query_by_label("The assessment is running…").is_some());
 }
+
+#[test]
+fn the_trade_off_slide_shows_this_scenarios_point() {
+    use bulwark::plots::PlotKind;
+    let scenario = common::baked("coalition-guarantee.bulwark.json");
+    let assessment = bulwark::model::assess(&scenario);
+    let mut fonts = common::AppFonts::default();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 560.0))
+        .build_ui(move |ui| {
+            // The caption's arrows are in the app's fonts, from the next frame.
+            if !fonts.ready(ui.ctx()) {
+                return;
+            }
+            bulwark::present::draw_plot_slide(
+                ui,
+                &scenario,
+                Some(&assessment),
+                PlotKind::AcceptabilityDeterrence,
+                None,
+            )
+        });
+    h.run();
+    // It used to be drawn with no point at all.
+    assert!(h.query_by_label_contains("(this scenario)").is_some());
+}
