@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::Value;
 
+use super::read::{ReadRefusal, read_capped};
 use super::types::{FORMAT_VERSION, Scenario};
 use super::validate::{Problem, validate};
 
@@ -87,30 +88,35 @@ pub fn load_file(path: &Path) -> Result<Scenario, LoadError> {
             format!("cannot read the file: {e}"),
         )
     };
-    let meta = fs::metadata(path).map_err(read_err)?;
-    if meta.is_dir() {
-        return Err(LoadError::new(
-            &name,
-            LoadErrorKind::Read,
-            "",
-            "is a folder, not a scenario file",
-        ));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(&name, meta.len()));
-    }
-    let bytes = fs::read(path).map_err(read_err)?;
+    let bytes = match read_capped(path, MAX_FILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadRefusal::NotAFile(what)) => {
+            return Err(LoadError::new(
+                &name,
+                LoadErrorKind::Read,
+                "",
+                format!("is {what}, not a scenario file"),
+            ));
+        }
+        Err(ReadRefusal::TooLarge { at_least, .. }) => return Err(too_large(&name, at_least)),
+        Err(ReadRefusal::Io(e)) => return Err(read_err(e)),
+    };
     from_bytes(&name, &bytes)
 }
 
 fn too_large(name: &str, len: u64) -> LoadError {
+    let size = if len > MAX_FILE_BYTES + 1 {
+        format!("is {:.1} MiB", len as f64 / 1048576.0)
+    } else {
+        // Only the cap was read (a device, or a file still growing).
+        format!("is over {} MiB", MAX_FILE_BYTES / 1048576)
+    };
     LoadError::new(
         name,
         LoadErrorKind::TooLarge,
         "",
         format!(
-            "is {:.1} MiB; scenario files over {} MiB are refused",
-            len as f64 / 1048576.0,
+            "{size}; scenario files over {} MiB are refused",
             MAX_FILE_BYTES / 1048576
         ),
     )
@@ -238,11 +244,11 @@ pub fn to_json(scenario: &Scenario) -> String {
 /// while it was open. `None` when the file cannot be read (e.g. it was deleted).
 pub fn file_hash(path: &Path) -> Option<u64> {
     use std::hash::{Hash as _, Hasher as _};
-    let meta = fs::metadata(path).ok()?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Some(meta.len());
-    }
-    let bytes = fs::read(path).ok()?;
+    let bytes = match read_capped(path, MAX_FILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadRefusal::TooLarge { at_least, .. }) => return Some(at_least),
+        Err(_) => return None,
+    };
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut hasher);
     Some(hasher.finish())

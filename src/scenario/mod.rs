@@ -5,6 +5,7 @@
 
 mod io;
 pub mod parameters;
+pub mod read;
 pub mod reference;
 pub mod templates;
 mod types;

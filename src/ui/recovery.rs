@@ -116,11 +116,9 @@ pub fn find_orphans(dir: &Path) -> Vec<Found> {
                 && p.extension().is_some_and(|e| e == "json")
         })
         .filter_map(|path| {
-            let meta = std::fs::metadata(&path).ok()?;
-            if meta.len() > scenario::MAX_FILE_BYTES {
-                return None;
-            }
-            let bytes = std::fs::read(&path).ok()?;
+            // A recovery file is read as cautiously as a scenario: only a
+            // regular file, never past the cap.
+            let bytes = scenario::read::read_capped(&path, scenario::MAX_FILE_BYTES).ok()?;
             let contents: RecoveryFile = serde_json::from_slice(&bytes).ok()?;
             let alive = contents.pid != std::process::id() && process_alive(contents.pid);
             let valid = !contents.documents.is_empty()

@@ -97,3 +97,64 @@ fn upgrade_refuses_a_bad_file_and_leaves_it_alone() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("newer than this Bulwark"));
     assert_eq!(std::fs::read(&file).expect("read"), bad);
 }
+
+/// Runs `bulwark validate FILE`, killing it if it has not finished in 20 s;
+/// its exit code (None if it hung) and standard error.
+fn validate_within_20_s(file: &std::path::Path) -> (Option<i32>, String) {
+    use std::time::{Duration, Instant};
+    let mut child = bulwark()
+        .arg("validate")
+        .arg(file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(20) {
+        if child.try_wait().expect("waits").is_some() {
+            let out = child.wait_with_output().expect("output");
+            return (
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    (None, String::new())
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn validate_refuses_a_named_pipe_at_once() {
+    let dir = temp_dir();
+    let fifo = dir.path().join("trap.bulwark.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    // Before: opening it waited for a writer that never came.
+    let (code, stderr) = validate_within_20_s(&fifo);
+    assert_eq!(code, Some(1), "refused, not hung: {stderr}");
+    assert!(
+        stderr.contains("is a named pipe (FIFO), not a scenario file"),
+        "{stderr}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn validate_refuses_a_link_to_dev_zero_without_reading_it() {
+    let dir = temp_dir();
+    let link = dir.path().join("zero.bulwark.json");
+    std::os::unix::fs::symlink("/dev/zero", &link).expect("a link");
+    // Before: its metadata said 0 bytes, so it was read until memory ran out.
+    let (code, stderr) = validate_within_20_s(&link);
+    assert_eq!(code, Some(1), "refused: {stderr}");
+    assert!(
+        stderr.contains("is a character device, not a scenario file"),
+        "{stderr}"
+    );
+}
