@@ -77,7 +77,8 @@ impl RegionExport {
 }
 
 /// Crops `image` (the whole window, in pixels) to `rect` (in points, at
-/// `pixels_per_point`) and writes it as a PNG at `path`.
+/// `pixels_per_point`) and writes it as a PNG at `path` (atomically, never
+/// through a link: see [`crate::scenario::write_export`]).
 pub fn save_region(
     image: &ColorImage,
     rect: Rect,
@@ -99,5 +100,8 @@ pub fn save_region(
     let bytes: Vec<u8> = region.pixels.iter().flat_map(|c| c.to_array()).collect();
     let img = image::RgbaImage::from_raw(w as u32, h as u32, bytes)
         .ok_or_else(|| "bad image size".to_owned())?;
-    img.save(path).map_err(|e| e.to_string())
+    let mut png = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut png, image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    crate::scenario::write_export(path, &png.into_inner()).map_err(|e| e.to_string())
 }

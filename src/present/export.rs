@@ -34,9 +34,7 @@ pub fn export_slides(scenario: &Scenario, dir: &Path) -> Result<usize, String> {
                     renderer.render(scenario, Some(&assessment), slide, theme::EXPORT_SIZE)?;
                 let name = image_name(i);
                 let path = dir.join(&name);
-                image
-                    .save(&path)
-                    .map_err(|e| format!("Could not write {}: {e}", path.display()))?;
+                crate::scenario::write_export(&path, &png(&image)?).map_err(|e| e.to_string())?;
                 names.push(name);
             }
             Ok(names)
@@ -45,8 +43,7 @@ pub fn export_slides(scenario: &Scenario, dir: &Path) -> Result<usize, String> {
     };
     let handout = handout(scenario, &slides, images.as_ref().ok().map(Vec::as_slice));
     let handout_path = dir.join("handout.md");
-    std::fs::write(&handout_path, handout)
-        .map_err(|e| format!("Could not write {}: {e}", handout_path.display()))?;
+    crate::scenario::write_export(&handout_path, handout.as_bytes()).map_err(|e| e.to_string())?;
     match images {
         Ok(_) => Ok(slides.len()),
         Err(e) => Err(format!(
@@ -54,6 +51,15 @@ pub fn export_slides(scenario: &Scenario, dir: &Path) -> Result<usize, String> {
             handout_path.display()
         )),
     }
+}
+
+/// `image` encoded as PNG.
+fn png(image: &RgbaImage) -> Result<Vec<u8>, String> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image
+        .write_to(&mut bytes, image::ImageFormat::Png)
+        .map_err(|e| format!("Could not encode a slide as PNG: {e}"))?;
+    Ok(bytes.into_inner())
 }
 
 /// File name of the image of slide `index` (0-based).

@@ -266,6 +266,27 @@ pub fn save_file(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
     write_atomic(path, to_json(scenario).as_bytes(), true)
 }
 
+/// Writes an export (a slide or map image, a handout, figures) to `path`
+/// atomically, as [`write_atomic`] without a backup, but only over nothing or
+/// a regular file: a link already there is neither followed nor replaced
+/// (someone may have prepared the folder so that an export overwrites a file
+/// elsewhere), and the error says so.
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(SaveError {
+            file: path.display().to_string(),
+            message: "a link is already there; it is not followed or replaced \
+                      (remove it, or export to another folder)"
+                .into(),
+        }),
+        Ok(meta) if !meta.is_file() => Err(SaveError {
+            file: path.display().to_string(),
+            message: "something other than a file is already there".into(),
+        }),
+        _ => write_atomic(path, bytes, false),
+    }
+}
+
 /// Writes `bytes` to `path` so that, whatever happens, the file on disk is either
 /// the complete old version or the complete new one: write a temporary file in
 /// the same folder, flush it to disk, copy the old file to the backup (when

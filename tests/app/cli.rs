@@ -158,3 +158,30 @@ fn validate_refuses_a_link_to_dev_zero_without_reading_it() {
         "{stderr}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn export_slides_refuses_a_prepared_link_and_leaves_its_target_alone() {
+    let dir = temp_dir();
+    let target = dir.path().join("bashrc");
+    std::fs::write(&target, "export PATH=/usr/bin\n").expect("written");
+    let out_dir = dir.path().join("deck");
+    std::fs::create_dir(&out_dir).expect("a folder");
+    std::os::unix::fs::symlink(&target, out_dir.join("slide-01.png")).expect("a link");
+    let out = bulwark()
+        .arg("export-slides")
+        .arg(minimal_file())
+        .arg("--out")
+        .arg(&out_dir)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "refused: {stderr}");
+    assert!(stderr.contains("slide-01.png"), "names the file: {stderr}");
+    assert!(stderr.contains("a link is already there"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("read"),
+        "export PATH=/usr/bin\n",
+        "the link's target is untouched"
+    );
+}

@@ -355,3 +355,34 @@ fn the_reference_table_has_every_figure_for_its_states() {
     assert_eq!(reference.nato_since("TUR"), Some(1952));
     assert_eq!(reference.nato_since("UKR"), None);
 }
+
+#[cfg(unix)]
+#[test]
+fn an_export_never_writes_through_a_link_already_in_its_folder() {
+    let dir = common::temp_dir();
+    let elsewhere = dir.path().join("shell-start-up-file");
+    std::fs::write(&elsewhere, "original").expect("written");
+    let link = dir.path().join("handout.md");
+    std::os::unix::fs::symlink(&elsewhere, &link).expect("a link");
+    // Before: the export followed the link and overwrote the file it points to.
+    let refused = scenario::write_export(&link, b"# exported").expect_err("refused");
+    assert!(
+        refused.to_string().contains("a link is already there"),
+        "{refused}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&elsewhere).expect("read"),
+        "original"
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("there")
+            .file_type()
+            .is_symlink()
+    );
+    // A regular file there is replaced, as before.
+    let plain = dir.path().join("slide-01.png");
+    std::fs::write(&plain, "old").expect("written");
+    scenario::write_export(&plain, b"new").expect("replaced");
+    assert_eq!(std::fs::read(&plain).expect("read"), b"new");
+}

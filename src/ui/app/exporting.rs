@@ -79,7 +79,7 @@ impl BulwarkApp {
             slug(&self.doc().scenario().meta.title)
         );
         let path = self.export_folder().join(file);
-        match crate::scenario::write_atomic(&path, text.as_bytes(), false) {
+        match crate::scenario::write_export(&path, text.as_bytes()) {
             Ok(()) => {
                 self.dialogs.message = format!("Exported the assessment to {}", path.display());
             }
