@@ -45,6 +45,9 @@ pub enum Command {
         /// Files to rewrite.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Rewrite read-only files too (they stay read-only).
+        #[arg(long)]
+        force: bool,
     },
     /// Render every slide of a scenario to a 1920×1080 PNG, with a Markdown
     /// handout (handout.md), without opening a window.
@@ -102,7 +105,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             let _ = out.write_all(scenario::schema_json().as_bytes());
             0
         }
-        Command::Upgrade { files } => upgrade(files, out, err),
+        Command::Upgrade { files, force } => upgrade(files, *force, out, err),
         Command::Assess {
             files,
             samples,
@@ -149,21 +152,33 @@ fn export_slides(
     }
 }
 
-fn upgrade(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+fn upgrade(files: &[PathBuf], force: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut failed = 0;
     for file in files {
         let result = scenario::load_file(file)
             .map_err(|e| e.lines())
-            .and_then(|s| scenario::save_file(file, &s).map_err(|e| vec![e.to_string()]));
+            .and_then(|s| {
+                scenario::save_file_with(file, &s, force).map_err(|e| {
+                    let hint = if e.read_only {
+                        " (add --force to rewrite it all the same; it stays read-only)"
+                    } else {
+                        ""
+                    };
+                    vec![format!("{e}{hint}")]
+                })
+            });
         match result {
-            Ok(()) => {
+            Ok(saved) => {
                 let _ = writeln!(
                     out,
                     "{}: rewritten in format version {} (previous version kept as {})",
                     file.display(),
                     scenario::FORMAT_VERSION,
-                    scenario::backup_path(file).display()
+                    scenario::backup_path(&saved.file).display()
                 );
+                for note in saved.notes {
+                    let _ = writeln!(out, "{}: {note}", file.display());
+                }
             }
             Err(lines) => {
                 failed += 1;

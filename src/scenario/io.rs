@@ -75,6 +75,19 @@ pub struct SaveError {
     pub file: String,
     /// What went wrong, in plain words.
     pub message: String,
+    /// The file is read-only: it may be replaced only when the user agrees
+    /// (see [`save_file_with`]).
+    pub read_only: bool,
+}
+
+/// What a save did besides writing the file.
+#[derive(Debug, Default)]
+pub struct Saved {
+    /// The file written: the one asked for, or the file a link points to.
+    pub file: PathBuf,
+    /// What the user should be told: written through a link, hard links
+    /// that keep the previous version.
+    pub notes: Vec<String>,
 }
 
 /// Loads and validates a scenario file.
@@ -261,9 +274,70 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Saves a scenario atomically, keeping the previous file as a backup.
-pub fn save_file(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
-    write_atomic(path, to_json(scenario).as_bytes(), true)
+/// Saves a scenario atomically, keeping the previous file as a backup and its
+/// permissions; a read-only file is refused (see [`save_file_with`]).
+pub fn save_file(path: &Path, scenario: &Scenario) -> Result<Saved, SaveError> {
+    save_file_with(path, scenario, false)
+}
+
+/// Saves a scenario as [`save_file`] does; `overwrite_read_only` replaces a
+/// read-only file too (the user agreed, or `--force`), keeping it read-only.
+/// A link is saved through: the file it points to is written (and the link
+/// kept), and the result says so.
+pub fn save_file_with(
+    path: &Path,
+    scenario: &Scenario,
+    overwrite_read_only: bool,
+) -> Result<Saved, SaveError> {
+    let fail = |message: String, read_only: bool| SaveError {
+        file: path.display().to_string(),
+        message,
+        read_only,
+    };
+    let mut notes = Vec::new();
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let file = if is_link {
+        let target = fs::canonicalize(path).map_err(|e| {
+            fail(
+                format!("it is a link to a file that cannot be found: {e}"),
+                false,
+            )
+        })?;
+        notes.push(format!(
+            "{} is a link: saved to the file it points to, {}",
+            path.display(),
+            target.display()
+        ));
+        target
+    } else {
+        path.to_path_buf()
+    };
+    if let Ok(meta) = fs::metadata(&file) {
+        if meta.permissions().readonly() && !overwrite_read_only {
+            return Err(fail("the file is read-only".into(), true));
+        }
+        if let Some(others) = other_hard_links(&meta) {
+            notes.push(format!(
+                "{} had {others} other hard link(s); they keep the previous version",
+                file.display()
+            ));
+        }
+    }
+    write_atomic(&file, to_json(scenario).as_bytes(), true)?;
+    Ok(Saved { file, notes })
+}
+
+/// How many other names the file has (Unix hard links); none elsewhere.
+#[cfg(unix)]
+fn other_hard_links(meta: &fs::Metadata) -> Option<u64> {
+    use std::os::unix::fs::MetadataExt as _;
+    (meta.nlink() > 1).then(|| meta.nlink() - 1)
+}
+
+/// How many other names the file has: none can be told here.
+#[cfg(not(unix))]
+fn other_hard_links(_meta: &fs::Metadata) -> Option<u64> {
+    None
 }
 
 /// Writes an export (a slide or map image, a handout, figures) to `path`
@@ -278,10 +352,12 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             message: "a link is already there; it is not followed or replaced \
                       (remove it, or export to another folder)"
                 .into(),
+            read_only: false,
         }),
         Ok(meta) if !meta.is_file() => Err(SaveError {
             file: path.display().to_string(),
             message: "something other than a file is already there".into(),
+            read_only: false,
         }),
         _ => write_atomic(path, bytes, false),
     }
@@ -295,6 +371,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
     let fail = |message: String| SaveError {
         file: path.display().to_string(),
         message,
+        read_only: false,
     };
     if path.is_dir() {
         return Err(fail("the target is a folder".into()));
@@ -311,6 +388,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
     }
     let tmp = temp_path(path);
     let result = write_and_sync(&tmp, bytes)
+        .and_then(|()| keep_permissions(path, &tmp))
         .map_err(|e| {
             fail(format!(
                 "cannot write a temporary file in {}: {e}",
@@ -329,11 +407,61 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
         });
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
-    } else if let Ok(dir) = fs::File::open(&folder) {
-        // Make the rename itself durable; not all platforms allow syncing a folder.
-        let _ = dir.sync_all();
+    } else {
+        if let Ok(dir) = fs::File::open(&folder) {
+            // Make the rename itself durable; not all platforms allow syncing a folder.
+            let _ = dir.sync_all();
+        }
+        remove_stale_temporaries(path);
     }
     result
+}
+
+/// Gives the new file `tmp` the permissions of the file it replaces (a
+/// private mode-600 file stays private).
+fn keep_permissions(path: &Path, tmp: &Path) -> std::io::Result<()> {
+    match fs::metadata(path) {
+        Ok(old) => fs::set_permissions(tmp, old.permissions()),
+        Err(_) => Ok(()),
+    }
+}
+
+/// Removes temporary files of our own naming beside `path` (see
+/// [`temp_path`]) left by a Bulwark that was killed while saving: those whose
+/// process is no longer running. Where that cannot be told, nothing is removed.
+fn remove_stale_temporaries(path: &Path) {
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, n)| n.parse::<u64>().ok().and(pid.parse::<u32>().ok()))
+        else {
+            continue;
+        };
+        if pid != std::process::id() && process_ended(pid) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether the process `pid` has certainly ended (on Linux, no /proc entry;
+/// elsewhere this cannot be told, so never).
+fn process_ended(pid: u32) -> bool {
+    cfg!(target_os = "linux") && !Path::new(&format!("/proc/{pid}")).exists()
 }
 
 fn temp_path(path: &Path) -> PathBuf {

@@ -95,6 +95,9 @@ pub enum Command {
     AnswerRecovery(bool),
     /// Answer the question about a file changed on disk: overwrite it or not.
     AnswerChangedOnDisk(bool),
+    /// Answer the question about a read-only file: replace it (it stays
+    /// read-only) or not.
+    AnswerReadOnly(bool),
     /// Answer the question before opening a link: open it or not.
     AnswerLink(bool),
     /// The text of the typed-path dialog, as typed so far.
@@ -164,6 +167,7 @@ impl Command {
             Command::AnswerUnsaved(UnsavedChoice::Cancel),
             Command::AnswerRecovery(false),
             Command::AnswerChangedOnDisk(false),
+            Command::AnswerReadOnly(false),
             Command::AnswerLink(false),
             Command::TypePath(String::new()),
             Command::AnswerTypedPath(false),
@@ -218,6 +222,8 @@ impl Command {
             Command::AnswerRecovery(false) => "Discard",
             Command::AnswerChangedOnDisk(true) => "Overwrite",
             Command::AnswerChangedOnDisk(false) => "Cancel",
+            Command::AnswerReadOnly(true) => "Replace it",
+            Command::AnswerReadOnly(false) => "Cancel",
             Command::AnswerLink(true) => "Open",
             Command::AnswerLink(false) => "Cancel",
             Command::TypePath(_) => "Path",
@@ -352,11 +358,12 @@ mod tests {
             Command::AnswerUnsaved(_) => 32,
             Command::AnswerRecovery(_) => 33,
             Command::AnswerChangedOnDisk(_) => 34,
-            Command::AnswerLink(_) => 35,
-            Command::TypePath(_) => 36,
-            Command::AnswerTypedPath(_) => 37,
-            Command::DismissError => 38,
-            Command::Report(_) => 39,
+            Command::AnswerReadOnly(_) => 35,
+            Command::AnswerLink(_) => 36,
+            Command::TypePath(_) => 37,
+            Command::AnswerTypedPath(_) => 38,
+            Command::DismissError => 39,
+            Command::Report(_) => 40,
         }
     }
 
@@ -364,7 +371,7 @@ mod tests {
     fn every_kind_of_command_is_listed() {
         let all = Command::every();
         let kinds: std::collections::BTreeSet<usize> = all.iter().map(kind).collect();
-        assert_eq!(kinds, (0..40).collect());
+        assert_eq!(kinds, (0..41).collect());
         assert!(all.iter().all(|c| !c.label().is_empty()));
     }
 

@@ -598,3 +598,40 @@ fn dialog_answers_are_commands() {
         "the About window's Close is a command"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn saving_over_a_read_only_file_asks_first() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let (_dir, path) = common::copied(&common::minimal_file(), "read-only.bulwark.json");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let mut h = common::app_with(
+        WINDOW,
+        StartOptions {
+            file: Some(path.clone()),
+            ..common::inline()
+        },
+    );
+    let mut edited = h.state().doc().scenario().clone();
+    edited.meta.title = "Edited".into();
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(edited),
+        group: None,
+    });
+    h.state_mut().queue(Command::Save);
+    h.run();
+    // Before: the read-only file was replaced without a word.
+    assert!(h.query_by_label_contains("is read-only").is_some());
+    assert!(h.state().doc().is_dirty(), "not saved yet");
+    h.get_by_label("Replace it").click();
+    h.run();
+    assert!(!h.state().doc().is_dirty(), "{:?}", h.state().error());
+    let saved = bulwark::scenario::load_file(&path).expect("loads");
+    assert_eq!(saved.meta.title, "Edited");
+    let mode = std::fs::metadata(&path)
+        .expect("there")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o444, "still read-only");
+}

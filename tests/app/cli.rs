@@ -185,3 +185,37 @@ fn export_slides_refuses_a_prepared_link_and_leaves_its_target_alone() {
         "the link's target is untouched"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn upgrade_leaves_a_read_only_file_unless_forced() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = temp_dir();
+    let file = dir.path().join("old.bulwark.json");
+    std::fs::copy(minimal_file(), &file).expect("copied");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let out = bulwark().arg("upgrade").arg(&file).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("read-only") && stderr.contains("--force"),
+        "{stderr}"
+    );
+    let out = bulwark()
+        .args(["upgrade", "--force"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mode = std::fs::metadata(&file)
+        .expect("there")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o444, "still read-only");
+}

@@ -386,3 +386,111 @@ fn an_export_never_writes_through_a_link_already_in_its_folder() {
     scenario::write_export(&plain, b"new").expect("replaced");
     assert_eq!(std::fs::read(&plain).expect("read"), b"new");
 }
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path).expect("there").permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_keeps_a_private_file_private() {
+    let dir = common::temp_dir();
+    let path = dir.path().join("s.bulwark.json");
+    scenario::save_file(&path, &minimal()).expect("first save");
+    set_mode(&path, 0o600);
+    scenario::save_file(&path, &minimal()).expect("second save");
+    // Before: the new file got the default mode, 644.
+    assert_eq!(mode(&path), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_replaced_only_when_asked_and_stays_read_only() {
+    let dir = common::temp_dir();
+    let path = dir.path().join("s.bulwark.json");
+    scenario::save_file(&path, &minimal()).expect("first save");
+    set_mode(&path, 0o444);
+    let before = std::fs::read(&path).expect("read");
+    let mut changed = minimal();
+    changed.meta.title = "Changed".into();
+    // Before: overwritten without a word.
+    let refused = scenario::save_file(&path, &changed).expect_err("read-only");
+    assert!(refused.read_only, "{refused}");
+    assert!(refused.to_string().contains("read-only"), "{refused}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    scenario::save_file_with(&path, &changed, true).expect("replaced when asked");
+    assert_eq!(
+        scenario::load_file(&path).expect("loads").meta.title,
+        "Changed"
+    );
+    assert_eq!(mode(&path), 0o444, "still read-only");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_scenario_is_saved_to_its_target_and_the_link_kept() {
+    let dir = common::temp_dir();
+    let target = dir.path().join("real.bulwark.json");
+    scenario::save_file(&target, &minimal()).expect("first save");
+    let link = dir.path().join("link.bulwark.json");
+    std::os::unix::fs::symlink(&target, &link).expect("a link");
+    let mut changed = minimal();
+    changed.meta.title = "Through the link".into();
+    let saved = scenario::save_file(&link, &changed).expect("saved");
+    // Before: the link was replaced by a regular file and its target kept
+    // the old content.
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("there")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        scenario::load_file(&target).expect("loads").meta.title,
+        "Through the link"
+    );
+    assert!(
+        saved.notes.iter().any(|n| n.contains("is a link")),
+        "{:?}",
+        saved.notes
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_says_when_other_hard_links_keep_the_old_version() {
+    let dir = common::temp_dir();
+    let path = dir.path().join("s.bulwark.json");
+    scenario::save_file(&path, &minimal()).expect("first save");
+    std::fs::hard_link(&path, dir.path().join("other-name.bulwark.json")).expect("a hard link");
+    let saved = scenario::save_file(&path, &minimal()).expect("saved");
+    assert!(
+        saved.notes.iter().any(|n| n.contains("1 other hard link")),
+        "{:?}",
+        saved.notes
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_save_removes_temporary_files_left_by_a_killed_bulwark() {
+    let dir = common::temp_dir();
+    let path = dir.path().join("s.bulwark.json");
+    // A process id above the largest Linux hands out: certainly not running.
+    let stale = dir.path().join(".s.bulwark.json.4194305-3.tmp");
+    std::fs::write(&stale, "half a save").expect("written");
+    let unrelated = dir.path().join(".notes.txt.4194305-3.tmp");
+    std::fs::write(&unrelated, "not ours to remove").expect("written");
+    scenario::save_file(&path, &minimal()).expect("saved");
+    // Before: such files were never removed.
+    assert!(!stale.exists(), "the stale temporary file is removed");
+    assert!(unrelated.exists(), "another file's temporary is left alone");
+}

@@ -39,6 +39,7 @@ impl BulwarkApp {
             | Command::SaveTo(_)
             | Command::AnswerRecovery(_)
             | Command::AnswerChangedOnDisk(_)
+            | Command::AnswerReadOnly(_)
             | Command::TypePath(_)
             | Command::AnswerTypedPath(_) => self.apply_file_command(command),
             Command::Undo => {

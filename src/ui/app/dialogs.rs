@@ -56,6 +56,21 @@ pub(super) fn show(ctx: &egui::Context, app: &BulwarkApp, out: &mut Vec<Command>
             );
             out.extend(answer);
         }
+        Some(Question::ReadOnly { path }) => {
+            let text = format!(
+                "{} is read-only. Replace it with this version all the same? \
+                 (It stays read-only; the previous version is kept as .bak.)",
+                path.display()
+            );
+            let answer = two_choice(
+                ctx,
+                "read_only_dialog",
+                "Read-only file",
+                &text,
+                Command::AnswerReadOnly,
+            );
+            out.extend(answer);
+        }
         Some(Question::OpenLink { url }) => {
             let text = format!("Open this address in your web browser?\n\n{url}");
             out.extend(two_choice(

@@ -89,6 +89,16 @@ impl BulwarkApp {
                     self.dialogs.message = "Not saved: use Save As to keep both versions".into();
                 }
             }
+            Command::AnswerReadOnly(overwrite) => {
+                let Some(Question::ReadOnly { path }) = self.dialogs.question.take() else {
+                    return;
+                };
+                if overwrite {
+                    self.save_to_with(&path, true);
+                } else {
+                    self.dialogs.message = "Not saved: the file is read-only".into();
+                }
+            }
             Command::TypePath(typed) => {
                 if let Some(Question::TypedPath { text, .. }) = &mut self.dialogs.question {
                     *text = typed;
@@ -130,12 +140,26 @@ impl BulwarkApp {
     }
 
     fn save_to(&mut self, path: &Path) {
+        self.save_to_with(path, false);
+    }
+
+    /// Saves to `path`; `overwrite_read_only` once the user agreed to replace
+    /// a read-only file (else they are asked).
+    fn save_to_with(&mut self, path: &Path, overwrite_read_only: bool) {
         let path = with_extension(path);
-        match scenario::save_file(&path, self.doc().scenario()) {
-            Ok(()) => {
+        match scenario::save_file_with(&path, self.doc().scenario(), overwrite_read_only) {
+            Ok(saved) => {
                 self.tabs.active_mut().mark_saved(path.clone());
                 self.settings.add_recent(&path);
-                self.dialogs.message = format!("Saved {}", path.display());
+                let mut message = format!("Saved {}", path.display());
+                for note in saved.notes {
+                    message.push_str(" — ");
+                    message.push_str(&note);
+                }
+                self.dialogs.message = message;
+            }
+            Err(e) if e.read_only => {
+                self.dialogs.question = Some(Question::ReadOnly { path });
             }
             Err(e) => self.dialogs.error = Some(format!("{e}\n\nYour changes are still open.")),
         }

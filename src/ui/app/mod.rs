@@ -46,6 +46,12 @@ pub enum Question {
         /// The file about to be overwritten.
         path: PathBuf,
     },
+    /// The file to save to is read-only: replace it all the same (it stays
+    /// read-only) or not.
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
     /// A link in the notes was clicked: show its address before opening it.
     OpenLink {
         /// The address.
