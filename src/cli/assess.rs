@@ -28,7 +28,7 @@ pub fn run(
                     tornado: true,
                 };
                 done.push((
-                    file.display().to_string(),
+                    scenario::validate::plain_text(&file.display().to_string()),
                     model::assess_with_options(&scenario, options),
                 ));
             }

@@ -140,13 +140,17 @@ fn export_slides(
             let _ = writeln!(
                 out,
                 "{}: {n} slides and handout.md written to {}",
-                file.display(),
+                scenario::validate::plain_text(&file.display().to_string()),
                 dir.display()
             );
             0
         }
         Err(e) => {
-            let _ = writeln!(err, "{}: {e}", file.display());
+            let _ = writeln!(
+                err,
+                "{}",
+                scenario::validate::plain_text(&format!("{}: {e}", file.display()))
+            );
             1
         }
     }
@@ -172,12 +176,16 @@ fn upgrade(files: &[PathBuf], force: bool, out: &mut dyn Write, err: &mut dyn Wr
                 let _ = writeln!(
                     out,
                     "{}: rewritten in format version {} (previous version kept as {})",
-                    file.display(),
+                    scenario::validate::plain_text(&file.display().to_string()),
                     scenario::FORMAT_VERSION,
                     scenario::backup_path(&saved.file).display()
                 );
                 for note in saved.notes {
-                    let _ = writeln!(out, "{}: {note}", file.display());
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        scenario::validate::plain_text(&format!("{}: {note}", file.display()))
+                    );
                 }
             }
             Err(lines) => {
@@ -196,7 +204,12 @@ fn validate(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 
     for file in files {
         match scenario::load_file(file) {
             Ok(s) => {
-                let _ = writeln!(out, "{}: ok ({})", file.display(), s.meta.title);
+                let _ = writeln!(
+                    out,
+                    "{}: ok ({})",
+                    scenario::validate::plain_text(&file.display().to_string()),
+                    s.meta.title
+                );
             }
             Err(e) => {
                 bad += 1;

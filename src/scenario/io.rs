@@ -58,11 +58,13 @@ impl LoadError {
         }
     }
 
-    /// One line per problem, each starting with the file name.
+    /// One line per problem, each starting with the file name; characters
+    /// that could rewrite a terminal or a dialog (in the name or a value
+    /// quoted in the message) are written out as `\u{XXXX}`.
     pub fn lines(&self) -> Vec<String> {
         self.problems
             .iter()
-            .map(|p| format!("{}: {p}", self.file))
+            .map(|p| super::validate::plain_text(&format!("{}: {p}", self.file)))
             .collect()
     }
 }
@@ -147,10 +149,19 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Scenario, LoadError> {
             e.valid_up_to()
         ))
     })?;
+    // A byte-order mark, as Windows Notepad writes, is read past (and not
+    // written back).
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(not_json("is empty".into()));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| not_json(describe_json_error(&e)))?;
+    let value: Value = super::strict_json::parse(text).map_err(|e| {
+        if super::strict_json::is_duplicate(&e) {
+            duplicate_key(name, &e)
+        } else {
+            not_json(describe_json_error(&e))
+        }
+    })?;
     let version = read_version(name, &value)?;
     let value = migrate(value, version)
         .map_err(|msg| LoadError::new(name, LoadErrorKind::Invalid, "format_version", msg))?;
@@ -174,6 +185,22 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Scenario, LoadError> {
             problems,
         })
     }
+}
+
+/// A key given twice in one object, at its JSON path.
+fn duplicate_key(name: &str, e: &serde_json::Error) -> LoadError {
+    let text = e.to_string();
+    let (path, message) = text.split_once(": ").unwrap_or(("", text.as_str()));
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.to_owned(), |(what, _)| {
+            format!(
+                "{what} (line {}, column {}); which one is meant?",
+                e.line(),
+                e.column()
+            )
+        });
+    LoadError::new(name, LoadErrorKind::Invalid, path, message)
 }
 
 fn describe_json_error(e: &serde_json::Error) -> String {

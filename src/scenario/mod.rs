@@ -7,6 +7,7 @@ mod io;
 pub mod parameters;
 pub mod read;
 pub mod reference;
+mod strict_json;
 pub mod templates;
 mod types;
 pub mod validate;

@@ -48,11 +48,11 @@ impl fmt::Display for Problem {
 /// Every problem in the scenario (empty when it is valid).
 pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     let mut c = Checker::default();
-    c.text("meta.title", &scenario.meta.title, MAX_NAME);
+    c.name("meta.title", &scenario.meta.title, MAX_NAME);
     if scenario.meta.title.trim().is_empty() {
         c.push("meta.title", "is empty; give the scenario a title");
     }
-    c.text("meta.author", &scenario.meta.author, MAX_NAME);
+    c.name("meta.author", &scenario.meta.author, MAX_NAME);
     c.text("meta.notes", &scenario.meta.notes, MAX_TEXT);
     check_date(&mut c, &scenario.meta.date);
     c.range("horizon_years", scenario.horizon_years, 0.5, 50.0);
@@ -121,6 +121,22 @@ impl Checker {
         }
     }
 
+    /// A name or id: one line, at most `max` characters, with no control
+    /// characters (a newline, an escape that rewrites a terminal) and no
+    /// bidirectional overrides (which make text read other than it is stored).
+    fn name(&mut self, path: &str, text: &str, max: usize) {
+        self.text(path, text, max);
+        if let Some(bad) = text.chars().find(|c| hidden(*c)) {
+            self.push(
+                path,
+                format!(
+                    "holds the invisible character U+{:04X}; names and ids are one line of plain text",
+                    u32::from(bad)
+                ),
+            );
+        }
+    }
+
     fn count(&mut self, path: &str, len: usize, max: usize) {
         if len > max {
             self.push(
@@ -135,7 +151,7 @@ impl Checker {
         if id.trim().is_empty() {
             self.push(path, "is empty");
         }
-        self.text(path, id, MAX_NAME);
+        self.name(path, id, MAX_NAME);
         if !seen.insert(id.to_owned()) {
             self.push(path, format!("'{id}' appears more than once"));
         }
@@ -155,6 +171,31 @@ impl Checker {
         self.range(&format!("{path}.lon"), p.lon, -180.0, 180.0);
         self.range(&format!("{path}.lat"), p.lat, -90.0, 90.0);
     }
+}
+
+/// A character that must not be in a name or id: a control character, or one
+/// that changes the direction or visibility of the text around it.
+pub fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// `text` with every [`hidden`] character written as `\u{XXXX}`, so that a
+/// value printed to a terminal or shown in a dialog cannot clear the screen,
+/// start a false line or turn text around.
+pub fn plain_text(text: &str) -> String {
+    if !text.chars().any(hidden) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if hidden(c) {
+                format!("\\u{{{:04X}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn check_date(c: &mut Checker, date: &str) {
@@ -209,7 +250,7 @@ fn check_states(c: &mut Checker, scenario: &Scenario) -> HashSet<String> {
         let o = &s.overrides;
         let p = |f: &str| format!("{path}.overrides.{f}");
         if let Some(name) = &o.name {
-            c.text(&p("name"), name, MAX_NAME);
+            c.name(&p("name"), name, MAX_NAME);
         }
         if let Some(v) = o.gdp_usd_bn {
             c.range(&p("gdp_usd_bn"), v, 0.001, 1.0e6);
@@ -275,7 +316,7 @@ fn check_arrangement(
     states: &HashSet<String>,
     adversary: &str,
 ) {
-    c.text(&format!("{path}.name"), &a.name, MAX_NAME);
+    c.name(&format!("{path}.name"), &a.name, MAX_NAME);
     c.text(&format!("{path}.notes"), &a.notes, MAX_TEXT);
     if a.protected_states.is_empty() {
         c.push(
@@ -366,7 +407,7 @@ fn check_guarantor(
     c.count(&format!("{path}.forces"), g.forces.len(), MAX_LIST);
     for (i, f) in g.forces.iter().enumerate() {
         let p = format!("{path}.forces[{i}]");
-        c.text(&format!("{p}.label"), &f.label, MAX_NAME);
+        c.name(&format!("{p}.label"), &f.label, MAX_NAME);
         c.range(&format!("{p}.troops"), f.troops, 0.0, 1.0e7);
         c.range(&format!("{p}.arrival_days"), f.arrival_days, 0.0, 3650.0);
         c.state_ref(&format!("{p}.stationed_in"), &f.stationed_in, states);
@@ -389,10 +430,10 @@ fn check_restraint(c: &mut Checker, path: &str, r: &Restraint) {
 }
 
 fn check_axis(c: &mut Checker, path: &str, axis: &Axis, states: &HashSet<String>) {
-    c.text(&format!("{path}.name"), &axis.name, MAX_NAME);
+    c.name(&format!("{path}.name"), &axis.name, MAX_NAME);
     c.state_ref(&format!("{path}.defender"), &axis.defender, states);
-    c.text(&format!("{path}.start.name"), &axis.start.name, MAX_NAME);
-    c.text(
+    c.name(&format!("{path}.start.name"), &axis.start.name, MAX_NAME);
+    c.name(
         &format!("{path}.objective.name"),
         &axis.objective.name,
         MAX_NAME,
@@ -464,7 +505,7 @@ fn check_slides(c: &mut Checker, scenario: &Scenario, states: &HashSet<String>) 
     c.count("slides", scenario.slides.len(), MAX_SLIDES);
     for (i, slide) in scenario.slides.iter().enumerate() {
         let path = format!("slides[{i}]");
-        c.text(&format!("{path}.title"), &slide.title, MAX_NAME);
+        c.name(&format!("{path}.title"), &slide.title, MAX_NAME);
         c.text(&format!("{path}.notes"), &slide.notes, MAX_TEXT);
         match &slide.content {
             SlideContent::Map { view, highlight } => {

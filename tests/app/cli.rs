@@ -219,3 +219,24 @@ fn upgrade_leaves_a_read_only_file_unless_forced() {
         & 0o777;
     assert_eq!(mode, 0o444, "still read-only");
 }
+
+#[cfg(unix)]
+#[test]
+fn validate_prints_control_characters_escaped() {
+    let dir = temp_dir();
+    // A name that would clear the screen and forge an "ok" line.
+    let file = dir
+        .path()
+        .join("x.bulwark.json\n\u{1b}[2Jfine.bulwark.json: ok");
+    std::fs::write(&file, "not json").expect("written");
+    let out = bulwark().arg("validate").arg(&file).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!stderr.contains('\u{1b}'), "no raw escape: {stderr:?}");
+    assert!(stderr.contains("\\u{000A}\\u{001B}[2Jfine"), "{stderr:?}");
+    assert_eq!(
+        stderr.lines().count(),
+        2,
+        "the problem and the count: {stderr:?}"
+    );
+}

@@ -182,6 +182,18 @@ const BAD_FILES: &[(&str, &str)] = &[
         "latitude-out-of-range",
         "map_view.center.lat: 123 is outside -90 to 90",
     ),
+    (
+        "duplicate-key",
+        "format_version: \"format_version\" appears twice in this object",
+    ),
+    (
+        "control-in-id",
+        "arrangements[1].id: holds the invisible character U+000A",
+    ),
+    (
+        "bidi-in-title",
+        "meta.title: holds the invisible character U+202E",
+    ),
 ];
 
 #[test]
@@ -493,4 +505,21 @@ fn a_save_removes_temporary_files_left_by_a_killed_bulwark() {
     // Before: such files were never removed.
     assert!(!stale.exists(), "the stale temporary file is removed");
     assert!(unrelated.exists(), "another file's temporary is left alone");
+}
+
+#[test]
+fn a_byte_order_mark_is_read_past_and_not_written_back() {
+    let dir = common::temp_dir();
+    let path = dir.path().join("notepad.bulwark.json");
+    let mut bytes = "\u{FEFF}".as_bytes().to_vec();
+    bytes.extend(std::fs::read(minimal_file()).expect("read"));
+    std::fs::write(&path, &bytes).expect("written");
+    // Before: refused as "expected value at line 1 column 1".
+    let loaded = scenario::load_file(&path).expect("loads");
+    scenario::save_file(&path, &loaded).expect("saved");
+    assert!(
+        !std::fs::read(&path)
+            .expect("read")
+            .starts_with("\u{FEFF}".as_bytes())
+    );
 }
