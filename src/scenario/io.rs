@@ -16,6 +16,9 @@ use super::validate::{Problem, validate};
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// Most problems listed for one file (the rest are counted).
+pub const MAX_PROBLEM_LINES: usize = 100;
+
 /// The extension of scenario files.
 pub const EXTENSION: &str = ".bulwark.json";
 
@@ -51,21 +54,30 @@ impl LoadError {
         Self {
             file: file.to_owned(),
             kind,
-            problems: vec![Problem {
-                path: path.to_owned(),
-                message: message.into(),
-            }],
+            problems: vec![Problem::new(path, message)],
         }
     }
 
     /// One line per problem, each starting with the file name; characters
     /// that could rewrite a terminal or a dialog (in the name or a value
     /// quoted in the message) are written out as `\u{XXXX}`.
+    /// At most [`MAX_PROBLEM_LINES`] problems are listed; a last line counts
+    /// the rest.
     pub fn lines(&self) -> Vec<String> {
-        self.problems
+        let mut lines: Vec<String> = self
+            .problems
             .iter()
+            .take(MAX_PROBLEM_LINES)
             .map(|p| super::validate::plain_text(&format!("{}: {p}", self.file)))
-            .collect()
+            .collect();
+        if self.problems.len() > MAX_PROBLEM_LINES {
+            lines.push(format!(
+                "{}: the first {MAX_PROBLEM_LINES} problems are listed, and {} more",
+                super::validate::plain_text(&self.file),
+                self.problems.len() - MAX_PROBLEM_LINES
+            ));
+        }
+        lines
     }
 }
 

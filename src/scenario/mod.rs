@@ -13,9 +13,9 @@ mod types;
 pub mod validate;
 
 pub use io::{
-    EXTENSION, LoadError, LoadErrorKind, MAX_FILE_BYTES, MIGRATIONS, Migration, SaveError, Saved,
-    backup_path, file_hash, from_bytes, load_file, migrate, migrate_with, save_file,
-    save_file_with, to_json, write_atomic, write_export,
+    EXTENSION, LoadError, LoadErrorKind, MAX_FILE_BYTES, MAX_PROBLEM_LINES, MIGRATIONS, Migration,
+    SaveError, Saved, backup_path, file_hash, from_bytes, load_file, migrate, migrate_with,
+    save_file, save_file_with, to_json, write_atomic, write_export,
 };
 pub use types::*;
 pub use validate::{Problem, validate};

@@ -35,6 +35,31 @@ pub struct Problem {
     pub message: String,
 }
 
+/// Longest path or message a problem keeps, characters: a value from the file
+/// quoted in a message (a 1 MB date, a 5 MB key) is cut short beyond it.
+pub const MAX_MESSAGE: usize = 400;
+
+impl Problem {
+    /// A problem at `path`, both it and the message cut to [`MAX_MESSAGE`]
+    /// characters with the full length said.
+    pub fn new(path: &str, message: impl Into<String>) -> Self {
+        Self {
+            path: elide(path, MAX_MESSAGE / 2),
+            message: elide(&message.into(), MAX_MESSAGE),
+        }
+    }
+}
+
+/// `text` cut to `max` characters, saying how long it was: `'xxxx…' (1,048,576 characters)`.
+pub fn elide(text: &str, max: usize) -> String {
+    let len = text.chars().count();
+    if len <= max {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(max).collect();
+    format!("{kept}… ({len} characters in all)")
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
@@ -96,10 +121,7 @@ struct Checker {
 
 impl Checker {
     fn push(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.to_owned(),
-            message: message.into(),
-        });
+        self.problems.push(Problem::new(path, message));
     }
 
     /// A number must be finite and within `lo..=hi`.

@@ -523,3 +523,45 @@ fn a_byte_order_mark_is_read_past_and_not_written_back() {
             .starts_with("\u{FEFF}".as_bytes())
     );
 }
+
+#[test]
+fn a_million_character_value_is_cut_short_in_its_message() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(minimal_file()).expect("read"))
+            .expect("json");
+    value["meta"]["date"] = serde_json::Value::String("9".repeat(1_048_576));
+    let text = serde_json::to_string(&value).expect("json");
+    let err =
+        scenario::from_bytes("long-date.bulwark.json", text.as_bytes()).expect_err("bad date");
+    let message = err.to_string();
+    // Before: the whole megabyte was repeated in the message.
+    assert!(message.len() < 1_000, "{} bytes", message.len());
+    assert!(
+        message.contains("(1048578 characters in all)") || message.contains("characters in all"),
+        "{message}"
+    );
+    // A 5 MB unknown key: cut short too.
+    let key = "k".repeat(5_000_000);
+    let text = format!(r#"{{"format_version": 1, "{key}": 1}}"#);
+    let err = scenario::from_bytes("long-key.bulwark.json", text.as_bytes()).expect_err("unknown");
+    assert!(err.to_string().len() < 1_000);
+}
+
+#[test]
+fn a_file_with_thousands_of_problems_lists_the_first_hundred_and_counts_the_rest() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(minimal_file()).expect("read"))
+            .expect("json");
+    let bad: Vec<serde_json::Value> = (0..250).map(|_| serde_json::json!({"id": "UKR"})).collect();
+    value["states"].as_array_mut().expect("a list").extend(bad);
+    let text = serde_json::to_string(&value).expect("json");
+    let err = scenario::from_bytes("many.bulwark.json", text.as_bytes()).expect_err("duplicates");
+    assert!(err.problems.len() > 200, "{}", err.problems.len());
+    let lines = err.lines();
+    assert_eq!(lines.len(), scenario::MAX_PROBLEM_LINES + 1);
+    let last = lines.last().expect("a last line");
+    assert!(
+        last.contains("the first 100 problems are listed, and"),
+        "{last}"
+    );
+}
