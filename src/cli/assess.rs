@@ -27,6 +27,12 @@ pub fn run(
                     seed: seed.unwrap_or(scenario.simulation.seed),
                     tornado: true,
                 };
+                if let Err(why) = model::within_budget(&scenario, options.samples) {
+                    bad += 1;
+                    let name = scenario::validate::plain_text(&file.display().to_string());
+                    let _ = writeln!(err, "{name}: {why}");
+                    continue;
+                }
                 done.push((
                     scenario::validate::plain_text(&file.display().to_string()),
                     model::assess_with_options(&scenario, options),

@@ -24,6 +24,45 @@ pub use result::*;
 
 use crate::scenario::Scenario;
 
+/// The most work one assessment may take, in axis-draws (see [`work`]): 400
+/// times the largest example (50,000, about 16 ms on one core of the
+/// development machine), so a few seconds. A file from someone else cannot
+/// keep the app or `assess` busy for minutes.
+pub const MAX_WORK: u64 = 20_000_000;
+
+/// The work of assessing `scenario` with `samples` draws, in axis-draws: the
+/// draws times the axes of each protected state (at least one: a state
+/// without an axis gets a default one), summed over the protected states.
+pub fn work(scenario: &Scenario, samples: u32) -> u64 {
+    let axes: u64 = prepared::protected_states(scenario)
+        .iter()
+        .map(|state| {
+            let own = scenario
+                .axes
+                .iter()
+                .filter(|a| a.defender == *state)
+                .count();
+            own.max(1) as u64
+        })
+        .sum();
+    u64::from(samples) * axes.max(1)
+}
+
+/// Ok when assessing `scenario` with `samples` draws is within [`MAX_WORK`];
+/// else a message saying how far over it is and what to lower.
+pub fn within_budget(scenario: &Scenario, samples: u32) -> Result<(), String> {
+    let work = work(scenario, samples);
+    if work <= MAX_WORK {
+        return Ok(());
+    }
+    let fits = MAX_WORK / (work / u64::from(samples.max(1))).max(1);
+    Err(format!(
+        "this assessment is too large to run: {samples} draws over its protected states' \
+         axes make {work} axis-draws, above the limit of {MAX_WORK}; use at most {fits} \
+         draws, or fewer protected states or axes"
+    ))
+}
+
 /// Assesses a scenario with its own simulation settings (samples, seed).
 pub fn assess(scenario: &Scenario) -> Assessment {
     assess_with_options(scenario, Options::from_scenario(scenario))

@@ -82,6 +82,10 @@ pub fn show(
             ui.weak("updating…");
         }
     });
+    if let Some(why) = &run.refused {
+        ui.label(RichText::new(format!("Not assessed: {why}.")).color(theme::WARNING));
+        return out;
+    }
     let Some(assessment) = &run.result else {
         ui.label("Assessing the scenario…");
         return out;

@@ -35,6 +35,8 @@ pub struct AssessmentRunner {
     /// Run on the UI thread instead (tests and headless rendering, where a
     /// frame must show the finished result).
     pub inline: bool,
+    /// Documents whose latest revision is too large to assess, with why.
+    refused: HashMap<u64, (u64, String)>,
 }
 
 /// What the panel shows about one document's assessment.
@@ -45,12 +47,23 @@ pub struct RunState {
     pub stale: bool,
     /// True when a run for this document is in flight or queued.
     pub running: bool,
+    /// Why this revision is not assessed at all (it is too large), if so.
+    pub refused: Option<String>,
 }
 
 impl AssessmentRunner {
     /// Makes sure `scenario` (document `doc` at `revision`) is or will be assessed.
     pub fn request(&mut self, doc: u64, revision: u64, scenario: &Scenario) {
         let key = RunKey { doc, revision };
+        if self.refused.get(&doc).is_some_and(|(r, _)| *r == revision) {
+            return;
+        }
+        if let Err(why) = model::within_budget(scenario, scenario.simulation.samples) {
+            self.refused.insert(doc, (revision, why));
+            self.wanted.retain(|(k, _)| k.doc != doc);
+            return;
+        }
+        self.refused.remove(&doc);
         let done = self.results.get(&doc).is_some_and(|(r, _)| *r == revision);
         let in_flight = self.running.as_ref().is_some_and(|r| r.key == key);
         if done || in_flight || self.wanted.iter().any(|(k, _)| *k == key) {
@@ -112,15 +125,22 @@ impl AssessmentRunner {
         let result = self.results.get(&doc);
         let running = self.running.as_ref().is_some_and(|r| r.key.doc == doc)
             || self.wanted.iter().any(|(k, _)| k.doc == doc);
+        let refused = self
+            .refused
+            .get(&doc)
+            .filter(|(r, _)| *r == revision)
+            .map(|(_, why)| why.clone());
         RunState {
             result: result.map(|(_, a)| Arc::clone(a)),
             stale: result.is_some_and(|(r, _)| *r != revision),
             running,
+            refused,
         }
     }
 
     /// Forgets results of documents no longer open.
     pub fn retain_documents(&mut self, open: &[u64]) {
+        self.refused.retain(|doc, _| open.contains(doc));
         self.results.retain(|doc, _| open.contains(doc));
     }
 }

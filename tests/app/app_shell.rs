@@ -635,3 +635,31 @@ fn saving_over_a_read_only_file_asks_first() {
         & 0o777;
     assert_eq!(mode, 0o444, "still read-only");
 }
+
+#[test]
+fn a_scenario_too_large_to_assess_says_so_in_the_panel() {
+    let mut h = common::app(WINDOW);
+    let mut huge = h.state().doc().scenario().clone();
+    huge.simulation.samples = 1_000_000;
+    let copies: Vec<_> = (0..30)
+        .flat_map(|copy| {
+            huge.axes.clone().into_iter().map(move |mut axis| {
+                axis.id = format!("{}-{copy}", axis.id);
+                axis
+            })
+        })
+        .collect();
+    huge.axes.extend(copies);
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(huge),
+        group: None,
+    });
+    h.run();
+    // Before: the app ran the assessment for minutes on both cores.
+    assert!(
+        h.query_by_label_contains("Not assessed: this assessment is too large")
+            .is_some()
+    );
+    assert!(h.state().assessment().refused.is_some());
+    assert!(!h.state().assessment().running);
+}

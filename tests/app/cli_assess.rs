@@ -133,3 +133,32 @@ fn backtest_prints_cases_and_auc() {
         .expect("an AUC line");
     assert!(auc >= 0.85, "{text}");
 }
+
+#[test]
+fn assess_refuses_a_run_too_large_at_once() {
+    let dir = crate::common::temp_dir();
+    let mut scenario = crate::common::baked("eastern-flank-today.bulwark.json");
+    scenario.simulation.samples = 1_000_000;
+    let mut axes = scenario.axes.clone();
+    for copy in 0..40 {
+        axes.extend(scenario.axes.iter().cloned().map(|mut axis| {
+            axis.id = format!("{}-{copy}", axis.id);
+            axis
+        }));
+    }
+    scenario.axes = axes;
+    let file = dir.path().join("huge.bulwark.json");
+    bulwark::scenario::save_file(&file, &scenario).expect("a valid file");
+    let started = std::time::Instant::now();
+    let out = crate::common::bulwark()
+        .arg("assess")
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // Before: it ran for minutes on both cores.
+    assert!(started.elapsed().as_secs() < 20, "refused at once");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("too large to run"), "{stderr}");
+    assert!(stderr.contains("use at most"), "says what fits: {stderr}");
+}

@@ -139,3 +139,18 @@ fn every_backtest_case_is_listed_and_valid() {
         assert!(s.meta.notes.contains("Sources"), "{name} has no sources");
     }
 }
+
+#[test]
+fn every_example_is_well_within_the_work_budget() {
+    for scenario in crate::common::baked_examples() {
+        let work = bulwark::model::work(&scenario, scenario.simulation.samples);
+        assert!(
+            work * 50 <= bulwark::model::MAX_WORK,
+            "{}: {work} axis-draws",
+            scenario.meta.title
+        );
+        assert!(bulwark::model::within_budget(&scenario, scenario.simulation.samples).is_ok());
+    }
+    let largest = crate::common::baked("eastern-flank-today.bulwark.json");
+    assert_eq!(bulwark::model::work(&largest, 10_000), 50_000);
+}
