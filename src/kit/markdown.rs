@@ -12,7 +12,45 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use super::lazy;
 
-/// Shows `text` as Markdown, identified by `salt` (unique within `ui`).
+/// `text` with every image replaced by a link naming its address: a note
+/// never loads a file or a web address by itself (egui_commonmark would read
+/// `file:///dev/zero`, or a huge image, as soon as the note is shown). The
+/// link, like every link in a note, opens only on a click after a question
+/// that shows the address. Text without images is returned as it is.
+pub fn without_images(text: &str) -> std::borrow::Cow<'_, str> {
+    let parser = Parser::new_ext(text, pulldown_cmark::Options::all()).into_offset_iter();
+    let mut images: Vec<(Range<usize>, String)> = Vec::new();
+    let mut depth = 0;
+    for (event, range) in parser {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                if depth == 0 {
+                    images.push((range, dest_url.to_string()));
+                }
+                depth += 1;
+            }
+            Event::End(pulldown_cmark::TagEnd::Image) => depth -= 1,
+            _ => {}
+        }
+    }
+    if images.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, url) in images {
+        out.push_str(&text[at..range.start]);
+        let shown = url.replace(['[', ']'], "");
+        let target = url.replace(['<', '>', '\n'], "");
+        out.push_str(&format!("[Image not loaded: {shown}](<{target}>)"));
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Shows `text` as Markdown, identified by `salt` (unique within `ui`). Images
+/// are not loaded (see [`without_images`]).
 pub fn show(ui: &mut Ui, salt: impl AsIdSalt, cache: &mut CommonMarkCache, text: &str) {
     ui.push_id(salt, |ui| {
         let content = lazy::key(&text);
@@ -34,7 +72,7 @@ pub fn show(ui: &mut Ui, salt: impl AsIdSalt, cache: &mut CommonMarkCache, text:
                     };
                     ui.add_space(gap - ui.spacing().item_spacing.y);
                 }
-                CommonMarkViewer::new().show(ui, cache, part);
+                CommonMarkViewer::new().show(ui, cache, &without_images(part));
             });
         }
     });
@@ -120,6 +158,27 @@ pub fn split(text: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn images_become_links_that_name_their_address() {
+        let text =
+            "See ![a map](file:///dev/zero) and ![x][r].\n\n[r]: https://example.org/big.png\n";
+        let shown = without_images(text);
+        assert!(!shown.contains("!["), "{shown}");
+        assert!(
+            shown.contains("[Image not loaded: file:///dev/zero](<file:///dev/zero>)"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("[Image not loaded: https://example.org/big.png]"),
+            "{shown}"
+        );
+        let plain = "No images, [a link](https://example.org).";
+        assert!(matches!(
+            without_images(plain),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn blocks_cover_the_text_and_start_at_headings_paragraphs_and_lists() {

@@ -290,7 +290,8 @@ fn presenter_contents(
                         for font in ui.style_mut().text_styles.values_mut() {
                             font.size *= 1.35;
                         }
-                        CommonMarkViewer::new().show(ui, markdown, notes);
+                        let notes = crate::kit::markdown::without_images(notes);
+                        CommonMarkViewer::new().show(ui, markdown, &notes);
                     }
                 });
         });

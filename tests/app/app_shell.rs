@@ -663,3 +663,21 @@ fn a_scenario_too_large_to_assess_says_so_in_the_panel() {
     assert!(h.state().assessment().refused.is_some());
     assert!(!h.state().assessment().running);
 }
+
+#[test]
+fn an_image_in_the_notes_is_not_loaded_but_named() {
+    let mut h = common::app(WINDOW);
+    let mut edited = h.state().doc().scenario().clone();
+    edited.meta.notes = "A map: ![the front](file:///dev/zero)\n".into();
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(edited),
+        group: None,
+    });
+    h.run();
+    // Before: the file was read as soon as the notes were shown (from
+    // /dev/zero, without end).
+    assert!(
+        h.query_by_label_contains("Image not loaded: file:///dev/zero")
+            .is_some()
+    );
+}
