@@ -162,3 +162,21 @@ fn assess_refuses_a_run_too_large_at_once() {
     assert!(stderr.contains("too large to run"), "{stderr}");
     assert!(stderr.contains("use at most"), "says what fits: {stderr}");
 }
+
+#[test]
+fn samples_on_the_command_line_are_capped_with_a_message() {
+    for command in ["assess", "backtest"] {
+        let mut run = crate::common::bulwark();
+        run.args([command, "--samples", "4000000000"]);
+        if command == "assess" {
+            run.arg(crate::common::minimal_file());
+        }
+        let out = run.output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{command}: {stderr}");
+        assert!(
+            stderr.contains("is not in 1..=1000000"),
+            "{command}: {stderr}"
+        );
+    }
+}
