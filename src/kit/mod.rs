@@ -7,6 +7,7 @@
 //! (`crate::map`, `crate::plots`, `crate::ui`, `crate::present`).
 
 pub mod choices;
+pub mod contain;
 pub mod format;
 pub mod lazy;
 pub mod markdown;

@@ -89,22 +89,24 @@ pub fn draw_slide(
     let content = Rect::from_min_max(Pos2::new(inner.left(), rule_y + 28.0 * scale), inner.max);
     child.scope_builder(UiBuilder::new().max_rect(content), |ui| {
         ui.set_clip_rect(content.intersect(ui.clip_rect()));
-        match &slide.content {
-            SlideContent::Map { view, highlight } => {
-                draw_map_slide(ui, scenario, assessment, view, highlight, scale);
+        crate::kit::contain::contain(ui, "this slide", |ui| {
+            match &slide.content {
+                SlideContent::Map { view, highlight } => {
+                    draw_map_slide(ui, scenario, assessment, view, highlight, scale);
+                }
+                SlideContent::Plot { plot, state } => {
+                    draw_plot_slide(ui, scenario, assessment, *plot, state.as_deref());
+                }
+                SlideContent::Comparison => draw_comparison_slide(ui, scenario, assessment),
+                SlideContent::Text { markdown: text } => {
+                    // Images are not loaded from the file's addresses.
+                    let text = crate::kit::markdown::without_images(text);
+                    CommonMarkViewer::new()
+                        .max_image_width(Some(content.width() as usize))
+                        .show(ui, markdown, &text);
+                }
             }
-            SlideContent::Plot { plot, state } => {
-                draw_plot_slide(ui, scenario, assessment, *plot, state.as_deref());
-            }
-            SlideContent::Comparison => draw_comparison_slide(ui, scenario, assessment),
-            SlideContent::Text { markdown: text } => {
-                // Images are not loaded from the file's addresses.
-                let text = crate::kit::markdown::without_images(text);
-                CommonMarkViewer::new()
-                    .max_image_width(Some(content.width() as usize))
-                    .show(ui, markdown, &text);
-            }
-        }
+        });
     });
 }
 

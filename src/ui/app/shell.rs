@@ -6,6 +6,7 @@
 use egui::{RichText, Ui};
 
 use super::{BulwarkApp, Views, example_titles};
+use crate::kit::contain::contain;
 use crate::kit::theme;
 use crate::ui::commands::Command;
 use crate::ui::editor;
@@ -27,19 +28,21 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
             .default_size(theme::LEFT_PANEL_WIDTH)
             .min_size(280.0)
             .show(ui, |ui| {
-                if let Some(id) = views.map.selected.clone() {
-                    ui.heading("Selected on the map");
-                    crate::map::widget::country_card(ui, app.doc().scenario(), &id);
-                    ui.separator();
-                }
-                let mut draft = app.doc().scenario().clone();
-                let group = editor::show(ui, &mut views.editor, &mut draft);
-                if draft != *app.doc().scenario() {
-                    out.push(Command::Edit {
-                        scenario: Box::new(draft),
-                        group,
-                    });
-                }
+                contain(ui, "the editing panel", |ui| {
+                    if let Some(id) = views.map.selected.clone() {
+                        ui.heading("Selected on the map");
+                        crate::map::widget::country_card(ui, app.doc().scenario(), &id);
+                        ui.separator();
+                    }
+                    let mut draft = app.doc().scenario().clone();
+                    let group = editor::show(ui, &mut views.editor, &mut draft);
+                    if draft != *app.doc().scenario() {
+                        out.push(Command::Edit {
+                            scenario: Box::new(draft),
+                            group,
+                        });
+                    }
+                });
             });
     }
     if settings.show_right {
@@ -47,19 +50,23 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
             .default_size(theme::RIGHT_PANEL_WIDTH)
             .min_size(320.0)
             .show(ui, |ui| {
-                let state = app.assessment();
-                let points = trade_off_points(app);
-                let panel =
-                    crate::ui::assessment_panel::show(ui, &mut views.panel, &state, &points);
-                out.extend(panel.command);
-                out.extend(panel.report.map(Command::Report));
+                contain(ui, "the assessment", |ui| {
+                    let state = app.assessment();
+                    let points = trade_off_points(app);
+                    let panel =
+                        crate::ui::assessment_panel::show(ui, &mut views.panel, &state, &points);
+                    out.extend(panel.command);
+                    out.extend(panel.report.map(Command::Report));
+                });
             });
     }
     egui::CentralPanel::default().show(ui, |ui| {
         if app.showing_comparison() && app.tabs().count() >= 2 {
-            crate::ui::compare::show(ui, &app.tabs().documents());
+            contain(ui, "the comparison", |ui| {
+                crate::ui::compare::show(ui, &app.tabs().documents());
+            });
         } else {
-            map_panel(ui, app, views, &mut out);
+            contain(ui, "the map", |ui| map_panel(ui, app, views, &mut out));
         }
     });
     super::dialogs::show(ui.ctx(), app, &mut out);
