@@ -681,3 +681,23 @@ fn an_image_in_the_notes_is_not_loaded_but_named() {
             .is_some()
     );
 }
+
+#[test]
+fn a_link_shows_its_address_with_hidden_characters_written_out() {
+    let mut h = common::app(WINDOW);
+    let mut edited = h.state().doc().scenario().clone();
+    // U+202E turns the text around: "moc.elgoog//:sptth" would read as another address.
+    edited.meta.notes = "[the source](https://evil.example/\u{202E}moc.elgoog)\n".into();
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(edited),
+        group: None,
+    });
+    h.run();
+    h.get_by_label("the source").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("https://evil.example/\\u{202E}moc.elgoog")
+            .is_some(),
+        "the override is written out in the question"
+    );
+}

@@ -5,6 +5,7 @@
 use egui::{Id, Modal};
 
 use super::{BulwarkApp, PathPurpose, Question};
+use crate::scenario::validate::plain_text;
 use crate::ui::commands::{Command, UnsavedChoice};
 
 /// The question waiting for an answer, the error and the About window; their
@@ -22,9 +23,9 @@ pub(super) fn show(ctx: &egui::Context, app: &BulwarkApp, out: &mut Vec<Command>
                     let from = d
                         .original
                         .as_ref()
-                        .map(|p| format!(" ({})", p.display()))
+                        .map(|p| format!(" ({})", plain_text(&p.display().to_string())))
                         .unwrap_or_default();
-                    format!("• {}{from}", d.scenario.meta.title)
+                    format!("• {}{from}", plain_text(&d.scenario.meta.title))
                 })
                 .collect();
             let text = format!(
@@ -45,7 +46,7 @@ pub(super) fn show(ctx: &egui::Context, app: &BulwarkApp, out: &mut Vec<Command>
             let text = format!(
                 "{} was changed or deleted by someone else since you opened it. \
                  Saving now replaces their version (a backup is kept as .bak).",
-                path.display()
+                plain_text(&path.display().to_string())
             );
             let answer = two_choice(
                 ctx,
@@ -60,7 +61,7 @@ pub(super) fn show(ctx: &egui::Context, app: &BulwarkApp, out: &mut Vec<Command>
             let text = format!(
                 "{} is read-only. Replace it with this version all the same? \
                  (It stays read-only; the previous version is kept as .bak.)",
-                path.display()
+                plain_text(&path.display().to_string())
             );
             let answer = two_choice(
                 ctx,
@@ -72,6 +73,9 @@ pub(super) fn show(ctx: &egui::Context, app: &BulwarkApp, out: &mut Vec<Command>
             out.extend(answer);
         }
         Some(Question::OpenLink { url }) => {
+            // The address exactly as it is: an invisible or direction-turning
+            // character cannot make it look like another.
+            let url = plain_text(url);
             let text = format!("Open this address in your web browser?\n\n{url}");
             out.extend(two_choice(
                 ctx,
@@ -87,7 +91,10 @@ pub(super) fn show(ctx: &egui::Context, app: &BulwarkApp, out: &mut Vec<Command>
         let modal = Modal::new(Id::unique("error_dialog")).show(ctx, |ui| {
             ui.set_max_width(560.0);
             ui.heading("Something went wrong");
-            ui.label(message);
+            // A long message scrolls, so that OK stays on screen.
+            egui::ScrollArea::vertical()
+                .max_height(ctx.content_rect().height() * 0.6)
+                .show(ui, |ui| ui.label(message));
             ui.button(Command::DismissError.label()).clicked()
         });
         if modal.inner || modal.should_close() {
