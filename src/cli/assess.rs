@@ -29,12 +29,12 @@ pub fn run(
                 };
                 if let Err(why) = model::within_budget(&scenario, options.samples) {
                     bad += 1;
-                    let name = scenario::validate::plain_text(&file.display().to_string());
+                    let name = super::shown(file);
                     let _ = writeln!(err, "{name}: {why}");
                     continue;
                 }
                 done.push((
-                    scenario::validate::plain_text(&file.display().to_string()),
+                    super::shown(file),
                     model::assess_with_options(&scenario, options),
                 ));
             }

@@ -140,7 +140,7 @@ fn export_slides(
             let _ = writeln!(
                 out,
                 "{}: {n} slides and handout.md written to {}",
-                scenario::validate::plain_text(&file.display().to_string()),
+                shown(file),
                 dir.display()
             );
             0
@@ -154,6 +154,12 @@ fn export_slides(
             1
         }
     }
+}
+
+/// A file's name as printed: characters that could rewrite the terminal are
+/// written out (see [`scenario::validate::plain_text`]).
+fn shown(file: &std::path::Path) -> String {
+    scenario::validate::plain_text(&file.display().to_string())
 }
 
 fn upgrade(files: &[PathBuf], force: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
@@ -176,7 +182,7 @@ fn upgrade(files: &[PathBuf], force: bool, out: &mut dyn Write, err: &mut dyn Wr
                 let _ = writeln!(
                     out,
                     "{}: rewritten in format version {} (previous version kept as {})",
-                    scenario::validate::plain_text(&file.display().to_string()),
+                    shown(file),
                     scenario::FORMAT_VERSION,
                     scenario::backup_path(&saved.file).display()
                 );
@@ -204,12 +210,7 @@ fn validate(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 
     for file in files {
         match scenario::load_file(file) {
             Ok(s) => {
-                let _ = writeln!(
-                    out,
-                    "{}: ok ({})",
-                    scenario::validate::plain_text(&file.display().to_string()),
-                    s.meta.title
-                );
+                let _ = writeln!(out, "{}: ok ({})", shown(file), s.meta.title);
             }
             Err(e) => {
                 bad += 1;

@@ -58,17 +58,18 @@ impl AssessmentRunner {
         if self.refused.get(&doc).is_some_and(|(r, _)| *r == revision) {
             return;
         }
+        let done = self.results.get(&doc).is_some_and(|(r, _)| *r == revision);
+        let in_flight = self.running.as_ref().is_some_and(|r| r.key == key);
+        if done || in_flight || self.wanted.iter().any(|(k, _)| *k == key) {
+            return;
+        }
+        // Checked once per new revision, not every frame.
         if let Err(why) = model::within_budget(scenario, scenario.simulation.samples) {
             self.refused.insert(doc, (revision, why));
             self.wanted.retain(|(k, _)| k.doc != doc);
             return;
         }
         self.refused.remove(&doc);
-        let done = self.results.get(&doc).is_some_and(|(r, _)| *r == revision);
-        let in_flight = self.running.as_ref().is_some_and(|r| r.key == key);
-        if done || in_flight || self.wanted.iter().any(|(k, _)| *k == key) {
-            return;
-        }
         // A newer version of the same document replaces an older request.
         self.wanted.retain(|(k, _)| k.doc != doc);
         self.wanted.push((key, scenario.clone()));

@@ -284,19 +284,27 @@ impl Command {
     /// `active_tab` is the tab Ctrl+W closes. Save As comes before Save, since
     /// egui matches Ctrl+S even when Shift is also held.
     pub fn with_shortcuts(active_tab: usize) -> Vec<Command> {
-        let mut commands: Vec<Command> = Command::every()
-            .into_iter()
-            .filter(|c| c.shortcut().is_some())
+        // Worked out once from [`Command::every`] (which builds a whole
+        // scenario for its `Edit`), not every frame.
+        static ORDER: std::sync::OnceLock<Vec<Command>> = std::sync::OnceLock::new();
+        let order = ORDER.get_or_init(|| {
+            let mut commands: Vec<Command> = Command::every()
+                .into_iter()
+                .filter(|c| c.shortcut().is_some())
+                .collect();
+            // Shortcuts with more modifiers first, so that each takes its own keys.
+            commands.sort_by_key(|c| {
+                std::cmp::Reverse(c.shortcut().map_or(0, |s| s.modifiers.shift as u8))
+            });
+            commands
+        });
+        order
+            .iter()
             .map(|c| match c {
                 Command::CloseTab(_) => Command::CloseTab(active_tab),
-                other => other,
+                other => other.clone(),
             })
-            .collect();
-        // Shortcuts with more modifiers first, so that each takes its own keys.
-        commands.sort_by_key(|c| {
-            std::cmp::Reverse(c.shortcut().map_or(0, |s| s.modifiers.shift as u8))
-        });
-        commands
+            .collect()
     }
 }
 
