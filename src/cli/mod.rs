@@ -57,6 +57,11 @@ pub enum Command {
         /// Folder to write to (default: NAME-slides beside the file).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Draw the images in the notes from files on this computer (relative
+        /// addresses from the scenario's folder), within the limits the app
+        /// uses; without it they are placeholders naming their address.
+        #[arg(long)]
+        images: bool,
     },
     /// Assess scenario files: chance of attack, credibility, campaign, burden…
     Assess {
@@ -113,13 +118,18 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             format,
         } => assess::run(files, *samples, *seed, *format, out, err),
         Command::Backtest { samples, seed } => assess::backtest(*samples, *seed, out, err),
-        Command::ExportSlides { file, out: dir } => export_slides(file, dir.as_deref(), out, err),
+        Command::ExportSlides {
+            file,
+            out: dir,
+            images,
+        } => export_slides(file, dir.as_deref(), *images, out, err),
     }
 }
 
 fn export_slides(
     file: &std::path::Path,
     dir: Option<&std::path::Path>,
+    load_images: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
@@ -135,7 +145,16 @@ fn export_slides(
     let dir = dir
         .map(std::path::Path::to_path_buf)
         .unwrap_or_else(|| crate::present::export::default_folder(file));
-    match crate::present::export::export_slides(&scenario, &dir) {
+    let images = if load_images {
+        let (images, problems) = crate::present::export::load_deck_images(&scenario, file.parent());
+        for problem in problems {
+            let _ = writeln!(err, "{}: warning: {problem}", shown(file));
+        }
+        images
+    } else {
+        Default::default()
+    };
+    match crate::present::export::export_slides(&scenario, &dir, images) {
         Ok(n) => {
             let _ = writeln!(
                 out,

@@ -11,13 +11,33 @@ use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 use pulldown_cmark::{Event, Parser, Tag};
 
 use super::lazy;
+use super::note_images::{self, NoteImages};
 
-/// `text` with every image replaced by a link naming its address: a note
-/// never loads a file or a web address by itself (egui_commonmark would read
-/// `file:///dev/zero`, or a huge image, as soon as the note is shown). The
-/// link, like every link in a note, opens only on a click after a question
-/// that shows the address. Text without images is returned as it is.
-pub fn without_images(text: &str) -> std::borrow::Cow<'_, str> {
+/// `text` with every image replaced by a placeholder naming its address,
+/// unless `loaded` holds it: a note never loads a file or a web address by
+/// itself (egui_commonmark would read `file:///dev/zero`, or a huge image, as
+/// soon as the note is shown). A placeholder is a link: for a web address it
+/// opens the browser, for a file it asks to load the image (see
+/// [`note_images`]); like every link in a note, only on a click after a question
+/// that shows the address. A loaded image is drawn from `loaded`. Text without
+/// images is returned as it is.
+pub fn prepare<'a>(text: &'a str, loaded: Option<&NoteImages>) -> std::borrow::Cow<'a, str> {
+    replace_images(text, |url| placeholder(url, loaded))
+}
+
+/// The addresses of the images in `text`, in order.
+pub fn image_addresses(text: &str) -> Vec<String> {
+    images(text).into_iter().map(|(_, url)| url).collect()
+}
+
+/// `text` with every image as plain text naming its address: for a handout,
+/// whose reader's viewer would otherwise load it.
+pub fn images_as_text(text: &str) -> std::borrow::Cow<'_, str> {
+    replace_images(text, |url| format!("*(Image: {})*", escaped(url)))
+}
+
+/// Where each (outermost) image of `text` lies, and its address.
+fn images(text: &str) -> Vec<(Range<usize>, String)> {
     let parser = Parser::new_ext(text, pulldown_cmark::Options::all()).into_offset_iter();
     let mut images: Vec<(Range<usize>, String)> = Vec::new();
     let mut depth = 0;
@@ -33,6 +53,12 @@ pub fn without_images(text: &str) -> std::borrow::Cow<'_, str> {
             _ => {}
         }
     }
+    images
+}
+
+/// `text` with each image replaced by `with` of its address.
+fn replace_images(text: &str, with: impl Fn(&str) -> String) -> std::borrow::Cow<'_, str> {
+    let images = images(text);
     if images.is_empty() {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -40,20 +66,53 @@ pub fn without_images(text: &str) -> std::borrow::Cow<'_, str> {
     let mut at = 0;
     for (range, url) in images {
         out.push_str(&text[at..range.start]);
-        let shown = url.replace(['[', ']'], "");
-        let target = url.replace(['<', '>', '\n'], "");
-        out.push_str(&format!("[Image not loaded: {shown}](<{target}>)"));
+        out.push_str(&with(&url));
         at = range.end;
     }
     out.push_str(&text[at..]);
     std::borrow::Cow::Owned(out)
 }
 
+/// What stands in the Markdown for the image at `url`.
+fn placeholder(url: &str, loaded: Option<&NoteImages>) -> String {
+    if let Some(served) = loaded.and_then(|l| l.served_as(url)) {
+        return format!("![]({served})");
+    }
+    let shown = escaped(url);
+    match note_images::source(url, None) {
+        note_images::Source::Web(_) => {
+            let target = url.replace(['<', '>', '\n'], "");
+            format!("[Image not loaded: {shown}](<{target}>)")
+        }
+        note_images::Source::Embedded => "*(An image written into the notes, not shown.)*".into(),
+        _ => format!(
+            "[Image not loaded: {shown}](<{}>)",
+            note_images::load_link(url)
+        ),
+    }
+}
+
+/// `text` with Markdown's punctuation escaped, to show as it is in a link.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        if c != '\n' {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Shows `text` as Markdown, identified by `salt` (unique within `ui`). Images
-/// are not loaded (see [`without_images`]).
+/// are placeholders until the user loads them (see [`prepare`]).
 pub fn show(ui: &mut Ui, salt: impl AsIdSalt, cache: &mut CommonMarkCache, text: &str) {
+    let loaded = NoteImages::existing(ui.ctx());
     ui.push_id(salt, |ui| {
-        let content = lazy::key(&text);
+        // Loading an image changes what the blocks show.
+        let content = lazy::key(&(text, loaded.as_ref().map_or(0, |l| l.len())));
         let id = ui.make_persistent_id("blocks");
         for (i, block) in blocks(ui, id, content, text).iter().enumerate() {
             let Some(part) = text.get(block.range.clone()) else {
@@ -72,7 +131,7 @@ pub fn show(ui: &mut Ui, salt: impl AsIdSalt, cache: &mut CommonMarkCache, text:
                     };
                     ui.add_space(gap - ui.spacing().item_spacing.y);
                 }
-                CommonMarkViewer::new().show(ui, cache, &without_images(part));
+                CommonMarkViewer::new().show(ui, cache, &prepare(part, loaded.as_deref()));
             });
         }
     });
@@ -160,24 +219,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn images_become_links_that_name_their_address() {
+    fn images_become_placeholders_that_name_their_address() {
         let text =
             "See ![a map](file:///dev/zero) and ![x][r].\n\n[r]: https://example.org/big.png\n";
-        let shown = without_images(text);
+        let shown = prepare(text, None);
         assert!(!shown.contains("!["), "{shown}");
+        let link = note_images::load_link("file:///dev/zero");
         assert!(
-            shown.contains("[Image not loaded: file:///dev/zero](<file:///dev/zero>)"),
+            shown.contains(&format!(
+                "[Image not loaded: file\\:\\/\\/\\/dev\\/zero](<{link}>)"
+            )),
             "{shown}"
         );
         assert!(
-            shown.contains("[Image not loaded: https://example.org/big.png]"),
-            "{shown}"
+            shown.contains("(<https://example.org/big.png>)"),
+            "a web image opens in the browser: {shown}"
         );
         let plain = "No images, [a link](https://example.org).";
         assert!(matches!(
-            without_images(plain),
+            prepare(plain, None),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn a_loaded_image_is_drawn_from_the_store() {
+        let store = NoteImages::default();
+        store.insert(
+            "maps/flank.png",
+            egui::ColorImage::filled([2, 2], egui::Color32::RED),
+        );
+        let shown = prepare("![](maps/flank.png) ![](other.png)", Some(&store));
+        let served = store.served_as("maps/flank.png").expect("test set-up");
+        assert!(shown.contains(&format!("![]({served})")), "{shown}");
+        assert!(shown.contains("Image not loaded: other\\.png"), "{shown}");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod contain;
 pub mod format;
 pub mod lazy;
 pub mod markdown;
+pub mod note_images;
 pub mod palette;
 pub mod region_export;
 pub mod retained;

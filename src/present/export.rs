@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use eframe::egui_wgpu::{self, wgpu};
@@ -12,6 +13,8 @@ use egui::{Pos2, RawInput, Rect, ViewportId, vec2};
 use image::RgbaImage;
 
 use super::slide::draw_slide;
+use crate::kit::markdown::images_as_text;
+use crate::kit::note_images::{self, NoteImages};
 use crate::kit::theme;
 use crate::scenario::{Scenario, Slide};
 
@@ -22,12 +25,20 @@ const WAIT: Duration = Duration::from_secs(30);
 /// or the generated default deck) and `handout.md` into `dir`, creating it;
 /// returns the number of slides. When no GPU or software renderer can be
 /// started, the handout is still written (without images) and the error says so.
-pub fn export_slides(scenario: &Scenario, dir: &Path) -> Result<usize, String> {
+/// Images in the notes are drawn from `note_images` (those the user loaded);
+/// the others are placeholders naming their address, and the handout names
+/// every image's address rather than linking it.
+pub fn export_slides(
+    scenario: &Scenario,
+    dir: &Path,
+    note_images: Arc<NoteImages>,
+) -> Result<usize, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("Could not create {}: {e}", dir.display()))?;
     let slides = super::deck(scenario);
     let assessment = crate::model::assess(scenario);
     let images = match SlideRenderer::new() {
         Ok(mut renderer) => {
+            NoteImages::install(&renderer.ctx, note_images);
             let mut names = Vec::new();
             for (i, slide) in slides.iter().enumerate() {
                 let image =
@@ -87,13 +98,64 @@ pub fn handout(scenario: &Scenario, slides: &[Slide], images: Option<&[String]>)
         if let crate::scenario::SlideContent::Text { markdown } = &slide.content
             && images.is_none()
         {
-            let _ = writeln!(md, "{}\n", markdown.trim());
+            let _ = writeln!(md, "{}\n", images_as_text(markdown.trim()));
         }
         if !slide.notes.trim().is_empty() {
-            let _ = writeln!(md, "{}\n", slide.notes.trim());
+            let _ = writeln!(md, "{}\n", images_as_text(slide.notes.trim()));
         }
     }
     md
+}
+
+/// The largest side of an image loaded for an export: slides are 1920 × 1080.
+pub const EXPORT_IMAGE_SIDE: usize = 4096;
+
+/// Loads every local image in the deck's text slides and notes and the
+/// scenario's notes (relative addresses from `folder`) into a store for
+/// [`export_slides`], within the limits of [`note_images`]; returns it and,
+/// for each image not loaded, a message naming its address and why.
+pub fn load_deck_images(
+    scenario: &Scenario,
+    folder: Option<&Path>,
+) -> (Arc<NoteImages>, Vec<String>) {
+    let store = Arc::new(NoteImages::default());
+    let mut problems = Vec::new();
+    let mut texts = vec![scenario.meta.notes.as_str()];
+    let slides = super::deck(scenario);
+    for slide in &slides {
+        texts.push(&slide.notes);
+        if let crate::scenario::SlideContent::Text { markdown } = &slide.content {
+            texts.push(markdown);
+        }
+    }
+    let addresses = texts
+        .iter()
+        .flat_map(|t| crate::kit::markdown::image_addresses(t));
+    for address in addresses {
+        if store.served_as(&address).is_some() {
+            continue;
+        }
+        let shown = crate::scenario::validate::plain_text(&address);
+        match note_images::source(&address, folder) {
+            note_images::Source::File(path) => match note_images::load(&path, EXPORT_IMAGE_SIDE) {
+                Ok(image) => store.insert(&address, image),
+                Err(e) => problems.push(format!(
+                    "image '{shown}' not loaded: {}",
+                    crate::scenario::validate::plain_text(&e)
+                )),
+            },
+            note_images::Source::Web(_) => problems.push(format!(
+                "image '{shown}' not loaded: Bulwark does not fetch images from the web"
+            )),
+            note_images::Source::Embedded => {
+                problems.push("an image written into the notes is not shown".to_string())
+            }
+            note_images::Source::Unusable(why) => {
+                problems.push(format!("image '{shown}' not loaded: {why}"))
+            }
+        }
+    }
+    (store, problems)
 }
 
 /// Draws slides with egui into an offscreen wgpu texture and reads them back.

@@ -100,7 +100,10 @@ pub fn draw_slide(
                 SlideContent::Comparison => draw_comparison_slide(ui, scenario, assessment),
                 SlideContent::Text { markdown: text } => {
                     // Images are not loaded from the file's addresses.
-                    let text = crate::kit::markdown::without_images(text);
+                    let text = crate::kit::markdown::prepare(
+                        text,
+                        crate::kit::note_images::NoteImages::existing(ui.ctx()).as_deref(),
+                    );
                     CommonMarkViewer::new()
                         .max_image_width(Some(content.width() as usize))
                         .show(ui, markdown, &text);

@@ -290,7 +290,10 @@ fn presenter_contents(
                         for font in ui.style_mut().text_styles.values_mut() {
                             font.size *= 1.35;
                         }
-                        let notes = crate::kit::markdown::without_images(notes);
+                        let notes = crate::kit::markdown::prepare(
+                            notes,
+                            crate::kit::note_images::NoteImages::existing(ui.ctx()).as_deref(),
+                        );
                         CommonMarkViewer::new().show(ui, markdown, &notes);
                     }
                 });

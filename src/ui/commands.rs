@@ -100,6 +100,9 @@ pub enum Command {
     AnswerReadOnly(bool),
     /// Answer the question before opening a link: open it or not.
     AnswerLink(bool),
+    /// Answer the question before loading an image into the notes: load it
+    /// or not.
+    AnswerLoadImage(bool),
     /// The text of the typed-path dialog, as typed so far.
     TypePath(String),
     /// Finish the typed-path dialog: go ahead with the path typed, or cancel.
@@ -169,6 +172,7 @@ impl Command {
             Command::AnswerChangedOnDisk(false),
             Command::AnswerReadOnly(false),
             Command::AnswerLink(false),
+            Command::AnswerLoadImage(false),
             Command::TypePath(String::new()),
             Command::AnswerTypedPath(false),
             Command::DismissError,
@@ -226,6 +230,8 @@ impl Command {
             Command::AnswerReadOnly(false) => "Cancel",
             Command::AnswerLink(true) => "Open",
             Command::AnswerLink(false) => "Cancel",
+            Command::AnswerLoadImage(true) => "Load image",
+            Command::AnswerLoadImage(false) => "Cancel",
             Command::TypePath(_) => "Path",
             Command::AnswerTypedPath(true) => "Go ahead",
             Command::AnswerTypedPath(false) => "Cancel",
@@ -372,6 +378,7 @@ mod tests {
             Command::AnswerTypedPath(_) => 38,
             Command::DismissError => 39,
             Command::Report(_) => 40,
+            Command::AnswerLoadImage(_) => 41,
         }
     }
 
@@ -379,7 +386,7 @@ mod tests {
     fn every_kind_of_command_is_listed() {
         let all = Command::every();
         let kinds: std::collections::BTreeSet<usize> = all.iter().map(kind).collect();
-        assert_eq!(kinds, (0..41).collect());
+        assert_eq!(kinds, (0..42).collect());
         assert!(all.iter().all(|c| !c.label().is_empty()));
     }
 

@@ -676,9 +676,97 @@ fn an_image_in_the_notes_is_not_loaded_but_named() {
     h.run();
     // Before: the file was read as soon as the notes were shown (from
     // /dev/zero, without end).
+    h.get_by_label_contains("Image not loaded: file:///dev/zero")
+        .click();
+    h.run();
+    // Loading asks first, naming the file, and then refuses what is not a
+    // regular file, without reading it.
+    assert!(h.query_by_label_contains("Load this image").is_some());
+    h.get_by_label("Load image").click();
+    h.run();
+    let error = h.state().error().unwrap_or_default().to_string();
     assert!(
-        h.query_by_label_contains("Image not loaded: file:///dev/zero")
-            .is_some()
+        error.contains("/dev/zero") && error.contains("not a file"),
+        "{error}"
+    );
+}
+
+/// A scenario whose notes show `image`, saved beside a PNG of `width` ×
+/// `height` as `map.png`, opened in the app.
+fn scenario_with_image(
+    width: u32,
+    height: u32,
+) -> (tempfile::TempDir, Harness<'static, BulwarkApp>) {
+    let dir = common::temp_dir();
+    let png = image::RgbaImage::from_pixel(width, height, image::Rgba([30, 90, 200, 255]));
+    png.save(dir.path().join("map.png")).expect("test set-up");
+    let mut scenario = common::baked("eastern-flank-today.bulwark.json");
+    scenario.meta.notes = "The front:\n\n![the front](map.png)\n".into();
+    let file = dir.path().join("front.bulwark.json");
+    bulwark::scenario::save_file(&file, &scenario).expect("test set-up");
+    let mut h = common::app(WINDOW);
+    h.state_mut().queue(Command::OpenPath(file));
+    h.run();
+    (dir, h)
+}
+
+#[test]
+fn an_image_loads_from_its_file_only_after_a_click_and_a_yes() {
+    let (dir, mut h) = scenario_with_image(64, 32);
+    h.run();
+    let placeholder = "Image not loaded: map.png";
+    h.get_by_label_contains(placeholder).click();
+    h.run();
+    let file = dir.path().join("map.png").display().to_string();
+    assert!(
+        h.query_by_label_contains(&file).is_some(),
+        "the question names the file"
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains(placeholder).is_some(),
+        "not loaded"
+    );
+    h.get_by_label_contains(placeholder).click();
+    h.run();
+    h.get_by_label("Load image").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().error(), None);
+    assert!(
+        h.state().message().contains("64 × 32 pixels"),
+        "{}",
+        h.state().message()
+    );
+    assert!(
+        h.query_by_label_contains(placeholder).is_none(),
+        "the image is shown in its place"
+    );
+    let shown = h.render().expect("a frame");
+    let blue = shown
+        .pixels()
+        .filter(|p| p.0[0] < 50 && (60..120).contains(&p.0[1]) && p.0[2] > 170)
+        .count();
+    assert!(blue >= 64 * 32 / 2, "the image is drawn ({blue} pixels)");
+}
+
+#[test]
+fn a_wide_image_is_scaled_to_the_texture_limit_rather_than_crashing() {
+    // Before: a 307-byte PNG of 9000 × 10 pixels panicked the app (a texture
+    // above the graphics card's limit of 8192).
+    let (_dir, mut h) = scenario_with_image(9000, 10);
+    h.run();
+    h.get_by_label_contains("Image not loaded: map.png").click();
+    h.run();
+    h.get_by_label("Load image").click();
+    h.run();
+    h.run();
+    let limit = h.ctx.input(|i| i.max_texture_side);
+    assert!(
+        h.state().message().contains(&format!("{limit} × ")),
+        "{} (limit {limit})",
+        h.state().message()
     );
 }
 

@@ -269,6 +269,7 @@ fn export_slides_writes_pngs_and_a_handout() {
     let command = bulwark::cli::Command::ExportSlides {
         file,
         out: Some(out_dir.clone()),
+        images: false,
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = bulwark::cli::run(&command, &mut out, &mut err);
@@ -282,6 +283,68 @@ fn export_slides_writes_pngs_and_a_handout() {
     assert!(handout.contains("## 2. How credible must Washington be?"));
     assert!(handout.contains("![Slide 1: The 28-point settlement](slide-01.png)"));
     assert!(handout.contains("Stress that the text was a leaked draft"));
+}
+
+/// Exports a one-slide deck whose text shows `map.png` (a blue square beside
+/// the file) and `/dev/zero`; returns the slide, the handout and the warnings.
+fn export_deck_with_images(images: bool) -> (image::RgbaImage, String, String) {
+    let dir = common::temp_dir();
+    image::RgbaImage::from_pixel(400, 400, image::Rgba([0, 0, 255, 255]))
+        .save(dir.path().join("map.png"))
+        .expect("test set-up");
+    let mut scenario = common::baked("eastern-flank-today.bulwark.json");
+    scenario.slides = vec![bulwark::scenario::Slide {
+        title: "The front".into(),
+        content: bulwark::scenario::SlideContent::Text {
+            markdown: "![the front](map.png)\n\n![zero](/dev/zero)\n".into(),
+        },
+        notes: "Point at ![the front](map.png).".into(),
+    }];
+    let file = dir.path().join("front.bulwark.json");
+    bulwark::scenario::save_file(&file, &scenario).expect("test set-up");
+    let out_dir = dir.path().join("deck");
+    let command = bulwark::cli::Command::ExportSlides {
+        file,
+        out: Some(out_dir.clone()),
+        images,
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = bulwark::cli::run(&command, &mut out, &mut err);
+    let err = String::from_utf8_lossy(&err).to_string();
+    assert_eq!(code, 0, "{err}");
+    let slide = image::open(out_dir.join("slide-01.png"))
+        .expect("test set-up")
+        .to_rgba8();
+    let _ = slide.save(format!("/tmp/slide-images-{images}.png"));
+    let handout = std::fs::read_to_string(out_dir.join("handout.md")).expect("test set-up");
+    (slide, handout, err)
+}
+
+fn blue_pixels(image: &image::RgbaImage) -> usize {
+    image
+        .pixels()
+        .filter(|p| p.0[0] < 20 && p.0[1] < 20 && p.0[2] > 235)
+        .count()
+}
+
+#[test]
+fn export_slides_draws_note_images_only_when_asked_and_within_limits() {
+    // Before: the images were read from the disk while the slides were drawn.
+    let (slide, handout, err) = export_deck_with_images(false);
+    assert_eq!(blue_pixels(&slide), 0, "a placeholder, not the image");
+    assert!(err.is_empty(), "{err}");
+    assert!(
+        !handout.contains("![the front") && !handout.contains("![zero"),
+        "the handout's viewer loads nothing: {handout}"
+    );
+    assert!(handout.contains("*(Image: map\\.png)*"), "{handout}");
+
+    let (slide, _, err) = export_deck_with_images(true);
+    assert!(blue_pixels(&slide) > 100_000, "the image is drawn: {err}");
+    assert!(
+        err.contains("warning: image '/dev/zero' not loaded") && err.contains("not a file"),
+        "{err}"
+    );
 }
 
 fn slide_titles(h: &Harness<'_, BulwarkApp>) -> Vec<String> {

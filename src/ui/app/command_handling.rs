@@ -92,6 +92,13 @@ impl BulwarkApp {
                     self.window.approved_link = Some(url);
                 }
             }
+            Command::AnswerLoadImage(load) => {
+                if let Some(Question::LoadImage { address, path }) = self.dialogs.question.take()
+                    && load
+                {
+                    self.window.approved_image = Some((address, path));
+                }
+            }
             Command::DismissError => self.dialogs.error = None,
             Command::Report(message) => self.dialogs.message = message,
         }

@@ -85,6 +85,22 @@ pub(super) fn show(ctx: &egui::Context, app: &BulwarkApp, out: &mut Vec<Command>
                 Command::AnswerLink,
             ));
         }
+        Some(Question::LoadImage { path, .. }) => {
+            let text = format!(
+                "Load this image from your computer into the notes?\n\n{}\n\n\
+                 Only a regular file is read, of at most {} MiB and {} megapixels.",
+                plain_text(&path.display().to_string()),
+                crate::kit::note_images::MAX_FILE_BYTES / (1024 * 1024),
+                crate::kit::note_images::MAX_PIXELS / 1_000_000,
+            );
+            out.extend(two_choice(
+                ctx,
+                "load_image_dialog",
+                "Image in the notes",
+                &text,
+                Command::AnswerLoadImage,
+            ));
+        }
         None => {}
     }
     if let Some(message) = app.error() {

@@ -91,9 +91,11 @@ impl BulwarkApp {
     fn spawn_slide_export(&mut self, dir: PathBuf) {
         let (tx, rx) = channel();
         let scenario = self.doc().scenario().clone();
+        // The slides show the images the user loaded into the notes, no others.
+        let images = self.window.note_images.clone();
         self.dialogs.message = format!("Exporting slides to {}…", dir.display());
         std::thread::spawn(move || {
-            let result = crate::present::export::export_slides(&scenario, &dir)
+            let result = crate::present::export::export_slides(&scenario, &dir, images)
                 .map(|n| format!("Exported {n} slides and handout.md to {}", dir.display()))
                 .map_err(|e| format!("Could not export the slides.\n\n{e}"));
             let _ = tx.send(result);

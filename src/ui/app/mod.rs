@@ -13,6 +13,7 @@ mod files;
 mod presenting;
 mod shell;
 
+use crate::scenario::validate::plain_text;
 use std::path::{Path, PathBuf};
 
 use super::assessment_panel::PanelState;
@@ -56,6 +57,14 @@ pub enum Question {
     OpenLink {
         /// The address.
         url: String,
+    },
+    /// A placeholder of an image in the notes was clicked: name the file
+    /// before reading it.
+    LoadImage {
+        /// The image's address as written in the notes.
+        address: String,
+        /// The file it names.
+        path: PathBuf,
     },
     /// The user is typing a path to open or to save to.
     TypedPath {
@@ -126,6 +135,10 @@ struct Window {
     exit_after_first_frame: bool,
     /// A link the user agreed to open.
     approved_link: Option<String>,
+    /// An image the user agreed to load into the notes: its address and file.
+    approved_image: Option<(String, PathBuf)>,
+    /// The images loaded into notes, served to every view and to the export.
+    note_images: std::sync::Arc<crate::kit::note_images::NoteImages>,
 }
 
 /// The Bulwark application.
@@ -353,7 +366,34 @@ impl BulwarkApp {
         if let Some(url) = self.window.approved_link.take() {
             ui.ctx().open_url(egui::OpenUrl::new_tab(url));
         }
+        self.load_approved_image(ui.ctx());
         self.run_queue(ui.ctx());
+    }
+
+    /// Loads the image the user agreed to, within the limits and scaled to the
+    /// graphics card's texture limit, or says why not.
+    fn load_approved_image(&mut self, ctx: &egui::Context) {
+        use crate::kit::note_images::{self, NoteImages};
+        if NoteImages::existing(ctx).is_none() {
+            NoteImages::install(ctx, self.window.note_images.clone());
+        }
+        let Some((address, path)) = self.window.approved_image.take() else {
+            return;
+        };
+        let max_side = ctx.input(|i| i.max_texture_side);
+        match note_images::load(&path, max_side) {
+            Ok(image) => {
+                self.dialogs.message = format!(
+                    "Loaded the image {} ({} × {} pixels)",
+                    plain_text(&path.display().to_string()),
+                    image.size[0],
+                    image.size[1]
+                );
+                self.window.note_images.insert(&address, image);
+                ctx.request_repaint();
+            }
+            Err(e) => self.dialogs.error = Some(plain_text(&e)),
+        }
     }
 
     /// Carries out the queued commands, then sends the window commands they
@@ -432,10 +472,28 @@ impl BulwarkApp {
             });
             urls
         });
-        if let Some(url) = urls.into_iter().next()
-            && self.dialogs.question.is_none()
-        {
+        let Some(url) = urls.into_iter().next() else {
+            return;
+        };
+        if self.dialogs.question.is_some() {
+            return;
+        }
+        let Some(address) = crate::kit::note_images::address_of_load_link(&url) else {
             self.dialogs.question = Some(Question::OpenLink { url });
+            return;
+        };
+        let folder = self.doc().path().and_then(std::path::Path::parent);
+        match crate::kit::note_images::source(&address, folder) {
+            crate::kit::note_images::Source::File(path) => {
+                self.dialogs.question = Some(Question::LoadImage { address, path });
+            }
+            crate::kit::note_images::Source::Unusable(why) => {
+                self.dialogs.error = Some(format!(
+                    "The image '{}' cannot be loaded: {why}.",
+                    plain_text(&address)
+                ));
+            }
+            _ => {}
         }
     }
 
