@@ -7,6 +7,7 @@ use super::decision;
 use super::montecarlo::{self, StateDraws};
 use super::params::{self, Params};
 use super::prepared::{self, PreparedAdversary, PreparedState};
+use super::progress::Progress;
 use super::result::*;
 use super::sensitivity;
 use crate::scenario::Scenario;
@@ -33,8 +34,13 @@ impl Options {
     }
 }
 
-/// The full assessment.
-pub fn assessment(scenario: &Scenario, options: Options) -> Assessment {
+/// The full assessment, its work counted in `progress`; nothing when stopped
+/// through it.
+pub fn assessment(
+    scenario: &Scenario,
+    options: Options,
+    progress: &Progress,
+) -> Option<Assessment> {
     let adversary = prepared::adversary(scenario);
     let ranges = params::ranges(scenario);
     let horizon = scenario.horizon_years;
@@ -43,27 +49,36 @@ pub fn assessment(scenario: &Scenario, options: Options) -> Assessment {
         .filter_map(|id| prepared::state(scenario, id, &|_| true))
         .collect();
     let samples = options.samples.max(1);
-    let draws = montecarlo::run(&states, &ranges, horizon, samples as usize, options.seed);
+    progress.start(u64::from(samples), states.len() as u64);
+    let draws = montecarlo::run(
+        &states,
+        &ranges,
+        horizon,
+        samples as usize,
+        options.seed,
+        progress,
+    )?;
     let likely = params::likely(&ranges);
-    let assessed = states
-        .iter()
-        .zip(&draws)
-        .map(|(state, state_draws)| {
-            let mut assessed = assess_state(state, &adversary, &likely, horizon, state_draws);
-            assessed.break_even = sensitivity::break_even(scenario, &state.figures.id, &likely);
-            if options.tornado {
-                assessed.tornado = sensitivity::tornado(state, &ranges, horizon);
-            }
-            assessed
-        })
-        .collect();
-    Assessment {
+    let mut assessed = Vec::with_capacity(states.len());
+    for (state, state_draws) in states.iter().zip(&draws) {
+        if progress.stopped() {
+            return None;
+        }
+        let mut one = assess_state(state, &adversary, &likely, horizon, state_draws);
+        one.break_even = sensitivity::break_even(scenario, &state.figures.id, &likely);
+        if options.tornado {
+            one.tornado = sensitivity::tornado(state, &ranges, horizon);
+        }
+        progress.state_done();
+        assessed.push(one);
+    }
+    Some(Assessment {
         title: scenario.meta.title.clone(),
         samples,
         seed: options.seed,
         horizon_years: horizon,
         states: assessed,
-    }
+    })
 }
 
 /// One protected state's answers from its draws and its evaluation at the

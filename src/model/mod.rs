@@ -14,12 +14,14 @@ mod math;
 pub mod montecarlo;
 pub mod params;
 pub mod prepared;
+pub mod progress;
 mod result;
 pub mod sensitivity;
 
 pub use assemble::Options;
 pub use campaign::CampaignDay;
 pub use credibility::CredibilityFactors;
+pub use progress::Progress;
 pub use result::*;
 
 use crate::scenario::Scenario;
@@ -82,7 +84,15 @@ pub fn assess_with(scenario: &Scenario, samples: u32, seed: u64) -> Assessment {
 
 /// Assesses a scenario with explicit options.
 pub fn assess_with_options(scenario: &Scenario, options: Options) -> Assessment {
-    assemble::assessment(scenario, options)
+    assemble::assessment(scenario, options, &Progress::default())
+        .expect("an assessment is stopped only through its progress, and this one is never stopped")
+}
+
+/// Assesses a scenario with its own settings, counting the work done in
+/// `progress`; gives nothing when stopped through `progress` before the end.
+/// The result, when there is one, is the same as [`assess`]'s.
+pub fn assess_with_progress(scenario: &Scenario, progress: &Progress) -> Option<Assessment> {
+    assemble::assessment(scenario, Options::from_scenario(scenario), progress)
 }
 
 /// The chance of attack for each protected state with every parameter at its

@@ -12,6 +12,7 @@ use super::credibility;
 use super::decision;
 use super::params::{self, Params, Triangle};
 use super::prepared::{self, PreparedGuarantor, PreparedState};
+use super::progress::Progress;
 use super::result::{BINS, Distribution};
 use crate::scenario::Uncertain;
 
@@ -222,14 +223,16 @@ impl<'a> Classes<'a> {
     }
 }
 
-/// Runs `samples` draws for every protected state.
+/// Runs `samples` draws for every protected state, counting them in
+/// `progress`; nothing when stopped through it.
 pub fn run(
     states: &[PreparedState],
     ranges: &[Uncertain],
     horizon: f64,
     samples: usize,
     seed: u64,
-) -> Vec<StateDraws> {
+    progress: &Progress,
+) -> Option<Vec<StateDraws>> {
     let chunks = samples.div_ceil(CHUNK);
     let triangles = params::triangles(ranges);
     let classes = Classes::new(states);
@@ -237,15 +240,23 @@ pub fn run(
         .into_par_iter()
         .map(|c| {
             let n = CHUNK.min(samples - c * CHUNK);
+            if progress.stopped() {
+                return (Vec::new(), Vec::new());
+            }
             let draw = Draw {
                 states,
                 triangles: &triangles,
                 classes: &classes,
                 horizon,
             };
-            draw.chunk(n, seed, c as u64)
+            let part = draw.chunk(n, seed, c as u64);
+            progress.drew(n as u64);
+            part
         })
         .collect();
+    if progress.stopped() {
+        return None;
+    }
     let mut out: Vec<StateDraws> = states.iter().map(StateDraws::new).collect();
     let mut class_tallies = vec![Tally::unit(); classes.guarantors.len()];
     for (state_draws, tallies) in &parts {
@@ -260,7 +271,7 @@ pub fn run(
     for (draws, of_state) in out.iter_mut().zip(&classes.of_state) {
         draws.guarantors = of_state.iter().map(|k| class_tallies[*k].clone()).collect();
     }
-    out
+    Some(out)
 }
 
 /// What every draw of one run shares.

@@ -67,6 +67,33 @@ pub struct PanelOutput {
     pub report: Option<String>,
 }
 
+/// How far a run in flight has got, with a button to stop it; the command,
+/// when the button is clicked.
+fn progress(ui: &mut Ui, run: &RunState) -> Option<Command> {
+    let (fraction, done, all) = run.progress?;
+    let mut command = None;
+    ui.horizontal(|ui| {
+        let text = format!(
+            "{} of {} draws",
+            crate::kit::format::thousands(done as f64),
+            crate::kit::format::thousands(all as f64)
+        );
+        ui.add(
+            egui::ProgressBar::new(fraction as f32)
+                .desired_width(ui.available_width() - 60.0)
+                .text(text),
+        );
+        if ui
+            .button(Command::StopAssessment.label())
+            .on_hover_text(Command::StopAssessment.tooltip())
+            .clicked()
+        {
+            command = Some(Command::StopAssessment);
+        }
+    });
+    command
+}
+
 /// Draws the panel.
 pub fn show(
     ui: &mut Ui,
@@ -82,6 +109,29 @@ pub fn show(
             ui.weak("updating…");
         }
     });
+    if let Some(command) = progress(ui, run) {
+        out.command = Some(command);
+    }
+    if run.stopped && (run.result.is_none() || run.stale) {
+        let text = if run.result.is_none() {
+            "Stopped before it finished: no figures for this version."
+        } else {
+            "Stopped before it finished: the figures below are for the previous version."
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(text).color(theme::WARNING));
+            if ui
+                .button(Command::AssessAgain.label())
+                .on_hover_text(Command::AssessAgain.tooltip())
+                .clicked()
+            {
+                out.command = Some(Command::AssessAgain);
+            }
+        });
+        if run.result.is_none() {
+            return out;
+        }
+    }
     if let Some(why) = &run.refused {
         ui.label(RichText::new(format!("Not assessed: {why}.")).color(theme::WARNING));
         return out;
@@ -90,7 +140,7 @@ pub fn show(
         ui.label("Assessing the scenario…");
         return out;
     };
-    if run.stale {
+    if run.stale && !run.stopped {
         ui.label(
             RichText::new("Figures below are for the previous version; updating.")
                 .color(theme::WARNING),

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
-use crate::model::{self, Assessment};
+use crate::model::{self, Assessment, Progress};
 use crate::scenario::Scenario;
 
 /// Key of one assessed version of one document.
@@ -22,8 +22,14 @@ pub struct RunKey {
 
 struct Running {
     key: RunKey,
-    rx: Receiver<Assessment>,
+    rx: Receiver<Option<Assessment>>,
+    progress: Arc<Progress>,
+    started: std::time::Instant,
 }
+
+/// How long a run goes before the panel shows its progress and a Stop
+/// button (a run that takes less would only make them flicker).
+const SHOW_PROGRESS_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// The latest assessment of each open document, and the run in flight.
 #[derive(Default)]
@@ -37,6 +43,9 @@ pub struct AssessmentRunner {
     pub inline: bool,
     /// Documents whose latest revision is too large to assess, with why.
     refused: HashMap<u64, (u64, String)>,
+    /// Documents whose assessment the user stopped, at that revision: not
+    /// run again until the document changes or the user asks.
+    stopped: HashMap<u64, u64>,
 }
 
 /// What the panel shows about one document's assessment.
@@ -49,15 +58,23 @@ pub struct RunState {
     pub running: bool,
     /// Why this revision is not assessed at all (it is too large), if so.
     pub refused: Option<String>,
+    /// How far the run in flight for this document has got (0 to 1), and
+    /// the draws done and in all, while it runs.
+    pub progress: Option<(f64, u64, u64)>,
+    /// True when the user stopped this revision's assessment.
+    pub stopped: bool,
 }
 
 impl AssessmentRunner {
     /// Makes sure `scenario` (document `doc` at `revision`) is or will be assessed.
     pub fn request(&mut self, doc: u64, revision: u64, scenario: &Scenario) {
         let key = RunKey { doc, revision };
-        if self.refused.get(&doc).is_some_and(|(r, _)| *r == revision) {
+        if self.refused.get(&doc).is_some_and(|(r, _)| *r == revision)
+            || self.stopped.get(&doc) == Some(&revision)
+        {
             return;
         }
+        self.stopped.remove(&doc);
         let done = self.results.get(&doc).is_some_and(|(r, _)| *r == revision);
         let in_flight = self.running.as_ref().is_some_and(|r| r.key == key);
         if done || in_flight || self.wanted.iter().any(|(k, _)| *k == key) {
@@ -86,8 +103,10 @@ impl AssessmentRunner {
             && let Ok(result) = running.rx.try_recv()
         {
             let key = running.key;
-            self.results
-                .insert(key.doc, (key.revision, Arc::new(result)));
+            if let Some(result) = result {
+                self.results
+                    .insert(key.doc, (key.revision, Arc::new(result)));
+            }
             self.running = None;
         }
         if self.running.is_none()
@@ -95,21 +114,46 @@ impl AssessmentRunner {
         {
             let (tx, rx) = channel();
             let ctx = ctx.clone();
+            let progress = Arc::new(Progress::default());
+            let counted = progress.clone();
             std::thread::spawn(move || {
-                let result = model::assess(&scenario);
+                let result = model::assess_with_progress(&scenario, &counted);
                 let _ = tx.send(result);
                 ctx.request_repaint();
             });
-            self.running = Some(Running { key, rx });
+            self.running = Some(Running {
+                key,
+                rx,
+                progress,
+                started: std::time::Instant::now(),
+            });
         }
         self.running.is_some()
+    }
+
+    /// Stops document `doc`'s assessment at `revision` (the run in flight
+    /// ends at its next check, within a chunk of draws), and runs it no more
+    /// until the document changes or [`Self::resume`] is called.
+    pub fn stop(&mut self, doc: u64, revision: u64) {
+        if let Some(running) = &self.running
+            && running.key.doc == doc
+        {
+            running.progress.stop();
+        }
+        self.wanted.retain(|(k, _)| k.doc != doc);
+        self.stopped.insert(doc, revision);
+    }
+
+    /// Lets a stopped document's assessment run again.
+    pub fn resume(&mut self, doc: u64) {
+        self.stopped.remove(&doc);
     }
 
     /// Runs everything queued to completion on this thread (for tests and the
     /// command line, where there is no frame loop).
     pub fn finish_blocking(&mut self) {
         if let Some(running) = self.running.take()
-            && let Ok(result) = running.rx.recv()
+            && let Ok(Some(result)) = running.rx.recv()
         {
             self.results
                 .insert(running.key.doc, (running.key.revision, Arc::new(result)));
@@ -124,8 +168,14 @@ impl AssessmentRunner {
     /// What is known about document `doc` at `revision`.
     pub fn state(&self, doc: u64, revision: u64) -> RunState {
         let result = self.results.get(&doc);
-        let running = self.running.as_ref().is_some_and(|r| r.key.doc == doc)
-            || self.wanted.iter().any(|(k, _)| k.doc == doc);
+        let in_flight = self.running.as_ref().filter(|r| r.key.doc == doc);
+        let running = in_flight.is_some() || self.wanted.iter().any(|(k, _)| k.doc == doc);
+        let shown = in_flight
+            .filter(|r| !r.progress.stopped() && r.started.elapsed() >= SHOW_PROGRESS_AFTER);
+        let progress = shown.map(|r| {
+            let (done, all) = r.progress.draws();
+            (r.progress.fraction(), done, all)
+        });
         let refused = self
             .refused
             .get(&doc)
@@ -134,8 +184,10 @@ impl AssessmentRunner {
         RunState {
             result: result.map(|(_, a)| Arc::clone(a)),
             stale: result.is_some_and(|(r, _)| *r != revision),
-            running,
+            running: running && self.stopped.get(&doc) != Some(&revision),
             refused,
+            progress,
+            stopped: self.stopped.get(&doc) == Some(&revision),
         }
     }
 
@@ -143,5 +195,49 @@ impl AssessmentRunner {
     pub fn retain_documents(&mut self, open: &[u64]) {
         self.refused.retain(|doc, _| open.contains(doc));
         self.results.retain(|doc, _| open.contains(doc));
+        self.stopped.retain(|doc, _| open.contains(doc));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> Scenario {
+        let name = "eastern-flank-today.bulwark.json";
+        let bytes = crate::assets::example(name).expect("a shipped example");
+        crate::scenario::from_bytes(name, bytes).expect("the shipped example loads")
+    }
+
+    #[test]
+    fn a_stopped_revision_is_not_run_again_until_it_changes_or_is_resumed() {
+        let ctx = egui::Context::default();
+        let mut scenario = example();
+        // Long enough that the stop comes before the end.
+        scenario.simulation.samples = 200_000;
+        let mut runner = AssessmentRunner::default();
+        runner.request(1, 1, &scenario);
+        assert!(runner.poll(&ctx), "a run is in flight");
+        runner.stop(1, 1);
+        let state = runner.state(1, 1);
+        assert!(state.stopped && !state.running && state.progress.is_none());
+        runner.finish_blocking();
+        runner.request(1, 1, &scenario);
+        assert!(!runner.poll(&ctx), "the same revision is not run again");
+        assert!(
+            runner.state(1, 1).result.is_none(),
+            "a stopped run gives nothing"
+        );
+
+        runner.resume(1);
+        runner.request(1, 1, &scenario);
+        runner.finish_blocking();
+        let state = runner.state(1, 1);
+        assert!(state.result.is_some() && !state.stopped && !state.stale);
+
+        runner.stop(1, 2);
+        runner.request(1, 3, &scenario);
+        assert!(!runner.state(1, 3).stopped, "an edit clears the stop");
+        assert!(runner.state(1, 3).running);
     }
 }

@@ -107,6 +107,10 @@ pub enum Command {
     TypePath(String),
     /// Finish the typed-path dialog: go ahead with the path typed, or cancel.
     AnswerTypedPath(bool),
+    /// Stop the active scenario's assessment while it runs.
+    StopAssessment,
+    /// Run the active scenario's assessment again after it was stopped.
+    AssessAgain,
     /// Close the error message.
     DismissError,
     /// Show a message in the status line (a view's report, e.g. an export).
@@ -173,6 +177,8 @@ impl Command {
             Command::AnswerReadOnly(false),
             Command::AnswerLink(false),
             Command::AnswerLoadImage(false),
+            Command::StopAssessment,
+            Command::AssessAgain,
             Command::TypePath(String::new()),
             Command::AnswerTypedPath(false),
             Command::DismissError,
@@ -235,6 +241,8 @@ impl Command {
             Command::TypePath(_) => "Path",
             Command::AnswerTypedPath(true) => "Go ahead",
             Command::AnswerTypedPath(false) => "Cancel",
+            Command::StopAssessment => "Stop",
+            Command::AssessAgain => "Assess again",
             Command::DismissError => "OK",
             Command::Report(_) => "Report",
         }
@@ -261,6 +269,10 @@ impl Command {
                 "Write the assessment's figures next to the scenario file"
             }
             Command::ClearRecent => "Forget the list of recently opened files",
+            Command::StopAssessment => {
+                "Stop this assessment; it runs again when the scenario changes or on Assess again"
+            }
+            Command::AssessAgain => "Run the stopped assessment again",
             _ => "",
         }
     }
@@ -379,6 +391,8 @@ mod tests {
             Command::DismissError => 39,
             Command::Report(_) => 40,
             Command::AnswerLoadImage(_) => 41,
+            Command::StopAssessment => 42,
+            Command::AssessAgain => 43,
         }
     }
 
@@ -386,7 +400,7 @@ mod tests {
     fn every_kind_of_command_is_listed() {
         let all = Command::every();
         let kinds: std::collections::BTreeSet<usize> = all.iter().map(kind).collect();
-        assert_eq!(kinds, (0..42).collect());
+        assert_eq!(kinds, (0..44).collect());
         assert!(all.iter().all(|c| !c.label().is_empty()));
     }
 

@@ -789,3 +789,42 @@ fn a_link_shows_its_address_with_hidden_characters_written_out() {
         "the override is written out in the question"
     );
 }
+
+#[test]
+fn a_long_assessment_shows_its_progress_and_can_be_stopped() {
+    let mut h = common::app_with(WINDOW, StartOptions::default());
+    let mut long = h.state().doc().scenario().clone();
+    long.simulation.samples = 1_000_000;
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(long),
+        group: None,
+    });
+    // The bar shows once the run has gone on for a moment (the example's
+    // first run may still be finishing before it).
+    let started = std::time::Instant::now();
+    while h.query_by_label_contains("of 1,000,000 draws").is_none()
+        && started.elapsed() < std::time::Duration::from_secs(20)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.step();
+    }
+    assert!(
+        h.query_by_label_contains("of 1,000,000 draws").is_some(),
+        "the progress bar counts the draws"
+    );
+    h.get_by_label("Stop").click();
+    h.step();
+    h.step();
+    assert!(h.state().assessment().stopped);
+    assert!(!h.state().assessment().running);
+    assert!(
+        h.query_by_label_contains("Stopped before it finished")
+            .is_some()
+    );
+    h.get_by_label("Assess again").click();
+    h.step();
+    h.step();
+    assert!(h.state().assessment().running, "it runs again");
+    h.state_mut().queue(Command::StopAssessment);
+    h.step();
+}

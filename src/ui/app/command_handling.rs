@@ -99,6 +99,16 @@ impl BulwarkApp {
                     self.window.approved_image = Some((address, path));
                 }
             }
+            Command::StopAssessment => {
+                let doc = self.tabs.active();
+                let (id, revision) = (doc.id(), doc.revision());
+                self.runner.stop(id, revision);
+                self.dialogs.message = "Stopped the assessment".into();
+            }
+            Command::AssessAgain => {
+                let id = self.tabs.active().id();
+                self.runner.resume(id);
+            }
             Command::DismissError => self.dialogs.error = None,
             Command::Report(message) => self.dialogs.message = message,
         }
