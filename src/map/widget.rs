@@ -164,7 +164,7 @@ impl MapState {
         self.credibility.clear();
         for state in assessment.iter().flat_map(|a| &a.states) {
             for axis in &state.campaign {
-                if let Some(days) = &axis.days_to_objective {
+                if let Some(days) = axis.usually_falls() {
                     self.axis_days.insert(axis.axis.clone(), days.p50);
                 }
             }

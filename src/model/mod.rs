@@ -13,6 +13,7 @@ pub mod export;
 mod math;
 pub mod montecarlo;
 pub mod params;
+pub mod power;
 pub mod prepared;
 pub mod progress;
 mod result;

@@ -42,10 +42,20 @@ pub struct Params {
     pub renewal_chance: f64,
     pub restraint_cost: f64,
     pub attrition_value: f64,
+    pub road_march_km_day: f64,
+    pub defender_in_position: f64,
+    pub alert_days: f64,
+    pub power_armoured: f64,
+    pub power_mechanised: f64,
+    pub power_airborne: f64,
+    pub power_marines: f64,
+    pub power_artillery: f64,
+    pub power_air_defence: f64,
+    pub power_aircraft: f64,
 }
 
 /// Number of parameters in the catalogue (and fields of [`Params`]).
-pub const COUNT: usize = 32;
+pub const COUNT: usize = 42;
 
 impl Params {
     /// Parameters from values in catalogue order (missing values read as 0).
@@ -93,6 +103,16 @@ impl Params {
             renewal_chance: g(29),
             restraint_cost: g(30),
             attrition_value: g(31),
+            road_march_km_day: g(32),
+            defender_in_position: g(33),
+            alert_days: g(34),
+            power_armoured: g(35),
+            power_mechanised: g(36),
+            power_airborne: g(37),
+            power_marines: g(38),
+            power_artillery: g(39),
+            power_air_defence: g(40),
+            power_aircraft: g(41),
         }
     }
 }

@@ -4,10 +4,11 @@
 //! Built once per assessment, so that each Monte Carlo draw is plain arithmetic.
 
 use super::math::clamp01;
+use super::power::{self, ByKind};
 use crate::scenario::reference::{self, ResolvedState};
 use crate::scenario::{
-    Arrangement, ArrangementKind, DemandKind, Formality, GeoPoint, LinePreset, Obligation,
-    RestraintKind, Scenario, Trigger, VoidClauseKind,
+    Arrangement, ArrangementKind, DemandKind, ForceCommitment, Formality, GeoPoint, LinePreset,
+    Obligation, RestraintKind, Scenario, Trigger, UnitKind, VoidClauseKind,
 };
 
 /// Route length used when a protected state has no axis and no capitals are known, km.
@@ -53,7 +54,8 @@ pub struct PreparedGuarantor {
     pub renewable: bool,
 }
 
-/// One axis of advance into the protected state, with the forces on it.
+/// One axis of advance into the protected state, with the forces on it, each
+/// as quality-weighted troops by kind of unit (see [`power`]).
 #[derive(Clone, Debug)]
 pub struct PreparedAxis {
     /// Axis id (or `default` for the engine's own axis).
@@ -62,16 +64,21 @@ pub struct PreparedAxis {
     pub name: String,
     /// Route length, km.
     pub distance_km: f64,
-    /// Attacking troops on the axis.
-    pub attacker: f64,
-    /// Defender's active troops on the axis (after any force cap).
-    pub active: f64,
+    /// Attacking forces on the axis.
+    pub attacker: ByKind,
+    /// Attacking troops on the axis (for display).
+    pub attacker_troops: f64,
+    /// Defender's active forces on the axis (after any force cap).
+    pub active: ByKind,
     /// Defender's reservists on the axis (before the mobilised share).
-    pub reserve: f64,
-    /// Guarantor troops present on the axis.
-    pub present: f64,
-    /// Reinforcements on the axis: (arrival day, troops, guarantor index), by day.
-    pub reinforcements: Vec<(f64, f64, usize)>,
+    pub reserve: ByKind,
+    /// Guarantor forces present on the axis (stationed in the protected state).
+    pub present: ByKind,
+    /// Reinforcements on the axis, each counted only when its guarantor
+    /// intervenes: (arrival day, forces, guarantor index), by day. Forces
+    /// based outside the protected state and within reach of the axis are
+    /// here too, from their arrival day.
+    pub reinforcements: Vec<(f64, ByKind, usize)>,
     /// Terrain factor, 0 to 1.
     pub terrain: f64,
     /// Adversary's share of its forces on this axis (weight of the axis).
@@ -317,7 +324,7 @@ fn pool_guarantors(
 }
 
 /// The axes into the protected state (or the engine's default axis when the
-/// scenario has none), each with the guarantor forces that can reach it.
+/// scenario has none), each with the forces that can reach it.
 fn axes(
     scenario: &Scenario,
     chosen: &[&Arrangement],
@@ -326,93 +333,197 @@ fn axes(
     force_cap: Option<f64>,
 ) -> Vec<PreparedAxis> {
     let active = force_cap.map_or(figures.active_troops, |cap| cap.min(figures.active_troops));
-    let theatre = scenario.adversary.theatre_troops;
-    let mut out: Vec<PreparedAxis> = scenario
+    let attacker = attacking_forces(scenario);
+    let own = |troops: f64| power::spread(&figures.composition, figures.quality, troops);
+    let theatre = scenario.adversary.theatre_troops.max(0.0);
+    let mut ends: Vec<(GeoPoint, GeoPoint)> = Vec::new();
+    let mut shares: Vec<f64> = Vec::new();
+    let mut out: Vec<PreparedAxis> = Vec::new();
+    for axis in scenario
         .axes
         .iter()
         .filter(|axis| axis.defender == figures.id)
-        .map(|axis| PreparedAxis {
+    {
+        let share = axis.adversary_share;
+        ends.push((axis.start.point, axis.objective.point));
+        shares.push(axis.defender_share);
+        out.push(PreparedAxis {
             id: axis.id.clone(),
             name: axis.name.clone(),
             distance_km: great_circle_km(axis.start.point, axis.objective.point)
                 * axis.route_factor,
-            attacker: theatre * axis.adversary_share,
-            active: active * axis.defender_share,
-            reserve: figures.reserve_troops * axis.defender_share,
-            present: 0.0,
+            attacker: power::scaled(&attacker, share),
+            attacker_troops: theatre * share,
+            active: own(active * axis.defender_share),
+            reserve: own(figures.reserve_troops * axis.defender_share),
+            present: [0.0; power::KINDS],
             reinforcements: Vec::new(),
             terrain: axis.terrain,
-            weight: axis.adversary_share,
-        })
-        .collect();
+            weight: share,
+        });
+    }
     if out.is_empty() {
-        out.push(default_axis(scenario, figures, active));
+        let (axis, start) = default_axis(scenario, figures, own(active), attacker);
+        if let (Some(start), Some(objective)) = (start, figures.capital) {
+            ends.push((start, objective));
+        }
+        shares.push(1.0);
+        out.push(axis);
     }
-    let shares: Vec<f64> = scenario
-        .axes
-        .iter()
-        .filter(|axis| axis.defender == figures.id)
-        .map(|axis| axis.defender_share)
-        .collect();
-    for (i, axis) in out.iter_mut().enumerate() {
-        let share = shares.get(i).copied().unwrap_or(1.0);
-        place_forces(chosen, guarantors, &figures.id, share, axis);
-    }
+    place_forces(
+        scenario,
+        chosen,
+        guarantors,
+        &figures.id,
+        &shares,
+        &ends,
+        &mut out,
+    );
     out
 }
 
+/// The adversary's theatre forces by kind: its own composition and quality,
+/// else its state's.
+fn attacking_forces(scenario: &Scenario) -> ByKind {
+    let adversary = &scenario.adversary;
+    let state = find_state(scenario, &adversary.state);
+    let mix = adversary
+        .composition
+        .or(state.as_ref().map(|s| s.composition))
+        .unwrap_or(reference::DEFAULT_COMPOSITION);
+    let quality = adversary
+        .quality
+        .or(state.as_ref().map(|s| s.quality))
+        .unwrap_or(1.0);
+    power::spread(&mix, quality, adversary.theatre_troops)
+}
+
 /// The engine's own axis when the scenario gives none: from the adversary's
-/// capital to the protected state's.
-fn default_axis(scenario: &Scenario, figures: &ResolvedState, active: f64) -> PreparedAxis {
+/// capital to the protected state's; also gives where it starts.
+fn default_axis(
+    scenario: &Scenario,
+    figures: &ResolvedState,
+    active: ByKind,
+    attacker: ByKind,
+) -> (PreparedAxis, Option<GeoPoint>) {
     let start =
         find_state(scenario, &scenario.adversary.state).and_then(|adversary| adversary.capital);
     let distance_km = match (start, figures.capital) {
         (Some(from), Some(to)) => great_circle_km(from, to) * 1.2,
         _ => FALLBACK_DISTANCE_KM,
     };
-    PreparedAxis {
+    let axis = PreparedAxis {
         id: "default".into(),
         name: format!("Default axis to {}", figures.name),
         distance_km,
-        attacker: scenario.adversary.theatre_troops,
+        attacker,
+        attacker_troops: scenario.adversary.theatre_troops.max(0.0),
         active,
-        reserve: figures.reserve_troops,
-        present: 0.0,
+        reserve: power::spread(
+            &figures.composition,
+            figures.quality,
+            figures.reserve_troops,
+        ),
+        present: [0.0; power::KINDS],
         reinforcements: Vec::new(),
         terrain: 0.8,
         weight: 1.0,
-    }
+    };
+    (axis, start)
 }
 
-/// Adds the guarantor forces stationed in the defender to an axis, scaled by
-/// the share of the defender's forces that can reach it.
+/// The combat radius of a combat aircraft whose force gives no reach: an
+/// assumption after published radii of current fighters (F-16 about
+/// 550–850 km, F-35A about 1,100 km).
+pub const AIRCRAFT_RADIUS_KM: f64 = 900.0;
+
+/// How far from where it stands a force acts: its own reach, else the
+/// aircraft radius for combat aircraft, else nothing beyond its state.
+fn reach_of(force: &ForceCommitment) -> f64 {
+    force.reach_km.unwrap_or(match force.kind {
+        UnitKind::CombatAircraft => AIRCRAFT_RADIUS_KM,
+        _ => 0.0,
+    })
+}
+
+/// The share of `force` that fights on each axis: a force in the protected
+/// state on its axis, or spread by the axes' defender shares; a force based
+/// elsewhere evenly over the axes within its reach (or its axis, if in reach).
+fn force_shares(
+    scenario: &Scenario,
+    force: &ForceCommitment,
+    defender: &str,
+    axes: &[PreparedAxis],
+    shares: &[f64],
+    ends: &[(GeoPoint, GeoPoint)],
+) -> Vec<f64> {
+    let assigned = |i: usize| force.axis.as_deref().is_none_or(|id| axes[i].id == id);
+    if force.stationed_in == defender {
+        return (0..axes.len())
+            .map(|i| match &force.axis {
+                Some(id) => f64::from(u8::from(axes[i].id == *id)),
+                None => shares.get(i).copied().unwrap_or(1.0),
+            })
+            .collect();
+    }
+    let reach = reach_of(force);
+    let base = force
+        .position
+        .or_else(|| find_state(scenario, &force.stationed_in).and_then(|state| state.capital));
+    let within: Vec<bool> = (0..axes.len())
+        .map(|i| {
+            let (Some(base), Some((start, objective))) = (base, ends.get(i)) else {
+                return false;
+            };
+            let near = great_circle_km(base, *start).min(great_circle_km(base, *objective));
+            reach > 0.0 && near <= reach && assigned(i)
+        })
+        .collect();
+    let count = within.iter().filter(|w| **w).count().max(1) as f64;
+    within
+        .iter()
+        .map(|w| f64::from(u8::from(*w)) / count)
+        .collect()
+}
+
+/// Adds the guarantors' forces to the axes they can reach: those standing in
+/// the protected state and present from the start fight in any case (a
+/// tripwire); the others only in draws where their guarantor intervenes.
 fn place_forces(
+    scenario: &Scenario,
     chosen: &[&Arrangement],
     guarantors: &[PreparedGuarantor],
     defender: &str,
-    share: f64,
-    axis: &mut PreparedAxis,
+    shares: &[f64],
+    ends: &[(GeoPoint, GeoPoint)],
+    axes: &mut [PreparedAxis],
 ) {
     let mut index = 0;
     for arrangement in chosen {
         for guarantor in &arrangement.guarantors {
-            for force in guarantor
-                .forces
-                .iter()
-                .filter(|force| force.stationed_in == defender)
-            {
-                if force.is_present() {
-                    axis.present += force.troops * share;
-                } else {
-                    axis.reinforcements
-                        .push((force.arrival_days, force.troops * share, index));
+            for force in &guarantor.forces {
+                let on = force_shares(scenario, force, defender, axes, shares, ends);
+                let unit = power::unit(force.kind, force.quality, force.troops);
+                for (axis, share) in axes.iter_mut().zip(on) {
+                    if share <= 0.0 {
+                        continue;
+                    }
+                    let part = power::scaled(&unit, share);
+                    if force.is_present() && force.stationed_in == defender {
+                        power::add(&mut axis.present, &part);
+                    } else {
+                        let day = force.arrival_days.max(0.0);
+                        axis.reinforcements.push((day, part, index));
+                    }
                 }
             }
             index += 1;
         }
     }
     debug_assert!(index == guarantors.len());
-    axis.reinforcements.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for axis in axes {
+        axis.reinforcements.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
 }
 
 /// The restraining measures of the chosen arrangements, each with its

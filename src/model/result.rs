@@ -110,9 +110,13 @@ pub struct Campaign {
     pub distance_km: f64,
     /// Attacking troops on the axis.
     pub attacker_troops: f64,
-    /// Defending troops on day 0 (own active + guarantors present).
-    pub defender_troops_day0: f64,
-    /// Force ratio on day 0.
+    /// Attacking combat power on the axis at most likely values, in troops of
+    /// motorised infantry (troops weighted by kind and quality).
+    pub attacker_power: f64,
+    /// Defending combat power on day 0 at most likely values (own active
+    /// forces in position and guarantors' present), same unit.
+    pub defender_power_day0: f64,
+    /// Ratio of combat power on day 0.
     pub force_ratio_day0: f64,
     /// Share of draws in which the objective fell within the fait-accompli window.
     pub fait_accompli: f64,
@@ -124,6 +128,14 @@ pub struct Campaign {
     pub trace_alone: Vec<CampaignDay>,
     /// Day by day at most likely values, every guarantor intervening.
     pub trace_helped: Vec<CampaignDay>,
+}
+
+impl Campaign {
+    /// The days to the objective when it falls in at least half the draws;
+    /// none when it usually holds (the one figure a map or a caption shows).
+    pub fn usually_falls(&self) -> Option<&Distribution> {
+        self.days_to_objective.as_ref().filter(|_| self.held < 0.5)
+    }
 }
 
 /// Q3: the expected cost to the adversary.

@@ -50,7 +50,7 @@ pub fn main_axis(state: &StateAssessment) -> (String, String) {
     else {
         return ("—".into(), "No axis of advance in the scenario.".into());
     };
-    match &axis.days_to_objective {
+    match axis.usually_falls() {
         Some(days) => (
             format!("{:.0} days (median)", days.p50),
             format!(
@@ -59,6 +59,15 @@ pub fn main_axis(state: &StateAssessment) -> (String, String) {
                 axis.distance_km,
                 percent(axis.fait_accompli),
                 percent(axis.held)
+            ),
+        ),
+        None if axis.held < 1.0 => (
+            format!("held in {}", percent(axis.held)),
+            format!(
+                "{}: {:.0} km; falls quickly in {} of draws.",
+                axis.name,
+                axis.distance_km,
+                percent(axis.fait_accompli)
             ),
         ),
         None => (

@@ -189,7 +189,8 @@ const CAPTION_GUARANTORS: usize = 4;
 
 /// The engine's figures a map slide writes under the map, one line each, for
 /// the layers the slide shows: the median time to objective on each axis of
-/// advance ("held" when the objective fell in no draw), and each
+/// advance where it falls in most draws ("held", or "held in 97%" where it
+/// sometimes falls, otherwise), and each
 /// guarantor's credibility (the weight of its tie). Empty before the first
 /// assessment.
 pub fn map_caption(
@@ -209,8 +210,9 @@ pub fn map_caption(
                 continue;
             }
             seen.push(&c.axis);
-            let days = match &c.days_to_objective {
+            let days = match c.usually_falls() {
                 Some(d) => format!("{:.0} days", d.p50),
+                None if c.held < 1.0 => format!("held in {}", crate::kit::format::percent(c.held)),
                 None => "held".to_owned(),
             };
             parts.push(format!("{} {days}", c.name));

@@ -263,9 +263,20 @@ fn read_version(name: &str, value: &Value) -> Result<u32, LoadError> {
 /// A step that turns a document of version `n` into one of version `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
-/// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`. Version 1 is the first
-/// released format, so the table is empty; each format change adds one step.
-pub const MIGRATIONS: &[Migration] = &[];
+/// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`; each format change adds
+/// one step (see `docs/FORMAT.md`).
+pub const MIGRATIONS: &[Migration] = &[version_1_to_2];
+
+/// Version 2 adds units by kind and quality, forces on axes and their reach,
+/// and the composition and quality of states' and the adversary's forces.
+/// Every addition has a default that reads a version-1 file as it was meant:
+/// a force is a mechanised unit of quality 1, spread over the axes as before;
+/// a state's forces take the engine's default mix. Nothing is renamed or
+/// removed, so the step only changes the version number (which
+/// [`migrate_with`] writes).
+fn version_1_to_2(value: Value) -> Result<Value, String> {
+    Ok(value)
+}
 
 /// Brings a document of `version` up to [`FORMAT_VERSION`].
 pub fn migrate(value: Value, version: u32) -> Result<Value, String> {

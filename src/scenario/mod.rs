@@ -51,6 +51,8 @@ pub fn blank() -> Scenario {
             // 2024-25 (Russian and Ukrainian official statements as reported); a
             // starting point for the user to change, not a finding.
             theatre_troops: 600_000.0,
+            composition: None,
+            quality: None,
             demands: Vec::new(),
             preconditions: Vec::new(),
         },

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::types::{GeoPoint, Place, Scenario, StateEntry, StateFigures};
+use super::types::{Composition, GeoPoint, Place, Scenario, StateEntry, StateFigures};
 
 /// One state in the reference table.
 #[derive(Clone, Debug, Deserialize)]
@@ -104,9 +104,29 @@ pub struct ResolvedState {
     pub nato_since: Option<u16>,
     /// Whether it has nuclear weapons.
     pub nuclear: bool,
-    /// Capital (from the reference table), if known.
+    /// Capital (the scenario's, else the reference table's), if known.
     pub capital: Option<GeoPoint>,
+    /// How its active ground forces divide by kind (the scenario's, the
+    /// reference table's, else [`DEFAULT_COMPOSITION`]).
+    pub composition: Composition,
+    /// Quality of its forces (the scenario's, the table's, else 1).
+    pub quality: f64,
 }
+
+/// The mix of a state's ground forces when neither the scenario nor the
+/// reference table gives one: an assumption, roughly a European army of the
+/// 2020s by the IISS Military Balance's order of battle (a tenth in tank
+/// units, a third in infantry fighting vehicles, a third motorised or light,
+/// the rest airborne, fires and air defence). See `docs/MODEL.md`.
+pub const DEFAULT_COMPOSITION: Composition = Composition {
+    armoured: 0.10,
+    mechanised: 0.30,
+    motorised: 0.35,
+    airborne: 0.05,
+    marines: 0.0,
+    artillery: 0.15,
+    air_defence: 0.05,
+};
 
 /// The figures of a state entry: the overrides on top of the reference defaults.
 /// Returns the names of the figures that are missing (a state not in the table
@@ -173,7 +193,15 @@ pub fn resolve(entry: &StateEntry) -> Result<ResolvedState, Vec<&'static str>> {
         population_m,
         nato_since,
         nuclear,
-        capital: reference.map(|r| r.capital.point),
+        capital: o.capital.or_else(|| reference.map(|r| r.capital.point)),
+        composition: o
+            .composition
+            .or_else(|| defaults.and_then(|d| d.composition))
+            .unwrap_or(DEFAULT_COMPOSITION),
+        quality: o
+            .quality
+            .or_else(|| defaults.and_then(|d| d.quality))
+            .unwrap_or(1.0),
     })
 }
 /// The display name of a state id (scenario override, reference table, or the id).

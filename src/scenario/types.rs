@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// The format version this build writes. Files with a larger number are refused;
 /// files with a smaller one go through [`super::migrate`].
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A whole scenario: one settlement (or today's situation) with the states involved,
 /// the guarantee arrangements, the adversary, axes of advance, the uncertain
@@ -115,6 +115,101 @@ pub struct StateFigures {
     /// Whether the state has nuclear weapons of its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nuclear: Option<bool>,
+    /// How its active ground forces divide by kind of unit (shares); none: the
+    /// engine's default mix (see `docs/MODEL.md`). Since format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub composition: Option<Composition>,
+    /// Quality of its forces (training, equipment), 1 for a trained and
+    /// equipped force of its time, 0 for one that adds nothing. Since format
+    /// version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<f64>,
+    /// Where its capital lies (for a state not in the reference table, or a
+    /// historical one); the default axis runs between capitals. Since format
+    /// version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capital: Option<GeoPoint>,
+}
+
+/// How a force divides by kind of unit: the share of its troops in each kind.
+/// Shares need not sum to 1; they are read relative to their sum.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Composition {
+    /// Tank units.
+    #[serde(default)]
+    pub armoured: f64,
+    /// Infantry in fighting vehicles.
+    #[serde(default)]
+    pub mechanised: f64,
+    /// Motorised (trucks) or light infantry.
+    #[serde(default)]
+    pub motorised: f64,
+    /// Airborne and air-assault infantry.
+    #[serde(default)]
+    pub airborne: f64,
+    /// Marines and naval infantry.
+    #[serde(default)]
+    pub marines: f64,
+    /// Artillery and rockets.
+    #[serde(default)]
+    pub artillery: f64,
+    /// Ground-based air defence.
+    #[serde(default)]
+    pub air_defence: f64,
+}
+
+impl Composition {
+    /// Each ground kind with its share, in [`UnitKind::GROUND`] order.
+    pub fn shares(&self) -> [(UnitKind, f64); 7] {
+        [
+            (UnitKind::Armoured, self.armoured),
+            (UnitKind::Mechanised, self.mechanised),
+            (UnitKind::Motorised, self.motorised),
+            (UnitKind::Airborne, self.airborne),
+            (UnitKind::Marines, self.marines),
+            (UnitKind::Artillery, self.artillery),
+            (UnitKind::AirDefence, self.air_defence),
+        ]
+    }
+}
+
+/// The kind of a unit, which sets its combat power per troop (see the
+/// `power_*` assumptions) and, for aircraft and fires, its reach.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// Tanks.
+    Armoured,
+    /// Infantry in fighting vehicles (the kind a version-1 force is read as).
+    #[default]
+    Mechanised,
+    /// Motorised (trucks) or light infantry.
+    Motorised,
+    /// Airborne or air-assault infantry.
+    Airborne,
+    /// Marines or naval infantry.
+    Marines,
+    /// Artillery and rockets.
+    Artillery,
+    /// Ground-based air defence.
+    AirDefence,
+    /// Combat aircraft: `troops` counts aircraft; they act within their
+    /// combat radius of where they are based.
+    CombatAircraft,
+}
+
+impl UnitKind {
+    /// The kinds that fight on the ground, in [`Composition::shares`] order.
+    pub const GROUND: [UnitKind; 7] = [
+        UnitKind::Armoured,
+        UnitKind::Mechanised,
+        UnitKind::Motorised,
+        UnitKind::Airborne,
+        UnitKind::Marines,
+        UnitKind::Artillery,
+        UnitKind::AirDefence,
+    ];
 }
 
 impl StateFigures {
@@ -133,6 +228,14 @@ pub struct Adversary {
     pub state: String,
     /// Ground forces the adversary can commit to the theatre, troops.
     pub theatre_troops: f64,
+    /// How those forces divide by kind of unit; none: the adversary state's
+    /// own mix. Since format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub composition: Option<Composition>,
+    /// Quality of those forces; none: the adversary state's. Since format
+    /// version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<f64>,
     /// What the adversary demands of a settlement.
     #[serde(default)]
     pub demands: Vec<Demand>,
@@ -311,8 +414,27 @@ pub enum Trigger {
 pub struct ForceCommitment {
     /// Unit name, e.g. "Panzerbrigade 45".
     pub label: String,
-    /// Troops in the unit.
+    /// Kind of unit; a version-1 force reads as mechanised. Since format
+    /// version 2.
+    #[serde(default)]
+    pub kind: UnitKind,
+    /// Troops in the unit (aircraft, for combat aircraft).
     pub troops: f64,
+    /// Quality (training, equipment): 1 for a trained and equipped unit of its
+    /// time, 0 for one that adds nothing. Since format version 2.
+    #[serde(default = "default_quality")]
+    pub quality: f64,
+    /// The axis the unit fights on (an axis id); none: spread over the
+    /// axes into the state it stands in by their defender shares. Since
+    /// format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub axis: Option<String>,
+    /// How far from where it stands the unit can act, km (combat radius,
+    /// range of fires); none: the default for its kind (aircraft: the
+    /// `aircraft_radius_km` assumption; ground units act only in the state
+    /// they stand in). Since format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reach_km: Option<f64>,
     /// Days after the attack starts until the unit is in action; `0` means already
     /// present (forward-deployed).
     pub arrival_days: f64,
@@ -321,6 +443,10 @@ pub struct ForceCommitment {
     /// Where on the map the unit stands; none: at the capital of `stationed_in`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<GeoPoint>,
+}
+
+fn default_quality() -> f64 {
+    1.0
 }
 
 impl ForceCommitment {

@@ -97,6 +97,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         c.unique(&format!("{path}.id"), &axis.id, &mut ids);
         check_axis(&mut c, &path, axis, &states);
     }
+    check_force_axes(&mut c, scenario, &ids);
     check_assumptions(&mut c, scenario);
     if scenario.simulation.samples == 0 || scenario.simulation.samples > MAX_SAMPLES {
         c.push(
@@ -289,6 +290,15 @@ fn check_states(c: &mut Checker, scenario: &Scenario) -> HashSet<String> {
         if let Some(v) = o.population_m {
             c.range(&p("population_m"), v, 0.0, 1.0e4);
         }
+        if let Some(mix) = &o.composition {
+            check_composition(c, &p("composition"), mix);
+        }
+        if let Some(v) = o.quality {
+            c.range(&p("quality"), v, 0.0, MAX_QUALITY);
+        }
+        if let Some(point) = &o.capital {
+            c.point(&p("capital"), point);
+        }
         if let Some(y) = o.nato_since
             && y != 0
             && !(1949..=2100).contains(&y)
@@ -312,9 +322,37 @@ fn check_states(c: &mut Checker, scenario: &Scenario) -> HashSet<String> {
     ids
 }
 
+/// The highest quality a force may have (an elite force of its time is about
+/// 1.5; a Dupuy combat-effectiveness value above 3 is unheard of).
+const MAX_QUALITY: f64 = 5.0;
+
+fn check_composition(c: &mut Checker, path: &str, mix: &super::types::Composition) {
+    let mut total = 0.0;
+    for (kind, share) in mix.shares() {
+        let name = serde_json::to_value(kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        c.range(&format!("{path}.{name}"), share, 0.0, 1.0e6);
+        total += share;
+    }
+    if total <= 0.0 {
+        c.push(
+            path,
+            "has no unit of any kind; give at least one share above 0",
+        );
+    }
+}
+
 fn check_adversary(c: &mut Checker, adv: &Adversary, states: &HashSet<String>) {
     c.state_ref("adversary.state", &adv.state, states);
     c.range("adversary.theatre_troops", adv.theatre_troops, 0.0, 1.0e8);
+    if let Some(mix) = &adv.composition {
+        check_composition(c, "adversary.composition", mix);
+    }
+    if let Some(v) = adv.quality {
+        c.range("adversary.quality", v, 0.0, MAX_QUALITY);
+    }
     c.count("adversary.demands", adv.demands.len(), MAX_LIST);
     for (i, d) in adv.demands.iter().enumerate() {
         c.range(
@@ -432,9 +470,31 @@ fn check_guarantor(
         c.name(&format!("{p}.label"), &f.label, MAX_NAME);
         c.range(&format!("{p}.troops"), f.troops, 0.0, 1.0e7);
         c.range(&format!("{p}.arrival_days"), f.arrival_days, 0.0, 3650.0);
+        c.range(&format!("{p}.quality"), f.quality, 0.0, MAX_QUALITY);
+        if let Some(km) = f.reach_km {
+            c.range(&format!("{p}.reach_km"), km, 0.0, 20_000.0);
+        }
         c.state_ref(&format!("{p}.stationed_in"), &f.stationed_in, states);
         if let Some(pos) = &f.position {
             c.point(&format!("{p}.position"), pos);
+        }
+    }
+}
+
+/// Each force assigned to an axis names one of the scenario's axes.
+fn check_force_axes(c: &mut Checker, scenario: &Scenario, axes: &HashSet<String>) {
+    for (a, arrangement) in scenario.arrangements.iter().enumerate() {
+        for (g, guarantor) in arrangement.guarantors.iter().enumerate() {
+            for (f, force) in guarantor.forces.iter().enumerate() {
+                if let Some(axis) = &force.axis
+                    && !axes.contains(axis)
+                {
+                    c.push(
+                        &format!("arrangements[{a}].guarantors[{g}].forces[{f}].axis"),
+                        format!("'{}' is not an axis of this scenario", elide(axis, 60)),
+                    );
+                }
+            }
         }
     }
 }

@@ -67,6 +67,61 @@ fn every_example_loads_saves_and_reloads_equal() {
     }
 }
 
+/// Whether every field of `old` is in `new` with the same value (objects may
+/// gain fields; arrays keep their length and order).
+fn keeps_every_field(
+    old: &serde_json::Value,
+    new: &serde_json::Value,
+    path: &str,
+) -> Result<(), String> {
+    use serde_json::Value;
+    match (old, new) {
+        (Value::Object(a), Value::Object(b)) => a.iter().try_for_each(|(k, v)| {
+            let Some(w) = b.get(k) else {
+                return Err(format!("{path}.{k} is gone"));
+            };
+            if k == "format_version" {
+                return Ok(());
+            }
+            keeps_every_field(v, w, &format!("{path}.{k}"))
+        }),
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => a
+            .iter()
+            .zip(b)
+            .enumerate()
+            .try_for_each(|(i, (v, w))| keeps_every_field(v, w, &format!("{path}[{i}]"))),
+        (Value::Number(a), Value::Number(b)) if a.as_f64() == b.as_f64() => Ok(()),
+        _ if old == new => Ok(()),
+        _ => Err(format!("{path}: {old} became {new}")),
+    }
+}
+
+#[test]
+fn every_version_1_file_migrates_keeping_every_field_and_assesses() {
+    let dir = common::test_file("fixtures/v1");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the version-1 examples")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files.len(),
+        7,
+        "the seven examples as version 1 shipped them"
+    );
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read");
+        let old: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(old["format_version"], 1, "{}", file.display());
+        let migrated = scenario::load_file(&file).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(migrated.format_version, scenario::FORMAT_VERSION);
+        let new = serde_json::to_value(&migrated).expect("serialise");
+        keeps_every_field(&old, &new, "").unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let assessment = bulwark::model::assess_with(&migrated, 500, 1);
+        assert!(!assessment.states.is_empty(), "{}", file.display());
+    }
+}
+
 #[test]
 fn every_example_is_baked_into_the_binary() {
     let baked: Vec<&str> = bulwark::assets::examples().map(|(n, _)| n).collect();

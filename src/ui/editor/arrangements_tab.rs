@@ -420,7 +420,11 @@ fn forces(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, options: &[(Stri
             .unwrap_or_default();
         g.forces.push(ForceCommitment {
             label: "New unit".into(),
+            kind: crate::scenario::UnitKind::Mechanised,
             troops: 1000.0,
+            quality: 1.0,
+            axis: None,
+            reach_km: None,
             arrival_days: 0.0,
             stationed_in,
             position: None,
