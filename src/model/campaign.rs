@@ -427,4 +427,37 @@ mod tests {
         assert!(trace.len() >= 6, "{trace:?}");
         assert!(trace[5].defender_power > trace[4].defender_power);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn more_defending_power_of_any_kind_never_shortens_the_campaign(
+            attacker in 1.0e3..1.0e6f64,
+            active in 0.0..1.0e6f64,
+            distance in 1.0..800.0f64,
+            kind in 0usize..KINDS,
+            troops in 0.0..1.0e5f64,
+            day in 0.0..30.0f64,
+        ) {
+            let p = params();
+            let mut axis = test_axis(attacker, active);
+            axis.distance_km = distance;
+            let before = run(&axis, &p, &|_| true, 14.0);
+            let mut unit = [0.0; KINDS];
+            unit[kind] = troops;
+            let mut present = axis.clone();
+            crate::model::power::add(&mut present.present, &unit);
+            let mut arriving = axis.clone();
+            arriving.reinforcements.push((day, unit, 0));
+            arriving.reinforcements.sort_by(|a, b| a.0.total_cmp(&b.0));
+            for after in [run(&present, &p, &|_| true, 14.0), run(&arriving, &p, &|_| true, 14.0)] {
+                let later = match (before.objective_day, after.objective_day) {
+                    (_, None) => true,
+                    (None, Some(_)) => false,
+                    (Some(b), Some(a)) => a >= b - 1e-9,
+                };
+                proptest::prop_assert!(later, "{before:?} -> {after:?}");
+                proptest::prop_assert!(after.km_at_window <= before.km_at_window + 1e-9);
+            }
+        }
+    }
 }

@@ -338,6 +338,37 @@ fn variants(s: &Scenario) -> Vec<(&'static str, Scenario, bool)> {
         f.arrival_days *= 0.5;
     }
     out.push(("faster reinforcement", faster, true));
+    let mut better = s.clone();
+    for f in better
+        .arrangements
+        .iter_mut()
+        .flat_map(|a| a.guarantors.iter_mut())
+        .flat_map(|g| g.forces.iter_mut())
+    {
+        f.quality = (f.quality * 1.5 + 0.1).min(5.0);
+    }
+    out.push(("better-quality guarantor forces", better, true));
+    // Based at home, within reach of every axis: denial only (aircraft on the
+    // protected state's soil would also be foreign troops, which an adversary
+    // may demand be kept out).
+    let mut air = s.clone();
+    for a in &mut air.arrangements {
+        for g in &mut a.guarantors {
+            let home = g.state.clone();
+            g.forces.push(bulwark::scenario::ForceCommitment {
+                label: "A squadron".into(),
+                kind: bulwark::scenario::UnitKind::CombatAircraft,
+                troops: 24.0,
+                quality: 1.0,
+                axis: None,
+                reach_km: Some(20_000.0),
+                arrival_days: 0.0,
+                stationed_in: home,
+                position: None,
+            });
+        }
+    }
+    out.push(("more air power within reach", air, true));
     let mut umbrella = s.clone();
     for g in umbrella
         .arrangements
