@@ -82,3 +82,107 @@ pub fn run(samples: u32, seed: u64) -> Result<Report, String> {
         cases: results,
     })
 }
+
+/// One historical campaign as listed in `assets/campaigns/cases.json`.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignCase {
+    /// Scenario file name under `assets/campaigns/`.
+    pub file: String,
+    /// The axis whose time to objective is compared.
+    pub axis: String,
+    /// Days from the start to the objective in history; none: it held.
+    pub days: Option<f64>,
+    /// Whether the case counts in the score (a siege or a ceasefire does not).
+    pub scored: bool,
+    /// What happened, or why the case is not scored.
+    pub outcome: String,
+    /// Source of the outcome.
+    pub source: String,
+}
+
+/// One campaign's result against history.
+#[derive(Clone, Debug, Serialize)]
+pub struct CampaignResult {
+    /// The case.
+    pub case: CampaignCase,
+    /// Scenario title.
+    pub title: String,
+    /// The model's median days to the objective over the draws where it fell.
+    pub model_days: Option<f64>,
+    /// Share of draws in which the objective held.
+    pub held: f64,
+    /// Whether the model matches history: a fallen objective falls in most
+    /// draws with a median within a factor of two of history; a held one
+    /// holds in most draws.
+    pub matches: bool,
+}
+
+/// The campaign backtest's results.
+#[derive(Clone, Debug, Serialize)]
+pub struct CampaignReport {
+    /// Each case.
+    pub cases: Vec<CampaignResult>,
+    /// Scored cases that match history.
+    pub matched: usize,
+    /// Scored cases.
+    pub scored: usize,
+}
+
+/// The list of campaign cases baked into the binary.
+pub fn campaign_cases() -> Result<Vec<CampaignCase>, String> {
+    let bytes = crate::assets::asset("campaigns/cases.json")
+        .ok_or_else(|| "campaigns/cases.json is missing from the assets".to_string())?;
+    serde_json::from_slice(bytes).map_err(|e| format!("campaigns/cases.json: {e}"))
+}
+
+/// Whether a model result matches history (see [`CampaignResult::matches`]).
+pub fn campaign_matches(history: Option<f64>, model_days: Option<f64>, held: f64) -> bool {
+    match (history, model_days) {
+        (None, _) => held >= 0.5,
+        (Some(days), Some(model)) => held < 0.5 && model >= days / 2.0 && model <= days * 2.0,
+        (Some(_), None) => false,
+    }
+}
+
+/// Runs every campaign case with `samples` draws and `seed`.
+pub fn run_campaigns(samples: u32, seed: u64) -> Result<CampaignReport, String> {
+    let mut results = Vec::new();
+    for case in campaign_cases()? {
+        let path = format!("campaigns/{}", case.file);
+        let bytes = crate::assets::asset(&path).ok_or_else(|| format!("{path} is missing"))?;
+        let s = scenario::from_bytes(&case.file, bytes).map_err(|e| e.lines().join("\n"))?;
+        let a = model::assess_with_options(
+            &s,
+            Options {
+                samples,
+                seed,
+                tornado: false,
+            },
+        );
+        let campaign = a
+            .states
+            .iter()
+            .flat_map(|st| &st.campaign)
+            .find(|c| c.axis == case.axis)
+            .ok_or_else(|| format!("{path}: no axis '{}'", case.axis))?;
+        let model_days = campaign.days_to_objective.as_ref().map(|d| d.p50);
+        results.push(CampaignResult {
+            title: s.meta.title.clone(),
+            matches: campaign_matches(case.days, model_days, campaign.held),
+            model_days,
+            held: campaign.held,
+            case,
+        });
+    }
+    let scored = results.iter().filter(|r| r.case.scored).count();
+    let matched = results
+        .iter()
+        .filter(|r| r.case.scored && r.matches)
+        .count();
+    Ok(CampaignReport {
+        cases: results,
+        matched,
+        scored,
+    })
+}

@@ -212,6 +212,49 @@ pub fn backtest(samples: u32, seed: u64, out: &mut dyn Write, err: &mut dyn Writ
                 report.auc,
                 report.cases.len()
             );
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
+    }
+    campaign_backtest(samples, seed, out, err)
+}
+
+/// Runs the campaign backtest and prints each campaign against history.
+fn campaign_backtest(samples: u32, seed: u64, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match crate::backtest::run_campaigns(samples, seed) {
+        Ok(report) => {
+            let _ = writeln!(
+                out,
+                "\nCampaigns: days to the objective, model (median) against history"
+            );
+            for r in &report.cases {
+                let model = match (r.model_days, r.held) {
+                    (_, held) if held >= 0.5 => format!("held in {}", percent(held)),
+                    (Some(days), _) => format!("{days:.1} days"),
+                    (None, _) => "held".into(),
+                };
+                let history = r
+                    .case
+                    .days
+                    .map_or("held".to_string(), |d| format!("{d} days"));
+                let verdict = match (r.case.scored, r.matches) {
+                    (false, _) => "not scored",
+                    (true, true) => "matches",
+                    (true, false) => "MISSES",
+                };
+                let _ = writeln!(
+                    out,
+                    "{:<62} model {:>14}   history {:>9}   {verdict}",
+                    r.title, model, history
+                );
+            }
+            let _ = writeln!(
+                out,
+                "{} of {} scored campaigns within a factor of two of history (held cases held in most draws)",
+                report.matched, report.scored
+            );
             0
         }
         Err(e) => {

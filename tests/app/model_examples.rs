@@ -141,6 +141,64 @@ fn every_backtest_case_is_listed_and_valid() {
 }
 
 #[test]
+fn every_campaign_case_is_listed_valid_sourced_and_run() {
+    let cases = bulwark::backtest::campaign_cases().expect("cases.json parses");
+    assert!(cases.len() >= 13, "{}", cases.len());
+    for c in &cases {
+        let path = format!("campaigns/{}", c.file);
+        let bytes = bulwark::assets::asset(&path).unwrap_or_else(|| panic!("{path} not shipped"));
+        let s = scenario::from_bytes(&c.file, bytes).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            s.meta.notes.contains("**Sources:**"),
+            "{} has no sources",
+            c.file
+        );
+        assert!(
+            !c.source.is_empty() || !c.scored,
+            "{} has no source for its outcome",
+            c.file
+        );
+        assert!(
+            s.axes.iter().any(|a| a.id == c.axis),
+            "{}: no axis {}",
+            c.file,
+            c.axis
+        );
+    }
+    let report = bulwark::backtest::run_campaigns(300, 1).expect("the campaign backtest runs");
+    assert_eq!(report.cases.len(), cases.len());
+    assert_eq!(report.scored, cases.iter().filter(|c| c.scored).count());
+    for r in &report.cases {
+        assert!((0.0..=1.0).contains(&r.held), "{}", r.title);
+        assert!(
+            r.model_days.is_none_or(|d| d.is_finite() && d >= 0.0),
+            "{}",
+            r.title
+        );
+    }
+}
+
+#[test]
+fn a_campaign_matches_history_within_a_factor_of_two_or_by_holding() {
+    use bulwark::backtest::campaign_matches;
+    assert!(campaign_matches(Some(7.0), Some(3.5), 0.2));
+    assert!(campaign_matches(Some(7.0), Some(14.0), 0.2));
+    assert!(
+        !campaign_matches(Some(7.0), Some(3.4), 0.2),
+        "faster than half"
+    );
+    assert!(
+        !campaign_matches(Some(7.0), Some(7.0), 0.6),
+        "held in most draws"
+    );
+    assert!(
+        campaign_matches(None, Some(30.0), 0.5),
+        "a held city held in half the draws"
+    );
+    assert!(!campaign_matches(None, Some(2.0), 0.1));
+}
+
+#[test]
 fn every_example_is_well_within_the_work_budget() {
     for scenario in crate::common::baked_examples() {
         let work = bulwark::model::work(&scenario, scenario.simulation.samples);

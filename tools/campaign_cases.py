@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""Builds the campaign backtest's scenario files (assets/campaigns/) from the
+sourced inputs in docs/campaign-sources.json, the same way for every case and
+without looking at the outcomes (which go, unread by this script's choices,
+into assets/campaigns/cases.json for scoring).
+
+How a case becomes a scenario (format version 2), the same rule for all:
+- one axis per route (RAND's case has two), terrain and route factor from the
+  sources (route_km / great-circle distance, at least 1);
+- the attacker's units on the route at the start (units on a parallel or
+  converging road, or arriving later, are left out: the engine has no
+  attacker reinforcements yet) as the adversary's theatre troops, their mix by
+  kind and their troop-weighted quality;
+- the defender's units on the route at the start as its active troops (same
+  mix and quality rule), the troop-weighted share in position on day 0 as the
+  `defender_in_position` assumption, and its later reinforcements as
+  reservists, all mobilised (`reserve_mobilised` 1) on their troop-weighted
+  mean arrival day (`mobilisation_days`): the engine has one reserve wave;
+- guarantor reinforcements (RAND's case) as forces of a NATO guarantee whose
+  credibility is 1, the games' premise;
+- air power and lift are not yet in the engine, so they are left out;
+- every other assumption keeps its catalogue default.
+Economic figures are placeholders (the campaign uses only forces).
+Run: python3 tools/campaign_cases.py
+"""
+import json
+import math
+import os
+import re
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KINDS = ["armoured", "mechanised", "motorised", "airborne", "marines", "artillery", "air_defence"]
+# Cases whose outcome the engine cannot score: a siege, a ceasefire.
+NOT_SCORED = {
+    "poland_1939_warsaw": "Warsaw's outskirts were reached on day 7 but the city fell on day 26 after a siege, which the engine does not model.",
+    "georgia_2008_gori": "Russian forces stopped at Gori under a ceasefire; the time says as much about the decision to stop as about the campaign.",
+}
+FILE_NAMES = {
+    "france_1940_sedan_abbeville": "france-1940",
+    "barbarossa_1941_brest_minsk": "barbarossa-1941",
+    "sinai_1967": "sinai-1967",
+    "iraq_2003_kuwait_baghdad": "iraq-2003",
+    "kherson_2022": "kherson-2022",
+    "kyiv_2022": "kyiv-2022",
+    "winter_war_1939_isthmus": "winter-war-1939",
+    "oslo_1940_weserubung": "oslo-1940",
+    "kuwait_1990": "kuwait-1990",
+    "rand_baltic_2016": "rand-baltic-2016",
+    "korea_1950_seoul": "korea-1950",
+    "georgia_2008_gori": "georgia-2008",
+    "poland_1939_warsaw": "poland-1939",
+}
+
+
+def km(a, b):
+    r = 6371.0
+    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(h))
+
+
+def on_route(unit):
+    return not unit.get("axis") and not unit.get("arrival_day")
+
+
+def value(x):
+    return x["likely"] if isinstance(x, dict) else x
+
+
+def forces(units):
+    """Troops, the composition (shares = troops x quality by kind) and the
+    troop-weighted quality: together they give each kind's troops x quality."""
+    troops = sum(u["troops"] for u in units)
+    mix = {k: 0.0 for k in KINDS}
+    for u in units:
+        mix[u["kind"]] += u["troops"] * u.get("quality", 1.0)
+    weighted = sum(mix.values())
+    quality = weighted / troops if troops else 1.0
+    mix = {k: round(v / weighted, 4) if weighted else 0.0 for k, v in mix.items()}
+    return troops, mix, round(quality, 3)
+
+
+def state(id_, name, troops, mix, quality, capital, reserve=0.0):
+    return {
+        "id": id_,
+        "overrides": {
+            "name": name,
+            "gdp_usd_bn": 1.0,
+            "defence_pct_gdp": 1.0,
+            "active_troops": float(troops),
+            "reserve_troops": float(reserve),
+            "population_m": 1.0,
+            "composition": mix,
+            "quality": quality,
+            "capital": {"lon": capital["lon"], "lat": capital["lat"]},
+        },
+    }
+
+
+def exact(v):
+    return {"low": v, "likely": v, "high": v}
+
+
+def place(p):
+    return {"name": p["name"], "lon": p["lon"], "lat": p["lat"]}
+
+
+def sources(units):
+    seen = []
+    for u in units:
+        s = u.get("source", "")
+        if s and s not in seen:
+            seen.append(s)
+    return seen
+
+
+def notes(case, att_units, def_units, reinf):
+    lines = [f"# {case['name']}", "",
+             "A case of the campaign backtest, built by `tools/campaign_cases.py` from the sourced inputs in "
+             "`docs/campaign-sources.json` (see `docs/CAMPAIGN-SOURCES.md`), by the same rule for every case and "
+             "without reference to the outcome. Economic figures are placeholders: only the forces count here.", "",
+             "**Attacker, on the route at the start:**", ""]
+    for u in att_units:
+        lines.append(f"- {u['label']}: {u['kind']}, {u['troops']:,} troops, quality {u.get('quality', 1.0)}")
+    lines += ["", "**Defender, on the route at the start:**", ""]
+    for u in def_units:
+        lines.append(f"- {u['label']}: {u['kind']}, {u['troops']:,} troops, quality {u.get('quality', 1.0)}, "
+                     f"{int(round(100 * u.get('in_position_day0', 1.0)))}% in position on day 0")
+    if reinf:
+        lines += ["", "**Reinforcements (as one reserve wave on their mean arrival day):**", ""]
+        for u in reinf:
+            lines.append(f"- {u['label']}: {u['kind']}, {u['troops']:,} troops, day {u.get('arrival_day', 0)}")
+    lines += ["", "Left out: units on a parallel road or arriving later (attacker), air power and lift (not yet in the engine).",
+              "", "**Sources:**", ""]
+    for s in sources(att_units + def_units + reinf):
+        lines.append(f"- {s}")
+    return "\n".join(lines) + "\n"
+
+
+def build(case):
+    att = [u for u in case["attacker"]["units"] if on_route(u)]
+    dfd = [u for u in case["defender"]["units"] if not u.get("axis")]
+    reinf = list(case["defender"].get("reinforcements", []))
+    troops, mix, quality = forces(att)
+    routes = case.get("axes") or [{
+        "id": "route", "start": case["start"], "objective": case["objective"],
+        "route_km": case["route_km"], "terrain": case["terrain"],
+    }]
+    multi = len(routes) > 1
+    states, axes, arrangements = [], [], []
+    start = routes[0]["start"]
+    states.append(state("ATTACKER", case["attacker"]["state"], troops, mix, quality, start))
+    in_position_sum, defenders = 0.0, 0.0
+    assumptions = {}
+    guarantor_forces = []
+    for i, r in enumerate(routes):
+        did = f"DEFENDER{i + 1}" if multi else "DEFENDER"
+        share = 1.0 / len(routes)
+        # RAND's two routes: each Baltic state's own brigade on its own route;
+        # forces given for both (artillery) split between them.
+        mine = [u for u in dfd if not multi or
+                (i == 0 and "Eston" in u["label"]) or (i == 1 and "Latvia" in u["label"]) or
+                ("Eston" not in u["label"] and "Latvia" not in u["label"])]
+        split = [dict(u, troops=u["troops"] * (share if multi and "Eston" not in u["label"] and "Latvia" not in u["label"] else 1.0)) for u in mine]
+        d_troops, d_mix, d_quality = forces(split)
+        own_reinf = [] if multi else reinf
+        reserve = sum(u["troops"] for u in own_reinf)
+        name = case["defender"]["state"] if not multi else ["Estonia", "Latvia"][i]
+        states.append(state(did, name, d_troops, d_mix, d_quality, r["objective"], reserve))
+        in_position_sum += sum(u["troops"] * u.get("in_position_day0", 1.0) for u in split)
+        defenders += d_troops
+        great = km(r["start"], r["objective"])
+        route = value(r["route_km"])
+        axes.append({
+            "id": r["id"] if multi else "route",
+            "name": f"{r['start']['name']} → {r['objective']['name']}",
+            "defender": did,
+            "start": place(r["start"]),
+            "objective": place(r["objective"]),
+            "route_factor": round(min(max(route / great, 1.0), 5.0), 3) if great > 0 else 1.0,
+            "terrain": value(r["terrain"]) if not isinstance(r["terrain"], dict) else r["terrain"]["value"],
+            "adversary_share": share,
+            "defender_share": 1.0,
+        })
+        if own_reinf:
+            days = sum(u["troops"] * u.get("arrival_day", 0) for u in own_reinf) / reserve
+            assumptions["mobilisation_days"] = exact(round(days, 2))
+            assumptions["reserve_mobilised"] = exact(1.0)
+    if multi:
+        # NATO's rapid forces, flown or driven in; the games assumed NATO fights.
+        for j, u in enumerate(reinf):
+            guarantor_forces.append({
+                "label": u["label"], "kind": u["kind"], "troops": float(u["troops"]),
+                "quality": u.get("quality", 1.0), "arrival_days": float(u.get("arrival_day", 0)),
+                "stationed_in": "DEFENDER2" if j % 2 == 0 else "DEFENDER1",
+            })
+        states.append(state("NATO", "NATO rapid forces", 1, {"motorised": 1.0}, 1.0, routes[0]["objective"]))
+        arrangements.append({
+            "id": "article5", "name": "North Atlantic Treaty, Article 5", "kind": "nato_membership",
+            "protected_states": ["DEFENDER1", "DEFENDER2"],
+            "guarantors": [{"state": "NATO", "obligation": "defence", "formality": "ratified_treaty",
+                            "trigger": "as_it_deems_necessary", "credibility": 1.0,
+                            "forces": guarantor_forces}],
+        })
+    if defenders > 0:
+        assumptions["defender_in_position"] = exact(round(in_position_sum / defenders, 3))
+    day0 = case["dates"]["day0"]
+    scenario = {
+        "format_version": 2,
+        "meta": {"title": case["name"], "author": "Bulwark campaign backtest",
+                 "date": day0 if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day0) else "",
+                 "notes": notes(case, att, dfd, reinf)},
+        "horizon_years": 1.0,
+        "states": states,
+        "adversary": {"state": "ATTACKER", "theatre_troops": float(troops), "demands": [], "preconditions": []},
+        "arrangements": arrangements,
+        "axes": axes,
+        "assumptions": assumptions,
+        "simulation": {"samples": 2000, "seed": 1},
+    }
+    outcome = case["outcome"]
+    entry = {
+        "file": FILE_NAMES[case["id"]] + ".bulwark.json",
+        "axis": axes[0]["id"],
+        "days": outcome.get("days_to_objective") if not outcome.get("held") else None,
+        "scored": case["id"] not in NOT_SCORED,
+        "outcome": outcome.get("note") or NOT_SCORED.get(case["id"], ""),
+        "source": outcome.get("source", ""),
+    }
+    if case["id"] in NOT_SCORED:
+        entry["outcome"] = NOT_SCORED[case["id"]]
+    return scenario, entry
+
+
+def main():
+    data = json.load(open(os.path.join(ROOT, "docs/campaign-sources.json")))
+    entries = []
+    for case in data["cases"]:
+        scenario, entry = build(case)
+        path = os.path.join(ROOT, "assets/campaigns", entry["file"])
+        with open(path, "w") as f:
+            json.dump(scenario, f, indent=2, ensure_ascii=False)
+            f.write("\n")
+        entries.append(entry)
+    with open(os.path.join(ROOT, "assets/campaigns/cases.json"), "w") as f:
+        json.dump(entries, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
