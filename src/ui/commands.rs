@@ -111,6 +111,10 @@ pub enum Command {
     StopAssessment,
     /// Run the active scenario's assessment again after it was stopped.
     AssessAgain,
+    /// Open the window of the historical backtests (deterrence and campaigns).
+    ShowBacktest,
+    /// Close that window.
+    CloseBacktest,
     /// Close the error message.
     DismissError,
     /// Show a message in the status line (a view's report, e.g. an export).
@@ -179,6 +183,8 @@ impl Command {
             Command::AnswerLoadImage(false),
             Command::StopAssessment,
             Command::AssessAgain,
+            Command::ShowBacktest,
+            Command::CloseBacktest,
             Command::TypePath(String::new()),
             Command::AnswerTypedPath(false),
             Command::DismissError,
@@ -243,6 +249,8 @@ impl Command {
             Command::AnswerTypedPath(false) => "Cancel",
             Command::StopAssessment => "Stop",
             Command::AssessAgain => "Assess again",
+            Command::ShowBacktest => "Historical backtests",
+            Command::CloseBacktest => "Close the backtests",
             Command::DismissError => "OK",
             Command::Report(_) => "Report",
         }
@@ -273,6 +281,9 @@ impl Command {
                 "Stop this assessment; it runs again when the scenario changes or on Assess again"
             }
             Command::AssessAgain => "Run the stopped assessment again",
+            Command::ShowBacktest => {
+                "The engine against history: the chance of attack in past cases, and campaigns' days to the objective"
+            }
             _ => "",
         }
     }
@@ -393,6 +404,8 @@ mod tests {
             Command::AnswerLoadImage(_) => 41,
             Command::StopAssessment => 42,
             Command::AssessAgain => 43,
+            Command::ShowBacktest => 44,
+            Command::CloseBacktest => 45,
         }
     }
 
@@ -400,7 +413,7 @@ mod tests {
     fn every_kind_of_command_is_listed() {
         let all = Command::every();
         let kinds: std::collections::BTreeSet<usize> = all.iter().map(kind).collect();
-        assert_eq!(kinds, (0..44).collect());
+        assert_eq!(kinds, (0..46).collect());
         assert!(all.iter().all(|c| !c.label().is_empty()));
     }
 

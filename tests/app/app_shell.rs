@@ -828,3 +828,31 @@ fn a_long_assessment_shows_its_progress_and_can_be_stopped() {
     h.state_mut().queue(Command::StopAssessment);
     h.step();
 }
+
+#[test]
+fn the_historical_backtests_open_from_the_help_menu() {
+    let mut h = common::app(WINDOW);
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Historical backtests").click();
+    // A spinner while the cases run off the UI thread.
+    h.step();
+    h.state_mut().finish_backtests();
+    h.run();
+    assert!(
+        h.query_by_label_contains("scored campaigns within a factor of two of history")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("ROC AUC").is_some());
+    for case in ["Barbarossa 1941", "Winter War 1939-40", "Kyiv 2022"] {
+        assert!(h.query_by_label_contains(case).is_some(), "{case} listed");
+    }
+    assert!(
+        !h.query_all_by_label("matches")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+    h.state_mut().queue(Command::CloseBacktest);
+    h.run();
+    assert!(h.query_by_label_contains("ROC AUC").is_none(), "closed");
+}

@@ -109,6 +109,8 @@ impl BulwarkApp {
                 let id = self.tabs.active().id();
                 self.runner.resume(id);
             }
+            Command::ShowBacktest => self.views.backtest.show_window(),
+            Command::CloseBacktest => self.views.backtest.open = false,
             Command::DismissError => self.dialogs.error = None,
             Command::Report(message) => self.dialogs.message = message,
         }

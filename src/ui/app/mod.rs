@@ -103,6 +103,8 @@ pub struct Views {
     pub map_fed: Option<std::sync::Arc<crate::model::Assessment>>,
     /// Cache of the Markdown renderer for slides and speaker notes.
     pub slide_markdown: egui_commonmark::CommonMarkCache,
+    /// The historical backtests' window.
+    pub backtest: crate::ui::backtest_view::BacktestView,
 }
 
 /// What the user is being told or asked.
@@ -265,6 +267,11 @@ impl BulwarkApp {
     /// Waits for every queued assessment to finish (headless rendering).
     pub fn finish_assessments(&mut self) {
         self.runner.finish_blocking();
+    }
+
+    /// Waits for the historical backtests, if started, to finish (tests).
+    pub fn finish_backtests(&mut self) {
+        self.views.backtest.finish_blocking();
     }
 
     /// The views' state (the map's view, the panel's plot …).

@@ -69,6 +69,7 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
             contain(ui, "the map", |ui| map_panel(ui, app, views, &mut out));
         }
     });
+    out.extend(views.backtest.show(ui.ctx()));
     super::dialogs::show(ui.ctx(), app, &mut out);
     out
 }
@@ -269,7 +270,10 @@ fn menu_bar(ui: &mut Ui, app: &BulwarkApp, views: &Views, out: &mut Vec<Command>
             menu_item(ui, out, Command::Present, true);
             ui.menu_button("Present on", |ui| present_on_menu(ui, app, out));
         });
-        ui.menu_button("Help", |ui| menu_item(ui, out, Command::About, true));
+        ui.menu_button("Help", |ui| {
+            menu_item(ui, out, Command::ShowBacktest, true);
+            menu_item(ui, out, Command::About, true);
+        });
         ui.separator();
         let present = Command::Present;
         if ui

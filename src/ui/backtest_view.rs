@@ -1,0 +1,259 @@
+//! The historical backtests in a window (Help → Historical backtests): the
+//! deterrence backtest (each case's chance of attack against what happened,
+//! and the ROC AUC) and the campaign backtest (each campaign's days to the
+//! objective against history, as a table and on a log-scale plot). The same
+//! runs as `bulwark backtest`, computed off the UI thread when first opened.
+
+use std::sync::mpsc::{Receiver, channel};
+
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+
+use super::commands::Command;
+use crate::backtest::{self, CampaignReport, Report};
+use crate::kit::format::percent;
+use crate::kit::palette;
+
+/// Draws per case, as `bulwark backtest` by default.
+pub const SAMPLES: u32 = 2000;
+/// Seed, as `bulwark backtest` by default.
+pub const SEED: u64 = 1;
+/// Where a held objective is drawn on the plot, days (the campaign's limit).
+const HELD_DAYS: f64 = crate::model::campaign::MAX_DAYS;
+
+/// Both backtests' results.
+pub struct Results {
+    /// The deterrence backtest.
+    pub deterrence: Report,
+    /// The campaign backtest.
+    pub campaigns: CampaignReport,
+}
+
+/// The window's state: whether it is open, and the results once computed.
+#[derive(Default)]
+pub struct BacktestView {
+    /// Whether the window is shown.
+    pub open: bool,
+    results: Option<Result<Results, String>>,
+    running: Option<Receiver<Result<Results, String>>>,
+}
+
+impl BacktestView {
+    /// Opens the window, starting the runs the first time.
+    pub fn show_window(&mut self) {
+        self.open = true;
+        if self.results.is_some() || self.running.is_some() {
+            return;
+        }
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(run());
+        });
+        self.running = Some(rx);
+    }
+
+    /// Runs both backtests here and now (tests, headless rendering).
+    pub fn finish_blocking(&mut self) {
+        if let Some(rx) = self.running.take() {
+            self.results = Some(rx.recv().unwrap_or_else(|_| run()));
+        }
+    }
+
+    /// The results, once the runs are done.
+    pub fn results(&self) -> Option<&Result<Results, String>> {
+        self.results.as_ref()
+    }
+
+    /// Draws the window when open; returns the command to close it when asked.
+    pub fn show(&mut self, ctx: &egui::Context) -> Option<Command> {
+        if !self.open {
+            return None;
+        }
+        if let Some(rx) = &self.running
+            && let Ok(results) = rx.try_recv()
+        {
+            self.results = Some(results);
+            self.running = None;
+        }
+        let mut open = true;
+        egui::Window::new("Historical backtests")
+            .open(&mut open)
+            .default_size([760.0, 640.0])
+            .show(ctx, |ui| match &self.results {
+                None => {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label("Running the historical cases…");
+                    });
+                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                }
+                Some(Err(e)) => {
+                    ui.label(RichText::new(e).color(palette::WARNING));
+                }
+                Some(Ok(results)) => {
+                    egui::ScrollArea::vertical().show(ui, |ui| draw(ui, results));
+                }
+            });
+        (!open).then_some(Command::CloseBacktest)
+    }
+}
+
+/// Both runs, as `bulwark backtest` does them.
+fn run() -> Result<Results, String> {
+    Ok(Results {
+        deterrence: backtest::run(SAMPLES, SEED)?,
+        campaigns: backtest::run_campaigns(SAMPLES, SEED)?,
+    })
+}
+
+fn draw(ui: &mut Ui, results: &Results) {
+    ui.weak(format!(
+        "{SAMPLES} draws per case, seed {SEED}, default assumptions (as `bulwark backtest`)."
+    ));
+    ui.heading("Campaigns: days to the objective");
+    let c = &results.campaigns;
+    ui.label(format!(
+        "{} of {} scored campaigns within a factor of two of history (held cases held in most draws).",
+        c.matched, c.scored
+    ));
+    campaign_plot(ui, c);
+    ui.weak("Log scales; an objective that held (in history, or in most of the model's draws) is drawn at 180 days, the campaign's limit. Hover a row for what happened and its source.");
+    campaign_table(ui, c);
+    ui.add_space(12.0);
+    ui.heading("Deterrence: the chance of attack");
+    let d = &results.deterrence;
+    ui.label(format!(
+        "ROC AUC {:.2} over {} cases: the chance that an attacked case scores above a spared one.",
+        d.auc,
+        d.cases.len()
+    ));
+    egui::Grid::new("deterrence_cases")
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            ui.strong("case");
+            ui.strong("chance of attack");
+            ui.strong("history");
+            ui.end_row();
+            for r in &d.cases {
+                ui.label(&r.title);
+                ui.label(percent(r.chance_of_attack));
+                ui.label(if r.case.attacked {
+                    "attacked"
+                } else {
+                    "not attacked"
+                });
+                ui.end_row();
+            }
+        });
+}
+
+/// What the model gives for a campaign, in words.
+fn model_text(r: &backtest::CampaignResult) -> String {
+    match r.model_days {
+        _ if r.held >= 0.5 => format!("held in {}", percent(r.held)),
+        Some(days) => format!("{days:.1} days"),
+        None => "held".into(),
+    }
+}
+
+fn campaign_table(ui: &mut Ui, report: &CampaignReport) {
+    egui::Grid::new("campaign_cases")
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            ui.strong("campaign");
+            ui.strong("model (median)");
+            ui.strong("history");
+            ui.strong("");
+            ui.end_row();
+            for r in &report.cases {
+                ui.label(&r.title).on_hover_text(&r.case.outcome);
+                ui.label(model_text(r));
+                ui.label(r.case.days.map_or("held".into(), |d| format!("{d} days")))
+                    .on_hover_text(&r.case.source);
+                let (text, colour) = match (r.case.scored, r.matches) {
+                    (false, _) => ("not scored", ui.visuals().weak_text_color()),
+                    (true, true) => ("matches", palette::GUARANTOR),
+                    (true, false) => ("misses", palette::WARNING),
+                };
+                ui.label(RichText::new(text).color(colour))
+                    .on_hover_text(&r.case.outcome);
+                ui.end_row();
+            }
+        });
+}
+
+/// `days` on the plot's log scale (a held objective at the campaign's limit).
+fn log_days(days: Option<f64>) -> f64 {
+    days.unwrap_or(HELD_DAYS).max(0.05).log10()
+}
+
+/// Model against history, both in days on log scales; the diagonal is a
+/// perfect match, the band a factor of two either way; held objectives sit
+/// at the top or the right edge (the campaign's limit of 180 days).
+fn campaign_plot(ui: &mut Ui, report: &CampaignReport) {
+    let scored = |r: &&backtest::CampaignResult| r.case.scored;
+    let point = |r: &backtest::CampaignResult| {
+        let model = if r.held >= 0.5 { None } else { r.model_days };
+        [log_days(r.case.days), log_days(model)]
+    };
+    let points = |matches: bool| -> PlotPoints<'static> {
+        report
+            .cases
+            .iter()
+            .filter(scored)
+            .filter(|r| r.matches == matches)
+            .map(point)
+            .collect()
+    };
+    let (lo, hi) = (log_days(Some(0.2)), log_days(None) + 0.1);
+    let diagonal =
+        |offset: f64| -> PlotPoints<'static> { vec![[lo, lo + offset], [hi, hi + offset]].into() };
+    let days = |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| {
+        let d = 10f64.powf(mark.value);
+        if d >= HELD_DAYS * 0.99 {
+            "held".to_string()
+        } else if d < 1.0 {
+            format!("{d:.1}")
+        } else {
+            format!("{d:.0}")
+        }
+    };
+    Plot::new("campaign_backtest")
+        .height(260.0)
+        .legend(Legend::default())
+        .x_axis_label("history, days")
+        .y_axis_label("model, days (median)")
+        .x_axis_formatter(days)
+        .y_axis_formatter(days)
+        .include_x(lo)
+        .include_x(hi)
+        .include_y(lo)
+        .include_y(hi)
+        .data_aspect(1.0)
+        .show(ui, |p| {
+            let band = Color32::from_gray(140);
+            p.line(Line::new("same as history", diagonal(0.0)).color(band));
+            p.line(
+                Line::new("factor of two", diagonal(2f64.log10()))
+                    .color(band)
+                    .style(egui_plot::LineStyle::dashed_loose()),
+            );
+            p.line(
+                Line::new("factor of two", diagonal(-(2f64.log10())))
+                    .color(band)
+                    .style(egui_plot::LineStyle::dashed_loose()),
+            );
+            p.points(
+                Points::new("matches", points(true))
+                    .radius(5.0)
+                    .color(palette::GUARANTOR),
+            );
+            p.points(
+                Points::new("misses", points(false))
+                    .radius(5.0)
+                    .color(palette::WARNING),
+            );
+        });
+}
