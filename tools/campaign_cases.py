@@ -18,7 +18,11 @@ How a case becomes a scenario (format version 2), the same rule for all:
   mean arrival day (`mobilisation_days`): the engine has one reserve wave;
 - guarantor reinforcements (RAND's case) as forces of a NATO guarantee whose
   credibility is 1, the games' premise;
-- air power and lift are not yet in the engine, so they are left out;
+- each side's combat aircraft (the sources' likely figure) as the
+  adversary's `combat_aircraft` and the defender's, the attack a surprise
+  when the sources call it strategic or tactical surprise; in RAND's case
+  NATO's aircraft as a force of the guarantee, in reach of both routes;
+- lift across water or by air is not yet in the engine, so it is left out;
 - every other assumption keeps its catalogue default.
 Economic figures are placeholders (the campaign uses only forces).
 Run: python3 tools/campaign_cases.py
@@ -80,8 +84,8 @@ def forces(units):
     return troops, mix, round(quality, 3)
 
 
-def state(id_, name, troops, mix, quality, capital, reserve=0.0):
-    return {
+def state(id_, name, troops, mix, quality, capital, reserve=0.0, aircraft=0.0):
+    out = {
         "id": id_,
         "overrides": {
             "name": name,
@@ -95,6 +99,9 @@ def state(id_, name, troops, mix, quality, capital, reserve=0.0):
             "capital": {"lon": capital["lon"], "lat": capital["lat"]},
         },
     }
+    if aircraft:
+        out["overrides"]["combat_aircraft"] = float(aircraft)
+    return out
 
 
 def exact(v):
@@ -130,7 +137,15 @@ def notes(case, att_units, def_units, reinf):
         lines += ["", "**Reinforcements (as one reserve wave on their mean arrival day):**", ""]
         for u in reinf:
             lines.append(f"- {u['label']}: {u['kind']}, {u['troops']:,} troops, day {u.get('arrival_day', 0)}")
-    lines += ["", "Left out: units on a parallel road or arriving later (attacker), air power and lift (not yet in the engine).",
+    air = [(who, case[who].get("combat_aircraft")) for who in ("attacker", "defender")]
+    lines += ["", "**Combat aircraft:**", ""]
+    for who, a in air:
+        if isinstance(a, dict):
+            lines.append(f"- {who}: {a.get('likely')} ({a.get('source', '')})")
+    s = case["surprise"]
+    if isinstance(s, dict):
+        lines += ["", f"**Surprise:** {s.get('value')} ({s.get('source', '')})"]
+    lines += ["", "Left out: units on a parallel road or arriving later (attacker), lift across water or by air (not yet in the engine).",
               "", "**Sources:**", ""]
     for s in sources(att_units + def_units + reinf):
         lines.append(f"- {s}")
@@ -150,6 +165,9 @@ def build(case):
     states, axes, arrangements = [], [], []
     start = routes[0]["start"]
     states.append(state("ATTACKER", case["attacker"]["state"], troops, mix, quality, start))
+    att_air = value(case["attacker"].get("combat_aircraft") or 0)
+    def_air = value(case["defender"].get("combat_aircraft") or 0)
+    surprise = case["surprise"].get("value") in ("strategic", "tactical")
     in_position_sum, defenders = 0.0, 0.0
     assumptions = {}
     guarantor_forces = []
@@ -166,7 +184,8 @@ def build(case):
         own_reinf = [] if multi else reinf
         reserve = sum(u["troops"] for u in own_reinf)
         name = case["defender"]["state"] if not multi else ["Estonia", "Latvia"][i]
-        states.append(state(did, name, d_troops, d_mix, d_quality, r["objective"], reserve))
+        states.append(state(did, name, d_troops, d_mix, d_quality, r["objective"], reserve,
+                            0.0 if multi else def_air))
         in_position_sum += sum(u["troops"] * u.get("in_position_day0", 1.0) for u in split)
         defenders += d_troops
         great = km(r["start"], r["objective"])
@@ -194,6 +213,11 @@ def build(case):
                 "quality": u.get("quality", 1.0), "arrival_days": float(u.get("arrival_day", 0)),
                 "stationed_in": "DEFENDER2" if j % 2 == 0 else "DEFENDER1",
             })
+        if def_air:
+            guarantor_forces.append({
+                "label": "NATO combat aircraft", "kind": "combat_aircraft", "troops": float(def_air),
+                "quality": 1.0, "reach_km": 20000.0, "arrival_days": 0.0, "stationed_in": "NATO",
+            })
         states.append(state("NATO", "NATO rapid forces", 1, {"motorised": 1.0}, 1.0, routes[0]["objective"]))
         arrangements.append({
             "id": "article5", "name": "North Atlantic Treaty, Article 5", "kind": "nato_membership",
@@ -212,7 +236,9 @@ def build(case):
                  "notes": notes(case, att, dfd, reinf)},
         "horizon_years": 1.0,
         "states": states,
-        "adversary": {"state": "ATTACKER", "theatre_troops": float(troops), "demands": [], "preconditions": []},
+        "adversary": {"state": "ATTACKER", "theatre_troops": float(troops),
+                      "combat_aircraft": float(att_air), "surprise": surprise,
+                      "demands": [], "preconditions": []},
         "arrangements": arrangements,
         "axes": axes,
         "assumptions": assumptions,

@@ -6,6 +6,11 @@
 //! alert, mobilisation, arrivals), so the engine steps from event to event;
 //! [`trace`] samples the same path day by day.
 //!
+//! Each side's combat aircraft first fight for the air by Lanchester's square
+//! law; the survivors add to their side's power (see [`power::air_support`]),
+//! so air power slows an attack, and a first strike on a surprised
+//! defender's airfields helps it.
+//!
 //! The advance (see [`advance_rate`]) is zero at or below the stall ratio,
 //! grows to the opposed rate at the breakthrough ratio (Dupuy's opposed
 //! advance rates), and beyond it to the road-march rate at twice the
@@ -67,9 +72,10 @@ pub fn advance_rate(ratio: f64, terrain: f64, p: &Params) -> f64 {
     if rate.is_finite() { rate.max(0.0) } else { 0.0 }
 }
 
-/// The attacker's combat power on the axis in a draw.
+/// The attacker's combat power on the axis on day 0 in a draw, with its air
+/// support when no guarantor intervenes.
 pub fn attacker_power(axis: &PreparedAxis, p: &Params) -> f64 {
-    power::power(&axis.attacker, &power::weights(p))
+    Forces::new(axis, p, &|_| false).at(0.0).0
 }
 
 /// Defender's combat power on the axis at time `t` (days), given who intervenes.
@@ -79,7 +85,7 @@ pub fn defenders_at<F: Fn(usize) -> bool>(
     intervenes: &F,
     t: f64,
 ) -> f64 {
-    Forces::new(axis, p, intervenes).at(t)
+    Forces::new(axis, p, intervenes).at(t).1
 }
 
 /// Runs the campaign on an axis; `window` is the fait-accompli window in days.
@@ -106,9 +112,8 @@ pub fn run_until<F: Fn(usize) -> bool>(
     let (mut t, mut km) = (0.0_f64, 0.0_f64);
     let mut km_at_window = None;
     let mut forces = Forces::new(axis, p, intervenes);
-    let attacker = forces.attacker;
     while t < end {
-        let defenders = forces.at(t);
+        let (attacker, defenders) = forces.at(t);
         let next = forces.next_event(t).min(end);
         let ratio = attacker / defenders.max(1.0);
         let rate = advance_rate(ratio, axis.terrain, p);
@@ -150,8 +155,15 @@ struct Forces<'a, F> {
     p: &'a Params,
     intervenes: &'a F,
     weights: ByKind,
-    /// The attacker's combat power.
+    /// The attacker's ground combat power.
     attacker: f64,
+    /// The attacker's combat aircraft (times quality).
+    attacker_air: f64,
+    /// The defender's combat aircraft present from the start, after any first
+    /// strike (times quality).
+    defender_air: f64,
+    /// Combat aircraft of the counted reinforcements whose guarantor intervenes.
+    arrived_air: f64,
     /// The defender's active forces', all in position.
     active: f64,
     /// The mobilised reservists'.
@@ -167,11 +179,19 @@ struct Forces<'a, F> {
 impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
     fn new(axis: &'a PreparedAxis, p: &'a Params, intervenes: &'a F) -> Self {
         let weights = power::weights(p);
+        let struck = if axis.surprise {
+            1.0 - p.first_strike_share.clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
         Self {
             axis,
             p,
             intervenes,
             attacker: power::power(&axis.attacker, &weights),
+            attacker_air: axis.attacker_air,
+            defender_air: axis.defender_air * struck + axis.present[power::AIRCRAFT],
+            arrived_air: 0.0,
             active: power::power(&axis.active, &weights),
             reserves: power::power(&axis.reserve, &weights) * p.reserve_mobilised.clamp(0.0, 1.0),
             present: power::power(&axis.present, &weights),
@@ -181,14 +201,20 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
         }
     }
 
-    /// Defender's combat power at time `t`; `t` must not go backwards between calls.
-    fn at(&mut self, t: f64) -> f64 {
-        for (day, forces, g) in &self.axis.reinforcements[self.counted..] {
-            if *day > t {
+    /// The attacker's and the defender's combat power at time `t`, each with
+    /// the air support of its surviving aircraft (see [`power::air_support`]);
+    /// `t` must not go backwards between calls.
+    fn at(&mut self, t: f64) -> (f64, f64) {
+        for r in &self.axis.reinforcements[self.counted..] {
+            if r.day > t {
                 break;
             }
-            if (self.intervenes)(*g) {
-                self.arrived += power::power(forces, &self.weights);
+            if (self.intervenes)(r.guarantor) {
+                if r.kind == power::AIRCRAFT {
+                    self.arrived_air += r.strength;
+                } else {
+                    self.arrived += r.strength * self.weights[r.kind];
+                }
             }
             self.counted += 1;
         }
@@ -202,7 +228,15 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
         } else {
             0.0
         };
-        self.active * in_position + self.present + reserves + self.arrived
+        let (attacker_air, defender_air) = power::air_support(
+            self.attacker_air,
+            self.defender_air + self.arrived_air,
+            self.p.power_aircraft,
+        );
+        (
+            self.attacker + attacker_air,
+            self.active * in_position + self.present + reserves + self.arrived + defender_air,
+        )
     }
 
     /// The first time after `t` at which the defender's forces change (after
@@ -216,9 +250,9 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
         }
         let coming = self.axis.reinforcements[self.counted..]
             .iter()
-            .find(|(_, _, g)| (self.intervenes)(*g));
-        if let Some((day, _, _)) = coming {
-            next = next.min(*day);
+            .find(|r| (self.intervenes)(r.guarantor));
+        if let Some(r) = coming {
+            next = next.min(r.day);
         }
         next
     }
@@ -248,12 +282,12 @@ pub fn trace<F: Fn(usize) -> bool>(
     let mut out = Vec::new();
     for day in 0..=days {
         let t = f64::from(day);
-        let defenders = defenders_at(axis, p, intervenes, t);
+        let (attacker, defenders) = Forces::new(axis, p, intervenes).at(t);
         let km = run(axis, p, intervenes, t).km_at_window;
         out.push(CampaignDay {
             day,
             km,
-            force_ratio: attacker_power(axis, p) / defenders.max(1.0),
+            force_ratio: attacker / defenders.max(1.0),
             defender_power: defenders,
         });
         if km >= axis.distance_km {
@@ -271,6 +305,7 @@ mod tests {
     use super::*;
     use crate::model::params::{self, Params};
     use crate::model::power::{KINDS, index};
+    use crate::model::prepared::Reinforcement;
     use crate::scenario::UnitKind;
 
     fn params() -> Params {
@@ -288,6 +323,16 @@ mod tests {
         out
     }
 
+    /// Motorised infantry arriving on `day` with guarantor `g`.
+    fn arrival(day: f64, troops: f64, g: usize) -> Reinforcement {
+        Reinforcement {
+            day,
+            kind: index(UnitKind::Motorised),
+            strength: troops,
+            guarantor: g,
+        }
+    }
+
     fn test_axis(attacker: f64, active: f64) -> PreparedAxis {
         PreparedAxis {
             id: "t".into(),
@@ -298,7 +343,10 @@ mod tests {
             active: infantry(active),
             reserve: [0.0; KINDS],
             present: [0.0; KINDS],
-            reinforcements: vec![(5.0, infantry(1.0e6), 0)],
+            attacker_air: 0.0,
+            defender_air: 0.0,
+            surprise: false,
+            reinforcements: vec![arrival(5.0, 1.0e6, 0)],
             terrain: 1.0,
             weight: 1.0,
         }
@@ -368,6 +416,30 @@ mod tests {
     }
 
     #[test]
+    fn air_power_slows_the_attack_and_a_first_strike_helps_it() {
+        let p = params();
+        let mut axis = test_axis(60_000.0, 15_000.0);
+        axis.distance_km = 400.0;
+        let ground = run(&axis, &p, &|_| false, 14.0);
+        let mut attacked_from_the_air = axis.clone();
+        attacked_from_the_air.attacker_air = 200.0;
+        let bombed = run(&attacked_from_the_air, &p, &|_| false, 14.0);
+        assert!(bombed.km_at_window >= ground.km_at_window);
+        let mut defended = attacked_from_the_air.clone();
+        defended.defender_air = 300.0;
+        let contested = run(&defended, &p, &|_| false, 14.0);
+        assert!(contested.km_at_window <= bombed.km_at_window);
+        let mut surprised = defended.clone();
+        surprised.surprise = true;
+        let struck = run(&surprised, &p, &|_| false, 14.0);
+        assert!(struck.km_at_window >= contested.km_at_window);
+        assert!(
+            attacker_power(&attacked_from_the_air, &p) > attacker_power(&axis, &p),
+            "the attacker's aircraft add to its power"
+        );
+    }
+
+    #[test]
     fn defenders_out_of_position_join_after_the_alert() {
         let mut p = params();
         p.defender_in_position = 0.25;
@@ -384,33 +456,34 @@ mod tests {
         let mut axis = test_axis(1.0e5, 1.0e4);
         axis.reinforcements = (0..12)
             .map(|i| {
-                (
+                arrival(
                     f64::from(i % 5) * 3.5,
-                    infantry(1000.0 + f64::from(i)),
+                    1000.0 + f64::from(i),
                     i as usize % 4,
                 )
             })
             .collect();
-        axis.reinforcements.sort_by(|a, b| a.0.total_cmp(&b.0));
+        axis.reinforcements.sort_by(|a, b| a.day.total_cmp(&b.day));
         let odd = |g: usize| g % 2 == 1;
         let mut forces = Forces::new(&axis, &p, &odd);
         for day in 0..40 {
+            let at = |forces: &mut Forces<'_, _>, t: f64| forces.at(t).1;
             let t = f64::from(day) * 0.5;
             // Every arrival so far, summed directly.
             let arrived: f64 = axis
                 .reinforcements
                 .iter()
-                .filter(|(d, _, g)| *d <= t && odd(*g))
-                .map(|(_, troops, _)| troops.iter().sum::<f64>())
+                .filter(|r| r.day <= t && odd(r.guarantor))
+                .map(|r| r.strength)
                 .sum();
             let summed = 1.0e4 + arrived;
-            assert_eq!(forces.at(t), summed, "day {t}");
+            assert_eq!(at(&mut forces, t), summed, "day {t}");
             let next = forces.next_event(t);
             assert!(next > t);
             let changes = axis
                 .reinforcements
                 .iter()
-                .any(|(d, _, g)| *d > t && *d < next && odd(*g));
+                .any(|r| r.day > t && r.day < next && odd(r.guarantor));
             assert!(!changes, "an arrival before the next event at {t}");
         }
     }
@@ -447,8 +520,8 @@ mod tests {
             let mut present = axis.clone();
             crate::model::power::add(&mut present.present, &unit);
             let mut arriving = axis.clone();
-            arriving.reinforcements.push((day, unit, 0));
-            arriving.reinforcements.sort_by(|a, b| a.0.total_cmp(&b.0));
+            arriving.reinforcements.push(Reinforcement { day, kind, strength: troops, guarantor: 0 });
+            arriving.reinforcements.sort_by(|a, b| a.day.total_cmp(&b.day));
             for after in [run(&present, &p, &|_| true, 14.0), run(&arriving, &p, &|_| true, 14.0)] {
                 let later = match (before.objective_day, after.objective_day) {
                     (_, None) => true,

@@ -52,10 +52,11 @@ pub struct Params {
     pub power_artillery: f64,
     pub power_air_defence: f64,
     pub power_aircraft: f64,
+    pub first_strike_share: f64,
 }
 
 /// Number of parameters in the catalogue (and fields of [`Params`]).
-pub const COUNT: usize = 42;
+pub const COUNT: usize = 43;
 
 impl Params {
     /// Parameters from values in catalogue order (missing values read as 0).
@@ -113,6 +114,7 @@ impl Params {
             power_artillery: g(39),
             power_air_defence: g(40),
             power_aircraft: g(41),
+            first_strike_share: g(42),
         }
     }
 }

@@ -69,7 +69,12 @@ pub fn add(a: &mut ByKind, b: &ByKind) {
     }
 }
 
-/// The weight of each kind in a draw, in [`index`] order.
+/// Where combat aircraft sit in a [`ByKind`].
+pub const AIRCRAFT: usize = 7;
+
+/// The ground weight of each kind in a draw, in [`index`] order; combat
+/// aircraft weigh 0 here, as they first fight for the air (see
+/// [`air_support`]).
 pub fn weights(p: &Params) -> ByKind {
     [
         p.power_armoured,
@@ -79,9 +84,32 @@ pub fn weights(p: &Params) -> ByKind {
         p.power_marines,
         p.power_artillery,
         p.power_air_defence,
-        p.power_aircraft,
+        0.0,
     ]
     .map(|w| if w.is_finite() { w.max(0.0) } else { 0.0 })
+}
+
+/// The air battle over an axis by Lanchester's square law, which Lanchester
+/// first set out for aircraft (*Aircraft in Warfare*, 1916): of `attacker`
+/// and `defender` aircraft (times quality), the larger side keeps
+/// √(larger² − smaller²) and the smaller side none. The survivors support
+/// their side's ground forces, as air support adds to a side's force
+/// strength in Dupuy's Quantified Judgment Model (*Numbers, Predictions and
+/// War*, 1979), at `per_aircraft` troops each. Gives (the attacker's air
+/// support, the defender's).
+pub fn air_support(attacker: f64, defender: f64, per_aircraft: f64) -> (f64, f64) {
+    let (a, d) = (attacker.max(0.0), defender.max(0.0));
+    let survivors = (a * a - d * d).abs().sqrt();
+    let each = if per_aircraft.is_finite() {
+        per_aircraft.max(0.0)
+    } else {
+        0.0
+    };
+    if a > d {
+        (survivors * each, 0.0)
+    } else {
+        (0.0, survivors * each)
+    }
 }
 
 /// Combat power of `forces` with `weights`, in troops of motorised infantry.
@@ -94,6 +122,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_larger_air_force_wins_the_air_by_the_square_law() {
+        let (a, d) = air_support(500.0, 300.0, 100.0);
+        assert_eq!((a, d), (40_000.0, 0.0), "√(500² − 300²) = 400 survive");
+        assert_eq!(air_support(0.0, 20.0, 100.0), (0.0, 2_000.0));
+        assert_eq!(air_support(0.0, 0.0, 100.0), (0.0, 0.0));
+        // More defending aircraft never help the attacker.
+        let mut last = f64::INFINITY;
+        for d in 0..=60 {
+            let (a, _) = air_support(50.0, f64::from(d), 100.0);
+            assert!(a <= last);
+            last = a;
+        }
+    }
+
+    #[test]
     fn a_mix_spreads_its_troops_by_share_and_quality() {
         let mix = Composition {
             armoured: 1.0,
@@ -103,7 +146,7 @@ mod tests {
         let forces = spread(&mix, 0.5, 1000.0);
         assert_eq!(forces[index(UnitKind::Armoured)], 125.0);
         assert_eq!(forces[index(UnitKind::Motorised)], 375.0);
-        let w = [3.0, 2.0, 1.0, 1.0, 1.0, 2.0, 0.5, 100.0];
+        let w = [3.0, 2.0, 1.0, 1.0, 1.0, 2.0, 0.5, 0.0];
         assert_eq!(power(&forces, &w), 125.0 * 3.0 + 375.0);
         assert_eq!(
             power(&spread(&mix, 0.0, 1000.0), &w),

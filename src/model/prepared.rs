@@ -72,17 +72,38 @@ pub struct PreparedAxis {
     pub active: ByKind,
     /// Defender's reservists on the axis (before the mobilised share).
     pub reserve: ByKind,
-    /// Guarantor forces present on the axis (stationed in the protected state).
+    /// Guarantor forces present on the axis (stationed in the protected state);
+    /// their combat aircraft fight for the air (see [`power::AIRCRAFT`]).
     pub present: ByKind,
+    /// The attacker's combat aircraft over the axis, times their quality.
+    pub attacker_air: f64,
+    /// The defender's own combat aircraft over the axis, times their quality,
+    /// before any first strike.
+    pub defender_air: f64,
+    /// Whether the attack comes as a surprise (first strikes on airfields).
+    pub surprise: bool,
     /// Reinforcements on the axis, each counted only when its guarantor
-    /// intervenes: (arrival day, forces, guarantor index), by day. Forces
-    /// based outside the protected state and within reach of the axis are
-    /// here too, from their arrival day.
-    pub reinforcements: Vec<(f64, ByKind, usize)>,
+    /// intervenes, by day. Forces based outside the protected state and
+    /// within reach of the axis are here too, from their arrival day.
+    pub reinforcements: Vec<Reinforcement>,
     /// Terrain factor, 0 to 1.
     pub terrain: f64,
     /// Adversary's share of its forces on this axis (weight of the axis).
     pub weight: f64,
+}
+
+/// A guarantor's unit arriving on an axis (one kind, so that its power in a
+/// draw is one multiplication).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reinforcement {
+    /// Day it is in action.
+    pub day: f64,
+    /// Its kind's place in a [`ByKind`] (see [`power::index`]).
+    pub kind: usize,
+    /// Its troops (aircraft) times its quality, times its share on this axis.
+    pub strength: f64,
+    /// Index of its guarantor among the state's pooled guarantors.
+    pub guarantor: usize,
 }
 
 /// A demand of the adversary and how far the arrangements meet it.
@@ -333,7 +354,7 @@ fn axes(
     force_cap: Option<f64>,
 ) -> Vec<PreparedAxis> {
     let active = force_cap.map_or(figures.active_troops, |cap| cap.min(figures.active_troops));
-    let attacker = attacking_forces(scenario);
+    let (attacker, attacker_air) = attacking_forces(scenario);
     let own = |troops: f64| power::spread(&figures.composition, figures.quality, troops);
     let theatre = scenario.adversary.theatre_troops.max(0.0);
     let mut ends: Vec<(GeoPoint, GeoPoint)> = Vec::new();
@@ -357,13 +378,20 @@ fn axes(
             active: own(active * axis.defender_share),
             reserve: own(figures.reserve_troops * axis.defender_share),
             present: [0.0; power::KINDS],
+            attacker_air: attacker_air * share,
+            defender_air: figures.combat_aircraft.max(0.0)
+                * figures.quality.max(0.0)
+                * axis.defender_share,
+            surprise: scenario.adversary.surprise,
             reinforcements: Vec::new(),
             terrain: axis.terrain,
             weight: share,
         });
     }
     if out.is_empty() {
-        let (axis, start) = default_axis(scenario, figures, own(active), attacker);
+        let (mut axis, start) = default_axis(scenario, figures, own(active), attacker);
+        axis.attacker_air = attacker_air;
+        axis.defender_air = figures.combat_aircraft.max(0.0) * figures.quality.max(0.0);
         if let (Some(start), Some(objective)) = (start, figures.capital) {
             ends.push((start, objective));
         }
@@ -382,9 +410,9 @@ fn axes(
     out
 }
 
-/// The adversary's theatre forces by kind: its own composition and quality,
-/// else its state's.
-fn attacking_forces(scenario: &Scenario) -> ByKind {
+/// The adversary's theatre forces by kind (its own composition and quality,
+/// else its state's) and its combat aircraft times their quality.
+fn attacking_forces(scenario: &Scenario) -> (ByKind, f64) {
     let adversary = &scenario.adversary;
     let state = find_state(scenario, &adversary.state);
     let mix = adversary
@@ -395,7 +423,14 @@ fn attacking_forces(scenario: &Scenario) -> ByKind {
         .quality
         .or(state.as_ref().map(|s| s.quality))
         .unwrap_or(1.0);
-    power::spread(&mix, quality, adversary.theatre_troops)
+    let aircraft = adversary
+        .combat_aircraft
+        .or(state.as_ref().map(|s| s.combat_aircraft))
+        .unwrap_or(0.0);
+    (
+        power::spread(&mix, quality, adversary.theatre_troops),
+        aircraft.max(0.0) * quality.max(0.0),
+    )
 }
 
 /// The engine's own axis when the scenario gives none: from the adversary's
@@ -425,6 +460,9 @@ fn default_axis(
             figures.reserve_troops,
         ),
         present: [0.0; power::KINDS],
+        attacker_air: 0.0,
+        defender_air: 0.0,
+        surprise: scenario.adversary.surprise,
         reinforcements: Vec::new(),
         terrain: 0.8,
         weight: 1.0,
@@ -448,16 +486,18 @@ fn reach_of(force: &ForceCommitment) -> f64 {
 
 /// The share of `force` that fights on each axis: a force in the protected
 /// state on its axis, or spread by the axes' defender shares; a force based
-/// elsewhere evenly over the axes within its reach (or its axis, if in reach).
+/// elsewhere evenly over the axes within its reach (or its axis, if in
+/// reach) into every state its arrangement protects, so that one squadron
+/// is not counted in full over two states.
 fn force_shares(
     scenario: &Scenario,
     force: &ForceCommitment,
+    protected: &[String],
     defender: &str,
     axes: &[PreparedAxis],
     shares: &[f64],
     ends: &[(GeoPoint, GeoPoint)],
 ) -> Vec<f64> {
-    let assigned = |i: usize| force.axis.as_deref().is_none_or(|id| axes[i].id == id);
     if force.stationed_in == defender {
         return (0..axes.len())
             .map(|i| match &force.axis {
@@ -470,16 +510,26 @@ fn force_shares(
     let base = force
         .position
         .or_else(|| find_state(scenario, &force.stationed_in).and_then(|state| state.capital));
+    let in_reach = |id: &str, (start, objective): (GeoPoint, GeoPoint)| {
+        let Some(base) = base else {
+            return false;
+        };
+        let near = great_circle_km(base, start).min(great_circle_km(base, objective));
+        reach > 0.0 && near <= reach && force.axis.as_deref().is_none_or(|axis| axis == id)
+    };
     let within: Vec<bool> = (0..axes.len())
-        .map(|i| {
-            let (Some(base), Some((start, objective))) = (base, ends.get(i)) else {
-                return false;
-            };
-            let near = great_circle_km(base, *start).min(great_circle_km(base, *objective));
-            reach > 0.0 && near <= reach && assigned(i)
-        })
+        .map(|i| ends.get(i).is_some_and(|end| in_reach(&axes[i].id, *end)))
         .collect();
-    let count = within.iter().filter(|w| **w).count().max(1) as f64;
+    // Every axis in reach into the states the arrangement protects (the
+    // engine's own default axis counts only for its state).
+    let all = scenario
+        .axes
+        .iter()
+        .filter(|axis| protected.contains(&axis.defender))
+        .filter(|axis| in_reach(&axis.id, (axis.start.point, axis.objective.point)))
+        .count();
+    let here = within.iter().filter(|w| **w).count();
+    let count = all.max(here).max(1) as f64;
     within
         .iter()
         .map(|w| f64::from(u8::from(*w)) / count)
@@ -502,18 +552,23 @@ fn place_forces(
     for arrangement in chosen {
         for guarantor in &arrangement.guarantors {
             for force in &guarantor.forces {
-                let on = force_shares(scenario, force, defender, axes, shares, ends);
+                let protected = &arrangement.protected_states;
+                let on = force_shares(scenario, force, protected, defender, axes, shares, ends);
                 let unit = power::unit(force.kind, force.quality, force.troops);
+                let kind = power::index(force.kind);
                 for (axis, share) in axes.iter_mut().zip(on) {
                     if share <= 0.0 {
                         continue;
                     }
-                    let part = power::scaled(&unit, share);
                     if force.is_present() && force.stationed_in == defender {
-                        power::add(&mut axis.present, &part);
+                        power::add(&mut axis.present, &power::scaled(&unit, share));
                     } else {
-                        let day = force.arrival_days.max(0.0);
-                        axis.reinforcements.push((day, part, index));
+                        axis.reinforcements.push(Reinforcement {
+                            day: force.arrival_days.max(0.0),
+                            kind,
+                            strength: unit[kind] * share,
+                            guarantor: index,
+                        });
                     }
                 }
             }
@@ -522,7 +577,7 @@ fn place_forces(
     }
     debug_assert!(index == guarantors.len());
     for axis in axes {
-        axis.reinforcements.sort_by(|a, b| a.0.total_cmp(&b.0));
+        axis.reinforcements.sort_by(|a, b| a.day.total_cmp(&b.day));
     }
 }
 

@@ -53,6 +53,8 @@ pub fn blank() -> Scenario {
             theatre_troops: 600_000.0,
             composition: None,
             quality: None,
+            combat_aircraft: None,
+            surprise: false,
             demands: Vec::new(),
             preconditions: Vec::new(),
         },

@@ -609,12 +609,26 @@ pub const CATALOGUE: &[Parameter] = &[
         min: 0.0,
         max: 2000.0,
         default: Uncertain {
-            low: 50.0,
-            likely: 150.0,
-            high: 300.0,
+            low: 15.0,
+            likely: 30.0,
+            high: 90.0,
         },
         meaning: "Ground combat power one combat aircraft within reach adds to its side on an axis, in troops of motorised infantry.",
-        source: "Assumption; in RAND's Baltic games (RR-1253, 2016) NATO air power slowed but did not stop the Russian advance. Range 50-300.",
+        source: "By the WEI/WUV method, which weighs an attack helicopter 109 and a light infantry brigade about 3.7 per troop (6.7 counting every rifle): a helicopter is worth about 30 troops (16); fixed-wing aircraft, which WUV does not weigh, are taken as one to three helicopters' worth. See docs/CAMPAIGN-SOURCES.md. Range 15-90.",
+    },
+    Parameter {
+        key: "first_strike_share",
+        label: "Aircraft lost to first strikes",
+        unit: "share",
+        min: 0.0,
+        max: 1.0,
+        default: Uncertain {
+            low: 0.1,
+            likely: 0.4,
+            high: 0.7,
+        },
+        meaning: "Share of the defender's own combat aircraft destroyed on the ground by the attacker's first strikes when the attack comes as a surprise.",
+        source: "22 June 1941: about 1,200 Soviet aircraft destroyed on the first day, most on the ground (Glantz & House 1995); 5 June 1967: about 300 of some 420 Egyptian combat aircraft (Oren 2002); 24 February 2022: Ukraine dispersed its aircraft and lost few (Zabrodskyi et al., RUSI 2022). Range 0.1-0.7.",
     },
 ];
 

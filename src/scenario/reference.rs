@@ -111,6 +111,8 @@ pub struct ResolvedState {
     pub composition: Composition,
     /// Quality of its forces (the scenario's, the table's, else 1).
     pub quality: f64,
+    /// Combat aircraft (the scenario's, the table's, else 0).
+    pub combat_aircraft: f64,
 }
 
 /// The mix of a state's ground forces when neither the scenario nor the
@@ -202,6 +204,10 @@ pub fn resolve(entry: &StateEntry) -> Result<ResolvedState, Vec<&'static str>> {
             .quality
             .or_else(|| defaults.and_then(|d| d.quality))
             .unwrap_or(1.0),
+        combat_aircraft: o
+            .combat_aircraft
+            .or_else(|| defaults.and_then(|d| d.combat_aircraft))
+            .unwrap_or(0.0),
     })
 }
 /// The display name of a state id (scenario override, reference table, or the id).

@@ -129,6 +129,10 @@ pub struct StateFigures {
     /// version 2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capital: Option<GeoPoint>,
+    /// Combat aircraft of its air force that can fight over its territory
+    /// (none: 0). Since format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub combat_aircraft: Option<f64>,
 }
 
 /// How a force divides by kind of unit: the share of its troops in each kind.
@@ -236,6 +240,15 @@ pub struct Adversary {
     /// version 2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality: Option<f64>,
+    /// Combat aircraft committed to the theatre, spread over the axes like its
+    /// ground forces (none: 0). Since format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub combat_aircraft: Option<f64>,
+    /// Whether the attack comes as a surprise (strategic or tactical), so that
+    /// first strikes catch the defender's aircraft on the ground (see the
+    /// `first_strike_share` assumption). Since format version 2.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub surprise: bool,
     /// What the adversary demands of a settlement.
     #[serde(default)]
     pub demands: Vec<Demand>,

@@ -299,6 +299,9 @@ fn check_states(c: &mut Checker, scenario: &Scenario) -> HashSet<String> {
         if let Some(point) = &o.capital {
             c.point(&p("capital"), point);
         }
+        if let Some(v) = o.combat_aircraft {
+            c.range(&p("combat_aircraft"), v, 0.0, 1.0e5);
+        }
         if let Some(y) = o.nato_since
             && y != 0
             && !(1949..=2100).contains(&y)
@@ -352,6 +355,9 @@ fn check_adversary(c: &mut Checker, adv: &Adversary, states: &HashSet<String>) {
     }
     if let Some(v) = adv.quality {
         c.range("adversary.quality", v, 0.0, MAX_QUALITY);
+    }
+    if let Some(v) = adv.combat_aircraft {
+        c.range("adversary.combat_aircraft", v, 0.0, 1.0e5);
     }
     c.count("adversary.demands", adv.demands.len(), MAX_LIST);
     for (i, d) in adv.demands.iter().enumerate() {

@@ -76,7 +76,11 @@ impl AssessmentRunner {
         }
         self.stopped.remove(&doc);
         let done = self.results.get(&doc).is_some_and(|(r, _)| *r == revision);
-        let in_flight = self.running.as_ref().is_some_and(|r| r.key == key);
+        // A stopped run still winding down is not this revision's run.
+        let in_flight = self
+            .running
+            .as_ref()
+            .is_some_and(|r| r.key == key && !r.progress.stopped());
         if done || in_flight || self.wanted.iter().any(|(k, _)| *k == key) {
             return;
         }
