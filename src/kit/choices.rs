@@ -2,7 +2,7 @@
 //! tooltips.
 
 use crate::scenario::{
-    ArrangementKind, DemandKind, Formality, Obligation, PlotKind, RestraintKind, Trigger,
+    ArrangementKind, DemandKind, Formality, Obligation, PlotKind, RestraintKind, Trigger, UnitKind,
     VoidClauseKind,
 };
 
@@ -29,6 +29,17 @@ macro_rules! choice {
         }
     };
 }
+
+choice!(UnitKind,
+    Armoured => "Armoured", "Tank units: the most combat power per troop (see the power_armoured assumption).";
+    Mechanised => "Mechanised", "Infantry in fighting vehicles (the kind a version-1 force is read as).";
+    Motorised => "Motorised / light infantry", "Infantry in trucks or on foot: the reference, 1 per troop.";
+    Airborne => "Airborne / air assault", "Parachute, air-assault or helicopter-borne infantry.";
+    Marines => "Marines", "Marines and naval infantry.";
+    Artillery => "Artillery / rockets", "Guns, rocket launchers and their crews.";
+    AirDefence => "Air defence", "Ground-based air defence; little power against ground forces.";
+    CombatAircraft => "Combat aircraft", "Aircraft (count them under Troops): they fight for the air, then support the ground battle within their reach.";
+);
 
 choice!(PlotKind,
     Headline => "Headline figures", "Chance of attack, defence burden and acceptability at a glance.";

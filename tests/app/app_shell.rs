@@ -856,3 +856,39 @@ fn the_historical_backtests_open_from_the_help_menu() {
     h.run();
     assert!(h.query_by_label_contains("ROC AUC").is_none(), "closed");
 }
+
+#[test]
+fn a_units_kind_is_edited_in_the_arrangements_tab_and_undone() {
+    let mut h = common::app(WINDOW);
+    h.get_by_label("Arrangements").click();
+    h.run();
+    h.get_by_label("Add unit").click();
+    h.run();
+    let forces = |h: &Harness<'_, BulwarkApp>| {
+        h.state().doc().scenario().arrangements[0].guarantors[0]
+            .forces
+            .clone()
+    };
+    let added = forces(&h).len() - 1;
+    assert_eq!(
+        forces(&h)[added].kind,
+        bulwark::scenario::UnitKind::Mechanised
+    );
+    h.get_all_by_label("Kind")
+        .last()
+        .expect("the new unit's kind")
+        .click();
+    h.run();
+    h.get_by_label("Armoured").click();
+    h.run();
+    assert_eq!(
+        forces(&h)[added].kind,
+        bulwark::scenario::UnitKind::Armoured
+    );
+    h.state_mut().queue(Command::Undo);
+    h.run();
+    assert_eq!(
+        forces(&h)[added].kind,
+        bulwark::scenario::UnitKind::Mechanised
+    );
+}

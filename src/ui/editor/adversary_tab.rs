@@ -9,6 +9,68 @@ use crate::scenario::{Demand, DemandKind, Scenario};
 
 use super::state_options;
 
+/// The kind, quality and air power of the adversary's theatre forces: its
+/// own, or (until edited) its state's.
+fn forces(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
+    let state = scenario
+        .states
+        .iter()
+        .find(|s| s.id == scenario.adversary.state)
+        .and_then(|entry| crate::scenario::reference::resolve(entry).ok());
+    let adversary = &mut scenario.adversary;
+    let mut quality = adversary
+        .quality
+        .or(state.as_ref().map(|s| s.quality))
+        .unwrap_or(1.0);
+    let before = quality;
+    widgets::number(
+        ui,
+        ed,
+        "Force quality",
+        &mut quality,
+        0.0..=5.0,
+        "",
+        "Training and equipment of the theatre forces: 1 for a trained, equipped force of its time",
+    );
+    if quality != before {
+        adversary.quality = Some(quality);
+    }
+    let mut aircraft = adversary
+        .combat_aircraft
+        .or(state.as_ref().map(|s| s.combat_aircraft))
+        .unwrap_or(0.0);
+    let before = aircraft;
+    widgets::number(
+        ui,
+        ed,
+        "Combat aircraft",
+        &mut aircraft,
+        0.0..=1.0e5,
+        " aircraft",
+        "Combat aircraft committed to the theatre; they fight for the air, then support the ground forces",
+    );
+    if aircraft != before {
+        adversary.combat_aircraft = Some(aircraft);
+    }
+    widgets::check(
+        ui,
+        ed,
+        "Surprise attack",
+        &mut adversary.surprise,
+        "The attack comes as a surprise: first strikes catch a share of the defender's aircraft on the ground",
+    );
+    let default = state
+        .map(|s| s.composition)
+        .unwrap_or(crate::scenario::reference::DEFAULT_COMPOSITION);
+    super::states_tab::composition_rows(
+        ui,
+        ed,
+        &mut adversary.composition,
+        default,
+        "the adversary state's mix",
+    );
+}
+
 /// Draws the tab.
 pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
     let options = state_options(scenario);
@@ -29,6 +91,7 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
         " troops",
         "Ground forces the adversary can commit to the theatre",
     );
+    forces(ui, ed, scenario);
     ui.separator();
     ui.horizontal(|ui| {
         ui.strong("Demands");

@@ -24,11 +24,16 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, scenario
     state.arrangement = state.arrangement.min(scenario.arrangements.len() - 1);
     ui.separator();
     let options = state_options(scenario);
+    let axes: Vec<(String, String)> = scenario
+        .axes
+        .iter()
+        .map(|axis| (axis.id.clone(), axis.name.clone()))
+        .collect();
     let adversary = scenario.adversary.state.clone();
     let a = &mut scenario.arrangements[state.arrangement];
     details(ui, ed, a, &options, &adversary);
     ui.separator();
-    guarantors(ui, ed, a, &options, &adversary);
+    guarantors(ui, ed, a, (&options, &axes), &adversary);
     ui.separator();
     clauses(ui, ed, a);
 }
@@ -266,11 +271,14 @@ fn compensation(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement) {
     }
 }
 
+/// The states and the axes a guarantor's editor offers: (id, name) each.
+type Lists<'a> = (&'a [(String, String)], &'a [(String, String)]);
+
 fn guarantors(
     ui: &mut Ui,
     ed: &mut EditTracker,
     a: &mut Arrangement,
-    options: &[(String, String)],
+    (options, axes): Lists<'_>,
     adversary: &str,
 ) {
     ui.horizontal(|ui| {
@@ -320,7 +328,7 @@ fn guarantors(
             .id_salt(("guarantor", i))
             .default_open(a_few(i))
             .show(ui, |ui| {
-                guarantor(ui, ed, g, options);
+                guarantor(ui, ed, g, (options, axes));
                 if ui
                     .button("Remove guarantor")
                     .on_hover_text(
@@ -345,7 +353,7 @@ fn a_few(i: usize) -> bool {
     i < 2
 }
 
-fn guarantor(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, options: &[(String, String)]) {
+fn guarantor(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, (options, axes): Lists<'_>) {
     widgets::choice(ui, ed, "Obligation", &mut g.obligation);
     widgets::choice(ui, ed, "Formality", &mut g.formality);
     widgets::choice(ui, ed, "Trigger", &mut g.trigger);
@@ -364,25 +372,44 @@ fn guarantor(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, options: &[(S
         "The guarantor extends its nuclear deterrent over the protected state",
     );
     ui.horizontal(|ui| widgets::credibility(ui, ed, None, &mut g.credibility));
-    forces(ui, ed, g, options);
+    forces(ui, ed, g, options, axes);
 }
 
-fn forces(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, options: &[(String, String)]) {
+fn forces(
+    ui: &mut Ui,
+    ed: &mut EditTracker,
+    g: &mut Guarantor,
+    options: &[(String, String)],
+    axes: &[(String, String)],
+) {
     ui.label("Forces (arrival 0 days = present when an attack starts)");
     let mut remove = None;
     for (i, f) in g.forces.iter_mut().enumerate() {
         ui.push_id(("force", i), |ui| {
             ui.group(|ui| {
                 widgets::text(ui, ed, "Unit", &mut f.label, "Unit name");
+                widgets::choice(ui, ed, "Kind", &mut f.kind);
+                let aircraft = f.kind == crate::scenario::UnitKind::CombatAircraft;
                 widgets::number(
                     ui,
                     ed,
-                    "Troops",
+                    if aircraft { "Aircraft" } else { "Troops" },
                     &mut f.troops,
                     0.0..=1.0e7,
-                    " troops",
-                    "Troops in the unit",
+                    if aircraft { " aircraft" } else { " troops" },
+                    "Troops in the unit (aircraft, for combat aircraft)",
                 );
+                widgets::number(
+                    ui,
+                    ed,
+                    "Quality",
+                    &mut f.quality,
+                    0.0..=5.0,
+                    "",
+                    "Training and equipment: 1 for a trained, equipped unit of its time; 0 adds nothing",
+                );
+                unit_axis(ui, ed, &mut f.axis, axes);
+                unit_reach(ui, ed, &mut f.reach_km);
                 widgets::number(
                     ui,
                     ed,
@@ -430,6 +457,45 @@ fn forces(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, options: &[(Stri
             position: None,
         });
     }
+}
+
+/// The axis a unit fights on, or none (spread over the axes by their
+/// defender shares).
+fn unit_axis(
+    ui: &mut Ui,
+    ed: &mut EditTracker,
+    value: &mut Option<String>,
+    axes: &[(String, String)],
+) {
+    let mut options = vec![(String::new(), "Spread over the axes".to_string())];
+    options.extend(axes.iter().cloned());
+    let mut chosen = value.clone().unwrap_or_default();
+    widgets::state_choice(
+        ui,
+        ed,
+        "Fights on",
+        &mut chosen,
+        &options,
+        "The axis the unit fights on; or spread over the axes into the state it stands in",
+    );
+    *value = (!chosen.is_empty()).then_some(chosen);
+}
+
+/// How far from where it stands a unit acts; none: its kind's default.
+fn unit_reach(ui: &mut Ui, ed: &mut EditTracker, value: &mut Option<f64>) {
+    ui.horizontal(|ui| {
+        let mut own = value.is_some();
+        let response = ui
+            .checkbox(&mut own, "Own reach")
+            .on_hover_text("How far from where it stands the unit acts (combat radius, range of fires); unticked: 900 km for aircraft, else only in the state it stands in");
+        ed.track(response);
+        if own != value.is_some() {
+            *value = own.then_some(300.0);
+        }
+        if let Some(km) = value {
+            widgets::number(ui, ed, "Reach", km, 0.0..=20_000.0, " km", "Reach from where the unit stands");
+        }
+    });
 }
 
 fn clauses(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement) {

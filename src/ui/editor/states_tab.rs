@@ -4,8 +4,8 @@
 use egui::Ui;
 
 use crate::kit::widgets::EditTracker;
-use crate::scenario::reference::{Reference, resolve};
-use crate::scenario::{Scenario, StateEntry, StateFigures};
+use crate::scenario::reference::{DEFAULT_COMPOSITION, Reference, resolve};
+use crate::scenario::{Composition, Scenario, StateEntry, StateFigures};
 
 /// One editable figure: label, unit, range, and how to reach it in the figures.
 struct Field {
@@ -13,6 +13,8 @@ struct Field {
     label: &'static str,
     unit: &'static str,
     max: f64,
+    /// The engine's value when neither the scenario nor the table gives one.
+    fallback: f64,
     get: fn(&StateFigures) -> Option<f64>,
     slot: fn(&mut StateFigures) -> &mut Option<f64>,
 }
@@ -23,6 +25,7 @@ const FIELDS: &[Field] = &[
         label: "GDP",
         unit: " bn USD",
         max: 1.0e6,
+        fallback: 0.0,
         get: |f| f.gdp_usd_bn,
         slot: |f| &mut f.gdp_usd_bn,
     },
@@ -31,6 +34,7 @@ const FIELDS: &[Field] = &[
         label: "Defence spending",
         unit: " % of GDP",
         max: 100.0,
+        fallback: 0.0,
         get: |f| f.defence_pct_gdp,
         slot: |f| &mut f.defence_pct_gdp,
     },
@@ -39,6 +43,7 @@ const FIELDS: &[Field] = &[
         label: "Active troops",
         unit: " troops",
         max: 1.0e8,
+        fallback: 0.0,
         get: |f| f.active_troops,
         slot: |f| &mut f.active_troops,
     },
@@ -47,6 +52,7 @@ const FIELDS: &[Field] = &[
         label: "Reservists",
         unit: " reservists",
         max: 1.0e8,
+        fallback: 0.0,
         get: |f| f.reserve_troops,
         slot: |f| &mut f.reserve_troops,
     },
@@ -55,10 +61,90 @@ const FIELDS: &[Field] = &[
         label: "Population",
         unit: " million",
         max: 1.0e4,
+        fallback: 0.0,
         get: |f| f.population_m,
         slot: |f| &mut f.population_m,
     },
+    Field {
+        key: "quality",
+        label: "Force quality",
+        unit: "",
+        max: 5.0,
+        fallback: 1.0,
+        get: |f| f.quality,
+        slot: |f| &mut f.quality,
+    },
+    Field {
+        key: "combat_aircraft",
+        label: "Combat aircraft",
+        unit: " aircraft",
+        max: 1.0e5,
+        fallback: 0.0,
+        get: |f| f.combat_aircraft,
+        slot: |f| &mut f.combat_aircraft,
+    },
 ];
+
+/// The kinds of a force mix, with their labels, in the file's order.
+const MIX: [(&str, fn(&mut Composition) -> &mut f64); 7] = [
+    ("Armoured", |c| &mut c.armoured),
+    ("Mechanised", |c| &mut c.mechanised),
+    ("Motorised / light", |c| &mut c.motorised),
+    ("Airborne", |c| &mut c.airborne),
+    ("Marines", |c| &mut c.marines),
+    ("Artillery", |c| &mut c.artillery),
+    ("Air defence", |c| &mut c.air_defence),
+];
+
+/// The shares of a force by kind of unit, edited as one override.
+pub fn composition_rows(
+    ui: &mut Ui,
+    ed: &mut EditTracker,
+    value: &mut Option<Composition>,
+    default: Composition,
+    source: &str,
+) {
+    ui.label("Force mix (shares of the troops by kind)")
+        .on_hover_text(format!(
+            "How the ground forces divide by kind of unit; default: {source}"
+        ));
+    let mut mix = value.unwrap_or(default);
+    let before = mix;
+    egui::Grid::new(ui.next_auto_id())
+        .num_columns(4)
+        .show(ui, |ui| {
+            for (i, (label, slot)) in MIX.into_iter().enumerate() {
+                if i > 0 && i % 2 == 0 {
+                    ui.end_row();
+                }
+                let l = ui.label(label);
+                let response = ui
+                    .add(
+                        egui::DragValue::new(slot(&mut mix))
+                            .range(0.0..=1.0)
+                            .clamp_existing_to_range(false)
+                            .speed(0.005),
+                    )
+                    .labelled_by(l.id)
+                    .on_hover_text(format!(
+                        "Share of the troops in {} units",
+                        label.to_lowercase()
+                    ));
+                ed.track(response);
+            }
+        });
+    if mix != before {
+        *value = Some(mix);
+    }
+    if value.is_some()
+        && ui
+            .small_button("Reset mix")
+            .on_hover_text(format!("Back to the default mix ({source})"))
+            .clicked()
+    {
+        *value = None;
+    }
+}
 
 /// Draws the tab.
 pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
@@ -83,6 +169,15 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
                 for field in FIELDS {
                     figure_row(ui, ed, entry, field);
                 }
+                let reference = Reference::get().state(&entry.id);
+                let (default, source) = match reference.and_then(|r| r.figures.composition) {
+                    Some(mix) => (mix, "the reference table"),
+                    None => (
+                        DEFAULT_COMPOSITION,
+                        "the engine's default mix, an assumption",
+                    ),
+                };
+                composition_rows(ui, ed, &mut entry.overrides.composition, default, source);
                 let in_use = referenced.contains(&entry.id);
                 if ui
                     .add_enabled(!in_use, egui::Button::new("Remove state"))
@@ -119,7 +214,7 @@ fn figure_row(ui: &mut Ui, ed: &mut EditTracker, entry: &mut StateEntry, field: 
     let current = (field.get)(&entry.overrides).or(default);
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(field.label);
-        let mut value = current.unwrap_or(0.0);
+        let mut value = current.unwrap_or(field.fallback);
         let speed = (value.abs() / 200.0).max(0.01);
         let response = ui
             .add(
