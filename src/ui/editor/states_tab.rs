@@ -85,8 +85,11 @@ const FIELDS: &[Field] = &[
     },
 ];
 
+/// How to reach one kind's share in a force mix.
+type Share = fn(&mut Composition) -> &mut f64;
+
 /// The kinds of a force mix, with their labels, in the file's order.
-const MIX: [(&str, fn(&mut Composition) -> &mut f64); 7] = [
+const MIX: [(&str, Share); 7] = [
     ("Armoured", |c| &mut c.armoured),
     ("Mechanised", |c| &mut c.mechanised),
     ("Motorised / light", |c| &mut c.motorised),
