@@ -230,6 +230,15 @@ fn validate(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 
         match scenario::load_file(file) {
             Ok(s) => {
                 let _ = writeln!(out, "{}: ok ({})", shown(file), s.meta.title);
+                // Warnings leave the file valid and the exit code 0.
+                for warning in scenario::warnings::warnings(&s) {
+                    let _ = writeln!(
+                        err,
+                        "{}: warning: {}",
+                        shown(file),
+                        scenario::validate::plain_text(&warning.to_string())
+                    );
+                }
             }
             Err(e) => {
                 bad += 1;

@@ -11,6 +11,7 @@ mod strict_json;
 pub mod templates;
 mod types;
 pub mod validate;
+pub mod warnings;
 
 pub use io::{
     EXTENSION, LoadError, LoadErrorKind, MAX_FILE_BYTES, MAX_PROBLEM_LINES, MIGRATIONS, Migration,

@@ -892,3 +892,21 @@ fn a_units_kind_is_edited_in_the_arrangements_tab_and_undone() {
         bulwark::scenario::UnitKind::Mechanised
     );
 }
+
+#[test]
+fn a_consistency_warning_shows_in_the_editing_panel_and_the_file_stays_valid() {
+    let mut h = common::app(WINDOW);
+    let mut odd = h.state().doc().scenario().clone();
+    odd.axes[0].objective = odd.axes[0].start.clone();
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(odd),
+        group: None,
+    });
+    h.run();
+    assert!(h.query_by_label("1 warning").is_some());
+    assert!(
+        h.query_by_label_contains("axes[0].objective: is 0.0 km from the start")
+            .is_some()
+    );
+    assert!(h.state().assessment().result.is_some(), "still assessed");
+}

@@ -21,6 +21,26 @@ fn validate_accepts_good_files_with_exit_code_0() {
 }
 
 #[test]
+fn validate_prints_consistency_warnings_with_their_path_and_exits_0() {
+    let dir = temp_dir();
+    let mut s = bulwark::scenario::from_bytes(
+        "armed-neutrality.bulwark.json",
+        &std::fs::read(saved("armed-neutrality.bulwark.json")).expect("read"),
+    )
+    .expect("loads");
+    s.axes[0].objective = s.axes[0].start.clone();
+    let file = dir.path().join("odd.bulwark.json");
+    bulwark::scenario::save_file(&file, &s).expect("save");
+    let out = bulwark().arg("validate").arg(&file).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("odd.bulwark.json: warning: axes[0].objective: is 0.0 km from the start"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn validate_prints_every_problem_and_exits_1() {
     let bad = test_file("bad/credibility-out-of-range.bulwark.json");
     let out = bulwark()

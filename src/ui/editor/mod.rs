@@ -96,6 +96,7 @@ pub fn show(ui: &mut Ui, state: &mut EditorState, draft: &mut Scenario) -> Optio
         }
     });
     ui.separator();
+    warnings(ui, draft);
     let mut ed = EditTracker::default();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -108,6 +109,50 @@ pub fn show(ui: &mut Ui, state: &mut EditorState, draft: &mut Scenario) -> Optio
             EditorTab::Slides => slides_tab::show(ui, &mut ed, state, draft),
         });
     ed.group
+}
+
+/// The most warnings the panel lists (a file from someone else may hold
+/// thousands).
+const MAX_WARNINGS_SHOWN: usize = 20;
+
+/// The scenario's consistency warnings (see `scenario::warnings`), each with
+/// the field it is about, above the tabs' contents: the file stays valid.
+fn warnings(ui: &mut Ui, scenario: &Scenario) {
+    let found = crate::scenario::warnings::warnings(scenario);
+    if found.is_empty() {
+        return;
+    }
+    let title = match found.len() {
+        1 => "1 warning".to_string(),
+        n => format!("{n} warnings"),
+    };
+    egui::CollapsingHeader::new(
+        egui::RichText::new(title).color(crate::kit::palette::WARNING),
+    )
+    .id_salt("consistency_warnings")
+    .default_open(true)
+    .show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("consistency_warnings_list")
+            .max_height(150.0)
+            .show(ui, |ui| {
+                for problem in found.iter().take(MAX_WARNINGS_SHOWN) {
+                    ui.label(
+                        egui::RichText::new(format!("{}: {}", problem.path, problem.message))
+                            .color(crate::kit::palette::WARNING),
+                    );
+                }
+                if found.len() > MAX_WARNINGS_SHOWN {
+                    ui.weak(format!(
+                        "and {} more (bulwark validate lists them all)",
+                        found.len() - MAX_WARNINGS_SHOWN
+                    ));
+                }
+            });
+    })
+    .header_response
+    .on_hover_text("Things the file says that are probably not meant; it stays valid and is assessed as it is");
+    ui.separator();
 }
 
 /// The scenario's states as (id, display name) pairs for combo boxes.

@@ -1,0 +1,226 @@
+//! Consistency warnings: things a valid file may say that are probably not
+//! what its author meant (guarantor troops where the arrangement forbids
+//! foreign troops, a force cap below the forces already in place, more than
+//! the whole attacking force spread over one state's axes, an axis that
+//! starts at its objective, reinforcements that arrive after the campaign is
+//! over). The file stays valid: `bulwark validate` prints them with their
+//! JSON path and exits 0 when there is no error; the app shows them in the
+//! editing panel.
+
+use super::reference;
+use super::types::{RestraintKind, Scenario};
+use super::validate::{Problem, plain_text};
+
+/// An axis shorter than this is taken to start at its objective, km.
+pub const NEAR_KM: f64 = 5.0;
+
+/// The longest campaign the engine follows, days (`model::campaign::MAX_DAYS`;
+/// the document layer cannot import the engine).
+pub const CAMPAIGN_DAYS: f64 = 180.0;
+
+/// Every consistency warning of `scenario`, each with the JSON path it is about.
+pub fn warnings(scenario: &Scenario) -> Vec<Problem> {
+    let mut out = Vec::new();
+    foreign_troops(scenario, &mut out);
+    force_caps(scenario, &mut out);
+    attacker_shares(scenario, &mut out);
+    short_axes(scenario, &mut out);
+    late_reinforcements(scenario, &mut out);
+    out
+}
+
+fn foreign_troops(scenario: &Scenario, out: &mut Vec<Problem>) {
+    for (a, arrangement) in scenario.arrangements.iter().enumerate() {
+        let forbids = arrangement
+            .restraints
+            .iter()
+            .any(|r| r.kind == RestraintKind::NoForeignTroops);
+        if !forbids {
+            continue;
+        }
+        for (g, guarantor) in arrangement.guarantors.iter().enumerate() {
+            for (f, force) in guarantor.forces.iter().enumerate() {
+                if arrangement.protected_states.contains(&force.stationed_in) && force.troops > 0.0
+                {
+                    out.push(Problem::new(
+                        &format!("arrangements[{a}].guarantors[{g}].forces[{f}].stationed_in"),
+                        format!(
+                            "'{}' stands in {}, which the arrangement's no-foreign-troops restraint forbids",
+                            plain_text(&force.label),
+                            plain_text(&force.stationed_in)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn force_caps(scenario: &Scenario, out: &mut Vec<Problem>) {
+    for (a, arrangement) in scenario.arrangements.iter().enumerate() {
+        for (r, restraint) in arrangement.restraints.iter().enumerate() {
+            let (RestraintKind::ForceCap, Some(limit)) = (restraint.kind, restraint.limit) else {
+                continue;
+            };
+            for id in &arrangement.protected_states {
+                let Some(active) = scenario
+                    .states
+                    .iter()
+                    .find(|s| s.id == *id)
+                    .and_then(|entry| reference::resolve(entry).ok())
+                    .map(|state| state.active_troops)
+                else {
+                    continue;
+                };
+                if limit < active {
+                    out.push(Problem::new(
+                        &format!("arrangements[{a}].restraints[{r}].limit"),
+                        format!(
+                            "the cap of {limit:.0} troops is below the {active:.0} active troops {} has: the engine cuts them to the cap",
+                            plain_text(id)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn attacker_shares(scenario: &Scenario, out: &mut Vec<Problem>) {
+    let mut defenders: Vec<&str> = scenario.axes.iter().map(|x| x.defender.as_str()).collect();
+    defenders.sort_unstable();
+    defenders.dedup();
+    for defender in defenders {
+        let total: f64 = scenario
+            .axes
+            .iter()
+            .filter(|x| x.defender == defender)
+            .map(|x| x.adversary_share)
+            .sum();
+        if total > 1.0 + 1e-9 {
+            let first = scenario
+                .axes
+                .iter()
+                .position(|x| x.defender == defender)
+                .unwrap_or(0);
+            out.push(Problem::new(
+                &format!("axes[{first}].adversary_share"),
+                format!(
+                    "the adversary's shares on the axes into {} add up to {:.0}% of its theatre forces, more than it has",
+                    plain_text(defender),
+                    total * 100.0
+                ),
+            ));
+        }
+    }
+}
+
+fn short_axes(scenario: &Scenario, out: &mut Vec<Problem>) {
+    for (i, axis) in scenario.axes.iter().enumerate() {
+        let km = great_circle_km(
+            (axis.start.point.lat, axis.start.point.lon),
+            (axis.objective.point.lat, axis.objective.point.lon),
+        );
+        if km < NEAR_KM {
+            out.push(Problem::new(
+                &format!("axes[{i}].objective"),
+                format!(
+                    "is {km:.1} km from the start: the objective falls at once; move the start or the objective"
+                ),
+            ));
+        }
+    }
+}
+
+fn late_reinforcements(scenario: &Scenario, out: &mut Vec<Problem>) {
+    for (a, arrangement) in scenario.arrangements.iter().enumerate() {
+        for (g, guarantor) in arrangement.guarantors.iter().enumerate() {
+            for (f, force) in guarantor.forces.iter().enumerate() {
+                if force.arrival_days > CAMPAIGN_DAYS {
+                    out.push(Problem::new(
+                        &format!("arrangements[{a}].guarantors[{g}].forces[{f}].arrival_days"),
+                        format!(
+                            "'{}' arrives on day {:.0}, after the campaign the engine follows ({CAMPAIGN_DAYS:.0} days): it never counts",
+                            plain_text(&force.label),
+                            force.arrival_days
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Great-circle distance between (lat, lon) points in degrees, km (haversine,
+/// as the engine measures axes).
+fn great_circle_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().clamp(0.0, 1.0).asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Restraint, from_bytes};
+
+    fn example(name: &str) -> Scenario {
+        let bytes = crate::assets::example(name).expect("a shipped example");
+        from_bytes(name, bytes).expect("loads")
+    }
+
+    #[test]
+    fn the_examples_have_no_warnings() {
+        for (name, _) in crate::assets::examples() {
+            assert_eq!(warnings(&example(name)), Vec::new(), "{name}");
+        }
+    }
+
+    #[test]
+    fn each_inconsistency_is_named_with_its_path() {
+        let mut s = example("eastern-flank-today.bulwark.json");
+        s.arrangements[0].restraints.push(Restraint {
+            kind: RestraintKind::NoForeignTroops,
+            limit: None,
+            text: String::new(),
+        });
+        s.arrangements[0].restraints.push(Restraint {
+            kind: RestraintKind::ForceCap,
+            limit: Some(10.0),
+            text: String::new(),
+        });
+        let into = |s: &Scenario, id: &str| -> Vec<usize> {
+            (0..s.axes.len())
+                .filter(|i| s.axes[*i].defender == id)
+                .collect()
+        };
+        let mut second = s.axes[into(&s, "LTU")[0]].clone();
+        second.id = "second_into_lithuania".into();
+        s.axes.push(second);
+        let lithuania = into(&s, "LTU");
+        for i in &lithuania {
+            s.axes[*i].adversary_share = 0.6;
+        }
+        let shares = format!("axes[{}].adversary_share", lithuania[0]);
+        s.axes[1].objective = s.axes[1].start.clone();
+        s.arrangements[0].guarantors[0].forces[0].arrival_days = 400.0;
+        let found = warnings(&s);
+        let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
+        for expected in [
+            "arrangements[0].guarantors[0].forces[0].stationed_in",
+            "arrangements[0].restraints[1].limit",
+            shares.as_str(),
+            "axes[1].objective",
+            "arrangements[0].guarantors[0].forces[0].arrival_days",
+        ] {
+            assert!(paths.contains(&expected), "{expected} not in {paths:?}");
+        }
+        assert!(crate::scenario::validate(&s).is_empty(), "still valid");
+    }
+}
