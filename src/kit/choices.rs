@@ -39,6 +39,7 @@ choice!(UnitKind,
     Artillery => "Artillery / rockets", "Guns, rocket launchers and their crews.";
     AirDefence => "Air defence", "Ground-based air defence; little power against ground forces.";
     CombatAircraft => "Combat aircraft", "Aircraft (count them under Troops): they fight for the air, then support the ground battle within their reach.";
+    Advisers => "Advisers / trainers", "A small presence: a tripwire for the guarantor's credibility, no combat power.";
 );
 
 choice!(PlotKind,
@@ -71,6 +72,7 @@ choice!(Obligation,
     Defence => "Defence", "Obliged to come to the protected state's aid, including with armed force.";
     Consultation => "Consultation", "Obliged only to consult on a response.";
     Assurance => "Assurance", "Promises to respect borders and seek action by others (e.g. the UN Security Council).";
+    Basing => "Basing, no duty to defend", "Forces stationed in the protected state with no obligation to defend it (US-Japan 1951): informal support plus the tripwire of those forces.";
     Informal => "Informal", "No obligation; support as interests dictate.";
 );
 

@@ -40,6 +40,10 @@ pub fn factors(guarantor: &PreparedGuarantor, p: &Params) -> CredibilityFactors 
         Obligation::Consultation => p.pact_reliability * p.consultation_reliability,
         Obligation::Assurance => p.assurance_reliability,
         Obligation::Informal => p.informal_reliability,
+        // Forces on the ground but no promise: as informal support, with the
+        // tripwire of those forces below (US–Japan 1951, Article I: US forces
+        // "may be utilized" to contribute to Japan's security).
+        Obligation::Basing => p.informal_reliability,
     };
     // Each step down in formality (or trigger) can only lower the factor, even
     // when the user's ranges overlap.
@@ -104,6 +108,31 @@ pub fn factors(guarantor: &PreparedGuarantor, p: &Params) -> CredibilityFactors 
 /// The chance that `guarantor` fights (without the breakdown).
 pub fn guarantor(guarantor: &PreparedGuarantor, p: &Params) -> f64 {
     factors(guarantor, p).credibility
+}
+
+/// Holds each conditional commitment to its condition: a guarantor that acts
+/// only if another does is never more credible than that other (`condition`
+/// gives, for each guarantor, the index of the one it waits for).
+pub fn apply_conditions(condition: impl Fn(usize) -> Option<usize>, creds: &mut [f64]) {
+    // Two passes settle a chain of two; validation refuses cycles.
+    for _ in 0..2 {
+        for g in 0..creds.len() {
+            if let Some(c) = condition(g).filter(|c| *c < creds.len() && *c != g) {
+                creds[g] = creds[g].min(creds[c]);
+            }
+        }
+    }
+}
+
+/// A guarantor waiting for another acts only in draws where that other acts.
+pub fn apply_conditions_to_acts(condition: impl Fn(usize) -> Option<usize>, acts: &mut [bool]) {
+    for _ in 0..2 {
+        for g in 0..acts.len() {
+            if let Some(c) = condition(g).filter(|c| *c < acts.len() && *c != g) {
+                acts[g] = acts[g] && acts[c];
+            }
+        }
+    }
 }
 
 /// Chance that at least one guarantor fights: with weight `rho` all follow one

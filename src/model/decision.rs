@@ -59,6 +59,7 @@ pub fn evaluate(state: &PreparedState, p: &Params, horizon: f64, creds: &mut Vec
         };
         creds.push(c);
     }
+    credibility::apply_conditions(|g| state.guarantors[g].condition, creds);
     evaluate_given(state, p, horizon, creds)
 }
 

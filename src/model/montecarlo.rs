@@ -193,6 +193,8 @@ struct Classes<'a> {
     guarantors: Vec<&'a PreparedGuarantor>,
     /// For each protected state, the class of each of its guarantors.
     of_state: Vec<Vec<usize>>,
+    /// For each class, the class of the guarantor it waits for, if any.
+    conditions: Vec<Option<usize>>,
 }
 
 impl<'a> Classes<'a> {
@@ -215,10 +217,19 @@ impl<'a> Classes<'a> {
                     })
                     .collect()
             })
-            .collect();
+            .collect::<Vec<Vec<usize>>>();
+        let mut conditions = vec![None; guarantors.len()];
+        for (state, classes) in states.iter().zip(&of_state) {
+            for (guarantor, class) in state.guarantors.iter().zip(classes) {
+                if let Some(c) = guarantor.condition.and_then(|c| classes.get(c)) {
+                    conditions[*class] = Some(*c);
+                }
+            }
+        }
         Self {
             guarantors,
             of_state,
+            conditions,
         }
     }
 }
@@ -315,6 +326,8 @@ impl Draw<'_> {
                     .iter()
                     .map(|guarantor| credibility::guarantor(guarantor, &p)),
             );
+            let conditions = &self.classes.conditions;
+            credibility::apply_conditions(|k| conditions[k], &mut class_creds);
             for (t, c) in class_tallies.iter_mut().zip(&class_creds) {
                 t.add(*c);
             }
@@ -327,6 +340,7 @@ impl Draw<'_> {
                 creds.clear();
                 creds.extend(classes.iter().map(|k| class_creds[*k]));
                 credibility::interventions(&creds, common, shared, &uniforms, &mut acts);
+                credibility::apply_conditions_to_acts(|g| state.guarantors[g].condition, &mut acts);
                 self.tally(state, &p, &creds, &acts, draws);
             }
         }

@@ -12,8 +12,8 @@
 use super::params::Params;
 use crate::scenario::{Composition, UnitKind};
 
-/// Number of unit kinds (the ground kinds and combat aircraft).
-pub const KINDS: usize = 8;
+/// Number of unit kinds (the ground kinds, combat aircraft and advisers).
+pub const KINDS: usize = 9;
 
 /// Quality-weighted troops (aircraft, for combat aircraft) of each kind, in
 /// [`index`] order.
@@ -30,6 +30,7 @@ pub fn index(kind: UnitKind) -> usize {
         UnitKind::Artillery => 5,
         UnitKind::AirDefence => 6,
         UnitKind::CombatAircraft => 7,
+        UnitKind::Advisers => 8,
     }
 }
 
@@ -84,6 +85,8 @@ pub fn weights(p: &Params) -> ByKind {
         p.power_marines,
         p.power_artillery,
         p.power_air_defence,
+        0.0,
+        // Advisers and trainers fight no battles of their own.
         0.0,
     ]
     .map(|w| if w.is_finite() { w.max(0.0) } else { 0.0 })
@@ -146,7 +149,7 @@ mod tests {
         let forces = spread(&mix, 0.5, 1000.0);
         assert_eq!(forces[index(UnitKind::Armoured)], 125.0);
         assert_eq!(forces[index(UnitKind::Motorised)], 375.0);
-        let w = [3.0, 2.0, 1.0, 1.0, 1.0, 2.0, 0.5, 0.0];
+        let w = [3.0, 2.0, 1.0, 1.0, 1.0, 2.0, 0.5, 0.0, 0.0];
         assert_eq!(power(&forces, &w), 125.0 * 3.0 + 375.0);
         assert_eq!(
             power(&spread(&mix, 0.0, 1000.0), &w),

@@ -52,6 +52,9 @@ pub struct PreparedGuarantor {
     pub covered: f64,
     /// Whether the arrangement can be renewed at its sunset.
     pub renewable: bool,
+    /// The index (among the state's pooled guarantors) of the guarantor
+    /// whose action this one waits for, if its commitment is conditional.
+    pub condition: Option<usize>,
 }
 
 /// One axis of advance into the protected state, with the forces on it, each
@@ -295,6 +298,7 @@ pub fn same_credibility_inputs(first: &PreparedGuarantor, second: &PreparedGuara
             g.integrated_command,
             g.covered.to_bits(),
             g.renewable,
+            g.condition,
         )
     };
     key(first) == key(second)
@@ -310,8 +314,16 @@ fn pool_guarantors(
     let horizon = scenario.horizon_years.max(1e-9);
     let mut out = Vec::new();
     for arrangement in chosen {
+        let first = out.len();
         for guarantor in &arrangement.guarantors {
             let figures = find_state(scenario, &guarantor.state);
+            let condition = guarantor.conditional_on.as_ref().and_then(|other| {
+                let at = arrangement
+                    .guarantors
+                    .iter()
+                    .position(|g| g.state == *other)?;
+                Some(first + at)
+            });
             let present_troops = guarantor
                 .forces
                 .iter()
@@ -338,6 +350,7 @@ fn pool_guarantors(
                     .sunset_years
                     .map_or(1.0, |years| (years / horizon).min(1.0)),
                 renewable: arrangement.renewable,
+                condition,
             });
         }
     }

@@ -47,6 +47,7 @@ fn guarantor(
         trigger_wording: wording.into(),
         credibility: None,
         nuclear_umbrella: false,
+        conditional_on: None,
         forces: Vec::new(),
     }
 }

@@ -201,6 +201,9 @@ pub enum UnitKind {
     /// Combat aircraft: `troops` counts aircraft; they act within their
     /// combat radius of where they are based.
     CombatAircraft,
+    /// Advisers and trainers: a small presence that counts as a tripwire but
+    /// adds no combat power.
+    Advisers,
 }
 
 impl UnitKind {
@@ -375,6 +378,12 @@ pub struct Guarantor {
     /// Whether the guarantor extends its nuclear umbrella over the protected state.
     #[serde(default)]
     pub nuclear_umbrella: bool,
+    /// The state id of another guarantor of this arrangement whose action
+    /// this commitment requires (the 1935 Soviet–Czechoslovak treaty bound
+    /// the USSR only if France acted first); none: unconditional. Since
+    /// format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conditional_on: Option<String>,
     /// Forces present in, or pledged to, the protected state.
     #[serde(default)]
     pub forces: Vec<ForceCommitment>,
@@ -393,6 +402,9 @@ pub enum Obligation {
     Assurance,
     /// No obligation; support given as interests dictate.
     Informal,
+    /// Forces stationed in the protected state with no duty to defend it (the
+    /// 1951 US–Japan Security Treaty). Since format version 2.
+    Basing,
 }
 
 /// How formally a commitment is made.

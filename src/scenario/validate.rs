@@ -408,6 +408,7 @@ fn check_arrangement(
         let p = format!("{path}.guarantors[{i}]");
         c.unique(&format!("{p}.state"), &g.state, &mut guarantors);
         check_guarantor(c, &p, g, states, adversary, &a.protected_states);
+        check_condition(c, &p, a, g);
     }
     c.count(
         &format!("{path}.void_clauses"),
@@ -502,6 +503,42 @@ fn check_force_axes(c: &mut Checker, scenario: &Scenario, axes: &HashSet<String>
                 }
             }
         }
+    }
+}
+
+/// A conditional commitment waits for another guarantor of the same
+/// arrangement, not for itself, and not in a circle.
+fn check_condition(c: &mut Checker, path: &str, a: &Arrangement, g: &Guarantor) {
+    let Some(other) = &g.conditional_on else {
+        return;
+    };
+    let path = format!("{path}.conditional_on");
+    if *other == g.state {
+        c.push(
+            &path,
+            "names the guarantor itself; a commitment cannot wait for itself",
+        );
+        return;
+    }
+    let Some(condition) = a.guarantors.iter().find(|x| x.state == *other) else {
+        c.push(
+            &path,
+            format!(
+                "'{}' is not a guarantor of this arrangement",
+                elide(other, 60)
+            ),
+        );
+        return;
+    };
+    if condition.conditional_on.as_deref() == Some(g.state.as_str()) {
+        c.push(
+            &path,
+            format!(
+                "'{}' in turn waits for '{}': neither would ever act",
+                elide(other, 60),
+                elide(&g.state, 60)
+            ),
+        );
     }
 }
 

@@ -447,3 +447,62 @@ fn every_example_and_backtest_case_gives_bounded_results() {
         ));
     }
 }
+
+#[test]
+fn a_conditional_commitment_is_never_more_credible_than_its_condition() {
+    let mut s = common::baked("nato-membership.bulwark.json");
+    let guarantors = &mut s.arrangements[0].guarantors;
+    assert!(guarantors.len() >= 2);
+    // The most credible waits for a weaker one: a political declaration.
+    guarantors[1].formality = Formality::PoliticalDeclaration;
+    let weaker = guarantors[1].state.clone();
+    guarantors[0].conditional_on = Some(weaker);
+    assert!(
+        scenario::validate(&s).is_empty(),
+        "{:?}",
+        scenario::validate(&s)
+    );
+    let a = model::assess_with(&s, 2000, 1);
+    let g = &a.states[0].credibility.guarantors;
+    assert!(g[0].factors.credibility <= g[1].factors.credibility + 1e-12);
+    assert!(g[0].credibility.mean <= g[1].credibility.mean + 1e-12);
+    assert!(g[0].intervened_share <= g[1].intervened_share + 1e-12);
+    let before = model::assess_with(&common::baked("nato-membership.bulwark.json"), 2000, 1);
+    assert!(
+        a.states[0].decision.chance_of_attack.mean
+            >= before.states[0].decision.chance_of_attack.mean - 1e-12,
+        "waiting for a weaker ally never deters more"
+    );
+}
+
+#[test]
+fn advisers_are_a_tripwire_without_combat_power() {
+    let mut s = common::baked("us-bilateral-28-point.bulwark.json");
+    let protected = s.arrangements[0].protected_states[0].clone();
+    let before = model::assess_with(&s, 500, 1);
+    s.arrangements[0].guarantors[0]
+        .forces
+        .push(bulwark::scenario::ForceCommitment {
+            label: "Training mission".into(),
+            kind: bulwark::scenario::UnitKind::Advisers,
+            troops: 500.0,
+            quality: 1.0,
+            axis: None,
+            reach_km: None,
+            arrival_days: 0.0,
+            stationed_in: protected,
+            position: None,
+        });
+    let after = model::assess_with(&s, 500, 1);
+    let (b, a) = (&before.states[0], &after.states[0]);
+    assert!(
+        a.credibility.guarantors[0].factors.tripwire_bonus
+            > b.credibility.guarantors[0].factors.tripwire_bonus
+    );
+    for (x, y) in a.campaign.iter().zip(&b.campaign) {
+        assert_eq!(
+            x.defender_power_day0, y.defender_power_day0,
+            "no combat power"
+        );
+    }
+}

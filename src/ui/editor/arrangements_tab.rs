@@ -303,6 +303,7 @@ fn guarantors(
                             trigger_wording: String::new(),
                             credibility: None,
                             nuclear_umbrella: false,
+                            conditional_on: None,
                             forces: Vec::new(),
                         });
                     }
@@ -318,6 +319,17 @@ fn guarantors(
         ui.weak("No guarantor: the protected state relies on its own forces.");
     }
     let mut remove = None;
+    let siblings: Vec<(String, String)> = a
+        .guarantors
+        .iter()
+        .map(|g| {
+            let name = options
+                .iter()
+                .find(|(id, _)| *id == g.state)
+                .map_or_else(|| g.state.clone(), |(_, n)| n.clone());
+            (g.state.clone(), name)
+        })
+        .collect();
     for (i, g) in a.guarantors.iter_mut().enumerate() {
         let name = options
             .iter()
@@ -329,6 +341,7 @@ fn guarantors(
             .default_open(a_few(i))
             .show(ui, |ui| {
                 guarantor(ui, ed, g, (options, axes));
+                condition(ui, ed, g, &siblings);
                 if ui
                     .button("Remove guarantor")
                     .on_hover_text(
@@ -457,6 +470,25 @@ fn forces(
             position: None,
         });
     }
+}
+
+/// Whose action a guarantor's commitment waits for, if anyone's.
+fn condition(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, siblings: &[(String, String)]) {
+    let mut options = vec![(String::new(), "No one (unconditional)".to_string())];
+    options.extend(siblings.iter().filter(|(id, _)| *id != g.state).cloned());
+    if options.len() < 2 && g.conditional_on.is_none() {
+        return;
+    }
+    let mut chosen = g.conditional_on.clone().unwrap_or_default();
+    widgets::state_choice(
+        ui,
+        ed,
+        "Acts only if",
+        &mut chosen,
+        &options,
+        "A commitment that binds only if another guarantor acts first (the 1935 Soviet-Czechoslovak treaty waited for France): never more credible than that guarantor",
+    );
+    g.conditional_on = (!chosen.is_empty()).then_some(chosen);
 }
 
 /// The axis a unit fights on, or none (spread over the axes by their
