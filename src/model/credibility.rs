@@ -88,7 +88,9 @@ pub fn factors(guarantor: &PreparedGuarantor, p: &Params) -> CredibilityFactors 
     } else {
         0.0
     };
-    let coverage = clamp01(guarantor.covered + (1.0 - guarantor.covered) * clamp01(renewal));
+    // Over the horizon (sunset and renewal) and over the axes (the scope).
+    let coverage = clamp01(guarantor.covered + (1.0 - guarantor.covered) * clamp01(renewal))
+        * clamp01(guarantor.scope_share);
     let computed = (after_tripwire + command_bonus) * void_factor * compensation_factor * coverage;
     let credibility = clamp01(guarantor.credibility.unwrap_or(computed));
     CredibilityFactors {

@@ -71,7 +71,14 @@ pub fn evaluate_given(state: &PreparedState, p: &Params, horizon: f64, creds: &[
     let (success_alone, success_helped) = denial(state, p, creds);
     let success = clamp01((1.0 - credibility) * success_alone + credibility * success_helped);
     let (war_term, nuclear_term, sanctions_term) = punishment_terms(state, p, creds, credibility);
-    let punishment = 1.0 - (1.0 - war_term) * (1.0 - nuclear_term) * (1.0 - sanctions_term);
+    // Breaking its own non-aggression pact costs the adversary a little.
+    let pact_term = if state.non_aggression {
+        clamp01(p.non_aggression_cost)
+    } else {
+        0.0
+    };
+    let punishment =
+        1.0 - (1.0 - war_term) * (1.0 - nuclear_term) * (1.0 - sanctions_term) * (1.0 - pact_term);
     let grievance = state.grievance;
     let floor = clamp01(p.grievance_floor);
     let motive = clamp01(p.adversary_resolve) * (floor + (1.0 - floor) * grievance);

@@ -53,10 +53,11 @@ pub struct Params {
     pub power_air_defence: f64,
     pub power_aircraft: f64,
     pub first_strike_share: f64,
+    pub non_aggression_cost: f64,
 }
 
 /// Number of parameters in the catalogue (and fields of [`Params`]).
-pub const COUNT: usize = 43;
+pub const COUNT: usize = 44;
 
 impl Params {
     /// Parameters from values in catalogue order (missing values read as 0).
@@ -115,6 +116,7 @@ impl Params {
             power_air_defence: g(40),
             power_aircraft: g(41),
             first_strike_share: g(42),
+            non_aggression_cost: g(43),
         }
     }
 }

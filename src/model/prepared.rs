@@ -55,6 +55,9 @@ pub struct PreparedGuarantor {
     /// The index (among the state's pooled guarantors) of the guarantor
     /// whose action this one waits for, if its commitment is conditional.
     pub condition: Option<usize>,
+    /// Share of the adversary's effort (axis weights) into the protected
+    /// state that falls within the guarantee's scope (1: the whole state).
+    pub scope_share: f64,
 }
 
 /// One axis of advance into the protected state, with the forces on it, each
@@ -143,6 +146,8 @@ pub struct PreparedState {
     pub restraint_severity: f64,
     /// Whether any arrangement brings snap-back sanctions.
     pub snapback: bool,
+    /// Whether the adversary has a non-aggression pact with the state.
+    pub non_aggression: bool,
     /// Whether the state has nuclear weapons of its own.
     pub own_nuclear: bool,
     /// The adversary's demands, each with how far it is met.
@@ -257,6 +262,7 @@ pub fn state(
         restraints,
         restraint_severity: severity,
         snapback: chosen.iter().any(|a| a.snapback_sanctions),
+        non_aggression: chosen.iter().any(|a| a.non_aggression_pact),
         own_nuclear: figures.nuclear,
         preconditions: scenario.adversary.preconditions.len(),
         defence_guarantee: guarantors
@@ -299,6 +305,7 @@ pub fn same_credibility_inputs(first: &PreparedGuarantor, second: &PreparedGuara
             g.covered.to_bits(),
             g.renewable,
             g.condition,
+            g.scope_share.to_bits(),
         )
     };
     key(first) == key(second)
@@ -317,6 +324,7 @@ fn pool_guarantors(
         let first = out.len();
         for guarantor in &arrangement.guarantors {
             let figures = find_state(scenario, &guarantor.state);
+            let scope_share = scope_share(scenario, arrangement, id);
             let condition = guarantor.conditional_on.as_ref().and_then(|other| {
                 let at = arrangement
                     .guarantors
@@ -351,10 +359,47 @@ fn pool_guarantors(
                     .map_or(1.0, |years| (years / horizon).min(1.0)),
                 renewable: arrangement.renewable,
                 condition,
+                scope_share,
             });
         }
     }
     out
+}
+
+/// Whether `arrangement`'s scope covers the axis `axis` (any axis when it
+/// gives none; the engine's default axis only then).
+pub fn in_scope(arrangement: &Arrangement, axis: &str) -> bool {
+    arrangement
+        .scope_axes
+        .as_ref()
+        .is_none_or(|axes| axes.iter().any(|a| a == axis))
+}
+
+/// Share of the adversary's effort into `state` (its axes' adversary shares,
+/// all equal when none is set) that `arrangement`'s scope covers.
+fn scope_share(scenario: &Scenario, arrangement: &Arrangement, state: &str) -> f64 {
+    if arrangement.scope_axes.is_none() {
+        return 1.0;
+    }
+    let into: Vec<&crate::scenario::Axis> = scenario
+        .axes
+        .iter()
+        .filter(|a| a.defender == state)
+        .collect();
+    let total: f64 = into.iter().map(|a| a.adversary_share.max(0.0)).sum();
+    let covered = |weight: &dyn Fn(&crate::scenario::Axis) -> f64| -> f64 {
+        into.iter()
+            .filter(|a| in_scope(arrangement, &a.id))
+            .map(|a| weight(a))
+            .sum()
+    };
+    if into.is_empty() {
+        0.0
+    } else if total > 0.0 {
+        covered(&|a| a.adversary_share.max(0.0)) / total
+    } else {
+        covered(&|_| 1.0) / into.len() as f64
+    }
 }
 
 /// The axes into the protected state (or the engine's default axis when the
@@ -566,11 +611,15 @@ fn place_forces(
         for guarantor in &arrangement.guarantors {
             for force in &guarantor.forces {
                 let protected = &arrangement.protected_states;
+                let arrives = !force.is_present() || force.stationed_in != defender;
                 let on = force_shares(scenario, force, protected, defender, axes, shares, ends);
                 let unit = power::unit(force.kind, force.quality, force.troops);
                 let kind = power::index(force.kind);
                 for (axis, share) in axes.iter_mut().zip(on) {
-                    if share <= 0.0 {
+                    // An attack outside the scope brings no intervention.
+                    let outside =
+                        arrangement.scope_axes.is_some() && !in_scope(arrangement, &axis.id);
+                    if share <= 0.0 || (arrives && outside) {
                         continue;
                     }
                     if force.is_present() && force.stationed_in == defender {

@@ -630,6 +630,20 @@ pub const CATALOGUE: &[Parameter] = &[
         meaning: "Share of the defender's own combat aircraft destroyed on the ground by the attacker's first strikes when the attack comes as a surprise.",
         source: "22 June 1941: about 1,200 Soviet aircraft destroyed on the first day, most on the ground (Glantz & House 1995); 5 June 1967: about 300 of some 420 Egyptian combat aircraft (Oren 2002); 24 February 2022: Ukraine dispersed its aircraft and lost few (Zabrodskyi et al., RUSI 2022). Range 0.1-0.7.",
     },
+    Parameter {
+        key: "non_aggression_cost",
+        label: "Cost of breaking a non-aggression pact",
+        unit: "0 to 1",
+        min: 0.0,
+        max: 1.0,
+        default: Uncertain {
+            low: 0.0,
+            likely: 0.03,
+            high: 0.1,
+        },
+        meaning: "Deterrent weight, for the adversary, of breaking its own non-aggression pact with the protected state (its word, its reputation with others).",
+        source: "Assumption, small by the record: ATOP codes non-aggression pacts as promises only (Leeds et al. 2002), and Germany broke its 1939 pact with Denmark within a year, the USSR its pacts with Finland (1932), Estonia, Latvia and Lithuania. Range 0-0.1.",
+    },
 ];
 
 /// The parameter with this key, if the catalogue has it.

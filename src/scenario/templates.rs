@@ -79,6 +79,8 @@ pub fn arrangement(kind: ArrangementKind, protected: &str, id: &str) -> Arrangem
         renewable: false,
         integrated_command: false,
         snapback_sanctions: false,
+        non_aggression_pact: false,
+        scope_axes: None,
         notes: String::new(),
     };
     match kind {

@@ -331,6 +331,18 @@ pub struct Arrangement {
     /// Snap-back sanctions on the adversary if it attacks.
     #[serde(default)]
     pub snapback_sanctions: bool,
+    /// Whether the adversary has signed a non-aggression pact with the
+    /// protected state (Denmark–Germany 1939): no one is bound to defend it,
+    /// but breaking its word costs the adversary something. Since format
+    /// version 2.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub non_aggression_pact: bool,
+    /// The axes of advance the guarantee covers (a treaty area, or only the
+    /// territory the protected state controls); none: the whole state. An
+    /// attack along another axis brings no intervention under it. Since
+    /// format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope_axes: Option<Vec<String>>,
     /// Free notes (Markdown) on this arrangement and its sources.
     #[serde(default)]
     pub notes: String,

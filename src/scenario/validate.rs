@@ -98,6 +98,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         check_axis(&mut c, &path, axis, &states);
     }
     check_force_axes(&mut c, scenario, &ids);
+    check_scopes(&mut c, scenario, &ids);
     check_assumptions(&mut c, scenario);
     if scenario.simulation.samples == 0 || scenario.simulation.samples > MAX_SAMPLES {
         c.push(
@@ -539,6 +540,25 @@ fn check_condition(c: &mut Checker, path: &str, a: &Arrangement, g: &Guarantor) 
                 elide(&g.state, 60)
             ),
         );
+    }
+}
+
+/// A guarantee's scope lists axes of the scenario.
+fn check_scopes(c: &mut Checker, scenario: &Scenario, axes: &HashSet<String>) {
+    for (a, arrangement) in scenario.arrangements.iter().enumerate() {
+        let Some(scope) = &arrangement.scope_axes else {
+            continue;
+        };
+        let path = format!("arrangements[{a}].scope_axes");
+        c.count(&path, scope.len(), MAX_LIST);
+        for (i, axis) in scope.iter().enumerate() {
+            if !axes.contains(axis) {
+                c.push(
+                    &format!("{path}[{i}]"),
+                    format!("'{}' is not an axis of this scenario", elide(axis, 60)),
+                );
+            }
+        }
     }
 }
 

@@ -506,3 +506,83 @@ fn advisers_are_a_tripwire_without_combat_power() {
         );
     }
 }
+
+#[test]
+fn an_attack_outside_a_guarantees_scope_gets_no_intervention_from_it() {
+    let mut s = common::baked("eastern-flank-today.bulwark.json");
+    let whole = model::assess_with(&s, 1000, 1);
+    s.arrangements[0].scope_axes = Some(vec!["narva_tallinn".into()]);
+    assert!(
+        scenario::validate(&s).is_empty(),
+        "{:?}",
+        scenario::validate(&s)
+    );
+    let scoped = model::assess_with(&s, 1000, 1);
+    let latvia = |a: &bulwark::model::Assessment| {
+        a.states
+            .iter()
+            .find(|x| x.state == "LVA")
+            .expect("Latvia")
+            .clone()
+    };
+    let (before, after) = (latvia(&whole), latvia(&scoped));
+    // No reinforcement comes along the uncovered axis into Latvia…
+    let riga = &after.campaign[0];
+    assert_eq!(
+        riga.trace_helped
+            .iter()
+            .map(|d| d.defender_power)
+            .collect::<Vec<_>>(),
+        riga.trace_alone
+            .iter()
+            .map(|d| d.defender_power)
+            .collect::<Vec<_>>(),
+    );
+    // …no guarantor is credible there, and the attack is likelier.
+    assert!(
+        after
+            .credibility
+            .guarantors
+            .iter()
+            .all(|g| g.factors.credibility == 0.0)
+    );
+    assert!(
+        after.decision.chance_of_attack.mean > before.decision.chance_of_attack.mean,
+        "{} vs {}",
+        after.decision.chance_of_attack.mean,
+        before.decision.chance_of_attack.mean
+    );
+    // Estonia, inside the scope, keeps its guarantee.
+    let estonia = scoped
+        .states
+        .iter()
+        .find(|x| x.state == "EST")
+        .expect("Estonia");
+    assert!(
+        estonia
+            .credibility
+            .guarantors
+            .iter()
+            .any(|g| g.factors.credibility > 0.5)
+    );
+}
+
+#[test]
+fn a_non_aggression_pact_costs_the_adversary_a_little_and_defends_no_one() {
+    let mut s = common::baked("armed-neutrality.bulwark.json");
+    let before = model::assess_with(&s, 1000, 1);
+    s.arrangements[0].non_aggression_pact = true;
+    let after = model::assess_with(&s, 1000, 1);
+    let (b, a) = (&before.states[0], &after.states[0]);
+    assert!(a.decision.chance_of_attack.mean < b.decision.chance_of_attack.mean);
+    assert!(
+        a.decision.chance_of_attack.mean > 0.8 * b.decision.chance_of_attack.mean,
+        "a small effect: {} vs {}",
+        a.decision.chance_of_attack.mean,
+        b.decision.chance_of_attack.mean
+    );
+    assert_eq!(
+        a.credibility.arrangement.mean, 0.0,
+        "no one is bound to fight"
+    );
+}

@@ -32,6 +32,7 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, scenario
     let adversary = scenario.adversary.state.clone();
     let a = &mut scenario.arrangements[state.arrangement];
     details(ui, ed, a, &options, &adversary);
+    scope(ui, ed, a, &axes);
     ui.separator();
     guarantors(ui, ed, a, (&options, &axes), &adversary);
     ui.separator();
@@ -190,8 +191,47 @@ fn details(
         &mut a.snapback_sanctions,
         "Sanctions on the adversary return automatically if it attacks",
     );
+    widgets::check(
+        ui,
+        ed,
+        "Non-aggression pact with the adversary",
+        &mut a.non_aggression_pact,
+        "The adversary has promised not to attack (Denmark-Germany 1939): no one is bound to defend, but breaking its word costs it a little",
+    );
     sunset(ui, ed, a);
     compensation(ui, ed, a);
+}
+
+/// Which axes the guarantee covers: the whole state, or the axes ticked.
+fn scope(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement, axes: &[(String, String)]) {
+    if axes.is_empty() {
+        return;
+    }
+    let mut whole = a.scope_axes.is_none();
+    let response = ui.checkbox(&mut whole, "Covers the whole state").on_hover_text(
+        "Untick to limit the guarantee to some axes (a treaty area, or only the territory the protected state controls): an attack along another axis brings no intervention under it",
+    );
+    ed.track(response);
+    if whole != a.scope_axes.is_none() {
+        a.scope_axes = (!whole).then(|| axes.iter().map(|(id, _)| id.clone()).collect());
+    }
+    let Some(scope) = &mut a.scope_axes else {
+        return;
+    };
+    ui.indent("scope_axes", |ui| {
+        for (id, name) in axes {
+            let mut on = scope.contains(id);
+            let response = ui
+                .checkbox(&mut on, format!("Covers {name}"))
+                .on_hover_text("Whether an attack along this axis brings the guarantee into play");
+            ed.track(response);
+            if on && !scope.contains(id) {
+                scope.push(id.clone());
+            } else if !on {
+                scope.retain(|x| x != id);
+            }
+        }
+    });
 }
 
 fn sunset(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement) {
