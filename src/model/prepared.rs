@@ -319,19 +319,17 @@ fn pool_guarantors(
     id: &str,
 ) -> Vec<PreparedGuarantor> {
     let horizon = scenario.horizon_years.max(1e-9);
-    let mut out = Vec::new();
+    let mut out: Vec<PreparedGuarantor> = Vec::new();
+    let mut waits: Vec<Option<&str>> = Vec::new();
     for arrangement in chosen {
-        let first = out.len();
         for guarantor in &arrangement.guarantors {
+            waits.push(guarantor.conditional_on.as_deref());
             let figures = find_state(scenario, &guarantor.state);
             let scope_share = scope_share(scenario, arrangement, id);
-            let condition = guarantor.conditional_on.as_ref().and_then(|other| {
-                let at = arrangement
-                    .guarantors
-                    .iter()
-                    .position(|g| g.state == *other)?;
-                Some(first + at)
-            });
+            // Resolved below, once every guarantor is pooled: the condition
+            // may be a guarantor under another arrangement (the Soviet treaty
+            // of 1935 waited for France's of 1925).
+            let condition = None;
             let present_troops = guarantor
                 .forces
                 .iter()
@@ -362,6 +360,10 @@ fn pool_guarantors(
                 scope_share,
             });
         }
+    }
+    for (g, other) in waits.iter().enumerate() {
+        out[g].condition =
+            other.and_then(|other| (0..out.len()).find(|c| *c != g && out[*c].state == other));
     }
     out
 }

@@ -99,6 +99,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     }
     check_force_axes(&mut c, scenario, &ids);
     check_scopes(&mut c, scenario, &ids);
+    check_conditions(&mut c, scenario);
     check_assumptions(&mut c, scenario);
     if scenario.simulation.samples == 0 || scenario.simulation.samples > MAX_SAMPLES {
         c.push(
@@ -409,7 +410,6 @@ fn check_arrangement(
         let p = format!("{path}.guarantors[{i}]");
         c.unique(&format!("{p}.state"), &g.state, &mut guarantors);
         check_guarantor(c, &p, g, states, adversary, &a.protected_states);
-        check_condition(c, &p, a, g);
     }
     c.count(
         &format!("{path}.void_clauses"),
@@ -507,39 +507,55 @@ fn check_force_axes(c: &mut Checker, scenario: &Scenario, axes: &HashSet<String>
     }
 }
 
-/// A conditional commitment waits for another guarantor of the same
-/// arrangement, not for itself, and not in a circle.
-fn check_condition(c: &mut Checker, path: &str, a: &Arrangement, g: &Guarantor) {
-    let Some(other) = &g.conditional_on else {
-        return;
-    };
-    let path = format!("{path}.conditional_on");
-    if *other == g.state {
-        c.push(
-            &path,
-            "names the guarantor itself; a commitment cannot wait for itself",
-        );
-        return;
-    }
-    let Some(condition) = a.guarantors.iter().find(|x| x.state == *other) else {
-        c.push(
-            &path,
-            format!(
-                "'{}' is not a guarantor of this arrangement",
-                elide(other, 60)
-            ),
-        );
-        return;
-    };
-    if condition.conditional_on.as_deref() == Some(g.state.as_str()) {
-        c.push(
-            &path,
-            format!(
-                "'{}' in turn waits for '{}': neither would ever act",
-                elide(other, 60),
-                elide(&g.state, 60)
-            ),
-        );
+/// A conditional commitment waits for another guarantor of the same state
+/// (under this arrangement or another protecting one of its states), not for
+/// itself, and not in a circle.
+fn check_conditions(c: &mut Checker, scenario: &Scenario) {
+    for (a, arrangement) in scenario.arrangements.iter().enumerate() {
+        for (g, guarantor) in arrangement.guarantors.iter().enumerate() {
+            let Some(other) = &guarantor.conditional_on else {
+                continue;
+            };
+            let path = format!("arrangements[{a}].guarantors[{g}].conditional_on");
+            if *other == guarantor.state {
+                c.push(
+                    &path,
+                    "names the guarantor itself; a commitment cannot wait for itself",
+                );
+                continue;
+            }
+            let shares_a_state = |x: &&Arrangement| {
+                x.protected_states
+                    .iter()
+                    .any(|s| arrangement.protected_states.contains(s))
+            };
+            let condition = scenario
+                .arrangements
+                .iter()
+                .filter(shares_a_state)
+                .flat_map(|x| &x.guarantors)
+                .find(|x| x.state == *other);
+            let Some(condition) = condition else {
+                c.push(
+                    &path,
+                    format!(
+                        "'{}' guarantees none of the states this arrangement protects",
+                        elide(other, 60)
+                    ),
+                );
+                continue;
+            };
+            if condition.conditional_on.as_deref() == Some(guarantor.state.as_str()) {
+                c.push(
+                    &path,
+                    format!(
+                        "'{}' in turn waits for '{}': neither would ever act",
+                        elide(other, 60),
+                        elide(&guarantor.state, 60)
+                    ),
+                );
+            }
+        }
     }
 }
 

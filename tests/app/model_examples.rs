@@ -119,7 +119,7 @@ fn the_eastern_flank_example_assesses_each_protected_state() {
 #[test]
 fn backtest_ranks_attacked_cases_above_spared_ones() {
     let report = bulwark::backtest::run(500, 1).expect("backtest runs");
-    assert_eq!(report.cases.len(), 13);
+    assert_eq!(report.cases.len(), 19);
     assert!(report.auc >= 0.85, "AUC {}", report.auc);
 }
 
