@@ -184,5 +184,8 @@ pub fn protected_accepts(state: &PreparedState, p: &Params, credibility: f64) ->
     };
     let value = 0.5 + 0.5 * credibility;
     let restraints = 1.0 - clamp01(p.restraint_cost) * clamp01(state.restraint_severity);
-    clamp01(value * restraints * (1.0 - clamp01(compensation)))
+    // Ceding territory weighs against the settlement in proportion to the
+    // share given up (an assumption; see docs/MODEL.md).
+    let cession = 1.0 - clamp01(state.ceded_share);
+    clamp01(value * restraints * (1.0 - clamp01(compensation)) * cession)
 }

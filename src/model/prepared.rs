@@ -146,6 +146,8 @@ pub struct PreparedState {
     pub restraint_severity: f64,
     /// Whether any arrangement brings snap-back sanctions.
     pub snapback: bool,
+    /// Share of its territory the arrangements cede to the adversary.
+    pub ceded_share: f64,
     /// Whether the adversary has a non-aggression pact with the state.
     pub non_aggression: bool,
     /// Whether the state has nuclear weapons of its own.
@@ -263,6 +265,7 @@ pub fn state(
         restraint_severity: severity,
         snapback: chosen.iter().any(|a| a.snapback_sanctions),
         non_aggression: chosen.iter().any(|a| a.non_aggression_pact),
+        ceded_share: ceded_share(scenario, &chosen),
         own_nuclear: figures.nuclear,
         preconditions: scenario.adversary.preconditions.len(),
         defence_guarantee: guarantors
@@ -744,7 +747,11 @@ fn demands_met(
         .map(|demand| DemandMet {
             kind: demand.kind,
             weight: demand.weight,
-            met: met(demand.kind),
+            met: match (&demand.kind, &demand.region) {
+                // A named region is met by a cession of it (Munich, 1938).
+                (DemandKind::Territory, Some(region)) => f64::from(u8::from(cedes(chosen, region))),
+                _ => met(demand.kind),
+            },
         })
         .collect();
     let (sum, weights) = out
@@ -760,6 +767,29 @@ fn demands_met(
         demand.met = if weights > 0.0 { sum / weights } else { 0.0 };
     }
     out
+}
+
+/// Whether any of the arrangements cedes `region` to the adversary.
+fn cedes(chosen: &[&Arrangement], region: &str) -> bool {
+    chosen
+        .iter()
+        .flat_map(|a| &a.cedes)
+        .any(|r| r.trim().eq_ignore_ascii_case(region.trim()))
+}
+
+/// The share of the protected state's territory the arrangements cede: the
+/// shares of the regions demanded and ceded, at most 1.
+fn ceded_share(scenario: &Scenario, chosen: &[&Arrangement]) -> f64 {
+    let ceded: f64 = scenario
+        .adversary
+        .demands
+        .iter()
+        .filter(|d| d.kind == DemandKind::Territory)
+        .filter_map(|d| Some((d.region.as_ref()?, d.share?)))
+        .filter(|(region, _)| cedes(chosen, region))
+        .map(|(_, share)| share.max(0.0))
+        .sum();
+    clamp01(ceded)
 }
 
 /// Unmet demands of a list: 1 - Π(1 - weight × (1 - met)).

@@ -80,6 +80,7 @@ pub fn arrangement(kind: ArrangementKind, protected: &str, id: &str) -> Arrangem
         integrated_command: false,
         snapback_sanctions: false,
         non_aggression_pact: false,
+        cedes: Vec::new(),
         scope_axes: None,
         notes: String::new(),
     };

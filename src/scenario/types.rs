@@ -272,6 +272,15 @@ pub struct Demand {
     /// The demand in words, with its source.
     #[serde(default)]
     pub text: String,
+    /// For a territorial demand: the region demanded (a name, e.g.
+    /// "Sudetenland"), met by an arrangement that cedes it; none: the
+    /// settlement line decides (the Ukrainian presets). Since format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// The region's share of the protected state's territory, 0 to 1. Since
+    /// format version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<f64>,
 }
 
 /// The kinds of demand an adversary makes of a settlement.
@@ -337,6 +346,10 @@ pub struct Arrangement {
     /// version 2.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub non_aggression_pact: bool,
+    /// Regions the settlement cedes to the adversary (names, as in its
+    /// territorial demands: a Munich-style cession). Since format version 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cedes: Vec<String>,
     /// The axes of advance the guarantee covers (a treaty area, or only the
     /// territory the protected state controls); none: the whole state. An
     /// attack along another axis brings no intervention under it. Since

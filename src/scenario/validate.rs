@@ -100,6 +100,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     check_force_axes(&mut c, scenario, &ids);
     check_scopes(&mut c, scenario, &ids);
     check_conditions(&mut c, scenario);
+    check_cessions(&mut c, scenario);
     check_assumptions(&mut c, scenario);
     if scenario.simulation.samples == 0 || scenario.simulation.samples > MAX_SAMPLES {
         c.push(
@@ -370,6 +371,12 @@ fn check_adversary(c: &mut Checker, adv: &Adversary, states: &HashSet<String>) {
             1.0,
         );
         c.text(&format!("adversary.demands[{i}].text"), &d.text, MAX_TEXT);
+        if let Some(region) = &d.region {
+            c.name(&format!("adversary.demands[{i}].region"), region, MAX_NAME);
+        }
+        if let Some(share) = d.share {
+            c.range(&format!("adversary.demands[{i}].share"), share, 0.0, 1.0);
+        }
     }
     c.count("adversary.preconditions", adv.preconditions.len(), MAX_LIST);
     for (i, p) in adv.preconditions.iter().enumerate() {
@@ -555,6 +562,17 @@ fn check_conditions(c: &mut Checker, scenario: &Scenario) {
                     ),
                 );
             }
+        }
+    }
+}
+
+/// The regions an arrangement cedes are names.
+fn check_cessions(c: &mut Checker, scenario: &Scenario) {
+    for (a, arrangement) in scenario.arrangements.iter().enumerate() {
+        let path = format!("arrangements[{a}].cedes");
+        c.count(&path, arrangement.cedes.len(), MAX_LIST);
+        for (i, region) in arrangement.cedes.iter().enumerate() {
+            c.name(&format!("{path}[{i}]"), region, MAX_NAME);
         }
     }
 }

@@ -859,7 +859,8 @@ fn the_historical_backtests_open_from_the_help_menu() {
 
 #[test]
 fn a_units_kind_is_edited_in_the_arrangements_tab_and_undone() {
-    let mut h = common::app(WINDOW);
+    // Tall enough that the new unit's row is on screen.
+    let mut h = common::app(egui::vec2(1600.0, 3000.0));
     h.get_by_label("Arrangements").click();
     h.run();
     h.get_by_label("Add unit").click();

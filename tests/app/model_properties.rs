@@ -586,3 +586,31 @@ fn a_non_aggression_pact_costs_the_adversary_a_little_and_defends_no_one() {
         "no one is bound to fight"
     );
 }
+
+#[test]
+fn ceding_a_demanded_region_meets_the_demand_and_weighs_on_the_protected_state() {
+    let mut s = common::baked("armed-neutrality.bulwark.json");
+    s.adversary.demands.push(bulwark::scenario::Demand {
+        kind: bulwark::scenario::DemandKind::Territory,
+        weight: 0.9,
+        text: "A Munich-style cession".into(),
+        region: Some("Eastern oblasts".into()),
+        share: Some(0.2),
+    });
+    let kept = model::assess_with(&s, 1000, 1);
+    s.arrangements[0].cedes = vec!["eastern oblasts".into()];
+    assert!(
+        scenario::validate(&s).is_empty(),
+        "{:?}",
+        scenario::validate(&s)
+    );
+    let ceded = model::assess_with(&s, 1000, 1);
+    let (k, c) = (&kept.states[0].decision, &ceded.states[0].decision);
+    assert!(c.grievance < k.grievance, "the demand is met");
+    assert!(c.chance_of_attack.mean < k.chance_of_attack.mean);
+    let accepts = |a: &bulwark::model::Assessment| a.states[0].acceptability.protected_state;
+    assert!(
+        accepts(&ceded) < accepts(&kept),
+        "ceding a fifth weighs on the protected state"
+    );
+}

@@ -71,6 +71,37 @@ fn forces(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
     );
 }
 
+/// The region a territorial demand names and its share of the state; met by
+/// an arrangement that cedes it (none: the settlement line decides).
+fn region(ui: &mut Ui, ed: &mut EditTracker, d: &mut Demand) {
+    let mut name = d.region.clone().unwrap_or_default();
+    widgets::text(
+        ui,
+        ed,
+        "Region",
+        &mut name,
+        "The region demanded, e.g. Sudetenland; an arrangement that cedes a region of this name meets the demand (empty: the settlement line decides)",
+    );
+    d.region = (!name.trim().is_empty()).then_some(name);
+    if d.region.is_some() {
+        let mut share = d.share.unwrap_or(0.0);
+        let before = share;
+        widgets::slider(
+            ui,
+            ed,
+            "Share of the state",
+            &mut share,
+            0.0..=1.0,
+            2,
+            "",
+            "The region's share of the protected state's territory: ceding it weighs against the settlement for the protected state",
+        );
+        if share != before {
+            d.share = Some(share);
+        }
+    }
+}
+
 /// Draws the tab.
 pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
     let options = state_options(scenario);
@@ -102,6 +133,8 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
                         kind: *kind,
                         weight: 0.5,
                         text: String::new(),
+                        region: None,
+                        share: None,
                     });
                 }
             }
@@ -140,6 +173,9 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
                     &mut d.text,
                     "The demand in words, with its source",
                 );
+                if d.kind == DemandKind::Territory {
+                    region(ui, ed, d);
+                }
             });
         });
     }

@@ -198,8 +198,30 @@ fn details(
         &mut a.non_aggression_pact,
         "The adversary has promised not to attack (Denmark-Germany 1939): no one is bound to defend, but breaking its word costs it a little",
     );
+    cessions(ui, ed, a);
     sunset(ui, ed, a);
     compensation(ui, ed, a);
+}
+
+/// The regions the settlement cedes, as one line separated by semicolons.
+fn cessions(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement) {
+    let mut text = a.cedes.join("; ");
+    let before = text.clone();
+    widgets::text(
+        ui,
+        ed,
+        "Cedes",
+        &mut text,
+        "Regions the settlement cedes to the adversary, separated by semicolons (a territorial demand naming one of them is met)",
+    );
+    if text != before {
+        // Empty entries are kept while typing (after a semicolon); nothing
+        // matches an empty name.
+        a.cedes = text.split(';').map(|r| r.trim().to_string()).collect();
+        if a.cedes.iter().all(String::is_empty) {
+            a.cedes.clear();
+        }
+    }
 }
 
 /// Which axes the guarantee covers: the whole state, or the axes ticked.
