@@ -107,11 +107,23 @@ pub fn run_until<F: Fn(usize) -> bool>(
     window: f64,
     until: f64,
 ) -> Outcome {
+    run_from(axis, &Start::new(axis, p), p, intervenes, window, until)
+}
+
+/// [`run_until`] from powers already worked out for this draw.
+pub fn run_from<F: Fn(usize) -> bool>(
+    axis: &PreparedAxis,
+    start: &Start,
+    p: &Params,
+    intervenes: &F,
+    window: f64,
+    until: f64,
+) -> Outcome {
     let distance = axis.distance_km.max(0.0);
     let end = until.clamp(0.0, MAX_DAYS);
     let (mut t, mut km) = (0.0_f64, 0.0_f64);
     let mut km_at_window = None;
-    let mut forces = Forces::new(axis, p, intervenes);
+    let mut forces = Forces::from_start(axis, start, p, intervenes);
     while t < end {
         let (attacker, defenders) = forces.at(t);
         let next = forces.next_event(t).min(end);
@@ -142,6 +154,41 @@ pub fn run_until<F: Fn(usize) -> bool>(
     Outcome {
         km_at_window: km_at_window.unwrap_or(km).min(distance),
         objective_day: if distance <= 0.0 { Some(0.0) } else { None },
+    }
+}
+
+/// The combat power of each part of the forces on an axis in one draw,
+/// worked out once and shared by every campaign the draw runs on that axis
+/// (alone, helped, to the window and to the end).
+#[derive(Clone, Copy, Debug)]
+pub struct Start {
+    weights: ByKind,
+    attacker: f64,
+    attacker_air: f64,
+    active: f64,
+    reserves: f64,
+    present: f64,
+    defender_air: f64,
+}
+
+impl Start {
+    /// The powers on `axis` at the draw's parameters `p`.
+    pub fn new(axis: &PreparedAxis, p: &Params) -> Self {
+        let weights = power::weights(p);
+        let struck = if axis.surprise {
+            1.0 - p.first_strike_share.clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        Self {
+            attacker: power::power(&axis.attacker, &weights),
+            attacker_air: axis.attacker_air,
+            active: power::power(&axis.active, &weights),
+            reserves: power::power(&axis.reserve, &weights) * p.reserve_mobilised.clamp(0.0, 1.0),
+            present: power::power(&axis.present, &weights),
+            defender_air: axis.defender_air * struck + axis.present[power::AIRCRAFT],
+            weights,
+        }
     }
 }
 
@@ -178,24 +225,22 @@ struct Forces<'a, F> {
 
 impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
     fn new(axis: &'a PreparedAxis, p: &'a Params, intervenes: &'a F) -> Self {
-        let weights = power::weights(p);
-        let struck = if axis.surprise {
-            1.0 - p.first_strike_share.clamp(0.0, 1.0)
-        } else {
-            1.0
-        };
+        Self::from_start(axis, &Start::new(axis, p), p, intervenes)
+    }
+
+    fn from_start(axis: &'a PreparedAxis, start: &Start, p: &'a Params, intervenes: &'a F) -> Self {
         Self {
             axis,
             p,
             intervenes,
-            attacker: power::power(&axis.attacker, &weights),
-            attacker_air: axis.attacker_air,
-            defender_air: axis.defender_air * struck + axis.present[power::AIRCRAFT],
+            weights: start.weights,
+            attacker: start.attacker,
+            attacker_air: start.attacker_air,
+            defender_air: start.defender_air,
             arrived_air: 0.0,
-            active: power::power(&axis.active, &weights),
-            reserves: power::power(&axis.reserve, &weights) * p.reserve_mobilised.clamp(0.0, 1.0),
-            present: power::power(&axis.present, &weights),
-            weights,
+            active: start.active,
+            reserves: start.reserves,
+            present: start.present,
             counted: 0,
             arrived: 0.0,
         }

@@ -60,15 +60,27 @@ pub fn evaluate(state: &PreparedState, p: &Params, horizon: f64, creds: &mut Vec
         creds.push(c);
     }
     credibility::apply_conditions(|g| state.guarantors[g].condition, creds);
-    evaluate_given(state, p, horizon, creds)
+    let starts: Vec<campaign::Start> = state
+        .axes
+        .iter()
+        .map(|axis| campaign::Start::new(axis, p))
+        .collect();
+    evaluate_given(state, p, horizon, creds, &starts)
 }
 
 /// Evaluates `state` at parameters `p` given its guarantors' credibilities
 /// `creds` (as [`credibility::guarantor`] computes them, in guarantor order),
 /// so a caller evaluating many states can compute each distinct one once.
-pub fn evaluate_given(state: &PreparedState, p: &Params, horizon: f64, creds: &[f64]) -> Eval {
+/// `starts` gives each axis's powers in this draw (see [`campaign::Start`]).
+pub fn evaluate_given(
+    state: &PreparedState,
+    p: &Params,
+    horizon: f64,
+    creds: &[f64],
+    starts: &[campaign::Start],
+) -> Eval {
     let credibility = credibility::combined(creds, p.guarantor_correlation);
-    let (success_alone, success_helped) = denial(state, p, creds);
+    let (success_alone, success_helped) = denial(state, p, creds, starts);
     let success = clamp01((1.0 - credibility) * success_alone + credibility * success_helped);
     let (war_term, nuclear_term, sanctions_term) = punishment_terms(state, p, creds, credibility);
     // Breaking its own non-aggression pact costs the adversary a little.
@@ -128,18 +140,22 @@ fn survival(h: f64, years: f64) -> f64 {
 
 /// Share of the routes the attacker covers within the window, weighted by the
 /// adversary's share on each axis: (no guarantor intervenes, all intervene).
-pub fn denial(state: &PreparedState, p: &Params, creds: &[f64]) -> (f64, f64) {
+pub fn denial(
+    state: &PreparedState,
+    p: &Params,
+    creds: &[f64],
+    starts: &[campaign::Start],
+) -> (f64, f64) {
     let (mut alone, mut helped, mut weights) = (0.0, 0.0, 0.0);
     let none = |_: usize| false;
     let all = |g: usize| creds.get(g).is_some_and(|c| *c > 0.0);
     let equal = state.axes.iter().all(|axis| axis.weight <= 0.0);
-    for axis in &state.axes {
+    for (axis, start) in state.axes.iter().zip(starts) {
         let weight = if equal { 1.0 } else { axis.weight.max(0.0) };
         let window = p.fait_accompli_days;
-        alone +=
-            weight * campaign::run_until(axis, p, &none, window, window).progress(axis.distance_km);
-        helped +=
-            weight * campaign::run_until(axis, p, &all, window, window).progress(axis.distance_km);
+        let km = axis.distance_km;
+        alone += weight * campaign::run_from(axis, start, p, &none, window, window).progress(km);
+        helped += weight * campaign::run_from(axis, start, p, &all, window, window).progress(km);
         weights += weight;
     }
     if weights <= 0.0 {

@@ -304,6 +304,7 @@ impl Draw<'_> {
         let mut values = [0.0; params::COUNT];
         let (mut class_creds, mut creds, mut uniforms, mut acts) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut starts = Vec::new();
         let most = self
             .states
             .iter()
@@ -341,7 +342,7 @@ impl Draw<'_> {
                 creds.extend(classes.iter().map(|k| class_creds[*k]));
                 credibility::interventions(&creds, common, shared, &uniforms, &mut acts);
                 credibility::apply_conditions_to_acts(|g| state.guarantors[g].condition, &mut acts);
-                self.tally(state, &p, &creds, &acts, draws);
+                self.tally(state, &p, &creds, &acts, &mut starts, draws);
             }
         }
         (out, class_tallies)
@@ -354,9 +355,12 @@ impl Draw<'_> {
         p: &Params,
         creds: &[f64],
         acts: &[bool],
+        starts: &mut Vec<campaign::Start>,
         draws: &mut StateDraws,
     ) {
-        let e = decision::evaluate_given(state, p, self.horizon, creds);
+        starts.clear();
+        starts.extend(state.axes.iter().map(|axis| campaign::Start::new(axis, p)));
+        let e = decision::evaluate_given(state, p, self.horizon, creds, starts);
         draws.n += 1;
         draws.attack.add(e.attack);
         draws.credibility.add(e.credibility);
@@ -367,8 +371,9 @@ impl Draw<'_> {
             *count += u32::from(*act);
         }
         let intervenes = |g: usize| acts.get(g).copied().unwrap_or(false);
-        for (i, axis) in state.axes.iter().enumerate() {
-            let o = campaign::run(axis, p, &intervenes, p.fait_accompli_days);
+        for (i, (axis, start)) in state.axes.iter().zip(starts).enumerate() {
+            let window = p.fait_accompli_days;
+            let o = campaign::run_from(axis, start, p, &intervenes, window, campaign::MAX_DAYS);
             if let Some(day) = o.objective_day {
                 draws.objective_day[i].add(day);
                 draws.fait_accompli[i] += u32::from(day <= p.fait_accompli_days);
