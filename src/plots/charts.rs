@@ -197,7 +197,7 @@ pub(super) fn campaign_plot(
             ui.add(
                 egui::Label::new(
                     RichText::new(format!(
-                        "{}: {:.0} km, force ratio {:.2}:1 on day 0, falls quickly in {} of draws",
+                        "{}: {:.0} km, combat power {:.2}:1 on day 0, falls quickly in {} of draws",
                         axis.name,
                         axis.distance_km,
                         axis.force_ratio_day0,

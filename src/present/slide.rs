@@ -418,6 +418,7 @@ pub fn draw_comparison_slide(ui: &mut Ui, scenario: &Scenario, assessment: Optio
                     .iter()
                     .flat_map(|g| &g.forces)
                     .filter(|f| f.is_present())
+                    .filter(|f| f.kind != crate::scenario::UnitKind::CombatAircraft)
                     .map(|f| f.troops)
                     .sum();
                 ui.label(troops(present));

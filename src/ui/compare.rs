@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use crate::scenario::parameters::{CATALOGUE, value};
 use crate::scenario::reference::resolve;
-use crate::scenario::{Scenario, templates};
+use crate::scenario::{Scenario, UnitKind, templates};
 
 use super::document::Document;
 use crate::kit::choices::Choice;
@@ -79,6 +79,9 @@ pub fn input_rows(scenarios: &[&Scenario]) -> Vec<InputRow> {
     row("Guarantor troops present", &|scenario| {
         figure(troops(scenario, |days| days <= 0.0))
     });
+    row("Guarantor combat aircraft", &|scenario| {
+        figure(aircraft(scenario))
+    });
     row("Guarantor troops pledged", &|scenario| {
         figure(troops(scenario, |days| days > 0.0))
     });
@@ -138,13 +141,27 @@ pub fn input_rows(scenarios: &[&Scenario]) -> Vec<InputRow> {
     rows
 }
 
+/// Guarantor troops (not aircraft) present or pledged, as `when` picks them.
 fn troops(scenario: &Scenario, when: fn(f64) -> bool) -> f64 {
+    guarantor_forces(scenario, when, |f| f.kind != UnitKind::CombatAircraft)
+}
+
+/// Guarantor combat aircraft, present or pledged alike.
+fn aircraft(scenario: &Scenario) -> f64 {
+    guarantor_forces(scenario, |_| true, |f| f.kind == UnitKind::CombatAircraft)
+}
+
+fn guarantor_forces(
+    scenario: &Scenario,
+    when: fn(f64) -> bool,
+    kind: fn(&crate::scenario::ForceCommitment) -> bool,
+) -> f64 {
     scenario
         .arrangements
         .iter()
         .flat_map(|a| a.guarantors.iter())
         .flat_map(|g| g.forces.iter())
-        .filter(|f| when(f.arrival_days))
+        .filter(|f| when(f.arrival_days) && kind(f))
         .map(|f| f.troops)
         .fold(0.0, |a, b| a + b)
 }
