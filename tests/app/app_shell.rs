@@ -911,3 +911,26 @@ fn a_consistency_warning_shows_in_the_editing_panel_and_the_file_stays_valid() {
     );
     assert!(h.state().assessment().result.is_some(), "still assessed");
 }
+
+#[test]
+fn a_commitment_can_wait_for_a_guarantor_under_another_arrangement() {
+    let name = "czechoslovakia-1938.bulwark.json";
+    let bytes = bulwark::assets::asset(&format!("backtest/{name}")).expect("a shipped case");
+    let case = bulwark::scenario::from_bytes(name, bytes).expect("loads");
+    let soviet = case.arrangements[1].name.clone();
+    let mut h = common::app(egui::vec2(1600.0, 3000.0));
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(case),
+        group: None,
+    });
+    h.run();
+    h.get_by_label("Arrangements").click();
+    h.run();
+    h.get_by_label("Arrangement").click();
+    h.run();
+    h.get_by_label(&soviet).click();
+    h.run();
+    // The Soviet treaty waits for France, whose treaty is another arrangement.
+    let chosen = h.get_by_label("Acts only if");
+    assert_eq!(chosen.value().as_deref(), Some("France (1938)"));
+}

@@ -30,11 +30,14 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, scenario
         .map(|axis| (axis.id.clone(), axis.name.clone()))
         .collect();
     let adversary = scenario.adversary.state.clone();
+    // Guarantors under other arrangements protecting the same states, whom a
+    // commitment here may wait for.
+    let elsewhere = other_guarantors(scenario, state.arrangement);
     let a = &mut scenario.arrangements[state.arrangement];
     details(ui, ed, a, &options, &adversary);
     scope(ui, ed, a, &axes);
     ui.separator();
-    guarantors(ui, ed, a, (&options, &axes), &adversary);
+    guarantors(ui, ed, a, (&options, &axes), &adversary, &elsewhere);
     ui.separator();
     clauses(ui, ed, a);
 }
@@ -336,12 +339,37 @@ fn compensation(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement) {
 /// The states and the axes a guarantor's editor offers: (id, name) each.
 type Lists<'a> = (&'a [(String, String)], &'a [(String, String)]);
 
+/// The guarantor states of the other arrangements that protect one of the
+/// states arrangement `index` protects.
+fn other_guarantors(scenario: &Scenario, index: usize) -> Vec<String> {
+    let Some(this) = scenario.arrangements.get(index) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for (i, other) in scenario.arrangements.iter().enumerate() {
+        let shares = other
+            .protected_states
+            .iter()
+            .any(|s| this.protected_states.contains(s));
+        if i == index || !shares {
+            continue;
+        }
+        for g in &other.guarantors {
+            if !out.contains(&g.state) {
+                out.push(g.state.clone());
+            }
+        }
+    }
+    out
+}
+
 fn guarantors(
     ui: &mut Ui,
     ed: &mut EditTracker,
     a: &mut Arrangement,
     (options, axes): Lists<'_>,
     adversary: &str,
+    elsewhere: &[String],
 ) {
     ui.horizontal(|ui| {
         ui.strong("Guarantors");
@@ -381,15 +409,20 @@ fn guarantors(
         ui.weak("No guarantor: the protected state relies on its own forces.");
     }
     let mut remove = None;
-    let siblings: Vec<(String, String)> = a
-        .guarantors
-        .iter()
-        .map(|g| {
+    let mut ids: Vec<&String> = a.guarantors.iter().map(|g| &g.state).collect();
+    ids.extend(
+        elsewhere
+            .iter()
+            .filter(|id| !a.guarantors.iter().any(|g| g.state == **id)),
+    );
+    let siblings: Vec<(String, String)> = ids
+        .into_iter()
+        .map(|id| {
             let name = options
                 .iter()
-                .find(|(id, _)| *id == g.state)
-                .map_or_else(|| g.state.clone(), |(_, n)| n.clone());
-            (g.state.clone(), name)
+                .find(|(option, _)| option == id)
+                .map_or_else(|| id.clone(), |(_, n)| n.clone());
+            (id.clone(), name)
         })
         .collect();
     for (i, g) in a.guarantors.iter_mut().enumerate() {
