@@ -42,26 +42,41 @@ pub struct Report {
 
 /// The list of cases baked into the binary.
 pub fn cases() -> Result<Vec<Case>, String> {
-    let bytes = crate::assets::asset("backtest/cases.json")
-        .ok_or_else(|| "backtest/cases.json is missing from the assets".to_string())?;
-    serde_json::from_slice(bytes).map_err(|e| format!("backtest/cases.json: {e}"))
+    listed("backtest/cases.json")
+}
+
+/// A list of cases baked into the binary at `path` under `assets/`.
+fn listed<T: serde::de::DeserializeOwned>(path: &str) -> Result<Vec<T>, String> {
+    let bytes =
+        crate::assets::asset(path).ok_or_else(|| format!("{path} is missing from the assets"))?;
+    serde_json::from_slice(bytes).map_err(|e| format!("{path}: {e}"))
+}
+
+/// The case `file` under `assets/{folder}/`, its scenario and its assessment
+/// with `samples` draws and `seed` (no tornado).
+fn assess_case(
+    folder: &str,
+    file: &str,
+    samples: u32,
+    seed: u64,
+) -> Result<(scenario::Scenario, model::Assessment), String> {
+    let path = format!("{folder}/{file}");
+    let bytes = crate::assets::asset(&path).ok_or_else(|| format!("{path} is missing"))?;
+    let s = scenario::from_bytes(file, bytes).map_err(|e| e.lines().join("\n"))?;
+    let options = Options {
+        samples,
+        seed,
+        tornado: false,
+    };
+    let a = model::assess_with_options(&s, options);
+    Ok((s, a))
 }
 
 /// Runs every case with `samples` draws and `seed`.
 pub fn run(samples: u32, seed: u64) -> Result<Report, String> {
     let mut results = Vec::new();
     for case in cases()? {
-        let path = format!("backtest/{}", case.file);
-        let bytes = crate::assets::asset(&path).ok_or_else(|| format!("{path} is missing"))?;
-        let s = scenario::from_bytes(&case.file, bytes).map_err(|e| e.lines().join("\n"))?;
-        let a = model::assess_with_options(
-            &s,
-            Options {
-                samples,
-                seed,
-                tornado: false,
-            },
-        );
+        let (s, a) = assess_case("backtest", &case.file, samples, seed)?;
         let chance = a
             .states
             .iter()
@@ -131,9 +146,7 @@ pub struct CampaignReport {
 
 /// The list of campaign cases baked into the binary.
 pub fn campaign_cases() -> Result<Vec<CampaignCase>, String> {
-    let bytes = crate::assets::asset("campaigns/cases.json")
-        .ok_or_else(|| "campaigns/cases.json is missing from the assets".to_string())?;
-    serde_json::from_slice(bytes).map_err(|e| format!("campaigns/cases.json: {e}"))
+    listed("campaigns/cases.json")
 }
 
 /// Whether a model result matches history (see [`CampaignResult::matches`]).
@@ -149,23 +162,13 @@ pub fn campaign_matches(history: Option<f64>, model_days: Option<f64>, held: f64
 pub fn run_campaigns(samples: u32, seed: u64) -> Result<CampaignReport, String> {
     let mut results = Vec::new();
     for case in campaign_cases()? {
-        let path = format!("campaigns/{}", case.file);
-        let bytes = crate::assets::asset(&path).ok_or_else(|| format!("{path} is missing"))?;
-        let s = scenario::from_bytes(&case.file, bytes).map_err(|e| e.lines().join("\n"))?;
-        let a = model::assess_with_options(
-            &s,
-            Options {
-                samples,
-                seed,
-                tornado: false,
-            },
-        );
+        let (s, a) = assess_case("campaigns", &case.file, samples, seed)?;
         let campaign = a
             .states
             .iter()
             .flat_map(|st| &st.campaign)
             .find(|c| c.axis == case.axis)
-            .ok_or_else(|| format!("{path}: no axis '{}'", case.axis))?;
+            .ok_or_else(|| format!("campaigns/{}: no axis '{}'", case.file, case.axis))?;
         let model_days = campaign.days_to_objective.as_ref().map(|d| d.p50);
         results.push(CampaignResult {
             title: s.meta.title.clone(),

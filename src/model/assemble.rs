@@ -81,24 +81,6 @@ pub fn assessment(
     })
 }
 
-/// Guarantor `i`'s credibility factors at `p`, its result held to that of
-/// the guarantor its commitment waits for (see [`credibility::apply_conditions`]).
-fn conditional_factors(
-    state: &PreparedState,
-    i: usize,
-    p: &Params,
-) -> credibility::CredibilityFactors {
-    let mut factors = credibility::factors(&state.guarantors[i], p);
-    let mut creds: Vec<f64> = state
-        .guarantors
-        .iter()
-        .map(|g| credibility::guarantor(g, p))
-        .collect();
-    credibility::apply_conditions(|g| state.guarantors[g].condition, &mut creds);
-    factors.credibility = creds[i];
-    factors
-}
-
 /// One protected state's answers from its draws and its evaluation at the
 /// most likely values (without the break-even and the tornado).
 fn assess_state(
@@ -126,7 +108,12 @@ fn assess_state(
                 .map(|(i, guarantor)| GuarantorCredibility {
                     state: guarantor.state.clone(),
                     arrangement: guarantor.arrangement.clone(),
-                    factors: conditional_factors(state, i, &p),
+                    factors: credibility::CredibilityFactors {
+                        // Held to its condition's (see credibility::apply_conditions),
+                        // as `evaluate` left it.
+                        credibility: creds.get(i).copied().unwrap_or_default(),
+                        ..credibility::factors(guarantor, &p)
+                    },
                     credibility: draws
                         .guarantors
                         .get(i)

@@ -810,13 +810,9 @@ fn restraint_of(measures: &[(String, f64)]) -> f64 {
     clamp01(1.0 - free)
 }
 
-/// Great-circle distance between two points, km (haversine, mean Earth radius).
+/// Great-circle distance between two points, km (see [`GeoPoint::distance_km`]).
 pub fn great_circle_km(a: GeoPoint, b: GeoPoint) -> f64 {
-    let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dlat = la2 - la1;
-    let dlon = (b.lon - a.lon).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+    a.distance_km(b)
 }
 
 #[cfg(test)]

@@ -591,6 +591,19 @@ pub struct GeoPoint {
     pub lat: f64,
 }
 
+impl GeoPoint {
+    /// Great-circle distance to `other`, km (haversine, mean Earth radius
+    /// 6,371 km): how the engine measures axes and reach, and how the
+    /// consistency warnings measure an axis.
+    pub fn distance_km(self, other: GeoPoint) -> f64 {
+        let (la1, la2) = (self.lat.to_radians(), other.lat.to_radians());
+        let dlat = la2 - la1;
+        let dlon = (other.lon - self.lon).to_radians();
+        let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
+        2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+    }
+}
+
 /// A named place on the map (start or objective of an axis).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -117,10 +117,7 @@ fn attacker_shares(scenario: &Scenario, out: &mut Vec<Problem>) {
 
 fn short_axes(scenario: &Scenario, out: &mut Vec<Problem>) {
     for (i, axis) in scenario.axes.iter().enumerate() {
-        let km = great_circle_km(
-            (axis.start.point.lat, axis.start.point.lon),
-            (axis.objective.point.lat, axis.objective.point.lon),
-        );
+        let km = axis.start.point.distance_km(axis.objective.point);
         if km < NEAR_KM {
             out.push(Problem::new(
                 &format!("axes[{i}].objective"),
@@ -149,20 +146,6 @@ fn late_reinforcements(scenario: &Scenario, out: &mut Vec<Problem>) {
             }
         }
     }
-}
-
-/// Great-circle distance between (lat, lon) points in degrees, km (haversine,
-/// as the engine measures axes).
-fn great_circle_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (
-        a.0.to_radians(),
-        a.1.to_radians(),
-        b.0.to_radians(),
-        b.1.to_radians(),
-    );
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().clamp(0.0, 1.0).asin()
 }
 
 #[cfg(test)]

@@ -105,6 +105,28 @@ pub struct Views {
     pub slide_markdown: egui_commonmark::CommonMarkCache,
     /// The historical backtests' window.
     pub backtest: crate::ui::backtest_view::BacktestView,
+    /// The active document's consistency warnings, worked out once a revision.
+    pub warnings: Warnings,
+}
+
+/// The consistency warnings of one revision of one document, kept until the
+/// document or its revision changes (not worked out every frame).
+#[derive(Default)]
+pub struct Warnings {
+    of: Option<(u64, u64)>,
+    found: std::sync::Arc<Vec<crate::scenario::Problem>>,
+}
+
+impl Warnings {
+    /// The warnings of `doc` at its revision.
+    pub fn of(&mut self, doc: &Document) -> std::sync::Arc<Vec<crate::scenario::Problem>> {
+        let key = (doc.id(), doc.revision());
+        if self.of != Some(key) {
+            self.found = std::sync::Arc::new(crate::scenario::warnings::warnings(doc.scenario()));
+            self.of = Some(key);
+        }
+        self.found.clone()
+    }
 }
 
 /// What the user is being told or asked.

@@ -35,7 +35,8 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
                         ui.separator();
                     }
                     let mut draft = app.doc().scenario().clone();
-                    let group = editor::show(ui, &mut views.editor, &mut draft);
+                    let warnings = views.warnings.of(app.doc());
+                    let group = editor::show(ui, &mut views.editor, &mut draft, &warnings);
                     if draft != *app.doc().scenario() {
                         out.push(Command::Edit {
                             scenario: Box::new(draft),

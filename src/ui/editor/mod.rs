@@ -88,7 +88,12 @@ pub struct EditorState {
 }
 
 /// Draws the left panel for `draft`; returns the edit group of any change.
-pub fn show(ui: &mut Ui, state: &mut EditorState, draft: &mut Scenario) -> Option<u64> {
+pub fn show(
+    ui: &mut Ui,
+    state: &mut EditorState,
+    draft: &mut Scenario,
+    warnings: &[crate::scenario::Problem],
+) -> Option<u64> {
     ui.horizontal_wrapped(|ui| {
         for tab in EditorTab::ALL {
             ui.selectable_value(&mut state.tab, tab, tab.label())
@@ -96,7 +101,7 @@ pub fn show(ui: &mut Ui, state: &mut EditorState, draft: &mut Scenario) -> Optio
         }
     });
     ui.separator();
-    warnings(ui, draft);
+    show_warnings(ui, warnings);
     let mut ed = EditTracker::default();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -117,8 +122,7 @@ const MAX_WARNINGS_SHOWN: usize = 20;
 
 /// The scenario's consistency warnings (see `scenario::warnings`), each with
 /// the field it is about, above the tabs' contents: the file stays valid.
-fn warnings(ui: &mut Ui, scenario: &Scenario) {
-    let found = crate::scenario::warnings::warnings(scenario);
+fn show_warnings(ui: &mut Ui, found: &[crate::scenario::Problem]) {
     if found.is_empty() {
         return;
     }
