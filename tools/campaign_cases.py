@@ -22,6 +22,9 @@ How a case becomes a scenario (format version 2), the same rule for all:
   adversary's `combat_aircraft` and the defender's, the attack a surprise
   when the sources call it strategic or tactical surprise; in RAND's case
   NATO's aircraft as a force of the guarantee, in reach of both routes;
+- where the sources count the defender's aircraft destroyed on the first day
+  (1941, 1967), that count over its aircraft as the `first_strike_share`
+  assumption (its low and high from the count's);
 - lift across water or by air is not yet in the engine, so it is left out;
 - every other assumption keeps its catalogue default.
 Economic figures are placeholders (the campaign uses only forces).
@@ -170,6 +173,10 @@ def build(case):
     surprise = case["surprise"].get("value") in ("strategic", "tactical")
     in_position_sum, defenders = 0.0, 0.0
     assumptions = {}
+    destroyed = (case["defender"].get("combat_aircraft") or {}).get("destroyed_first_day")
+    if destroyed and def_air:
+        share = {k: round(min(destroyed[k] / def_air, 1.0), 3) for k in ("low", "likely", "high")}
+        assumptions["first_strike_share"] = share
     guarantor_forces = []
     for i, r in enumerate(routes):
         did = f"DEFENDER{i + 1}" if multi else "DEFENDER"

@@ -20,6 +20,7 @@
 
 use serde::Serialize;
 
+use super::lanchester::{RateCurve, Stretch};
 use super::params::Params;
 use super::power::{self, ByKind};
 use super::prepared::PreparedAxis;
@@ -47,29 +48,25 @@ impl Outcome {
     }
 }
 
-/// Advance rate (km/day) at a ratio of combat power: zero at or below the
-/// stall ratio; rising linearly to the opposed rate (`max_advance_km_day`) at
-/// the breakthrough ratio; then on to the road-march rate at twice the
-/// breakthrough ratio and above (the defence broken or absent). Never falls
-/// as the ratio grows. Times the terrain factor.
-pub fn advance_rate(ratio: f64, terrain: f64, p: &Params) -> f64 {
-    let (stall, full) = (p.stall_force_ratio, p.breakthrough_force_ratio);
-    let opposed = p.max_advance_km_day.max(0.0);
-    let march = p.road_march_km_day.max(opposed);
-    let rate = if ratio <= stall {
-        0.0
-    } else if ratio < full {
-        opposed * (ratio - stall) / (full - stall)
+/// Advance rate (km/day) at a ratio of combat power on day `day` of the
+/// campaign: zero at or below the stall ratio; rising linearly to the opposed
+/// rate (`max_advance_km_day`) at the breakthrough ratio; then on to the march
+/// rate at twice the breakthrough ratio and above (the defence broken or
+/// absent). The march rate is the road-march rate on the first day (a dash)
+/// and the sustained march rate after it, never below the opposed rate.
+/// Never falls as the ratio grows. Times the terrain factor.
+pub fn advance_rate(ratio: f64, terrain: f64, p: &Params, day: f64) -> f64 {
+    RateCurve::new(p, terrain, march_rate(p, day)).rate(ratio)
+}
+
+/// The march rate on day `day`: the road-march rate for the first day's dash,
+/// the sustained rate after it.
+fn march_rate(p: &Params, day: f64) -> f64 {
+    if day < 1.0 {
+        p.road_march_km_day
     } else {
-        let beyond = if full > 0.0 {
-            ((ratio - full) / full).clamp(0.0, 1.0)
-        } else {
-            1.0
-        };
-        opposed + (march - opposed) * beyond
-    };
-    let rate = rate * terrain.clamp(0.0, 1.0);
-    if rate.is_finite() { rate.max(0.0) } else { 0.0 }
+        p.sustained_march_km_day
+    }
 }
 
 /// The attacker's combat power on the axis on day 0 in a draw, with its air
@@ -78,7 +75,8 @@ pub fn attacker_power(axis: &PreparedAxis, p: &Params) -> f64 {
     Forces::new(axis, p, &|_| false).at(0.0).0
 }
 
-/// Defender's combat power on the axis at time `t` (days), given who intervenes.
+/// Defender's combat power on the axis at time `t` (days), given who
+/// intervenes, before any losses.
 pub fn defenders_at<F: Fn(usize) -> bool>(
     axis: &PreparedAxis,
     p: &Params,
@@ -121,24 +119,20 @@ pub fn run_from<F: Fn(usize) -> bool>(
 ) -> Outcome {
     let distance = axis.distance_km.max(0.0);
     let end = until.clamp(0.0, MAX_DAYS);
-    let (mut t, mut km) = (0.0_f64, 0.0_f64);
     let mut km_at_window = None;
-    let mut forces = Forces::from_start(axis, start, p, intervenes);
-    while t < end {
-        let (attacker, defenders) = forces.at(t);
-        let next = forces.next_event(t).min(end);
-        let ratio = attacker / defenders.max(1.0);
-        let rate = advance_rate(ratio, axis.terrain, p);
-        if rate <= 0.0 {
-            // Defenders only grow, so a stalled attack stays stalled.
-            break;
-        }
-        if km + rate * (next - t) >= distance {
-            let day = t + (distance - km) / rate;
+    let mut campaign = Campaign::new(axis, start, p, intervenes);
+    while let Some(step) = campaign.step(end) {
+        let (t, next) = (step.from, step.to);
+        if campaign.km >= distance {
+            let need = distance - step.km;
+            let day = t + step
+                .stretch
+                .time_for(&step.curve, need, next - t)
+                .unwrap_or(next - t);
             let at_window = if window >= day {
                 distance
             } else {
-                km_at_window.unwrap_or(km + rate * (window - t).max(0.0))
+                km_at_window.unwrap_or_else(|| step.km_at(window.max(t)))
             };
             return Outcome {
                 km_at_window: at_window,
@@ -146,14 +140,114 @@ pub fn run_from<F: Fn(usize) -> bool>(
             };
         }
         if km_at_window.is_none() && window <= next {
-            km_at_window = Some(km + rate * (window - t).max(0.0));
+            km_at_window = Some(step.km_at(window.max(t)));
         }
-        km += rate * (next - t);
-        t = next;
     }
     Outcome {
-        km_at_window: km_at_window.unwrap_or(km).min(distance),
+        km_at_window: km_at_window.unwrap_or(campaign.km).min(distance),
         objective_day: if distance <= 0.0 { Some(0.0) } else { None },
+    }
+}
+
+/// One stretch of a campaign between events, at one march rate.
+#[derive(Clone, Copy, Debug)]
+struct Step {
+    from: f64,
+    to: f64,
+    /// Ground taken at `from`, km.
+    km: f64,
+    stretch: Stretch,
+    curve: RateCurve,
+}
+
+impl Step {
+    /// Ground taken by time `t` (within the step).
+    fn km_at(&self, t: f64) -> f64 {
+        self.km + self.stretch.km(&self.curve, t - self.from)
+    }
+}
+
+/// A campaign as it moves forward: the forces (events: the alert,
+/// mobilisation, arrivals, the end of the first day's dash) and the losses
+/// each side has taken. While the attack advances both sides lose power by
+/// Lanchester's square law (see [`lanchester`]), in closed form between
+/// events.
+struct Campaign<'a, F> {
+    forces: Forces<'a, F>,
+    terrain: f64,
+    /// Time reached, days.
+    t: f64,
+    /// Ground taken, km.
+    km: f64,
+    /// Combat power each side has lost so far.
+    attacker_lost: f64,
+    defender_lost: f64,
+}
+
+impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
+    fn new(axis: &'a PreparedAxis, start: &Start, p: &'a Params, intervenes: &'a F) -> Self {
+        Self {
+            forces: Forces::from_start(axis, start, p, intervenes),
+            terrain: axis.terrain,
+            t: 0.0,
+            km: 0.0,
+            attacker_lost: 0.0,
+            defender_lost: 0.0,
+        }
+    }
+
+    /// The attacker's and the defender's power now, after their losses.
+    fn powers(&mut self) -> (f64, f64) {
+        let (attacker, defender) = self.forces.at(self.t);
+        (
+            (attacker - self.attacker_lost).max(0.0),
+            (defender - self.defender_lost).max(0.0),
+        )
+    }
+
+    /// The next stretch up to `end`, or `None` when the campaign has ended or
+    /// the attack has stalled (while stalled neither side gains on the
+    /// other, and the defender's forces only grow, so it stays stalled).
+    fn step(&mut self, end: f64) -> Option<Step> {
+        if self.t >= end {
+            return None;
+        }
+        let (a, d) = self.powers();
+        let p = self.forces.p;
+        let stretch = Stretch::new(a, d, p);
+        let curve = RateCurve::new(p, self.terrain, march_rate(p, self.t));
+        if curve.rate(stretch.ratio()) <= 0.0 {
+            // Stalled; only the attacker's next wave, across water or by
+            // air, can set it moving again.
+            let wave = self.forces.next_wave(self.t).filter(|day| *day < end)?;
+            let step = Step {
+                from: self.t,
+                to: wave,
+                km: self.km,
+                stretch,
+                curve,
+            };
+            self.t = wave;
+            return Some(step);
+        }
+        let mut next = self.forces.next_event(self.t).min(end);
+        if self.t < 1.0 {
+            next = next.min(1.0);
+        }
+        let step = Step {
+            from: self.t,
+            to: next,
+            km: self.km,
+            stretch,
+            curve,
+        };
+        let tau = next - self.t;
+        let (a1, d1) = stretch.powers_after(tau);
+        self.attacker_lost += a - a1;
+        self.defender_lost += d - d1;
+        self.km = step.km_at(next);
+        self.t = next;
+        Some(step)
     }
 }
 
@@ -278,13 +372,24 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
             self.defender_air + self.arrived_air,
             self.p.power_aircraft,
         );
+        let landed = self
+            .axis
+            .lift
+            .map_or(1.0, |lift| lift.landed(self.axis.attacker_troops, t));
         (
-            self.attacker + attacker_air,
+            self.attacker * landed + attacker_air,
             self.active * in_position + self.present + reserves + self.arrived + defender_air,
         )
     }
 
-    /// The first time after `t` at which the defender's forces change (after
+    /// The day the attacker's next wave lands after `t`, while not all have.
+    fn next_wave(&self, t: f64) -> Option<f64> {
+        let lift = self.axis.lift?;
+        (lift.landed(self.axis.attacker_troops, t) < 1.0 && lift.per_day > 0.0)
+            .then(|| t.max(0.0).floor() + 1.0)
+    }
+
+    /// The first time after `t` at which either side's forces change (after
     /// [`Self::at`] was asked for `t`).
     fn next_event(&self, t: f64) -> f64 {
         let mut next = MAX_DAYS;
@@ -292,6 +397,9 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
             if day > t {
                 next = next.min(day);
             }
+        }
+        if let Some(wave) = self.next_wave(t) {
+            next = next.min(wave);
         }
         let coming = self.axis.reinforcements[self.counted..]
             .iter()
@@ -324,11 +432,21 @@ pub fn trace<F: Fn(usize) -> bool>(
     intervenes: &F,
     days: u32,
 ) -> Vec<CampaignDay> {
+    let start = Start::new(axis, p);
+    let mut campaign = Campaign::new(axis, &start, p, intervenes);
+    let mut stalled = false;
     let mut out = Vec::new();
     for day in 0..=days {
         let t = f64::from(day);
-        let (attacker, defenders) = Forces::new(axis, p, intervenes).at(t);
-        let km = run(axis, p, intervenes, t).km_at_window;
+        while !stalled && campaign.t < t {
+            stalled = campaign.step(t).is_none();
+        }
+        if stalled {
+            // A stalled front holds still; only the defender's forces change.
+            campaign.t = t;
+        }
+        let (attacker, defenders) = campaign.powers();
+        let km = campaign.km.min(axis.distance_km);
         out.push(CampaignDay {
             day,
             km,
@@ -394,6 +512,7 @@ mod tests {
             reinforcements: vec![arrival(5.0, 1.0e6, 0)],
             terrain: 1.0,
             weight: 1.0,
+            lift: None,
         }
     }
 
@@ -424,14 +543,18 @@ mod tests {
         let mut last = 0.0;
         for i in 0..=200 {
             let ratio = f64::from(i) * 0.05;
-            let rate = advance_rate(ratio, 1.0, &p);
+            let rate = advance_rate(ratio, 1.0, &p, 0.0);
             assert!(rate >= last, "ratio {ratio}: {rate} < {last}");
             last = rate;
         }
         let full = p.breakthrough_force_ratio;
-        assert_eq!(advance_rate(full, 1.0, &p), p.max_advance_km_day);
-        assert_eq!(advance_rate(2.0 * full, 1.0, &p), p.road_march_km_day);
-        assert_eq!(advance_rate(p.stall_force_ratio, 1.0, &p), 0.0);
+        assert_eq!(advance_rate(full, 1.0, &p, 0.0), p.max_advance_km_day);
+        assert_eq!(advance_rate(2.0 * full, 1.0, &p, 0.0), p.road_march_km_day);
+        assert_eq!(
+            advance_rate(2.0 * full, 1.0, &p, 1.0),
+            p.sustained_march_km_day
+        );
+        assert_eq!(advance_rate(p.stall_force_ratio, 1.0, &p, 0.0), 0.0);
     }
 
     #[test]

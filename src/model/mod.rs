@@ -10,6 +10,7 @@ pub mod campaign;
 pub mod credibility;
 pub mod decision;
 pub mod export;
+pub mod lanchester;
 mod math;
 pub mod montecarlo;
 pub mod params;

@@ -54,10 +54,12 @@ pub struct Params {
     pub power_aircraft: f64,
     pub first_strike_share: f64,
     pub non_aggression_cost: f64,
+    pub sustained_march_km_day: f64,
+    pub attrition_per_day: f64,
 }
 
 /// Number of parameters in the catalogue (and fields of [`Params`]).
-pub const COUNT: usize = 44;
+pub const COUNT: usize = 46;
 
 impl Params {
     /// Parameters from values in catalogue order (missing values read as 0).
@@ -117,6 +119,8 @@ impl Params {
             power_aircraft: g(41),
             first_strike_share: g(42),
             non_aggression_cost: g(43),
+            sustained_march_km_day: g(44),
+            attrition_per_day: g(45),
         }
     }
 }

@@ -96,6 +96,40 @@ pub struct PreparedAxis {
     pub terrain: f64,
     /// Adversary's share of its forces on this axis (weight of the axis).
     pub weight: f64,
+    /// How fast the attacker lands, across water or by air (`None`: all at once).
+    pub lift: Option<Lift>,
+}
+
+/// The attacker's lift onto an axis across water or by air, in troops.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Lift {
+    /// Landed on day 0.
+    pub first_wave: f64,
+    /// Landed at the start of each following day.
+    pub per_day: f64,
+}
+
+impl Lift {
+    /// The lift of an axis as written, if it has one.
+    pub fn of(axis: &crate::scenario::Axis) -> Option<Self> {
+        if axis.crossing.is_land() {
+            return None;
+        }
+        let per_day = axis.lift_per_day?.max(0.0);
+        Some(Self {
+            first_wave: axis.lift_first_wave.unwrap_or(per_day).max(0.0),
+            per_day,
+        })
+    }
+
+    /// Share of `troops` landed by day `t` (waves at the start of each day).
+    pub fn landed(&self, troops: f64, t: f64) -> f64 {
+        if troops <= 0.0 {
+            return 1.0;
+        }
+        let days = t.max(0.0).floor();
+        ((self.first_wave + self.per_day * days) / troops).clamp(0.0, 1.0)
+    }
 }
 
 /// A guarantor's unit arriving on an axis (one kind, so that its power in a
@@ -449,6 +483,7 @@ fn axes(
             reinforcements: Vec::new(),
             terrain: axis.terrain,
             weight: share,
+            lift: Lift::of(axis),
         });
     }
     if out.is_empty() {
@@ -529,6 +564,7 @@ fn default_axis(
         reinforcements: Vec::new(),
         terrain: 0.8,
         weight: 1.0,
+        lift: None,
     };
     (axis, start)
 }

@@ -644,6 +644,34 @@ pub const CATALOGUE: &[Parameter] = &[
         meaning: "Deterrent weight, for the adversary, of breaking its own non-aggression pact with the protected state (its word, its reputation with others).",
         source: "Assumption, small by the record: ATOP codes non-aggression pacts as promises only (Leeds et al. 2002), and Germany broke its 1939 pact with Denmark within a year, the USSR its pacts with Finland (1932), Estonia, Latvia and Lithuania. Range 0-0.1.",
     },
+    Parameter {
+        key: "sustained_march_km_day",
+        label: "Sustained march rate",
+        unit: "km/day",
+        min: 0.0,
+        max: 600.0,
+        default: Uncertain {
+            low: 30.0,
+            likely: 50.0,
+            high: 90.0,
+        },
+        meaning: "Advance per day on open terrain after the first day once the defence is broken or absent: the road-march rate holds for a dash of one day; beyond it fuel, maintenance, rest and the follow-on units hold the column to this rate.",
+        source: "Soviet operational norms for tank armies in the pursuit, 40-60 km a day (Glantz, Soviet Military Operational Art, 1991, as recalled); the 6th Guards Tank Army in Manchuria, August 1945, about 80 km a day for ten days against little resistance (Glantz, August Storm, 1983); the Third Army's pursuit across France in August 1944 was held to less by fuel (van Creveld, Supplying War, 1977). Range 30-90.",
+    },
+    Parameter {
+        key: "attrition_per_day",
+        label: "Attrition rate",
+        unit: "share a day",
+        min: 0.0,
+        max: 1.0,
+        default: Uncertain {
+            low: 0.01,
+            likely: 0.02,
+            high: 0.05,
+        },
+        meaning: "Combat power a side loses in a day of attack at a ratio of 1:1, as a share of its own. Losses follow Lanchester's square law while the attack advances: each side loses in proportion to the other's power, the defender's fire counting the square of the stall ratio per unit, so the ratio holds steady at the stall ratio and grows above it.",
+        source: "Dupuy, Attrition: Forecasting Battle Casualties and Equipment Losses in Modern War (1990), as recalled: divisions in attack lost 1-3 % of their men a day in the Second World War and since, and more of their tanks; Lanchester, Aircraft in Warfare (1916) for the square law. Range 0.01-0.05.",
+    },
 ];
 
 /// The parameter with this key, if the catalogue has it.

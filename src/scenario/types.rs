@@ -639,6 +639,50 @@ pub struct Axis {
     pub adversary_share: f64,
     /// Share of the defender's forces that can reach this axis in time, 0 to 1.
     pub defender_share: f64,
+    /// How the attacker gets to the start: over land (the default), across
+    /// water or by air. Across water or by air, `start` is where it lands.
+    #[serde(default, skip_serializing_if = "Crossing::is_land")]
+    pub crossing: Crossing,
+    /// Across water or by air: troops landed in the first wave (day 0). Absent:
+    /// one day's lift.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lift_first_wave: Option<f64>,
+    /// Across water or by air: troops landed each following day. Absent: no
+    /// limit (all the axis's troops at once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lift_per_day: Option<f64>,
+}
+
+/// How an attacker reaches the start of an axis.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Crossing {
+    /// Over land: all the axis's forces are there from the start.
+    #[default]
+    Land,
+    /// Across water: landed by ship, as fast as the lift allows.
+    Water,
+    /// By air: landed or dropped, as fast as the lift allows.
+    Air,
+}
+
+impl Crossing {
+    /// Every crossing, in menu order.
+    pub const ALL: [Crossing; 3] = [Crossing::Land, Crossing::Water, Crossing::Air];
+
+    /// Whether this is the default, over land (not written to files).
+    pub fn is_land(&self) -> bool {
+        *self == Crossing::Land
+    }
+
+    /// Name in the analyst's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Crossing::Land => "Over land",
+            Crossing::Water => "Across water",
+            Crossing::Air => "By air",
+        }
+    }
 }
 
 fn default_route_factor() -> f64 {

@@ -633,6 +633,14 @@ fn check_axis(c: &mut Checker, path: &str, axis: &Axis, states: &HashSet<String>
         0.0,
         1.0,
     );
+    for (field, value) in [
+        ("lift_first_wave", axis.lift_first_wave),
+        ("lift_per_day", axis.lift_per_day),
+    ] {
+        if let Some(value) = value {
+            c.range(&format!("{path}.{field}"), value, 0.0, 1.0e8);
+        }
+    }
 }
 
 fn check_assumptions(c: &mut Checker, scenario: &Scenario) {

@@ -26,7 +26,25 @@ pub fn warnings(scenario: &Scenario) -> Vec<Problem> {
     attacker_shares(scenario, &mut out);
     short_axes(scenario, &mut out);
     late_reinforcements(scenario, &mut out);
+    lifts(scenario, &mut out);
     out
+}
+
+fn lifts(scenario: &Scenario, out: &mut Vec<Problem>) {
+    for (i, axis) in scenario.axes.iter().enumerate() {
+        let lift = axis.lift_per_day.is_some() || axis.lift_first_wave.is_some();
+        if axis.crossing.is_land() && lift {
+            out.push(Problem::new(
+                &format!("axes[{i}].lift_per_day"),
+                "is ignored: the axis is over land; set the crossing to water or air",
+            ));
+        } else if !axis.crossing.is_land() && axis.lift_per_day.is_none() {
+            out.push(Problem::new(
+                &format!("axes[{i}].lift_per_day"),
+                "is not set: every attacking troop on this axis lands at once",
+            ));
+        }
+    }
 }
 
 fn foreign_troops(scenario: &Scenario, out: &mut Vec<Problem>) {
@@ -193,6 +211,8 @@ mod tests {
         let shares = format!("axes[{}].adversary_share", lithuania[0]);
         s.axes[1].objective = s.axes[1].start.clone();
         s.arrangements[0].guarantors[0].forces[0].arrival_days = 400.0;
+        s.axes[0].crossing = crate::scenario::Crossing::Water;
+        s.axes[2].lift_per_day = Some(1000.0);
         let found = warnings(&s);
         let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
         for expected in [
@@ -201,6 +221,8 @@ mod tests {
             shares.as_str(),
             "axes[1].objective",
             "arrangements[0].guarantors[0].forces[0].arrival_days",
+            "axes[0].lift_per_day",
+            "axes[2].lift_per_day",
         ] {
             assert!(paths.contains(&expected), "{expected} not in {paths:?}");
         }

@@ -1,0 +1,350 @@
+//! Attrition while an attack advances, by Lanchester's square law, and the
+//! ground it takes, both in closed form over a stretch of time in which no
+//! forces arrive.
+//!
+//! Each side loses power in proportion to the other's: `a' = -k s d`,
+//! `d' = -k a`, where `s`, the defender's fire per unit of power relative to
+//! the attacker's, is the square of the stall ratio, so the ratio of power
+//! holds steady at the stall ratio and grows above it. With `ω = k √s` (the
+//! `attrition_per_day` parameter: each side's daily loss at the stall ratio)
+//! the ratio is `r(u) = stall · coth(c − ω u)`, `c = artanh(stall / r(0))`,
+//! until the defence is destroyed at `u = c / ω`.
+//!
+//! The advance rate is piecewise linear in the ratio (see
+//! [`campaign::advance_rate`](super::campaign::advance_rate)), and
+//! `∫ coth(c − ω u) du = ln(sinh c / sinh(c − ω u)) / ω`, so the ground taken
+//! is exact, whatever the steps: a campaign split at an event that changes
+//! nothing takes the same ground. Written here rather than taken from an ODE
+//! crate because the closed form is a few lines and a numerical solver would
+//! make the result depend on its step.
+
+use super::params::Params;
+
+/// One piece of the advance rate: `slope · r + intercept` for ratios from
+/// `from` up to the next piece's.
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    from: f64,
+    slope: f64,
+    intercept: f64,
+}
+
+/// The advance rate as pieces in the ratio, for one terrain and one march rate.
+#[derive(Clone, Copy, Debug)]
+pub struct RateCurve {
+    pieces: [Piece; 3],
+    /// Pieces in use (1 to 3).
+    len: usize,
+    stall: f64,
+}
+
+impl RateCurve {
+    /// The curve of [`advance_rate`](super::campaign::advance_rate) with the
+    /// march rate `march` (km/day, before terrain).
+    pub fn new(p: &Params, terrain: f64, march: f64) -> Self {
+        let terrain = terrain.clamp(0.0, 1.0);
+        let (stall, full) = (p.stall_force_ratio, p.breakthrough_force_ratio);
+        let opposed = p.max_advance_km_day.max(0.0);
+        let march = march.max(opposed);
+        let mut pieces = [Piece {
+            from: f64::INFINITY,
+            slope: 0.0,
+            intercept: 0.0,
+        }; 3];
+        let mut len = 0;
+        let mut push = |from: f64, slope: f64, intercept: f64| {
+            pieces[len] = Piece {
+                from,
+                slope: slope * terrain,
+                intercept: intercept * terrain,
+            };
+            len += 1;
+        };
+        if full > stall {
+            let slope = opposed / (full - stall);
+            push(stall, slope, -stall * slope);
+        }
+        if full > 0.0 && 2.0 * full > stall {
+            let slope = (march - opposed) / full;
+            push(full.max(stall), slope, opposed - (march - opposed));
+        }
+        push((2.0 * full).max(stall), 0.0, march);
+        Self { pieces, len, stall }
+    }
+
+    /// The rate at ratio `r` (zero at or below the stall ratio).
+    pub fn rate(&self, r: f64) -> f64 {
+        if r <= self.stall || r.is_nan() {
+            return 0.0;
+        }
+        let piece = self.piece(r);
+        let rate = if piece.slope == 0.0 {
+            piece.intercept
+        } else {
+            piece.slope * r + piece.intercept
+        };
+        if rate.is_finite() { rate.max(0.0) } else { 0.0 }
+    }
+
+    fn piece(&self, r: f64) -> &Piece {
+        let mut piece = &self.pieces[0];
+        for candidate in &self.pieces[1..self.len] {
+            if r >= candidate.from {
+                piece = candidate;
+            }
+        }
+        piece
+    }
+}
+
+/// A stretch of the campaign from powers `a` and `d`: the ratio over time and
+/// the ground taken.
+#[derive(Clone, Copy, Debug)]
+pub struct Stretch {
+    stall: f64,
+    omega: f64,
+    /// `c` of `r(u) = stall · coth(c − ω u)`; `None` while the ratio holds
+    /// still (no attrition, or no defender left).
+    c: Option<f64>,
+    /// The ratio at the start.
+    r0: f64,
+    a: f64,
+    d: f64,
+}
+
+impl Stretch {
+    /// From attacker power `a` and defender power `d`, at the draw's stall
+    /// ratio and attrition rate.
+    pub fn new(a: f64, d: f64, p: &Params) -> Self {
+        let stall = p.stall_force_ratio.max(0.0);
+        let omega = p.attrition_per_day.max(0.0);
+        // Less than one troop's power is no defence (as in the ratio shown).
+        let r0 = if d >= 1.0 { a / d } else { f64::INFINITY };
+        let c = (omega > 0.0 && stall > 0.0 && r0 > stall && r0.is_finite())
+            .then(|| (stall / r0).atanh());
+        Self {
+            stall,
+            omega,
+            c,
+            r0,
+            a,
+            d,
+        }
+    }
+
+    /// The ratio of power at the start.
+    pub fn ratio(&self) -> f64 {
+        self.r0
+    }
+
+    /// The ratio `u` days in.
+    fn ratio_at(&self, u: f64) -> f64 {
+        match self.c {
+            Some(c) if c - self.omega * u > 0.0 => self.stall / (c - self.omega * u).tanh(),
+            Some(_) => f64::INFINITY,
+            None => self.r0,
+        }
+    }
+
+    /// Days until the ratio reaches `r` (0 if it is there already; infinite
+    /// if it never gets there).
+    fn time_to(&self, r: f64) -> f64 {
+        if r <= self.r0 {
+            return 0.0;
+        }
+        match self.c {
+            Some(c) => {
+                let at = if r.is_finite() {
+                    (self.stall / r).atanh()
+                } else {
+                    0.0
+                };
+                ((c - at) / self.omega).max(0.0)
+            }
+            None => f64::INFINITY,
+        }
+    }
+
+    /// `∫ r du` from `u0` to `u1`, both before the defence is destroyed.
+    fn ratio_integral(&self, u0: f64, u1: f64) -> f64 {
+        match self.c {
+            Some(c) => {
+                let w = self.omega;
+                self.stall / w * ((c - w * u0).sinh() / (c - w * u1).sinh()).ln()
+            }
+            None => self.r0 * (u1 - u0),
+        }
+    }
+
+    /// The pieces of the rate curve over `[0, tau]`: (start, end, piece).
+    fn spans<'c>(
+        &'c self,
+        curve: &'c RateCurve,
+        tau: f64,
+    ) -> impl Iterator<Item = (f64, f64, &'c Piece)> + 'c {
+        let pieces = &curve.pieces[..curve.len];
+        pieces.iter().enumerate().filter_map(move |(i, piece)| {
+            let from = self.time_to(piece.from).min(tau);
+            // The last piece holds from there on, also once the defence is gone.
+            let to = pieces
+                .get(i + 1)
+                .map_or(tau, |next| self.time_to(next.from).min(tau));
+            (to > from).then_some((from, to, piece))
+        })
+    }
+
+    /// Ground taken from `from` to `to` days in, both within one piece.
+    fn km_in(&self, from: f64, to: f64, piece: &Piece) -> f64 {
+        let km = if piece.slope == 0.0 {
+            piece.intercept * (to - from)
+        } else {
+            piece.slope * self.ratio_integral(from, to) + piece.intercept * (to - from)
+        };
+        km.max(0.0)
+    }
+
+    /// Ground taken over the first `tau` days.
+    pub fn km(&self, curve: &RateCurve, tau: f64) -> f64 {
+        if curve.rate(self.r0) <= 0.0 {
+            return 0.0;
+        }
+        self.spans(curve, tau)
+            .map(|(from, to, piece)| self.km_in(from, to, piece))
+            .sum()
+    }
+
+    /// Days until `need` km are taken, if within `tau` days.
+    pub fn time_for(&self, curve: &RateCurve, need: f64, tau: f64) -> Option<f64> {
+        if curve.rate(self.r0) <= 0.0 {
+            return None;
+        }
+        let mut left = need;
+        for (from, to, piece) in self.spans(curve, tau) {
+            let km = self.km_in(from, to, piece);
+            if km < left {
+                left -= km;
+                continue;
+            }
+            if piece.slope == 0.0 {
+                return Some(from + left / piece.intercept);
+            }
+            // The ground taken grows ever faster (the ratio grows), so
+            // Newton's method from the end of the span closes in from above.
+            let mut u = to;
+            for _ in 0..50 {
+                let gap = self.km_in(from, u, piece) - left;
+                let rate = curve.rate(self.ratio_at(u));
+                if rate <= 0.0 || gap.abs() <= 1e-12 * need.max(1.0) {
+                    break;
+                }
+                u = (u - gap / rate).clamp(from, to);
+            }
+            return Some(u);
+        }
+        None
+    }
+
+    /// Each side's power after `tau` days.
+    pub fn powers_after(&self, tau: f64) -> (f64, f64) {
+        let Some(c) = self.c else {
+            return (self.a, self.d);
+        };
+        let root = self.stall;
+        let wt = self.omega * tau;
+        if wt >= c {
+            // The defence is destroyed; the square law keeps a² − s d².
+            let left = self.a * self.a - root * root * self.d * self.d;
+            return (left.max(0.0).sqrt(), 0.0);
+        }
+        let (cosh, sinh) = (wt.cosh(), wt.sinh());
+        (
+            (self.a * cosh - root * self.d * sinh).max(0.0),
+            (self.d * cosh - self.a / root * sinh).max(0.0),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::params;
+
+    fn params() -> Params {
+        let ranges: Vec<_> = crate::scenario::parameters::CATALOGUE
+            .iter()
+            .map(|parameter| parameter.default)
+            .collect();
+        Params::from_values(&params::likely(&ranges))
+    }
+
+    /// The square law stepped by Euler in small steps, and the ground taken
+    /// at the rate of each step's ratio.
+    fn stepped(a: f64, d: f64, p: &Params, curve: &RateCurve, tau: f64) -> (f64, f64, f64) {
+        let (mut a, mut d, mut km) = (a, d, 0.0);
+        let s = p.stall_force_ratio * p.stall_force_ratio;
+        let k = p.attrition_per_day / p.stall_force_ratio;
+        let n = 200_000;
+        let dt = tau / f64::from(n);
+        for _ in 0..n {
+            km += curve.rate(if d >= 1.0 { a / d } else { f64::INFINITY }) * dt;
+            let (da, dd) = (-k * s * d * dt, -k * a * dt);
+            a = (a + da).max(0.0);
+            d = (d + dd).max(0.0);
+        }
+        (a, d, km)
+    }
+
+    #[test]
+    fn the_closed_form_follows_the_square_law() {
+        let mut p = params();
+        p.attrition_per_day = 0.05;
+        let curve = RateCurve::new(&p, 0.8, p.sustained_march_km_day);
+        for (a, d) in [
+            (30_000.0, 18_000.0),
+            (50_000.0, 20_000.0),
+            (90_000.0, 20_000.0),
+        ] {
+            let stretch = Stretch::new(a, d, &p);
+            let (a1, d1, km) = stepped(a, d, &p, &curve, 20.0);
+            let (ea, ed) = stretch.powers_after(20.0);
+            assert!((ea - a1).abs() < 1e-3 * a, "attacker {ea} vs {a1}");
+            assert!((ed - d1).abs() < 1e-3 * d + 2.0, "defender {ed} vs {d1}");
+            let exact = stretch.km(&curve, 20.0);
+            assert!(
+                (exact - km).abs() < 1e-3 * km.max(1.0),
+                "{exact} km vs {km}"
+            );
+            let half = stretch
+                .time_for(&curve, exact / 2.0, 20.0)
+                .expect("reached");
+            assert!((stretch.km(&curve, half) - exact / 2.0).abs() < 1e-6 * exact);
+        }
+    }
+
+    #[test]
+    fn the_ratio_holds_at_the_stall_ratio_and_grows_above_it() {
+        let p = params();
+        let at_stall = Stretch::new(p.stall_force_ratio * 1000.0, 1000.0, &p);
+        let (a, d) = at_stall.powers_after(10.0);
+        assert!((a / d - p.stall_force_ratio).abs() < 1e-9);
+        let above = Stretch::new(2.0 * 1000.0, 1000.0, &p);
+        let (a, d) = above.powers_after(10.0);
+        assert!(a / d > 2.0);
+        assert!(a < 2000.0 && d < 1000.0, "both sides lose");
+    }
+
+    #[test]
+    fn splitting_a_stretch_takes_the_same_ground() {
+        let p = params();
+        let curve = RateCurve::new(&p, 0.7, p.sustained_march_km_day);
+        let whole = Stretch::new(40_000.0, 20_000.0, &p);
+        let first = whole.km(&curve, 7.3);
+        let (a, d) = whole.powers_after(7.3);
+        let rest = Stretch::new(a, d, &p).km(&curve, 30.0 - 7.3);
+        let all = whole.km(&curve, 30.0);
+        assert!(
+            (first + rest - all).abs() < 1e-9 * all,
+            "{first} + {rest} vs {all}"
+        );
+    }
+}
