@@ -106,6 +106,11 @@ pub struct CampaignCase {
     pub file: String,
     /// The axis whose time to objective is compared.
     pub axis: String,
+    /// Other axes to the same objective (by sea and by air): the objective
+    /// falls with the first axis to reach it, taken as the earliest median
+    /// among the axes on which it falls in most draws.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
     /// Days from the start to the objective in history; none: it held.
     pub days: Option<f64>,
     /// Whether the case counts in the score (a siege or a ceasefire does not).
@@ -163,18 +168,29 @@ pub fn run_campaigns(samples: u32, seed: u64) -> Result<CampaignReport, String> 
     let mut results = Vec::new();
     for case in campaign_cases()? {
         let (s, a) = assess_case("campaigns", &case.file, samples, seed)?;
-        let campaign = a
-            .states
+        let on = |axis: &String| {
+            a.states
+                .iter()
+                .flat_map(|st| &st.campaign)
+                .find(|c| &c.axis == axis)
+                .ok_or_else(|| format!("campaigns/{}: no axis '{axis}'", case.file))
+        };
+        let mut campaigns = vec![on(&case.axis)?];
+        for axis in &case.also {
+            campaigns.push(on(axis)?);
+        }
+        let held = campaigns.iter().map(|c| c.held).fold(1.0, f64::min);
+        let model_days = campaigns
             .iter()
-            .flat_map(|st| &st.campaign)
-            .find(|c| c.axis == case.axis)
-            .ok_or_else(|| format!("campaigns/{}: no axis '{}'", case.file, case.axis))?;
-        let model_days = campaign.days_to_objective.as_ref().map(|d| d.p50);
+            .filter(|c| c.held < 0.5)
+            .filter_map(|c| c.days_to_objective.as_ref().map(|d| d.p50))
+            .reduce(f64::min)
+            .or_else(|| campaigns[0].days_to_objective.as_ref().map(|d| d.p50));
         results.push(CampaignResult {
             title: s.meta.title.clone(),
-            matches: campaign_matches(case.days, model_days, campaign.held),
+            matches: campaign_matches(case.days, model_days, held),
             model_days,
-            held: campaign.held,
+            held,
             case,
         });
     }

@@ -25,7 +25,14 @@ How a case becomes a scenario (format version 2), the same rule for all:
 - where the sources count the defender's aircraft destroyed on the first day
   (1941, 1967), that count over its aircraft as the `first_strike_share`
   assumption (its low and high from the count's);
-- lift across water or by air is not yet in the engine, so it is left out;
+- a case by sea and by air (Oslo 1940) has two axes to the objective, each
+  with the attacker's units tagged for it (its share of the troops): the sea
+  route across water from the fjord's mouth, landing its first wave on day 0
+  and the sources' later lift a day; the air route from the airfield where
+  the air-landing force came down, by air at the air lift a day, its first
+  wave landing when the sources say; the
+  defender's units tagged for one route defend only that one (the rest of
+  its forces defend both); the objective falls with the first axis to reach it;
 - every other assumption keeps its catalogue default.
 Economic figures are placeholders (the campaign uses only forces).
 Run: python3 tools/campaign_cases.py
@@ -156,6 +163,8 @@ def notes(case, att_units, def_units, reinf):
 
 
 def build(case):
+    if case.get("mode") == "sea_and_air":
+        return build_sea_and_air(case)
     att = [u for u in case["attacker"]["units"] if on_route(u)]
     dfd = [u for u in case["defender"]["units"] if not u.get("axis")]
     reinf = list(case["defender"].get("reinforcements", []))
@@ -262,6 +271,77 @@ def build(case):
     }
     if case["id"] in NOT_SCORED:
         entry["outcome"] = NOT_SCORED[case["id"]]
+    return scenario, entry
+
+
+def build_sea_and_air(case):
+    att = [u for u in case["attacker"]["units"] if not u.get("axis")]
+    dfd = list(case["defender"]["units"])
+    troops, mix, quality = forces(att)
+    d_troops, d_mix, d_quality = forces(dfd)
+    lift = case["attacker"]["lift_troops_per_day"]
+    landing = case["air_landing"]
+    routes = [
+        ("sea", case["start"], case["route_km"], case["terrain"]["value"], "water",
+         lift["sea"]["day0"], value(lift["sea"]["later_per_day"])),
+        ("air", landing, landing["route_km"], landing["terrain"]["value"], "air",
+         None, value(lift["air"])),
+    ]
+    axes = []
+    for rid, start, route_km, terrain, crossing, first, per_day in routes:
+        on = sum(u["troops"] for u in att if u.get("route") == rid)
+        defending = sum(u["troops"] for u in dfd if u.get("route") in (None, rid))
+        great = km(start, case["objective"])
+        axis = {
+            "id": rid,
+            "name": f"{start['name']} → {case['objective']['name']}",
+            "defender": "DEFENDER",
+            "start": place(start),
+            "objective": place(case["objective"]),
+            "route_factor": round(min(max(value(route_km) / great, 1.0), 5.0), 3),
+            "terrain": terrain,
+            "adversary_share": round(on / troops, 4),
+            "defender_share": round(defending / d_troops, 4),
+            "crossing": crossing,
+            "lift_per_day": float(per_day),
+        }
+        if first is not None:
+            axis["lift_first_wave"] = float(first)
+        landing = lift[rid].get("first_landing_day")
+        if landing:
+            axis["landing_day"] = value(landing)
+        axes.append(axis)
+    in_position = sum(u["troops"] * u.get("in_position_day0", 1.0) for u in dfd) / d_troops
+    day0 = case["dates"]["day0"]
+    scenario = {
+        "format_version": 2,
+        "meta": {"title": case["name"], "author": "Bulwark campaign backtest",
+                 "date": day0, "notes": notes(case, att, dfd, [])},
+        "horizon_years": 1.0,
+        "states": [
+            state("ATTACKER", case["attacker"]["state"], troops, mix, quality, case["start"]),
+            state("DEFENDER", case["defender"]["state"], d_troops, d_mix, d_quality,
+                  case["objective"], 0.0, value(case["defender"].get("combat_aircraft") or 0)),
+        ],
+        "adversary": {"state": "ATTACKER", "theatre_troops": float(troops),
+                      "combat_aircraft": float(value(case["attacker"].get("combat_aircraft") or 0)),
+                      "surprise": case["surprise"].get("value") in ("strategic", "tactical"),
+                      "demands": [], "preconditions": []},
+        "arrangements": [],
+        "axes": axes,
+        "assumptions": {"defender_in_position": exact(round(in_position, 3))},
+        "simulation": {"samples": 2000, "seed": 1},
+    }
+    outcome = case["outcome"]
+    entry = {
+        "file": FILE_NAMES[case["id"]] + ".bulwark.json",
+        "axis": "sea",
+        "also": ["air"],
+        "days": outcome.get("days_to_objective"),
+        "scored": True,
+        "outcome": outcome.get("note", ""),
+        "source": outcome.get("source", ""),
+    }
     return scenario, entry
 
 

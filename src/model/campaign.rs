@@ -376,17 +376,22 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
             .axis
             .lift
             .map_or(1.0, |lift| lift.landed(self.axis.attacker_troops, t));
+        // Ground is taken by troops on the ground: aircraft over an axis
+        // where none have landed yet take none.
+        let ground = self.attacker * landed;
         (
-            self.attacker * landed + attacker_air,
+            if ground > 0.0 {
+                ground + attacker_air
+            } else {
+                0.0
+            },
             self.active * in_position + self.present + reserves + self.arrived + defender_air,
         )
     }
 
     /// The day the attacker's next wave lands after `t`, while not all have.
     fn next_wave(&self, t: f64) -> Option<f64> {
-        let lift = self.axis.lift?;
-        (lift.landed(self.axis.attacker_troops, t) < 1.0 && lift.per_day > 0.0)
-            .then(|| t.max(0.0).floor() + 1.0)
+        self.axis.lift?.next_wave(self.axis.attacker_troops, t)
     }
 
     /// The first time after `t` at which either side's forces change (after
@@ -667,6 +672,36 @@ mod tests {
         let trace = trace(&axis, &p, &|_| true, 10);
         assert!(trace.len() >= 6, "{trace:?}");
         assert!(trace[5].defender_power > trace[4].defender_power);
+    }
+
+    #[test]
+    fn an_attack_by_air_or_sea_waits_for_its_landing_and_its_lift() {
+        use crate::model::prepared::Lift;
+        let p = params();
+        let mut axis = test_axis(10_000.0, 1_000.0);
+        axis.attacker_air = 300.0;
+        let at_once = run(&axis, &p, &|_| false, 14.0)
+            .objective_day
+            .expect("falls");
+        let lifted = |first_day: f64, first_wave: f64, per_day: f64| {
+            let mut a = axis.clone();
+            if first_wave < 10_000.0 {
+                a.attacker_air = 0.0;
+            }
+            a.lift = Some(Lift {
+                first_day,
+                first_wave,
+                per_day,
+            });
+            run(&a, &p, &|_| false, 14.0).objective_day
+        };
+        let landing = lifted(0.25, 10_000.0, 0.0).expect("falls");
+        assert!(landing >= 0.25 + at_once - 1e-9, "{landing} vs {at_once}");
+        // A small first wave stalls until enough has landed.
+        let slow = lifted(0.0, 500.0, 1_000.0).expect("falls");
+        let fast = lifted(0.0, 500.0, 4_000.0).expect("falls");
+        assert!(slow > fast && fast > at_once, "{slow} {fast} {at_once}");
+        assert_eq!(lifted(0.0, 0.0, 0.0), None, "no one lands");
     }
 
     proptest::proptest! {

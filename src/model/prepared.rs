@@ -103,7 +103,9 @@ pub struct PreparedAxis {
 /// The attacker's lift onto an axis across water or by air, in troops.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Lift {
-    /// Landed on day 0.
+    /// Day the first wave lands.
+    pub first_day: f64,
+    /// Landed then.
     pub first_wave: f64,
     /// Landed at the start of each following day.
     pub per_day: f64,
@@ -112,23 +114,38 @@ pub struct Lift {
 impl Lift {
     /// The lift of an axis as written, if it has one.
     pub fn of(axis: &crate::scenario::Axis) -> Option<Self> {
-        if axis.crossing.is_land() {
+        if axis.crossing.is_land() || (axis.lift_per_day.is_none() && axis.landing_day.is_none()) {
             return None;
         }
-        let per_day = axis.lift_per_day?.max(0.0);
+        let per_day = axis.lift_per_day.map_or(f64::INFINITY, |t| t.max(0.0));
         Some(Self {
+            first_day: axis.landing_day.unwrap_or(0.0).max(0.0),
             first_wave: axis.lift_first_wave.unwrap_or(per_day).max(0.0),
             per_day,
         })
     }
 
-    /// Share of `troops` landed by day `t` (waves at the start of each day).
+    /// Share of `troops` landed by day `t` (waves at the landing day and
+    /// each day after it).
     pub fn landed(&self, troops: f64, t: f64) -> f64 {
+        if t < self.first_day {
+            return 0.0;
+        }
         if troops <= 0.0 {
             return 1.0;
         }
-        let days = t.max(0.0).floor();
-        ((self.first_wave + self.per_day * days) / troops).clamp(0.0, 1.0)
+        let days = (t - self.first_day).floor();
+        let landed = self.first_wave + if days > 0.0 { self.per_day * days } else { 0.0 };
+        (landed / troops).clamp(0.0, 1.0)
+    }
+
+    /// The day of the next wave after `t`, while not all of `troops` have landed.
+    pub fn next_wave(&self, troops: f64, t: f64) -> Option<f64> {
+        if t < self.first_day {
+            return Some(self.first_day);
+        }
+        (self.landed(troops, t) < 1.0 && self.per_day > 0.0)
+            .then(|| self.first_day + (t - self.first_day).floor() + 1.0)
     }
 }
 

@@ -651,6 +651,10 @@ pub struct Axis {
     /// limit (all the axis's troops at once).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lift_per_day: Option<f64>,
+    /// Across water or by air: the day (from the start of the attack) the
+    /// first wave lands, after the crossing. Absent: day 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub landing_day: Option<f64>,
 }
 
 /// How an attacker reaches the start of an axis.

@@ -641,6 +641,9 @@ fn check_axis(c: &mut Checker, path: &str, axis: &Axis, states: &HashSet<String>
             c.range(&format!("{path}.{field}"), value, 0.0, 1.0e8);
         }
     }
+    if let Some(day) = axis.landing_day {
+        c.range(&format!("{path}.landing_day"), day, 0.0, 365.0);
+    }
 }
 
 fn check_assumptions(c: &mut Checker, scenario: &Scenario) {
