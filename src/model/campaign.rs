@@ -313,6 +313,9 @@ struct Forces<'a, F> {
     present: f64,
     /// Reinforcements already counted (all with day at most the last time asked).
     counted: usize,
+    /// Where the search for the next intervening reinforcement starts (those
+    /// before it, from `counted`, do not intervene).
+    searched: usize,
     /// Power of the counted reinforcements whose guarantor intervenes.
     arrived: f64,
 }
@@ -336,6 +339,7 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
             reserves: start.reserves,
             present: start.present,
             counted: 0,
+            searched: 0,
             arrived: 0.0,
         }
     }
@@ -396,7 +400,7 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
 
     /// The first time after `t` at which either side's forces change (after
     /// [`Self::at`] was asked for `t`).
-    fn next_event(&self, t: f64) -> f64 {
+    fn next_event(&mut self, t: f64) -> f64 {
         let mut next = MAX_DAYS;
         for day in [self.p.alert_days, self.p.mobilisation_days] {
             if day > t {
@@ -406,11 +410,15 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
         if let Some(wave) = self.next_wave(t) {
             next = next.min(wave);
         }
-        let coming = self.axis.reinforcements[self.counted..]
+        let from = self.searched.max(self.counted);
+        let coming = self.axis.reinforcements[from..]
             .iter()
-            .find(|r| (self.intervenes)(r.guarantor));
-        if let Some(r) = coming {
-            next = next.min(r.day);
+            .position(|r| (self.intervenes)(r.guarantor));
+        if let Some(i) = coming {
+            self.searched = from + i;
+            next = next.min(self.axis.reinforcements[from + i].day);
+        } else {
+            self.searched = self.axis.reinforcements.len();
         }
         next
     }

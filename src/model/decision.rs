@@ -79,8 +79,23 @@ pub fn evaluate_given(
     creds: &[f64],
     starts: &[campaign::Start],
 ) -> Eval {
+    evaluate_knowing(state, p, horizon, creds, starts, None)
+}
+
+/// [`evaluate_given`], knowing the campaigns already run on each axis with
+/// the guarantors that act in this draw (`acts`, by guarantor): where no
+/// guarantor or every guarantor acting would give the same campaign, it is
+/// not run again.
+pub fn evaluate_knowing(
+    state: &PreparedState,
+    p: &Params,
+    horizon: f64,
+    creds: &[f64],
+    starts: &[campaign::Start],
+    known: Option<Known<'_>>,
+) -> Eval {
     let credibility = credibility::combined(creds, p.guarantor_correlation);
-    let (success_alone, success_helped) = denial(state, p, creds, starts);
+    let (success_alone, success_helped) = denial(state, p, creds, starts, known);
     let success = clamp01((1.0 - credibility) * success_alone + credibility * success_helped);
     let (war_term, nuclear_term, sanctions_term) = punishment_terms(state, p, creds, credibility);
     // Breaking its own non-aggression pact costs the adversary a little.
@@ -127,6 +142,40 @@ pub fn evaluate_given(
     }
 }
 
+/// The campaign on `axis` up to the window with `intervenes` acting: the one
+/// already run on axis `known.1`, if those acting there would give the same
+/// (they agree on every guarantor with forces arriving on the axis).
+fn window_campaign<F: Fn(usize) -> bool>(
+    axis: &super::prepared::PreparedAxis,
+    start: &campaign::Start,
+    p: &Params,
+    intervenes: &F,
+    window: f64,
+    known: Option<(Known<'_>, usize)>,
+) -> campaign::Outcome {
+    if let Some((k, i)) = known {
+        let acts = |g: usize| k.acts.get(g).copied().unwrap_or(false);
+        let same = axis
+            .reinforcements
+            .iter()
+            .all(|r| acts(r.guarantor) == intervenes(r.guarantor));
+        if same {
+            return k.outcomes[i];
+        }
+    }
+    campaign::run_from(axis, start, p, intervenes, window, window)
+}
+
+/// Campaigns already run in a draw (see [`evaluate_knowing`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Known<'a> {
+    /// Whether each guarantor acts in the draw.
+    pub acts: &'a [bool],
+    /// Each axis's campaign with those guarantors acting, to the end, with
+    /// the ground taken by the fait-accompli window.
+    pub outcomes: &'a [campaign::Outcome],
+}
+
 /// Chance of no attack in `years` at a yearly chance `h`: (1 - h)^years
 /// (by repeated multiplication for whole years, which is faster).
 fn survival(h: f64, years: f64) -> f64 {
@@ -145,17 +194,19 @@ pub fn denial(
     p: &Params,
     creds: &[f64],
     starts: &[campaign::Start],
+    known: Option<Known<'_>>,
 ) -> (f64, f64) {
     let (mut alone, mut helped, mut weights) = (0.0, 0.0, 0.0);
     let none = |_: usize| false;
     let all = |g: usize| creds.get(g).is_some_and(|c| *c > 0.0);
     let equal = state.axes.iter().all(|axis| axis.weight <= 0.0);
-    for (axis, start) in state.axes.iter().zip(starts) {
+    for (i, (axis, start)) in state.axes.iter().zip(starts).enumerate() {
         let weight = if equal { 1.0 } else { axis.weight.max(0.0) };
         let window = p.fait_accompli_days;
         let km = axis.distance_km;
-        alone += weight * campaign::run_from(axis, start, p, &none, window, window).progress(km);
-        helped += weight * campaign::run_from(axis, start, p, &all, window, window).progress(km);
+        let known = known.map(|k| (k, i));
+        alone += weight * window_campaign(axis, start, p, &none, window, known).progress(km);
+        helped += weight * window_campaign(axis, start, p, &all, window, known).progress(km);
         weights += weight;
     }
     if weights <= 0.0 {

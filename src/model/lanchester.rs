@@ -99,17 +99,31 @@ impl RateCurve {
 
 /// A stretch of the campaign from powers `a` and `d`: the ratio over time and
 /// the ground taken.
+///
+/// With `q(u) = q0 · e^(2ωu)` and `q0 = (r0 − stall)/(r0 + stall)`, the ratio
+/// is `r = stall (1 + q)/(1 − q)` (the coth above, without its logarithms),
+/// it reaches a ratio `R` where `q = (R − stall)/(R + stall)`, and
+/// `∫ r du = stall · u + (stall/ω) · ln((1 − q(0))/(1 − q(u)))`. So a stretch
+/// costs one exponential and a logarithm or two, which matters: the Monte
+/// Carlo runs hundreds of thousands of them.
 #[derive(Clone, Copy, Debug)]
 pub struct Stretch {
     stall: f64,
     omega: f64,
-    /// `c` of `r(u) = stall · coth(c − ω u)`; `None` while the ratio holds
-    /// still (no attrition, or no defender left).
-    c: Option<f64>,
+    /// `q0`; `None` while the ratio holds still (no attrition, or no
+    /// defender left).
+    q0: Option<f64>,
     /// The ratio at the start.
     r0: f64,
     a: f64,
     d: f64,
+}
+
+/// A time within a stretch with its `q` (see [`Stretch`]).
+#[derive(Clone, Copy, Debug)]
+struct Moment {
+    u: f64,
+    q: f64,
 }
 
 impl Stretch {
@@ -120,12 +134,12 @@ impl Stretch {
         let omega = p.attrition_per_day.max(0.0);
         // Less than one troop's power is no defence (as in the ratio shown).
         let r0 = if d >= 1.0 { a / d } else { f64::INFINITY };
-        let c = (omega > 0.0 && stall > 0.0 && r0 > stall && r0.is_finite())
-            .then(|| (stall / r0).atanh());
+        let q0 = (omega > 0.0 && stall > 0.0 && r0 > stall && r0.is_finite())
+            .then(|| (r0 - stall) / (r0 + stall));
         Self {
             stall,
             omega,
-            c,
+            q0,
             r0,
             a,
             d,
@@ -137,68 +151,76 @@ impl Stretch {
         self.r0
     }
 
-    /// The ratio `u` days in.
-    fn ratio_at(&self, u: f64) -> f64 {
-        match self.c {
-            Some(c) if c - self.omega * u > 0.0 => self.stall / (c - self.omega * u).tanh(),
+    /// The moment `u` days in.
+    fn moment(&self, u: f64) -> Moment {
+        let q = self.q0.map_or(0.0, |q0| q0 * (2.0 * self.omega * u).exp());
+        Moment { u, q }
+    }
+
+    /// The ratio at a moment.
+    fn ratio_at(&self, m: Moment) -> f64 {
+        match self.q0 {
+            Some(_) if m.q < 1.0 => self.stall * (1.0 + m.q) / (1.0 - m.q),
             Some(_) => f64::INFINITY,
             None => self.r0,
         }
     }
 
-    /// Days until the ratio reaches `r` (0 if it is there already; infinite
-    /// if it never gets there).
-    fn time_to(&self, r: f64) -> f64 {
+    /// The moment the ratio reaches `r` (the start if it is there already;
+    /// `None` if it never gets there).
+    fn moment_of(&self, r: f64) -> Option<Moment> {
         if r <= self.r0 {
-            return 0.0;
+            return Some(Moment {
+                u: 0.0,
+                q: self.q0.unwrap_or(0.0),
+            });
         }
-        match self.c {
-            Some(c) => {
-                let at = if r.is_finite() {
-                    (self.stall / r).atanh()
-                } else {
-                    0.0
-                };
-                ((c - at) / self.omega).max(0.0)
+        let q0 = self.q0?;
+        let q = if r.is_finite() {
+            (r - self.stall) / (r + self.stall)
+        } else {
+            1.0
+        };
+        let u = ((q / q0).ln() / (2.0 * self.omega)).max(0.0);
+        Some(Moment { u, q })
+    }
+
+    /// `∫ r du` between two moments, both before the defence is destroyed.
+    fn ratio_integral(&self, from: Moment, to: Moment) -> f64 {
+        match self.q0 {
+            Some(_) => {
+                let span = to.u - from.u;
+                self.stall * span + self.stall / self.omega * ((1.0 - from.q) / (1.0 - to.q)).ln()
             }
-            None => f64::INFINITY,
+            None => self.r0 * (to.u - from.u),
         }
     }
 
-    /// `∫ r du` from `u0` to `u1`, both before the defence is destroyed.
-    fn ratio_integral(&self, u0: f64, u1: f64) -> f64 {
-        match self.c {
-            Some(c) => {
-                let w = self.omega;
-                self.stall / w * ((c - w * u0).sinh() / (c - w * u1).sinh()).ln()
-            }
-            None => self.r0 * (u1 - u0),
-        }
-    }
-
-    /// The pieces of the rate curve over `[0, tau]`: (start, end, piece).
+    /// The pieces of the rate curve up to `end`: (from, to, piece).
     fn spans<'c>(
         &'c self,
         curve: &'c RateCurve,
-        tau: f64,
-    ) -> impl Iterator<Item = (f64, f64, &'c Piece)> + 'c {
+        end: Moment,
+    ) -> impl Iterator<Item = (Moment, Moment, &'c Piece)> + 'c {
         let pieces = &curve.pieces[..curve.len];
+        let upto = move |r: f64| match self.moment_of(r) {
+            Some(m) if m.u < end.u => m,
+            _ => end,
+        };
         pieces.iter().enumerate().filter_map(move |(i, piece)| {
-            let from = self.time_to(piece.from).min(tau);
+            let from = upto(piece.from);
             // The last piece holds from there on, also once the defence is gone.
-            let to = pieces
-                .get(i + 1)
-                .map_or(tau, |next| self.time_to(next.from).min(tau));
-            (to > from).then_some((from, to, piece))
+            let to = pieces.get(i + 1).map_or(end, |next| upto(next.from));
+            (to.u > from.u).then_some((from, to, piece))
         })
     }
 
-    /// Ground taken from `from` to `to` days in, both within one piece.
-    fn km_in(&self, from: f64, to: f64, piece: &Piece) -> f64 {
+    /// Ground taken between two moments within one piece.
+    fn km_in(&self, from: Moment, to: Moment, piece: &Piece) -> f64 {
         let km = if piece.slope == 0.0 {
-            piece.intercept * (to - from)
+            piece.intercept * (to.u - from.u)
         } else {
-            piece.slope * self.ratio_integral(from, to) + piece.intercept * (to - from)
+            piece.slope * self.ratio_integral(from, to) + piece.intercept * (to.u - from.u)
         };
         km.max(0.0)
     }
@@ -208,9 +230,20 @@ impl Stretch {
         if curve.rate(self.r0) <= 0.0 {
             return 0.0;
         }
-        self.spans(curve, tau)
+        if let Some(only) = self.steady_rate(curve) {
+            return only * tau;
+        }
+        self.spans(curve, self.moment(tau))
             .map(|(from, to, piece)| self.km_in(from, to, piece))
             .sum()
+    }
+
+    /// The rate, when it cannot change over the stretch: the ratio holds
+    /// still, or is already where the rate no longer grows.
+    fn steady_rate(&self, curve: &RateCurve) -> Option<f64> {
+        let last = &curve.pieces[curve.len - 1];
+        (self.q0.is_none() || (last.slope == 0.0 && self.r0 >= last.from))
+            .then(|| curve.rate(self.r0))
     }
 
     /// Days until `need` km are taken, if within `tau` days.
@@ -218,45 +251,48 @@ impl Stretch {
         if curve.rate(self.r0) <= 0.0 {
             return None;
         }
+        if let Some(only) = self.steady_rate(curve) {
+            return (need <= only * tau).then(|| need / only);
+        }
         let mut left = need;
-        for (from, to, piece) in self.spans(curve, tau) {
+        for (from, to, piece) in self.spans(curve, self.moment(tau)) {
             let km = self.km_in(from, to, piece);
             if km < left {
                 left -= km;
                 continue;
             }
             if piece.slope == 0.0 {
-                return Some(from + left / piece.intercept);
+                return Some(from.u + left / piece.intercept);
             }
             // The ground taken grows ever faster (the ratio grows), so
             // Newton's method from the end of the span closes in from above.
-            let mut u = to;
+            let mut at = to;
             for _ in 0..50 {
-                let gap = self.km_in(from, u, piece) - left;
-                let rate = curve.rate(self.ratio_at(u));
+                let gap = self.km_in(from, at, piece) - left;
+                let rate = curve.rate(self.ratio_at(at));
                 if rate <= 0.0 || gap.abs() <= 1e-12 * need.max(1.0) {
                     break;
                 }
-                u = (u - gap / rate).clamp(from, to);
+                at = self.moment((at.u - gap / rate).clamp(from.u, to.u));
             }
-            return Some(u);
+            return Some(at.u);
         }
         None
     }
 
     /// Each side's power after `tau` days.
     pub fn powers_after(&self, tau: f64) -> (f64, f64) {
-        let Some(c) = self.c else {
+        let Some(q0) = self.q0 else {
             return (self.a, self.d);
         };
         let root = self.stall;
-        let wt = self.omega * tau;
-        if wt >= c {
+        let grow = (self.omega * tau).exp();
+        if q0 * grow * grow >= 1.0 {
             // The defence is destroyed; the square law keeps a² − s d².
             let left = self.a * self.a - root * root * self.d * self.d;
             return (left.max(0.0).sqrt(), 0.0);
         }
-        let (cosh, sinh) = (wt.cosh(), wt.sinh());
+        let (cosh, sinh) = ((grow + 1.0 / grow) / 2.0, (grow - 1.0 / grow) / 2.0);
         (
             (self.a * cosh - root * self.d * sinh).max(0.0),
             (self.d * cosh - self.a / root * sinh).max(0.0),

@@ -304,7 +304,7 @@ impl Draw<'_> {
         let mut values = [0.0; params::COUNT];
         let (mut class_creds, mut creds, mut uniforms, mut acts) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        let mut starts = Vec::new();
+        let (mut starts, mut outcomes) = (Vec::new(), Vec::new());
         let most = self
             .states
             .iter()
@@ -342,7 +342,7 @@ impl Draw<'_> {
                 creds.extend(classes.iter().map(|k| class_creds[*k]));
                 credibility::interventions(&creds, common, shared, &uniforms, &mut acts);
                 credibility::apply_conditions_to_acts(|g| state.guarantors[g].condition, &mut acts);
-                self.tally(state, &p, &creds, &acts, &mut starts, draws);
+                self.tally(state, &p, &creds, &acts, &mut starts, &mut outcomes, draws);
             }
         }
         (out, class_tallies)
@@ -356,11 +356,19 @@ impl Draw<'_> {
         creds: &[f64],
         acts: &[bool],
         starts: &mut Vec<campaign::Start>,
+        outcomes: &mut Vec<campaign::Outcome>,
         draws: &mut StateDraws,
     ) {
         starts.clear();
         starts.extend(state.axes.iter().map(|axis| campaign::Start::new(axis, p)));
-        let e = decision::evaluate_given(state, p, self.horizon, creds, starts);
+        let intervenes = |g: usize| acts.get(g).copied().unwrap_or(false);
+        let window = p.fait_accompli_days;
+        outcomes.clear();
+        outcomes.extend(state.axes.iter().zip(starts.iter()).map(|(axis, start)| {
+            campaign::run_from(axis, start, p, &intervenes, window, campaign::MAX_DAYS)
+        }));
+        let known = decision::Known { acts, outcomes };
+        let e = decision::evaluate_knowing(state, p, self.horizon, creds, starts, Some(known));
         draws.n += 1;
         draws.attack.add(e.attack);
         draws.credibility.add(e.credibility);
@@ -370,10 +378,7 @@ impl Draw<'_> {
         for (count, act) in draws.intervened.iter_mut().zip(acts) {
             *count += u32::from(*act);
         }
-        let intervenes = |g: usize| acts.get(g).copied().unwrap_or(false);
-        for (i, (axis, start)) in state.axes.iter().zip(starts).enumerate() {
-            let window = p.fait_accompli_days;
-            let o = campaign::run_from(axis, start, p, &intervenes, window, campaign::MAX_DAYS);
+        for (i, o) in outcomes.iter().enumerate() {
             if let Some(day) = o.objective_day {
                 draws.objective_day[i].add(day);
                 draws.fait_accompli[i] += u32::from(day <= p.fait_accompli_days);
