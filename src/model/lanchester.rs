@@ -270,7 +270,7 @@ impl Stretch {
             for _ in 0..50 {
                 let gap = self.km_in(from, at, piece) - left;
                 let rate = curve.rate(self.ratio_at(at));
-                if rate <= 0.0 || gap.abs() <= 1e-12 * need.max(1.0) {
+                if rate <= 0.0 || gap.abs() <= 1e-9 * need.max(1.0) {
                     break;
                 }
                 at = self.moment((at.u - gap / rate).clamp(from.u, to.u));
