@@ -61,7 +61,7 @@ fn engine(c: &mut Criterion) {
     });
     let mut group = c.benchmark_group("backtest");
     group.sample_size(10);
-    group.bench_function("backtest_13_cases_10k_draws_both_cores", |b| {
+    group.bench_function("deterrence_backtest_19_cases_10k_draws_both_cores", |b| {
         b.iter(|| bulwark::backtest::run(10_000, 1).expect("backtest cases load"))
     });
     group.finish();

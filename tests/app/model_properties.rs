@@ -286,6 +286,36 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 24,
+        failure_persistence: common::regressions_beside_source(),
+        .. ProptestConfig::default()
+    })]
+
+    /// Without attrition. With it, units fed in early can be worn down before
+    /// the main body arrives (piecemeal commitment, docs/MODEL.md), so sooner
+    /// is not always better; more power always is (the rules above).
+    #[test]
+    fn faster_reinforcement_never_raises_the_chance_of_attack_without_attrition(m in mutation()) {
+        let mut s = apply(&bases(), &m);
+        s.assumptions.insert("attrition_per_day".into(), Uncertain::exact(0.0));
+        prop_assume!(scenario::validate(&s).is_empty());
+        let mut faster = s.clone();
+        for f in faster
+            .arrangements
+            .iter_mut()
+            .flat_map(|a| a.guarantors.iter_mut())
+            .flat_map(|g| g.forces.iter_mut())
+        {
+            f.arrival_days *= 0.5;
+        }
+        for ((id, b), (_, a)) in attack(&s).iter().zip(&attack(&faster)) {
+            prop_assert!(*a <= b + 1e-12, "raised {id}: {b} -> {a}");
+        }
+    }
+}
+
 /// Chance of attack per state: at likely values and as the Monte Carlo mean.
 fn attack(s: &Scenario) -> Vec<(String, f64)> {
     let mut out = model::point_attack(s);
@@ -322,22 +352,14 @@ fn variants(s: &Scenario) -> Vec<(&'static str, Scenario, bool)> {
         .flat_map(|g| g.forces.iter_mut())
     {
         if f.is_present() {
-            f.troops = (f.troops * 2.0 + 100.0).min(1.0e7);
+            // More of a presence already there: a new one where there was
+            // none is foreign troops, which may raise the adversary's grievance.
+            f.troops = (f.troops * 2.0).min(1.0e7);
         } else {
             f.arrival_days = 0.0;
         }
     }
     out.push(("more forces present", present, true));
-    let mut faster = s.clone();
-    for f in faster
-        .arrangements
-        .iter_mut()
-        .flat_map(|a| a.guarantors.iter_mut())
-        .flat_map(|g| g.forces.iter_mut())
-    {
-        f.arrival_days *= 0.5;
-    }
-    out.push(("faster reinforcement", faster, true));
     let mut better = s.clone();
     for f in better
         .arrangements
