@@ -120,7 +120,10 @@ fn state_text(out: &mut dyn Write, state: &StateAssessment) -> std::io::Result<(
             .days_to_objective
             .as_ref()
             .map_or("held in every draw".to_string(), |x| {
-                format!("objective in {:.1} days (median, when it falls)", x.p50)
+                format!(
+                    "objective in {} (median, when it falls)",
+                    crate::kit::format::duration_days(x.p50)
+                )
             });
         writeln!(
             out,

@@ -2,8 +2,8 @@
 //! tooltips.
 
 use crate::scenario::{
-    ArrangementKind, DemandKind, Formality, Obligation, PlotKind, RestraintKind, Trigger, UnitKind,
-    VoidClauseKind,
+    ArrangementKind, Crossing, DemandKind, Formality, Obligation, PlotKind, RestraintKind, Trigger,
+    UnitKind, VoidClauseKind,
 };
 
 /// An enumeration the user picks from a list.
@@ -40,6 +40,12 @@ choice!(UnitKind,
     AirDefence => "Air defence", "Ground-based air defence; little power against ground forces.";
     CombatAircraft => "Combat aircraft", "Aircraft (count them under Troops): they fight for the air, then support the ground battle within their reach.";
     Advisers => "Advisers / trainers", "A small presence: a tripwire for the guarantor's credibility, no combat power.";
+);
+
+choice!(Crossing,
+    Land => "Over land", "The attacker drives to the start: all its troops on the axis are there from day 0.";
+    Water => "Across water", "Landed by ship at the start, in waves as the lift allows.";
+    Air => "By air", "Landed or dropped at the start, in waves as the lift allows.";
 );
 
 choice!(PlotKind,

@@ -35,9 +35,37 @@ pub fn percent(share: f64) -> String {
     format!("{:.1}%", 100.0 * share)
 }
 
+/// A time to objective: in hours under two days (as RAND's Baltic games are
+/// told, "36–60 hours"), in days with one decimal under ten, else whole days.
+pub fn duration_days(days: f64) -> String {
+    if !days.is_finite() || days < 0.0 {
+        return "—".into();
+    }
+    let hours = days * 24.0;
+    if hours < 1.0 {
+        "under an hour".into()
+    } else if days < 2.0 {
+        format!("{hours:.0} hours")
+    } else if days < 10.0 {
+        format!("{days:.1} days")
+    } else {
+        format!("{days:.0} days")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_to_objective_read_in_hours_then_days() {
+        assert_eq!(duration_days(0.01), "under an hour");
+        assert_eq!(duration_days(0.3), "7 hours");
+        assert_eq!(duration_days(1.5), "36 hours");
+        assert_eq!(duration_days(4.34), "4.3 days");
+        assert_eq!(duration_days(24.5), "24 days");
+        assert_eq!(duration_days(f64::NAN), "—");
+    }
 
     #[test]
     fn thousands_are_separated() {

@@ -214,7 +214,7 @@ pub(super) fn axes(
         let km = distance_km(a, b) * axis.route_factor;
         let mut text = format!("{} · {km:.0} km", axis.name);
         if let Some(d) = days.get(&axis.id) {
-            text.push_str(&format!(" · {d:.0} days"));
+            text.push_str(&format!(" · {}", crate::kit::format::duration_days(*d)));
         }
         let mid = intermediate(a, b, 0.5);
         placed_halo_text(

@@ -304,7 +304,7 @@ impl Draw<'_> {
         let mut values = [0.0; params::COUNT];
         let (mut class_creds, mut creds, mut uniforms, mut acts) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        let (mut starts, mut outcomes) = (Vec::new(), Vec::new());
+        let mut campaigns = Campaigns::default();
         let most = self
             .states
             .iter()
@@ -342,23 +342,24 @@ impl Draw<'_> {
                 creds.extend(classes.iter().map(|k| class_creds[*k]));
                 credibility::interventions(&creds, common, shared, &uniforms, &mut acts);
                 credibility::apply_conditions_to_acts(|g| state.guarantors[g].condition, &mut acts);
-                self.tally(state, &p, &creds, &acts, &mut starts, &mut outcomes, draws);
+                self.tally(state, &p, (&creds, &acts), &mut campaigns, draws);
             }
         }
         (out, class_tallies)
     }
 
-    /// Evaluates one protected state in one draw and counts its figures.
+    /// Evaluates one protected state in one draw and counts its figures;
+    /// `creds` and `acts` are its guarantors' credibilities and whether each
+    /// acts in the draw.
     fn tally(
         &self,
         state: &PreparedState,
         p: &Params,
-        creds: &[f64],
-        acts: &[bool],
-        starts: &mut Vec<campaign::Start>,
-        outcomes: &mut Vec<campaign::Outcome>,
+        (creds, acts): (&[f64], &[bool]),
+        campaigns: &mut Campaigns,
         draws: &mut StateDraws,
     ) {
+        let Campaigns { starts, outcomes } = campaigns;
         starts.clear();
         starts.extend(state.axes.iter().map(|axis| campaign::Start::new(axis, p)));
         let intervenes = |g: usize| acts.get(g).copied().unwrap_or(false);
@@ -367,7 +368,10 @@ impl Draw<'_> {
         outcomes.extend(state.axes.iter().zip(starts.iter()).map(|(axis, start)| {
             campaign::run_from(axis, start, p, &intervenes, window, campaign::MAX_DAYS)
         }));
-        let known = decision::Known { acts, outcomes };
+        let known = decision::Known {
+            acts,
+            outcomes: outcomes.as_slice(),
+        };
         let e = decision::evaluate_knowing(state, p, self.horizon, creds, starts, Some(known));
         draws.n += 1;
         draws.attack.add(e.attack);
@@ -385,4 +389,13 @@ impl Draw<'_> {
             }
         }
     }
+}
+
+/// Scratch space for one state's campaigns in a draw, kept between draws.
+#[derive(Default)]
+struct Campaigns {
+    /// Each axis's powers in the draw.
+    starts: Vec<campaign::Start>,
+    /// Each axis's campaign with the guarantors who act in the draw.
+    outcomes: Vec<campaign::Outcome>,
 }

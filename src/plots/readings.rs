@@ -1,7 +1,7 @@
 //! The plain-language readings of the engine's figures, shared by the
 //! assessment panel, the slides and the plots' captions: no egui here.
 
-use crate::kit::format::percent;
+use crate::kit::format::{duration_days, percent};
 use crate::model::{Distribution, StateAssessment};
 
 /// A distribution as its mean with its 5–95% range, e.g. `13.6% (4.0%–28.1%)`.
@@ -52,7 +52,7 @@ pub fn main_axis(state: &StateAssessment) -> (String, String) {
     };
     match axis.usually_falls() {
         Some(days) => (
-            format!("{:.0} days (median)", days.p50),
+            format!("{} (median)", duration_days(days.p50)),
             format!(
                 "{}: {:.0} km; falls quickly in {} of draws, holds in {}.",
                 axis.name,

@@ -211,7 +211,7 @@ pub fn map_caption(
             }
             seen.push(&c.axis);
             let days = match c.usually_falls() {
-                Some(d) => format!("{:.0} days", d.p50),
+                Some(d) => crate::kit::format::duration_days(d.p50),
                 None if c.held < 1.0 => format!("held in {}", crate::kit::format::percent(c.held)),
                 None => "held".to_owned(),
             };

@@ -671,21 +671,9 @@ pub enum Crossing {
 }
 
 impl Crossing {
-    /// Every crossing, in menu order.
-    pub const ALL: [Crossing; 3] = [Crossing::Land, Crossing::Water, Crossing::Air];
-
     /// Whether this is the default, over land (not written to files).
     pub fn is_land(&self) -> bool {
         *self == Crossing::Land
-    }
-
-    /// Name in the analyst's words.
-    pub fn label(self) -> &'static str {
-        match self {
-            Crossing::Land => "Over land",
-            Crossing::Water => "Across water",
-            Crossing::Air => "By air",
-        }
     }
 }
 

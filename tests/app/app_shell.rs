@@ -252,9 +252,14 @@ fn snapshots_of_the_editing_tabs() {
         ("Arrangements", "editor_arrangements"),
         ("Forces & economies", "editor_states"),
         ("Adversary", "editor_adversary"),
+        ("Axes", "editor_axes"),
         ("Assumptions", "editor_assumptions"),
     ] {
-        h.get_by_label(tab).click();
+        // The tab, not a map layer of the same name.
+        h.get_by(|n| {
+            n.label().as_deref() == Some(tab) && n.role() != egui::accesskit::Role::CheckBox
+        })
+        .click();
         h.run();
         h.snapshot(name);
     }
@@ -933,4 +938,65 @@ fn a_commitment_can_wait_for_a_guarantor_under_another_arrangement() {
     // The Soviet treaty waits for France, whose treaty is another arrangement.
     let chosen = h.get_by_label("Acts only if");
     assert_eq!(chosen.value().as_deref(), Some("France (1938)"));
+}
+
+#[test]
+fn an_axis_is_added_edited_to_land_by_air_and_removed_in_the_axes_tab_undoably() {
+    let mut h = common::app(egui::vec2(1600.0, 3000.0));
+    let case = common::baked("armed-neutrality.bulwark.json");
+    let before = case.axes.len();
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(case),
+        group: None,
+    });
+    h.run();
+    // The tab, not the map's layer of the same name.
+    h.get_by(|n| {
+        n.label().as_deref() == Some("Axes") && n.role() != egui::accesskit::Role::CheckBox
+    })
+    .click();
+    h.run();
+    h.get_by_label("Add axis").click();
+    h.run();
+    h.get_by_label("Into Ukraine").click();
+    h.run();
+    let axes = &h.state().doc().scenario().axes;
+    assert_eq!(axes.len(), before + 1);
+    assert_eq!(axes[before].name, "Moscow → Kyiv");
+    // The new axis is the last one, folded: open it, then cross by air.
+    h.get_by_label_contains("Moscow → Kyiv (into Ukraine)")
+        .click();
+    h.run();
+    h.get_all_by_label("Crossing")
+        .last()
+        .expect("a crossing")
+        .click();
+    h.run();
+    h.get_by_label("By air").click();
+    h.run();
+    assert_eq!(
+        h.state().doc().scenario().axes[before].crossing,
+        bulwark::scenario::Crossing::Air
+    );
+    h.get_by_label("Lift a day").click();
+    h.run();
+    assert_eq!(
+        h.state().doc().scenario().axes[before].lift_per_day,
+        Some(2000.0)
+    );
+    h.get_all_by_label("Remove axis")
+        .last()
+        .expect("a button")
+        .click();
+    h.run();
+    assert_eq!(h.state().doc().scenario().axes.len(), before);
+    // Undo the removal, then the lift.
+    for _ in 0..2 {
+        h.state_mut().queue(Command::Undo);
+        h.run();
+    }
+    let axes = &h.state().doc().scenario().axes;
+    assert_eq!(axes.len(), before + 1, "undo brings the axis back");
+    assert_eq!(axes[before].crossing, bulwark::scenario::Crossing::Air);
+    assert_eq!(axes[before].lift_per_day, None);
 }

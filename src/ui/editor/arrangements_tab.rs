@@ -137,14 +137,9 @@ fn ensure_state(scenario: &mut Scenario, id: &str) {
 }
 
 fn unique_id(scenario: &Scenario, base: &str) -> String {
-    let taken = |id: &str| scenario.arrangements.iter().any(|a| a.id == id);
-    if !taken(base) {
-        return base.into();
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| !taken(id))
-        .unwrap_or_else(|| base.into())
+    crate::scenario::axes::unique_id(base, "-", |id| {
+        scenario.arrangements.iter().any(|a| a.id == id)
+    })
 }
 
 fn details(

@@ -9,6 +9,7 @@
 mod adversary_tab;
 mod arrangements_tab;
 mod assumptions_tab;
+mod axes_tab;
 mod scenario_tab;
 mod slides_tab;
 mod states_tab;
@@ -31,6 +32,8 @@ pub enum EditorTab {
     States,
     /// The adversary's forces, demands and preconditions.
     Adversary,
+    /// The axes of advance.
+    Axes,
     /// Uncertain parameters.
     Assumptions,
     /// The slides of the briefing deck.
@@ -38,11 +41,12 @@ pub enum EditorTab {
 }
 
 impl EditorTab {
-    const ALL: [EditorTab; 6] = [
+    const ALL: [EditorTab; 7] = [
         EditorTab::Scenario,
         EditorTab::Arrangements,
         EditorTab::States,
         EditorTab::Adversary,
+        EditorTab::Axes,
         EditorTab::Assumptions,
         EditorTab::Slides,
     ];
@@ -53,6 +57,7 @@ impl EditorTab {
             EditorTab::Arrangements => "Arrangements",
             EditorTab::States => "Forces & economies",
             EditorTab::Adversary => "Adversary",
+            EditorTab::Axes => "Axes",
             EditorTab::Assumptions => "Assumptions",
             EditorTab::Slides => "Slides",
         }
@@ -66,6 +71,7 @@ impl EditorTab {
             }
             EditorTab::States => "Each state's forces and economy, with the reference figures",
             EditorTab::Adversary => "The adversary's forces, demands and preconditions",
+            EditorTab::Axes => "The axes of advance: routes, ground, shares and lift",
             EditorTab::Assumptions => "The uncertain assumptions of the model, each as a range",
             EditorTab::Slides => "The slides of the briefing (F5 presents them)",
         }
@@ -110,6 +116,7 @@ pub fn show(
             EditorTab::Arrangements => arrangements_tab::show(ui, &mut ed, state, draft),
             EditorTab::States => states_tab::show(ui, &mut ed, draft),
             EditorTab::Adversary => adversary_tab::show(ui, &mut ed, draft),
+            EditorTab::Axes => axes_tab::show(ui, &mut ed, draft),
             EditorTab::Assumptions => assumptions_tab::show(ui, &mut ed, draft),
             EditorTab::Slides => slides_tab::show(ui, &mut ed, state, draft),
         });

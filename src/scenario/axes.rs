@@ -1,0 +1,136 @@
+//! Adding and removing axes of advance, keeping the references to them (a
+//! unit's `axis`, a guarantee's `scope_axes`) true.
+
+use super::reference;
+use super::types::{Axis, Crossing, GeoPoint, Place, Scenario};
+
+/// A state's capital: its own (named after the state), else its reference
+/// capital.
+fn capital(scenario: &Scenario, id: &str) -> Option<Place> {
+    let entry = scenario.states.iter().find(|s| s.id == id)?;
+    if let Some(point) = entry.overrides.capital {
+        let name = reference::state_name(scenario, id);
+        return Some(Place { name, point });
+    }
+    reference::Reference::get()
+        .state(id)
+        .map(|r| r.capital.clone())
+}
+
+/// `base`, or `base_2`, `base_3` … the first for which `taken` is false.
+pub fn unique_id(base: &str, separator: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
+        return base.into();
+    }
+    (2..)
+        .map(|n| format!("{base}{separator}{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| base.into())
+}
+
+/// A new axis into `defender`: from the adversary's capital to the
+/// defender's (or a point in eastern Europe where either is unknown), over
+/// land, with the defaults of a version-1 axis and terrain 0.8 (the engine's
+/// default axis). The user then moves its ends.
+pub fn new_axis(scenario: &Scenario, defender: &str) -> Axis {
+    let fallback = |name: &str, lon: f64, lat: f64| Place {
+        name: name.into(),
+        point: GeoPoint { lon, lat },
+    };
+    let start = capital(scenario, &scenario.adversary.state)
+        .unwrap_or_else(|| fallback("Start", 37.6, 55.75));
+    let objective =
+        capital(scenario, defender).unwrap_or_else(|| fallback("Objective", 30.5, 50.45));
+    let base = format!(
+        "{}_{}",
+        scenario.adversary.state.to_lowercase(),
+        defender.to_lowercase()
+    );
+    Axis {
+        id: unique_id(&base, "_", |id| scenario.axes.iter().any(|a| a.id == id)),
+        name: format!("{} → {}", start.name, objective.name),
+        defender: defender.into(),
+        start,
+        objective,
+        route_factor: 1.2,
+        terrain: 0.8,
+        adversary_share: 0.5,
+        defender_share: 1.0,
+        crossing: Crossing::Land,
+        lift_first_wave: None,
+        lift_per_day: None,
+        landing_day: None,
+    }
+}
+
+/// Adds [`new_axis`] into `defender`; returns its index.
+pub fn add_axis(scenario: &mut Scenario, defender: &str) -> usize {
+    let axis = new_axis(scenario, defender);
+    scenario.axes.push(axis);
+    scenario.axes.len() - 1
+}
+
+/// Removes axis `index` (if there is one) and every reference to it: units
+/// that fought on it are spread over the axes again; a guarantee's scope
+/// loses it.
+pub fn remove_axis(scenario: &mut Scenario, index: usize) {
+    if index >= scenario.axes.len() {
+        return;
+    }
+    let id = scenario.axes.remove(index).id;
+    for arrangement in &mut scenario.arrangements {
+        if let Some(scope) = &mut arrangement.scope_axes {
+            scope.retain(|a| *a != id);
+        }
+        for force in arrangement
+            .guarantors
+            .iter_mut()
+            .flat_map(|g| g.forces.iter_mut())
+        {
+            if force.axis.as_deref() == Some(id.as_str()) {
+                force.axis = None;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(name: &str) -> Scenario {
+        let bytes = crate::assets::example(name).expect("example");
+        crate::scenario::from_bytes(name, bytes).expect("loads")
+    }
+
+    #[test]
+    fn a_new_axis_runs_from_the_adversary_to_the_defender_and_is_valid() {
+        let mut s = example("armed-neutrality.bulwark.json");
+        let before = s.axes.len();
+        let i = add_axis(&mut s, "UKR");
+        assert_eq!(s.axes.len(), before + 1);
+        let axis = &s.axes[i];
+        assert_eq!(axis.defender, "UKR");
+        assert!(
+            axis.name.contains("Moscow") && axis.name.contains("Kyiv"),
+            "{}",
+            axis.name
+        );
+        assert!(crate::scenario::validate(&s).is_empty());
+        let again = add_axis(&mut s, "UKR");
+        assert_ne!(s.axes[again].id, s.axes[i].id, "ids stay unique");
+    }
+
+    #[test]
+    fn removing_an_axis_removes_every_reference_to_it() {
+        let mut s = example("eastern-flank-today.bulwark.json");
+        let id = s.axes[0].id.clone();
+        s.arrangements[0].scope_axes = Some(vec![id.clone(), s.axes[1].id.clone()]);
+        s.arrangements[0].guarantors[0].forces[0].axis = Some(id.clone());
+        remove_axis(&mut s, 0);
+        assert!(s.axes.iter().all(|a| a.id != id));
+        assert_eq!(s.arrangements[0].scope_axes.as_ref().map(Vec::len), Some(1));
+        assert_eq!(s.arrangements[0].guarantors[0].forces[0].axis, None);
+        assert!(crate::scenario::validate(&s).is_empty());
+    }
+}

@@ -1,0 +1,213 @@
+//! The Axes tab: the axes of advance into the protected states — where an
+//! attack would go, how far, over what ground, with what share of each side's
+//! forces, and, across water or by air, how fast the attacker lands.
+
+use egui::Ui;
+
+use crate::kit::widgets::{self, EditTracker};
+use crate::scenario::{Axis, Crossing, Place, Scenario, axes};
+
+use super::state_options;
+
+/// Draws the tab.
+pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
+    ui.weak(
+        "Each axis is a route an attack could take into a protected state. A state with no axis \
+         gets one default axis from the adversary's capital to its own.",
+    );
+    let options = state_options(scenario);
+    let mut remove = None;
+    for (i, axis) in scenario.axes.iter_mut().enumerate() {
+        ui.push_id(("axis", i), |ui| {
+            let defender = options
+                .iter()
+                .find(|(id, _)| *id == axis.defender)
+                .map_or(axis.defender.as_str(), |(_, name)| name.as_str());
+            egui::CollapsingHeader::new(format!("{} (into {defender})", axis.name))
+                .id_salt(("axis_header", i))
+                .default_open(i == 0)
+                .show(ui, |ui| {
+                    details(ui, ed, axis, &options);
+                    if ui
+                        .button("Remove axis")
+                        .on_hover_text("Remove this axis; units that fought on it are spread over the others (Undo brings it back)")
+                        .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                });
+        });
+    }
+    if let Some(i) = remove {
+        axes::remove_axis(scenario, i);
+        ed.group = None;
+    }
+    add(ui, scenario);
+}
+
+/// The "Add axis" menu: one entry per state of the scenario but the adversary.
+fn add(ui: &mut Ui, scenario: &mut Scenario) {
+    let targets: Vec<(String, String)> = state_options(scenario)
+        .into_iter()
+        .filter(|(id, _)| *id != scenario.adversary.state)
+        .collect();
+    ui.add_enabled_ui(!targets.is_empty(), |ui| {
+        ui.menu_button("Add axis", |ui| {
+            for (id, name) in &targets {
+                if ui.button(format!("Into {name}")).clicked() {
+                    axes::add_axis(scenario, id);
+                    ui.close();
+                }
+            }
+        })
+        .response
+        .on_hover_text(
+            "A new axis from the adversary's capital to the state's; then move its ends",
+        );
+    });
+}
+
+/// The fields of one axis.
+fn details(ui: &mut Ui, ed: &mut EditTracker, axis: &mut Axis, options: &[(String, String)]) {
+    widgets::text(ui, ed, "Name", &mut axis.name, "Name shown on the map");
+    widgets::state_choice(
+        ui,
+        ed,
+        "Into",
+        &mut axis.defender,
+        options,
+        "The state whose territory is attacked along this axis",
+    );
+    place(
+        ui,
+        ed,
+        "Start",
+        &mut axis.start,
+        "Where the advance starts (across water or by air: where it lands)",
+    );
+    place(
+        ui,
+        ed,
+        "Objective",
+        &mut axis.objective,
+        "The objective whose fall would be a fait accompli",
+    );
+    let km = axis.start.point.distance_km(axis.objective.point) * axis.route_factor;
+    ui.weak(format!("Route: {km:.0} km"));
+    widgets::number(
+        ui,
+        ed,
+        "Route factor",
+        &mut axis.route_factor,
+        1.0..=5.0,
+        "×",
+        "Road distance over the straight-line distance (roads wind): 1 to 5",
+    );
+    widgets::number(
+        ui,
+        ed,
+        "Terrain",
+        &mut axis.terrain,
+        0.0..=1.0,
+        "",
+        "How much the ground slows an advance: 0 impassable, 1 open plain",
+    );
+    widgets::number(
+        ui,
+        ed,
+        "Adversary's share",
+        &mut axis.adversary_share,
+        0.0..=1.0,
+        "",
+        "Share of the adversary's theatre forces on this axis",
+    );
+    widgets::number(
+        ui,
+        ed,
+        "Defender's share",
+        &mut axis.defender_share,
+        0.0..=1.0,
+        "",
+        "Share of the defender's forces that can reach this axis in time",
+    );
+    widgets::choice(ui, ed, "Crossing", &mut axis.crossing);
+    if axis.crossing != Crossing::Land {
+        lift(ui, ed, axis);
+    }
+}
+
+/// A place's name and position.
+fn place(ui: &mut Ui, ed: &mut EditTracker, label: &str, place: &mut Place, tip: &str) {
+    ui.push_id(label, |ui| {
+        widgets::text(ui, ed, label, &mut place.name, tip);
+        ui.horizontal(|ui| {
+            widgets::number(
+                ui,
+                ed,
+                "Longitude",
+                &mut place.point.lon,
+                -180.0..=180.0,
+                "°",
+                "Degrees east",
+            );
+            widgets::number(
+                ui,
+                ed,
+                "Latitude",
+                &mut place.point.lat,
+                -90.0..=90.0,
+                "°",
+                "Degrees north",
+            );
+        });
+    });
+}
+
+/// The lift of an axis across water or by air.
+fn lift(ui: &mut Ui, ed: &mut EditTracker, axis: &mut Axis) {
+    optional(
+        ui,
+        ed,
+        ("Lift a day", "Lift per day"),
+        &mut axis.lift_per_day,
+        (2000.0, 0.0..=1.0e8, " troops"),
+        "Troops landed each day after the first wave; unticked: all at once",
+    );
+    optional(
+        ui,
+        ed,
+        ("Own first wave", "First wave"),
+        &mut axis.lift_first_wave,
+        (1000.0, 0.0..=1.0e8, " troops"),
+        "Troops landed in the first wave; unticked: one day's lift",
+    );
+    optional(
+        ui,
+        ed,
+        ("Lands later", "Landing day"),
+        &mut axis.landing_day,
+        (0.25, 0.0..=365.0, " days"),
+        "When the first wave lands, in days from the start of the attack (the crossing); unticked: day 0",
+    );
+}
+
+/// A number that may be absent: a tick box, and the number when ticked.
+fn optional(
+    ui: &mut Ui,
+    ed: &mut EditTracker,
+    (tick, label): (&str, &str),
+    value: &mut Option<f64>,
+    (first, range, unit): (f64, std::ops::RangeInclusive<f64>, &str),
+    tip: &str,
+) {
+    ui.horizontal(|ui| {
+        let mut on = value.is_some();
+        ed.track(ui.checkbox(&mut on, tick).on_hover_text(tip));
+        if on != value.is_some() {
+            *value = on.then_some(first);
+        }
+        if let Some(v) = value {
+            widgets::number(ui, ed, label, v, range, unit, tip);
+        }
+    });
+}
