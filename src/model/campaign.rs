@@ -56,16 +56,21 @@ impl Outcome {
 /// and the sustained march rate after it, never below the opposed rate.
 /// Never falls as the ratio grows. Times the terrain factor.
 pub fn advance_rate(ratio: f64, terrain: f64, p: &Params, day: f64) -> f64 {
-    RateCurve::new(p, terrain, march_rate(p, day)).rate(ratio)
+    RateCurve::new(p, terrain, march_rate(p, day, terrain)).rate(ratio)
 }
 
-/// The march rate on day `day`: the road-march rate for the first day's dash,
-/// the sustained rate after it.
-fn march_rate(p: &Params, day: f64) -> f64 {
+/// The march rate on day `day` on ground of `terrain`: the road-march rate
+/// for the first day's dash, times the terrain (a planning rate for roads,
+/// which are fewer and slower in rough country); after it the sustained rate,
+/// not times the terrain, because its sources are rates achieved over real
+/// ground (Manchuria's mountains and deserts among them), but never above the
+/// dash.
+fn march_rate(p: &Params, day: f64, terrain: f64) -> f64 {
+    let dash = p.road_march_km_day.max(0.0) * terrain.clamp(0.0, 1.0);
     if day < 1.0 {
-        p.road_march_km_day
+        dash
     } else {
-        p.sustained_march_km_day
+        p.sustained_march_km_day.max(0.0).min(dash)
     }
 }
 
@@ -215,7 +220,7 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         let (a, d) = self.powers();
         let p = self.forces.p;
         let stretch = Stretch::new(a, d, p);
-        let curve = RateCurve::new(p, self.terrain, march_rate(p, self.t));
+        let curve = RateCurve::new(p, self.terrain, march_rate(p, self.t, self.terrain));
         if curve.rate(stretch.ratio()) <= 0.0 {
             // Stalled; only the attacker's next wave, across water or by
             // air, can set it moving again.

@@ -40,11 +40,12 @@ pub struct RateCurve {
 
 impl RateCurve {
     /// The curve of [`advance_rate`](super::campaign::advance_rate) with the
-    /// march rate `march` (km/day, before terrain).
+    /// march rate `march` (km/day on this ground: the caller has applied the
+    /// terrain where its source did not).
     pub fn new(p: &Params, terrain: f64, march: f64) -> Self {
         let terrain = terrain.clamp(0.0, 1.0);
         let (stall, full) = (p.stall_force_ratio, p.breakthrough_force_ratio);
-        let opposed = p.max_advance_km_day.max(0.0);
+        let opposed = p.max_advance_km_day.max(0.0) * terrain;
         let march = march.max(opposed);
         let mut pieces = [Piece {
             from: f64::INFINITY,
@@ -55,8 +56,8 @@ impl RateCurve {
         let mut push = |from: f64, slope: f64, intercept: f64| {
             pieces[len] = Piece {
                 from,
-                slope: slope * terrain,
-                intercept: intercept * terrain,
+                slope,
+                intercept,
             };
             len += 1;
         };
@@ -334,7 +335,7 @@ mod tests {
     fn the_closed_form_follows_the_square_law() {
         let mut p = params();
         p.attrition_per_day = 0.05;
-        let curve = RateCurve::new(&p, 0.8, p.sustained_march_km_day);
+        let curve = RateCurve::new(&p, 0.8, p.sustained_march_km_day * 0.8);
         for (a, d) in [
             (30_000.0, 18_000.0),
             (50_000.0, 20_000.0),
@@ -372,7 +373,7 @@ mod tests {
     #[test]
     fn splitting_a_stretch_takes_the_same_ground() {
         let p = params();
-        let curve = RateCurve::new(&p, 0.7, p.sustained_march_km_day);
+        let curve = RateCurve::new(&p, 0.7, p.sustained_march_km_day * 0.7);
         let whole = Stretch::new(40_000.0, 20_000.0, &p);
         let first = whole.km(&curve, 7.3);
         let (a, d) = whole.powers_after(7.3);

@@ -655,7 +655,7 @@ pub const CATALOGUE: &[Parameter] = &[
             likely: 50.0,
             high: 90.0,
         },
-        meaning: "Advance per day on open terrain after the first day once the defence is broken or absent: the road-march rate holds for a dash of one day; beyond it fuel, maintenance, rest and the follow-on units hold the column to this rate.",
+        meaning: "Advance per day after the first day once the defence is broken or absent: the road-march rate holds for a dash of one day; beyond it fuel, maintenance, rest and the follow-on units hold the column to this rate. Not times the axis's terrain (its sources are rates achieved over real ground), but never above the first day's rate on that ground.",
         source: "Soviet operational norms for tank armies in the pursuit, 40-60 km a day (Glantz, Soviet Military Operational Art, 1991, as recalled); the 6th Guards Tank Army in Manchuria, August 1945, about 80 km a day for ten days against little resistance (Glantz, August Storm, 1983); the Third Army's pursuit across France in August 1944 was held to less by fuel (van Creveld, Supplying War, 1977). Range 30-90.",
     },
     Parameter {
