@@ -189,6 +189,32 @@ fn log_days(days: Option<f64>) -> f64 {
     days.unwrap_or(HELD_DAYS).max(0.05).log10()
 }
 
+/// Grid marks at round numbers of days on the log scale (the default spacer,
+/// made for linear scales, labelled only a power of ten or two): thick at
+/// 1, 10 and 100 days, thin at 2, 5, 20, 50 and at the hours below a day.
+fn day_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    const DAYS: [(f64, f64); 10] = [
+        (0.25, 0.3),
+        (0.5, 0.3),
+        (1.0, 1.0),
+        (2.0, 0.3),
+        (5.0, 0.3),
+        (10.0, 1.0),
+        (20.0, 0.3),
+        (50.0, 0.3),
+        (100.0, 1.0),
+        (HELD_DAYS, 0.3),
+    ];
+    let (low, high) = input.bounds;
+    DAYS.iter()
+        .map(|(d, step)| egui_plot::GridMark {
+            value: d.log10(),
+            step_size: *step,
+        })
+        .filter(|m| m.value >= low && m.value <= high)
+        .collect()
+}
+
 /// Model against history, both in days on log scales; the diagonal is a
 /// perfect match, the band a factor of two either way; held objectives sit
 /// at the top or the right edge (the campaign's limit of 180 days).
@@ -223,10 +249,18 @@ fn campaign_plot(ui: &mut Ui, report: &CampaignReport) {
     Plot::new("campaign_backtest")
         .height(260.0)
         .legend(Legend::default())
-        .x_axis_label("history, days")
+        // Round days are about 60 points apart on the x axis here, where egui_plot
+        // starts to hide x labels (made for wide numbers); these are short.
+        .custom_x_axes(vec![
+            egui_plot::AxisHints::new_x()
+                .label("history, days")
+                .formatter(days)
+                .label_spacing(24.0..=32.0),
+        ])
         .y_axis_label("model, days (median)")
-        .x_axis_formatter(days)
         .y_axis_formatter(days)
+        .x_grid_spacer(day_marks)
+        .y_grid_spacer(day_marks)
         .include_x(lo)
         .include_x(hi)
         .include_y(lo)
