@@ -43,7 +43,8 @@ import os
 import re
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-KINDS = ["armoured", "mechanised", "motorised", "airborne", "marines", "artillery", "air_defence"]
+KINDS = ["armoured", "mechanised", "motorised", "airborne", "marines", "artillery", "air_defence",
+         "foot_infantry"]
 # Cases whose outcome the engine cannot score: a siege, a ceasefire.
 NOT_SCORED = {
     "poland_1939_warsaw": "Warsaw's outskirts were reached on day 7 but the city fell on day 26 after a siege, which the engine does not model.",

@@ -33,7 +33,8 @@ macro_rules! choice {
 choice!(UnitKind,
     Armoured => "Armoured", "Tank units: the most combat power per troop (see the power_armoured assumption).";
     Mechanised => "Mechanised", "Infantry in fighting vehicles (the kind a version-1 force is read as).";
-    Motorised => "Motorised / light infantry", "Infantry in trucks or on foot: the reference, 1 per troop.";
+    Motorised => "Motorised / light infantry", "Infantry in trucks, or light infantry: the reference, 1 per troop.";
+    FootInfantry => "Foot infantry", "Infantry that marches, with horse-drawn or few vehicles (most armies' until the 1950s): 1 per troop, but it advances at a foot march's pace unless the mobile units can go on alone.";
     Airborne => "Airborne / air assault", "Parachute, air-assault or helicopter-borne infantry.";
     Marines => "Marines", "Marines and naval infantry.";
     Artillery => "Artillery / rockets", "Guns, rocket launchers and their crews.";

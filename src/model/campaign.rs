@@ -74,6 +74,20 @@ fn march_rate(p: &Params, day: f64, terrain: f64) -> f64 {
     }
 }
 
+/// The advance rate's curve on day `day` for a force whose units not on foot
+/// are `mobile` of its power: the whole force at the pace of its slowest
+/// (foot infantry at `foot_march_km_day`, times the terrain, as FM 21-18's
+/// road rates), or its mobile units alone at theirs, whichever is faster.
+fn rate_curve(p: &Params, terrain: f64, day: f64, mobile: f64) -> RateCurve {
+    let march = march_rate(p, day, terrain);
+    let vehicles = RateCurve::new(p, terrain, march);
+    if mobile >= 1.0 {
+        return vehicles;
+    }
+    let foot = p.foot_march_km_day.max(0.0) * terrain.clamp(0.0, 1.0);
+    RateCurve::new(p, terrain, march.min(foot)).or_mobile(&vehicles, mobile)
+}
+
 /// The attacker's combat power on the axis on day 0 in a draw, with its air
 /// support when no guarantor intervenes.
 pub fn attacker_power(axis: &PreparedAxis, p: &Params) -> f64 {
@@ -180,6 +194,8 @@ impl Step {
 struct Campaign<'a, F> {
     forces: Forces<'a, F>,
     terrain: f64,
+    /// See [`Start`]'s `mobile`.
+    mobile: f64,
     /// Time reached, days.
     t: f64,
     /// Ground taken, km.
@@ -194,6 +210,7 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         Self {
             forces: Forces::from_start(axis, start, p, intervenes),
             terrain: axis.terrain,
+            mobile: start.mobile,
             t: 0.0,
             km: 0.0,
             attacker_lost: 0.0,
@@ -220,7 +237,7 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         let (a, d) = self.powers();
         let p = self.forces.p;
         let stretch = Stretch::new(a, d, p);
-        let curve = RateCurve::new(p, self.terrain, march_rate(p, self.t, self.terrain));
+        let curve = rate_curve(p, self.terrain, self.t, self.mobile);
         if curve.rate(stretch.ratio()) <= 0.0 {
             // Stalled; only the attacker's next wave, across water or by
             // air, can set it moving again.
@@ -261,6 +278,9 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
 /// (alone, helped, to the window and to the end).
 #[derive(Clone, Copy, Debug)]
 pub struct Start {
+    /// Share of the attacker's ground power in units that do not march on
+    /// foot (1 for a force without foot infantry).
+    mobile: f64,
     weights: ByKind,
     attacker: f64,
     attacker_air: f64,
@@ -279,8 +299,15 @@ impl Start {
         } else {
             1.0
         };
+        let attacker = power::power(&axis.attacker, &weights);
+        let foot = axis.attacker[power::FOOT] * weights[power::FOOT];
         Self {
-            attacker: power::power(&axis.attacker, &weights),
+            mobile: if attacker > 0.0 && foot > 0.0 {
+                ((attacker - foot) / attacker).clamp(0.0, 1.0)
+            } else {
+                1.0
+            },
+            attacker,
             attacker_air: axis.attacker_air,
             active: power::power(&axis.active, &weights),
             reserves: power::power(&axis.reserve, &weights) * p.reserve_mobilised.clamp(0.0, 1.0),
@@ -715,6 +742,35 @@ mod tests {
         let fast = lifted(0.0, 500.0, 4_000.0).expect("falls");
         assert!(slow > fast && fast > at_once, "{slow} {fast} {at_once}");
         assert_eq!(lifted(0.0, 0.0, 0.0), None, "no one lands");
+    }
+
+    #[test]
+    fn foot_infantry_marches_slower_unless_its_vehicles_can_go_on_alone() {
+        let p = params();
+        let mut motorised = test_axis(100_000.0, 2_000.0);
+        motorised.distance_km = 300.0;
+        motorised.reinforcements.clear();
+        let fast = run(&motorised, &p, &|_| false, 14.0)
+            .objective_day
+            .expect("falls");
+        let mut on_foot = motorised.clone();
+        on_foot.attacker = [0.0; KINDS];
+        on_foot.attacker[crate::model::power::FOOT] = 100_000.0;
+        let slow = run(&on_foot, &p, &|_| false, 14.0)
+            .objective_day
+            .expect("falls");
+        assert!(slow > 2.0 * fast, "{slow} against {fast}");
+        assert!(
+            slow >= 300.0 / p.foot_march_km_day - 1e-9,
+            "no faster than a foot march"
+        );
+        // A strong armoured spearhead goes on without the infantry.
+        let mut spearhead = on_foot.clone();
+        spearhead.attacker[index(UnitKind::Armoured)] = 50_000.0;
+        let led = run(&spearhead, &p, &|_| false, 14.0)
+            .objective_day
+            .expect("falls");
+        assert!(led < slow / 2.0, "{led} against {slow}");
     }
 
     proptest::proptest! {

@@ -29,11 +29,16 @@ struct Piece {
     intercept: f64,
 }
 
+/// Most pieces a curve has: three of its own, or the upper envelope of two
+/// such curves (six breakpoints, each span split at most once) and the
+/// piece from which foot infantry fixes the defence.
+const MAX_PIECES: usize = 14;
+
 /// The advance rate as pieces in the ratio, for one terrain and one march rate.
 #[derive(Clone, Copy, Debug)]
 pub struct RateCurve {
-    pieces: [Piece; 3],
-    /// Pieces in use (1 to 3).
+    pieces: [Piece; MAX_PIECES],
+    /// Pieces in use.
     len: usize,
     stall: f64,
 }
@@ -51,7 +56,7 @@ impl RateCurve {
             from: f64::INFINITY,
             slope: 0.0,
             intercept: 0.0,
-        }; 3];
+        }; MAX_PIECES];
         let mut len = 0;
         let mut push = |from: f64, slope: f64, intercept: f64| {
             pieces[len] = Piece {
@@ -71,6 +76,116 @@ impl RateCurve {
         }
         push((2.0 * full).max(stall), 0.0, march);
         Self { pieces, len, stall }
+    }
+
+    /// The faster of `self` (the whole force, at its own pace) and `mobile`
+    /// for the force's mobile units alone, which are `share` of its power: a
+    /// force with foot infantry goes at the foot pace unless its vehicles can
+    /// go on without it. While the foot infantry cannot hold the whole
+    /// defence in place, the mobile units face all of it (the ratio
+    /// `share × r`); from the ratio at which the infantry alone reaches the
+    /// stall ratio, it fixes the defence and the mobile units drive on
+    /// unopposed (fix and manoeuvre: FM 3-90; the combined-arms armies that
+    /// break in and the tank armies that exploit, Glantz 1991).
+    pub fn or_mobile(&self, mobile: &RateCurve, share: f64) -> RateCurve {
+        if share <= 0.0 || !share.is_finite() {
+            return *self;
+        }
+        // The mobile curve in the whole force's ratio: breakpoints / share,
+        // slopes × share.
+        let scaled = |p: &Piece| Piece {
+            from: p.from / share,
+            slope: p.slope * share,
+            intercept: p.intercept,
+        };
+        let mut breaks: Vec<f64> = self.pieces[..self.len]
+            .iter()
+            .map(|p| p.from)
+            .chain(mobile.pieces[..mobile.len].iter().map(|p| scaled(p).from))
+            .filter(|b| b.is_finite() && *b >= self.stall)
+            .collect();
+        breaks.push(self.stall);
+        breaks.sort_by(f64::total_cmp);
+        breaks.dedup();
+        let mut out = *self;
+        out.len = 0;
+        let mut push = |piece: Piece| {
+            if out.len < MAX_PIECES {
+                out.pieces[out.len] = piece;
+                out.len += 1;
+            }
+        };
+        let line = |curve: &RateCurve, r: f64, scale: bool| -> (f64, f64) {
+            let at = if scale { r * share } else { r };
+            if at <= curve.stall {
+                return (0.0, 0.0);
+            }
+            let p = curve.piece(at);
+            if scale {
+                let s = scaled(p);
+                (s.slope, s.intercept)
+            } else {
+                (p.slope, p.intercept)
+            }
+        };
+        // The infantry, 1 − share of the power, holds the whole defence from here.
+        let fixed = if share < 1.0 {
+            self.stall / (1.0 - share)
+        } else {
+            f64::INFINITY
+        };
+        breaks.retain(|b| *b < fixed);
+        let unopposed = mobile.pieces[mobile.len - 1].intercept;
+        for (i, &from) in breaks.iter().enumerate() {
+            let to = breaks
+                .get(i + 1)
+                .copied()
+                .unwrap_or(f64::INFINITY)
+                .min(fixed);
+            let probe = if to.is_finite() {
+                (from + to) / 2.0
+            } else {
+                from + 1.0
+            };
+            let own = line(self, probe, false);
+            let alone = line(mobile, probe, true);
+            let value = |(m, b): (f64, f64), r: f64| m * r + b;
+            // Where the two lines cross inside the span, the envelope changes side.
+            let cross = if own.0 != alone.0 {
+                Some((alone.1 - own.1) / (own.0 - alone.0)).filter(|x| *x > from && *x < to)
+            } else {
+                None
+            };
+            let pick = |r: f64| {
+                if value(alone, r) > value(own, r) {
+                    alone
+                } else {
+                    own
+                }
+            };
+            let first = pick(if cross.is_some() { from } else { probe });
+            push(Piece {
+                from,
+                slope: first.0,
+                intercept: first.1,
+            });
+            if let Some(x) = cross {
+                let second = if first == own { alone } else { own };
+                push(Piece {
+                    from: x,
+                    slope: second.0,
+                    intercept: second.1,
+                });
+            }
+        }
+        if fixed.is_finite() {
+            push(Piece {
+                from: fixed,
+                slope: 0.0,
+                intercept: unopposed,
+            });
+        }
+        out
     }
 
     /// The rate at ratio `r` (zero at or below the stall ratio).
@@ -368,6 +483,30 @@ mod tests {
         let (a, d) = above.powers_after(10.0);
         assert!(a / d > 2.0);
         assert!(a < 2000.0 && d < 1000.0, "both sides lose");
+    }
+
+    #[test]
+    fn the_envelope_of_the_foot_pace_and_the_mobile_units_is_the_faster_of_the_two() {
+        let p = params();
+        let vehicles = RateCurve::new(&p, 0.8, p.road_march_km_day * 0.8);
+        let foot = RateCurve::new(&p, 0.8, p.foot_march_km_day * 0.8);
+        for share in [0.05, 0.3, 0.5, 0.8, 0.99] {
+            let both = foot.or_mobile(&vehicles, share);
+            for i in 0..2000 {
+                let r = f64::from(i) * 0.01;
+                let facing = if r * (1.0 - share) >= p.stall_force_ratio {
+                    f64::INFINITY
+                } else {
+                    share * r
+                };
+                let expected = foot.rate(r).max(vehicles.rate(facing));
+                assert!(
+                    (both.rate(r) - expected).abs() < 1e-9,
+                    "share {share}, ratio {r}: {} vs {expected}",
+                    both.rate(r)
+                );
+            }
+        }
     }
 
     #[test]

@@ -56,10 +56,11 @@ pub struct Params {
     pub non_aggression_cost: f64,
     pub sustained_march_km_day: f64,
     pub attrition_per_day: f64,
+    pub foot_march_km_day: f64,
 }
 
 /// Number of parameters in the catalogue (and fields of [`Params`]).
-pub const COUNT: usize = 46;
+pub const COUNT: usize = 47;
 
 impl Params {
     /// Parameters from values in catalogue order (missing values read as 0).
@@ -121,6 +122,7 @@ impl Params {
             non_aggression_cost: g(43),
             sustained_march_km_day: g(44),
             attrition_per_day: g(45),
+            foot_march_km_day: g(46),
         }
     }
 }

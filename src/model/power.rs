@@ -13,7 +13,7 @@ use super::params::Params;
 use crate::scenario::{Composition, UnitKind};
 
 /// Number of unit kinds (the ground kinds, combat aircraft and advisers).
-pub const KINDS: usize = 9;
+pub const KINDS: usize = 10;
 
 /// Quality-weighted troops (aircraft, for combat aircraft) of each kind, in
 /// [`index`] order.
@@ -31,6 +31,7 @@ pub fn index(kind: UnitKind) -> usize {
         UnitKind::AirDefence => 6,
         UnitKind::CombatAircraft => 7,
         UnitKind::Advisers => 8,
+        UnitKind::FootInfantry => FOOT,
     }
 }
 
@@ -73,6 +74,9 @@ pub fn add(a: &mut ByKind, b: &ByKind) {
 /// Where combat aircraft sit in a [`ByKind`].
 pub const AIRCRAFT: usize = 7;
 
+/// Where foot infantry sits in a [`ByKind`].
+pub const FOOT: usize = 9;
+
 /// The ground weight of each kind in a draw, in [`index`] order; combat
 /// aircraft weigh 0 here, as they first fight for the air (see
 /// [`air_support`]).
@@ -88,6 +92,8 @@ pub fn weights(p: &Params) -> ByKind {
         0.0,
         // Advisers and trainers fight no battles of their own.
         0.0,
+        // Foot infantry fights as motorised infantry does; it marches slower.
+        1.0,
     ]
     .map(|w| if w.is_finite() { w.max(0.0) } else { 0.0 })
 }
@@ -149,7 +155,7 @@ mod tests {
         let forces = spread(&mix, 0.5, 1000.0);
         assert_eq!(forces[index(UnitKind::Armoured)], 125.0);
         assert_eq!(forces[index(UnitKind::Motorised)], 375.0);
-        let w = [3.0, 2.0, 1.0, 1.0, 1.0, 2.0, 0.5, 0.0, 0.0];
+        let w = [3.0, 2.0, 1.0, 1.0, 1.0, 2.0, 0.5, 0.0, 0.0, 1.0];
         assert_eq!(power(&forces, &w), 125.0 * 3.0 + 375.0);
         assert_eq!(
             power(&spread(&mix, 0.0, 1000.0), &w),

@@ -672,6 +672,20 @@ pub const CATALOGUE: &[Parameter] = &[
         meaning: "Combat power a side loses in a day of attack at a ratio of 1:1, as a share of its own. Losses follow Lanchester's square law while the attack advances: each side loses in proportion to the other's power, the defender's fire counting the square of the stall ratio per unit, so the ratio holds steady at the stall ratio and grows above it.",
         source: "Dupuy, Attrition: Forecasting Battle Casualties and Equipment Losses in Modern War (1990), as recalled: divisions in attack lost 1-3 % of their men a day in the Second World War and since, and more of their tanks; Lanchester, Aircraft in Warfare (1916) for the square law. Range 0.01-0.05.",
     },
+    Parameter {
+        key: "foot_march_km_day",
+        label: "Foot march rate",
+        unit: "km/day",
+        min: 0.0,
+        max: 100.0,
+        default: Uncertain {
+            low: 20.0,
+            likely: 30.0,
+            high: 40.0,
+        },
+        meaning: "Advance per day on open roads of a force that marches on foot once the defence is broken or absent, unless its mobile units can go on alone; times the axis's terrain.",
+        source: "US Army FM 21-18, Foot Marches (1990, as recalled): a normal day's march is 20-32 km (8 hours at 4 km an hour on roads, less across country), a forced march up to 56 km in 24 hours, which cannot be kept up. Range 20-40.",
+    },
 ];
 
 /// The parameter with this key, if the catalogue has it.

@@ -128,6 +128,7 @@ pub const DEFAULT_COMPOSITION: Composition = Composition {
     marines: 0.0,
     artillery: 0.15,
     air_defence: 0.05,
+    foot_infantry: 0.0,
 };
 
 /// The figures of a state entry: the overrides on top of the reference defaults.

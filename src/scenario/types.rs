@@ -161,11 +161,18 @@ pub struct Composition {
     /// Ground-based air defence.
     #[serde(default)]
     pub air_defence: f64,
+    /// Infantry that marches (with horse-drawn or few vehicles).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub foot_infantry: f64,
+}
+
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
 }
 
 impl Composition {
     /// Each ground kind with its share, in [`UnitKind::GROUND`] order.
-    pub fn shares(&self) -> [(UnitKind, f64); 7] {
+    pub fn shares(&self) -> [(UnitKind, f64); 8] {
         [
             (UnitKind::Armoured, self.armoured),
             (UnitKind::Mechanised, self.mechanised),
@@ -174,6 +181,7 @@ impl Composition {
             (UnitKind::Marines, self.marines),
             (UnitKind::Artillery, self.artillery),
             (UnitKind::AirDefence, self.air_defence),
+            (UnitKind::FootInfantry, self.foot_infantry),
         ]
     }
 }
@@ -190,6 +198,10 @@ pub enum UnitKind {
     Mechanised,
     /// Motorised (trucks) or light infantry.
     Motorised,
+    /// Infantry that marches on foot, with horse-drawn or few vehicles (most
+    /// armies' infantry until the 1950s): as much power per troop as
+    /// motorised infantry, but it advances at a foot march's pace.
+    FootInfantry,
     /// Airborne or air-assault infantry.
     Airborne,
     /// Marines or naval infantry.
@@ -208,7 +220,7 @@ pub enum UnitKind {
 
 impl UnitKind {
     /// The kinds that fight on the ground, in [`Composition::shares`] order.
-    pub const GROUND: [UnitKind; 7] = [
+    pub const GROUND: [UnitKind; 8] = [
         UnitKind::Armoured,
         UnitKind::Mechanised,
         UnitKind::Motorised,
@@ -216,6 +228,7 @@ impl UnitKind {
         UnitKind::Marines,
         UnitKind::Artillery,
         UnitKind::AirDefence,
+        UnitKind::FootInfantry,
     ];
 }
 

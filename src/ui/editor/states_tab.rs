@@ -89,7 +89,7 @@ const FIELDS: &[Field] = &[
 type Share = fn(&mut Composition) -> &mut f64;
 
 /// The kinds of a force mix, with their labels, in the file's order.
-const MIX: [(&str, Share); 7] = [
+const MIX: [(&str, Share); 8] = [
     ("Armoured", |c| &mut c.armoured),
     ("Mechanised", |c| &mut c.mechanised),
     ("Motorised / light", |c| &mut c.motorised),
@@ -97,6 +97,7 @@ const MIX: [(&str, Share); 7] = [
     ("Marines", |c| &mut c.marines),
     ("Artillery", |c| &mut c.artillery),
     ("Air defence", |c| &mut c.air_defence),
+    ("Foot infantry", |c| &mut c.foot_infantry),
 ];
 
 /// The shares of a force by kind of unit, edited as one override.
