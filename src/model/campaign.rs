@@ -169,7 +169,7 @@ pub fn run_from<F: Fn(usize) -> bool>(
 }
 
 /// One stretch of a campaign between events, at one march rate.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct Step {
     from: f64,
     to: f64,

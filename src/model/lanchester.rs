@@ -29,17 +29,18 @@ struct Piece {
     intercept: f64,
 }
 
-/// Most pieces a curve has: three of its own, or the upper envelope of two
-/// such curves (six breakpoints, each span split at most once) and the
-/// piece from which foot infantry fixes the defence.
-const MAX_PIECES: usize = 14;
-
 /// The advance rate as pieces in the ratio, for one terrain and one march rate.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct RateCurve {
-    pieces: [Piece; MAX_PIECES],
-    /// Pieces in use.
+    /// A plain curve's pieces (at most three).
+    few: [Piece; 3],
+    /// Pieces of `few` in use.
     len: usize,
+    /// An envelope's pieces (see [`Self::or_mobile`]), when it is one: kept
+    /// apart so that a plain curve, made for every stretch, stays small (a
+    /// curve large enough for both made the whole Monte Carlo a quarter
+    /// slower).
+    many: Option<Box<[Piece]>>,
     stall: f64,
 }
 
@@ -52,14 +53,14 @@ impl RateCurve {
         let (stall, full) = (p.stall_force_ratio, p.breakthrough_force_ratio);
         let opposed = p.max_advance_km_day.max(0.0) * terrain;
         let march = march.max(opposed);
-        let mut pieces = [Piece {
+        let mut few = [Piece {
             from: f64::INFINITY,
             slope: 0.0,
             intercept: 0.0,
-        }; MAX_PIECES];
+        }; 3];
         let mut len = 0;
         let mut push = |from: f64, slope: f64, intercept: f64| {
-            pieces[len] = Piece {
+            few[len] = Piece {
                 from,
                 slope,
                 intercept,
@@ -75,7 +76,20 @@ impl RateCurve {
             push(full.max(stall), slope, opposed - (march - opposed));
         }
         push((2.0 * full).max(stall), 0.0, march);
-        Self { pieces, len, stall }
+        Self {
+            few,
+            len,
+            many: None,
+            stall,
+        }
+    }
+
+    /// The pieces, by the ratio they start at.
+    fn pieces(&self) -> &[Piece] {
+        match &self.many {
+            Some(many) => many,
+            None => &self.few[..self.len],
+        }
     }
 
     /// The faster of `self` (the whole force, at its own pace) and `mobile`
@@ -89,7 +103,7 @@ impl RateCurve {
     /// break in and the tank armies that exploit, Glantz 1991).
     pub fn or_mobile(&self, mobile: &RateCurve, share: f64) -> RateCurve {
         if share <= 0.0 || !share.is_finite() {
-            return *self;
+            return self.clone();
         }
         // The mobile curve in the whole force's ratio: breakpoints / share,
         // slopes × share.
@@ -98,23 +112,18 @@ impl RateCurve {
             slope: p.slope * share,
             intercept: p.intercept,
         };
-        let mut breaks: Vec<f64> = self.pieces[..self.len]
+        let mut breaks: Vec<f64> = self
+            .pieces()
             .iter()
             .map(|p| p.from)
-            .chain(mobile.pieces[..mobile.len].iter().map(|p| scaled(p).from))
+            .chain(mobile.pieces().iter().map(|p| scaled(p).from))
             .filter(|b| b.is_finite() && *b >= self.stall)
             .collect();
         breaks.push(self.stall);
         breaks.sort_by(f64::total_cmp);
         breaks.dedup();
-        let mut out = *self;
-        out.len = 0;
-        let mut push = |piece: Piece| {
-            if out.len < MAX_PIECES {
-                out.pieces[out.len] = piece;
-                out.len += 1;
-            }
-        };
+        let mut out: Vec<Piece> = Vec::with_capacity(2 * breaks.len() + 1);
+        let mut push = |piece: Piece| out.push(piece);
         let line = |curve: &RateCurve, r: f64, scale: bool| -> (f64, f64) {
             let at = if scale { r * share } else { r };
             if at <= curve.stall {
@@ -135,7 +144,7 @@ impl RateCurve {
             f64::INFINITY
         };
         breaks.retain(|b| *b < fixed);
-        let unopposed = mobile.pieces[mobile.len - 1].intercept;
+        let unopposed = mobile.pieces().last().map_or(0.0, |p| p.intercept);
         for (i, &from) in breaks.iter().enumerate() {
             let to = breaks
                 .get(i + 1)
@@ -185,7 +194,10 @@ impl RateCurve {
                 intercept: unopposed,
             });
         }
-        out
+        RateCurve {
+            many: Some(out.into_boxed_slice()),
+            ..self.clone()
+        }
     }
 
     /// The rate at ratio `r` (zero at or below the stall ratio).
@@ -203,8 +215,9 @@ impl RateCurve {
     }
 
     fn piece(&self, r: f64) -> &Piece {
-        let mut piece = &self.pieces[0];
-        for candidate in &self.pieces[1..self.len] {
+        let pieces = self.pieces();
+        let mut piece = &pieces[0];
+        for candidate in &pieces[1..] {
             if r >= candidate.from {
                 piece = candidate;
             }
@@ -318,7 +331,7 @@ impl Stretch {
         curve: &'c RateCurve,
         end: Moment,
     ) -> impl Iterator<Item = (Moment, Moment, &'c Piece)> + 'c {
-        let pieces = &curve.pieces[..curve.len];
+        let pieces = curve.pieces();
         let upto = move |r: f64| match self.moment_of(r) {
             Some(m) if m.u < end.u => m,
             _ => end,
@@ -357,7 +370,9 @@ impl Stretch {
     /// The rate, when it cannot change over the stretch: the ratio holds
     /// still, or is already where the rate no longer grows.
     fn steady_rate(&self, curve: &RateCurve) -> Option<f64> {
-        let last = &curve.pieces[curve.len - 1];
+        let Some(last) = curve.pieces().last() else {
+            return Some(0.0);
+        };
         (self.q0.is_none() || (last.slope == 0.0 && self.r0 >= last.from))
             .then(|| curve.rate(self.r0))
     }
