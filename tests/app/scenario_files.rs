@@ -632,6 +632,10 @@ fn every_parameter_of_the_catalogue_is_in_the_model_documentation() {
     let text = std::fs::read_to_string(root().join("docs/MODEL.md")).expect("docs/MODEL.md");
     for parameter in bulwark::scenario::parameters::CATALOGUE {
         let row = format!("| `{}` | {} |", parameter.key, parameter.label);
-        assert!(text.contains(&row), "docs/MODEL.md has no row for {}", parameter.key);
+        assert!(
+            text.contains(&row),
+            "docs/MODEL.md has no row for {}",
+            parameter.key
+        );
     }
 }
