@@ -517,11 +517,7 @@ mod tests {
     use crate::scenario::UnitKind;
 
     fn params() -> Params {
-        let ranges: Vec<_> = crate::scenario::parameters::CATALOGUE
-            .iter()
-            .map(|parameter| parameter.default)
-            .collect();
-        Params::from_values(&params::likely(&ranges))
+        params::catalogue_likely()
     }
 
     /// `troops` of motorised infantry (weight 1).

@@ -437,11 +437,7 @@ mod tests {
     use crate::model::params;
 
     fn params() -> Params {
-        let ranges: Vec<_> = crate::scenario::parameters::CATALOGUE
-            .iter()
-            .map(|parameter| parameter.default)
-            .collect();
-        Params::from_values(&params::likely(&ranges))
+        params::catalogue_likely()
     }
 
     /// The square law stepped by Euler in small steps, and the ground taken

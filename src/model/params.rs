@@ -135,6 +135,16 @@ pub fn ranges(scenario: &Scenario) -> Vec<Uncertain> {
         .collect()
 }
 
+/// Every parameter at its catalogue default's most likely value (a scenario
+/// with no assumptions of its own, at its point estimate).
+pub fn catalogue_likely() -> Params {
+    let ranges: Vec<Uncertain> = CATALOGUE
+        .iter()
+        .map(|parameter| parameter.default)
+        .collect();
+    Params::from_values(&likely(&ranges))
+}
+
 /// The most likely value of every parameter.
 pub fn likely(ranges: &[Uncertain]) -> Vec<f64> {
     ranges.iter().map(|u| u.likely).collect()
