@@ -915,6 +915,17 @@ fn a_consistency_warning_shows_in_the_editing_panel_and_the_file_stays_valid() {
             .is_some()
     );
     assert!(h.state().assessment().result.is_some(), "still assessed");
+    // Beside the field too: in the axis's own section of the Axes tab.
+    h.get_by(|n| {
+        n.label().as_deref() == Some("Axes") && n.role() != egui::accesskit::Role::CheckBox
+    })
+    .click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("⚠ objective: is 0.0 km from the start")
+            .is_some(),
+        "the warning in the axis's section"
+    );
 }
 
 #[test]

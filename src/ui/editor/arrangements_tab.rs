@@ -15,7 +15,13 @@ use crate::scenario::{
 use super::{EditorState, state_options};
 
 /// Draws the tab.
-pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, scenario: &mut Scenario) {
+pub fn show(
+    ui: &mut Ui,
+    ed: &mut EditTracker,
+    state: &mut EditorState,
+    scenario: &mut Scenario,
+    warnings: &[crate::scenario::Problem],
+) {
     toolbar(ui, state, scenario);
     if scenario.arrangements.is_empty() {
         ui.weak("No arrangement yet: add one from a template above.");
@@ -33,6 +39,11 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, scenario
     // Guarantors under other arrangements protecting the same states, whom a
     // commitment here may wait for.
     let elsewhere = other_guarantors(scenario, state.arrangement);
+    super::part_warnings(
+        ui,
+        warnings,
+        &format!("arrangements[{}]", state.arrangement),
+    );
     let a = &mut scenario.arrangements[state.arrangement];
     details(ui, ed, a, &options, &adversary);
     scope(ui, ed, a, &axes);

@@ -7,10 +7,16 @@ use egui::Ui;
 use crate::kit::widgets::{self, EditTracker};
 use crate::scenario::{Axis, Crossing, Place, Scenario, axes};
 
-use super::state_options;
+use super::{part_warnings, state_options};
 
-/// Draws the tab.
-pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
+/// Draws the tab; `warnings` are the document's consistency warnings, each
+/// shown in the section of the axis it is about.
+pub fn show(
+    ui: &mut Ui,
+    ed: &mut EditTracker,
+    scenario: &mut Scenario,
+    warnings: &[crate::scenario::Problem],
+) {
     ui.weak(
         "Each axis is a route an attack could take into a protected state. A state with no axis \
          gets one default axis from the adversary's capital to its own.",
@@ -27,6 +33,7 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
                 .id_salt(("axis_header", i))
                 .default_open(i == 0)
                 .show(ui, |ui| {
+                    part_warnings(ui, warnings, &format!("axes[{i}]"));
                     details(ui, ed, axis, &options);
                     if ui
                         .button("Remove axis")

@@ -113,10 +113,10 @@ pub fn show(
         .auto_shrink([false, false])
         .show(ui, |ui| match state.tab {
             EditorTab::Scenario => scenario_tab::show(ui, &mut ed, state, draft),
-            EditorTab::Arrangements => arrangements_tab::show(ui, &mut ed, state, draft),
+            EditorTab::Arrangements => arrangements_tab::show(ui, &mut ed, state, draft, warnings),
             EditorTab::States => states_tab::show(ui, &mut ed, draft),
             EditorTab::Adversary => adversary_tab::show(ui, &mut ed, draft),
-            EditorTab::Axes => axes_tab::show(ui, &mut ed, draft),
+            EditorTab::Axes => axes_tab::show(ui, &mut ed, draft, warnings),
             EditorTab::Assumptions => assumptions_tab::show(ui, &mut ed, draft),
             EditorTab::Slides => slides_tab::show(ui, &mut ed, state, draft),
         });
@@ -164,6 +164,28 @@ fn show_warnings(ui: &mut Ui, found: &[crate::scenario::Problem]) {
     .header_response
     .on_hover_text("Things the file says that are probably not meant; it stays valid and is assessed as it is");
     ui.separator();
+}
+
+/// The warnings about one part of the document (`prefix`, a JSON path such
+/// as `axes[2]`), shown inside that part's section, beside its fields, with
+/// the rest of the path naming the field.
+fn part_warnings(ui: &mut Ui, found: &[crate::scenario::Problem], prefix: &str) {
+    for problem in found {
+        let Some(rest) = problem.path.strip_prefix(prefix) else {
+            continue;
+        };
+        if !(rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')) {
+            continue;
+        }
+        let field = rest.trim_start_matches('.');
+        let text = if field.is_empty() {
+            problem.message.clone()
+        } else {
+            format!("{field}: {}", problem.message)
+        };
+        ui.label(egui::RichText::new(format!("⚠ {text}")).color(crate::kit::palette::WARNING))
+            .on_hover_text("A consistency warning: the file stays valid and is assessed as it is");
+    }
 }
 
 /// The scenario's states as (id, display name) pairs for combo boxes.
