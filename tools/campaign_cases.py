@@ -156,7 +156,14 @@ def notes(case, att_units, def_units, reinf):
     s = case["surprise"]
     if isinstance(s, dict):
         lines += ["", f"**Surprise:** {s.get('value')} ({s.get('source', '')})"]
-    lines += ["", "Left out: units on a parallel road or arriving later (attacker), lift across water or by air (not yet in the engine).",
+    if case.get("mode") == "sea_and_air":
+        lift = case["attacker"]["lift_troops_per_day"]
+        lines += ["", "**Lift:** by sea "
+                  f"{lift['sea']['day0']:,} troops on day 0, then {value(lift['sea']['later_per_day']):,} a day; "
+                  f"by air {value(lift['air']):,} a day from about day "
+                  f"{value(lift['air'].get('first_landing_day', 0))} ({lift['air'].get('source', '')})"]
+    lines += ["", "Left out: attacker units on a parallel road or arriving later (the engine has no "
+              "attacker reinforcements beyond the lift).",
               "", "**Sources:**", ""]
     for s in sources(att_units + def_units + reinf):
         lines.append(f"- {s}")
