@@ -225,3 +225,26 @@ pub fn state_choice(
         ed.track(response);
     });
 }
+
+/// A number that may be absent: a tick box labelled `tick` (with `tick_tip`),
+/// and, when ticked, the number labelled `label` (with `tip`), starting at
+/// `first` when the box is ticked.
+pub fn optional_number(
+    ui: &mut Ui,
+    ed: &mut EditTracker,
+    (tick, tick_tip): (&str, &str),
+    (label, tip): (&str, &str),
+    value: &mut Option<f64>,
+    (first, range, unit): (f64, std::ops::RangeInclusive<f64>, &str),
+) {
+    ui.horizontal(|ui| {
+        let mut on = value.is_some();
+        ed.track(ui.checkbox(&mut on, tick).on_hover_text(tick_tip));
+        if on != value.is_some() {
+            *value = on.then_some(first);
+        }
+        if let Some(v) = value {
+            number(ui, ed, label, v, range, unit, tip);
+        }
+    });
+}

@@ -3,8 +3,11 @@
 //! day by day, while the defender's forces not in position at the start come
 //! up, its reservists mobilise and the guarantors' reinforcements arrive (only
 //! those whose guarantor intervenes). Forces change only at events (the
-//! alert, mobilisation, arrivals), so the engine steps from event to event;
-//! [`trace`] samples the same path day by day.
+//! alert, mobilisation, arrivals, landings, the end of the first day), so
+//! the engine steps from event to event; between events both sides lose
+//! power by Lanchester's square law while the attack advances, in closed
+//! form (see [`lanchester`](super::lanchester)); [`trace`] samples the same
+//! path day by day.
 //!
 //! Each side's combat aircraft first fight for the air by Lanchester's square
 //! law; the survivors add to their side's power (see [`power::air_support`]),
@@ -13,10 +16,11 @@
 //!
 //! The advance (see [`advance_rate`]) is zero at or below the stall ratio,
 //! grows to the opposed rate at the breakthrough ratio (Dupuy's opposed
-//! advance rates), and beyond it to the road-march rate at twice the
+//! advance rates), and beyond it to the march rate at twice the
 //! breakthrough ratio, where the defence is broken or absent: a column that
-//! meets no organised resistance moves at march speed, so a collapse takes
-//! hours, not days.
+//! meets no organised resistance moves at road-march speed on the first day
+//! and at the sustained rate after it, so a collapse takes hours, not days;
+//! foot infantry holds a force to its pace unless the mobile units can go on.
 
 use serde::Serialize;
 
@@ -56,7 +60,7 @@ impl Outcome {
 /// and the sustained march rate after it, never below the opposed rate.
 /// Never falls as the ratio grows. Times the terrain factor.
 pub fn advance_rate(ratio: f64, terrain: f64, p: &Params, day: f64) -> f64 {
-    RateCurve::new(p, terrain, march_rate(p, day, terrain)).rate(ratio)
+    rate_curve(p, terrain, day, 1.0).rate(ratio)
 }
 
 /// The march rate on day `day` on ground of `terrain`: the road-march rate

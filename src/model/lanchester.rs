@@ -107,35 +107,41 @@ impl RateCurve {
         }
         // The mobile curve in the whole force's ratio: breakpoints / share,
         // slopes × share.
-        let scaled = |p: &Piece| Piece {
-            from: p.from / share,
-            slope: p.slope * share,
-            intercept: p.intercept,
+        let alone = RateCurve {
+            few: mobile.few,
+            len: mobile.len,
+            many: Some(
+                mobile
+                    .pieces()
+                    .iter()
+                    .map(|p| Piece {
+                        from: p.from / share,
+                        slope: p.slope * share,
+                        intercept: p.intercept,
+                    })
+                    .collect(),
+            ),
+            stall: mobile.stall / share,
         };
         let mut breaks: Vec<f64> = self
             .pieces()
             .iter()
+            .chain(alone.pieces())
             .map(|p| p.from)
-            .chain(mobile.pieces().iter().map(|p| scaled(p).from))
             .filter(|b| b.is_finite() && *b >= self.stall)
             .collect();
         breaks.push(self.stall);
         breaks.sort_by(f64::total_cmp);
         breaks.dedup();
         let mut out: Vec<Piece> = Vec::with_capacity(2 * breaks.len() + 1);
-        let mut push = |piece: Piece| out.push(piece);
-        let line = |curve: &RateCurve, r: f64, scale: bool| -> (f64, f64) {
-            let at = if scale { r * share } else { r };
-            if at <= curve.stall {
+        // A curve's line at ratio `r`: (slope, intercept), nothing at or
+        // below its stall ratio.
+        let line = |curve: &RateCurve, r: f64| -> (f64, f64) {
+            if r <= curve.stall {
                 return (0.0, 0.0);
             }
-            let p = curve.piece(at);
-            if scale {
-                let s = scaled(p);
-                (s.slope, s.intercept)
-            } else {
-                (p.slope, p.intercept)
-            }
+            let p = curve.piece(r);
+            (p.slope, p.intercept)
         };
         // The infantry, 1 − share of the power, holds the whole defence from here.
         let fixed = if share < 1.0 {
@@ -156,8 +162,7 @@ impl RateCurve {
             } else {
                 from + 1.0
             };
-            let own = line(self, probe, false);
-            let alone = line(mobile, probe, true);
+            let (own, alone) = (line(self, probe), line(&alone, probe));
             let value = |(m, b): (f64, f64), r: f64| m * r + b;
             // Where the two lines cross inside the span, the envelope changes side.
             let cross = if own.0 != alone.0 {
@@ -173,14 +178,14 @@ impl RateCurve {
                 }
             };
             let first = pick(if cross.is_some() { from } else { probe });
-            push(Piece {
+            out.push(Piece {
                 from,
                 slope: first.0,
                 intercept: first.1,
             });
             if let Some(x) = cross {
                 let second = if first == own { alone } else { own };
-                push(Piece {
+                out.push(Piece {
                     from: x,
                     slope: second.0,
                     intercept: second.1,
@@ -188,7 +193,7 @@ impl RateCurve {
             }
         }
         if fixed.is_finite() {
-            push(Piece {
+            out.push(Piece {
                 from: fixed,
                 slope: 0.0,
                 intercept: unopposed,

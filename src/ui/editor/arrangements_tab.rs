@@ -616,19 +616,17 @@ fn unit_axis(
 
 /// How far from where it stands a unit acts; none: its kind's default.
 fn unit_reach(ui: &mut Ui, ed: &mut EditTracker, value: &mut Option<f64>) {
-    ui.horizontal(|ui| {
-        let mut own = value.is_some();
-        let response = ui
-            .checkbox(&mut own, "Own reach")
-            .on_hover_text("How far from where it stands the unit acts (combat radius, range of fires); unticked: 900 km for aircraft, else only in the state it stands in");
-        ed.track(response);
-        if own != value.is_some() {
-            *value = own.then_some(300.0);
-        }
-        if let Some(km) = value {
-            widgets::number(ui, ed, "Reach", km, 0.0..=20_000.0, " km", "Reach from where the unit stands");
-        }
-    });
+    widgets::optional_number(
+        ui,
+        ed,
+        (
+            "Own reach",
+            "How far from where it stands the unit acts (combat radius, range of fires); unticked: 900 km for aircraft, else only in the state it stands in",
+        ),
+        ("Reach", "Reach from where the unit stands"),
+        value,
+        (300.0, 0.0..=20_000.0, " km"),
+    );
 }
 
 fn clauses(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement) {

@@ -49,18 +49,18 @@ pub fn show(
         axes::remove_axis(scenario, i);
         ed.group = None;
     }
-    add(ui, scenario);
+    add(ui, scenario, &options);
 }
 
 /// The "Add axis" menu: one entry per state of the scenario but the adversary.
-fn add(ui: &mut Ui, scenario: &mut Scenario) {
-    let targets: Vec<(String, String)> = state_options(scenario)
-        .into_iter()
+fn add(ui: &mut Ui, scenario: &mut Scenario, options: &[(String, String)]) {
+    let targets: Vec<&(String, String)> = options
+        .iter()
         .filter(|(id, _)| *id != scenario.adversary.state)
         .collect();
     ui.add_enabled_ui(!targets.is_empty(), |ui| {
         ui.menu_button("Add axis", |ui| {
-            for (id, name) in &targets {
+            for (id, name) in targets {
                 if ui.button(format!("Into {name}")).clicked() {
                     axes::add_axis(scenario, id);
                     ui.close();
@@ -172,49 +172,31 @@ fn place(ui: &mut Ui, ed: &mut EditTracker, label: &str, place: &mut Place, tip:
 
 /// The lift of an axis across water or by air.
 fn lift(ui: &mut Ui, ed: &mut EditTracker, axis: &mut Axis) {
-    optional(
+    let per_day = "Troops landed each day after the first wave; unticked: all at once";
+    widgets::optional_number(
         ui,
         ed,
-        ("Lift a day", "Lift per day"),
+        ("Lift a day", per_day),
+        ("Lift per day", per_day),
         &mut axis.lift_per_day,
         (2000.0, 0.0..=1.0e8, " troops"),
-        "Troops landed each day after the first wave; unticked: all at once",
     );
-    optional(
+    let wave = "Troops landed in the first wave; unticked: one day's lift";
+    widgets::optional_number(
         ui,
         ed,
-        ("Own first wave", "First wave"),
+        ("Own first wave", wave),
+        ("First wave", wave),
         &mut axis.lift_first_wave,
         (1000.0, 0.0..=1.0e8, " troops"),
-        "Troops landed in the first wave; unticked: one day's lift",
     );
-    optional(
+    let landing = "When the first wave lands, in days from the start of the attack (the crossing); unticked: day 0";
+    widgets::optional_number(
         ui,
         ed,
-        ("Lands later", "Landing day"),
+        ("Lands later", landing),
+        ("Landing day", landing),
         &mut axis.landing_day,
         (0.25, 0.0..=365.0, " days"),
-        "When the first wave lands, in days from the start of the attack (the crossing); unticked: day 0",
     );
-}
-
-/// A number that may be absent: a tick box, and the number when ticked.
-fn optional(
-    ui: &mut Ui,
-    ed: &mut EditTracker,
-    (tick, label): (&str, &str),
-    value: &mut Option<f64>,
-    (first, range, unit): (f64, std::ops::RangeInclusive<f64>, &str),
-    tip: &str,
-) {
-    ui.horizontal(|ui| {
-        let mut on = value.is_some();
-        ed.track(ui.checkbox(&mut on, tick).on_hover_text(tip));
-        if on != value.is_some() {
-            *value = on.then_some(first);
-        }
-        if let Some(v) = value {
-            widgets::number(ui, ed, label, v, range, unit, tip);
-        }
-    });
 }
