@@ -351,12 +351,13 @@ fn variants(s: &Scenario) -> Vec<(&'static str, Scenario, bool)> {
         .flat_map(|a| a.guarantors.iter_mut())
         .flat_map(|g| g.forces.iter_mut())
     {
+        // More of a presence already there: a new one where there was none
+        // is foreign troops, which may raise the adversary's grievance; and
+        // bringing pledged units forward is a matter of timing, which with
+        // attrition can wear them down piecemeal (tested without attrition
+        // below).
         if f.is_present() {
-            // More of a presence already there: a new one where there was
-            // none is foreign troops, which may raise the adversary's grievance.
             f.troops = (f.troops * 2.0).min(1.0e7);
-        } else {
-            f.arrival_days = 0.0;
         }
     }
     out.push(("more forces present", present, true));
