@@ -150,7 +150,7 @@ pub fn run_from<F: Fn(usize) -> bool>(
             let need = distance - step.km;
             let day = t + step
                 .stretch
-                .time_for(&step.curve, need, next - t)
+                .time_for(step.curve, need, next - t)
                 .unwrap_or(next - t);
             let at_window = if window >= day {
                 distance
@@ -174,19 +174,19 @@ pub fn run_from<F: Fn(usize) -> bool>(
 
 /// One stretch of a campaign between events, at one march rate.
 #[derive(Clone, Debug)]
-struct Step {
+struct Step<'a> {
     from: f64,
     to: f64,
     /// Ground taken at `from`, km.
     km: f64,
     stretch: Stretch,
-    curve: RateCurve,
+    curve: &'a RateCurve,
 }
 
-impl Step {
+impl Step<'_> {
     /// Ground taken by time `t` (within the step).
     fn km_at(&self, t: f64) -> f64 {
-        self.km + self.stretch.km(&self.curve, t - self.from)
+        self.km + self.stretch.km(self.curve, t - self.from)
     }
 }
 
@@ -197,9 +197,8 @@ impl Step {
 /// events.
 struct Campaign<'a, F> {
     forces: Forces<'a, F>,
-    terrain: f64,
-    /// See [`Start`]'s `mobile`.
-    mobile: f64,
+    /// The advance rate's curves: for the first day's dash and after it.
+    curves: &'a [RateCurve; 2],
     /// Time reached, days.
     t: f64,
     /// Ground taken, km.
@@ -210,11 +209,10 @@ struct Campaign<'a, F> {
 }
 
 impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
-    fn new(axis: &'a PreparedAxis, start: &Start, p: &'a Params, intervenes: &'a F) -> Self {
+    fn new(axis: &'a PreparedAxis, start: &'a Start, p: &'a Params, intervenes: &'a F) -> Self {
         Self {
             forces: Forces::from_start(axis, start, p, intervenes),
-            terrain: axis.terrain,
-            mobile: start.mobile,
+            curves: &start.curves,
             t: 0.0,
             km: 0.0,
             attacker_lost: 0.0,
@@ -234,14 +232,14 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
     /// The next stretch up to `end`, or `None` when the campaign has ended or
     /// the attack has stalled (while stalled neither side gains on the
     /// other, and the defender's forces only grow, so it stays stalled).
-    fn step(&mut self, end: f64) -> Option<Step> {
+    fn step(&mut self, end: f64) -> Option<Step<'a>> {
         if self.t >= end {
             return None;
         }
         let (a, d) = self.powers();
         let p = self.forces.p;
         let stretch = Stretch::new(a, d, p);
-        let curve = rate_curve(p, self.terrain, self.t, self.mobile);
+        let curve = &self.curves[usize::from(self.t >= 1.0)];
         if curve.rate(stretch.ratio()) <= 0.0 {
             // Stalled; only the attacker's next wave, across water or by
             // air, can set it moving again.
@@ -280,11 +278,12 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
 /// The combat power of each part of the forces on an axis in one draw,
 /// worked out once and shared by every campaign the draw runs on that axis
 /// (alone, helped, to the window and to the end).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Start {
-    /// Share of the attacker's ground power in units that do not march on
-    /// foot (1 for a force without foot infantry).
-    mobile: f64,
+    /// The advance rate's curves (see [`rate_curve`]) on the first day and
+    /// after it, for the share of the attacker's ground power in units that
+    /// do not march on foot (1 for a force without foot infantry).
+    curves: [RateCurve; 2],
     weights: ByKind,
     attacker: f64,
     attacker_air: f64,
@@ -305,12 +304,13 @@ impl Start {
         };
         let attacker = power::power(&axis.attacker, &weights);
         let foot = axis.attacker[power::FOOT] * weights[power::FOOT];
+        let mobile = if attacker > 0.0 && foot > 0.0 {
+            ((attacker - foot) / attacker).clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
         Self {
-            mobile: if attacker > 0.0 && foot > 0.0 {
-                ((attacker - foot) / attacker).clamp(0.0, 1.0)
-            } else {
-                1.0
-            },
+            curves: [0.0, 1.0].map(|day| rate_curve(p, axis.terrain, day, mobile)),
             attacker,
             attacker_air: axis.attacker_air,
             active: power::power(&axis.active, &weights),

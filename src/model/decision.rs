@@ -144,7 +144,8 @@ pub fn evaluate_knowing(
 
 /// The campaign on `axis` up to the window with `intervenes` acting: the one
 /// already run on axis `known.1`, if those acting there would give the same
-/// (they agree on every guarantor with forces arriving on the axis).
+/// (they agree on every guarantor with forces arriving on the axis before the
+/// window closes: later arrivals cannot change the ground taken by then).
 fn window_campaign<F: Fn(usize) -> bool>(
     axis: &super::prepared::PreparedAxis,
     start: &campaign::Start,
@@ -158,6 +159,7 @@ fn window_campaign<F: Fn(usize) -> bool>(
         let same = axis
             .reinforcements
             .iter()
+            .take_while(|r| r.day < window)
             .all(|r| acts(r.guarantor) == intervenes(r.guarantor));
         if same {
             return k.outcomes[i];
