@@ -20,6 +20,10 @@ def state(s):
         o[k] = float(s[k])
     o["nato_since"] = 0
     o["nuclear"] = bool(s.get("nuclear", False))
+    # The deterrence cases count no air forces (no dated counts were
+    # collected); without this a state of the reference table would take
+    # today's.
+    o["combat_aircraft"] = 0.0
     if s.get("capital"):
         o["capital"] = {"lon": s["capital"]["lon"], "lat": s["capital"]["lat"]}
     return {"id": s["id"], "overrides": o}
@@ -95,7 +99,7 @@ def hosts(case):
                     out.append({"id": host, "overrides": {
                         "name": name, "gdp_usd_bn": 1.0, "defence_pct_gdp": 1.0, "active_troops": 0.0,
                         "reserve_troops": 0.0, "population_m": 1.0, "nato_since": 0, "nuclear": False,
-                        "capital": capital}})
+                        "capital": capital, "combat_aircraft": 0.0}})
                     listed.add(host)
     return out
 
@@ -113,6 +117,7 @@ def main():
             "horizon_years": 10.0,
             "states": [state(s) for s in case["states"]] + hosts(case),
             "adversary": {"state": a["state"], "theatre_troops": float(a["theatre_troops"]),
+                          "combat_aircraft": 0.0,
                           "demands": [{"kind": d["kind"], "weight": d["weight"], "text": d.get("text", "")}
                                       for d in a.get("demands", [])],
                           "preconditions": []},

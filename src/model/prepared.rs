@@ -526,7 +526,9 @@ fn axes(
 }
 
 /// The adversary's theatre forces by kind (its own composition and quality,
-/// else its state's) and its combat aircraft times their quality.
+/// else its state's) and its combat aircraft times their quality: the
+/// scenario's count, else the same share of its state's air force as of its
+/// army (the theatre troops over the active troops, at most all of it).
 fn attacking_forces(scenario: &Scenario) -> (ByKind, f64) {
     let adversary = &scenario.adversary;
     let state = find_state(scenario, &adversary.state);
@@ -538,10 +540,7 @@ fn attacking_forces(scenario: &Scenario) -> (ByKind, f64) {
         .quality
         .or(state.as_ref().map(|s| s.quality))
         .unwrap_or(1.0);
-    let aircraft = adversary
-        .combat_aircraft
-        .or(state.as_ref().map(|s| s.combat_aircraft))
-        .unwrap_or(0.0);
+    let aircraft = reference::adversary_aircraft(adversary, state.as_ref());
     (
         power::spread(&mix, quality, adversary.theatre_troops),
         aircraft.max(0.0) * quality.max(0.0),
@@ -884,5 +883,36 @@ mod tests {
         };
         let d = great_circle_km(kyiv, moscow);
         assert!((740.0..770.0).contains(&d), "{d}");
+    }
+
+    /// The adversary's air over the protected state's axes, in aircraft
+    /// times quality, per unit of the adversary's shares on them.
+    fn adversary_air(scenario: &Scenario) -> f64 {
+        let axes = state(scenario, "UKR", &|_| true)
+            .expect("Ukraine is protected")
+            .axes;
+        let air: f64 = axes.iter().map(|axis| axis.attacker_air).sum();
+        air / axes.iter().map(|axis| axis.weight).sum::<f64>()
+    }
+
+    #[test]
+    fn the_adversary_brings_the_share_of_its_air_force_it_brings_of_its_army() {
+        let name = "armed-neutrality.bulwark.json";
+        let bytes = crate::assets::example(name).expect("a shipped example");
+        let mut scenario = crate::scenario::from_bytes(name, bytes).expect("loads");
+        scenario.adversary.combat_aircraft = None;
+        let russia = find_state(&scenario, "RUS").expect("Russia is listed");
+        assert!(russia.combat_aircraft > 500.0, "from the reference table");
+        let share = scenario.adversary.theatre_troops / russia.active_troops;
+        let expected = russia.combat_aircraft * share * russia.quality;
+        let air = adversary_air(&scenario);
+        assert!(
+            (air - expected).abs() < 1e-6 * expected,
+            "{air} vs {expected}"
+        );
+        // A count of its own replaces the share.
+        scenario.adversary.combat_aircraft = Some(100.0);
+        let air = adversary_air(&scenario);
+        assert!((air - 100.0 * russia.quality).abs() < 1e-6, "{air}");
     }
 }

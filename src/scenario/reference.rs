@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::types::{Composition, GeoPoint, Place, Scenario, StateEntry, StateFigures};
+use super::types::{Adversary, Composition, GeoPoint, Place, Scenario, StateEntry, StateFigures};
 
 /// One state in the reference table.
 #[derive(Clone, Debug, Deserialize)]
@@ -211,6 +211,22 @@ pub fn resolve(entry: &StateEntry) -> Result<ResolvedState, Vec<&'static str>> {
             .unwrap_or(0.0),
     })
 }
+/// The combat aircraft the adversary commits: its own count, else the same
+/// share of its state's (`state`, resolved) as its theatre troops are of the
+/// state's active troops (all of them when the state has no troops on record).
+pub fn adversary_aircraft(adversary: &Adversary, state: Option<&ResolvedState>) -> f64 {
+    adversary.combat_aircraft.unwrap_or_else(|| {
+        state.map_or(0.0, |s| {
+            let share = if s.active_troops > 0.0 {
+                (adversary.theatre_troops / s.active_troops).clamp(0.0, 1.0)
+            } else {
+                1.0
+            };
+            s.combat_aircraft * share
+        })
+    })
+}
+
 /// The display name of a state id (scenario override, reference table, or the id).
 pub fn state_name(scenario: &Scenario, id: &str) -> String {
     scenario

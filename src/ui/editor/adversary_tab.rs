@@ -35,10 +35,10 @@ fn forces(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
     if quality != before {
         adversary.quality = Some(quality);
     }
-    let mut aircraft = adversary
-        .combat_aircraft
-        .or(state.as_ref().map(|s| s.combat_aircraft))
-        .unwrap_or(0.0);
+    // Shown in whole aircraft; left unset (following the theatre troops)
+    // until edited.
+    let mut aircraft =
+        crate::scenario::reference::adversary_aircraft(adversary, state.as_ref()).round();
     let before = aircraft;
     widgets::number(
         ui,
@@ -47,7 +47,7 @@ fn forces(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
         &mut aircraft,
         0.0..=1.0e5,
         " aircraft",
-        "Combat aircraft committed to the theatre; they fight for the air, then support the ground forces",
+        "Combat aircraft committed to the theatre; they fight for the air, then support the ground forces. Unless set, the share of its state's air force that the theatre troops are of its army",
     );
     if aircraft != before {
         adversary.combat_aircraft = Some(aircraft);
