@@ -13,6 +13,9 @@ use clap::{Parser, Subcommand};
 use crate::scenario;
 
 mod assess;
+mod new;
+
+pub use new::Template;
 
 /// Bulwark: weigh security guarantees for post-war Ukraine and NATO's eastern flank.
 #[derive(Debug, Parser)]
@@ -78,6 +81,27 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Write a new scenario from a template, without a window: the protected
+    /// state at peacetime defence spending, the arrangement type's terms, the
+    /// adversary's stated demands and the theatre's standard axes of advance
+    /// (standard theatres: UKR, EST, LVA, LTU, POL, FIN), each with its source.
+    New {
+        /// The arrangement type.
+        #[arg(long, value_enum)]
+        template: Template,
+        /// The protected state, by its id in the reference table (e.g. UKR, EST, FIN).
+        #[arg(long)]
+        protect: String,
+        /// The adversary (default: the theatre's, Russia).
+        #[arg(long)]
+        adversary: Option<String>,
+        /// File to write (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Replace the file if it exists (otherwise it is left as it is).
+        #[arg(long)]
+        force: bool,
+    },
     /// Run the historical backtest: each case's chance of attack, what happened,
     /// and the ROC AUC.
     Backtest {
@@ -118,6 +142,21 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             format,
         } => assess::run(files, *samples, *seed, *format, out, err),
         Command::Backtest { samples, seed } => assess::backtest(*samples, *seed, out, err),
+        Command::New {
+            template,
+            protect,
+            adversary,
+            out: file,
+            force,
+        } => new::run(
+            *template,
+            protect,
+            adversary.as_deref(),
+            file.as_deref(),
+            *force,
+            out,
+            err,
+        ),
         Command::ExportSlides {
             file,
             out: dir,

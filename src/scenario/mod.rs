@@ -5,6 +5,7 @@
 
 pub mod axes;
 mod io;
+pub mod new_case;
 pub mod parameters;
 pub mod read;
 pub mod reference;

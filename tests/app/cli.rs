@@ -260,3 +260,62 @@ fn validate_prints_control_characters_escaped() {
         "the problem and the count: {stderr:?}"
     );
 }
+
+/// `bulwark new --template TEMPLATE --protect UKR --out FILE`.
+fn new_into(template: &str, file: &std::path::Path) -> std::process::Output {
+    bulwark()
+        .args(["new", "--template", template, "--protect", "UKR", "--out"])
+        .arg(file)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn new_writes_a_realistic_scenario_from_a_template_and_never_overwrites() {
+    let dir = temp_dir();
+    let file = dir.path().join("nato-ukr.bulwark.json");
+    let out = new_into("nato-membership", &file);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let s = bulwark::scenario::load_file(&file).expect("the file loads");
+    assert_eq!(bulwark::scenario::validate(&s), vec![]);
+    // Peacetime spending, the theatre's axes, and Russia's demands: NATO
+    // membership is not acceptable to it.
+    assert_eq!(s.states[0].overrides.defence_pct_gdp, Some(3.0));
+    assert!(s.axes.iter().any(|a| a.name == "Belarus → Kyiv"));
+    let a = bulwark::model::assess(&s);
+    let ukraine = &a.states[0];
+    let accepts = &ukraine.acceptability.adversary;
+    assert!(accepts.mean < 0.1, "{accepts:?}");
+    assert!(
+        (0.05..0.6).contains(&ukraine.decision.chance_of_attack.mean),
+        "{:?}",
+        ukraine.decision.chance_of_attack
+    );
+    // A second run leaves the file alone.
+    let before = std::fs::read(&file).expect("read");
+    let again = new_into("armed-neutrality", &file);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+}
+
+#[test]
+fn new_names_an_unknown_state_and_lists_the_templates_in_its_help() {
+    let out = bulwark()
+        .args(["new", "--template", "mixed", "--protect", "XYZ"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'XYZ' is not a state"));
+    let help = bulwark().args(["new", "--help"]).output().expect("runs");
+    let text = String::from_utf8_lossy(&help.stdout);
+    for kind in [
+        "armed-neutrality",
+        "nato-membership",
+        "coalition-guarantee",
+        "assurances",
+    ] {
+        assert!(text.contains(kind), "{kind} not in {text}");
+    }
+}
