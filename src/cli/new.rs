@@ -41,13 +41,6 @@ impl clap::ValueEnum for Template {
     }
 }
 
-/// Today's date, `YYYY-MM-DD`, in the system's time zone (UTC when it is
-/// not known).
-pub fn today() -> String {
-    let zone = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
-    zone.to_datetime(jiff::Timestamp::now()).date().to_string()
-}
-
 /// Builds the scenario and writes it to `file` (never over an existing file
 /// unless `force`), or to `out` when there is no file; returns the exit code.
 pub fn run(
@@ -60,7 +53,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> i32 {
     let adversary = adversary.unwrap_or_else(|| new_case::default_adversary(protect));
-    let scenario = match new_case::new_case(template.0, protect, adversary, &today()) {
+    let scenario = match new_case::new_case(template.0, protect, adversary, &new_case::today()) {
         Ok(s) => s,
         Err(e) => {
             let _ = writeln!(err, "{e}");

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::reference::Reference;
 use super::templates;
 use super::types::{
-    Adversary, ArrangementKind, Axis, Demand, LinePreset, Meta, Scenario, SettlementLine,
+    Adversary, ArrangementKind, Axis, Demand, LinePreset, MapView, Meta, Scenario, SettlementLine,
     StateEntry, StateFigures,
 };
 
@@ -46,6 +46,8 @@ pub struct Theatre {
     pub demands_source: String,
     /// The standard axes into the protected state.
     pub axes: Vec<StandardAxis>,
+    /// The map's view of the theatre.
+    pub map_view: MapView,
 }
 
 #[derive(Deserialize)]
@@ -79,6 +81,86 @@ pub fn default_adversary(protected: &str) -> &'static str {
         .iter()
         .find(|t| t.protected == protected)
         .map_or("RUS", |t| t.adversary.as_str())
+}
+
+/// What the new-scenario dialog asks for: the arrangement type, the
+/// protected state and the adversary (ids in the reference table).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    /// The arrangement type.
+    pub kind: ArrangementKind,
+    /// The protected state.
+    pub protected: String,
+    /// The adversary.
+    pub adversary: String,
+}
+
+impl Default for Request {
+    /// Ukraine under armed neutrality, facing Russia: the essay's baseline.
+    fn default() -> Self {
+        Self {
+            kind: ArrangementKind::ArmedNeutrality,
+            protected: "UKR".into(),
+            adversary: default_adversary("UKR").into(),
+        }
+    }
+}
+
+impl Request {
+    /// The scenario it asks for, dated today.
+    pub fn build(&self) -> Result<Scenario, NewCaseError> {
+        new_case(self.kind, &self.protected, &self.adversary, &today())
+    }
+}
+
+/// Today's date, `YYYY-MM-DD`, in the system's time zone (UTC when it is
+/// not known): the date a new scenario carries.
+pub fn today() -> String {
+    let zone = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+    zone.to_datetime(jiff::Timestamp::now()).date().to_string()
+}
+
+/// What a new scenario will start from, for the dialog to show before it is
+/// built.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    /// The defence spending set (% of GDP) and the reference figure it
+    /// replaces, where the reference is a war economy's.
+    pub spending: Option<(f64, f64)>,
+    /// The theatre's standard axes, by name (none: no standard theatre).
+    pub axes: Vec<String>,
+    /// The adversary's stated demands entered.
+    pub demands: usize,
+    /// The adversary's theatre troops.
+    pub theatre_troops: f64,
+    /// Whether the library has a theatre for this pair.
+    pub standard: bool,
+}
+
+/// What `request` will start from.
+pub fn preview(request: &Request) -> Preview {
+    let reference = Reference::get()
+        .state(&request.protected)
+        .and_then(|s| s.figures.defence_pct_gdp)
+        .unwrap_or(0.0);
+    let spending = (reference > WARTIME_SPENDING_PCT).then(|| {
+        let pct = if under_an_umbrella(request.kind) {
+            3.0
+        } else {
+            5.0
+        };
+        (pct, reference)
+    });
+    let theatre = theatre(&request.protected, &request.adversary);
+    Preview {
+        spending,
+        axes: theatre.map_or_else(Vec::new, |t| {
+            t.axes.iter().map(|a| a.axis.name.clone()).collect()
+        }),
+        demands: theatre.map_or(0, |t| t.demands.len()),
+        theatre_troops: theatre.map_or(ASSUMED_THEATRE_TROOPS, |t| t.theatre_troops),
+        standard: theatre.is_some(),
+    }
 }
 
 /// Spending above this share of GDP is a war economy's (Ukraine's 34 % in
@@ -175,6 +257,7 @@ pub fn new_case(
     scenario.adversary = adversary_of(adversary, theatre, &mut notes);
     if let Some(t) = theatre {
         scenario.axes = t.axes.iter().map(|a| a.axis.clone()).collect();
+        scenario.map_view = t.map_view.clone();
         scenario.settlement_line = SettlementLine {
             preset: t.settlement_line,
             custom: Vec::new(),
@@ -251,6 +334,20 @@ fn adversary_of(adversary: &str, theatre: Option<&Theatre>, notes: &mut Notes) -
     out
 }
 
+/// A whole number of troops with thousands separated, for the notes (the
+/// views' formatting sits above this layer).
+fn grouped(v: f64) -> String {
+    let digits = format!("{:.0}", v.max(0.0));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The new scenario's notes, built as its parts are set.
 struct Notes {
     text: String,
@@ -301,7 +398,8 @@ impl Notes {
         let _ = writeln!(
             self.text,
             "- **Adversary's theatre troops {}**: {}",
-            t.theatre_troops, t.theatre_troops_source
+            grouped(t.theatre_troops),
+            t.theatre_troops_source
         );
         let _ = writeln!(self.text, "- **Its demands**: {}", t.demands_source);
     }
@@ -314,8 +412,9 @@ impl Notes {
 
     fn no_theatre(&mut self) {
         self.assumptions.push(format!(
-            "The adversary's theatre troops, {ASSUMED_THEATRE_TROOPS}, are an assumption (the \
-             eastern-flank example's post-war grouping); no demands are entered: add those it has stated."
+            "The adversary's theatre troops, {}, are an assumption (the \
+             eastern-flank example's post-war grouping); no demands are entered: add those it has stated.",
+            grouped(ASSUMED_THEATRE_TROOPS)
         ));
     }
 
@@ -376,6 +475,13 @@ mod tests {
         // Estonia's reference spending is already a peacetime figure.
         let s = new_case(ArrangementKind::NatoMembership, "EST", "RUS", "").expect("builds");
         assert_eq!(s.states[0].overrides.defence_pct_gdp, None);
+    }
+
+    #[test]
+    fn troops_in_the_notes_are_grouped_by_thousands() {
+        assert_eq!(grouped(650_000.0), "650,000");
+        assert_eq!(grouped(1_134_000.0), "1,134,000");
+        assert_eq!(grouped(950.0), "950");
     }
 
     #[test]

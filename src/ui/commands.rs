@@ -17,6 +17,12 @@ use crate::scenario::Scenario;
 pub enum Command {
     /// Start a new, blank scenario.
     New,
+    /// Ask for a new scenario's protected state, adversary and arrangement type.
+    NewFromTemplate,
+    /// The new-scenario dialog's choices, as changed.
+    ChooseNewCase(crate::scenario::new_case::Request),
+    /// Finish the new-scenario dialog: build the scenario chosen, or cancel.
+    AnswerNewCase(bool),
     /// Choose a file to open with the system's file dialog.
     Open,
     /// Type the path of a file to open.
@@ -141,6 +147,10 @@ impl Command {
     pub fn every() -> Vec<Command> {
         let mut all = vec![
             Command::New,
+            Command::NewFromTemplate,
+            Command::ChooseNewCase(Default::default()),
+            Command::AnswerNewCase(true),
+            Command::AnswerNewCase(false),
             Command::Open,
             Command::OpenTypedPath,
             Command::OpenPath(PathBuf::new()),
@@ -199,6 +209,10 @@ impl Command {
     pub fn label(&self) -> &'static str {
         match self {
             Command::New => "New",
+            Command::NewFromTemplate => "New from a template…",
+            Command::ChooseNewCase(_) => "Choose",
+            Command::AnswerNewCase(true) => "Create",
+            Command::AnswerNewCase(false) => "Cancel",
             Command::Open => "Open…",
             Command::OpenTypedPath => "Open path…",
             Command::OpenPath(_) => "Open",
@@ -260,6 +274,9 @@ impl Command {
     pub fn tooltip(&self) -> &'static str {
         match self {
             Command::New => "Start a new, blank scenario in a new tab",
+            Command::NewFromTemplate => {
+                "A realistic starting point: choose the protected state, the adversary and the arrangement type"
+            }
             Command::Open => "Open a scenario file with the system's file dialog",
             Command::OpenTypedPath => "Type the path of a scenario file to open",
             Command::Save => "Save the scenario to its file (or choose one)",
@@ -294,6 +311,10 @@ impl Command {
         let cmd = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
         match self {
             Command::New => cmd(Key::N),
+            Command::NewFromTemplate => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::N,
+            )),
             Command::Open => cmd(Key::O),
             Command::Save => cmd(Key::S),
             Command::SaveAs => Some(KeyboardShortcut::new(
@@ -347,7 +368,7 @@ mod tests {
             .into_iter()
             .filter_map(|c| c.shortcut().map(|s| (c, s)))
             .collect();
-        assert_eq!(with.len(), 9, "the documented shortcuts, Ctrl+W included");
+        assert_eq!(with.len(), 10, "the documented shortcuts, Ctrl+W included");
         for (i, (a, sa)) in with.iter().enumerate() {
             for (b, sb) in &with[i + 1..] {
                 assert_ne!(sa, sb, "{a:?} and {b:?} share a shortcut");
@@ -406,6 +427,9 @@ mod tests {
             Command::AssessAgain => 43,
             Command::ShowBacktest => 44,
             Command::CloseBacktest => 45,
+            Command::NewFromTemplate => 46,
+            Command::ChooseNewCase(_) => 47,
+            Command::AnswerNewCase(_) => 48,
         }
     }
 
@@ -413,7 +437,7 @@ mod tests {
     fn every_kind_of_command_is_listed() {
         let all = Command::every();
         let kinds: std::collections::BTreeSet<usize> = all.iter().map(kind).collect();
-        assert_eq!(kinds, (0..46).collect());
+        assert_eq!(kinds, (0..49).collect());
         assert!(all.iter().all(|c| !c.label().is_empty()));
     }
 

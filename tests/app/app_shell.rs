@@ -16,7 +16,16 @@ fn title(h: &Harness<'_, BulwarkApp>) -> String {
 fn click_menu(h: &mut Harness<'_, BulwarkApp>, menu: &str, item: &str) {
     h.get_by_label(menu).click();
     h.run();
-    h.get_by_label_contains(item).click();
+    // Of the items whose label holds `item`, the shortest ("New" beside
+    // "New from a template…"; a label also holds the shortcut).
+    let label = |node: &egui_kittest::Node<'_>| {
+        use egui_kittest::kittest::NodeT;
+        node.accesskit_node().label().unwrap_or_default()
+    };
+    h.query_all_by_label_contains(item)
+        .min_by_key(|node| label(node).len())
+        .expect("a menu item")
+        .click();
     h.run();
 }
 
@@ -1010,4 +1019,64 @@ fn an_axis_is_added_edited_to_land_by_air_and_removed_in_the_axes_tab_undoably()
     assert_eq!(axes.len(), before + 1, "undo brings the axis back");
     assert_eq!(axes[before].crossing, bulwark::scenario::Crossing::Air);
     assert_eq!(axes[before].lift_per_day, None);
+}
+
+#[test]
+fn the_new_scenario_dialog_builds_a_realistic_case_with_a_sensible_assessment() {
+    let mut h = common::app(WINDOW);
+    click_menu(&mut h, "File", "New from a template");
+    assert!(h.query_by_label("New scenario from a template").is_some());
+    h.get_by_label("Protected state").click();
+    h.run();
+    // (A state the list shows without scrolling.)
+    h.get_by_label("Poland").click();
+    h.run();
+    h.get_by_label("Arrangement type").click();
+    h.run();
+    h.get_by_label("NATO membership (Article 5)").click();
+    h.run();
+    // What it will start from is shown before it is built.
+    assert!(
+        h.query_by_label_contains("Axes of advance: Hrodna → Suwałki gap")
+            .is_some()
+    );
+    h.get_by_label("Create").click();
+    h.run();
+    assert_eq!(title(&h), "NATO membership (Article 5): Poland");
+    let s = h.state().doc().scenario().clone();
+    assert_eq!(s.axes[0].id, "suwalki_gap");
+    // Poland does not guarantee itself under NATO's template.
+    assert!(
+        s.arrangements[0]
+            .guarantors
+            .iter()
+            .all(|g| g.state != "POL")
+    );
+    assert_eq!(s.adversary.state, "RUS");
+    let a = assessed(&mut h);
+    let poland = &a.states[0];
+    assert!(
+        (0.02..0.6).contains(&poland.decision.chance_of_attack.mean),
+        "{:?}",
+        poland.decision.chance_of_attack
+    );
+    // Russia's stated demands are in: NATO membership is not all it wants.
+    assert!(poland.acceptability.adversary.mean < 0.9);
+}
+
+#[test]
+fn the_new_scenario_dialog_cancels_without_a_new_tab() {
+    let mut h = common::app(WINDOW);
+    let before = title(&h);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::N,
+    );
+    h.run();
+    assert!(h.query_by_label("New scenario from a template").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().question().is_none());
+    assert_eq!(title(&h), before);
+    assert_eq!(h.state().tabs().count(), 1);
 }

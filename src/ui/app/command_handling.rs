@@ -16,6 +16,15 @@ impl BulwarkApp {
                 self.open_tab(blank.replaceable());
                 self.dialogs.message = "New scenario".into();
             }
+            Command::NewFromTemplate => {
+                self.dialogs.question = Some(Question::NewCase(Default::default()));
+            }
+            Command::ChooseNewCase(request) => {
+                if let Some(Question::NewCase(chosen)) = &mut self.dialogs.question {
+                    *chosen = request;
+                }
+            }
+            Command::AnswerNewCase(create) => self.answer_new_case(create),
             Command::CloseTab(i) if self.tabs.get(i).is_some_and(Document::is_dirty) => {
                 self.tabs.switch(i);
                 self.ask_unsaved(command);
@@ -113,6 +122,26 @@ impl BulwarkApp {
             Command::CloseBacktest => self.views.backtest.open = false,
             Command::DismissError => self.dialogs.error = None,
             Command::Report(message) => self.dialogs.message = message,
+        }
+    }
+
+    /// Finishes the new-scenario dialog: builds the scenario chosen in a new
+    /// tab, or cancels.
+    fn answer_new_case(&mut self, create: bool) {
+        let Some(Question::NewCase(request)) = self.dialogs.question.take() else {
+            return;
+        };
+        if !create {
+            self.dialogs.message = "Cancelled".into();
+            return;
+        }
+        match request.build() {
+            Ok(scenario) => {
+                let title = scenario.meta.title.clone();
+                self.open_tab(Document::new(scenario, None, &title));
+                self.dialogs.message = format!("New scenario: {title}");
+            }
+            Err(e) => self.dialogs.error = Some(e.to_string()),
         }
     }
 

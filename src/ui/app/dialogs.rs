@@ -14,6 +14,7 @@ pub(super) fn show(ctx: &egui::Context, app: &BulwarkApp, out: &mut Vec<Command>
     match app.question() {
         Some(Question::UnsavedChanges { .. }) => unsaved_dialog(ctx, app, out),
         Some(Question::TypedPath { purpose, text }) => typed_path_dialog(ctx, *purpose, text, out),
+        Some(Question::NewCase(request)) => new_case_dialog(ctx, request, out),
         Some(Question::Recover(found)) => {
             let list: Vec<String> = found
                 .contents
@@ -264,5 +265,114 @@ fn typed_path_dialog(
         Some(accepted) => out.push(Command::AnswerTypedPath(accepted)),
         None if modal.should_close() => out.push(Command::AnswerTypedPath(false)),
         None => {}
+    }
+}
+
+/// The new-scenario dialog: the protected state, the adversary and the
+/// arrangement type, what the scenario will start from, Create and Cancel.
+fn new_case_dialog(
+    ctx: &egui::Context,
+    chosen: &crate::scenario::new_case::Request,
+    out: &mut Vec<Command>,
+) {
+    use crate::scenario::new_case;
+    use crate::scenario::templates;
+    let mut request = chosen.clone();
+    let states = crate::scenario::reference::Reference::get().states();
+    let name = |id: &str| {
+        states
+            .iter()
+            .find(|s| s.id == id)
+            .and_then(|s| s.figures.name.clone())
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let state_choice = |ui: &mut egui::Ui, label: &str, value: &mut String| {
+        egui::ComboBox::from_label(label)
+            .selected_text(name(value))
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for s in states {
+                    ui.selectable_value(value, s.id.clone(), name(&s.id));
+                }
+            });
+    };
+    let modal = Modal::new(Id::unique("new_case_dialog")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading("New scenario from a template");
+        ui.label(
+            "A post-war starting point with sources: the protected state at peacetime \
+             spending, the arrangement's terms, the adversary's stated demands and the \
+             theatre's standard axes of advance. Every figure can be changed afterwards.",
+        );
+        let before = request.protected.clone();
+        state_choice(ui, "Protected state", &mut request.protected);
+        if request.protected != before {
+            request.adversary = new_case::default_adversary(&request.protected).to_owned();
+        }
+        state_choice(ui, "Adversary", &mut request.adversary);
+        egui::ComboBox::from_label("Arrangement type")
+            .selected_text(templates::kind_name(request.kind))
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for kind in templates::KINDS {
+                    ui.selectable_value(&mut request.kind, *kind, templates::kind_name(*kind));
+                }
+            });
+        ui.separator();
+        preview(ui, &new_case::preview(&request));
+        let same = request.protected == request.adversary;
+        if same {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "The protected state and the adversary must differ.",
+            );
+        }
+        ui.horizontal(|ui| {
+            let create = ui.add_enabled(
+                !same,
+                egui::Button::new(Command::AnswerNewCase(true).label()),
+            );
+            if create.clicked() {
+                return Some(true);
+            }
+            if ui.button(Command::AnswerNewCase(false).label()).clicked() {
+                return Some(false);
+            }
+            None
+        })
+        .inner
+    });
+    if &request != chosen {
+        out.push(Command::ChooseNewCase(request));
+    }
+    match modal.inner {
+        Some(create) => out.push(Command::AnswerNewCase(create)),
+        None if modal.should_close() => out.push(Command::AnswerNewCase(false)),
+        None => {}
+    }
+}
+
+/// What the new scenario will start from, in words.
+fn preview(ui: &mut egui::Ui, p: &crate::scenario::new_case::Preview) {
+    use crate::kit::format::thousands;
+    if let Some((pct, reference)) = p.spending {
+        ui.label(format!(
+            "Defence spending {pct:.0}% of GDP, the essay's post-war figure (the reference \
+             {reference:.0}% is a war economy's)."
+        ));
+    }
+    if p.standard {
+        ui.label(format!("Axes of advance: {}.", p.axes.join("; ")));
+        ui.label(format!(
+            "The adversary's {} stated demands and {} theatre troops, with their sources.",
+            p.demands,
+            thousands(p.theatre_troops)
+        ));
+    } else {
+        ui.label(format!(
+            "No standard theatre for this pair yet: no axes (the engine's default axis until you \
+             add some), no demands, and {} theatre troops as an assumption.",
+            thousands(p.theatre_troops)
+        ));
     }
 }

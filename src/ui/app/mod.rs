@@ -66,6 +66,9 @@ pub enum Question {
         /// The file it names.
         path: PathBuf,
     },
+    /// The user is choosing what a new scenario protects, against whom and
+    /// under which arrangement.
+    NewCase(crate::scenario::new_case::Request),
     /// The user is typing a path to open or to save to.
     TypedPath {
         /// What the path is for.

@@ -341,6 +341,7 @@ fn present_on_menu(ui: &mut Ui, app: &BulwarkApp, out: &mut Vec<Command>) {
 
 fn file_menu(ui: &mut Ui, app: &BulwarkApp, views: &Views, out: &mut Vec<Command>) {
     menu_item(ui, out, Command::New, true);
+    menu_item(ui, out, Command::NewFromTemplate, true);
     menu_item(ui, out, Command::Open, true);
     menu_item(ui, out, Command::OpenTypedPath, true);
     let recent = &app.settings().recent;
