@@ -1,6 +1,7 @@
 //! Adding and removing axes of advance, keeping the references to them (a
 //! unit's `axis`, a guarantee's `scope_axes`) true.
 
+use super::new_case::{StandardAxis, theatres};
 use super::reference;
 use super::types::{Axis, Crossing, GeoPoint, Place, Scenario};
 
@@ -94,6 +95,33 @@ pub fn remove_axis(scenario: &mut Scenario, index: usize) {
     }
 }
 
+/// The standard axes of the theatre library from the scenario's adversary
+/// into its states that it has no axis like yet (the same id, or the same
+/// start and objective).
+pub fn standard_axes_missing(scenario: &Scenario) -> Vec<&'static StandardAxis> {
+    let listed = |id: &str| scenario.states.iter().any(|s| s.id == id);
+    theatres()
+        .iter()
+        .filter(|t| t.adversary == scenario.adversary.state && listed(&t.protected))
+        .flat_map(|t| &t.axes)
+        .filter(|standard| {
+            let a = &standard.axis;
+            !scenario.axes.iter().any(|b| {
+                b.id == a.id
+                    || (b.start.point == a.start.point && b.objective.point == a.objective.point)
+            })
+        })
+        .collect()
+}
+
+/// Adds a standard axis (under an id of its own); gives its index.
+pub fn add_standard_axis(scenario: &mut Scenario, standard: &StandardAxis) -> usize {
+    let mut axis = standard.axis.clone();
+    axis.id = unique_id(&axis.id, "_", |id| scenario.axes.iter().any(|a| a.id == id));
+    scenario.axes.push(axis);
+    scenario.axes.len() - 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +147,22 @@ mod tests {
         assert!(crate::scenario::validate(&s).is_empty());
         let again = add_axis(&mut s, "UKR");
         assert_ne!(s.axes[again].id, s.axes[i].id, "ids stay unique");
+    }
+
+    #[test]
+    fn the_standard_axes_missing_are_offered_and_added_once() {
+        let mut s = example("eastern-flank-today.bulwark.json");
+        let missing: Vec<String> = standard_axes_missing(&s)
+            .iter()
+            .map(|a| a.axis.id.clone())
+            .collect();
+        // The example has the four Baltic and Polish axes, not Finland's.
+        assert_eq!(missing, vec!["vyborg_helsinki".to_string()]);
+        let standard = standard_axes_missing(&s)[0];
+        let i = add_standard_axis(&mut s, standard);
+        assert_eq!(s.axes[i].name, "Vyborg → Helsinki");
+        assert!(standard_axes_missing(&s).is_empty());
+        assert!(crate::scenario::validate(&s).is_empty());
     }
 
     #[test]

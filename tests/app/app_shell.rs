@@ -1080,3 +1080,33 @@ fn the_new_scenario_dialog_cancels_without_a_new_tab() {
     assert_eq!(title(&h), before);
     assert_eq!(h.state().tabs().count(), 1);
 }
+
+#[test]
+fn a_standard_axis_is_offered_for_a_protected_state_without_one_and_added_undoably() {
+    let mut h = common::app(egui::vec2(1600.0, 3000.0));
+    let case = common::baked("eastern-flank-today.bulwark.json");
+    let before = case.axes.len();
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(case),
+        group: None,
+    });
+    h.run();
+    h.get_by(|n| {
+        n.label().as_deref() == Some("Axes") && n.role() != egui::accesskit::Role::CheckBox
+    })
+    .click();
+    h.run();
+    h.get_by_label("Add a standard axis").click();
+    h.run();
+    h.get_by_label("Vyborg → Helsinki (into Finland)").click();
+    h.run();
+    let axes = &h.state().doc().scenario().axes;
+    assert_eq!(axes.len(), before + 1);
+    assert_eq!(axes[before].id, "vyborg_helsinki");
+    // Offered once: the menu has nothing left to add.
+    let menu = h.get_by_label("Add a standard axis");
+    assert!(egui_kittest::kittest::NodeT::accesskit_node(&menu).is_disabled());
+    h.state_mut().queue(Command::Undo);
+    h.run();
+    assert_eq!(h.state().doc().scenario().axes.len(), before);
+}

@@ -49,7 +49,34 @@ pub fn show(
         axes::remove_axis(scenario, i);
         ed.group = None;
     }
-    add(ui, scenario, &options);
+    ui.horizontal(|ui| {
+        add(ui, scenario, &options);
+        add_standard(ui, scenario);
+    });
+}
+
+/// The "Add a standard axis" menu: the theatre library's axes into the
+/// scenario's states that it lacks, each with its source as the tooltip.
+fn add_standard(ui: &mut Ui, scenario: &mut Scenario) {
+    let missing = axes::standard_axes_missing(scenario);
+    ui.add_enabled_ui(!missing.is_empty(), |ui| {
+        ui.menu_button("Add a standard axis", |ui| {
+            for standard in missing {
+                let into =
+                    crate::scenario::reference::state_name(scenario, &standard.axis.defender);
+                let item = ui
+                    .button(format!("{} (into {into})", standard.axis.name))
+                    .on_hover_text(&standard.source);
+                if item.clicked() {
+                    axes::add_standard_axis(scenario, standard);
+                    ui.close();
+                }
+            }
+        })
+        .response
+        .on_hover_text("An axis of the theatre library, with its source")
+        .on_disabled_hover_text("Every standard axis into these states is already here");
+    });
 }
 
 /// The "Add axis" menu: one entry per state of the scenario but the adversary.
