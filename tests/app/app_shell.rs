@@ -960,10 +960,11 @@ fn a_commitment_can_wait_for_a_guarantor_under_another_arrangement() {
     assert_eq!(chosen.value().as_deref(), Some("France (1938)"));
 }
 
-#[test]
-fn an_axis_is_added_edited_to_land_by_air_and_removed_in_the_axes_tab_undoably() {
+/// A tall window with the example `name` and its Axes tab open; also gives
+/// how many axes it has.
+fn axes_tab_of(name: &str) -> (Harness<'static, BulwarkApp>, usize) {
     let mut h = common::app(egui::vec2(1600.0, 3000.0));
-    let case = common::baked("armed-neutrality.bulwark.json");
+    let case = common::baked(name);
     let before = case.axes.len();
     h.state_mut().queue(Command::Edit {
         scenario: Box::new(case),
@@ -976,6 +977,12 @@ fn an_axis_is_added_edited_to_land_by_air_and_removed_in_the_axes_tab_undoably()
     })
     .click();
     h.run();
+    (h, before)
+}
+
+#[test]
+fn an_axis_is_added_edited_to_land_by_air_and_removed_in_the_axes_tab_undoably() {
+    let (mut h, before) = axes_tab_of("armed-neutrality.bulwark.json");
     h.get_by_label("Add axis").click();
     h.run();
     h.get_by_label("Into Ukraine").click();
@@ -1083,19 +1090,7 @@ fn the_new_scenario_dialog_cancels_without_a_new_tab() {
 
 #[test]
 fn a_standard_axis_is_offered_for_a_protected_state_without_one_and_added_undoably() {
-    let mut h = common::app(egui::vec2(1600.0, 3000.0));
-    let case = common::baked("eastern-flank-today.bulwark.json");
-    let before = case.axes.len();
-    h.state_mut().queue(Command::Edit {
-        scenario: Box::new(case),
-        group: None,
-    });
-    h.run();
-    h.get_by(|n| {
-        n.label().as_deref() == Some("Axes") && n.role() != egui::accesskit::Role::CheckBox
-    })
-    .click();
-    h.run();
+    let (mut h, before) = axes_tab_of("eastern-flank-today.bulwark.json");
     h.get_by_label("Add a standard axis").click();
     h.run();
     h.get_by_label("Vyborg → Helsinki (into Finland)").click();
