@@ -18,6 +18,13 @@ fn main() -> std::process::ExitCode {
         let code = cli::run(command, &mut std::io::stdout(), &mut std::io::stderr());
         return std::process::ExitCode::from(code as u8);
     }
+    if no_display() {
+        eprintln!(
+            "bulwark: there is no display to open a window on (neither DISPLAY nor \
+             WAYLAND_DISPLAY is set). The subcommands work without one: bulwark --help"
+        );
+        return std::process::ExitCode::FAILURE;
+    }
     match bulwark::ui::run_native(args.file, args.exit_after_first_frame) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
@@ -25,4 +32,14 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// Whether a Linux or BSD desktop has no display server to connect to (other
+/// systems always have one).
+fn no_display() -> bool {
+    let unix_desktop = cfg!(all(unix, not(target_os = "macos"), not(target_os = "ios")));
+    unix_desktop
+        && ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+            .iter()
+            .all(|v| std::env::var_os(v).is_none_or(|s| s.is_empty()))
 }

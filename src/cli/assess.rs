@@ -52,7 +52,7 @@ pub fn run(
         Format::Json => out.write_all(export::to_json(&done).as_bytes()),
     };
     if bad > 0 {
-        let _ = writeln!(err, "{bad} of {} files have problems", files.len());
+        let _ = writeln!(err, "{}", super::problems_summary(bad, files.len()));
         1
     } else {
         0

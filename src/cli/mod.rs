@@ -220,9 +220,35 @@ fn shown(file: &std::path::Path) -> String {
     scenario::validate::plain_text(&file.display().to_string())
 }
 
+/// "2 of 3 files have problems", "1 of 3 files has problems", "the file has
+/// problems".
+pub(crate) fn problems_summary(bad: usize, total: usize) -> String {
+    match (bad, total) {
+        (_, 1) => "the file has problems".into(),
+        (1, _) => format!("1 of {total} files has problems"),
+        _ => format!("{bad} of {total} files have problems"),
+    }
+}
+
+/// The format version a file says it is in, if it says.
+fn stated_version(file: &std::path::Path) -> Option<u64> {
+    let bytes = std::fs::read(file).ok()?;
+    let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    value.get("format_version")?.as_u64()
+}
+
 fn upgrade(files: &[PathBuf], force: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut failed = 0;
     for file in files {
+        let current = u64::from(scenario::FORMAT_VERSION);
+        if scenario::load_file(file).is_ok() && stated_version(file) == Some(current) {
+            let _ = writeln!(
+                out,
+                "{}: already in format version {current}; left as it is",
+                shown(file)
+            );
+            continue;
+        }
         let result = scenario::load_file(file)
             .map_err(|e| e.lines())
             .and_then(|s| {
@@ -288,7 +314,7 @@ fn validate(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 
         }
     }
     if bad > 0 {
-        let _ = writeln!(err, "{bad} of {} files have problems", files.len());
+        let _ = writeln!(err, "{}", problems_summary(bad, files.len()));
         1
     } else {
         0

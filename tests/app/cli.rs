@@ -58,7 +58,7 @@ fn validate_prints_every_problem_and_exits_1() {
         )),
         "{stderr}"
     );
-    assert!(stderr.contains("1 of 2 files have problems"), "{stderr}");
+    assert!(stderr.contains("1 of 2 files has problems"), "{stderr}");
 }
 
 #[test]
@@ -318,4 +318,33 @@ fn new_names_an_unknown_state_and_lists_the_templates_in_its_help() {
     ] {
         assert!(text.contains(kind), "{kind} not in {text}");
     }
+}
+
+#[test]
+fn upgrade_leaves_a_current_file_as_it_is_and_says_so() {
+    let dir = temp_dir();
+    let file = dir.path().join("current.bulwark.json");
+    std::fs::copy(saved("armed-neutrality.bulwark.json"), &file).expect("copied");
+    let before = std::fs::read(&file).expect("read");
+    let out = bulwark().arg("upgrade").arg(&file).output().expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("already in format version"), "{stdout}");
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+    assert!(!dir.path().join("current.bulwark.json.bak").exists());
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn without_a_display_the_app_says_one_is_needed() {
+    let out = bulwark()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no display"), "{stderr}");
+    assert!(!stderr.contains(".cargo"), "no registry path: {stderr}");
 }

@@ -100,7 +100,7 @@ fn assess_gives_the_same_errors_as_validate_and_exit_code_1() {
         )),
         "{err}"
     );
-    assert!(err.contains("1 of 2 files have problems"), "{err}");
+    assert!(err.contains("1 of 2 files has problems"), "{err}");
     // The good file is still assessed.
     assert!(String::from_utf8_lossy(&out.stdout).contains("Ukraine (UKR)"));
 }
