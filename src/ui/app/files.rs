@@ -185,7 +185,8 @@ impl BulwarkApp {
             self.files.after_save = None;
             return;
         }
-        let path = PathBuf::from(text);
+        let home = std::env::var_os(if cfg!(windows) { "USERPROFILE" } else { "HOME" });
+        let path = expand_home(text, home.as_deref().map(std::path::Path::new));
         match purpose {
             PathPurpose::Open => self.apply(Command::OpenPath(path)),
             PathPurpose::Save => self.finish_save_as(path),
@@ -389,5 +390,41 @@ fn with_extension(path: &Path) -> PathBuf {
         let mut s = path.as_os_str().to_os_string();
         s.push(EXTENSION);
         PathBuf::from(s)
+    }
+}
+
+/// A typed path with a leading `~` (alone or before a separator) read as the
+/// home folder `home`, as a shell would; any other text as it is.
+pub(crate) fn expand_home(text: &str, home: Option<&std::path::Path>) -> PathBuf {
+    let rest = match text.strip_prefix('~') {
+        Some("") => Some(""),
+        Some(rest) if rest.starts_with('/') || rest.starts_with(std::path::MAIN_SEPARATOR) => {
+            Some(&rest[1..])
+        }
+        _ => None,
+    };
+    match (rest, home) {
+        (Some(""), Some(home)) => home.to_path_buf(),
+        (Some(rest), Some(home)) => home.join(rest),
+        _ => PathBuf::from(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_leading_tilde_is_the_home_folder() {
+        let home = std::path::Path::new("/home/analyst");
+        assert_eq!(
+            expand_home("~/briefs/a.bulwark.json", Some(home)),
+            home.join("briefs/a.bulwark.json")
+        );
+        assert_eq!(expand_home("~", Some(home)), home);
+        // Not a home folder: another user's, a name, no home known.
+        assert_eq!(expand_home("~bob/x", Some(home)), PathBuf::from("~bob/x"));
+        assert_eq!(expand_home("a~/x", Some(home)), PathBuf::from("a~/x"));
+        assert_eq!(expand_home("~/x", None), PathBuf::from("~/x"));
     }
 }
