@@ -17,6 +17,28 @@ pub fn thousands(v: f64) -> String {
     out
 }
 
+/// A number typed into a field: spaces and comma thousands separators are
+/// ignored, and the minus sign (U+2212) reads as a hyphen; `None` if what is
+/// left is not a number.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .map(|c| if c == '\u{2212}' { '-' } else { c })
+        .collect();
+    cleaned.parse().ok()
+}
+
+/// A field's number as it shows: a whole number from 1,000 with thousands
+/// separators (`730,000`), anything else as egui shows it within `decimals`.
+pub fn field_number(v: f64, decimals: std::ops::RangeInclusive<usize>) -> String {
+    if v.abs() >= 1000.0 && v.fract() == 0.0 {
+        thousands(v)
+    } else {
+        egui::emath::format_with_decimals_in_range(v, decimals)
+    }
+}
+
 /// A figure as fits its size: thousands separators from 1,000, else at most two
 /// decimals with trailing zeros dropped (`4.48`, `3`).
 pub fn figure(v: f64) -> String {
@@ -65,6 +87,16 @@ mod tests {
         assert_eq!(duration_days(4.34), "4.3 days");
         assert_eq!(duration_days(24.5), "24 days");
         assert_eq!(duration_days(f64::NAN), "—");
+    }
+
+    #[test]
+    fn fields_show_thousands_and_read_them_back() {
+        assert_eq!(field_number(730_000.0, 0..=3), "730,000");
+        assert_eq!(field_number(0.25, 0..=3), "0.25");
+        assert_eq!(parse_number("730,000"), Some(730_000.0));
+        assert_eq!(parse_number(" 1 134 000 "), Some(1_134_000.0));
+        assert_eq!(parse_number("\u{2212}2.5"), Some(-2.5));
+        assert_eq!(parse_number("a lot"), None);
     }
 
     #[test]

@@ -48,6 +48,14 @@ pub fn choice<T: Choice>(ui: &mut Ui, ed: &mut EditTracker, label: &str, value: 
     });
 }
 
+/// A drag value that shows whole numbers from 1,000 with thousands
+/// separators and reads them back typed with or without (every number field).
+pub fn grouped(value: egui::DragValue<'_>) -> egui::DragValue<'_> {
+    value
+        .custom_formatter(crate::kit::format::field_number)
+        .custom_parser(crate::kit::format::parse_number)
+}
+
 /// A number with a unit, dragged or typed, within `range`. Only the user's
 /// edits are held to `range`: a value from a file (already validated, perhaps
 /// to wider limits) is shown as it is, so that looking never changes it.
@@ -65,7 +73,7 @@ pub fn number(
         let speed = ((range.end() - range.start()) / 500.0).max(0.001);
         let response = ui
             .add(
-                egui::DragValue::new(value)
+                grouped(egui::DragValue::new(value))
                     .range(range)
                     .clamp_existing_to_range(false)
                     .speed(speed)
@@ -106,7 +114,7 @@ pub fn slider(
         let slide = ed.track(slide);
         let typed = ui
             .add(
-                egui::DragValue::new(value)
+                grouped(egui::DragValue::new(value))
                     .range(range)
                     .clamp_existing_to_range(false)
                     .speed(speed)

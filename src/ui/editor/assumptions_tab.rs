@@ -60,7 +60,7 @@ fn parameter_row(ui: &mut Ui, ed: &mut EditTracker, p: &Parameter, u: &mut Uncer
             let l = ui.label("Low");
             let low = ui
                 .add(
-                    egui::DragValue::new(&mut u.low)
+                    crate::kit::widgets::grouped(egui::DragValue::new(&mut u.low))
                         .range(p.min..=u.likely)
                         .clamp_existing_to_range(false)
                         .max_decimals(3)
@@ -75,7 +75,7 @@ fn parameter_row(ui: &mut Ui, ed: &mut EditTracker, p: &Parameter, u: &mut Uncer
             let h = ui.label("High");
             let high = ui
                 .add(
-                    egui::DragValue::new(&mut u.high)
+                    crate::kit::widgets::grouped(egui::DragValue::new(&mut u.high))
                         .range(u.likely..=p.max)
                         .clamp_existing_to_range(false)
                         .max_decimals(3)

@@ -124,7 +124,7 @@ pub fn composition_rows(
                 let l = ui.label(label);
                 let response = ui
                     .add(
-                        egui::DragValue::new(slot(&mut mix))
+                        crate::kit::widgets::grouped(egui::DragValue::new(slot(&mut mix)))
                             .range(0.0..=1.0)
                             .clamp_existing_to_range(false)
                             .speed(0.005),
@@ -222,7 +222,7 @@ fn figure_row(ui: &mut Ui, ed: &mut EditTracker, entry: &mut StateEntry, field: 
         let speed = (value.abs() / 200.0).max(0.01);
         let response = ui
             .add(
-                egui::DragValue::new(&mut value)
+                crate::kit::widgets::grouped(egui::DragValue::new(&mut value))
                     .range(0.0..=field.max)
                     .clamp_existing_to_range(false)
                     .speed(speed)
