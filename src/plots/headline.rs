@@ -30,7 +30,7 @@ pub fn figures(ui: &mut Ui, assessment: &Assessment, state: &StateAssessment) {
             ui,
             "Credibility",
             &range(cred),
-            read_credibility(cred.mean),
+            read_credibility(cred.mean, state.credibility.guarantors.len()),
             Color32::PLACEHOLDER,
         );
         let (time, reading) = main_axis(state);

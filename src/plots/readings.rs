@@ -31,8 +31,12 @@ pub fn read_attack(p: f64, years: f64) -> String {
     format!("{level}: {} over {years} years.", one_in(p))
 }
 
-/// Plain reading of the guarantors' credibility.
-pub fn read_credibility(c: f64) -> &'static str {
+/// Plain reading of the guarantors' credibility; with `guarantors` 0 (armed
+/// neutrality, or no arrangement) it says there is none to fight.
+pub fn read_credibility(c: f64, guarantors: usize) -> &'static str {
+    if guarantors == 0 {
+        return "No guarantor: the state relies on its own forces alone.";
+    }
     match c {
         c if c < 0.2 => "Guarantors would rarely fight: little more than words.",
         c if c < 0.45 => "Guarantors might fight: the adversary can gamble.",
@@ -77,5 +81,16 @@ pub fn main_axis(state: &StateAssessment) -> (String, String) {
                 axis.name, axis.distance_km
             ),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_a_guarantor_credibility_reads_as_self_reliance() {
+        assert!(read_credibility(0.0, 0).starts_with("No guarantor"));
+        assert!(read_credibility(0.0, 2).starts_with("Guarantors would rarely fight"));
     }
 }

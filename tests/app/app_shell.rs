@@ -1105,3 +1105,17 @@ fn a_standard_axis_is_offered_for_a_protected_state_without_one_and_added_undoab
     h.run();
     assert_eq!(h.state().doc().scenario().axes.len(), before);
 }
+
+#[test]
+fn armed_neutrality_reads_as_self_reliance_not_in_guarantor_words() {
+    let mut h = common::app(WINDOW);
+    h.state_mut()
+        .queue(Command::OpenExample("armed-neutrality.bulwark.json".into()));
+    assessed(&mut h);
+    h.run();
+    assert!(
+        h.query_by_label("No guarantor: the state relies on its own forces alone.")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("Guarantors would").is_none());
+}
