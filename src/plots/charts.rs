@@ -95,7 +95,7 @@ pub(super) fn tornado_plot(
         );
     }
     let response = small_plot("tornado", 220.0, hover)
-        .height(40.0 + 26.0 * n as f32)
+        .height(66.0 + 26.0 * n as f32)
         // The longest bars are at the top: the legend goes below them.
         .legend(Legend::default().position(Corner::RightBottom))
         // Short tick labels ("5", "6") may stand closer than egui_plot's
@@ -106,6 +106,13 @@ pub(super) fn tornado_plot(
                 .label("chance of attack, %")
                 .label_spacing(28.0..=40.0),
         ])
+        // Ticks numbered as the list below (1 at the top), integers only.
+        .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+        .custom_y_axes(vec![
+            egui_plot::AxisHints::new_y().formatter(move |mark, _| tornado_tick(mark.value, n)),
+        ])
+        // An empty band below the last bar for the legend.
+        .include_y(-1.0)
         .show_y(false)
         .show(ui, |p| {
             p.bar_chart(
@@ -130,6 +137,17 @@ pub(super) fn tornado_plot(
         ));
     }
     Some(response)
+}
+
+/// The tick label at height `y` of a tornado of `n` bars: the bar's number
+/// in the list below the plot (the top bar, at `y = n`, is 1), else nothing.
+fn tornado_tick(y: f64, n: usize) -> String {
+    let item = n as f64 + 1.0 - y;
+    if (1.0..=n as f64).contains(&item) && item.fract() == 0.0 {
+        format!("{item:.0}")
+    } else {
+        String::new()
+    }
 }
 
 pub(super) fn campaign_plot(
@@ -361,4 +379,17 @@ pub(super) fn break_even(ui: &mut Ui, state: &StateAssessment) -> Option<egui::R
         ui.make_persistent_id("break_even_menu"),
         egui::Sense::click(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tornados_ticks_number_the_bars_as_the_list_does() {
+        assert_eq!(tornado_tick(8.0, 8), "1", "the top bar is the first item");
+        assert_eq!(tornado_tick(1.0, 8), "8");
+        assert_eq!(tornado_tick(0.0, 8), "", "the legend's band has no number");
+        assert_eq!(tornado_tick(4.5, 8), "");
+    }
 }
