@@ -56,7 +56,8 @@ pub(super) fn distribution_plot(
         percent(d.p95)
     ));
     small_plot("attack_distribution", height, hover)
-        .x_axis_label("chance of attack, %")
+        .x_grid_spacer(decimal_steps)
+        .custom_x_axes(vec![percent_axis()])
         .y_axis_label("draws")
         .show(ui, |p| {
             p.bar_chart(BarChart::new("draws", bars).color(theme::NATO))
@@ -98,14 +99,8 @@ pub(super) fn tornado_plot(
         .height(66.0 + 26.0 * n as f32)
         // The longest bars are at the top: the legend goes below them.
         .legend(Legend::default().position(Corner::RightBottom))
-        // Short tick labels ("5", "6") may stand closer than egui_plot's
-        // default allows, so a narrow range still reads.
         .x_grid_spacer(decimal_steps)
-        .custom_x_axes(vec![
-            egui_plot::AxisHints::new_x()
-                .label("chance of attack, %")
-                .label_spacing(28.0..=40.0),
-        ])
+        .custom_x_axes(vec![percent_axis()])
         // Ticks numbered as the list below (1 at the top), integers only.
         .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
         .custom_y_axes(vec![
@@ -332,6 +327,15 @@ fn trade_off_colour(active: bool) -> Color32 {
 
 /// Grid lines every 1, 5 and 10 units of a power of ten that suits the
 /// visible range, so that a range of a few points still has labelled ticks.
+/// The x axis of a plot of the chance of attack: short tick labels ("5",
+/// "10") may stand closer than egui_plot's default allows, so that a narrow
+/// range still shows more than its "0".
+fn percent_axis() -> egui_plot::AxisHints<'static> {
+    egui_plot::AxisHints::new_x()
+        .label("chance of attack, %")
+        .label_spacing(28.0..=40.0)
+}
+
 fn decimal_steps(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     let span = (input.bounds.1 - input.bounds.0).abs().max(1e-9);
     let base = 10f64.powf((span / 5.0).log10().floor());
