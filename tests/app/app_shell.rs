@@ -1119,3 +1119,16 @@ fn armed_neutrality_reads_as_self_reliance_not_in_guarantor_words() {
     );
     assert!(h.query_by_label_contains("Guarantors would").is_none());
 }
+
+#[test]
+fn the_same_example_opened_twice_gets_two_tab_names() {
+    let mut h = common::app(WINDOW);
+    for _ in 0..2 {
+        h.state_mut()
+            .queue(Command::OpenExample("nato-membership.bulwark.json".into()));
+        h.run();
+    }
+    let title = "NATO membership: Ukraine under Article 5";
+    assert!(h.query_all_by_label(title).next().is_some());
+    assert!(h.query_by_label(&format!("{title} (2)")).is_some());
+}

@@ -139,16 +139,37 @@ fn trade_off_points(app: &BulwarkApp) -> Vec<crate::plots::TradeOffPoint> {
         .collect()
 }
 
+/// The tabs' titles: each scenario's, with " (2)", " (3)" … on the second
+/// and later of the same title, so that no two tabs read alike.
+pub(crate) fn tab_titles(titles: &[&str]) -> Vec<String> {
+    titles
+        .iter()
+        .enumerate()
+        .map(|(i, title)| {
+            let before = titles[..i].iter().filter(|t| *t == title).count();
+            if before == 0 {
+                (*title).to_owned()
+            } else {
+                format!("{title} ({})", before + 1)
+            }
+        })
+        .collect()
+}
+
 /// The open scenarios as tabs, with a close button each and the compare toggle.
 fn tab_bar(ui: &mut Ui, app: &BulwarkApp, out: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        let tabs: Vec<(String, String)> = app
-            .tabs()
-            .documents()
-            .into_iter()
-            .map(|doc| {
+        let documents = app.tabs().documents();
+        let titles: Vec<&str> = documents
+            .iter()
+            .map(|doc| doc.scenario().meta.title.as_str())
+            .collect();
+        let tabs: Vec<(String, String)> = documents
+            .iter()
+            .zip(tab_titles(&titles))
+            .map(|(doc, title)| {
                 let dirty = if doc.is_dirty() { "• " } else { "" };
-                (format!("{dirty}{}", doc.scenario().meta.title), doc.name())
+                (format!("{dirty}{title}"), doc.name())
             })
             .collect();
         for (i, (label, name)) in tabs.into_iter().enumerate() {
@@ -404,4 +425,17 @@ fn status_line(ui: &mut Ui, app: &BulwarkApp) {
         ui.separator();
         ui.label(app.message());
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabs_of_the_same_title_are_numbered() {
+        assert_eq!(
+            tab_titles(&["A", "B", "A", "A"]),
+            vec!["A", "B", "A (2)", "A (3)"]
+        );
+    }
 }
