@@ -242,6 +242,8 @@ pub struct DemandAnswer {
 pub struct BreakEven {
     /// Arrangement id.
     pub arrangement: String,
+    /// Arrangement name, as the scenario gives it.
+    pub name: String,
     /// What it is compared with: an armed-neutrality arrangement's id, or
     /// `no_arrangement`.
     pub baseline: String,

@@ -80,6 +80,7 @@ pub fn break_even(scenario: &Scenario, id: &str, likely: &[f64]) -> Vec<BreakEve
             let e = eval_at(&alone, likely, horizon);
             Some(BreakEven {
                 arrangement: arrangement.id.clone(),
+                name: arrangement.name.clone(),
                 baseline: baseline_id.clone(),
                 credibility: e.credibility,
                 chance_of_attack: e.attack,

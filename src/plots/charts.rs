@@ -352,22 +352,22 @@ pub(super) fn break_even(ui: &mut Ui, state: &StateAssessment) -> Option<egui::R
     let table = ui.vertical(|ui| {
         for b in &state.break_even {
             ui.add_space(4.0);
-            ui.label(RichText::new(&b.arrangement).strong());
+            ui.label(RichText::new(&b.name).strong());
             let needed = match b.break_even_credibility {
-                Some(x) if x <= 0.0 => "any".to_owned(),
-                Some(x) => percent(x),
-                None => "never".to_owned(),
+                Some(x) if x <= 0.0 => {
+                    "it beats armed neutrality even if no guarantor would fight".to_owned()
+                }
+                Some(x) => format!(
+                    "it beats armed neutrality once each guarantor's credibility is above {}",
+                    percent(x)
+                ),
+                None => "it does not beat armed neutrality even at full credibility".to_owned(),
             };
             ui.add(
                 egui::Label::new(format!(
-                    "Credibility {}; needed to beat armed neutrality: {needed}.",
-                    percent(b.credibility)
-                ))
-                .wrap(),
-            );
-            ui.add(
-                egui::Label::new(format!(
-                    "Chance of attack {} against {} under armed neutrality.",
+                    "At the most likely values: credibility {}, chance of attack {} against {} \
+                     under armed neutrality; {needed}.",
+                    percent(b.credibility),
                     percent(b.chance_of_attack),
                     percent(b.baseline_chance_of_attack)
                 ))
@@ -375,7 +375,7 @@ pub(super) fn break_even(ui: &mut Ui, state: &StateAssessment) -> Option<egui::R
             );
         }
     });
-    ui.weak("Break-even: the credibility each guarantor must have for the arrangement's chance of attack to equal that of the armed-neutrality baseline.");
+    ui.weak("Break-even: the credibility each guarantor must have for the arrangement's chance of attack to equal that of the armed-neutrality baseline. Worked out at the parameters' most likely values, so the figures differ from the headline's, which are Monte Carlo means.");
     // The table has no interaction of its own: sense clicks on it for the
     // context menu.
     Some(ui.interact(

@@ -1132,3 +1132,20 @@ fn the_same_example_opened_twice_gets_two_tab_names() {
     assert!(h.query_all_by_label(title).next().is_some());
     assert!(h.query_by_label(&format!("{title} (2)")).is_some());
 }
+
+#[test]
+fn break_even_names_the_arrangement_and_says_its_figures_are_at_likely_values() {
+    let mut h = common::app(WINDOW);
+    h.state_mut()
+        .queue(Command::OpenExample("nato-membership.bulwark.json".into()));
+    assessed(&mut h);
+    h.get_by_label("Break-even").click();
+    h.run();
+    let name = h.state().doc().scenario().arrangements[0].name.clone();
+    assert!(h.query_all_by_label(&name).next().is_some(), "{name}");
+    assert!(h.query_by_label("nato").is_none(), "not the raw id");
+    assert!(
+        h.query_by_label_contains("At the most likely values")
+            .is_some()
+    );
+}
