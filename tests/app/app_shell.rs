@@ -1149,3 +1149,19 @@ fn break_even_names_the_arrangement_and_says_its_figures_are_at_likely_values() 
             .is_some()
     );
 }
+
+#[test]
+fn the_tab_limit_is_a_limit_not_something_gone_wrong() {
+    let mut h = common::app(WINDOW);
+    for _ in 0..13 {
+        h.state_mut()
+            .queue(Command::OpenExample("armed-neutrality.bulwark.json".into()));
+        h.run();
+    }
+    assert_eq!(h.state().tabs().count(), bulwark::ui::tabs::MAX_TABS);
+    assert!(h.query_by_label("Too many scenarios open").is_some());
+    assert!(h.query_by_label("Something went wrong").is_none());
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().error().is_none());
+}

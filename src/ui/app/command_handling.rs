@@ -120,7 +120,10 @@ impl BulwarkApp {
             }
             Command::ShowBacktest => self.views.backtest.show_window(),
             Command::CloseBacktest => self.views.backtest.open = false,
-            Command::DismissError => self.dialogs.error = None,
+            Command::DismissError => {
+                self.dialogs.error = None;
+                self.dialogs.error_heading = "";
+            }
             Command::Report(message) => self.dialogs.message = message,
         }
     }
@@ -156,6 +159,7 @@ impl BulwarkApp {
     pub(super) fn open_tab(&mut self, doc: Document) {
         if let Err(e) = self.tabs.open(doc) {
             self.dialogs.error = Some(e);
+            self.dialogs.error_heading = "Too many scenarios open";
         }
     }
 

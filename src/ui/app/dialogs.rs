@@ -107,7 +107,7 @@ pub(super) fn show(ctx: &egui::Context, app: &BulwarkApp, out: &mut Vec<Command>
     if let Some(message) = app.error() {
         let modal = Modal::new(Id::unique("error_dialog")).show(ctx, |ui| {
             ui.set_max_width(560.0);
-            ui.heading("Something went wrong");
+            ui.heading(app.error_heading());
             // A long message scrolls, so that OK stays on screen.
             egui::ScrollArea::vertical()
                 .max_height(ctx.content_rect().height() * 0.6)

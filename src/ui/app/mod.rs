@@ -139,6 +139,9 @@ struct Dialogs {
     question: Option<Question>,
     /// An error to show until dismissed.
     error: Option<String>,
+    /// The error's heading, where it is a limit reached rather than
+    /// something gone wrong (empty: "Something went wrong").
+    error_heading: &'static str,
     /// Whether the About window is open.
     about: bool,
     /// The last thing that happened, for the status line.
@@ -312,6 +315,14 @@ impl BulwarkApp {
     /// The error shown, if any.
     pub fn error(&self) -> Option<&str> {
         self.dialogs.error.as_deref()
+    }
+
+    /// The heading of the error shown.
+    pub fn error_heading(&self) -> &'static str {
+        match self.dialogs.error_heading {
+            "" => "Something went wrong",
+            heading => heading,
+        }
     }
 
     /// Whether the About window is open.
