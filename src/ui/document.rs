@@ -166,6 +166,21 @@ impl Document {
         !self.redo.is_empty()
     }
 
+    /// What the next Undo would undo, in words ("an edit of the axes"), if
+    /// there is a step to undo.
+    pub fn undo_description(&self) -> Option<&'static str> {
+        self.undo
+            .last()
+            .map(|previous| describe_change(previous, &self.scenario))
+    }
+
+    /// What the next Redo would redo, in words, if there is a step to redo.
+    pub fn redo_description(&self) -> Option<&'static str> {
+        self.redo
+            .last()
+            .map(|next| describe_change(&self.scenario, next))
+    }
+
     /// Undoes the last edit; returns false when there was none.
     pub fn undo(&mut self) -> bool {
         let Some(previous) = self.undo.pop() else {
@@ -196,6 +211,51 @@ impl Document {
         self.last_group = None;
         self.disk_hash = self.path.as_deref().and_then(crate::scenario::file_hash);
     }
+}
+
+/// The part of the scenario an edit from `before` to `after` changed, in words
+/// for Undo and Redo (the first part that differs, in the editor's order).
+pub fn describe_change(before: &Scenario, after: &Scenario) -> &'static str {
+    let parts: [(bool, &'static str); 10] = [
+        (
+            before.meta != after.meta,
+            "an edit of the scenario's title, date or notes",
+        ),
+        (
+            before.horizon_years != after.horizon_years || before.simulation != after.simulation,
+            "an edit of the horizon or the Monte Carlo settings",
+        ),
+        (
+            before.settlement_line != after.settlement_line,
+            "a change of the settlement line",
+        ),
+        (
+            before.arrangements != after.arrangements,
+            "an edit of the arrangements",
+        ),
+        (
+            before.states != after.states,
+            "an edit of the states' forces and economies",
+        ),
+        (
+            before.adversary != after.adversary,
+            "an edit of the adversary",
+        ),
+        (before.axes != after.axes, "an edit of the axes"),
+        (
+            before.assumptions != after.assumptions,
+            "an edit of the assumptions",
+        ),
+        (before.slides != after.slides, "an edit of the slides"),
+        (
+            before.map_view != after.map_view,
+            "a change of the map view",
+        ),
+    ];
+    parts
+        .iter()
+        .find(|(changed, _)| *changed)
+        .map_or("an edit", |(_, words)| words)
 }
 
 #[cfg(test)]

@@ -1165,3 +1165,24 @@ fn the_tab_limit_is_a_limit_not_something_gone_wrong() {
     h.run();
     assert!(h.state().error().is_none());
 }
+
+#[test]
+fn undo_and_redo_say_what_they_undo() {
+    let mut h = common::app(WINDOW);
+    let mut edited = h.state().doc().scenario().clone();
+    edited.axes[0].terrain = 0.5;
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(edited),
+        group: None,
+    });
+    h.run();
+    h.state_mut().queue(Command::Undo);
+    h.run();
+    assert_eq!(h.state().message(), "Undone: an edit of the axes");
+    h.state_mut().queue(Command::Redo);
+    h.run();
+    assert_eq!(h.state().message(), "Redone: an edit of the axes");
+    h.state_mut().queue(Command::Redo);
+    h.run();
+    assert_eq!(h.state().message(), "Nothing to redo");
+}

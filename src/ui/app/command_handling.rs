@@ -52,14 +52,18 @@ impl BulwarkApp {
             | Command::TypePath(_)
             | Command::AnswerTypedPath(_) => self.apply_file_command(command),
             Command::Undo => {
-                if !self.tabs.active_mut().undo() {
-                    self.dialogs.message = "Nothing to undo".into();
-                }
+                let what = self.tabs.active().undo_description();
+                self.dialogs.message = match what {
+                    Some(what) if self.tabs.active_mut().undo() => format!("Undone: {what}"),
+                    _ => "Nothing to undo".into(),
+                };
             }
             Command::Redo => {
-                if !self.tabs.active_mut().redo() {
-                    self.dialogs.message = "Nothing to redo".into();
-                }
+                let what = self.tabs.active().redo_description();
+                self.dialogs.message = match what {
+                    Some(what) if self.tabs.active_mut().redo() => format!("Redone: {what}"),
+                    _ => "Nothing to redo".into(),
+                };
             }
             Command::Edit { scenario, group } => self.tabs.active_mut().edit(*scenario, group),
             Command::ToggleLeftPanel => self.settings.show_left ^= true,

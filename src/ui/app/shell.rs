@@ -240,7 +240,12 @@ fn feed_map(app: &BulwarkApp, views: &mut Views) {
 }
 
 /// A menu item for `command`: its label, shortcut and tooltip.
-fn menu_item(ui: &mut Ui, out: &mut Vec<Command>, command: Command, enabled: bool) {
+fn menu_item(
+    ui: &mut Ui,
+    out: &mut Vec<Command>,
+    command: Command,
+    enabled: bool,
+) -> egui::Response {
     let mut button = egui::Button::new(command.label());
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
@@ -252,15 +257,22 @@ fn menu_item(ui: &mut Ui, out: &mut Vec<Command>, command: Command, enabled: boo
     if response.clicked() {
         out.push(command);
     }
+    response
 }
 
 fn menu_bar(ui: &mut Ui, app: &BulwarkApp, views: &Views, out: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu(ui, app, views, out));
         ui.menu_button("Edit", |ui| {
-            let (undo, redo) = (app.doc().can_undo(), app.doc().can_redo());
-            menu_item(ui, out, Command::Undo, undo);
-            menu_item(ui, out, Command::Redo, redo);
+            let doc = app.doc();
+            let undo = menu_item(ui, out, Command::Undo, doc.can_undo());
+            if let Some(what) = doc.undo_description() {
+                undo.on_hover_text(format!("Undo {what}"));
+            }
+            let redo = menu_item(ui, out, Command::Redo, doc.can_redo());
+            if let Some(what) = doc.redo_description() {
+                redo.on_hover_text(format!("Redo {what}"));
+            }
         });
         ui.menu_button("View", |ui| {
             let mut left = app.settings().show_left;
