@@ -125,8 +125,11 @@ impl Document {
     }
 
     /// True when the scenario differs from the version last saved.
+    /// Panning and zooming the map do not count (the view is saved with the
+    /// file, but moving it changes nothing a colleague would miss); the
+    /// layers shown do.
     pub fn is_dirty(&self) -> bool {
-        self.scenario != self.saved
+        !same_but_the_view(&self.scenario, &self.saved)
     }
 
     /// Replaces the scenario with an edited version as one undoable step. Edits
@@ -211,6 +214,37 @@ impl Document {
         self.last_group = None;
         self.disk_hash = self.path.as_deref().and_then(crate::scenario::file_hash);
     }
+}
+
+/// Whether two scenarios are the same but for where the map looks (its
+/// centre and zoom). Every field is named, so a new one cannot be forgotten.
+fn same_but_the_view(a: &Scenario, b: &Scenario) -> bool {
+    let Scenario {
+        format_version,
+        meta,
+        horizon_years,
+        states,
+        adversary,
+        arrangements,
+        axes,
+        assumptions,
+        simulation,
+        settlement_line,
+        map_view,
+        slides,
+    } = a;
+    *format_version == b.format_version
+        && *meta == b.meta
+        && *horizon_years == b.horizon_years
+        && *states == b.states
+        && *adversary == b.adversary
+        && *arrangements == b.arrangements
+        && *axes == b.axes
+        && *assumptions == b.assumptions
+        && *simulation == b.simulation
+        && *settlement_line == b.settlement_line
+        && map_view.layers == b.map_view.layers
+        && *slides == b.slides
 }
 
 /// The part of the scenario an edit from `before` to `after` changed, in words

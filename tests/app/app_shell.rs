@@ -1186,3 +1186,27 @@ fn undo_and_redo_say_what_they_undo() {
     h.run();
     assert_eq!(h.state().message(), "Nothing to redo");
 }
+
+#[test]
+fn panning_the_map_does_not_mark_the_document_changed_but_a_layer_does() {
+    let mut h = common::app(WINDOW);
+    h.state_mut()
+        .queue(Command::OpenExample("nato-membership.bulwark.json".into()));
+    h.run();
+    let mut panned = h.state().doc().scenario().clone();
+    panned.map_view.center.lon += 3.0;
+    panned.map_view.zoom *= 1.5;
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(panned.clone()),
+        group: None,
+    });
+    h.run();
+    assert!(!h.state().doc().is_dirty(), "a new view is not a change");
+    panned.map_view.layers.graticule ^= true;
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(panned),
+        group: None,
+    });
+    h.run();
+    assert!(h.state().doc().is_dirty(), "a layer shown is");
+}
