@@ -352,7 +352,10 @@ impl MapState {
                 self.zoom_about(rect, pointer, factor);
             }
         }
-        let typing = ui.ctx().memory(|m| m.focused().is_some());
+        // Keys are for a field being typed in, or for a dialog over the map.
+        let typing = ui
+            .ctx()
+            .memory(|m| m.focused().is_some() || !m.allows_interaction(ui.layer_id()));
         if !typing {
             let (plus, minus, zero) = ui.input(|i| {
                 (

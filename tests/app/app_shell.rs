@@ -1210,3 +1210,28 @@ fn panning_the_map_does_not_mark_the_document_changed_but_a_layer_does() {
     h.run();
     assert!(h.state().doc().is_dirty(), "a layer shown is");
 }
+
+#[test]
+fn the_typed_path_field_has_the_keyboard_and_the_map_and_shortcuts_do_not() {
+    let mut h = common::app(WINDOW);
+    let zoom = h.state().doc().scenario().map_view.zoom;
+    h.state_mut().queue(Command::OpenTypedPath);
+    h.run();
+    h.run();
+    // Typed at once, without clicking the field: it reaches the field, not
+    // the map ("-" zooms the map out when nothing has the keyboard).
+    h.event(egui::Event::Text("~/a-b".into()));
+    h.run();
+    match h.state().question() {
+        Some(bulwark::ui::app::Question::TypedPath { text, .. }) => assert_eq!(text, "~/a-b"),
+        other => panic!("the typed-path dialog: {}", other.is_some()),
+    }
+    assert_eq!(h.state().doc().scenario().map_view.zoom, zoom);
+    // Ctrl+O does not stack a second dialog over it.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    assert!(matches!(
+        h.state().question(),
+        Some(bulwark::ui::app::Question::TypedPath { text, .. }) if text == "~/a-b"
+    ));
+}

@@ -247,6 +247,11 @@ fn typed_path_dialog(
             .labelled_by(label.id)
             .on_hover_text("Type the full path, or one relative to the current folder");
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        // The field has the keyboard from the start (unless the user has
+        // moved it to a button).
+        if !entered && ui.memory(|m| m.focused().is_none()) {
+            edit.request_focus();
+        }
         ui.horizontal(|ui| {
             if ui.button(action).clicked() || entered {
                 return Some(true);

@@ -474,6 +474,11 @@ impl BulwarkApp {
             }
             return;
         }
+        // A dialog waiting for an answer takes the keyboard: no shortcut
+        // opens a second one over it.
+        if self.dialogs.question.is_some() || self.dialogs.error.is_some() {
+            return;
+        }
         for command in Command::with_shortcuts(self.tabs.active_index()) {
             if let Some(shortcut) = command.shortcut()
                 && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
