@@ -479,11 +479,23 @@ impl MapState {
             layers.graticule,
         );
         tiles::paint(&painter, &base);
-        for (id, stroke) in [
-            (&self.hovered, frame.stroke(1.5, palette::MAP_TEXT_MUTED)),
-            (&self.selected, frame.stroke(2.5, palette::MAP_SELECTED)),
-        ] {
-            if let Some(country) = id.as_deref().and_then(|id| data.country(id)) {
+        // The frame an export captures shows the map without the user's
+        // working marks: no hover or selection, no ruler, no range rings.
+        let exporting = self.export.is_requested();
+        let marks = if exporting {
+            [None, None]
+        } else {
+            [
+                self.hovered
+                    .clone()
+                    .map(|id| (id, frame.stroke(1.5, palette::MAP_TEXT_MUTED))),
+                self.selected
+                    .clone()
+                    .map(|id| (id, frame.stroke(2.5, palette::MAP_SELECTED))),
+            ]
+        };
+        for (id, stroke) in marks.into_iter().flatten() {
+            if let Some(country) = data.country(&id) {
                 outline(&painter, frame, country, stroke);
             }
         }
@@ -498,8 +510,8 @@ impl MapState {
         let inputs = OverlayInputs {
             frame: *frame,
             layers: *layers,
-            ruler: &self.ruler,
-            rings: &self.rings,
+            ruler: if exporting { &[] } else { &self.ruler },
+            rings: if exporting { &[] } else { &self.rings },
             axis_days: &self.axis_days,
             credibility: &self.credibility,
         };
@@ -521,6 +533,9 @@ impl MapState {
         let Some(id) = self.hovered.clone() else {
             return;
         };
+        if self.export.is_requested() {
+            return;
+        }
         if response.dragged() {
             return;
         }

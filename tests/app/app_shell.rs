@@ -1235,3 +1235,46 @@ fn the_typed_path_field_has_the_keyboard_and_the_map_and_shortcuts_do_not() {
         Some(bulwark::ui::app::Question::TypedPath { text, .. }) if text == "~/a-b"
     ));
 }
+
+#[test]
+fn the_exported_map_leaves_out_the_pointers_marks() {
+    let (dir, path) = common::copied(
+        &common::saved("eastern-flank-today.bulwark.json"),
+        "flank.bulwark.json",
+    );
+    let mut h = common::app(WINDOW);
+    h.state_mut().queue(Command::OpenPath(path));
+    h.run();
+    let png = dir.path().join("nato-s-eastern-flank-today-map.png");
+    let export = |h: &mut Harness<'_, BulwarkApp>| {
+        h.state_mut().queue(Command::ExportMapImage);
+        h.run_steps(6);
+        let image = read_png(&png);
+        std::fs::remove_file(&png).expect("removed");
+        image
+    };
+    let plain = export(&mut h);
+    // The pointer over a country outlines it and shows its card on screen.
+    let poland = h
+        .state()
+        .views()
+        .map
+        .geo_to_screen(19.5, 52.0)
+        .expect("the map is shown");
+    h.event(egui::Event::PointerMoved(poland));
+    h.run_steps(3);
+    assert!(
+        h.state().views().map.hovered.is_some(),
+        "a country under the pointer"
+    );
+    let hovered = export(&mut h);
+    // Only the harness's pointer sprite may differ (about 150 pixels); the
+    // outline of Poland and its card would be thousands.
+    let differing = plain
+        .pixels()
+        .zip(hovered.pixels())
+        .filter(|(a, b)| a != b)
+        .count();
+    assert_eq!(plain.dimensions(), hovered.dimensions());
+    assert!(differing < 500, "{differing} pixels differ");
+}
