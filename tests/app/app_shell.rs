@@ -413,8 +413,9 @@ fn the_assessment_exports_as_csv_and_json_next_to_the_scenario() {
     assert_eq!(v[0]["assessment"]["states"][0]["state"], "UKR");
 }
 
-#[test]
-fn the_map_exports_as_a_png_next_to_the_scenario() {
+/// The eastern-flank example copied into a folder of its own and opened
+/// from there (so exports go beside it).
+fn flank_from_a_file() -> (tempfile::TempDir, Harness<'static, BulwarkApp>) {
     let (dir, path) = common::copied(
         &common::saved("eastern-flank-today.bulwark.json"),
         "flank.bulwark.json",
@@ -422,6 +423,12 @@ fn the_map_exports_as_a_png_next_to_the_scenario() {
     let mut h = common::app(WINDOW);
     h.state_mut().queue(Command::OpenPath(path));
     h.run();
+    (dir, h)
+}
+
+#[test]
+fn the_map_exports_as_a_png_next_to_the_scenario() {
+    let (dir, mut h) = flank_from_a_file();
     click_menu(&mut h, "File", "Export map image");
     h.run_steps(6);
     let png = dir.path().join("nato-s-eastern-flank-today-map.png");
@@ -1238,13 +1245,7 @@ fn the_typed_path_field_has_the_keyboard_and_the_map_and_shortcuts_do_not() {
 
 #[test]
 fn the_exported_map_leaves_out_the_pointers_marks() {
-    let (dir, path) = common::copied(
-        &common::saved("eastern-flank-today.bulwark.json"),
-        "flank.bulwark.json",
-    );
-    let mut h = common::app(WINDOW);
-    h.state_mut().queue(Command::OpenPath(path));
-    h.run();
+    let (dir, mut h) = flank_from_a_file();
     let png = dir.path().join("nato-s-eastern-flank-today-map.png");
     let export = |h: &mut Harness<'_, BulwarkApp>| {
         h.state_mut().queue(Command::ExportMapImage);
