@@ -121,6 +121,14 @@ impl MapState {
         self.export.request(path);
     }
 
+    /// Forgets the user's working marks (the selection, the ruler, the range
+    /// rings): they belong to the scenario they were made on.
+    pub fn clear_marks(&mut self) {
+        self.selected = None;
+        self.ruler.clear();
+        self.rings.clear();
+    }
+
     /// Animates back to the scenario's whole-map view.
     pub fn reset_view(&mut self) {
         self.target = Some(View::from_map_view(&MapView::default()));

@@ -1279,3 +1279,37 @@ fn the_exported_map_leaves_out_the_pointers_marks() {
     assert_eq!(plain.dimensions(), hovered.dimensions());
     assert!(differing < 500, "{differing} pixels differ");
 }
+
+#[test]
+fn the_selection_does_not_carry_over_to_another_tab() {
+    let mut h = common::app(WINDOW);
+    for name in [
+        "nato-membership.bulwark.json",
+        "eastern-flank-today.bulwark.json",
+    ] {
+        h.state_mut().queue(Command::OpenExample(name.into()));
+        h.run();
+    }
+    let poland = h
+        .state()
+        .views()
+        .map
+        .geo_to_screen(19.5, 52.0)
+        .expect("the map is shown");
+    h.event(egui::Event::PointerMoved(poland));
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: poland,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    h.run();
+    assert!(h.state().views().map.selected.is_some(), "Poland selected");
+    h.state_mut().queue(Command::SwitchTab(0));
+    h.run();
+    assert!(h.state().views().map.selected.is_none());
+}

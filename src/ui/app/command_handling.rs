@@ -37,7 +37,12 @@ impl BulwarkApp {
                 }
                 None => self.window.closing = true,
             },
-            Command::SwitchTab(i) => self.tabs.switch(i),
+            Command::SwitchTab(i) => {
+                if i != self.tabs.active_index() {
+                    self.views.map.clear_marks();
+                }
+                self.tabs.switch(i);
+            }
             Command::ToggleCompare => self.show_compare ^= true,
             Command::Open
             | Command::OpenTypedPath
@@ -161,9 +166,12 @@ impl BulwarkApp {
 
     /// Opens `doc` in a new tab (or says why not).
     pub(super) fn open_tab(&mut self, doc: Document) {
-        if let Err(e) = self.tabs.open(doc) {
-            self.dialogs.error = Some(e);
-            self.dialogs.error_heading = "Too many scenarios open";
+        match self.tabs.open(doc) {
+            Ok(()) => self.views.map.clear_marks(),
+            Err(e) => {
+                self.dialogs.error = Some(e);
+                self.dialogs.error_heading = "Too many scenarios open";
+            }
         }
     }
 
