@@ -1243,6 +1243,15 @@ fn the_typed_path_field_has_the_keyboard_and_the_map_and_shortcuts_do_not() {
     ));
 }
 
+/// Where the middle of Poland is on the map in the last frame.
+fn poland_on_screen(h: &Harness<'_, BulwarkApp>) -> egui::Pos2 {
+    h.state()
+        .views()
+        .map
+        .geo_to_screen(19.5, 52.0)
+        .expect("the map is shown")
+}
+
 #[test]
 fn the_exported_map_leaves_out_the_pointers_marks() {
     let (dir, mut h) = flank_from_a_file();
@@ -1256,12 +1265,7 @@ fn the_exported_map_leaves_out_the_pointers_marks() {
     };
     let plain = export(&mut h);
     // The pointer over a country outlines it and shows its card on screen.
-    let poland = h
-        .state()
-        .views()
-        .map
-        .geo_to_screen(19.5, 52.0)
-        .expect("the map is shown");
+    let poland = poland_on_screen(&h);
     h.event(egui::Event::PointerMoved(poland));
     h.run_steps(3);
     assert!(
@@ -1290,12 +1294,7 @@ fn the_selection_does_not_carry_over_to_another_tab() {
         h.state_mut().queue(Command::OpenExample(name.into()));
         h.run();
     }
-    let poland = h
-        .state()
-        .views()
-        .map
-        .geo_to_screen(19.5, 52.0)
-        .expect("the map is shown");
+    let poland = poland_on_screen(&h);
     h.event(egui::Event::PointerMoved(poland));
     h.run();
     for pressed in [true, false] {
