@@ -241,7 +241,9 @@ fn upgrade(files: &[PathBuf], force: bool, out: &mut dyn Write, err: &mut dyn Wr
     let mut failed = 0;
     for file in files {
         let current = u64::from(scenario::FORMAT_VERSION);
-        if scenario::load_file(file).is_ok() && stated_version(file) == Some(current) {
+        let loaded = scenario::load_file(file);
+        // Read again only once the load has held the file to the size limit.
+        if loaded.is_ok() && stated_version(file) == Some(current) {
             let _ = writeln!(
                 out,
                 "{}: already in format version {current}; left as it is",
@@ -249,18 +251,16 @@ fn upgrade(files: &[PathBuf], force: bool, out: &mut dyn Write, err: &mut dyn Wr
             );
             continue;
         }
-        let result = scenario::load_file(file)
-            .map_err(|e| e.lines())
-            .and_then(|s| {
-                scenario::save_file_with(file, &s, force).map_err(|e| {
-                    let hint = if e.read_only {
-                        " (add --force to rewrite it all the same; it stays read-only)"
-                    } else {
-                        ""
-                    };
-                    vec![format!("{e}{hint}")]
-                })
-            });
+        let result = loaded.map_err(|e| e.lines()).and_then(|s| {
+            scenario::save_file_with(file, &s, force).map_err(|e| {
+                let hint = if e.read_only {
+                    " (add --force to rewrite it all the same; it stays read-only)"
+                } else {
+                    ""
+                };
+                vec![format!("{e}{hint}")]
+            })
+        });
         match result {
             Ok(saved) => {
                 let _ = writeln!(

@@ -18,13 +18,7 @@ fn named() -> &'static [(Template, String)] {
     NAMED.get_or_init(|| {
         templates::KINDS
             .iter()
-            .map(|kind| {
-                let id = serde_json::to_value(kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(|s| s.replace('_', "-")))
-                    .unwrap_or_default();
-                (Template(*kind), id)
-            })
+            .map(|kind| (Template(*kind), templates::kind_id(*kind).replace('_', "-")))
             .collect()
     })
 }

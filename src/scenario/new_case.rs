@@ -139,18 +139,7 @@ pub struct Preview {
 
 /// What `request` will start from.
 pub fn preview(request: &Request) -> Preview {
-    let reference = Reference::get()
-        .state(&request.protected)
-        .and_then(|s| s.figures.defence_pct_gdp)
-        .unwrap_or(0.0);
-    let spending = (reference > WARTIME_SPENDING_PCT).then(|| {
-        let pct = if under_an_umbrella(request.kind) {
-            3.0
-        } else {
-            5.0
-        };
-        (pct, reference)
-    });
+    let spending = peacetime_spending(request.kind, &request.protected);
     let theatre = theatre(&request.protected, &request.adversary);
     Preview {
         spending,
@@ -242,7 +231,7 @@ pub fn new_case(
         entry(protected, peacetime(kind, protected, &mut notes)),
         entry(adversary, StateFigures::default()),
     ];
-    let mut arrangement = templates::arrangement(kind, protected, &arrangement_id(kind));
+    let mut arrangement = templates::arrangement(kind, protected, &templates::kind_id(kind));
     // A state the template names cannot guarantee itself (Poland under
     // NATO's template) nor the adversary anyone.
     arrangement
@@ -290,28 +279,27 @@ fn name_of(id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-/// The arrangement's id: its kind in the file's words.
-fn arrangement_id(kind: ArrangementKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_else(|| "arrangement".into())
-}
-
 /// The protected state's overrides: peacetime defence spending where the
 /// reference figure is a war economy's.
 fn peacetime(kind: ArrangementKind, protected: &str, notes: &mut Notes) -> StateFigures {
     let mut figures = StateFigures::default();
-    let reference = Reference::get()
-        .state(protected)
-        .and_then(|s| s.figures.defence_pct_gdp)
-        .unwrap_or(0.0);
-    if reference > WARTIME_SPENDING_PCT {
-        let pct = if under_an_umbrella(kind) { 3.0 } else { 5.0 };
+    if let Some((pct, reference)) = peacetime_spending(kind, protected) {
         figures.defence_pct_gdp = Some(pct);
         notes.spending(reference, pct, under_an_umbrella(kind));
     }
     figures
+}
+
+/// The defence spending (% of GDP) a new scenario sets and the reference
+/// figure it replaces, where that figure is a war economy's: the essay's 3 %
+/// under a guarantor's umbrella, 5 % without.
+fn peacetime_spending(kind: ArrangementKind, protected: &str) -> Option<(f64, f64)> {
+    let reference = Reference::get()
+        .state(protected)
+        .and_then(|s| s.figures.defence_pct_gdp)
+        .unwrap_or(0.0);
+    (reference > WARTIME_SPENDING_PCT)
+        .then(|| (if under_an_umbrella(kind) { 3.0 } else { 5.0 }, reference))
 }
 
 fn adversary_of(adversary: &str, theatre: Option<&Theatre>, notes: &mut Notes) -> Adversary {

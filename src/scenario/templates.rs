@@ -193,6 +193,14 @@ pub fn states_needed(arrangement: &Arrangement) -> Vec<String> {
         .collect()
 }
 
+/// An arrangement kind as the file writes it (`nato_membership`).
+pub fn kind_id(kind: ArrangementKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| "arrangement".into())
+}
+
 /// The display name of an arrangement kind.
 pub fn kind_name(kind: ArrangementKind) -> &'static str {
     match kind {
