@@ -16,6 +16,7 @@ use crate::kit::region_export::RegionExport;
 use crate::scenario::reference::resolve;
 use crate::scenario::{GeoPoint, Layers, LinePreset, MapView, Scenario};
 
+use super::axis_editing::{AxisEdit, AxisEditing};
 use super::base_mesh::{Cache, base_mesh};
 use super::frame::{Frame, View, fit_country};
 use super::geodata::Geodata;
@@ -42,6 +43,9 @@ pub enum Tool {
     Ruler,
     /// Draw a range ring around the point clicked.
     RangeRings,
+    /// Draw axes of advance (click the start, then the objective), drag
+    /// their ends, remove them (right-click an end).
+    Axes,
 }
 
 /// What the map asks the app to do after a frame.
@@ -52,6 +56,9 @@ pub struct MapOutput {
     pub edit: Option<(MapView, Option<u64>)>,
     /// A message for the status line (e.g. where the image was exported).
     pub report: Option<String>,
+    /// A new document drawn on the map (an axis added, moved or removed),
+    /// with its undo group.
+    pub document: Option<(Scenario, Option<u64>)>,
 }
 
 /// The map's state kept by the app between frames (not saved; the view is saved
@@ -73,6 +80,8 @@ pub struct MapState {
     rings: Vec<([f64; 2], f64)>,
     /// Radius of the next range ring, km.
     pub ring_radius_km: f64,
+    /// The axes tool's half-drawn axis and drag.
+    axis_editing: AxisEditing,
     /// Time to objective along each axis (by axis id), days, once an assessment
     /// exists; shown next to the axis' distance.
     pub axis_days: BTreeMap<String, f64>,
@@ -103,6 +112,7 @@ impl Default for MapState {
             ruler: Vec::new(),
             rings: Vec::new(),
             ring_radius_km: 300.0,
+            axis_editing: AxisEditing::default(),
             axis_days: BTreeMap::new(),
             credibility: BTreeMap::new(),
             last_rect: None,
@@ -127,6 +137,7 @@ impl MapState {
         self.selected = None;
         self.ruler.clear();
         self.rings.clear();
+        self.axis_editing.cancel();
     }
 
     /// Animates back to the scenario's whole-map view.
@@ -226,7 +237,15 @@ impl MapState {
         let rect = ui.available_rect_before_wrap();
         let response = ui.allocate_rect(rect, Sense::click_and_drag());
         self.sync_from(&scenario.map_view);
-        self.input(ui, &response, rect);
+        if self.tool != Tool::Axes {
+            self.axis_editing.cancel();
+        }
+        if let Some(edit) = self.input(ui, &response, rect, scenario) {
+            out.report = edit.report;
+            if edit.scenario != *scenario {
+                out.document = Some((edit.scenario, edit.group));
+            }
+        }
         let frame = Frame::new(rect, self.view);
         self.last_rect = Some(rect);
         self.hovered = response
@@ -234,6 +253,12 @@ impl MapState {
             .and_then(|p| geodata().country_at_xy(as_f32(frame.to_map(p))))
             .map(|c| c.id.to_owned());
         self.paint(ui, &frame, scenario, &layers, &[]);
+        if self.tool == Tool::Axes && !self.export.is_requested() {
+            let painter = ui.painter_at(rect);
+            self.axis_editing
+                .paint(&painter, &frame, scenario, response.hover_pos());
+            self.axis_editing.hint(&painter, &frame);
+        }
         self.tooltip(response, scenario);
         if let Some(view) = self.view_to_save(ui, &scenario.map_view, layers) {
             out.edit = Some((view, Some(VIEW_EDIT_GROUP)));
@@ -306,6 +331,8 @@ impl MapState {
             ui.selectable_value(&mut self.tool, Tool::Select, "Select");
             ui.selectable_value(&mut self.tool, Tool::Ruler, "Ruler");
             ui.selectable_value(&mut self.tool, Tool::RangeRings, "Range rings");
+            ui.selectable_value(&mut self.tool, Tool::Axes, "Axes")
+                .on_hover_text("Draw an axis of advance: click its start, then its objective; drag an end to move it; right-click an end to remove the axis");
             if self.tool == Tool::RangeRings {
                 let label = ui.label("radius");
                 ui.add(
@@ -344,10 +371,21 @@ impl MapState {
         actions
     }
 
-    /// Pan, zoom, clicks and keys.
-    fn input(&mut self, ui: &Ui, response: &Response, rect: Rect) {
+    /// Pan, zoom, clicks and keys; with the axes tool, the axis drawn or moved.
+    fn input(
+        &mut self,
+        ui: &Ui,
+        response: &Response,
+        rect: Rect,
+        scenario: &Scenario,
+    ) -> Option<AxisEdit> {
         let frame = Frame::new(rect, self.view);
-        if response.dragged() {
+        let axis_edit = if self.tool == Tool::Axes {
+            self.axis_editing.input(ui, response, &frame, scenario)
+        } else {
+            None
+        };
+        if response.dragged() && !self.axis_editing.dragging() {
             let d = response.drag_delta();
             self.view.center[0] -= f64::from(d.x) / frame.scale;
             self.view.center[1] += f64::from(d.y) / frame.scale;
@@ -385,7 +423,9 @@ impl MapState {
                 self.reset_view();
             }
         }
-        if response.double_clicked()
+        if self.tool == Tool::Axes {
+            // Clicks draw axes; a double click does not zoom.
+        } else if response.double_clicked()
             && let Some(pos) = response.interact_pointer_pos()
         {
             self.target = Some(match geodata().country_at_xy(as_f32(frame.to_map(pos))) {
@@ -412,6 +452,7 @@ impl MapState {
                     self.ruler.push(geo);
                 }
                 Tool::RangeRings => self.rings.push((geo, self.ring_radius_km)),
+                Tool::Axes => {}
             }
         }
         if let Some(target) = self.target {
@@ -430,6 +471,7 @@ impl MapState {
                 ui.ctx().request_repaint();
             }
         }
+        axis_edit
     }
 
     fn zoom_about(&mut self, rect: Rect, pointer: Pos2, factor: f64) {
@@ -544,7 +586,8 @@ impl MapState {
         if self.export.is_requested() {
             return;
         }
-        if response.dragged() {
+        // The axes tool shows its own hint instead of the country card.
+        if response.dragged() || self.tool == Tool::Axes {
             return;
         }
         response.on_hover_ui_at_pointer(|ui| country_card(ui, scenario, &id));

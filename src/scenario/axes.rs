@@ -42,11 +42,30 @@ pub fn new_axis(scenario: &Scenario, defender: &str) -> Axis {
         .unwrap_or_else(|| fallback("Start", 37.6, 55.75));
     let objective =
         capital(scenario, defender).unwrap_or_else(|| fallback("Objective", 30.5, 50.45));
+    let mut axis = axis_between(scenario, defender, start, objective);
+    axis.adversary_share = 0.5;
+    axis
+}
+
+/// A new land axis into `defender` from `start` to `objective`, as drawn on
+/// the map: named after its ends, route factor 1.2 and terrain 0.8 (the
+/// engine's default axis), the whole of the defender's forces able to reach
+/// it, and the share of the adversary's theatre forces not yet on another
+/// axis into `defender` (a half when the others already take it all, which
+/// the consistency warnings then point out).
+pub fn axis_between(scenario: &Scenario, defender: &str, start: Place, objective: Place) -> Axis {
     let base = format!(
         "{}_{}",
         scenario.adversary.state.to_lowercase(),
         defender.to_lowercase()
     );
+    let taken: f64 = scenario
+        .axes
+        .iter()
+        .filter(|a| a.defender == defender)
+        .map(|a| a.adversary_share)
+        .sum();
+    let left = 1.0 - taken;
     Axis {
         id: unique_id(&base, "_", |id| scenario.axes.iter().any(|a| a.id == id)),
         name: format!("{} → {}", start.name, objective.name),
@@ -55,12 +74,37 @@ pub fn new_axis(scenario: &Scenario, defender: &str) -> Axis {
         objective,
         route_factor: 1.2,
         terrain: 0.8,
-        adversary_share: 0.5,
+        adversary_share: if left > 0.05 { left } else { 0.5 },
         defender_share: 1.0,
         crossing: Crossing::Land,
         lift_first_wave: None,
         lift_per_day: None,
         landing_day: None,
+    }
+}
+
+/// Which end of an axis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AxisEnd {
+    /// Where the advance starts.
+    Start,
+    /// The objective.
+    Objective,
+}
+
+/// Moves one end of axis `index` to `place`; the axis keeps its name unless
+/// the name was made from its ends ("A → B"), which then follows the move.
+pub fn move_axis_end(scenario: &mut Scenario, index: usize, end: AxisEnd, place: Place) {
+    let Some(axis) = scenario.axes.get_mut(index) else {
+        return;
+    };
+    let made_from_ends = axis.name == format!("{} → {}", axis.start.name, axis.objective.name);
+    match end {
+        AxisEnd::Start => axis.start = place,
+        AxisEnd::Objective => axis.objective = place,
+    }
+    if made_from_ends {
+        axis.name = format!("{} → {}", axis.start.name, axis.objective.name);
     }
 }
 
@@ -147,6 +191,72 @@ mod tests {
         assert!(crate::scenario::validate(&s).is_empty());
         let again = add_axis(&mut s, "UKR");
         assert_ne!(s.axes[again].id, s.axes[i].id, "ids stay unique");
+    }
+
+    fn place(name: &str, lon: f64, lat: f64) -> Place {
+        Place {
+            name: name.into(),
+            point: GeoPoint { lon, lat },
+        }
+    }
+
+    #[test]
+    fn a_drawn_axis_takes_the_adversary_forces_not_yet_on_another_axis() {
+        let mut s = example("armed-neutrality.bulwark.json");
+        s.axes.retain(|a| a.defender != "UKR");
+        let first = axis_between(
+            &s,
+            "UKR",
+            place("Belgorod", 36.6, 50.6),
+            place("Kharkiv", 36.2, 50.0),
+        );
+        assert_eq!(
+            first.adversary_share, 1.0,
+            "the only axis takes the whole force"
+        );
+        assert_eq!(first.name, "Belgorod → Kharkiv");
+        let mut half = first.clone();
+        half.adversary_share = 0.7;
+        s.axes.push(half);
+        let second = axis_between(
+            &s,
+            "UKR",
+            place("Donetsk", 37.8, 48.0),
+            place("Dnipro", 35.0, 48.5),
+        );
+        assert!(
+            (second.adversary_share - 0.3).abs() < 1e-9,
+            "{}",
+            second.adversary_share
+        );
+        assert_ne!(second.id, s.axes.last().unwrap().id);
+        s.axes.push(second);
+        assert!(crate::scenario::validate(&s).is_empty());
+    }
+
+    #[test]
+    fn moving_an_end_renames_an_axis_named_after_its_ends_only() {
+        let mut s = example("armed-neutrality.bulwark.json");
+        let i = add_axis(&mut s, "UKR");
+        move_axis_end(
+            &mut s,
+            i,
+            AxisEnd::Objective,
+            place("Chernihiv", 31.3, 51.5),
+        );
+        assert_eq!(s.axes[i].objective.name, "Chernihiv");
+        assert!(
+            s.axes[i].name.ends_with("→ Chernihiv"),
+            "{}",
+            s.axes[i].name
+        );
+        s.axes[i].name = "Northern axis".into();
+        move_axis_end(&mut s, i, AxisEnd::Start, place("Gomel", 31.0, 52.4));
+        assert_eq!(
+            s.axes[i].name, "Northern axis",
+            "a name the user gave stays"
+        );
+        assert_eq!(s.axes[i].start.point.lat, 52.4);
     }
 
     #[test]

@@ -219,6 +219,12 @@ fn map_panel(ui: &mut Ui, app: &BulwarkApp, views: &mut Views, out: &mut Vec<Com
             group,
         });
     }
+    if let Some((scenario, group)) = shown.document {
+        out.push(Command::Edit {
+            scenario: Box::new(scenario),
+            group,
+        });
+    }
     out.extend(shown.report.map(Command::Report));
 }
 

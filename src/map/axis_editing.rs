@@ -1,0 +1,332 @@
+//! The map's "Axes" tool: drawing an axis of advance (click its start, then
+//! its objective), dragging either end, and removing an axis (right-click an
+//! end). Each change is a whole new document, which the app applies as one
+//! undoable edit: a drag is one undo step however long it lasts.
+
+use egui::{Color32, Pos2, Rect, Response, Shape, Ui};
+
+use crate::kit::palette;
+use crate::scenario::axes::{AxisEnd, axis_between, move_axis_end, remove_axis};
+use crate::scenario::{GeoPoint, Place, Scenario, reference};
+
+use super::frame::Frame;
+use super::geodata::Geodata;
+use super::labels::country_name;
+use super::places::CITIES;
+use super::projection::distance_km;
+
+/// Undo group of an axis end's drag; each drag adds its own count, so two
+/// drags are two undo steps while the frames of one merge into one.
+const AXIS_DRAG_GROUP: u64 = 0x6178_6973_0000_0000;
+
+/// A place within this distance of a city takes the city's name, km.
+const CITY_SNAP_KM: f64 = 35.0;
+
+/// How close to an axis's end the pointer must be to take hold of it, points.
+const GRIP_PX: f32 = 11.0;
+
+/// An edit the tool made: the new document, its undo group and what to say
+/// on the status line.
+pub struct AxisEdit {
+    /// The document after the change.
+    pub scenario: Scenario,
+    /// Undo group (`Some` while dragging, so one drag is one step).
+    pub group: Option<u64>,
+    /// A message for the status line, if any.
+    pub report: Option<String>,
+}
+
+/// The tool's state between frames.
+#[derive(Default)]
+pub(super) struct AxisEditing {
+    /// The start clicked, waiting for the objective (lon, lat).
+    pending: Option<[f64; 2]>,
+    /// The end being dragged.
+    drag: Option<(usize, AxisEnd)>,
+    /// Drags so far, to give each its own undo group.
+    gestures: u64,
+    /// The axis whose end was right-clicked, for the context menu.
+    menu: Option<usize>,
+}
+
+impl AxisEditing {
+    /// Forgets a half-drawn axis and any drag (another tab, another tool).
+    pub(super) fn cancel(&mut self) {
+        self.pending = None;
+        self.drag = None;
+        self.menu = None;
+    }
+
+    /// Whether an axis end is being dragged (the map then does not pan).
+    pub(super) fn dragging(&self) -> bool {
+        self.drag.is_some()
+    }
+
+    /// Whether a start has been clicked and the objective is awaited.
+    pub(super) fn drawing(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Handles the pointer on the map for this frame: a drag on an axis's end
+    /// moves it, a click draws, a right-click on an end offers removal.
+    pub(super) fn input(
+        &mut self,
+        ui: &Ui,
+        response: &Response,
+        frame: &Frame,
+        scenario: &Scenario,
+    ) -> Option<AxisEdit> {
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.pending = None;
+        }
+        if response.drag_started()
+            && let Some(origin) = ui.input(|i| i.pointer.press_origin())
+        {
+            self.drag = end_at(frame, scenario, origin);
+            if self.drag.is_some() {
+                self.gestures += 1;
+            }
+        }
+        let mut edit = None;
+        if let Some((index, end)) = self.drag
+            && response.dragged()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            let mut draft = scenario.clone();
+            move_axis_end(&mut draft, index, end, place_at(frame.to_geo(pos)));
+            edit = Some(AxisEdit {
+                scenario: draft,
+                group: Some(AXIS_DRAG_GROUP + self.gestures),
+                report: None,
+            });
+        }
+        if response.drag_stopped() {
+            self.drag = None;
+        }
+        if response.clicked()
+            && let Some(pos) = response.interact_pointer_pos()
+            && end_at(frame, scenario, pos).is_none()
+        {
+            edit = edit.or_else(|| self.click(frame.to_geo(pos), scenario));
+        }
+        if response.secondary_clicked() {
+            self.menu = response
+                .interact_pointer_pos()
+                .and_then(|pos| end_at(frame, scenario, pos))
+                .map(|(index, _)| index);
+        }
+        let mut removed = None;
+        response.context_menu(|ui| match self.menu.and_then(|i| scenario.axes.get(i)) {
+            Some(axis) => {
+                if ui.button(format!("Remove axis “{}”", axis.name)).clicked() {
+                    removed = self.menu;
+                    ui.close();
+                }
+            }
+            None => {
+                ui.label("Right-click an axis's start or objective to remove the axis");
+            }
+        });
+        edit.or_else(|| {
+            let index = removed?;
+            let mut draft = scenario.clone();
+            let name = draft.axes[index].name.clone();
+            remove_axis(&mut draft, index);
+            self.menu = None;
+            Some(AxisEdit {
+                scenario: draft,
+                group: None,
+                report: Some(format!("Removed the axis “{name}” (Undo brings it back)")),
+            })
+        })
+    }
+
+    /// A click: the start, or with a start waiting, the objective, which
+    /// makes the axis into the state it lies in.
+    fn click(&mut self, geo: [f64; 2], scenario: &Scenario) -> Option<AxisEdit> {
+        let Some(start) = self.pending else {
+            self.pending = Some(geo);
+            return None;
+        };
+        if distance_km(start, geo) < 5.0 {
+            return None;
+        }
+        self.pending = None;
+        let report = match defender_at(scenario, geo) {
+            Ok(defender) => {
+                let mut draft = scenario.clone();
+                let axis = axis_between(&draft, &defender, place_at(start), place_at(geo));
+                let message = format!(
+                    "Added the axis “{}” into {} ({:.0} km): its other figures are in the Axes tab",
+                    axis.name,
+                    reference::state_name(scenario, &defender),
+                    axis.start.point.distance_km(axis.objective.point) * axis.route_factor,
+                );
+                draft.axes.push(axis);
+                return Some(AxisEdit {
+                    scenario: draft,
+                    group: None,
+                    report: Some(message),
+                });
+            }
+            Err(why) => why,
+        };
+        Some(AxisEdit {
+            scenario: scenario.clone(),
+            group: None,
+            report: Some(report),
+        })
+    }
+
+    /// Says what the next click does, at the top of the map.
+    pub(super) fn hint(&self, painter: &egui::Painter, frame: &Frame) {
+        let text = if self.drawing() {
+            "Now click the objective, in the state attacked (Esc cancels)"
+        } else {
+            "New axis: click its start · drag an end to move it · right-click an end to remove"
+        };
+        let galley = painter.layout_no_wrap(text.into(), frame.font(13.0), palette::MAP_TEXT);
+        let at = frame.rect.center_top() + frame.offset(0.0, 8.0)
+            - egui::vec2(galley.size().x / 2.0, 0.0);
+        let back = Rect::from_min_size(at, galley.size()).expand(frame.px(5.0));
+        painter.rect_filled(back, frame.px(4.0), palette::MAP_PANEL);
+        painter.galley(at, galley, palette::MAP_TEXT);
+    }
+
+    /// Paints the handles on every axis's ends and the axis being drawn,
+    /// from its start to the pointer.
+    pub(super) fn paint(
+        &self,
+        painter: &egui::Painter,
+        frame: &Frame,
+        scenario: &Scenario,
+        pointer: Option<Pos2>,
+    ) {
+        let grip = pointer.and_then(|p| end_at(frame, scenario, p));
+        for (i, axis) in scenario.axes.iter().enumerate() {
+            for (end, place) in [
+                (AxisEnd::Start, &axis.start),
+                (AxisEnd::Objective, &axis.objective),
+            ] {
+                let at = frame.geo_to_screen(place.point.lon, place.point.lat);
+                let held = grip == Some((i, end)) || self.drag == Some((i, end));
+                let r = frame.px(if held { 8.0 } else { 6.0 });
+                painter.circle(
+                    at,
+                    r,
+                    Color32::from_white_alpha(150),
+                    frame.stroke(2.5, palette::MAP_TOOL),
+                );
+            }
+        }
+        if let Some(start) = self.pending {
+            let a = frame.geo_to_screen(start[0], start[1]);
+            painter.circle_filled(a, frame.px(5.0), palette::MAP_TOOL);
+            if let Some(p) = pointer {
+                painter.add(Shape::dashed_line(
+                    &[a, p],
+                    frame.stroke(2.0, palette::MAP_TOOL),
+                    frame.px(8.0),
+                    frame.px(5.0),
+                ));
+            }
+        }
+    }
+}
+
+/// The axis end (index, which end) within reach of `pos`, nearest first.
+fn end_at(frame: &Frame, scenario: &Scenario, pos: Pos2) -> Option<(usize, AxisEnd)> {
+    let reach = Rect::from_center_size(pos, egui::Vec2::splat(2.0 * frame.px(GRIP_PX)));
+    scenario
+        .axes
+        .iter()
+        .enumerate()
+        .flat_map(|(i, axis)| {
+            [
+                (i, AxisEnd::Start, axis.start.point),
+                (i, AxisEnd::Objective, axis.objective.point),
+            ]
+        })
+        .map(|(i, end, p)| (i, end, frame.geo_to_screen(p.lon, p.lat)))
+        .filter(|(_, _, at)| reach.contains(*at) && at.distance(pos) <= frame.px(GRIP_PX))
+        .min_by(|a, b| a.2.distance(pos).total_cmp(&b.2.distance(pos)))
+        .map(|(i, end, _)| (i, end))
+}
+
+/// A place at `geo` (lon, lat): named after the nearest city within
+/// [`CITY_SNAP_KM`] (and put on it), else by its coordinates.
+pub fn place_at(geo: [f64; 2]) -> Place {
+    let nearest = CITIES
+        .iter()
+        .map(|c| (c, distance_km(geo, [c.lon, c.lat])))
+        .filter(|(_, km)| *km <= CITY_SNAP_KM)
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    match nearest {
+        Some((city, _)) => Place {
+            name: city.name.into(),
+            point: GeoPoint {
+                lon: city.lon,
+                lat: city.lat,
+            },
+        },
+        None => {
+            let round = |v: f64| (v * 1e3).round() / 1e3;
+            let (lon, lat) = (round(geo[0]), round(geo[1]));
+            let ns = if lat >= 0.0 { 'N' } else { 'S' };
+            let ew = if lon >= 0.0 { 'E' } else { 'W' };
+            Place {
+                name: format!("{:.2}° {ns}, {:.2}° {ew}", lat.abs(), lon.abs()),
+                point: GeoPoint { lon, lat },
+            }
+        }
+    }
+}
+
+/// The state an objective at `geo` lies in, if it is one of the scenario's
+/// states other than the adversary; else why not, for the status line.
+pub fn defender_at(scenario: &Scenario, geo: [f64; 2]) -> Result<String, String> {
+    let Some(country) = Geodata::get().country_at(geo[0], geo[1]) else {
+        return Err("The objective is at sea: put it on land, in the state attacked".into());
+    };
+    let name = country_name(country.id, country.name);
+    if country.id == scenario.adversary.state {
+        return Err(format!(
+            "The objective is in {name}, the adversary: put it in the state it would attack"
+        ));
+    }
+    if !scenario.states.iter().any(|s| s.id == country.id) {
+        return Err(format!(
+            "The objective is in {name}, which is not a state of this scenario: add it in the \
+             States tab, or put the objective in one of its states"
+        ));
+    }
+    Ok(country.id.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_near_a_city_takes_its_name_and_elsewhere_its_coordinates() {
+        let kharkiv = place_at([36.3, 50.0]);
+        assert_eq!(kharkiv.name, "Kharkiv");
+        let field = place_at([33.123_456, 49.5]);
+        assert_eq!(field.name, "49.50° N, 33.12° E");
+        assert_eq!(field.point.lon, 33.123);
+    }
+
+    #[test]
+    fn an_objective_must_lie_in_a_state_of_the_scenario_other_than_the_adversary() {
+        let bytes = crate::assets::example("armed-neutrality.bulwark.json").expect("example");
+        let s = crate::scenario::from_bytes("x", bytes).expect("loads");
+        assert_eq!(defender_at(&s, [30.5, 50.45]).as_deref(), Ok("UKR"));
+        let moscow = defender_at(&s, [37.6, 55.75]).unwrap_err();
+        assert!(
+            moscow.contains("Russia") && moscow.contains("adversary"),
+            "{moscow}"
+        );
+        let sea = defender_at(&s, [34.0, 43.5]).unwrap_err();
+        assert!(sea.contains("at sea"), "{sea}");
+    }
+}
