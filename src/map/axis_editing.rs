@@ -321,12 +321,12 @@ mod tests {
         let bytes = crate::assets::example("armed-neutrality.bulwark.json").expect("example");
         let s = crate::scenario::from_bytes("x", bytes).expect("loads");
         assert_eq!(defender_at(&s, [30.5, 50.45]).as_deref(), Ok("UKR"));
-        let moscow = defender_at(&s, [37.6, 55.75]).unwrap_err();
+        let moscow = defender_at(&s, [37.6, 55.75]).expect_err("Moscow");
         assert!(
             moscow.contains("Russia") && moscow.contains("adversary"),
             "{moscow}"
         );
-        let sea = defender_at(&s, [34.0, 43.5]).unwrap_err();
+        let sea = defender_at(&s, [34.0, 43.5]).expect_err("the Black Sea");
         assert!(sea.contains("at sea"), "{sea}");
     }
 }

@@ -331,7 +331,7 @@ impl MapState {
             ui.selectable_value(&mut self.tool, Tool::Select, "Select");
             ui.selectable_value(&mut self.tool, Tool::Ruler, "Ruler");
             ui.selectable_value(&mut self.tool, Tool::RangeRings, "Range rings");
-            ui.selectable_value(&mut self.tool, Tool::Axes, "Axes")
+            ui.selectable_value(&mut self.tool, Tool::Axes, "Draw axes")
                 .on_hover_text("Draw an axis of advance: click its start, then its objective; drag an end to move it; right-click an end to remove the axis");
             if self.tool == Tool::RangeRings {
                 let label = ui.label("radius");

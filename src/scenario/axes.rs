@@ -229,7 +229,7 @@ mod tests {
             "{}",
             second.adversary_share
         );
-        assert_ne!(second.id, s.axes.last().unwrap().id);
+        assert_ne!(second.id, s.axes.last().expect("an axis").id);
         s.axes.push(second);
         assert!(crate::scenario::validate(&s).is_empty());
     }

@@ -18,6 +18,7 @@ mod cli_assess;
 mod kill_during_save;
 mod layering;
 mod limits;
+mod map_editing;
 mod map_view;
 mod markdown_blocks;
 mod model_examples;

@@ -1,0 +1,151 @@
+//! Building a case on the map by pointer, through the whole app: an axis
+//! drawn, its end dragged, each change undone, an axis removed from its
+//! context menu.
+
+use egui::Pos2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use bulwark::ui::{BulwarkApp, Command};
+
+use crate::common::{self, WINDOW};
+
+/// Where a point (lon, lat) is on the workspace map in the last frame.
+fn on_map(h: &Harness<'_, BulwarkApp>, lon: f64, lat: f64) -> Pos2 {
+    h.state()
+        .views()
+        .map
+        .geo_to_screen(lon, lat)
+        .expect("the map is shown")
+}
+
+/// A click of the primary button at `at`.
+fn click_at(h: &mut Harness<'_, BulwarkApp>, at: Pos2) {
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.run();
+    h.drop_at(at);
+    h.run();
+}
+
+/// A drag of the primary button from `from` to `to`, in a few steps.
+fn drag(h: &mut Harness<'_, BulwarkApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=5 {
+        h.hover_at(from + (to - from) * (i as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+fn axes(h: &Harness<'_, BulwarkApp>) -> Vec<bulwark::scenario::Axis> {
+    h.state().doc().scenario().axes.clone()
+}
+
+fn undo(h: &mut Harness<'_, BulwarkApp>) {
+    h.state_mut().queue(Command::Undo);
+    h.run();
+}
+
+#[test]
+fn an_axis_is_drawn_moved_and_removed_on_the_map_each_step_undoable() {
+    let mut h = common::app(WINDOW);
+    h.run();
+    let before = axes(&h);
+    h.get_by_label("Draw axes").click();
+    h.run();
+    // The start in Russia, east of Kharkiv; the objective near Sumy, no
+    // city of the map's, so named by its coordinates.
+    let start = on_map(&h, 38.4, 50.9);
+    click_at(&mut h, start);
+    assert_eq!(
+        axes(&h).len(),
+        before.len(),
+        "one click only begins an axis"
+    );
+    let sumy = on_map(&h, 34.8, 50.9);
+    click_at(&mut h, sumy);
+    let drawn = axes(&h);
+    assert_eq!(
+        drawn.len(),
+        before.len() + 1,
+        "the second click makes the axis"
+    );
+    let axis = drawn.last().expect("the new axis");
+    assert_eq!(axis.defender, "UKR", "into the state the objective lies in");
+    assert!(
+        axis.objective.name.ends_with("° E"),
+        "{}",
+        axis.objective.name
+    );
+    assert!(
+        h.state().message().contains("Added the axis"),
+        "{}",
+        h.state().message()
+    );
+
+    // Drag the objective to Lviv, whose name it takes: one undo step.
+    let objective = on_map(&h, axis.objective.point.lon, axis.objective.point.lat);
+    let lviv = on_map(&h, 24.1, 49.8);
+    drag(&mut h, objective, lviv);
+    let moved = axes(&h);
+    let last = moved.last().expect("the axis");
+    assert_eq!(last.objective.name, "Lviv", "{:?}", last.objective);
+    assert!(last.name.ends_with("→ Lviv"), "{}", last.name);
+    assert_eq!(
+        moved.len(),
+        drawn.len(),
+        "the drag moved the end, not the map"
+    );
+
+    undo(&mut h);
+    assert_eq!(axes(&h), drawn, "one undo takes back the whole drag");
+    undo(&mut h);
+    assert_eq!(axes(&h), before, "another takes back the axis");
+    h.state_mut().queue(Command::Redo);
+    h.run();
+    assert_eq!(axes(&h), drawn);
+
+    // Right-click the objective: its menu removes the axis.
+    let end = on_map(&h, axis.objective.point.lon, axis.objective.point.lat);
+    h.hover_at(end);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: end,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    h.get_by_label_contains("Remove axis").click();
+    h.run();
+    assert_eq!(axes(&h), before);
+    assert!(h.state().message().contains("Removed the axis"));
+}
+
+#[test]
+fn an_objective_outside_the_scenarios_states_makes_no_axis_and_says_why() {
+    let mut h = common::app(WINDOW);
+    h.run();
+    let before = axes(&h);
+    h.get_by_label("Draw axes").click();
+    h.run();
+    let start = on_map(&h, 38.4, 50.9);
+    click_at(&mut h, start);
+    // Moscow is the adversary's own.
+    let moscow = on_map(&h, 37.62, 55.76);
+    click_at(&mut h, moscow);
+    assert_eq!(axes(&h), before);
+    assert!(
+        h.state().message().contains("the adversary"),
+        "{}",
+        h.state().message()
+    );
+}
