@@ -52,17 +52,24 @@ fn undo(h: &mut Harness<'_, BulwarkApp>) {
     h.run();
 }
 
-#[test]
-fn an_axis_is_drawn_moved_and_removed_on_the_map_each_step_undoable() {
+/// The app on the default example with the Draw axes tool, a start clicked
+/// in Russia east of Kharkiv, and the axes before it.
+fn axis_begun_in_russia() -> (Harness<'static, BulwarkApp>, Vec<bulwark::scenario::Axis>) {
     let mut h = common::app(WINDOW);
     h.run();
     let before = axes(&h);
     h.get_by_label("Draw axes").click();
     h.run();
-    // The start in Russia, east of Kharkiv; the objective near Sumy, no
-    // city of the map's, so named by its coordinates.
     let start = on_map(&h, 38.4, 50.9);
     click_at(&mut h, start);
+    (h, before)
+}
+
+#[test]
+fn an_axis_is_drawn_moved_and_removed_on_the_map_each_step_undoable() {
+    let (mut h, before) = axis_begun_in_russia();
+    // The objective near Sumy, no city of the map's, so named by its
+    // coordinates.
     assert_eq!(
         axes(&h).len(),
         before.len(),
@@ -132,13 +139,7 @@ fn an_axis_is_drawn_moved_and_removed_on_the_map_each_step_undoable() {
 
 #[test]
 fn an_objective_outside_the_scenarios_states_makes_no_axis_and_says_why() {
-    let mut h = common::app(WINDOW);
-    h.run();
-    let before = axes(&h);
-    h.get_by_label("Draw axes").click();
-    h.run();
-    let start = on_map(&h, 38.4, 50.9);
-    click_at(&mut h, start);
+    let (mut h, before) = axis_begun_in_russia();
     // Moscow is the adversary's own.
     let moscow = on_map(&h, 37.62, 55.76);
     click_at(&mut h, moscow);
