@@ -1,7 +1,14 @@
-//! The comparison view: two to four open scenarios side by side, with a table of
+//! The comparison view: the open scenarios the user chooses, side by side,
+//! with their results (and each one's difference from the first chosen) and
 //! the inputs in which they differ.
 
+use std::collections::BTreeSet;
+
 use egui::{RichText, Ui};
+
+use crate::kit::format::percent;
+use crate::model::Assessment;
+use crate::plots::readings::{main_axis, range};
 
 use crate::scenario::parameters::{CATALOGUE, value};
 use crate::scenario::reference::resolve;
@@ -10,9 +17,6 @@ use crate::scenario::{Scenario, UnitKind, templates};
 use super::document::Document;
 use crate::kit::choices::Choice;
 use crate::kit::format::figure;
-
-/// Most scenarios compared at once.
-pub const MAX_COMPARED: usize = 4;
 
 /// One input as it reads in each compared scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -200,44 +204,189 @@ fn yes_no(b: bool) -> String {
     if b { "yes".into() } else { "no".into() }
 }
 
-/// Draws the comparison of the first [`MAX_COMPARED`] open documents.
-pub fn show(ui: &mut Ui, documents: &[&Document]) {
-    let docs: Vec<&Document> = documents.iter().take(MAX_COMPARED).copied().collect();
-    ui.heading("Compare scenarios");
-    if documents.len() > MAX_COMPARED {
-        ui.weak(format!(
-            "Showing the first {MAX_COMPARED} of {} open scenarios.",
-            documents.len()
-        ));
+/// Which open scenarios the comparison leaves out (by document id); every
+/// other open scenario, one opened later too, is compared.
+#[derive(Default)]
+pub struct CompareChoice {
+    /// Documents the user unticked.
+    pub left_out: BTreeSet<u64>,
+}
+
+/// One result as it reads in each compared scenario: the first's figure,
+/// then each other's with its difference from the first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResultRow {
+    /// What the figure is.
+    pub label: String,
+    /// Its reading in each scenario, in the same order ("assessing…" while
+    /// a scenario has no result yet).
+    pub values: Vec<String>,
+}
+
+/// A figure of a state's assessment that can be told apart between
+/// scenarios: its label, its reading, and the share it is (for the
+/// difference, in percentage points) if it is one.
+type Figure = (
+    &'static str,
+    fn(&crate::model::StateAssessment) -> (String, Option<f64>),
+);
+
+/// The results compared, in the order the assessment panel gives them.
+const FIGURES: &[Figure] = &[
+    ("Protected state assessed", |s| (s.name.clone(), None)),
+    ("Chance of attack", |s| {
+        let d = &s.decision.chance_of_attack;
+        (range(d), Some(d.mean))
+    }),
+    ("Credibility (a guarantor fights)", |s| {
+        let d = &s.credibility.arrangement;
+        (range(d), Some(d.mean))
+    }),
+    ("Time to objective, main axis", |s| (main_axis(s).0, None)),
+    ("Defence burden, % of GDP a year", |s| {
+        let b = s.burden.total_pct_gdp;
+        (format!("{b:.1}%"), Some(b / 100.0))
+    }),
+    ("Acceptable to the adversary", |s| {
+        let d = &s.acceptability.adversary;
+        (range(d), Some(d.mean))
+    }),
+    ("Acceptable to the protected state", |s| {
+        let p = s.acceptability.protected_state;
+        (percent(p), Some(p))
+    }),
+];
+
+/// The results of each scenario (its first protected state), row by row,
+/// each after the first with its difference from the first in points.
+pub fn result_rows(results: &[Option<&Assessment>]) -> Vec<ResultRow> {
+    let firsts: Vec<_> = results
+        .iter()
+        .map(|r| r.and_then(|a| a.states.first()))
+        .collect();
+    FIGURES
+        .iter()
+        .map(|(label, figure)| {
+            let base = firsts.first().copied().flatten().and_then(|s| figure(s).1);
+            let values = firsts
+                .iter()
+                .enumerate()
+                .map(|(i, state)| match state {
+                    None => "assessing…".to_owned(),
+                    Some(state) => {
+                        let (text, share) = figure(state);
+                        match (i, base, share) {
+                            (1.., Some(b), Some(v)) => format!("{text}  {}", points(v - b)),
+                            _ => text,
+                        }
+                    }
+                })
+                .collect();
+            ResultRow {
+                label: (*label).to_owned(),
+                values,
+            }
+        })
+        .collect()
+}
+
+/// A difference of shares as signed percentage points, e.g. "(−9.2 pts)".
+fn points(d: f64) -> String {
+    let pts = 100.0 * d;
+    if pts.abs() < 0.05 {
+        "(same)".into()
+    } else if pts > 0.0 {
+        format!("(+{pts:.1} pts)")
+    } else {
+        format!("(−{:.1} pts)", -pts)
     }
-    let scenarios: Vec<&Scenario> = docs.iter().map(|d| d.scenario()).collect();
+}
+
+/// One open scenario for the comparison: its document, its tab's title and
+/// its latest result.
+pub struct Compared<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Its tab's title (unique among the tabs).
+    pub title: String,
+    /// Its latest assessment, if any.
+    pub result: Option<std::sync::Arc<Assessment>>,
+}
+
+/// Draws the comparison: a tick box per open scenario, then the chosen
+/// ones' results (differences from the first chosen) and differing inputs.
+pub fn show(ui: &mut Ui, choice: &mut CompareChoice, open: &[Compared<'_>]) {
+    ui.heading("Compare scenarios");
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Compare:");
+        for c in open {
+            let mut on = !choice.left_out.contains(&c.doc.id());
+            if ui.checkbox(&mut on, &c.title).changed() {
+                if on {
+                    choice.left_out.remove(&c.doc.id());
+                } else {
+                    choice.left_out.insert(c.doc.id());
+                }
+            }
+        }
+    });
+    let chosen: Vec<&Compared<'_>> = open
+        .iter()
+        .filter(|c| !choice.left_out.contains(&c.doc.id()))
+        .collect();
+    if chosen.len() < 2 {
+        ui.label("Tick two or more scenarios to compare them.");
+        return;
+    }
+    let results: Vec<Option<&Assessment>> = chosen.iter().map(|c| c.result.as_deref()).collect();
+    let scenarios: Vec<&Scenario> = chosen.iter().map(|c| c.doc.scenario()).collect();
     let rows = input_rows(&scenarios);
     let differing: Vec<&InputRow> = rows.iter().filter(|r| r.differs()).collect();
-    ui.label(format!(
-        "{} of {} inputs differ between these scenarios.",
+    ui.weak(format!(
+        "Differences are from the first ticked, {}. {} of {} inputs differ.",
+        chosen[0].title,
         differing.len(),
         rows.len()
     ));
     egui::ScrollArea::both().show(ui, |ui| {
-        egui::Grid::new("compare_inputs")
+        egui::Grid::new("compare_table")
             .striped(true)
-            .num_columns(docs.len() + 1)
+            .num_columns(chosen.len() + 1)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
-                ui.strong("Input");
-                for scenario in &scenarios {
-                    ui.strong(&scenario.meta.title);
+                ui.strong("Results");
+                for c in &chosen {
+                    ui.vertical(|ui| {
+                        ui.set_max_width(COLUMN_WIDTH);
+                        ui.add(egui::Label::new(RichText::new(&c.title).strong()).wrap());
+                    });
                 }
                 ui.end_row();
+                for row in result_rows(&results) {
+                    table_row(ui, &row.label, &row.values);
+                }
+                ui.strong("Inputs that differ");
+                ui.end_row();
                 for row in differing {
-                    ui.label(RichText::new(&row.label).strong());
-                    for v in &row.values {
-                        ui.add(egui::Label::new(v).wrap());
-                    }
-                    ui.end_row();
+                    table_row(ui, &row.label, &row.values);
                 }
             });
     });
+}
+
+/// Widest a scenario's column grows before its text wraps, points: five
+/// scenarios fit a 1920-wide window; more scroll sideways.
+const COLUMN_WIDTH: f32 = 210.0;
+
+fn table_row(ui: &mut Ui, label: &str, values: &[String]) {
+    ui.label(RichText::new(label).strong());
+    for v in values {
+        ui.vertical(|ui| {
+            ui.set_max_width(COLUMN_WIDTH);
+            ui.add(egui::Label::new(v).wrap());
+        });
+    }
+    ui.end_row();
 }
 
 #[cfg(test)]
@@ -261,6 +410,39 @@ mod tests {
             !differs("Adversary theatre forces"),
             "same adversary forces in both"
         );
+    }
+
+    #[test]
+    fn results_read_side_by_side_with_each_difference_from_the_first() {
+        let a = example("armed-neutrality.bulwark.json");
+        let b = example("nato-membership.bulwark.json");
+        let run = |s: &Scenario| crate::model::assess_with(s, 400, 1);
+        let (ra, rb) = (run(&a), run(&b));
+        let rows = result_rows(&[Some(&ra), Some(&rb), None]);
+        let attack = rows
+            .iter()
+            .find(|r| r.label == "Chance of attack")
+            .expect("a row");
+        let (ma, mb) = (
+            ra.states[0].decision.chance_of_attack.mean,
+            rb.states[0].decision.chance_of_attack.mean,
+        );
+        assert_eq!(
+            attack.values[0],
+            range(&ra.states[0].decision.chance_of_attack)
+        );
+        assert!(
+            attack.values[1].ends_with(&points(mb - ma)),
+            "{:?}",
+            attack.values
+        );
+        assert!(
+            mb < ma && attack.values[1].contains("(−"),
+            "NATO deters more"
+        );
+        assert_eq!(attack.values[2], "assessing…");
+        assert_eq!(points(0.0), "(same)");
+        assert_eq!(points(0.031), "(+3.1 pts)");
     }
 
     #[test]

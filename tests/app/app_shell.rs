@@ -110,31 +110,67 @@ fn quitting_with_unsaved_work_asks_first() {
 }
 
 #[test]
-fn two_examples_open_side_by_side_in_the_comparison() {
+fn five_scenarios_compare_with_their_results_and_the_user_chooses_which() {
     let mut h = common::app(WINDOW);
-    h.state_mut()
-        .queue(Command::OpenExample("armed-neutrality.bulwark.json".into()));
-    h.run();
-    h.state_mut()
-        .queue(Command::OpenExample("nato-membership.bulwark.json".into()));
-    h.run();
+    let names = [
+        "armed-neutrality.bulwark.json",
+        "nato-membership.bulwark.json",
+        "budapest-assurances.bulwark.json",
+        "coalition-guarantee.bulwark.json",
+        "anglo-french-guarantee.bulwark.json",
+    ];
+    for name in names {
+        h.state_mut().queue(Command::OpenExample(name.into()));
+        h.run();
+    }
     assert_eq!(
         h.state().tabs().count(),
-        2,
+        5,
         "the untouched start-up example was replaced"
     );
     h.get_by_label("Compare").click();
-    h.run();
+    common::run_assessment(&mut h);
     assert!(h.query_by_label("Compare scenarios").is_some());
+    assert!(
+        h.query_by_label("Chance of attack").is_some(),
+        "results are compared"
+    );
+    assert!(
+        h.query_by_label("Credibility (a guarantor fights)")
+            .is_some()
+    );
     assert!(
         h.query_by_label("Guarantors").is_some(),
         "differing inputs are listed"
     );
+    let differences = || h.query_all_by_label_contains(" pts)").count();
+    let all_five = differences();
     assert!(
-        h.query_all_by_label_contains("Armed neutrality")
-            .next()
-            .is_some()
+        all_five >= 4,
+        "each scenario after the first shows its difference: {all_five}"
     );
+    // Untick the last one: its column goes.
+    let last = h
+        .state()
+        .tabs()
+        .get(4)
+        .expect("a fifth tab")
+        .scenario()
+        .meta
+        .title
+        .clone();
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, &last)
+        .click();
+    h.run();
+    let four = h.query_all_by_label_contains(" pts)").count();
+    assert!(
+        four < all_five,
+        "{four} differences with four, {all_five} with five"
+    );
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, &last)
+        .click();
+    // The grid settles its rows' heights over a frame or two.
+    h.run_steps(3);
     h.snapshot("compare");
 }
 

@@ -110,6 +110,8 @@ pub struct Views {
     pub backtest: crate::ui::backtest_view::BacktestView,
     /// The active document's consistency warnings, worked out once a revision.
     pub warnings: Warnings,
+    /// Which open scenarios the comparison shows.
+    pub compare: crate::ui::compare::CompareChoice,
 }
 
 /// The consistency warnings of one revision of one document, kept until the

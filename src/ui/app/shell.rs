@@ -64,7 +64,8 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
     egui::CentralPanel::default().show(ui, |ui| {
         if app.showing_comparison() && app.tabs().count() >= 2 {
             contain(ui, "the comparison", |ui| {
-                crate::ui::compare::show(ui, &app.tabs().documents());
+                let open = compared(app);
+                crate::ui::compare::show(ui, &mut views.compare, &open);
             });
         } else {
             contain(ui, "the map", |ui| map_panel(ui, app, views, &mut out));
@@ -135,6 +136,26 @@ fn trade_off_points(app: &BulwarkApp) -> Vec<crate::plots::TradeOffPoint> {
                 deterrence: 1.0 - first.decision.chance_of_attack.mean,
                 active: doc.id() == active,
             })
+        })
+        .collect()
+}
+
+/// Every open scenario with its tab's title and latest result, for the
+/// comparison.
+fn compared(app: &BulwarkApp) -> Vec<crate::ui::compare::Compared<'_>> {
+    let documents = app.tabs().documents();
+    let titles: Vec<&str> = documents
+        .iter()
+        .map(|d| d.scenario().meta.title.as_str())
+        .collect();
+    let titles = tab_titles(&titles);
+    documents
+        .into_iter()
+        .zip(titles)
+        .map(|(doc, title)| crate::ui::compare::Compared {
+            result: app.run_state(doc).result,
+            doc,
+            title,
         })
         .collect()
 }
