@@ -272,9 +272,11 @@ pub(super) fn trade_off_plot(
     height: f32,
     hover: bool,
 ) -> egui::Response {
-    ui.label("Each open scenario: how acceptable to the adversary (→) against how well it deters (↑). Open more scenarios to compare.");
-    // No legend: scenario titles are wider than the plot. They are listed
-    // below it, with their colours.
+    ui.label(trade_off_caption(points.len()));
+    // Each point carries its number; the key below the plot names each
+    // number in its colour (titles are wider than the plot), and hovering a
+    // point names it too.
+    let marker = 2.6 * ui.style().text_styles[&egui::TextStyle::Body].size / 14.0;
     let response = Plot::new("trade_off")
         .height(height.max(260.0))
         .show_x(hover)
@@ -288,22 +290,47 @@ pub(super) fn trade_off_plot(
         .include_x(100.0)
         .include_y(0.0)
         .include_y(100.0)
+        .label_formatter(|hover| match hover {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => Some(format!(
+                "{plot_name}\n{:.1}% acceptable, {:.1}% deterred",
+                position.x, position.y
+            )),
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
         .show(ui, |p| {
-            for point in points {
+            for (i, point) in points.iter().enumerate() {
+                let at = [100.0 * point.acceptability, 100.0 * point.deterrence];
+                let colour = trade_off_colour(i);
                 p.points(
-                    Points::new(
+                    Points::new(point.title.clone(), vec![at])
+                        .radius(marker * if point.active { 3.0 } else { 2.3 })
+                        .color(colour),
+                );
+                p.text(
+                    egui_plot::Text::new(
                         point.title.clone(),
-                        vec![[100.0 * point.acceptability, 100.0 * point.deterrence]],
+                        egui_plot::PlotPoint::new(at[0], at[1]),
+                        RichText::new(format!("\u{2002}\u{2002}{}", i + 1))
+                            .text_style(egui::TextStyle::Body)
+                            .strong()
+                            .color(colour),
                     )
-                    .radius(if point.active { 7.0 } else { 5.0 })
-                    .color(trade_off_colour(point.active)),
+                    .anchor(egui::Align2::LEFT_CENTER),
                 );
             }
         })
         .response;
-    for point in points {
+    for (i, point) in points.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("●").color(trade_off_colour(point.active)));
+            ui.label(
+                RichText::new(format!("● {}", i + 1))
+                    .strong()
+                    .color(trade_off_colour(i)),
+            );
             let shown = format!(
                 "{}{}: {} acceptable, {} deterred",
                 point.title,
@@ -317,12 +344,31 @@ pub(super) fn trade_off_plot(
     response
 }
 
-fn trade_off_colour(active: bool) -> Color32 {
-    if active {
-        theme::ADVERSARY
+/// The trade-off plot's caption for `n` scenarios.
+pub(super) fn trade_off_caption(n: usize) -> String {
+    let what = "how acceptable to the adversary (→) against how well it deters (↑)";
+    if n <= 1 {
+        format!("This scenario: {what}. Open other scenarios to set them beside it.")
     } else {
-        theme::NATO
+        format!("The {n} open scenarios: {what}; up and to the right is better.")
     }
+}
+
+/// The colour of the `i`th scenario on the trade-off plot: the Okabe–Ito
+/// palette (Okabe & Ito 2008), told apart with colour-vision deficiency, in
+/// an order that keeps neighbours apart; the numbers beside the points carry
+/// the same information without colour.
+fn trade_off_colour(i: usize) -> Color32 {
+    const OKABE_ITO: [Color32; 7] = [
+        Color32::from_rgb(0xD5, 0x5E, 0x00),
+        Color32::from_rgb(0x00, 0x72, 0xB2),
+        Color32::from_rgb(0x00, 0x9E, 0x73),
+        Color32::from_rgb(0xCC, 0x79, 0xA7),
+        Color32::from_rgb(0xE6, 0x9F, 0x00),
+        Color32::from_rgb(0x56, 0xB4, 0xE9),
+        Color32::from_rgb(0x80, 0x80, 0x80),
+    ];
+    OKABE_ITO[i % OKABE_ITO.len()]
 }
 
 /// Grid lines every 1, 5 and 10 units of a power of ten that suits the

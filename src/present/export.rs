@@ -215,7 +215,10 @@ impl SlideRenderer {
                     ui,
                     screen,
                     scenario,
-                    assessment,
+                    super::slide::Figures {
+                        assessment,
+                        trade_off: &[],
+                    },
                     slide,
                     &mut self.markdown,
                     "export",

@@ -42,18 +42,30 @@ pub fn fit_16_9(outer: Rect) -> Rect {
     Rect::from_center_size(outer.center(), size)
 }
 
-/// Draws `slide` of `scenario` filling `rect`: background, title, content.
-/// `assessment` is the engine's latest result for the scenario, if there is one
-/// yet. `salt` keeps widget ids apart when one slide is drawn twice in a frame.
+/// The engine's figures a slide draws from.
+#[derive(Clone, Copy, Default)]
+pub struct Figures<'a> {
+    /// The engine's latest result for the scenario, if there is one yet.
+    pub assessment: Option<&'a Assessment>,
+    /// Every open scenario's point for the trade-off slide (in the app);
+    /// empty where only this scenario is known (an export), which then
+    /// shows its own point alone.
+    pub trade_off: &'a [plots::TradeOffPoint],
+}
+
+/// Draws `slide` of `scenario` filling `rect`: background, title, content,
+/// from the engine's `figures`. `salt` keeps widget ids apart when one slide
+/// is drawn twice in a frame.
 pub fn draw_slide(
     ui: &mut Ui,
     rect: Rect,
     scenario: &Scenario,
-    assessment: Option<&Assessment>,
+    figures: Figures<'_>,
     slide: &Slide,
     markdown: &mut CommonMarkCache,
     salt: &str,
 ) {
+    let assessment = figures.assessment;
     let scale = slide_scale(rect);
     ui.painter()
         .with_clip_rect(rect)
@@ -95,7 +107,7 @@ pub fn draw_slide(
                     draw_map_slide(ui, scenario, assessment, view, highlight, scale);
                 }
                 SlideContent::Plot { plot, state } => {
-                    draw_plot_slide(ui, scenario, assessment, *plot, state.as_deref());
+                    draw_plot_slide(ui, scenario, figures, *plot, state.as_deref());
                 }
                 SlideContent::Comparison => draw_comparison_slide(ui, scenario, assessment),
                 SlideContent::Text { markdown: text } => {
@@ -271,10 +283,11 @@ pub fn map_caption(
 pub fn draw_plot_slide(
     ui: &mut Ui,
     scenario: &Scenario,
-    assessment: Option<&Assessment>,
+    figures: Figures<'_>,
     plot: PlotKind,
     state: Option<&str>,
 ) {
+    let assessment = figures.assessment;
     let rect = ui.available_rect_before_wrap();
     ui.allocate_rect(rect, egui::Sense::hover());
     let scale = slide_scale(Rect::from_min_size(
@@ -308,19 +321,26 @@ pub fn draw_plot_slide(
             // Room for the caption above the plot, and for the trade-off's
             // key line below it.
             let below = match plot {
-                PlotKind::AcceptabilityDeterrence => 150.0,
+                PlotKind::AcceptabilityDeterrence => {
+                    120.0 + 30.0 * figures.trade_off.len().max(1) as f32
+                }
                 _ => 80.0,
             };
             let height = (plot_area.height() - below * scale).max(160.0);
-            // The trade-off shows this scenario's point (a slide has no other
-            // open scenarios to set it against).
-            let point = plots::TradeOffPoint {
+            // The trade-off shows every open scenario's point, or where
+            // none are given (an export), this scenario's alone.
+            let own = [plots::TradeOffPoint {
                 title: scenario.meta.title.clone(),
                 acceptability: s.acceptability.adversary.mean,
                 deterrence: 1.0 - s.decision.chance_of_attack.mean,
                 active: true,
+            }];
+            let points = if figures.trade_off.is_empty() {
+                &own[..]
+            } else {
+                figures.trade_off
             };
-            plots::draw(ui, plot, a, s, &[point], height, true);
+            plots::draw(ui, plot, a, s, points, height, true);
         });
         return;
     }

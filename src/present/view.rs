@@ -11,10 +11,9 @@ use egui::{
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
 use super::Action;
-use super::slide::{draw_slide, fit_16_9, slide_scale};
+use super::slide::{Figures, draw_slide, fit_16_9, slide_scale};
 use super::{Presentation, Screen};
 use crate::kit::theme;
-use crate::model::Assessment;
 use crate::scenario::{Scenario, Slide};
 
 /// Title of the presenter view's window (and of its embedded stand-in).
@@ -45,7 +44,7 @@ pub fn show_audience(
     ui: &mut Ui,
     p: &Presentation,
     scenario: &Scenario,
-    assessment: Option<&Assessment>,
+    figures: Figures<'_>,
     slides: &[Slide],
     markdown: &mut CommonMarkCache,
 ) -> Vec<Action> {
@@ -73,7 +72,7 @@ pub fn show_audience(
     }
     let rect = fit_16_9(screen);
     match slides.get(p.slide) {
-        Some(slide) => draw_slide(ui, rect, scenario, assessment, slide, markdown, "audience"),
+        Some(slide) => draw_slide(ui, rect, scenario, figures, slide, markdown, "audience"),
         None => {
             ui.painter().rect_filled(rect, 0.0, theme::PROJECTOR_BG);
             ui.painter().text(
@@ -157,7 +156,7 @@ pub fn show_presenter_view(
     ctx: &Context,
     p: &Presentation,
     scenario: &Scenario,
-    assessment: Option<&Assessment>,
+    figures: Figures<'_>,
     slides: &[Slide],
     markdown: &mut CommonMarkCache,
 ) -> PresenterInput {
@@ -183,11 +182,11 @@ pub fn show_presenter_view(
                     out.push(Action::TogglePresenterView);
                 }
                 egui::CentralPanel::default().show(ui, |ui| {
-                    presenter_contents(ui, p, scenario, assessment, slides, markdown, out);
+                    presenter_contents(ui, p, scenario, figures, slides, markdown, out);
                 });
             } else {
                 ui.set_min_size(vec2(900.0, 520.0));
-                presenter_contents(ui, p, scenario, assessment, slides, markdown, out);
+                presenter_contents(ui, p, scenario, figures, slides, markdown, out);
             }
             given
         },
@@ -198,7 +197,7 @@ fn presenter_contents(
     ui: &mut Ui,
     p: &Presentation,
     scenario: &Scenario,
-    assessment: Option<&Assessment>,
+    figures: Figures<'_>,
     slides: &[Slide],
     markdown: &mut CommonMarkCache,
     out: &mut Vec<Action>,
@@ -239,7 +238,7 @@ fn presenter_contents(
                     ui,
                     current,
                     scenario,
-                    assessment,
+                    figures,
                     s,
                     markdown,
                     "presenter_current",
@@ -252,15 +251,7 @@ fn presenter_contents(
             ui.label(RichText::new("Up next").strong());
             let next = slide_box(ui, left_w * 0.6);
             match slides.get(p.slide + 1) {
-                Some(s) => draw_slide(
-                    ui,
-                    next,
-                    scenario,
-                    assessment,
-                    s,
-                    markdown,
-                    "presenter_next",
-                ),
+                Some(s) => draw_slide(ui, next, scenario, figures, s, markdown, "presenter_next"),
                 None => {
                     ui.painter().rect_filled(next, 0.0, Color32::from_gray(40));
                     ui.painter().text(

@@ -656,28 +656,63 @@ fn the_comparison_slide_shows_the_engines_figures() {
     assert!(h.query_by_label("The assessment is running…").is_some());
 }
 
+/// The coalition example's trade-off slide in a harness of `size`, with
+/// the open scenarios' `points` (none: as an export has it).
+fn trade_off_slide(
+    size: egui::Vec2,
+    points: Vec<bulwark::plots::TradeOffPoint>,
+) -> Harness<'static> {
+    let scenario = common::baked("coalition-guarantee.bulwark.json");
+    let assessment = bulwark::model::assess_with(&scenario, 500, 1);
+    let mut fonts = common::AppFonts::default();
+    let mut h = Harness::builder().with_size(size).build_ui(move |ui| {
+        // The caption's arrows are in the app's fonts, from the next frame.
+        if !fonts.ready(ui.ctx()) {
+            return;
+        }
+        bulwark::present::draw_plot_slide(
+            ui,
+            &scenario,
+            bulwark::present::slide::Figures {
+                assessment: Some(&assessment),
+                trade_off: &points,
+            },
+            bulwark::plots::PlotKind::AcceptabilityDeterrence,
+            None,
+        )
+    });
+    h.run();
+    h
+}
+
 #[test]
 fn the_trade_off_slide_shows_this_scenarios_point() {
-    use bulwark::plots::PlotKind;
-    let scenario = common::baked("coalition-guarantee.bulwark.json");
-    let assessment = bulwark::model::assess(&scenario);
-    let mut fonts = common::AppFonts::default();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 560.0))
-        .build_ui(move |ui| {
-            // The caption's arrows are in the app's fonts, from the next frame.
-            if !fonts.ready(ui.ctx()) {
-                return;
-            }
-            bulwark::present::draw_plot_slide(
-                ui,
-                &scenario,
-                Some(&assessment),
-                PlotKind::AcceptabilityDeterrence,
-                None,
-            )
-        });
-    h.run();
+    let h = trade_off_slide(egui::vec2(1280.0, 560.0), Vec::new());
     // It used to be drawn with no point at all.
     assert!(h.query_by_label_contains("(this scenario)").is_some());
+    assert!(h.query_by_label_contains("Open other scenarios").is_some());
+}
+
+#[test]
+fn the_trade_off_slide_names_every_open_scenario() {
+    let points = (0..9)
+        .map(|i| bulwark::plots::TradeOffPoint {
+            title: format!("Scenario {}", i + 1),
+            acceptability: 0.1 * i as f64,
+            deterrence: 0.9 - 0.05 * i as f64,
+            active: i == 0,
+        })
+        .collect();
+    let mut h = trade_off_slide(egui::vec2(1280.0, 720.0), points);
+    assert!(h.query_by_label_contains("The 9 open scenarios").is_some());
+    assert!(h.query_by_label_contains("Open other scenarios").is_none());
+    for i in 1..=9 {
+        let mine = if i == 1 { " (this scenario)" } else { "" };
+        assert!(
+            h.query_by_label_contains(&format!("Scenario {i}{mine}:"))
+                .is_some(),
+            "scenario {i} is in the key"
+        );
+    }
+    h.snapshot("slide_trade_off_nine");
 }

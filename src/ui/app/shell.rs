@@ -85,12 +85,16 @@ fn presenting(ui: &mut Ui, app: &BulwarkApp, views: &mut Views, out: &mut Vec<Co
     let scenario = app.doc().scenario();
     let slides = crate::present::deck(scenario);
     let assessment = app.assessment().result;
-    let assessment = assessment.as_deref();
+    let points = trade_off_points(app);
+    let figures = crate::present::slide::Figures {
+        assessment: assessment.as_deref(),
+        trade_off: &points,
+    };
     let markdown = &mut views.slide_markdown;
     let before = out.len();
     let actions = egui::CentralPanel::no_frame()
         .show(ui, |ui| {
-            crate::present::view::show_audience(ui, p, scenario, assessment, &slides, markdown)
+            crate::present::view::show_audience(ui, p, scenario, figures, &slides, markdown)
         })
         .inner;
     out.extend(actions.into_iter().map(Command::Presenting));
@@ -107,7 +111,7 @@ fn presenting(ui: &mut Ui, app: &BulwarkApp, views: &mut Views, out: &mut Vec<Co
             ui.ctx(),
             p,
             scenario,
-            assessment,
+            figures,
             &slides,
             markdown,
         );
