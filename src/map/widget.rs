@@ -343,8 +343,13 @@ impl MapState {
                 )
                 .labelled_by(label.id);
             }
-            if (!self.ruler.is_empty() || !self.rings.is_empty())
-                && ui.button("Clear measurements").clicked()
+            // Always there (greyed out with nothing to clear), so the toolbar
+            // does not shift when a measurement is made.
+            let measured = !self.ruler.is_empty() || !self.rings.is_empty();
+            if ui
+                .add_enabled(measured, egui::Button::new("Clear measurements"))
+                .on_disabled_hover_text("No ruler or range rings to clear")
+                .clicked()
             {
                 self.ruler.clear();
                 self.rings.clear();
@@ -428,7 +433,11 @@ impl MapState {
         } else if response.double_clicked()
             && let Some(pos) = response.interact_pointer_pos()
         {
-            self.target = Some(match geodata().country_at_xy(as_f32(frame.to_map(pos))) {
+            let country = geodata().country_at_xy(as_f32(frame.to_map(pos)));
+            if self.tool == Tool::Select {
+                self.selected = country.map(|c| c.id.to_owned());
+            }
+            self.target = Some(match country {
                 Some(country) => fit_country(rect, country),
                 None => View {
                     center: frame.to_map(pos),

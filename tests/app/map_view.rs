@@ -114,6 +114,50 @@ fn click_selects_a_country() {
 }
 
 #[test]
+fn double_click_zooms_to_a_country_and_selects_it() {
+    let state = State {
+        map: MapState::default(),
+        scenario: demo(),
+        last_group: None,
+    };
+    // Steps of 1/20 s, so that two clicks fall within egui's double-click
+    // delay (0.3 s); the default step is a quarter of a second.
+    let mut h = Harness::builder()
+        .with_size(vec2(1100.0, 760.0))
+        .with_step_dt(0.05)
+        .build_ui_state(
+            |ui, state: &mut State| {
+                let out = state.map.show(ui, &state.scenario);
+                if let Some((view, _)) = out.edit {
+                    state.scenario.map_view = view;
+                }
+            },
+            state,
+        );
+    h.run();
+    let zoom = h.state().map.view().1;
+    let poland = h.state().map.geo_to_screen(19.5, 52.0).expect("drawn");
+    h.hover_at(poland);
+    h.step();
+    for pressed in [true, false, true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: poland,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run_steps(60);
+    assert_eq!(h.state().map.selected.as_deref(), Some("POL"));
+    assert!(
+        h.state().map.view().1 > zoom * 1.5,
+        "zoomed in to Poland: {zoom} to {}",
+        h.state().map.view().1
+    );
+}
+
+#[test]
 fn drag_pans_and_saves_the_view_as_one_undo_group() {
     let mut h = harness(demo());
     let start = h.state().map.geo_to_screen(25.0, 54.0).expect("drawn");
