@@ -121,6 +121,13 @@ pub enum Command {
     ShowBacktest,
     /// Close that window.
     CloseBacktest,
+    /// Open the command palette: every command by name.
+    OpenPalette,
+    /// Open the short guide: shortcuts, how to read each figure, where the
+    /// model is documented.
+    ShowGuide,
+    /// Close the guide.
+    CloseGuide,
     /// Close the error message.
     DismissError,
     /// Show a message in the status line (a view's report, e.g. an export).
@@ -195,6 +202,9 @@ impl Command {
             Command::AssessAgain,
             Command::ShowBacktest,
             Command::CloseBacktest,
+            Command::OpenPalette,
+            Command::ShowGuide,
+            Command::CloseGuide,
             Command::TypePath(String::new()),
             Command::AnswerTypedPath(false),
             Command::DismissError,
@@ -265,6 +275,9 @@ impl Command {
             Command::AssessAgain => "Assess again",
             Command::ShowBacktest => "Historical backtests",
             Command::CloseBacktest => "Close the backtests",
+            Command::OpenPalette => "Command palette…",
+            Command::ShowGuide => "Guide",
+            Command::CloseGuide => "Close the guide",
             Command::DismissError => "OK",
             Command::Report(_) => "Report",
         }
@@ -298,6 +311,10 @@ impl Command {
                 "Stop this assessment; it runs again when the scenario changes or on Assess again"
             }
             Command::AssessAgain => "Run the stopped assessment again",
+            Command::OpenPalette => "Find any command by typing words of its name",
+            Command::ShowGuide => {
+                "Shortcuts, how to read each figure, and where the model is documented"
+            }
             Command::ShowBacktest => {
                 "The engine against history: the chance of attack in past cases, and campaigns' days to the objective"
             }
@@ -326,6 +343,11 @@ impl Command {
             Command::Quit => cmd(Key::Q),
             Command::Present => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F5)),
             Command::CloseTab(_) => cmd(Key::W),
+            Command::OpenPalette => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::P,
+            )),
+            Command::ShowGuide => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
             _ => None,
         }
     }
@@ -368,7 +390,7 @@ mod tests {
             .into_iter()
             .filter_map(|c| c.shortcut().map(|s| (c, s)))
             .collect();
-        assert_eq!(with.len(), 10, "the documented shortcuts, Ctrl+W included");
+        assert_eq!(with.len(), 12, "the documented shortcuts, Ctrl+W included");
         for (i, (a, sa)) in with.iter().enumerate() {
             for (b, sb) in &with[i + 1..] {
                 assert_ne!(sa, sb, "{a:?} and {b:?} share a shortcut");
@@ -430,6 +452,9 @@ mod tests {
             Command::NewFromTemplate => 46,
             Command::ChooseNewCase(_) => 47,
             Command::AnswerNewCase(_) => 48,
+            Command::OpenPalette => 49,
+            Command::ShowGuide => 50,
+            Command::CloseGuide => 51,
         }
     }
 
@@ -437,7 +462,7 @@ mod tests {
     fn every_kind_of_command_is_listed() {
         let all = Command::every();
         let kinds: std::collections::BTreeSet<usize> = all.iter().map(kind).collect();
-        assert_eq!(kinds, (0..49).collect());
+        assert_eq!(kinds, (0..52).collect());
         assert!(all.iter().all(|c| !c.label().is_empty()));
     }
 

@@ -14,6 +14,8 @@ pub mod commands;
 pub mod compare;
 pub mod document;
 pub mod editor;
+pub mod guide;
+pub mod palette;
 pub mod recovery;
 pub mod settings;
 pub mod tabs;

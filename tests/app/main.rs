@@ -15,6 +15,7 @@ mod accessibility;
 mod app_shell;
 mod cli;
 mod cli_assess;
+mod command_palette;
 mod kill_during_save;
 mod layering;
 mod limits;

@@ -129,6 +129,9 @@ impl BulwarkApp {
             }
             Command::ShowBacktest => self.views.backtest.show_window(),
             Command::CloseBacktest => self.views.backtest.open = false,
+            Command::OpenPalette => self.views.palette.show_window(),
+            Command::ShowGuide => self.views.guide.open = true,
+            Command::CloseGuide => self.views.guide.open = false,
             Command::DismissError => {
                 self.dialogs.error = None;
                 self.dialogs.error_heading = "";

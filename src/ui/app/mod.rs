@@ -112,6 +112,10 @@ pub struct Views {
     pub warnings: Warnings,
     /// Which open scenarios the comparison shows.
     pub compare: crate::ui::compare::CompareChoice,
+    /// The command palette (Ctrl+Shift+P).
+    pub palette: crate::ui::palette::CommandPalette,
+    /// The short guide (F1).
+    pub guide: crate::ui::guide::Guide,
 }
 
 /// The consistency warnings of one revision of one document, kept until the

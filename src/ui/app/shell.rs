@@ -72,6 +72,18 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
         }
     });
     out.extend(views.backtest.show(ui.ctx()));
+    out.extend(views.guide.show(ui.ctx()));
+    if views.palette.open {
+        let tabs = tab_titles(
+            &app.tabs()
+                .documents()
+                .iter()
+                .map(|d| d.scenario().meta.title.as_str())
+                .collect::<Vec<_>>(),
+        );
+        let entries = crate::ui::palette::entries(&tabs, super::files::example_titles());
+        out.extend(views.palette.show(ui.ctx(), &entries));
+    }
     super::dialogs::show(ui.ctx(), app, &mut out);
     out
 }
@@ -336,6 +348,8 @@ fn menu_bar(ui: &mut Ui, app: &BulwarkApp, views: &Views, out: &mut Vec<Command>
             ui.menu_button("Present on", |ui| present_on_menu(ui, app, out));
         });
         ui.menu_button("Help", |ui| {
+            menu_item(ui, out, Command::ShowGuide, true);
+            menu_item(ui, out, Command::OpenPalette, true);
             menu_item(ui, out, Command::ShowBacktest, true);
             menu_item(ui, out, Command::About, true);
         });

@@ -1,0 +1,79 @@
+//! The command palette and the guide, driven from the keyboard as a user
+//! would: Ctrl+Shift+P, words of a command, Enter; F1.
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+use crate::common::{self, WINDOW};
+
+#[test]
+fn the_palette_finds_a_command_by_words_and_enter_runs_it() {
+    let mut h = common::app(WINDOW);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run();
+    assert!(
+        h.query_by_label("Command palette").is_some(),
+        "the palette opens"
+    );
+    // The keyboard is in its field: typing goes there, not to the map.
+    let zoom = h.state().doc().scenario().map_view.zoom;
+    h.event(egui::Event::Text("light theme".into()));
+    h.run();
+    assert!(
+        h.query_by_label("Theme: Light").is_some(),
+        "the match is listed"
+    );
+    assert!(h.query_by_label("Save As").is_none(), "others are not");
+    assert_eq!(h.state().doc().scenario().map_view.zoom, zoom);
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().settings().theme, egui::ThemePreference::Light);
+    assert!(
+        h.query_by_label("Command palette").is_none(),
+        "and it closes"
+    );
+}
+
+#[test]
+fn arrow_keys_choose_among_the_matches_and_escape_closes() {
+    let mut h = common::app(WINDOW);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run();
+    h.event(egui::Event::Text("panel".into()));
+    h.run();
+    let (left, right) = (
+        h.state().settings().show_left,
+        h.state().settings().show_right,
+    );
+    // "Editing panel" then "Assessment panel": the second hides the assessment.
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_ne!(h.state().settings().show_right, right);
+    assert_eq!(h.state().settings().show_left, left, "not the first match");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Command palette").is_none());
+}
+
+#[test]
+fn f1_opens_the_guide_with_the_shortcuts_and_the_readings() {
+    let mut h = common::app(WINDOW);
+    h.run();
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.query_by_label("Reading the figures").is_some());
+    assert!(
+        h.query_by_label("Command palette").is_some(),
+        "its shortcut is listed"
+    );
+    assert!(
+        h.query_by_label_contains("Monte Carlo draws in which")
+            .is_some()
+    );
+}
