@@ -95,6 +95,15 @@ pub enum Command {
         /// CSV when true, JSON when false.
         csv: bool,
     },
+    /// Save the map as a PNG image at this path.
+    ExportMapImageTo(PathBuf),
+    /// Export the assessment's figures (CSV when `csv`) to this file.
+    ExportAssessmentTo {
+        /// CSV when true, JSON when false.
+        csv: bool,
+        /// The file to write.
+        path: PathBuf,
+    },
     /// Answer the unsaved-changes question.
     AnswerUnsaved(UnsavedChoice),
     /// Answer the recovery question: restore the work (`true`) or discard it.
@@ -192,6 +201,11 @@ impl Command {
             Command::ExportPlotTo(PlotKind::Tornado, PathBuf::new()),
             Command::ExportAssessment { csv: true },
             Command::ExportAssessment { csv: false },
+            Command::ExportMapImageTo(PathBuf::new()),
+            Command::ExportAssessmentTo {
+                csv: true,
+                path: PathBuf::new(),
+            },
             Command::AnswerUnsaved(UnsavedChoice::Cancel),
             Command::AnswerRecovery(false),
             Command::AnswerChangedOnDisk(false),
@@ -255,6 +269,8 @@ impl Command {
             Command::ExportPlotTo(..) => "Export plot",
             Command::ExportAssessment { csv: true } => "Export assessment (CSV)",
             Command::ExportAssessment { csv: false } => "Export assessment (JSON)",
+            Command::ExportMapImageTo(_) => "Export map image",
+            Command::ExportAssessmentTo { .. } => "Export assessment",
             Command::AnswerUnsaved(UnsavedChoice::Save) => "Save",
             Command::AnswerUnsaved(UnsavedChoice::Discard) => "Discard",
             Command::AnswerUnsaved(UnsavedChoice::Cancel) => "Cancel",
@@ -455,6 +471,8 @@ mod tests {
             Command::OpenPalette => 49,
             Command::ShowGuide => 50,
             Command::CloseGuide => 51,
+            Command::ExportMapImageTo(_) => 52,
+            Command::ExportAssessmentTo { .. } => 53,
         }
     }
 
@@ -462,7 +480,7 @@ mod tests {
     fn every_kind_of_command_is_listed() {
         let all = Command::every();
         let kinds: std::collections::BTreeSet<usize> = all.iter().map(kind).collect();
-        assert_eq!(kinds, (0..52).collect());
+        assert_eq!(kinds, (0..54).collect());
         assert!(all.iter().all(|c| !c.label().is_empty()));
     }
 

@@ -1348,3 +1348,50 @@ fn the_selection_does_not_carry_over_to_another_tab() {
     h.run();
     assert!(h.state().views().map.selected.is_none());
 }
+
+#[test]
+fn exports_of_an_unsaved_scenario_ask_where_instead_of_using_the_working_folder() {
+    use bulwark::ui::app::Question;
+    let mut h = common::app(WINDOW);
+    common::run_assessment(&mut h);
+    assert!(
+        h.state().doc().path().is_none(),
+        "the start-up example has no file"
+    );
+    for command in [
+        Command::ExportMapImage,
+        Command::ExportAssessment { csv: true },
+        Command::ExportSlides,
+    ] {
+        h.state_mut().queue(command.clone());
+        h.run();
+        match h.state().question() {
+            Some(Question::TypedPath { text, .. }) => {
+                assert!(text.starts_with("~/"), "{command:?} suggests {text}");
+            }
+            other => panic!("{command:?} asks where: {}", other.is_some()),
+        }
+        h.state_mut().queue(Command::AnswerTypedPath(false));
+        h.run();
+    }
+    // The answer is where the file goes.
+    let dir = common::temp_dir();
+    let csv = dir.path().join("figures.csv");
+    h.state_mut().queue(Command::ExportAssessment { csv: true });
+    h.run();
+    h.state_mut()
+        .queue(Command::TypePath(csv.display().to_string()));
+    h.state_mut().queue(Command::AnswerTypedPath(true));
+    h.run();
+    let text = std::fs::read_to_string(&csv).expect("written where asked");
+    assert!(
+        text.contains("chance_of_attack"),
+        "{}",
+        &text[..text.len().min(200)]
+    );
+    assert!(
+        h.state().message().contains("figures.csv"),
+        "{}",
+        h.state().message()
+    );
+}

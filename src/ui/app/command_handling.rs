@@ -97,7 +97,9 @@ impl BulwarkApp {
             | Command::ExportMapImage
             | Command::ExportPlot(_)
             | Command::ExportPlotTo(..)
-            | Command::ExportAssessment { .. } => self.apply_export_command(command),
+            | Command::ExportAssessment { .. }
+            | Command::ExportMapImageTo(_)
+            | Command::ExportAssessmentTo { .. } => self.apply_export_command(command),
             Command::ShowPlot(plot) => self.views.panel.plot = plot,
             Command::About => self.dialogs.about = true,
             Command::CloseAbout => self.dialogs.about = false,

@@ -218,6 +218,8 @@ fn typed_path_dialog(
             "Export",
         ),
         PathPurpose::ExportPlot(_) => ("Export the plot as a PNG image", "Export"),
+        PathPurpose::ExportMap => ("Export the map as a PNG image", "Export"),
+        PathPurpose::ExportAssessment { .. } => ("Export the assessment's figures", "Export"),
     };
     let (prompt, example) = match purpose {
         PathPurpose::Open => (
@@ -229,9 +231,13 @@ fn typed_path_dialog(
             format!("e.g. ~/scenarios/my-scenario{}", crate::scenario::EXTENSION),
         ),
         PathPurpose::ExportSlides => ("Path of the folder:", "e.g. ~/briefing".to_owned()),
-        PathPurpose::ExportPlot(_) => (
+        PathPurpose::ExportPlot(_) | PathPurpose::ExportMap => (
             "Path of the image file:",
-            "e.g. ~/briefing/plot.png".to_owned(),
+            "e.g. ~/briefing/map.png".to_owned(),
+        ),
+        PathPurpose::ExportAssessment { .. } => (
+            "Path of the file:",
+            "e.g. ~/briefing/assessment.csv".to_owned(),
         ),
     };
     let modal = Modal::new(Id::unique("typed_path_dialog")).show(ctx, |ui| {

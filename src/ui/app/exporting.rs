@@ -26,26 +26,19 @@ impl BulwarkApp {
     pub(super) fn apply_export_command(&mut self, command: Command) {
         match command {
             Command::ExportSlides => {
-                let folder = self
-                    .doc()
-                    .path()
-                    .and_then(Path::parent)
-                    .map(Path::to_path_buf)
-                    .unwrap_or_default()
-                    .join(format!(
-                        "{}-slides",
-                        slug(&self.doc().scenario().meta.title)
-                    ));
-                self.dialogs.question = Some(Question::TypedPath {
-                    purpose: PathPurpose::ExportSlides,
-                    text: folder.display().to_string(),
-                });
+                let name = format!("{}-slides", slug(&self.doc().scenario().meta.title));
+                self.ask_export_path(PathPurpose::ExportSlides, name);
             }
             Command::ExportSlidesTo(dir) => self.spawn_slide_export(dir),
             Command::ExportMapImage => {
-                let dir = self.export_folder();
                 let name = format!("{}-map.png", slug(&self.doc().scenario().meta.title));
-                self.views.map.request_export(dir.join(name));
+                match self.export_folder() {
+                    Some(dir) => self.views.map.request_export(dir.join(name)),
+                    None => self.ask_export_path(PathPurpose::ExportMap, name),
+                }
+            }
+            Command::ExportMapImageTo(path) => {
+                self.views.map.request_export(with_png_extension(&path));
             }
             Command::ExportPlot(plot) => self.spawn_dialog(DialogKind::ExportPlot(plot)),
             Command::ExportPlotTo(plot, path) => {
@@ -55,13 +48,35 @@ impl BulwarkApp {
                     .panel
                     .request_export(plot, with_png_extension(&path));
             }
-            Command::ExportAssessment { csv } => self.export_assessment(csv),
+            Command::ExportAssessment { csv } => {
+                let ext = if csv { "csv" } else { "json" };
+                let name = format!(
+                    "{}-assessment.{ext}",
+                    slug(&self.doc().scenario().meta.title)
+                );
+                match self.export_folder() {
+                    Some(dir) => self.export_assessment(csv, dir.join(name)),
+                    None => self.ask_export_path(PathPurpose::ExportAssessment { csv }, name),
+                }
+            }
+            Command::ExportAssessmentTo { csv, path } => self.export_assessment(csv, path),
             _ => {}
         }
     }
 
-    /// Writes the active scenario's current assessment next to its file.
-    fn export_assessment(&mut self, csv: bool) {
+    /// Asks where an export goes, suggesting `name` beside the scenario's
+    /// file or, for a scenario not saved to a file yet, in the home folder
+    /// (never silently into whatever folder the app was started from).
+    fn ask_export_path(&mut self, purpose: PathPurpose, name: String) {
+        let text = match self.export_folder() {
+            Some(dir) => dir.join(name).display().to_string(),
+            None => format!("~/{name}"),
+        };
+        self.dialogs.question = Some(Question::TypedPath { purpose, text });
+    }
+
+    /// Writes the active scenario's current assessment to `path`.
+    fn export_assessment(&mut self, csv: bool, path: PathBuf) {
         let state = self.assessment();
         let Some(result) = state.result.filter(|_| !state.stale) else {
             self.dialogs.message =
@@ -69,16 +84,11 @@ impl BulwarkApp {
             return;
         };
         let done = [(self.doc().name(), (*result).clone())];
-        let (text, ext) = if csv {
-            (crate::model::export::to_csv(&done), "csv")
+        let text = if csv {
+            crate::model::export::to_csv(&done)
         } else {
-            (crate::model::export::to_json(&done), "json")
+            crate::model::export::to_json(&done)
         };
-        let file = format!(
-            "{}-assessment.{ext}",
-            slug(&self.doc().scenario().meta.title)
-        );
-        let path = self.export_folder().join(file);
         match crate::scenario::write_export(&path, text.as_bytes()) {
             Ok(()) => {
                 self.dialogs.message = format!("Exported the assessment to {}", path.display());

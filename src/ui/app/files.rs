@@ -192,6 +192,10 @@ impl BulwarkApp {
             PathPurpose::Save => self.finish_save_as(path),
             PathPurpose::ExportSlides => self.apply(Command::ExportSlidesTo(path)),
             PathPurpose::ExportPlot(plot) => self.apply(Command::ExportPlotTo(plot, path)),
+            PathPurpose::ExportMap => self.apply(Command::ExportMapImageTo(path)),
+            PathPurpose::ExportAssessment { csv } => {
+                self.apply(Command::ExportAssessmentTo { csv, path });
+            }
         }
     }
 
@@ -214,11 +218,15 @@ impl BulwarkApp {
                     .add_filter("Bulwark scenario", &["json"])
                     .set_file_name(format!("{title}{EXTENSION}"))
                     .save_file(),
-                DialogKind::ExportPlot(plot) => rfd::FileDialog::new()
-                    .add_filter("PNG image", &["png"])
-                    .set_directory(start)
+                DialogKind::ExportPlot(plot) => {
+                    let dialog = rfd::FileDialog::new().add_filter("PNG image", &["png"]);
+                    match start {
+                        Some(dir) => dialog.set_directory(dir),
+                        None => dialog,
+                    }
                     .set_file_name(plot_file_name(&title, plot))
-                    .save_file(),
+                    .save_file()
+                }
             };
             let _ = tx.send(result);
         });
@@ -235,15 +243,18 @@ impl BulwarkApp {
                 self.doc()
                     .path()
                     .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| format!("{title}{EXTENSION}")),
+                    .unwrap_or_else(|| format!("~/{title}{EXTENSION}")),
             ),
-            DialogKind::ExportPlot(plot) => (
-                PathPurpose::ExportPlot(plot),
-                self.export_folder()
-                    .join(plot_file_name(&title, plot))
-                    .display()
-                    .to_string(),
-            ),
+            DialogKind::ExportPlot(plot) => {
+                let name = plot_file_name(&title, plot);
+                (
+                    PathPurpose::ExportPlot(plot),
+                    match self.export_folder() {
+                        Some(dir) => dir.join(name).display().to_string(),
+                        None => format!("~/{name}"),
+                    },
+                )
+            }
         };
         self.dialogs.question = Some(Question::TypedPath { purpose, text });
     }

@@ -89,6 +89,13 @@ pub enum PathPurpose {
     ExportSlides,
     /// Save the plot as a PNG image.
     ExportPlot(crate::plots::PlotKind),
+    /// Save the map as a PNG image.
+    ExportMap,
+    /// Export the assessment's figures (CSV when `csv`).
+    ExportAssessment {
+        /// CSV when true, JSON when false.
+        csv: bool,
+    },
 }
 
 /// The state the views keep between frames: which tab of the editor, which
@@ -563,13 +570,13 @@ impl BulwarkApp {
         }
     }
 
-    /// The folder exports go to: the scenario file's, else the current folder.
-    fn export_folder(&self) -> PathBuf {
+    /// The folder exports go to without asking: the scenario file's; none
+    /// for a scenario not saved to a file yet, whose exports ask where.
+    fn export_folder(&self) -> Option<PathBuf> {
         self.doc()
             .path()
             .and_then(Path::parent)
             .map(Path::to_path_buf)
-            .unwrap_or_else(|| std::env::current_dir().unwrap_or_default())
     }
 }
 
