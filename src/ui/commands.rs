@@ -137,6 +137,8 @@ pub enum Command {
     ShowGuide,
     /// Close the guide.
     CloseGuide,
+    /// Move the keyboard to the next panel (`false`) or the previous (`true`).
+    NextPanel(bool),
     /// Close the error message.
     DismissError,
     /// Show a message in the status line (a view's report, e.g. an export).
@@ -219,6 +221,8 @@ impl Command {
             Command::OpenPalette,
             Command::ShowGuide,
             Command::CloseGuide,
+            Command::NextPanel(false),
+            Command::NextPanel(true),
             Command::TypePath(String::new()),
             Command::AnswerTypedPath(false),
             Command::DismissError,
@@ -294,6 +298,8 @@ impl Command {
             Command::OpenPalette => "Command palette…",
             Command::ShowGuide => "Guide",
             Command::CloseGuide => "Close the guide",
+            Command::NextPanel(false) => "Next panel",
+            Command::NextPanel(true) => "Previous panel",
             Command::DismissError => "OK",
             Command::Report(_) => "Report",
         }
@@ -364,6 +370,8 @@ impl Command {
                 Key::P,
             )),
             Command::ShowGuide => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
+            Command::NextPanel(false) => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F6)),
+            Command::NextPanel(true) => Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::F6)),
             _ => None,
         }
     }
@@ -406,7 +414,7 @@ mod tests {
             .into_iter()
             .filter_map(|c| c.shortcut().map(|s| (c, s)))
             .collect();
-        assert_eq!(with.len(), 12, "the documented shortcuts, Ctrl+W included");
+        assert_eq!(with.len(), 14, "the documented shortcuts, Ctrl+W included");
         for (i, (a, sa)) in with.iter().enumerate() {
             for (b, sb) in &with[i + 1..] {
                 assert_ne!(sa, sb, "{a:?} and {b:?} share a shortcut");
@@ -473,6 +481,7 @@ mod tests {
             Command::CloseGuide => 51,
             Command::ExportMapImageTo(_) => 52,
             Command::ExportAssessmentTo { .. } => 53,
+            Command::NextPanel(_) => 54,
         }
     }
 
@@ -480,7 +489,7 @@ mod tests {
     fn every_kind_of_command_is_listed() {
         let all = Command::every();
         let kinds: std::collections::BTreeSet<usize> = all.iter().map(kind).collect();
-        assert_eq!(kinds, (0..54).collect());
+        assert_eq!(kinds, (0..55).collect());
         assert!(all.iter().all(|c| !c.label().is_empty()));
     }
 

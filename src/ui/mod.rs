@@ -16,6 +16,7 @@ pub mod document;
 pub mod editor;
 pub mod guide;
 pub mod palette;
+pub mod panel_focus;
 pub mod recovery;
 pub mod settings;
 pub mod tabs;

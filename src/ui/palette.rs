@@ -116,6 +116,7 @@ fn by_name(command: &Command) -> bool {
             | Command::AssessAgain
             | Command::ShowBacktest
             | Command::ShowGuide
+            | Command::NextPanel(_)
     )
 }
 

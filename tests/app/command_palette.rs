@@ -77,3 +77,40 @@ fn f1_opens_the_guide_with_the_shortcuts_and_the_readings() {
             .is_some()
     );
 }
+
+/// Where the control with the keyboard is, across the window: 0 in the
+/// editing panel, 1 on the map, 2 in the assessment panel.
+fn focused_panel(h: &egui_kittest::Harness<'_, bulwark::ui::BulwarkApp>) -> Option<usize> {
+    let id = h.ctx.memory(|m| m.focused())?;
+    let rect = h
+        .ctx
+        .viewport(|v| v.prev_pass.widgets.get(id).map(|w| w.rect))?;
+    let x = rect.center().x;
+    Some(if x < 340.0 {
+        0
+    } else if x < WINDOW.x - 380.0 {
+        1
+    } else {
+        2
+    })
+}
+
+#[test]
+fn f6_moves_the_keyboard_from_panel_to_panel_and_shift_f6_back() {
+    let mut h = common::app(WINDOW);
+    h.run();
+    let mut visited = Vec::new();
+    for _ in 0..4 {
+        h.key_press(Key::F6);
+        h.run();
+        visited.push(focused_panel(&h));
+    }
+    assert_eq!(visited, [Some(0), Some(1), Some(2), Some(0)]);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F6);
+    h.run();
+    assert_eq!(
+        focused_panel(&h),
+        Some(2),
+        "Shift+F6 goes back, round the end"
+    );
+}

@@ -134,6 +134,7 @@ impl BulwarkApp {
             Command::OpenPalette => self.views.palette.show_window(),
             Command::ShowGuide => self.views.guide.open = true,
             Command::CloseGuide => self.views.guide.open = false,
+            Command::NextPanel(backwards) => self.views.panel_focus.request(backwards),
             Command::DismissError => {
                 self.dialogs.error = None;
                 self.dialogs.error_heading = "";

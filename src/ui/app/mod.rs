@@ -123,6 +123,8 @@ pub struct Views {
     pub palette: crate::ui::palette::CommandPalette,
     /// The short guide (F1).
     pub guide: crate::ui::guide::Guide,
+    /// The panels F6 moves the keyboard between.
+    pub panel_focus: crate::ui::panel_focus::PanelFocus,
 }
 
 /// The consistency warnings of one revision of one document, kept until the

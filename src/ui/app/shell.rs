@@ -23,8 +23,9 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
     egui::Panel::top("tab_bar").show(ui, |ui| tab_bar(ui, app, &mut out));
     egui::Panel::bottom("status_line").show(ui, |ui| status_line(ui, app));
     let settings = app.settings();
+    views.panel_focus.begin();
     if settings.show_left {
-        egui::Panel::left("editing_panel")
+        let shown = egui::Panel::left("editing_panel")
             .default_size(theme::LEFT_PANEL_WIDTH)
             .min_size(280.0)
             .show(ui, |ui| {
@@ -45,9 +46,11 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
                     }
                 });
             });
+        views.panel_focus.record(shown.response.rect);
     }
+    let mut assessment_rect = None;
     if settings.show_right {
-        egui::Panel::right("assessment_panel")
+        let shown = egui::Panel::right("assessment_panel")
             .default_size(theme::RIGHT_PANEL_WIDTH)
             .min_size(320.0)
             .show(ui, |ui| {
@@ -60,8 +63,9 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
                     out.extend(panel.report.map(Command::Report));
                 });
             });
+        assessment_rect = Some(shown.response.rect);
     }
-    egui::CentralPanel::default().show(ui, |ui| {
+    let central = egui::CentralPanel::default().show(ui, |ui| {
         if app.showing_comparison() && app.tabs().count() >= 2 {
             contain(ui, "the comparison", |ui| {
                 let open = compared(app);
@@ -71,6 +75,9 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
             contain(ui, "the map", |ui| map_panel(ui, app, views, &mut out));
         }
     });
+    views.panel_focus.record(central.response.rect);
+    views.panel_focus.extend_with(assessment_rect);
+    views.panel_focus.apply(ui.ctx());
     out.extend(views.backtest.show(ui.ctx()));
     out.extend(views.guide.show(ui.ctx()));
     if views.palette.open {
