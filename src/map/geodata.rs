@@ -168,7 +168,7 @@ impl Geodata {
 /// Whether `p` is inside the closed ring (crossing-number test). Hand-written:
 /// a dozen lines over the baked rings, where pulling `geo` into the app only for
 /// this would cost more build time than it saves.
-fn inside(ring: &[[f32; 2]], p: [f32; 2]) -> bool {
+pub(super) fn inside(ring: &[[f32; 2]], p: [f32; 2]) -> bool {
     let mut result = false;
     let mut j = ring.len().wrapping_sub(1);
     for (i, a) in ring.iter().enumerate() {

@@ -11,6 +11,7 @@ mod base_mesh;
 mod frame;
 pub mod geodata;
 mod guarantors;
+mod hover;
 mod labels;
 mod legend;
 pub mod lines;

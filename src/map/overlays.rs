@@ -41,16 +41,11 @@ pub(super) fn great_circle(frame: &Frame, a: [f64; 2], b: [f64; 2], steps: u32) 
         .collect()
 }
 
-/// The settlement line (line of contact or a preset), its source note, and
-/// "Russian-held" beside it when zoomed in.
-pub(super) fn settlement_line(
-    painter: &egui::Painter,
-    frame: &Frame,
-    scenario: &Scenario,
-    labels: &mut LabelPlacer,
-) {
-    let line: Vec<(f64, f64)> = match scenario.settlement_line.preset {
-        LinePreset::None => return,
+/// The settlement line's vertices (lon, lat), north to south, if the
+/// scenario has one.
+pub(super) fn settlement_vertices(scenario: &Scenario) -> Option<Vec<(f64, f64)>> {
+    Some(match scenario.settlement_line.preset {
+        LinePreset::None => return None,
         LinePreset::LineOfContact2025 => lines::line_of_contact_2025(),
         LinePreset::CedeDonetskLuhansk => lines::cede_donetsk_luhansk(),
         LinePreset::Custom => scenario
@@ -59,6 +54,19 @@ pub(super) fn settlement_line(
             .iter()
             .map(|p| (p.lon, p.lat))
             .collect(),
+    })
+}
+
+/// The settlement line (line of contact or a preset), its source note, and
+/// "Russian-held" beside it when zoomed in.
+pub(super) fn settlement_line(
+    painter: &egui::Painter,
+    frame: &Frame,
+    scenario: &Scenario,
+    labels: &mut LabelPlacer,
+) {
+    let Some(line) = settlement_vertices(scenario) else {
+        return;
     };
     let points: Vec<Pos2> = line
         .iter()

@@ -20,6 +20,7 @@ use super::axis_editing::{AxisEdit, AxisEditing};
 use super::base_mesh::{Cache, base_mesh};
 use super::frame::{Frame, View, fit_country};
 use super::geodata::Geodata;
+use super::hover::Hovered;
 use super::labels::country_name;
 use super::overlay_pass::{KeptInputs, OverlayInputs, paint_overlay};
 use super::overlays::outline;
@@ -252,6 +253,10 @@ impl MapState {
             .hover_pos()
             .and_then(|p| geodata().country_at_xy(as_f32(frame.to_map(p))))
             .map(|c| c.id.to_owned());
+        let card = response.hover_pos().and_then(|p| {
+            let held = layers.line_of_control;
+            super::hover::hovered(&frame, scenario, p, layers.axes, held)
+        });
         self.paint(ui, &frame, scenario, &layers, &[]);
         if self.tool == Tool::Axes && !self.export.is_requested() {
             let painter = ui.painter_at(rect);
@@ -259,7 +264,7 @@ impl MapState {
                 .paint(&painter, &frame, scenario, response.hover_pos());
             self.axis_editing.hint(&painter, &frame);
         }
-        self.tooltip(response, scenario);
+        self.tooltip(response, scenario, card);
         if let Some(view) = self.view_to_save(ui, &scenario.map_view, layers) {
             out.edit = Some((view, Some(VIEW_EDIT_GROUP)));
         }
@@ -588,8 +593,10 @@ impl MapState {
         }
     }
 
-    fn tooltip(&self, response: Response, scenario: &Scenario) {
-        let Some(id) = self.hovered.clone() else {
+    /// The card of what is under the pointer: an axis, the Suwałki gap, the
+    /// held area or a country.
+    fn tooltip(&self, response: Response, scenario: &Scenario, card: Option<Hovered>) {
+        let Some(card) = card else {
             return;
         };
         if self.export.is_requested() {
@@ -599,7 +606,19 @@ impl MapState {
         if response.dragged() || self.tool == Tool::Axes {
             return;
         }
-        response.on_hover_ui_at_pointer(|ui| country_card(ui, scenario, &id));
+        response.on_hover_ui_at_pointer(|ui| match &card {
+            Hovered::Axis(i) => {
+                let days = scenario
+                    .axes
+                    .get(*i)
+                    .and_then(|a| self.axis_days.get(&a.id))
+                    .copied();
+                super::hover::axis_card(ui, scenario, *i, days);
+            }
+            Hovered::SuwalkiGap => super::hover::gap_card(ui),
+            Hovered::Held(id) => super::hover::held_card(ui, scenario, id),
+            Hovered::Country(id) => country_card(ui, scenario, id),
+        });
     }
 }
 

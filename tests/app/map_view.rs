@@ -113,6 +113,46 @@ fn click_selects_a_country() {
     h.snapshot("map_click_lithuania");
 }
 
+/// The hover card at (lon, lat) on the demo map: the labels it shows.
+fn card_at(lon: f64, lat: f64) -> Harness<'static, State> {
+    // The app's fonts, for the arrows of an axis's card.
+    let mut fonts = AppFonts::default();
+    let mut h = harness_drawing(demo(), vec2(1100.0, 760.0), move |ui, state| {
+        if fonts.ready(ui.ctx()) {
+            state.map.show(ui, &state.scenario);
+        }
+    });
+    h.run();
+    let at = h.state().map.geo_to_screen(lon, lat).expect("drawn");
+    h.hover_at(at);
+    h.run_steps(6);
+    h
+}
+
+#[test]
+fn the_held_area_an_axis_and_the_suwalki_gap_have_cards_of_their_own() {
+    // Donetsk, behind the line of contact: held by Russia, not "Ukraine".
+    let h = card_at(37.8, 48.0);
+    assert!(h.query_by_label("Held by Russia").is_some());
+    assert!(h.query_by_label("Protected state").is_none());
+    // Kyiv, on Ukraine's side.
+    let h = card_at(30.5, 50.45);
+    assert!(h.query_by_label("Held by Russia").is_none());
+    // The middle of an axis.
+    let axis = demo().axes[0].clone();
+    let mid = bulwark::map::projection::intermediate(
+        [axis.start.point.lon, axis.start.point.lat],
+        [axis.objective.point.lon, axis.objective.point.lat],
+        0.5,
+    );
+    let h = card_at(mid[0], mid[1]);
+    assert!(h.query_by_label(&axis.name).is_some(), "{}", axis.name);
+    assert!(h.query_by_label_contains("Axis of advance into").is_some());
+    // The Suwałki gap.
+    let h = card_at(23.15, 54.15);
+    assert!(h.query_by_label("Suwałki gap").is_some());
+}
+
 #[test]
 fn double_click_zooms_to_a_country_and_selects_it() {
     let state = State {

@@ -1,0 +1,172 @@
+//! What is under the pointer on the map, for its tooltip: an axis of
+//! advance, the Suwałki gap, the area held by the adversary, or a country.
+
+use egui::{Pos2, Ui};
+
+use crate::scenario::Scenario;
+
+use super::frame::Frame;
+use super::geodata::{Geodata, inside};
+use super::lines::held_polygon;
+use super::overlays::{great_circle, settlement_vertices};
+use super::places::SUWALKI_GAP;
+use super::projection::distance_km;
+
+/// How near a line the pointer must be to be over it, points.
+const NEAR_PX: f32 = 7.0;
+
+/// Something on the map with a card of its own.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Hovered {
+    /// The axis of advance with this index.
+    Axis(usize),
+    /// The Suwałki gap.
+    SuwalkiGap,
+    /// The part of this country (ISO alpha-3) the adversary holds behind the
+    /// settlement line.
+    Held(String),
+    /// A country (ISO alpha-3).
+    Country(String),
+}
+
+/// What is under `pos` (screen), lines first, then the held area, then the
+/// country; `axes` and `held` say whether those layers are shown.
+pub(super) fn hovered(
+    frame: &Frame,
+    scenario: &Scenario,
+    pos: Pos2,
+    axes: bool,
+    held: bool,
+) -> Option<Hovered> {
+    // Of the lines within reach, the nearest.
+    let reach = frame.px(NEAR_PX);
+    let mut best: Option<(f32, Hovered)> = None;
+    let mut consider = |d: f32, what: Hovered| {
+        if d <= reach && best.as_ref().is_none_or(|(b, _)| d < *b) {
+            best = Some((d, what));
+        }
+    };
+    if axes {
+        for (i, axis) in scenario.axes.iter().enumerate() {
+            let a = [axis.start.point.lon, axis.start.point.lat];
+            let b = [axis.objective.point.lon, axis.objective.point.lat];
+            consider(
+                line_distance(&great_circle(frame, a, b, 32), pos),
+                Hovered::Axis(i),
+            );
+        }
+    }
+    let [a, b] = SUWALKI_GAP;
+    let gap = [
+        frame.geo_to_screen(a[0], a[1]),
+        frame.geo_to_screen(b[0], b[1]),
+    ];
+    consider(line_distance(&gap, pos), Hovered::SuwalkiGap);
+    if let Some((_, what)) = best {
+        return Some(what);
+    }
+    let geo = frame.to_geo(pos);
+    let country = Geodata::get().country_at(geo[0], geo[1])?;
+    if held
+        && country.id == "UKR"
+        && let Some(line) = settlement_vertices(scenario)
+    {
+        let ring: Vec<[f32; 2]> = held_polygon(&line)
+            .iter()
+            .map(|&(lon, lat)| [lon as f32, lat as f32])
+            .collect();
+        if inside(&ring, [geo[0] as f32, geo[1] as f32]) {
+            return Some(Hovered::Held(country.id.to_owned()));
+        }
+    }
+    Some(Hovered::Country(country.id.to_owned()))
+}
+
+/// How far `pos` is from the polyline `points`, points.
+fn line_distance(points: &[Pos2], pos: Pos2) -> f32 {
+    points
+        .windows(2)
+        .map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let ab = b - a;
+            let t = ((pos - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
+            (a + ab * t).distance(pos)
+        })
+        .fold(f32::INFINITY, f32::min)
+}
+
+/// The card of an axis: its name, route, ground, shares and, once assessed,
+/// the median days to its objective.
+pub(super) fn axis_card(ui: &mut Ui, scenario: &Scenario, index: usize, days: Option<f64>) {
+    let Some(axis) = scenario.axes.get(index) else {
+        return;
+    };
+    ui.strong(&axis.name);
+    ui.label(format!(
+        "Axis of advance into {}",
+        crate::scenario::reference::state_name(scenario, &axis.defender)
+    ));
+    let km = axis.start.point.distance_km(axis.objective.point) * axis.route_factor;
+    ui.label(format!(
+        "{} → {}: {km:.0} km by road (×{:.2} the straight line)",
+        axis.start.name, axis.objective.name, axis.route_factor
+    ));
+    ui.label(format!(
+        "Terrain {:.2} · adversary's share {:.0}% · defender's share {:.0}%",
+        axis.terrain,
+        100.0 * axis.adversary_share,
+        100.0 * axis.defender_share
+    ));
+    match days {
+        Some(d) => ui.label(format!(
+            "Objective falls in {} (median)",
+            crate::kit::format::duration_days(d)
+        )),
+        None => ui.label("Objective usually holds, or not yet assessed"),
+    };
+}
+
+/// The card of the Suwałki gap.
+pub(super) fn gap_card(ui: &mut Ui) {
+    let [a, b] = SUWALKI_GAP;
+    ui.strong("Suwałki gap");
+    ui.label(format!(
+        "The Polish–Lithuanian border between Kaliningrad and Belarus, {:.0} km: \
+         NATO's only land link to the Baltic states",
+        distance_km(a, b)
+    ));
+}
+
+/// The card of the area the adversary holds.
+pub(super) fn held_card(ui: &mut Ui, scenario: &Scenario, id: &str) {
+    ui.strong(format!(
+        "Held by {}",
+        crate::scenario::reference::state_name(scenario, &scenario.adversary.state)
+    ));
+    let line = match scenario.settlement_line.preset {
+        crate::scenario::LinePreset::LineOfContact2025 => "the line of contact, late 2025",
+        crate::scenario::LinePreset::CedeDonetskLuhansk => "Donetsk and Luhansk ceded",
+        _ => "the scenario's own line",
+    };
+    ui.label(format!(
+        "Part of {} behind the settlement line ({line})",
+        crate::scenario::reference::state_name(scenario, id),
+    ));
+    ui.weak(super::lines::SOURCE_NOTE);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_distance_to_a_line_is_to_its_nearest_point_ends_included() {
+        let line = [Pos2::new(0.0, 0.0), Pos2::new(100.0, 0.0)];
+        assert_eq!(line_distance(&line, Pos2::new(50.0, 5.0)), 5.0);
+        assert_eq!(line_distance(&line, Pos2::new(110.0, 0.0)), 10.0);
+        assert_eq!(
+            line_distance(&line[..1], Pos2::new(1.0, 0.0)),
+            f32::INFINITY
+        );
+    }
+}
