@@ -60,3 +60,16 @@ pub fn blend(base: Color32, colour: Color32, amount: f32) -> Color32 {
         mix(base.b(), colour.b()),
     )
 }
+
+/// The opaque colour a translucent (premultiplied) `top` makes painted over
+/// an opaque `base`, as the GPU composes it: a legend's swatch of an area
+/// drawn over a country then matches the map.
+pub fn over(top: Color32, base: Color32) -> Color32 {
+    let keep = 1.0 - f32::from(top.a()) / 255.0;
+    let mix = |t: u8, b: u8| (f32::from(t) + f32::from(b) * keep).round().min(255.0) as u8;
+    Color32::from_rgb(
+        mix(top.r(), base.r()),
+        mix(top.g(), base.g()),
+        mix(top.b(), base.b()),
+    )
+}

@@ -76,26 +76,26 @@ pub(super) fn legend_box(
 ) -> Legend {
     let font = frame.font(11.5);
     let mut rows: Vec<(LegendKey, String)> = Vec::new();
+    // Every role a country is drawn in, whether or not the scenario lists it
+    // (a neutral state by policy, the others).
+    let drawn: Vec<Role> = super::geodata::Geodata::get()
+        .countries()
+        .iter()
+        .map(|c| role_of(scenario, c.id))
+        .collect();
     let shown: Vec<Role> = Role::ALL
         .into_iter()
-        .filter(|s| {
-            *s == Role::Nato
-                || *s == Role::Adversary
-                || scenario
-                    .states
-                    .iter()
-                    .any(|st| role_of(scenario, &st.id) == *s)
-        })
+        .filter(|s| drawn.contains(s))
         .collect();
     for s in shown {
         rows.push((LegendKey::Fill(s.fill()), s.label().to_owned()));
     }
     if layers.line_of_control && scenario.settlement_line.preset != LinePreset::None {
         rows.push((
-            LegendKey::Fill(palette::blend(
-                Role::Protected.fill(),
+            // The held area is drawn over Ukraine's own fill.
+            LegendKey::Fill(palette::over(
                 palette::MAP_HELD,
-                0.55,
+                role_of(scenario, "UKR").fill(),
             )),
             "Held by Russia".into(),
         ));

@@ -399,3 +399,24 @@ fn force_markers_do_not_overlap_each_other_or_the_labels() {
         .collect();
     assert!(crossed.is_empty(), "labels under markers: {crossed:?}");
 }
+
+#[test]
+fn the_legend_shows_the_held_area_in_its_colour_on_the_map() {
+    let mut h = harness(demo());
+    // Inside the held area of Zaporizhzhia oblast, away from labels and dots.
+    let held = h.state().map.geo_to_screen(35.9, 47.1).expect("drawn");
+    let image = h.render().expect("rendered");
+    let on_map = *image.get_pixel(held.x.round() as u32, held.y.round() as u32);
+    // The legend sits at the top right; its swatch is the same colour.
+    let (w, _) = image.dimensions();
+    let near = |a: &image::Rgba<u8>| {
+        a.0.iter()
+            .zip(on_map.0.iter())
+            .all(|(x, y)| x.abs_diff(*y) <= 2)
+    };
+    let swatch = (w - 300..w)
+        .flat_map(|x| (40..360).map(move |y| (x, y)))
+        .filter(|&(x, y)| near(image.get_pixel(x, y)))
+        .count();
+    assert!(swatch > 40, "{swatch} legend pixels in the map's {on_map:?}");
+}
