@@ -418,5 +418,8 @@ fn the_legend_shows_the_held_area_in_its_colour_on_the_map() {
         .flat_map(|x| (40..360).map(move |y| (x, y)))
         .filter(|&(x, y)| near(image.get_pixel(x, y)))
         .count();
-    assert!(swatch > 40, "{swatch} legend pixels in the map's {on_map:?}");
+    assert!(
+        swatch > 40,
+        "{swatch} legend pixels in the map's {on_map:?}"
+    );
 }

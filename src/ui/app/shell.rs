@@ -30,10 +30,15 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
             .min_size(280.0)
             .show(ui, |ui| {
                 contain(ui, "the editing panel", |ui| {
+                    // The selection's card at the foot of the panel, so that
+                    // selecting a country does not push the editor's tabs down.
                     if let Some(id) = views.map.selected.clone() {
-                        ui.heading("Selected on the map");
-                        crate::map::widget::country_card(ui, app.doc().scenario(), &id);
-                        ui.separator();
+                        egui::Panel::bottom("selected_on_the_map")
+                            .resizable(false)
+                            .show(ui, |ui| {
+                                ui.heading("Selected on the map");
+                                crate::map::widget::country_card(ui, app.doc().scenario(), &id);
+                            });
                     }
                     let mut draft = app.doc().scenario().clone();
                     let warnings = views.warnings.of(app.doc());
