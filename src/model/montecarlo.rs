@@ -90,7 +90,9 @@ impl Tally {
     }
 
     /// Mean, percentiles (nearest rank, to the bin's middle, within the values
-    /// seen) and a coarse histogram.
+    /// seen) and a coarse histogram of [`BINS`] bins over the range the draws
+    /// fill (on the fine grid), so that a narrow result still shows its shape
+    /// rather than one bar of a twentieth of the whole range.
     pub fn summary(&self) -> Distribution {
         let mut d = Distribution {
             hist_low: self.low,
@@ -101,6 +103,12 @@ impl Tally {
         if self.n == 0 {
             return d;
         }
+        let filled = |c: &&u32| **c > 0;
+        let first = self.counts.iter().position(|c| filled(&c)).unwrap_or(0);
+        let last = self.counts.iter().rposition(|c| filled(&c)).unwrap_or(0);
+        // Fine bins to a coarse one, so that BINS of them cover the draws.
+        let per_bin = (last - first + 1).div_ceil(BINS).max(1);
+        let start = first.min(RESOLUTION - BINS * per_bin);
         d.mean = self.sum / f64::from(self.n);
         let width = (self.high - self.low) / RESOLUTION as f64;
         let at = |q: f64| {
@@ -116,8 +124,10 @@ impl Tally {
             self.max
         };
         (d.p5, d.p50, d.p95) = (at(0.05), at(0.5), at(0.95));
-        for (i, c) in self.counts.iter().enumerate() {
-            if let Some(h) = d.histogram.get_mut(i * BINS / RESOLUTION) {
+        d.hist_low = self.low + start as f64 * width;
+        d.hist_high = d.hist_low + (BINS * per_bin) as f64 * width;
+        for (i, c) in self.counts.iter().enumerate().skip(start) {
+            if let Some(h) = d.histogram.get_mut((i - start) / per_bin) {
                 *h += c;
             }
         }
@@ -398,4 +408,33 @@ struct Campaigns {
     starts: Vec<campaign::Start>,
     /// Each axis's campaign with the guarantors who act in the draw.
     outcomes: Vec<campaign::Outcome>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tally(values: impl Iterator<Item = f64>) -> Distribution {
+        let mut t = Tally::unit();
+        values.for_each(|x| t.add(x));
+        t.summary()
+    }
+
+    #[test]
+    fn a_narrow_result_is_binned_over_its_own_range() {
+        let d = tally((0..1000).map(|i| 0.10 + 0.02 * f64::from(i) / 999.0));
+        let bars = d.histogram.iter().filter(|c| **c > 0).count();
+        assert!(bars >= 5, "{bars} bars: {:?}", d.histogram);
+        assert!(d.hist_low <= 0.10 && d.hist_high >= 0.12, "{d:?}");
+        assert!(d.hist_high - d.hist_low < 0.1, "{d:?}");
+        assert_eq!(d.histogram.iter().sum::<u32>(), 1000, "every draw in a bin");
+    }
+
+    #[test]
+    fn a_wide_result_keeps_the_whole_range() {
+        let d = tally((0..=1000).map(|i| f64::from(i) / 1000.0));
+        assert_eq!((d.hist_low, d.hist_high), (0.0, 1.0));
+        assert_eq!(d.histogram.len(), BINS);
+        assert_eq!(d.histogram.iter().sum::<u32>(), 1001);
+    }
 }
