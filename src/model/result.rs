@@ -260,6 +260,10 @@ pub struct BreakEven {
     /// Per-guarantor credibility at which the arrangement's chance of attack
     /// equals the baseline's: 0 if it is better even at 0, none if it is worse even at 1.
     pub break_even_credibility: Option<f64>,
+    /// The arrangement's chance of attack with every guarantor's credibility
+    /// set to 0, 0.1 … 1 (at most likely values): pairs of (credibility,
+    /// chance of attack), the curve the break-even point lies on.
+    pub curve: Vec<[f64; 2]>,
 }
 
 /// One bar of the tornado chart.

@@ -88,6 +88,12 @@ pub fn break_even(scenario: &Scenario, id: &str, likely: &[f64]) -> Vec<BreakEve
                 burden_pct_gdp: burden_pct(&alone),
                 baseline_burden_pct_gdp: burden_pct(&baseline),
                 break_even_credibility: solve(&alone, likely, horizon, baseline_eval.attack),
+                curve: (0..=10)
+                    .map(|i| {
+                        let c = f64::from(i) / 10.0;
+                        [c, attack_at_credibility(&alone, likely, horizon, c)]
+                    })
+                    .collect(),
             })
         })
         .collect()
@@ -96,13 +102,7 @@ pub fn break_even(scenario: &Scenario, id: &str, likely: &[f64]) -> Vec<BreakEve
 /// The per-guarantor credibility at which the state's chance of attack falls
 /// to `target` (bisection; the chance falls as credibility rises).
 fn solve(state: &PreparedState, likely: &[f64], horizon: f64, target: f64) -> Option<f64> {
-    let at = |c: f64| {
-        let mut overridden = state.clone();
-        for guarantor in &mut overridden.guarantors {
-            guarantor.credibility = Some(c);
-        }
-        eval_at(&overridden, likely, horizon).attack
-    };
+    let at = |c: f64| attack_at_credibility(state, likely, horizon, c);
     if state.guarantors.is_empty() {
         return (at(0.0) <= target).then_some(0.0);
     }
@@ -124,6 +124,15 @@ fn solve(state: &PreparedState, likely: &[f64], horizon: f64, target: f64) -> Op
     Some(hi)
 }
 
+/// The state's chance of attack with every guarantor's credibility set to `c`.
+fn attack_at_credibility(state: &PreparedState, likely: &[f64], horizon: f64, c: f64) -> f64 {
+    let mut overridden = state.clone();
+    for guarantor in &mut overridden.guarantors {
+        guarantor.credibility = Some(c);
+    }
+    eval_at(&overridden, likely, horizon).attack
+}
+
 /// Burden of a protected state: defence spending (scaled down by a binding
 /// force cap) plus compensation, % of GDP.
 pub fn burden_pct(state: &PreparedState) -> f64 {
@@ -140,4 +149,39 @@ pub fn defence_pct(state: &PreparedState) -> f64 {
         _ => 1.0,
     };
     figures.defence_pct_gdp.max(0.0) * scale.max(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_break_even_curve_falls_with_credibility_and_crosses_the_baseline_at_break_even() {
+        for name in [
+            "us-bilateral-28-point.bulwark.json",
+            "coalition-guarantee.bulwark.json",
+        ] {
+            let bytes = crate::assets::example(name).expect("example");
+            let s = crate::scenario::from_bytes(name, bytes).expect("valid");
+            let a = crate::model::assess_with(&s, 200, 1);
+            for b in a.states.iter().flat_map(|st| &st.break_even) {
+                assert_eq!(b.curve.len(), 11, "{name}");
+                assert_eq!((b.curve[0][0], b.curve[10][0]), (0.0, 1.0));
+                assert!(
+                    b.curve.windows(2).all(|w| w[1][1] <= w[0][1] + 1e-9),
+                    "{name} {}: {:?}",
+                    b.name,
+                    b.curve
+                );
+                if let Some(x) = b.break_even_credibility.filter(|x| *x > 0.0) {
+                    let i = ((x * 10.0).floor() as usize).min(9);
+                    let (lo, hi) = (b.curve[i + 1][1], b.curve[i][1]);
+                    let target = b.baseline_chance_of_attack;
+                    assert!(
+                        lo <= target + 1e-9 && target <= hi + 1e-9,
+                        "{name}: {x} {:?}",
+                        b.curve
+                    );
+                }
+            }
+        }
+    }
 }

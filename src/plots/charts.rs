@@ -388,11 +388,71 @@ fn decimal_steps(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     egui_plot::uniform_grid_spacer(move |_| [base, 5.0 * base, 10.0 * base])(input)
 }
 
+/// The chance of attack against each guarantor's credibility for each
+/// arrangement, armed neutrality's level as a dashed line, each
+/// arrangement's break-even point and its own credibility marked.
+fn break_even_plot(ui: &mut Ui, state: &StateAssessment) {
+    let Some(first) = state.break_even.first() else {
+        return;
+    };
+    let baseline = 100.0 * first.baseline_chance_of_attack;
+    // The whole 0–100 % range on both axes: room above the curves for the key.
+    Plot::new("break_even_plot")
+        .height(220.0)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .include_x(0.0)
+        .include_x(100.0)
+        .include_y(0.0)
+        .include_y(100.0)
+        .x_axis_label("each guarantor's credibility, %")
+        .y_axis_label("chance of attack, %")
+        .legend(Legend::default().position(Corner::RightTop))
+        .show(ui, |p| {
+            p.hline(
+                egui_plot::HLine::new("armed neutrality", baseline)
+                    .color(theme::ADVERSARY)
+                    .style(egui_plot::LineStyle::dashed_loose()),
+            );
+            for (i, b) in state.break_even.iter().enumerate() {
+                let colour = trade_off_colour(i + 1);
+                let curve: Vec<[f64; 2]> = b
+                    .curve
+                    .iter()
+                    .map(|[c, a]| [100.0 * c, 100.0 * a])
+                    .collect();
+                p.line(Line::new(b.name.clone(), PlotPoints::from(curve)).color(colour));
+                p.points(
+                    Points::new(
+                        b.name.clone(),
+                        vec![[100.0 * b.credibility, 100.0 * b.chance_of_attack]],
+                    )
+                    .radius(4.0)
+                    .color(colour),
+                );
+                if let Some(x) = b.break_even_credibility.filter(|x| *x > 0.0) {
+                    p.points(
+                        Points::new(
+                            format!("{}: break-even", b.name),
+                            vec![[100.0 * x, baseline]],
+                        )
+                        .shape(egui_plot::MarkerShape::Diamond)
+                        .radius(6.0)
+                        .color(colour),
+                    );
+                }
+            }
+        });
+    ui.weak("Dots: each arrangement at its own credibility; diamonds: where it equals armed neutrality (dashed).");
+}
+
 pub(super) fn break_even(ui: &mut Ui, state: &StateAssessment) -> Option<egui::Response> {
     if state.break_even.is_empty() {
         ui.label("No guarantee to compare with armed neutrality.");
         return None;
     }
+    break_even_plot(ui, state);
     // One block per arrangement rather than a four-column table, which would
     // be wider than the panel.
     let table = ui.vertical(|ui| {
