@@ -1395,3 +1395,32 @@ fn exports_of_an_unsaved_scenario_ask_where_instead_of_using_the_working_folder(
         h.state().message()
     );
 }
+
+#[test]
+fn ticking_override_credibility_does_not_widen_the_editing_panel() {
+    let mut h = common::app(WINDOW);
+    h.get_by_label("Arrangements").click();
+    h.run();
+    let kyiv = |h: &Harness<'_, BulwarkApp>| {
+        h.state()
+            .views()
+            .map
+            .geo_to_screen(30.5, 50.45)
+            .expect("the map is shown")
+    };
+    let before = kyiv(&h);
+    h.query_all_by_label("Override credibility")
+        .next()
+        .expect("a guarantor's override box")
+        .click();
+    h.run_steps(4);
+    assert!(
+        h.query_all_by_label("Credibility").next().is_some(),
+        "the slider shows"
+    );
+    let after = kyiv(&h);
+    assert!(
+        (after.x - before.x).abs() < 1.0,
+        "the map moved from {before:?} to {after:?}: the panel widened"
+    );
+}

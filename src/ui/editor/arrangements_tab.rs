@@ -485,7 +485,9 @@ fn guarantor(ui: &mut Ui, ed: &mut EditTracker, g: &mut Guarantor, (options, axe
         &mut g.nuclear_umbrella,
         "The guarantor extends its nuclear deterrent over the protected state",
     );
-    ui.horizontal(|ui| widgets::credibility(ui, ed, None, &mut g.credibility));
+    // The box and the slider on lines of their own: side by side they would
+    // widen the panel (a side panel grows to its widest row).
+    widgets::credibility(ui, ed, None, &mut g.credibility);
     forces(ui, ed, g, options, axes);
 }
 
