@@ -95,9 +95,16 @@ fn line_distance(points: &[Pos2], pos: Pos2) -> f32 {
         .fold(f32::INFINITY, f32::min)
 }
 
-/// The card of an axis: its name, route, ground, shares and, once assessed,
-/// the median days to its objective.
-pub(super) fn axis_card(ui: &mut Ui, scenario: &Scenario, index: usize, days: Option<f64>) {
+/// The card of an axis: its name, route, ground, shares and, once
+/// `assessed`, the median days to its objective (`days`, none where it
+/// usually holds).
+pub(super) fn axis_card(
+    ui: &mut Ui,
+    scenario: &Scenario,
+    index: usize,
+    days: Option<f64>,
+    assessed: bool,
+) {
     let Some(axis) = scenario.axes.get(index) else {
         return;
     };
@@ -117,12 +124,13 @@ pub(super) fn axis_card(ui: &mut Ui, scenario: &Scenario, index: usize, days: Op
         100.0 * axis.adversary_share,
         100.0 * axis.defender_share
     ));
-    match days {
-        Some(d) => ui.label(format!(
+    match (days, assessed) {
+        (Some(d), _) => ui.label(format!(
             "Objective falls in {} (median)",
             crate::kit::format::duration_days(d)
         )),
-        None => ui.label("Objective usually holds, or not yet assessed"),
+        (None, true) => ui.label("The objective holds in most draws"),
+        (None, false) => ui.weak("Not assessed yet"),
     };
 }
 

@@ -86,6 +86,8 @@ pub struct MapState {
     /// Time to objective along each axis (by axis id), days, once an assessment
     /// exists; shown next to the axis' distance.
     pub axis_days: BTreeMap<String, f64>,
+    /// Whether the figures come from an assessment (else none has arrived).
+    assessed: bool,
     /// Credibility of each guarantor from the engine (by arrangement id and
     /// guarantor state), used for the weight of its ties when the scenario has
     /// no override.
@@ -115,6 +117,7 @@ impl Default for MapState {
             ring_radius_km: 300.0,
             axis_editing: AxisEditing::default(),
             axis_days: BTreeMap::new(),
+            assessed: false,
             credibility: BTreeMap::new(),
             last_rect: None,
             export: RegionExport::default(),
@@ -182,6 +185,7 @@ impl MapState {
     pub fn set_figures(&mut self, assessment: Option<&crate::model::Assessment>) {
         self.axis_days.clear();
         self.credibility.clear();
+        self.assessed = assessment.is_some();
         for state in assessment.iter().flat_map(|a| &a.states) {
             for axis in &state.campaign {
                 if let Some(days) = axis.usually_falls() {
@@ -613,7 +617,7 @@ impl MapState {
                     .get(*i)
                     .and_then(|a| self.axis_days.get(&a.id))
                     .copied();
-                super::hover::axis_card(ui, scenario, *i, days);
+                super::hover::axis_card(ui, scenario, *i, days, self.assessed);
             }
             Hovered::SuwalkiGap => super::hover::gap_card(ui),
             Hovered::Held(id) => super::hover::held_card(ui, scenario, id),

@@ -145,9 +145,20 @@ fn the_held_area_an_axis_and_the_suwalki_gap_have_cards_of_their_own() {
         [axis.objective.point.lon, axis.objective.point.lat],
         0.5,
     );
-    let h = card_at(mid[0], mid[1]);
+    let mut h = card_at(mid[0], mid[1]);
     assert!(h.query_by_label(&axis.name).is_some(), "{}", axis.name);
     assert!(h.query_by_label_contains("Axis of advance into").is_some());
+    assert!(h.query_by_label("Not assessed yet").is_some());
+    // Once assessed, the card says how the objective fares.
+    let assessment = bulwark::model::assess_with(&demo(), 300, 1);
+    h.state_mut().map.set_figures(Some(&assessment));
+    h.run_steps(3);
+    assert!(h.query_by_label("Not assessed yet").is_none());
+    assert!(
+        h.query_by_label_contains("Objective falls in").is_some()
+            || h.query_by_label("The objective holds in most draws")
+                .is_some()
+    );
     // The Suwałki gap.
     let h = card_at(23.15, 54.15);
     assert!(h.query_by_label("Suwałki gap").is_some());
