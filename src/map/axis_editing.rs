@@ -236,7 +236,6 @@ impl AxisEditing {
 
 /// The axis end (index, which end) within reach of `pos`, nearest first.
 fn end_at(frame: &Frame, scenario: &Scenario, pos: Pos2) -> Option<(usize, AxisEnd)> {
-    let reach = Rect::from_center_size(pos, egui::Vec2::splat(2.0 * frame.px(GRIP_PX)));
     scenario
         .axes
         .iter()
@@ -248,7 +247,7 @@ fn end_at(frame: &Frame, scenario: &Scenario, pos: Pos2) -> Option<(usize, AxisE
             ]
         })
         .map(|(i, end, p)| (i, end, frame.geo_to_screen(p.lon, p.lat)))
-        .filter(|(_, _, at)| reach.contains(*at) && at.distance(pos) <= frame.px(GRIP_PX))
+        .filter(|(_, _, at)| at.distance(pos) <= frame.px(GRIP_PX))
         .min_by(|a, b| a.2.distance(pos).total_cmp(&b.2.distance(pos)))
         .map(|(i, end, _)| (i, end))
 }

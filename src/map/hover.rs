@@ -3,10 +3,10 @@
 
 use egui::{Pos2, Ui};
 
-use crate::scenario::Scenario;
+use crate::scenario::{Layers, Scenario};
 
 use super::frame::Frame;
-use super::geodata::{Geodata, inside};
+use super::geodata::inside;
 use super::lines::held_polygon;
 use super::overlays::{great_circle, settlement_vertices};
 use super::places::SUWALKI_GAP;
@@ -29,14 +29,15 @@ pub enum Hovered {
     Country(String),
 }
 
-/// What is under `pos` (screen), lines first, then the held area, then the
-/// country; `axes` and `held` say whether those layers are shown.
+/// What is under `pos` (screen), in `country` (the one the map found
+/// there): lines first, then the held area, then the country, of the
+/// `layers` shown.
 pub(super) fn hovered(
     frame: &Frame,
     scenario: &Scenario,
     pos: Pos2,
-    axes: bool,
-    held: bool,
+    country: Option<&str>,
+    layers: &Layers,
 ) -> Option<Hovered> {
     // Of the lines within reach, the nearest.
     let reach = frame.px(NEAR_PX);
@@ -46,7 +47,7 @@ pub(super) fn hovered(
             best = Some((d, what));
         }
     };
-    if axes {
+    if layers.axes {
         for (i, axis) in scenario.axes.iter().enumerate() {
             let a = [axis.start.point.lon, axis.start.point.lat];
             let b = [axis.objective.point.lon, axis.objective.point.lat];
@@ -65,21 +66,21 @@ pub(super) fn hovered(
     if let Some((_, what)) = best {
         return Some(what);
     }
-    let geo = frame.to_geo(pos);
-    let country = Geodata::get().country_at(geo[0], geo[1])?;
-    if held
-        && country.id == "UKR"
+    let country = country?;
+    if layers.line_of_control
+        && country == "UKR"
         && let Some(line) = settlement_vertices(scenario)
     {
+        let geo = frame.to_geo(pos);
         let ring: Vec<[f32; 2]> = held_polygon(&line)
             .iter()
             .map(|&(lon, lat)| [lon as f32, lat as f32])
             .collect();
         if inside(&ring, [geo[0] as f32, geo[1] as f32]) {
-            return Some(Hovered::Held(country.id.to_owned()));
+            return Some(Hovered::Held(country.to_owned()));
         }
     }
-    Some(Hovered::Country(country.id.to_owned()))
+    Some(Hovered::Country(country.to_owned()))
 }
 
 /// How far `pos` is from the polyline `points`, points.

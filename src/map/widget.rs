@@ -257,10 +257,6 @@ impl MapState {
             .hover_pos()
             .and_then(|p| geodata().country_at_xy(as_f32(frame.to_map(p))))
             .map(|c| c.id.to_owned());
-        let card = response.hover_pos().and_then(|p| {
-            let held = layers.line_of_control;
-            super::hover::hovered(&frame, scenario, p, layers.axes, held)
-        });
         self.paint(ui, &frame, scenario, &layers, &[]);
         if self.tool == Tool::Axes && !self.export.is_requested() {
             let painter = ui.painter_at(rect);
@@ -268,7 +264,7 @@ impl MapState {
                 .paint(&painter, &frame, scenario, response.hover_pos());
             self.axis_editing.hint(&painter, &frame);
         }
-        self.tooltip(response, scenario, card);
+        self.tooltip(response, &frame, scenario, &layers);
         if let Some(view) = self.view_to_save(ui, &scenario.map_view, layers) {
             out.edit = Some((view, Some(VIEW_EDIT_GROUP)));
         }
@@ -599,17 +595,17 @@ impl MapState {
 
     /// The card of what is under the pointer: an axis, the Suwałki gap, the
     /// held area or a country.
-    fn tooltip(&self, response: Response, scenario: &Scenario, card: Option<Hovered>) {
-        let Some(card) = card else {
+    fn tooltip(&self, response: Response, frame: &Frame, scenario: &Scenario, layers: &Layers) {
+        // The axes tool shows its own hint instead of the country card.
+        if self.export.is_requested() || response.dragged() || self.tool == Tool::Axes {
+            return;
+        }
+        let Some(card) = response.hover_pos().and_then(|p| {
+            let country = self.hovered.as_deref();
+            super::hover::hovered(frame, scenario, p, country, layers)
+        }) else {
             return;
         };
-        if self.export.is_requested() {
-            return;
-        }
-        // The axes tool shows its own hint instead of the country card.
-        if response.dragged() || self.tool == Tool::Axes {
-            return;
-        }
         response.on_hover_ui_at_pointer(|ui| match &card {
             Hovered::Axis(i) => {
                 let days = scenario

@@ -103,9 +103,8 @@ impl Tally {
         if self.n == 0 {
             return d;
         }
-        let filled = |c: &&u32| **c > 0;
-        let first = self.counts.iter().position(|c| filled(&c)).unwrap_or(0);
-        let last = self.counts.iter().rposition(|c| filled(&c)).unwrap_or(0);
+        let first = self.counts.iter().position(|&c| c > 0).unwrap_or(0);
+        let last = self.counts.iter().rposition(|&c| c > 0).unwrap_or(0);
         // Fine bins to a coarse one, so that BINS of them cover the draws.
         let per_bin = (last - first + 1).div_ceil(BINS).max(1);
         let start = first.min(RESOLUTION - BINS * per_bin);

@@ -59,16 +59,10 @@ pub fn axis_between(scenario: &Scenario, defender: &str, start: Place, objective
         scenario.adversary.state.to_lowercase(),
         defender.to_lowercase()
     );
-    let taken: f64 = scenario
-        .axes
-        .iter()
-        .filter(|a| a.defender == defender)
-        .map(|a| a.adversary_share)
-        .sum();
-    let left = 1.0 - taken;
+    let left = 1.0 - adversary_share_into(scenario, defender);
     Axis {
         id: unique_id(&base, "_", |id| scenario.axes.iter().any(|a| a.id == id)),
-        name: format!("{} → {}", start.name, objective.name),
+        name: name_from_ends(&start, &objective),
         defender: defender.into(),
         start,
         objective,
@@ -81,6 +75,22 @@ pub fn axis_between(scenario: &Scenario, defender: &str, start: Place, objective
         lift_per_day: None,
         landing_day: None,
     }
+}
+
+/// The share of the adversary's theatre forces on the scenario's axes into
+/// `defender`, in all.
+pub fn adversary_share_into(scenario: &Scenario, defender: &str) -> f64 {
+    scenario
+        .axes
+        .iter()
+        .filter(|a| a.defender == defender)
+        .map(|a| a.adversary_share)
+        .sum()
+}
+
+/// An axis's name made from its ends, "start → objective".
+fn name_from_ends(start: &Place, objective: &Place) -> String {
+    format!("{} → {}", start.name, objective.name)
 }
 
 /// Which end of an axis.
@@ -98,13 +108,13 @@ pub fn move_axis_end(scenario: &mut Scenario, index: usize, end: AxisEnd, place:
     let Some(axis) = scenario.axes.get_mut(index) else {
         return;
     };
-    let made_from_ends = axis.name == format!("{} → {}", axis.start.name, axis.objective.name);
+    let made_from_ends = axis.name == name_from_ends(&axis.start, &axis.objective);
     match end {
         AxisEnd::Start => axis.start = place,
         AxisEnd::Objective => axis.objective = place,
     }
     if made_from_ends {
-        axis.name = format!("{} → {}", axis.start.name, axis.objective.name);
+        axis.name = name_from_ends(&axis.start, &axis.objective);
     }
 }
 

@@ -109,12 +109,7 @@ fn attacker_shares(scenario: &Scenario, out: &mut Vec<Problem>) {
     defenders.sort_unstable();
     defenders.dedup();
     for defender in defenders {
-        let total: f64 = scenario
-            .axes
-            .iter()
-            .filter(|x| x.defender == defender)
-            .map(|x| x.adversary_share)
-            .sum();
+        let total = super::axes::adversary_share_into(scenario, defender);
         if total > 1.0 + 1e-9 {
             let first = scenario
                 .axes

@@ -51,6 +51,8 @@ pub const READINGS: &[(&str, &str)] = &[
 pub struct Guide {
     /// Whether it is showing.
     pub open: bool,
+    /// The shortcuts listed, made the first time it shows.
+    shortcuts: Vec<(String, String)>,
 }
 
 impl Guide {
@@ -59,24 +61,27 @@ impl Guide {
         if !self.open {
             return None;
         }
+        if self.shortcuts.is_empty() {
+            self.shortcuts = shortcuts(ctx);
+        }
         let mut open = true;
         egui::Window::new("Guide")
             .open(&mut open)
             .default_size([640.0, 560.0])
             .show(ctx, |ui| {
-                egui::ScrollArea::vertical().show(ui, contents);
+                egui::ScrollArea::vertical().show(ui, |ui| contents(ui, &self.shortcuts));
             });
         (!open).then_some(Command::CloseGuide)
     }
 }
 
-/// The guide's text.
-fn contents(ui: &mut Ui) {
+/// The guide's text, with its list of `shortcuts`.
+fn contents(ui: &mut Ui, shortcuts: &[(String, String)]) {
     ui.heading("Shortcuts");
     egui::Grid::new("guide_shortcuts")
         .striped(true)
         .show(ui, |ui| {
-            for (keys, what) in shortcuts() {
+            for (keys, what) in shortcuts {
                 ui.label(RichText::new(keys).monospace());
                 ui.label(what);
                 ui.end_row();
@@ -100,17 +105,16 @@ fn contents(ui: &mut Ui) {
     );
 }
 
-/// Every shortcut as (keys, what they do): the app's commands, the map's
-/// keys and the slide keys while presenting.
-pub fn shortcuts() -> Vec<(String, String)> {
-    let names = egui::ModifierNames::NAMES;
+/// Every shortcut as (keys, what they do): the app's commands (written as
+/// the menus write them), the map's keys and the slide keys while presenting.
+pub fn shortcuts(ctx: &egui::Context) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Command::every()
         .iter()
         .filter(|c| !matches!(c, Command::CloseTab(i) if *i != 0))
         .filter_map(|c| {
             let s = c.shortcut()?;
             Some((
-                s.format(&names, false),
+                ctx.format_shortcut(&s),
                 c.label().trim_end_matches('…').into(),
             ))
         })
@@ -137,7 +141,7 @@ mod tests {
 
     #[test]
     fn the_guide_lists_the_shortcuts_of_the_commands_and_the_slides() {
-        let all = shortcuts();
+        let all = shortcuts(&egui::Context::default());
         let has = |what: &str| all.iter().any(|(_, w)| w == what);
         assert!(has("Save"), "{all:?}");
         assert!(has("Command palette"));

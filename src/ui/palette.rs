@@ -25,12 +25,13 @@ pub struct Entry {
 /// choice (a theme, a plot, an example, an open tab), and nothing that only
 /// answers a dialog. `tabs` are the open tabs' titles, `examples` the baked
 /// examples as (file name, title).
-pub fn entries(tabs: &[String], examples: &[(String, String)]) -> Vec<Entry> {
+pub fn entries(ctx: &egui::Context, tabs: &[String], examples: &[(String, String)]) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
     let mut add = |name: String, command: Command| {
+        // Written as the menus write it.
         let shortcut = command
             .shortcut()
-            .map(|s| s.format(&egui::ModifierNames::NAMES, false))
+            .map(|s| ctx.format_shortcut(&s))
             .unwrap_or_default();
         out.push(Entry {
             name,
@@ -144,6 +145,9 @@ pub fn matching<'a>(entries: &'a [Entry], query: &str) -> Vec<&'a Entry> {
 pub struct CommandPalette {
     /// Whether it is showing.
     pub open: bool,
+    /// The commands listed, made once each time it opens (the open tabs
+    /// cannot change while it is up).
+    entries: Vec<Entry>,
     query: String,
     /// The highlighted line among the matches.
     chosen: usize,
@@ -153,16 +157,32 @@ impl CommandPalette {
     /// Opens it, empty, with the keyboard in its field.
     pub fn show_window(&mut self) {
         self.open = true;
+        self.entries.clear();
         self.query.clear();
         self.chosen = 0;
     }
 
-    /// Draws it when open; returns the command chosen (Enter or a click).
-    /// Esc or a click elsewhere closes it.
-    pub fn show(&mut self, ctx: &egui::Context, entries: &[Entry]) -> Option<Command> {
+    /// Draws it when open, listing the `entries` made when it opened;
+    /// returns the command chosen (Enter or a click). Esc or a click
+    /// elsewhere closes it.
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        entries: impl FnOnce() -> Vec<Entry>,
+    ) -> Option<Command> {
         if !self.open {
             return None;
         }
+        if self.entries.is_empty() {
+            self.entries = entries();
+        }
+        let entries = std::mem::take(&mut self.entries);
+        let given = self.show_entries(ctx, &entries);
+        self.entries = entries;
+        given
+    }
+
+    fn show_entries(&mut self, ctx: &egui::Context, entries: &[Entry]) -> Option<Command> {
         let (up, down, enter, escape) = ctx.input_mut(|i| {
             (
                 i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
@@ -239,6 +259,7 @@ mod tests {
 
     fn all() -> Vec<Entry> {
         entries(
+            &egui::Context::default(),
             &["Armed neutrality".into(), "NATO membership".into()],
             &[(
                 "nato-membership.bulwark.json".into(),

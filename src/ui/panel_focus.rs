@@ -25,11 +25,6 @@ impl PanelFocus {
         self.panels.push(rect);
     }
 
-    /// Adds a panel if it was drawn.
-    pub fn extend_with(&mut self, rect: Option<Rect>) {
-        self.panels.extend(rect);
-    }
-
     /// Asks to move to the next panel (`backwards`: the previous one).
     pub fn request(&mut self, backwards: bool) {
         self.pending = Some(backwards);

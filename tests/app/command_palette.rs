@@ -6,20 +6,33 @@ use egui_kittest::kittest::Queryable;
 
 use crate::common::{self, WINDOW};
 
-#[test]
-fn the_palette_finds_a_command_by_words_and_enter_runs_it() {
-    let mut h = common::app(WINDOW);
-    h.run();
+type App = egui_kittest::Harness<'static, bulwark::ui::BulwarkApp>;
+
+/// Ctrl+Shift+P, as a user opens the palette.
+fn open_palette(h: &mut App) {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     h.run();
+}
+
+/// The app with the palette open and `typed` in its field.
+fn palette_with(typed: &str) -> App {
+    let mut h = common::app(WINDOW);
+    h.run();
+    open_palette(&mut h);
+    h.event(egui::Event::Text(typed.into()));
+    h.run();
+    h
+}
+
+#[test]
+fn the_palette_finds_a_command_by_words_and_enter_runs_it() {
+    // The keyboard is in its field: typing goes there, not to the map.
+    let zoom = common::app(WINDOW).state().doc().scenario().map_view.zoom;
+    let mut h = palette_with("light theme");
     assert!(
         h.query_by_label("Command palette").is_some(),
         "the palette opens"
     );
-    // The keyboard is in its field: typing goes there, not to the map.
-    let zoom = h.state().doc().scenario().map_view.zoom;
-    h.event(egui::Event::Text("light theme".into()));
-    h.run();
     assert!(
         h.query_by_label("Theme: Light").is_some(),
         "the match is listed"
@@ -37,12 +50,7 @@ fn the_palette_finds_a_command_by_words_and_enter_runs_it() {
 
 #[test]
 fn arrow_keys_choose_among_the_matches_and_escape_closes() {
-    let mut h = common::app(WINDOW);
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
-    h.run();
-    h.event(egui::Event::Text("panel".into()));
-    h.run();
+    let mut h = palette_with("panel");
     let (left, right) = (
         h.state().settings().show_left,
         h.state().settings().show_right,
@@ -54,8 +62,7 @@ fn arrow_keys_choose_among_the_matches_and_escape_closes() {
     h.run();
     assert_ne!(h.state().settings().show_right, right);
     assert_eq!(h.state().settings().show_left, left, "not the first match");
-    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
-    h.run();
+    open_palette(&mut h);
     h.key_press(Key::Escape);
     h.run();
     assert!(h.query_by_label("Command palette").is_none());

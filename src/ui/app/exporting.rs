@@ -64,14 +64,9 @@ impl BulwarkApp {
         }
     }
 
-    /// Asks where an export goes, suggesting `name` beside the scenario's
-    /// file or, for a scenario not saved to a file yet, in the home folder
-    /// (never silently into whatever folder the app was started from).
+    /// Asks where an export called `name` goes (see `suggested_export_path`).
     fn ask_export_path(&mut self, purpose: PathPurpose, name: String) {
-        let text = match self.export_folder() {
-            Some(dir) => dir.join(name).display().to_string(),
-            None => format!("~/{name}"),
-        };
+        let text = self.suggested_export_path(&name);
         self.dialogs.question = Some(Question::TypedPath { purpose, text });
     }
 

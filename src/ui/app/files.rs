@@ -245,16 +245,10 @@ impl BulwarkApp {
                     .map(|p| p.display().to_string())
                     .unwrap_or_else(|| format!("~/{title}{EXTENSION}")),
             ),
-            DialogKind::ExportPlot(plot) => {
-                let name = plot_file_name(&title, plot);
-                (
-                    PathPurpose::ExportPlot(plot),
-                    match self.export_folder() {
-                        Some(dir) => dir.join(name).display().to_string(),
-                        None => format!("~/{name}"),
-                    },
-                )
-            }
+            DialogKind::ExportPlot(plot) => (
+                PathPurpose::ExportPlot(plot),
+                self.suggested_export_path(&plot_file_name(&title, plot)),
+            ),
         };
         self.dialogs.question = Some(Question::TypedPath { purpose, text });
     }

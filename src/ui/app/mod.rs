@@ -580,6 +580,16 @@ impl BulwarkApp {
             .and_then(Path::parent)
             .map(Path::to_path_buf)
     }
+
+    /// Where an export called `name` is suggested to go: beside the
+    /// scenario's file, or for a scenario not saved to a file yet, in the
+    /// home folder (never silently the folder the app was started from).
+    fn suggested_export_path(&self, name: &str) -> String {
+        match self.export_folder() {
+            Some(dir) => dir.join(name).display().to_string(),
+            None => format!("~/{name}"),
+        }
+    }
 }
 
 impl eframe::App for BulwarkApp {

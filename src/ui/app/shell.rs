@@ -81,21 +81,19 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
         }
     });
     views.panel_focus.record(central.response.rect);
-    views.panel_focus.extend_with(assessment_rect);
+    if let Some(rect) = assessment_rect {
+        views.panel_focus.record(rect);
+    }
     views.panel_focus.apply(ui.ctx());
     out.extend(views.backtest.show(ui.ctx()));
     out.extend(views.guide.show(ui.ctx()));
-    if views.palette.open {
-        let tabs = tab_titles(
-            &app.tabs()
-                .documents()
-                .iter()
-                .map(|d| d.scenario().meta.title.as_str())
-                .collect::<Vec<_>>(),
-        );
-        let entries = crate::ui::palette::entries(&tabs, super::files::example_titles());
-        out.extend(views.palette.show(ui.ctx(), &entries));
-    }
+    out.extend(views.palette.show(ui.ctx(), || {
+        crate::ui::palette::entries(
+            ui.ctx(),
+            &open_tab_titles(app),
+            super::files::example_titles(),
+        )
+    }));
     super::dialogs::show(ui.ctx(), app, &mut out);
     out
 }
@@ -171,21 +169,26 @@ fn trade_off_points(app: &BulwarkApp) -> Vec<crate::plots::TradeOffPoint> {
 /// Every open scenario with its tab's title and latest result, for the
 /// comparison.
 fn compared(app: &BulwarkApp) -> Vec<crate::ui::compare::Compared<'_>> {
-    let documents = app.tabs().documents();
-    let titles: Vec<&str> = documents
-        .iter()
-        .map(|d| d.scenario().meta.title.as_str())
-        .collect();
-    let titles = tab_titles(&titles);
-    documents
+    app.tabs()
+        .documents()
         .into_iter()
-        .zip(titles)
+        .zip(open_tab_titles(app))
         .map(|(doc, title)| crate::ui::compare::Compared {
             result: app.run_state(doc).result,
             doc,
             title,
         })
         .collect()
+}
+
+/// The open tabs' titles, in order (see [`tab_titles`]).
+fn open_tab_titles(app: &BulwarkApp) -> Vec<String> {
+    let documents = app.tabs().documents();
+    let titles: Vec<&str> = documents
+        .iter()
+        .map(|d| d.scenario().meta.title.as_str())
+        .collect();
+    tab_titles(&titles)
 }
 
 /// The tabs' titles: each scenario's, with " (2)", " (3)" … on the second
@@ -208,14 +211,11 @@ pub(crate) fn tab_titles(titles: &[&str]) -> Vec<String> {
 /// The open scenarios as tabs, with a close button each and the compare toggle.
 fn tab_bar(ui: &mut Ui, app: &BulwarkApp, out: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        let documents = app.tabs().documents();
-        let titles: Vec<&str> = documents
+        let tabs: Vec<(String, String)> = app
+            .tabs()
+            .documents()
             .iter()
-            .map(|doc| doc.scenario().meta.title.as_str())
-            .collect();
-        let tabs: Vec<(String, String)> = documents
-            .iter()
-            .zip(tab_titles(&titles))
+            .zip(open_tab_titles(app))
             .map(|(doc, title)| {
                 let dirty = if doc.is_dirty() { "• " } else { "" };
                 (format!("{dirty}{title}"), doc.name())
