@@ -7,34 +7,18 @@ use egui::{Color32, Pos2, Rect, Response, Shape, Ui};
 
 use crate::kit::palette;
 use crate::scenario::axes::{AxisEnd, axis_between, move_axis_end, remove_axis};
-use crate::scenario::{GeoPoint, Place, Scenario, reference};
+use crate::scenario::{Scenario, reference};
 
+use super::editing::{MapEdit, Putting, place_at, state_at};
 use super::frame::Frame;
-use super::geodata::Geodata;
-use super::labels::country_name;
-use super::places::CITIES;
 use super::projection::distance_km;
 
 /// Undo group of an axis end's drag; each drag adds its own count, so two
 /// drags are two undo steps while the frames of one merge into one.
 const AXIS_DRAG_GROUP: u64 = 0x6178_6973_0000_0000;
 
-/// A place within this distance of a city takes the city's name, km.
-const CITY_SNAP_KM: f64 = 35.0;
-
 /// How close to an axis's end the pointer must be to take hold of it, points.
 const GRIP_PX: f32 = 11.0;
-
-/// An edit the tool made: the new document, its undo group and what to say
-/// on the status line.
-pub struct AxisEdit {
-    /// The document after the change.
-    pub scenario: Scenario,
-    /// Undo group (`Some` while dragging, so one drag is one step).
-    pub group: Option<u64>,
-    /// A message for the status line, if any.
-    pub report: Option<String>,
-}
 
 /// The tool's state between frames.
 #[derive(Default)]
@@ -75,7 +59,7 @@ impl AxisEditing {
         response: &Response,
         frame: &Frame,
         scenario: &Scenario,
-    ) -> Option<AxisEdit> {
+    ) -> Option<MapEdit> {
         if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.pending = None;
         }
@@ -94,7 +78,7 @@ impl AxisEditing {
         {
             let mut draft = scenario.clone();
             move_axis_end(&mut draft, index, end, place_at(frame.to_geo(pos)));
-            edit = Some(AxisEdit {
+            edit = Some(MapEdit {
                 scenario: draft,
                 group: Some(AXIS_DRAG_GROUP + self.gestures),
                 report: None,
@@ -133,7 +117,7 @@ impl AxisEditing {
             let name = draft.axes[index].name.clone();
             remove_axis(&mut draft, index);
             self.menu = None;
-            Some(AxisEdit {
+            Some(MapEdit {
                 scenario: draft,
                 group: None,
                 report: Some(format!("Removed the axis “{name}” (Undo brings it back)")),
@@ -143,7 +127,7 @@ impl AxisEditing {
 
     /// A click: the start, or with a start waiting, the objective, which
     /// makes the axis into the state it lies in.
-    fn click(&mut self, geo: [f64; 2], scenario: &Scenario) -> Option<AxisEdit> {
+    fn click(&mut self, geo: [f64; 2], scenario: &Scenario) -> Option<MapEdit> {
         let Some(start) = self.pending else {
             self.pending = Some(geo);
             return None;
@@ -152,7 +136,7 @@ impl AxisEditing {
             return None;
         }
         self.pending = None;
-        let report = match defender_at(scenario, geo) {
+        let report = match state_at(scenario, geo, Putting::Objective) {
             Ok(defender) => {
                 let mut draft = scenario.clone();
                 let axis = axis_between(&draft, &defender, place_at(start), place_at(geo));
@@ -163,7 +147,7 @@ impl AxisEditing {
                     axis.start.point.distance_km(axis.objective.point) * axis.route_factor,
                 );
                 draft.axes.push(axis);
-                return Some(AxisEdit {
+                return Some(MapEdit {
                     scenario: draft,
                     group: None,
                     report: Some(message),
@@ -171,7 +155,7 @@ impl AxisEditing {
             }
             Err(why) => why,
         };
-        Some(AxisEdit {
+        Some(MapEdit {
             scenario: scenario.clone(),
             group: None,
             report: Some(report),
@@ -250,82 +234,4 @@ fn end_at(frame: &Frame, scenario: &Scenario, pos: Pos2) -> Option<(usize, AxisE
         .filter(|(_, _, at)| at.distance(pos) <= frame.px(GRIP_PX))
         .min_by(|a, b| a.2.distance(pos).total_cmp(&b.2.distance(pos)))
         .map(|(i, end, _)| (i, end))
-}
-
-/// A place at `geo` (lon, lat): named after the nearest city within
-/// [`CITY_SNAP_KM`] (and put on it), else by its coordinates.
-pub fn place_at(geo: [f64; 2]) -> Place {
-    let nearest = CITIES
-        .iter()
-        .map(|c| (c, distance_km(geo, [c.lon, c.lat])))
-        .filter(|(_, km)| *km <= CITY_SNAP_KM)
-        .min_by(|a, b| a.1.total_cmp(&b.1));
-    match nearest {
-        Some((city, _)) => Place {
-            name: city.name.into(),
-            point: GeoPoint {
-                lon: city.lon,
-                lat: city.lat,
-            },
-        },
-        None => {
-            let round = |v: f64| (v * 1e3).round() / 1e3;
-            let (lon, lat) = (round(geo[0]), round(geo[1]));
-            let ns = if lat >= 0.0 { 'N' } else { 'S' };
-            let ew = if lon >= 0.0 { 'E' } else { 'W' };
-            Place {
-                name: format!("{:.2}° {ns}, {:.2}° {ew}", lat.abs(), lon.abs()),
-                point: GeoPoint { lon, lat },
-            }
-        }
-    }
-}
-
-/// The state an objective at `geo` lies in, if it is one of the scenario's
-/// states other than the adversary; else why not, for the status line.
-pub fn defender_at(scenario: &Scenario, geo: [f64; 2]) -> Result<String, String> {
-    let Some(country) = Geodata::get().country_at(geo[0], geo[1]) else {
-        return Err("The objective is at sea: put it on land, in the state attacked".into());
-    };
-    let name = country_name(country.id, country.name);
-    if country.id == scenario.adversary.state {
-        return Err(format!(
-            "The objective is in {name}, the adversary: put it in the state it would attack"
-        ));
-    }
-    if !scenario.states.iter().any(|s| s.id == country.id) {
-        return Err(format!(
-            "The objective is in {name}, which is not a state of this scenario: add it in the \
-             States tab, or put the objective in one of its states"
-        ));
-    }
-    Ok(country.id.to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_place_near_a_city_takes_its_name_and_elsewhere_its_coordinates() {
-        let kharkiv = place_at([36.3, 50.0]);
-        assert_eq!(kharkiv.name, "Kharkiv");
-        let field = place_at([33.123_456, 49.5]);
-        assert_eq!(field.name, "49.50° N, 33.12° E");
-        assert_eq!(field.point.lon, 33.123);
-    }
-
-    #[test]
-    fn an_objective_must_lie_in_a_state_of_the_scenario_other_than_the_adversary() {
-        let bytes = crate::assets::example("armed-neutrality.bulwark.json").expect("example");
-        let s = crate::scenario::from_bytes("x", bytes).expect("loads");
-        assert_eq!(defender_at(&s, [30.5, 50.45]).as_deref(), Ok("UKR"));
-        let moscow = defender_at(&s, [37.6, 55.75]).expect_err("Moscow");
-        assert!(
-            moscow.contains("Russia") && moscow.contains("adversary"),
-            "{moscow}"
-        );
-        let sea = defender_at(&s, [34.0, 43.5]).expect_err("the Black Sea");
-        assert!(sea.contains("at sea"), "{sea}");
-    }
 }

@@ -7,6 +7,7 @@ use egui::epaint::QuadraticBezierShape;
 use egui::{Align2, Color32, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, vec2};
 
 use crate::kit::palette;
+use crate::scenario::placing::{UnitRef, every_unit};
 use crate::scenario::reference::Reference;
 use crate::scenario::{Formality, Scenario};
 
@@ -285,8 +286,8 @@ pub(super) fn ties(
 struct ForceStack {
     /// Where the place is on screen.
     anchor: Pos2,
-    /// Each unit: present (true) or pledged, and its arrival day.
-    units: Vec<(bool, f64)>,
+    /// Each unit: present (true) or pledged, its arrival day, and which it is.
+    units: Vec<(bool, f64, UnitRef)>,
 }
 
 /// The scenario's forces gathered into stacks by place, each stack's present
@@ -294,19 +295,14 @@ struct ForceStack {
 fn force_stacks(frame: &Frame, scenario: &Scenario) -> Vec<ForceStack> {
     let join = frame.px(36.0);
     let mut stacks: Vec<ForceStack> = Vec::new();
-    let units = scenario
-        .arrangements
-        .iter()
-        .flat_map(|a| &a.guarantors)
-        .flat_map(|g| &g.forces);
-    for unit in units {
+    for (id, unit) in every_unit(scenario) {
         let at = unit
             .position
             .map(|p| [p.lon, p.lat])
             .or_else(|| anchor_of(&unit.stationed_in));
         let Some([lon, lat]) = at else { continue };
         let p = frame.geo_to_screen(lon, lat);
-        let entry = (unit.is_present(), unit.arrival_days);
+        let entry = (unit.is_present(), unit.arrival_days, id);
         match stacks.iter_mut().find(|s| s.anchor.distance(p) < join) {
             Some(stack) => stack.units.push(entry),
             None => stacks.push(ForceStack {
@@ -328,13 +324,15 @@ fn force_stacks(frame: &Frame, scenario: &Scenario) -> Vec<ForceStack> {
 /// of each other, of capitals' dots and of the title box, legend and scale bar,
 /// and of the labels placed before them where they can: one that cannot sit
 /// under its place moves a column width aside, with a leader line back to it.
-/// Labels placed later keep clear of the markers.
+/// Labels placed later keep clear of the markers. Returns each marker drawn
+/// with its unit, for the pointer to take hold of.
 pub(super) fn forces(
     painter: &egui::Painter,
     frame: &Frame,
     scenario: &Scenario,
     labels: &mut LabelPlacer,
-) {
+) -> Vec<(UnitRef, Rect)> {
+    let mut markers = Vec::new();
     let mut stacks = force_stacks(frame, scenario);
     stacks.sort_by(|a, b| a.anchor.y.total_cmp(&b.anchor.y));
     let mut taken: Vec<Rect> = capital_dots(frame);
@@ -350,8 +348,9 @@ pub(super) fn forces(
                 frame.stroke(1.0, palette::MAP_TIE),
             );
         }
-        draw_column(painter, frame, &stack, top, labels);
+        draw_column(painter, frame, &stack, top, labels, &mut markers);
     }
+    markers
 }
 
 /// The dots of the capitals on screen, which force columns keep clear of.
@@ -422,8 +421,9 @@ fn draw_column(
     stack: &ForceStack,
     top: Pos2,
     labels: &mut LabelPlacer,
+    markers: &mut Vec<(UnitRef, Rect)>,
 ) {
-    for (n, &(present, days)) in stack.units.iter().take(3).enumerate() {
+    for (n, &(present, days, id)) in stack.units.iter().take(3).enumerate() {
         let centre = top + frame.offset(0.0, 18.0 + 17.0 * n as f32);
         let day = (!present).then_some(days);
         let sides = [Side::Right, Side::Left].map(|side| {
@@ -436,6 +436,7 @@ fn draw_column(
         if frame.rect.contains(centre) {
             unit_marker(painter, frame, centre, present, day.map(|d| (d, side)));
             labels.block(rect);
+            markers.push((id, marker_box(frame, centre)));
         }
     }
     if stack.units.len() > 3 {

@@ -3,7 +3,8 @@
 
 use egui::{Pos2, Ui};
 
-use crate::scenario::{Layers, Scenario};
+use crate::scenario::placing::UnitRef;
+use crate::scenario::{Layers, Scenario, UnitKind, reference};
 
 use super::frame::Frame;
 use super::geodata::inside;
@@ -162,6 +163,42 @@ pub(super) fn held_card(ui: &mut Ui, scenario: &Scenario, id: &str) {
         crate::scenario::reference::state_name(scenario, id),
     ));
     ui.weak(super::lines::SOURCE_NOTE);
+}
+
+/// The card of a guarantor's unit under the pointer: who sends it, what it
+/// is, where it stands, when it is there, and that it can be dragged.
+pub(super) fn unit_card(ui: &mut Ui, scenario: &Scenario, unit: UnitRef) {
+    use crate::kit::choices::Choice;
+    let Some(force) = unit.get(scenario) else {
+        return;
+    };
+    let guarantor = scenario
+        .arrangements
+        .get(unit.arrangement)
+        .and_then(|a| a.guarantors.get(unit.guarantor))
+        .map(|g| reference::state_name(scenario, &g.state))
+        .unwrap_or_default();
+    ui.strong(&force.label);
+    let count = crate::kit::format::thousands(force.troops);
+    let what = if force.kind == UnitKind::CombatAircraft {
+        format!("{count} aircraft")
+    } else {
+        format!("{count} troops")
+    };
+    ui.label(format!(
+        "{} · {what} · from {guarantor}",
+        force.kind.label()
+    ));
+    let place = reference::state_name(scenario, &force.stationed_in);
+    ui.label(if force.is_present() {
+        format!("In {place} before an attack")
+    } else {
+        format!(
+            "Pledged to {place}: in action {:.0} days after an attack",
+            force.arrival_days
+        )
+    });
+    ui.weak("Drag the marker to move the unit to another place");
 }
 
 #[cfg(test)]

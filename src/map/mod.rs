@@ -8,6 +8,8 @@
 
 mod axis_editing;
 mod base_mesh;
+mod editing;
+mod force_moving;
 mod frame;
 pub mod geodata;
 mod guarantors;

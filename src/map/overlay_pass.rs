@@ -6,8 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use egui::Painter;
+use egui::{Painter, Rect};
 
+use crate::scenario::placing::UnitRef;
 use crate::scenario::{Layers, Scenario};
 
 use super::frame::Frame;
@@ -94,7 +95,12 @@ impl KeptInputs {
 
 /// Paints the overlay, in order from the lines under the labels to the boxes
 /// on top; labels are placed clear of the title box, the legend and the scale bar.
-pub(super) fn paint_overlay(painter: &Painter, scenario: &Scenario, i: &OverlayInputs<'_>) {
+/// Returns the unit markers drawn, each with its unit.
+pub(super) fn paint_overlay(
+    painter: &Painter,
+    scenario: &Scenario,
+    i: &OverlayInputs<'_>,
+) -> Vec<(UnitRef, Rect)> {
     let (frame, layers) = (&i.frame, &i.layers);
     // The title box, the legend and the scale bar are painted last, on top;
     // labels keep clear of them rather than run underneath.
@@ -115,9 +121,11 @@ pub(super) fn paint_overlay(painter: &Painter, scenario: &Scenario, i: &OverlayI
         axes(painter, frame, scenario, i.axis_days, &mut labels);
     }
     annotations(painter, frame, &mut labels);
-    if layers.forces {
-        forces(painter, frame, scenario, &mut labels);
-    }
+    let markers = if layers.forces {
+        forces(painter, frame, scenario, &mut labels)
+    } else {
+        Vec::new()
+    };
     if layers.labels {
         city_labels(painter, frame, &mut labels);
         country_labels(painter, frame, &mut labels);
@@ -129,4 +137,5 @@ pub(super) fn paint_overlay(painter: &Painter, scenario: &Scenario, i: &OverlayI
     if layers.graticule {
         graticule_labels(painter, frame);
     }
+    markers
 }

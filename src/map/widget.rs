@@ -13,11 +13,14 @@ use egui::{Key, Pos2, Rect, Response, Sense, Ui, Vec2};
 
 use crate::kit::palette;
 use crate::kit::region_export::RegionExport;
+use crate::scenario::placing::UnitRef;
 use crate::scenario::reference::resolve;
 use crate::scenario::{GeoPoint, Layers, LinePreset, MapView, Scenario};
 
-use super::axis_editing::{AxisEdit, AxisEditing};
+use super::axis_editing::AxisEditing;
 use super::base_mesh::{Cache, base_mesh};
+use super::editing::MapEdit;
+use super::force_moving::ForceMoving;
 use super::frame::{Frame, View, fit_country};
 use super::geodata::Geodata;
 use super::hover::Hovered;
@@ -83,6 +86,10 @@ pub struct MapState {
     pub ring_radius_km: f64,
     /// The axes tool's half-drawn axis and drag.
     axis_editing: AxisEditing,
+    /// The unit being dragged with the Select tool.
+    force_moving: ForceMoving,
+    /// The unit markers drawn in the last frame, with their units.
+    markers: Vec<(UnitRef, Rect)>,
     /// Time to objective along each axis (by axis id), days, once an assessment
     /// exists; shown next to the axis' distance.
     pub axis_days: BTreeMap<String, f64>,
@@ -116,6 +123,8 @@ impl Default for MapState {
             rings: Vec::new(),
             ring_radius_km: 300.0,
             axis_editing: AxisEditing::default(),
+            force_moving: ForceMoving::default(),
+            markers: Vec::new(),
             axis_days: BTreeMap::new(),
             assessed: false,
             credibility: BTreeMap::new(),
@@ -142,6 +151,7 @@ impl MapState {
         self.ruler.clear();
         self.rings.clear();
         self.axis_editing.cancel();
+        self.force_moving.cancel();
     }
 
     /// Animates back to the scenario's whole-map view.
@@ -176,6 +186,14 @@ impl MapState {
     pub fn geo_to_screen(&self, lon: f64, lat: f64) -> Option<Pos2> {
         let rect = self.last_rect?;
         Some(Frame::new(rect, self.view).geo_to_screen(lon, lat))
+    }
+
+    /// Where `unit`'s marker was drawn in the last frame, if it was.
+    pub fn marker_of(&self, unit: UnitRef) -> Option<Rect> {
+        self.markers
+            .iter()
+            .find(|(drawn, _)| *drawn == unit)
+            .map(|(_, rect)| *rect)
     }
 
     /// Takes the engine's figures from `assessment` (none clears them): each
@@ -245,6 +263,9 @@ impl MapState {
         if self.tool != Tool::Axes {
             self.axis_editing.cancel();
         }
+        if self.tool != Tool::Select {
+            self.force_moving.cancel();
+        }
         if let Some(edit) = self.input(ui, &response, rect, scenario) {
             out.report = edit.report;
             if edit.scenario != *scenario {
@@ -263,6 +284,11 @@ impl MapState {
             self.axis_editing
                 .paint(&painter, &frame, scenario, response.hover_pos());
             self.axis_editing.hint(&painter, &frame);
+        }
+        if self.tool == Tool::Select {
+            let painter = ui.painter_at(rect);
+            self.force_moving
+                .paint(&painter, &frame, response.hover_pos());
         }
         self.tooltip(response, &frame, scenario, &layers);
         if let Some(view) = self.view_to_save(ui, &scenario.map_view, layers) {
@@ -388,14 +414,17 @@ impl MapState {
         response: &Response,
         rect: Rect,
         scenario: &Scenario,
-    ) -> Option<AxisEdit> {
+    ) -> Option<MapEdit> {
         let frame = Frame::new(rect, self.view);
-        let axis_edit = if self.tool == Tool::Axes {
-            self.axis_editing.input(ui, response, &frame, scenario)
-        } else {
-            None
+        let edit = match self.tool {
+            Tool::Axes => self.axis_editing.input(ui, response, &frame, scenario),
+            Tool::Select => self
+                .force_moving
+                .input(ui, response, &frame, scenario, &self.markers),
+            Tool::Ruler | Tool::RangeRings => None,
         };
-        if response.dragged() && !self.axis_editing.dragging() {
+        let holding = self.axis_editing.dragging() || self.force_moving.dragging();
+        if response.dragged() && !holding {
             let d = response.drag_delta();
             self.view.center[0] -= f64::from(d.x) / frame.scale;
             self.view.center[1] += f64::from(d.y) / frame.scale;
@@ -485,7 +514,7 @@ impl MapState {
                 ui.ctx().request_repaint();
             }
         }
-        axis_edit
+        edit
     }
 
     fn zoom_about(&mut self, rect: Rect, pointer: Pos2, factor: f64) {
@@ -584,9 +613,13 @@ impl MapState {
                 .overlay_inputs
                 .as_ref()
                 .is_some_and(|kept| kept.inputs() == inputs);
+        let mut markers = None;
         self.overlay.paint(&painter, unchanged, |p| {
-            paint_overlay(p, scenario, &inputs);
+            markers = Some(paint_overlay(p, scenario, &inputs));
         });
+        if let Some(markers) = markers {
+            self.markers = markers;
+        }
         if !unchanged {
             let old = self.overlay_inputs.take();
             self.overlay_inputs = Some(inputs.keep(scenario, old, same_document));
@@ -598,6 +631,16 @@ impl MapState {
     fn tooltip(&self, response: Response, frame: &Frame, scenario: &Scenario, layers: &Layers) {
         // The axes tool shows its own hint instead of the country card.
         if self.export.is_requested() || response.dragged() || self.tool == Tool::Axes {
+            return;
+        }
+        let unit = response.hover_pos().and_then(|p| {
+            self.markers
+                .iter()
+                .find(|(_, rect)| rect.contains(p))
+                .map(|(unit, _)| *unit)
+        });
+        if let Some(unit) = unit.filter(|_| self.tool == Tool::Select) {
+            response.on_hover_ui_at_pointer(|ui| super::hover::unit_card(ui, scenario, unit));
             return;
         }
         let Some(card) = response.hover_pos().and_then(|p| {

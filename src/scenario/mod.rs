@@ -7,6 +7,7 @@ pub mod axes;
 mod io;
 pub mod new_case;
 pub mod parameters;
+pub mod placing;
 pub mod read;
 pub mod reference;
 mod strict_json;

@@ -6,6 +6,7 @@ use egui::Pos2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use bulwark::scenario::placing::UnitRef;
 use bulwark::ui::{BulwarkApp, Command};
 
 use crate::common::{self, WINDOW};
@@ -149,4 +150,85 @@ fn an_objective_outside_the_scenarios_states_makes_no_axis_and_says_why() {
         "{}",
         h.state().message()
     );
+}
+
+/// The coalition example open in the app, on the Select tool.
+fn coalition() -> Harness<'static, BulwarkApp> {
+    let mut h = common::app(WINDOW);
+    h.state_mut().queue(Command::OpenExample(
+        "coalition-guarantee.bulwark.json".into(),
+    ));
+    h.run();
+    h.run();
+    h
+}
+
+/// The UK contingent, the coalition example's first unit.
+const UK: UnitRef = UnitRef {
+    arrangement: 0,
+    guarantor: 0,
+    force: 0,
+};
+
+fn uk_unit(h: &Harness<'_, BulwarkApp>) -> bulwark::scenario::ForceCommitment {
+    UK.get(h.state().doc().scenario())
+        .expect("the UK unit")
+        .clone()
+}
+
+#[test]
+fn a_unit_is_dragged_to_a_place_and_the_move_undone() {
+    let mut h = coalition();
+    let before = uk_unit(&h);
+    assert_eq!(before.stationed_in, "UKR");
+    let marker = h
+        .state()
+        .views()
+        .map
+        .marker_of(UK)
+        .expect("the UK marker is drawn");
+    // Dropped a little off Lviv: it snaps onto the city and takes its name.
+    let lviv = on_map(&h, 24.2, 49.75);
+    drag(&mut h, marker.center(), lviv);
+    let moved = uk_unit(&h);
+    let at = moved.position.expect("a position");
+    assert!(
+        (at.lon - 24.03).abs() < 0.05 && (at.lat - 49.84).abs() < 0.05,
+        "{at:?}"
+    );
+    assert_eq!(moved.stationed_in, "UKR");
+    let message = h.state().message();
+    assert!(message.contains("to Lviv, Ukraine"), "{message}");
+    let view = h.state().doc().scenario().map_view.clone();
+    assert!(h.state().doc().is_dirty());
+
+    // The marker now stands at Lviv on the map.
+    let now = h.state().views().map.marker_of(UK).expect("drawn");
+    let lviv_dot = on_map(&h, 24.03, 49.84);
+    assert!(
+        now.center().distance(lviv_dot) < 60.0,
+        "{now:?} vs {lviv_dot:?}"
+    );
+    assert_eq!(
+        h.state().doc().scenario().map_view,
+        view,
+        "the drag moved the unit, not the map"
+    );
+
+    undo(&mut h);
+    assert_eq!(uk_unit(&h), before, "one undo takes back the move");
+}
+
+#[test]
+fn a_unit_dropped_in_the_adversary_or_at_sea_stays_and_the_status_line_says_why() {
+    let mut h = coalition();
+    let before = uk_unit(&h);
+    for (lon, lat, why) in [(36.0, 52.5, "the adversary"), (33.5, 43.8, "at sea")] {
+        let marker = h.state().views().map.marker_of(UK).expect("drawn");
+        let to = on_map(&h, lon, lat);
+        drag(&mut h, marker.center(), to);
+        assert_eq!(uk_unit(&h), before);
+        let message = h.state().message();
+        assert!(message.contains(why), "{message}");
+    }
 }
