@@ -3,13 +3,13 @@
 //! end). Each change is a whole new document, which the app applies as one
 //! undoable edit: a drag is one undo step however long it lasts.
 
-use egui::{Color32, Pos2, Rect, Response, Shape, Ui};
+use egui::{Color32, Pos2, Response, Ui};
 
 use crate::kit::palette;
 use crate::scenario::axes::{AxisEnd, axis_between, move_axis_end, remove_axis};
 use crate::scenario::{Scenario, reference};
 
-use super::editing::{MapEdit, Putting, place_at, state_at};
+use super::editing::{Grab, MapEdit, Putting, place_at, rubber_band, state_at, tool_hint};
 use super::frame::Frame;
 use super::projection::distance_km;
 
@@ -26,9 +26,7 @@ pub(super) struct AxisEditing {
     /// The start clicked, waiting for the objective (lon, lat).
     pending: Option<[f64; 2]>,
     /// The end being dragged.
-    drag: Option<(usize, AxisEnd)>,
-    /// Drags so far, to give each its own undo group.
-    gestures: u64,
+    drag: Grab<(usize, AxisEnd)>,
     /// The axis whose end was right-clicked, for the context menu.
     menu: Option<usize>,
 }
@@ -37,13 +35,13 @@ impl AxisEditing {
     /// Forgets a half-drawn axis and any drag (another tab, another tool).
     pub(super) fn cancel(&mut self) {
         self.pending = None;
-        self.drag = None;
+        self.drag.release();
         self.menu = None;
     }
 
     /// Whether an axis end is being dragged (the map then does not pan).
     pub(super) fn dragging(&self) -> bool {
-        self.drag.is_some()
+        self.drag.held().is_some()
     }
 
     /// Whether a start has been clicked and the objective is awaited.
@@ -63,16 +61,10 @@ impl AxisEditing {
         if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.pending = None;
         }
-        if response.drag_started()
-            && let Some(origin) = ui.input(|i| i.pointer.press_origin())
-        {
-            self.drag = end_at(frame, scenario, origin);
-            if self.drag.is_some() {
-                self.gestures += 1;
-            }
-        }
+        self.drag
+            .update(ui, response, |p| end_at(frame, scenario, p));
         let mut edit = None;
-        if let Some((index, end)) = self.drag
+        if let Some((index, end)) = self.drag.held()
             && response.dragged()
             && let Some(pos) = response.interact_pointer_pos()
         {
@@ -80,12 +72,12 @@ impl AxisEditing {
             move_axis_end(&mut draft, index, end, place_at(frame.to_geo(pos)));
             edit = Some(MapEdit {
                 scenario: draft,
-                group: Some(AXIS_DRAG_GROUP + self.gestures),
+                group: self.drag.group(AXIS_DRAG_GROUP),
                 report: None,
             });
         }
         if response.drag_stopped() {
-            self.drag = None;
+            self.drag.release();
         }
         if response.clicked()
             && let Some(pos) = response.interact_pointer_pos()
@@ -169,12 +161,7 @@ impl AxisEditing {
         } else {
             "New axis: click its start · drag an end to move it · right-click an end to remove"
         };
-        let galley = painter.layout_no_wrap(text.into(), frame.font(13.0), palette::MAP_TEXT);
-        let at = frame.rect.center_top() + frame.offset(0.0, 8.0)
-            - egui::vec2(galley.size().x / 2.0, 0.0);
-        let back = Rect::from_min_size(at, galley.size()).expand(frame.px(5.0));
-        painter.rect_filled(back, frame.px(4.0), palette::MAP_PANEL);
-        painter.galley(at, galley, palette::MAP_TEXT);
+        tool_hint(painter, frame, text);
     }
 
     /// Paints the handles on every axis's ends and the axis being drawn,
@@ -193,7 +180,7 @@ impl AxisEditing {
                 (AxisEnd::Objective, &axis.objective),
             ] {
                 let at = frame.geo_to_screen(place.point.lon, place.point.lat);
-                let held = grip == Some((i, end)) || self.drag == Some((i, end));
+                let held = grip == Some((i, end)) || self.drag.held() == Some((i, end));
                 let r = frame.px(if held { 8.0 } else { 6.0 });
                 painter.circle(
                     at,
@@ -204,16 +191,12 @@ impl AxisEditing {
             }
         }
         if let Some(start) = self.pending {
-            let a = frame.geo_to_screen(start[0], start[1]);
-            painter.circle_filled(a, frame.px(5.0), palette::MAP_TOOL);
-            if let Some(p) = pointer {
-                painter.add(Shape::dashed_line(
-                    &[a, p],
-                    frame.stroke(2.0, palette::MAP_TOOL),
-                    frame.px(8.0),
-                    frame.px(5.0),
-                ));
-            }
+            rubber_band(
+                painter,
+                frame,
+                frame.geo_to_screen(start[0], start[1]),
+                pointer,
+            );
         }
     }
 }

@@ -12,20 +12,46 @@ use egui::epaint::{PathShape, PathStroke, Tessellator};
 use egui::{Mesh, Pos2, Rect, Stroke, Vec2};
 
 use crate::kit::palette;
+use std::sync::Arc;
+
 use crate::scenario::LinePreset;
 
 use super::frame::Frame;
 use super::geodata::{COARSE_TOLERANCE_KM, Geodata};
+use super::held_area::HeldMesh;
 use super::projection::project;
 use super::role::Role;
 use super::tiles::{self, Tile};
+
+/// The area the adversary holds, as the base mesh fills it.
+#[derive(Clone, Debug)]
+pub(super) enum HeldArea {
+    /// None drawn (no line, or the line layer off).
+    None,
+    /// A preset's area, triangulated at build time.
+    Preset(LinePreset),
+    /// A custom line's, worked out when the line changed (the same area
+    /// is the same `Arc`).
+    Custom(Arc<HeldMesh>),
+}
+
+impl PartialEq for HeldArea {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (HeldArea::None, HeldArea::None) => true,
+            (HeldArea::Preset(a), HeldArea::Preset(b)) => a == b,
+            (HeldArea::Custom(a), HeldArea::Custom(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
 
 /// The cached screen-space meshes and what they were built for.
 pub(super) struct Cache {
     /// The frame built for; its ink scale sets the strokes' widths.
     frame: Frame,
     colours: Vec<Role>,
-    held: LinePreset,
+    held: HeldArea,
     graticule: bool,
     pixels_per_point: f32,
     /// Fills with the strokes on top, in the screen space of `frame`, cut
@@ -64,13 +90,13 @@ pub(super) fn base_mesh(
     ctx: &egui::Context,
     frame: &Frame,
     colours: &[Role],
-    held: LinePreset,
+    held: &HeldArea,
     graticule: bool,
 ) -> Vec<Tile> {
     let ppp = ctx.pixels_per_point();
     if let Some(c) = cache
         && c.colours == colours
-        && c.held == held
+        && c.held == *held
         && c.graticule == graticule
         && c.pixels_per_point == ppp
         && let Some(offset) = c.offset_to(frame)
@@ -89,7 +115,7 @@ pub(super) fn base_mesh(
     *cache = Some(Cache {
         frame: *frame,
         colours: colours.to_vec(),
-        held,
+        held: held.clone(),
         graticule,
         pixels_per_point: ppp,
         base: base.clone(),
@@ -102,7 +128,7 @@ pub(super) fn base_mesh(
 
 /// The fill mesh in screen space: every country in its role colour, then the
 /// held area.
-fn fill_mesh(frame: &Frame, colours: &[Role], held: LinePreset, reach: Rect) -> Mesh {
+fn fill_mesh(frame: &Frame, colours: &[Role], held: &HeldArea, reach: Rect) -> Mesh {
     let data = Geodata::get();
     let mut mesh = Mesh::default();
     mesh.reserve_vertices(data.vertices.len());
@@ -133,8 +159,23 @@ fn fill_mesh(frame: &Frame, colours: &[Role], held: LinePreset, reach: Rect) -> 
         }
         add_range(&mut mesh, country.vertices, country.indices, role.fill());
     }
-    if let Some((vertices, indices)) = data.held_area(held) {
-        add_range(&mut mesh, vertices, indices, palette::MAP_HELD);
+    match held {
+        HeldArea::None => {}
+        HeldArea::Preset(preset) => {
+            if let Some((vertices, indices)) = data.held_area(*preset) {
+                add_range(&mut mesh, vertices, indices, palette::MAP_HELD);
+            }
+        }
+        HeldArea::Custom(custom) => {
+            let base = mesh.vertices.len() as u32;
+            for v in &custom.vertices {
+                let pos = frame.to_screen([f64::from(v[0]), f64::from(v[1])]);
+                mesh.colored_vertex(pos, palette::MAP_HELD);
+            }
+            for t in custom.indices.chunks_exact(3) {
+                mesh.add_triangle(base + t[0], base + t[1], base + t[2]);
+            }
+        }
     }
     mesh
 }
@@ -235,7 +276,7 @@ mod tests {
         Cache {
             frame,
             colours: Vec::new(),
-            held: LinePreset::None,
+            held: HeldArea::None,
             graticule: false,
             pixels_per_point: 1.0,
             base: Vec::new(),

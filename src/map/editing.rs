@@ -3,7 +3,10 @@
 //! drag's), and where a point clicked or dropped lands: the place it names
 //! and the state it lies in.
 
+use crate::kit::palette;
 use crate::scenario::{GeoPoint, Place, Scenario};
+
+use super::frame::Frame;
 
 use super::geodata::Geodata;
 use super::labels::country_name;
@@ -86,6 +89,91 @@ pub fn state_at(scenario: &Scenario, geo: [f64; 2], putting: Putting) -> Result<
         ));
     }
     Ok(country.id.to_owned())
+}
+
+/// Says what a drawing tool's next click does: a box at the foot of the
+/// map, above the line's source note and the scale bar, wrapped to fit.
+pub(super) fn tool_hint(painter: &egui::Painter, frame: &Frame, text: &str) {
+    let room = frame.rect.width() - frame.px(60.0);
+    let galley = painter.layout(text.to_owned(), frame.font(13.0), palette::MAP_TEXT, room);
+    let at = egui::pos2(
+        frame.rect.center().x - galley.size().x / 2.0,
+        frame.rect.bottom() - frame.px(64.0) - galley.size().y,
+    );
+    let back = egui::Rect::from_min_size(at, galley.size()).expand(frame.px(5.0));
+    painter.rect_filled(back, frame.px(4.0), palette::MAP_PANEL);
+    painter.galley(at, galley, palette::MAP_TEXT);
+}
+
+/// A first point clicked, waiting for the next: a dot, and a dashed line
+/// from it to the pointer.
+pub(super) fn rubber_band(
+    painter: &egui::Painter,
+    frame: &Frame,
+    from: egui::Pos2,
+    pointer: Option<egui::Pos2>,
+) {
+    painter.circle_filled(from, frame.px(5.0), palette::MAP_TOOL);
+    if let Some(p) = pointer {
+        painter.add(egui::Shape::dashed_line(
+            &[from, p],
+            frame.stroke(2.0, palette::MAP_TOOL),
+            frame.px(8.0),
+            frame.px(5.0),
+        ));
+    }
+}
+
+/// A handle taken hold of by pointer across frames (an axis's end, a vertex
+/// of the line, a unit's marker), and a count of drags that gives each its
+/// own undo group: the frames of one drag merge into one undo step.
+pub(super) struct Grab<T> {
+    held: Option<T>,
+    drags: u64,
+}
+
+impl<T> Default for Grab<T> {
+    fn default() -> Self {
+        Self {
+            held: None,
+            drags: 0,
+        }
+    }
+}
+
+impl<T: Copy> Grab<T> {
+    /// Takes hold of the handle `hit` finds where a drag starts; lets go
+    /// where it stops (after the caller has seen the last frame of it).
+    pub(super) fn update(
+        &mut self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        hit: impl Fn(egui::Pos2) -> Option<T>,
+    ) {
+        if response.drag_started()
+            && let Some(origin) = ui.input(|i| i.pointer.press_origin())
+        {
+            self.held = hit(origin);
+            if self.held.is_some() {
+                self.drags += 1;
+            }
+        }
+    }
+
+    /// The handle held, if any.
+    pub(super) fn held(&self) -> Option<T> {
+        self.held
+    }
+
+    /// Lets go of the handle.
+    pub(super) fn release(&mut self) {
+        self.held = None;
+    }
+
+    /// The undo group of the drag under way: `base` plus its count.
+    pub(super) fn group(&self, base: u64) -> Option<u64> {
+        Some(base + self.drags)
+    }
 }
 
 #[cfg(test)]

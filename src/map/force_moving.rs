@@ -9,7 +9,7 @@ use crate::kit::palette;
 use crate::scenario::placing::{UnitRef, move_unit};
 use crate::scenario::{Scenario, reference};
 
-use super::editing::{MapEdit, Putting, place_at, state_at};
+use super::editing::{Grab, MapEdit, Putting, place_at, state_at};
 use super::frame::Frame;
 use super::guarantors::unit_marker;
 
@@ -17,18 +17,18 @@ use super::guarantors::unit_marker;
 #[derive(Default)]
 pub(super) struct ForceMoving {
     /// The unit being dragged and where its marker was.
-    drag: Option<(UnitRef, Rect)>,
+    drag: Grab<(UnitRef, Rect)>,
 }
 
 impl ForceMoving {
     /// Lets go of a unit being dragged (another tab, another tool).
     pub(super) fn cancel(&mut self) {
-        self.drag = None;
+        self.drag.release();
     }
 
     /// Whether a unit is being dragged (the map then does not pan).
     pub(super) fn dragging(&self) -> bool {
-        self.drag.is_some()
+        self.drag.held().is_some()
     }
 
     /// Handles the pointer for this frame: a drag that starts on a unit's
@@ -47,12 +47,8 @@ impl ForceMoving {
                 .iter()
                 .find(|(_, rect)| rect.expand(2.0).contains(pos))
         };
-        if response.drag_started()
-            && let Some(origin) = ui.input(|i| i.pointer.press_origin())
-        {
-            self.drag = over(origin).copied();
-        }
-        if self.drag.is_some() {
+        self.drag.update(ui, response, |p| over(p).copied());
+        if self.drag.held().is_some() {
             ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
         } else if response.hover_pos().is_some_and(|p| over(p).is_some()) {
             ui.ctx().set_cursor_icon(CursorIcon::Grab);
@@ -60,7 +56,8 @@ impl ForceMoving {
         if !response.drag_stopped() {
             return None;
         }
-        let (unit, _) = self.drag.take()?;
+        let (unit, _) = self.drag.held()?;
+        self.drag.release();
         let pos = response
             .interact_pointer_pos()
             .or_else(|| ui.input(|i| i.pointer.latest_pos()))?;
@@ -70,7 +67,7 @@ impl ForceMoving {
     /// Paints the unit being dragged under the pointer, with a dashed line
     /// back to where it stood.
     pub(super) fn paint(&self, painter: &egui::Painter, frame: &Frame, pointer: Option<Pos2>) {
-        let (Some((_, from)), Some(to)) = (self.drag, pointer) else {
+        let (Some((_, from)), Some(to)) = (self.drag.held(), pointer) else {
             return;
         };
         painter.add(Shape::dashed_line(

@@ -86,15 +86,22 @@ pub(super) fn hovered(
 
 /// How far `pos` is from the polyline `points`, points.
 fn line_distance(points: &[Pos2], pos: Pos2) -> f32 {
+    nearest_segment(points, pos).map_or(f32::INFINITY, |(_, d)| d)
+}
+
+/// The segment of the polyline `points` nearest `pos` (the index of its
+/// first point) and how far it is, points.
+pub(super) fn nearest_segment(points: &[Pos2], pos: Pos2) -> Option<(usize, f32)> {
     points
         .windows(2)
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
             let (a, b) = (w[0], w[1]);
             let ab = b - a;
             let t = ((pos - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
-            (a + ab * t).distance(pos)
+            (i, (a + ab * t).distance(pos))
         })
-        .fold(f32::INFINITY, f32::min)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
 }
 
 /// The card of an axis: its name, route, ground, shares and, once
@@ -162,7 +169,11 @@ pub(super) fn held_card(ui: &mut Ui, scenario: &Scenario, id: &str) {
         "Part of {} behind the settlement line ({line})",
         crate::scenario::reference::state_name(scenario, id),
     ));
-    ui.weak(super::lines::SOURCE_NOTE);
+    if scenario.settlement_line.preset == crate::scenario::LinePreset::Custom {
+        ui.weak("The line as drawn in this scenario");
+    } else {
+        ui.weak(super::lines::SOURCE_NOTE);
+    }
 }
 
 /// The card of a guarantor's unit under the pointer: who sends it, what it

@@ -22,12 +22,20 @@ pub(super) struct TitleBox {
 }
 
 /// Lays out the title box at the top left: the scenario's title, the region
-/// and date.
-pub(super) fn title_box(painter: &egui::Painter, frame: &Frame, scenario: &Scenario) -> TitleBox {
-    let title = painter.layout_no_wrap(
+/// and date. The title wraps to end short of `right` (the legend's left
+/// edge), so that a narrow map's legend does not cover it.
+pub(super) fn title_box(
+    painter: &egui::Painter,
+    frame: &Frame,
+    scenario: &Scenario,
+    right: f32,
+) -> TitleBox {
+    let room = (right - frame.rect.left() - frame.px(40.0)).max(frame.px(160.0));
+    let title = painter.layout(
         scenario.meta.title.clone(),
         frame.font(17.0),
         palette::MAP_TEXT,
+        room,
     );
     let mut sub = String::from("NATO's eastern flank");
     if !scenario.meta.date.is_empty() {

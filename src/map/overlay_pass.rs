@@ -104,8 +104,8 @@ pub(super) fn paint_overlay(
     let (frame, layers) = (&i.frame, &i.layers);
     // The title box, the legend and the scale bar are painted last, on top;
     // labels keep clear of them rather than run underneath.
-    let title = title_box(painter, frame, scenario);
     let key = legend_box(painter, frame, scenario, layers, !i.credibility.is_empty());
+    let title = title_box(painter, frame, scenario, key.rect.left());
     let bar = scale_bar_box(painter, frame);
     let mut labels = LabelPlacer::default();
     for rect in [title.rect, key.rect, bar.rect] {

@@ -84,7 +84,10 @@ pub(super) fn settlement_line(
     };
     // The source note sits at the bottom of the map, above the scale bar.
     let r = frame.rect;
-    let note = format!("{name} — {}", lines::SOURCE_NOTE);
+    let note = match scenario.settlement_line.preset {
+        LinePreset::Custom => format!("{name} — drawn in this scenario"),
+        _ => format!("{name} — {}", lines::SOURCE_NOTE),
+    };
     let rect = halo_text(
         painter,
         frame,

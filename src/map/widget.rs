@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use egui::{Key, Pos2, Rect, Response, Sense, Ui, Vec2};
 
@@ -18,13 +19,15 @@ use crate::scenario::reference::resolve;
 use crate::scenario::{GeoPoint, Layers, LinePreset, MapView, Scenario};
 
 use super::axis_editing::AxisEditing;
-use super::base_mesh::{Cache, base_mesh};
+use super::base_mesh::{Cache, HeldArea, base_mesh};
 use super::editing::MapEdit;
 use super::force_moving::ForceMoving;
 use super::frame::{Frame, View, fit_country};
 use super::geodata::Geodata;
+use super::held_area::{HeldMesh, held_behind};
 use super::hover::Hovered;
 use super::labels::country_name;
+use super::line_editing::LineEditing;
 use super::overlay_pass::{KeptInputs, OverlayInputs, paint_overlay};
 use super::overlays::outline;
 use super::projection::{distance_km, project, unproject};
@@ -50,6 +53,8 @@ pub enum Tool {
     /// Draw axes of advance (click the start, then the objective), drag
     /// their ends, remove them (right-click an end).
     Axes,
+    /// Edit the settlement line by its vertices (drag, add, delete).
+    Line,
 }
 
 /// What the map asks the app to do after a frame.
@@ -86,6 +91,8 @@ pub struct MapState {
     pub ring_radius_km: f64,
     /// The axes tool's half-drawn axis and drag.
     axis_editing: AxisEditing,
+    /// The line tool's first point and drag.
+    line_editing: LineEditing,
     /// The unit being dragged with the Select tool.
     force_moving: ForceMoving,
     /// The unit markers drawn in the last frame, with their units.
@@ -108,6 +115,8 @@ pub struct MapState {
     overlay_inputs: Option<KeptInputs>,
     /// Each country's role in the last frame's document, in geodata order.
     roles: Vec<Role>,
+    /// A custom settlement line's held area and the line it was worked out for.
+    custom_held: Option<(Vec<GeoPoint>, Arc<HeldMesh>)>,
 }
 
 impl Default for MapState {
@@ -123,6 +132,7 @@ impl Default for MapState {
             rings: Vec::new(),
             ring_radius_km: 300.0,
             axis_editing: AxisEditing::default(),
+            line_editing: LineEditing::default(),
             force_moving: ForceMoving::default(),
             markers: Vec::new(),
             axis_days: BTreeMap::new(),
@@ -134,6 +144,7 @@ impl Default for MapState {
             overlay: Retained::default(),
             overlay_inputs: None,
             roles: Vec::new(),
+            custom_held: None,
         }
     }
 }
@@ -152,6 +163,7 @@ impl MapState {
         self.rings.clear();
         self.axis_editing.cancel();
         self.force_moving.cancel();
+        self.line_editing.cancel();
     }
 
     /// Animates back to the scenario's whole-map view.
@@ -266,6 +278,9 @@ impl MapState {
         if self.tool != Tool::Select {
             self.force_moving.cancel();
         }
+        if self.tool != Tool::Line {
+            self.line_editing.cancel();
+        }
         if let Some(edit) = self.input(ui, &response, rect, scenario) {
             out.report = edit.report;
             if edit.scenario != *scenario {
@@ -284,6 +299,12 @@ impl MapState {
             self.axis_editing
                 .paint(&painter, &frame, scenario, response.hover_pos());
             self.axis_editing.hint(&painter, &frame);
+        }
+        if self.tool == Tool::Line && !self.export.is_requested() {
+            let painter = ui.painter_at(rect);
+            self.line_editing
+                .paint(&painter, &frame, scenario, response.hover_pos());
+            self.line_editing.hint(&painter, &frame, scenario);
         }
         if self.tool == Tool::Select {
             let painter = ui.painter_at(rect);
@@ -350,13 +371,29 @@ impl MapState {
     fn toolbar(&mut self, ui: &mut Ui, layers: &mut Layers) -> ToolbarActions {
         let mut actions = ToolbarActions::default();
         ui.horizontal_wrapped(|ui| {
-            ui.label("Layers:");
-            ui.checkbox(&mut layers.ties, "Ties");
-            ui.checkbox(&mut layers.forces, "Forces");
-            ui.checkbox(&mut layers.axes, "Axes");
-            ui.checkbox(&mut layers.labels, "Labels");
-            ui.checkbox(&mut layers.line_of_control, "Line of control");
-            ui.checkbox(&mut layers.graticule, "Graticule");
+            // The layers in a menu, so that the toolbar stays one row on a
+            // laptop screen; the button counts those shown.
+            let shown = [
+                layers.ties,
+                layers.forces,
+                layers.axes,
+                layers.labels,
+                layers.line_of_control,
+                layers.graticule,
+            ]
+            .iter()
+            .filter(|on| **on)
+            .count();
+            ui.menu_button(format!("Layers ({shown} of 6)"), |ui| {
+                ui.checkbox(&mut layers.ties, "Ties");
+                ui.checkbox(&mut layers.forces, "Forces");
+                ui.checkbox(&mut layers.axes, "Axes");
+                ui.checkbox(&mut layers.labels, "Labels");
+                ui.checkbox(&mut layers.line_of_control, "Line of control");
+                ui.checkbox(&mut layers.graticule, "Graticule");
+            })
+            .response
+            .on_hover_text("Which layers the map shows");
             ui.separator();
             ui.label("Click:");
             ui.selectable_value(&mut self.tool, Tool::Select, "Select");
@@ -364,6 +401,8 @@ impl MapState {
             ui.selectable_value(&mut self.tool, Tool::RangeRings, "Range rings");
             ui.selectable_value(&mut self.tool, Tool::Axes, "Draw axes")
                 .on_hover_text("Draw an axis of advance: click its start, then its objective; drag an end to move it; right-click an end to remove the axis");
+            ui.selectable_value(&mut self.tool, Tool::Line, "Edit line")
+                .on_hover_text("Edit the settlement line: drag a point to move it, click on the line to add one, Shift+click to extend it, right-click a point to delete it");
             if self.tool == Tool::RangeRings {
                 let label = ui.label("radius");
                 ui.add(
@@ -418,12 +457,15 @@ impl MapState {
         let frame = Frame::new(rect, self.view);
         let edit = match self.tool {
             Tool::Axes => self.axis_editing.input(ui, response, &frame, scenario),
+            Tool::Line => self.line_editing.input(ui, response, &frame, scenario),
             Tool::Select => self
                 .force_moving
                 .input(ui, response, &frame, scenario, &self.markers),
             Tool::Ruler | Tool::RangeRings => None,
         };
-        let holding = self.axis_editing.dragging() || self.force_moving.dragging();
+        let holding = self.axis_editing.dragging()
+            || self.force_moving.dragging()
+            || self.line_editing.dragging();
         if response.dragged() && !holding {
             let d = response.drag_delta();
             self.view.center[0] -= f64::from(d.x) / frame.scale;
@@ -462,8 +504,8 @@ impl MapState {
                 self.reset_view();
             }
         }
-        if self.tool == Tool::Axes {
-            // Clicks draw axes; a double click does not zoom.
+        if matches!(self.tool, Tool::Axes | Tool::Line) {
+            // Clicks draw; a double click does not zoom.
         } else if response.double_clicked()
             && let Some(pos) = response.interact_pointer_pos()
         {
@@ -495,7 +537,7 @@ impl MapState {
                     self.ruler.push(geo);
                 }
                 Tool::RangeRings => self.rings.push((geo, self.ring_radius_km)),
-                Tool::Axes => {}
+                Tool::Axes | Tool::Line => {}
             }
         }
         if let Some(target) = self.target {
@@ -558,17 +600,13 @@ impl MapState {
                 .map(|c| role_of(scenario, c.id))
                 .collect();
         }
-        let held = if layers.line_of_control {
-            scenario.settlement_line.preset
-        } else {
-            LinePreset::None
-        };
+        let held = self.held_area(scenario, layers);
         let base = base_mesh(
             &mut self.cache,
             ui.ctx(),
             frame,
             &self.roles,
-            held,
+            &held,
             layers.graticule,
         );
         tiles::paint(&painter, &base);
@@ -626,11 +664,38 @@ impl MapState {
         }
     }
 
+    /// The area the adversary holds, as the base mesh fills it: a custom
+    /// line's worked out again only when the line changed.
+    fn held_area(&mut self, scenario: &Scenario, layers: &Layers) -> HeldArea {
+        let line = &scenario.settlement_line;
+        match line.preset {
+            _ if !layers.line_of_control => HeldArea::None,
+            LinePreset::None => HeldArea::None,
+            LinePreset::Custom => {
+                let kept = self
+                    .custom_held
+                    .as_ref()
+                    .filter(|(drawn, _)| *drawn == line.custom);
+                let mesh = match kept {
+                    Some((_, mesh)) => mesh.clone(),
+                    None => {
+                        let mesh = Arc::new(held_behind(&line.custom));
+                        self.custom_held = Some((line.custom.clone(), mesh.clone()));
+                        mesh
+                    }
+                };
+                HeldArea::Custom(mesh)
+            }
+            preset => HeldArea::Preset(preset),
+        }
+    }
+
     /// The card of what is under the pointer: an axis, the Suwałki gap, the
     /// held area or a country.
     fn tooltip(&self, response: Response, frame: &Frame, scenario: &Scenario, layers: &Layers) {
         // The axes tool shows its own hint instead of the country card.
-        if self.export.is_requested() || response.dragged() || self.tool == Tool::Axes {
+        let drawing = matches!(self.tool, Tool::Axes | Tool::Line);
+        if self.export.is_requested() || response.dragged() || drawing {
             return;
         }
         let unit = response.hover_pos().and_then(|p| {

@@ -10,6 +10,7 @@ pub mod parameters;
 pub mod placing;
 pub mod read;
 pub mod reference;
+pub mod settlement;
 mod strict_json;
 pub mod templates;
 mod types;

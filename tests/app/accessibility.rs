@@ -23,7 +23,7 @@ static CHECKED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize:
 fn unexplained(h: &Harness<'_, BulwarkApp>, screen: &str) -> Vec<String> {
     // The side panels lie left of the map's toolbar and right of the
     // assessment's heading, below the tab bar.
-    let left_edge = h.get_by_label("Layers:").rect().left();
+    let left_edge = h.get_by_label_contains("Layers (").rect().left();
     let right_edge = h.get_by_label("Assessment").rect().left() - 12.0;
     let top = h.get_by_label("Scenario").rect().top() - 2.0;
     h.root()

@@ -30,6 +30,21 @@ fn click_at(h: &mut Harness<'_, BulwarkApp>, at: Pos2) {
     h.run();
 }
 
+/// A click of the secondary button at `at` (a context menu).
+fn right_click(h: &mut Harness<'_, BulwarkApp>, at: Pos2) {
+    h.hover_at(at);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+}
+
 /// A drag of the primary button from `from` to `to`, in a few steps.
 fn drag(h: &mut Harness<'_, BulwarkApp>, from: Pos2, to: Pos2) {
     h.hover_at(from);
@@ -121,17 +136,7 @@ fn an_axis_is_drawn_moved_and_removed_on_the_map_each_step_undoable() {
 
     // Right-click the objective: its menu removes the axis.
     let end = on_map(&h, axis.objective.point.lon, axis.objective.point.lat);
-    h.hover_at(end);
-    h.run();
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: end,
-            button: egui::PointerButton::Secondary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        h.run();
-    }
+    right_click(&mut h, end);
     h.get_by_label_contains("Remove axis").click();
     h.run();
     assert_eq!(axes(&h), before);
@@ -230,5 +235,76 @@ fn a_unit_dropped_in_the_adversary_or_at_sea_stays_and_the_status_line_says_why(
         assert_eq!(uk_unit(&h), before);
         let message = h.state().message();
         assert!(message.contains(why), "{message}");
+    }
+}
+
+fn line(h: &Harness<'_, BulwarkApp>) -> bulwark::scenario::SettlementLine {
+    h.state().doc().scenario().settlement_line.clone()
+}
+
+#[test]
+fn the_line_of_control_is_edited_by_pointer_each_step_undoable() {
+    use bulwark::map::lines::line_of_contact_2025;
+    use bulwark::scenario::{GeoPoint, LinePreset};
+    let mut h = common::app(WINDOW);
+    h.state_mut()
+        .queue(Command::OpenExample("armed-neutrality.bulwark.json".into()));
+    h.run();
+    h.run();
+    let before = line(&h);
+    assert_eq!(before.preset, LinePreset::LineOfContact2025);
+    h.get_by_label("Edit line").click();
+    h.run();
+
+    // Drag Pokrovsk's vertex 60 km west: the preset becomes a custom line.
+    let preset = line_of_contact_2025();
+    let (i, (lon, lat)) = preset
+        .iter()
+        .copied()
+        .enumerate()
+        .find(|(_, (lon, _))| (*lon - 37.10).abs() < 1e-9)
+        .expect("Pokrovsk");
+    let (from, to) = (on_map(&h, lon, lat), on_map(&h, lon - 0.8, lat));
+    drag(&mut h, from, to);
+    let moved = line(&h);
+    assert_eq!(moved.preset, LinePreset::Custom);
+    assert_eq!(moved.custom.len(), preset.len());
+    assert!(
+        (moved.custom[i].lon - (lon - 0.8)).abs() < 0.05,
+        "{:?}",
+        moved.custom[i]
+    );
+
+    // A click on the line between two vertices adds one there.
+    // On the longest segment on screen, clear of both its vertices.
+    let (a, b) = moved
+        .custom
+        .windows(2)
+        .map(|w| (w[0], w[1]))
+        .max_by(|x, y| {
+            let len = |(a, b): &(GeoPoint, GeoPoint)| {
+                on_map(&h, a.lon, a.lat).distance(on_map(&h, b.lon, b.lat))
+            };
+            len(x).total_cmp(&len(y))
+        })
+        .expect("segments");
+    let mid = on_map(&h, (a.lon + b.lon) / 2.0, (a.lat + b.lat) / 2.0);
+    click_at(&mut h, mid);
+    let added = line(&h);
+    assert_eq!(added.custom.len(), preset.len() + 1, "a vertex added");
+
+    // Right-click a vertex: its menu deletes it.
+    let v = added.custom[3];
+    let at = on_map(&h, v.lon, v.lat);
+    right_click(&mut h, at);
+    h.get_by_label("Delete this point of the line").click();
+    h.run();
+    let deleted = line(&h);
+    assert_eq!(deleted.custom.len(), preset.len());
+    assert!(!deleted.custom.contains(&v));
+
+    for expected in [&added, &moved, &before] {
+        undo(&mut h);
+        assert_eq!(line(&h), *expected, "each step undone in turn");
     }
 }

@@ -230,10 +230,13 @@ fn drag_pans_and_saves_the_view_as_one_undo_group() {
 fn layer_toggle_is_saved_in_the_scenario() {
     let mut h = harness(demo());
     assert!(!h.state().scenario.map_view.layers.graticule);
+    h.get_by_label_contains("Layers (5 of 6)").click();
+    h.run();
     h.get_by_label("Graticule").click();
     h.run();
     assert!(h.state().scenario.map_view.layers.graticule);
     assert_eq!(h.state().last_group, Some(None));
+    assert!(h.query_by_label_contains("Layers (6 of 6)").is_some());
 }
 
 #[test]
