@@ -7,7 +7,7 @@ use geo::{BooleanOps, TriangulateEarcut};
 
 use crate::scenario::GeoPoint;
 
-use super::geodata::Geodata;
+use super::geodata::{BakedCountry, Geodata};
 use super::lines::held_polygon;
 use super::projection::project;
 
@@ -29,29 +29,9 @@ pub(super) fn held_behind(line: &[GeoPoint]) -> HeldMesh {
     if line.len() < 2 {
         return HeldMesh::default();
     }
-    let ring = |points: Vec<geo::Coord<f64>>| geo::Polygon::new(geo::LineString(points), vec![]);
-    // Ukraine's rings are its outer boundaries (it has no enclaves to cut out).
-    let land = geo::MultiPolygon(
-        data.rings(ukraine)
-            .map(|r| {
-                ring(
-                    r.iter()
-                        .map(|p| geo::coord! { x: f64::from(p[0]), y: f64::from(p[1]) })
-                        .collect(),
-                )
-            })
-            .collect(),
-    );
+    let land = country_land(ukraine);
     let vertices: Vec<(f64, f64)> = line.iter().map(|p| (p.lon, p.lat)).collect();
-    let behind = ring(
-        held_polygon(&vertices)
-            .into_iter()
-            .map(|(lon, lat)| {
-                let [x, y] = project(lon, lat);
-                geo::coord! { x: x, y: y }
-            })
-            .collect(),
-    );
+    let behind = projected(&held_polygon(&vertices));
     let mut mesh = HeldMesh::default();
     for polygon in land.intersection(&geo::MultiPolygon(vec![behind])) {
         let raw = polygon.earcut_triangles_raw();
@@ -62,6 +42,35 @@ pub(super) fn held_behind(line: &[GeoPoint]) -> HeldMesh {
             .extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
     }
     mesh
+}
+
+/// A country's land in map km, one polygon a ring. Its rings are taken as
+/// outer boundaries: the map's countries have no enclaves to cut out.
+pub(super) fn country_land(country: &BakedCountry) -> geo::MultiPolygon<f64> {
+    geo::MultiPolygon(
+        Geodata::get()
+            .rings(country)
+            .map(|r| {
+                let ring = r
+                    .iter()
+                    .map(|p| geo::coord! { x: f64::from(p[0]), y: f64::from(p[1]) })
+                    .collect();
+                geo::Polygon::new(geo::LineString(ring), vec![])
+            })
+            .collect(),
+    )
+}
+
+/// A ring of (lon, lat) points as a polygon in map km.
+pub(super) fn projected(ring: &[(f64, f64)]) -> geo::Polygon<f64> {
+    let outline = ring
+        .iter()
+        .map(|&(lon, lat)| {
+            let [x, y] = project(lon, lat);
+            geo::coord! { x: x, y: y }
+        })
+        .collect();
+    geo::Polygon::new(geo::LineString(outline), vec![])
 }
 
 #[cfg(test)]

@@ -149,6 +149,27 @@ pub(super) fn legend_box(
     if layers.axes && !scenario.axes.is_empty() {
         rows.push((LegendKey::Axis, "Axis of advance".into()));
     }
+    let demanded = scenario
+        .adversary
+        .demands
+        .iter()
+        .any(|d| !d.area.is_empty());
+    if layers.line_of_control && demanded {
+        rows.push((
+            LegendKey::Outline(palette::MAP_AXIS),
+            "Territory demanded".into(),
+        ));
+    }
+    let scoped = scenario
+        .arrangements
+        .iter()
+        .any(|a| !a.scope_area.is_empty());
+    if layers.ties && scoped {
+        rows.push((
+            LegendKey::Outline(palette::MAP_TIE),
+            "Area a guarantee covers".into(),
+        ));
+    }
     let rows: Vec<(LegendKey, Arc<Galley>)> = rows
         .into_iter()
         .map(|(key, t)| {
@@ -204,6 +225,22 @@ pub(super) fn legend(painter: &egui::Painter, frame: &Frame, legend: Legend) {
             LegendKey::Unit(present) => {
                 unit_marker(painter, frame, key_rect.center(), present, None);
             }
+            LegendKey::Outline(colour) => {
+                let outline = key_rect.shrink(frame.px(2.0));
+                let corners = [
+                    outline.left_top(),
+                    outline.right_top(),
+                    outline.right_bottom(),
+                    outline.left_bottom(),
+                    outline.left_top(),
+                ];
+                painter.extend(egui::Shape::dashed_line(
+                    &corners,
+                    frame.stroke(1.8, colour),
+                    frame.px(5.0),
+                    frame.px(3.0),
+                ));
+            }
             LegendKey::Axis => {
                 painter.line_segment(
                     [
@@ -238,6 +275,8 @@ enum LegendKey {
     Unit(bool),
     /// An axis of advance's arrow.
     Axis,
+    /// An area's dashed outline, in its colour.
+    Outline(Color32),
     /// A note on the row above, with no symbol.
     Note,
 }

@@ -6,6 +6,7 @@
 //! A leaf view: may import `crate::kit`, `crate::model` and `crate::scenario`;
 //! never `plots`, `present` or `ui` (which draw it).
 
+mod area_drawing;
 mod axis_editing;
 mod base_mesh;
 mod editing;

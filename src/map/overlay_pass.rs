@@ -15,7 +15,7 @@ use super::frame::Frame;
 use super::guarantors::{forces, ties};
 use super::labels::{LabelPlacer, city_labels, country_labels, graticule_labels};
 use super::legend::{legend, legend_box, scale_bar, scale_bar_box, title_block, title_box};
-use super::overlays::{annotations, axes, measurements, settlement_line};
+use super::overlays::{annotations, axes, drawn_areas, measurements, settlement_line};
 
 /// Everything the overlay pass reads besides the document. Two frames with
 /// the same document and equal inputs paint the same overlay (egui's text
@@ -114,6 +114,7 @@ pub(super) fn paint_overlay(
     if layers.line_of_control {
         settlement_line(painter, frame, scenario, &mut labels);
     }
+    drawn_areas(painter, frame, scenario, layers, &mut labels);
     if layers.ties {
         ties(painter, frame, scenario, i.credibility, &mut labels);
     }

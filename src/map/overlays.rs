@@ -117,6 +117,57 @@ pub(super) fn settlement_line(
     }
 }
 
+/// The areas drawn on the map: territory the adversary demands (with the
+/// line of control) and the areas guarantees cover (with the ties), each a
+/// dashed outline named at its middle.
+pub(super) fn drawn_areas(
+    painter: &egui::Painter,
+    frame: &Frame,
+    scenario: &Scenario,
+    layers: &crate::scenario::Layers,
+    labels: &mut LabelPlacer,
+) {
+    use crate::scenario::areas::{AreaOf, area_label, drawn_areas};
+    for (area, ring) in drawn_areas(scenario) {
+        let colour = match area {
+            AreaOf::Demand(_) if layers.line_of_control => palette::MAP_AXIS,
+            AreaOf::Scope(_) if layers.ties => palette::MAP_TIE,
+            _ => continue,
+        };
+        let mut points: Vec<Pos2> = ring
+            .iter()
+            .map(|p| frame.geo_to_screen(p.lon, p.lat))
+            .collect();
+        points.extend(points.first().copied());
+        painter.add(Shape::line(
+            points.clone(),
+            frame.stroke(4.5, palette::MAP_HALO),
+        ));
+        painter.extend(Shape::dashed_line(
+            &points,
+            frame.stroke(2.2, colour),
+            frame.px(10.0),
+            frame.px(5.0),
+        ));
+        let n = ring.len() as f32;
+        let middle = points[..ring.len()]
+            .iter()
+            .fold(vec2(0.0, 0.0), |sum, p| sum + p.to_vec2() / n)
+            .to_pos2();
+        placed_halo_text(
+            painter,
+            frame,
+            labels,
+            frame.rect,
+            middle,
+            Align2::CENTER_CENTER,
+            &area_label(scenario, area),
+            frame.font(11.5),
+            colour,
+        );
+    }
+}
+
 /// The Suwałki gap and Kaliningrad, marked and named.
 pub(super) fn annotations(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlacer) {
     let zoom = frame.zoom();

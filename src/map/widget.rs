@@ -18,6 +18,7 @@ use crate::scenario::placing::UnitRef;
 use crate::scenario::reference::resolve;
 use crate::scenario::{GeoPoint, Layers, LinePreset, MapView, Scenario};
 
+use super::area_drawing::AreaDrawing;
 use super::axis_editing::AxisEditing;
 use super::base_mesh::{Cache, HeldArea, base_mesh};
 use super::editing::MapEdit;
@@ -55,6 +56,8 @@ pub enum Tool {
     Axes,
     /// Edit the settlement line by its vertices (drag, add, delete).
     Line,
+    /// Draw an area: territory demanded, or the area a guarantee covers.
+    Area,
 }
 
 /// What the map asks the app to do after a frame.
@@ -93,6 +96,8 @@ pub struct MapState {
     axis_editing: AxisEditing,
     /// The line tool's first point and drag.
     line_editing: LineEditing,
+    /// The area tool's corners so far.
+    area_drawing: AreaDrawing,
     /// The unit being dragged with the Select tool.
     force_moving: ForceMoving,
     /// The unit markers drawn in the last frame, with their units.
@@ -133,6 +138,7 @@ impl Default for MapState {
             ring_radius_km: 300.0,
             axis_editing: AxisEditing::default(),
             line_editing: LineEditing::default(),
+            area_drawing: AreaDrawing::default(),
             force_moving: ForceMoving::default(),
             markers: Vec::new(),
             axis_days: BTreeMap::new(),
@@ -164,6 +170,7 @@ impl MapState {
         self.axis_editing.cancel();
         self.force_moving.cancel();
         self.line_editing.cancel();
+        self.area_drawing.cancel();
     }
 
     /// Animates back to the scenario's whole-map view.
@@ -281,6 +288,9 @@ impl MapState {
         if self.tool != Tool::Line {
             self.line_editing.cancel();
         }
+        if self.tool != Tool::Area {
+            self.area_drawing.cancel();
+        }
         if let Some(edit) = self.input(ui, &response, rect, scenario) {
             out.report = edit.report;
             if edit.scenario != *scenario {
@@ -305,6 +315,12 @@ impl MapState {
             self.line_editing
                 .paint(&painter, &frame, scenario, response.hover_pos());
             self.line_editing.hint(&painter, &frame, scenario);
+        }
+        if self.tool == Tool::Area && !self.export.is_requested() {
+            let painter = ui.painter_at(rect);
+            self.area_drawing
+                .paint(&painter, &frame, response.hover_pos());
+            self.area_drawing.hint(&painter, &frame);
         }
         if self.tool == Tool::Select {
             let painter = ui.painter_at(rect);
@@ -401,6 +417,8 @@ impl MapState {
             ui.selectable_value(&mut self.tool, Tool::RangeRings, "Range rings");
             ui.selectable_value(&mut self.tool, Tool::Axes, "Draw axes")
                 .on_hover_text("Draw an axis of advance: click its start, then its objective; drag an end to move it; right-click an end to remove the axis");
+            ui.selectable_value(&mut self.tool, Tool::Area, "Draw area")
+                .on_hover_text("Draw an area: click its corners, then the first again; then say whether the adversary demands it or a guarantee covers it. Right-click inside an area to remove it");
             ui.selectable_value(&mut self.tool, Tool::Line, "Edit line")
                 .on_hover_text("Edit the settlement line: drag a point to move it, click on the line to add one, Shift+click to extend it, right-click a point to delete it");
             if self.tool == Tool::RangeRings {
@@ -458,6 +476,7 @@ impl MapState {
         let edit = match self.tool {
             Tool::Axes => self.axis_editing.input(ui, response, &frame, scenario),
             Tool::Line => self.line_editing.input(ui, response, &frame, scenario),
+            Tool::Area => self.area_drawing.input(ui, response, &frame, scenario),
             Tool::Select => self
                 .force_moving
                 .input(ui, response, &frame, scenario, &self.markers),
@@ -504,7 +523,7 @@ impl MapState {
                 self.reset_view();
             }
         }
-        if matches!(self.tool, Tool::Axes | Tool::Line) {
+        if matches!(self.tool, Tool::Axes | Tool::Line | Tool::Area) {
             // Clicks draw; a double click does not zoom.
         } else if response.double_clicked()
             && let Some(pos) = response.interact_pointer_pos()
@@ -537,7 +556,7 @@ impl MapState {
                     self.ruler.push(geo);
                 }
                 Tool::RangeRings => self.rings.push((geo, self.ring_radius_km)),
-                Tool::Axes | Tool::Line => {}
+                Tool::Axes | Tool::Line | Tool::Area => {}
             }
         }
         if let Some(target) = self.target {
@@ -694,7 +713,7 @@ impl MapState {
     /// held area or a country.
     fn tooltip(&self, response: Response, frame: &Frame, scenario: &Scenario, layers: &Layers) {
         // The axes tool shows its own hint instead of the country card.
-        let drawing = matches!(self.tool, Tool::Axes | Tool::Line);
+        let drawing = matches!(self.tool, Tool::Axes | Tool::Line | Tool::Area);
         if self.export.is_requested() || response.dragged() || drawing {
             return;
         }

@@ -5,6 +5,7 @@
 
 use super::math::clamp01;
 use super::power::{self, ByKind};
+use crate::scenario::areas;
 use crate::scenario::reference::{self, ResolvedState};
 use crate::scenario::{
     Arrangement, ArrangementKind, DemandKind, ForceCommitment, Formality, GeoPoint, LinePreset,
@@ -422,19 +423,20 @@ fn pool_guarantors(
     out
 }
 
-/// Whether `arrangement`'s scope covers the axis `axis` (any axis when it
-/// gives none; the engine's default axis only then).
-pub fn in_scope(arrangement: &Arrangement, axis: &str) -> bool {
-    arrangement
-        .scope_axes
-        .as_ref()
-        .is_none_or(|axes| axes.iter().any(|a| a == axis))
+/// Whether `arrangement`'s scope covers the axis with id `axis` (see
+/// `scenario::areas::covers`); the engine's default axis, which the scenario
+/// does not list, only when nothing limits the scope.
+fn in_scope(scenario: &Scenario, arrangement: &Arrangement, axis: &str) -> bool {
+    match scenario.axes.iter().find(|a| a.id == axis) {
+        Some(axis) => areas::covers(arrangement, axis),
+        None => !areas::limits_scope(arrangement),
+    }
 }
 
 /// Share of the adversary's effort into `state` (its axes' adversary shares,
 /// all equal when none is set) that `arrangement`'s scope covers.
 fn scope_share(scenario: &Scenario, arrangement: &Arrangement, state: &str) -> f64 {
-    if arrangement.scope_axes.is_none() {
+    if !areas::limits_scope(arrangement) {
         return 1.0;
     }
     let into: Vec<&crate::scenario::Axis> = scenario
@@ -445,7 +447,7 @@ fn scope_share(scenario: &Scenario, arrangement: &Arrangement, state: &str) -> f
     let total: f64 = into.iter().map(|a| a.adversary_share.max(0.0)).sum();
     let covered = |weight: &dyn Fn(&crate::scenario::Axis) -> f64| -> f64 {
         into.iter()
-            .filter(|a| in_scope(arrangement, &a.id))
+            .filter(|a| areas::covers(arrangement, a))
             .map(|a| weight(a))
             .sum()
     };
@@ -674,8 +676,7 @@ fn place_forces(
                 let kind = power::index(force.kind);
                 for (axis, share) in axes.iter_mut().zip(on) {
                     // An attack outside the scope brings no intervention.
-                    let outside =
-                        arrangement.scope_axes.is_some() && !in_scope(arrangement, &axis.id);
+                    let outside = !in_scope(scenario, arrangement, &axis.id);
                     if share <= 0.0 || (arrives && outside) {
                         continue;
                     }

@@ -265,7 +265,7 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`; each format change adds
 /// one step (see `docs/FORMAT.md`).
-pub const MIGRATIONS: &[Migration] = &[version_1_to_2];
+pub const MIGRATIONS: &[Migration] = &[version_1_to_2, version_2_to_3];
 
 /// Version 2 adds units by kind and quality, forces on axes and their reach,
 /// and the composition and quality of states' and the adversary's forces.
@@ -275,6 +275,13 @@ pub const MIGRATIONS: &[Migration] = &[version_1_to_2];
 /// removed, so the step only changes the version number (which
 /// [`migrate_with`] writes).
 fn version_1_to_2(value: Value) -> Result<Value, String> {
+    Ok(value)
+}
+
+/// Version 3 adds areas drawn on the map: a territorial demand's outline
+/// and the area a guarantee covers. Both are optional and empty by default,
+/// which reads a version-2 file as it was; the step only changes the version.
+fn version_2_to_3(value: Value) -> Result<Value, String> {
     Ok(value)
 }
 

@@ -3,6 +3,7 @@
 //! Nothing here knows about the UI or the assessment engine: it may import only
 //! `crate::assets` (never egui, the engine or a view).
 
+pub mod areas;
 pub mod axes;
 mod io;
 pub mod new_case;

@@ -82,6 +82,7 @@ pub fn arrangement(kind: ArrangementKind, protected: &str, id: &str) -> Arrangem
         non_aggression_pact: false,
         cedes: Vec::new(),
         scope_axes: None,
+        scope_area: Vec::new(),
         notes: String::new(),
     };
     match kind {

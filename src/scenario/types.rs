@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// The format version this build writes. Files with a larger number are refused;
 /// files with a smaller one go through [`super::migrate`].
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A whole scenario: one settlement (or today's situation) with the states involved,
 /// the guarantee arrangements, the adversary, axes of advance, the uncertain
@@ -294,6 +294,11 @@ pub struct Demand {
     /// format version 2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share: Option<f64>,
+    /// The region's outline on the map (a ring of points, drawn with the
+    /// map's Draw area tool, which also sets `share` from it). Since format
+    /// version 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub area: Vec<GeoPoint>,
 }
 
 /// The kinds of demand an adversary makes of a settlement.
@@ -369,6 +374,12 @@ pub struct Arrangement {
     /// format version 2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope_axes: Option<Vec<String>>,
+    /// The area the guarantee covers, drawn on the map (a ring of points): an
+    /// axis whose objective lies inside it is covered, as are the axes of
+    /// `scope_axes`; an attack along any other brings no intervention under
+    /// it. Empty: no area limits the scope. Since format version 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scope_area: Vec<GeoPoint>,
     /// Free notes (Markdown) on this arrangement and its sources.
     #[serde(default)]
     pub notes: String,

@@ -14,6 +14,9 @@ use super::types::{
 
 /// Most states a scenario may involve.
 pub const MAX_STATES: usize = 300;
+/// Most points of a line or an area drawn on the map.
+const MAX_RING: usize = 10_000;
+
 /// Most arrangements, axes, guarantors per arrangement, demands…: any list not
 /// given its own limit below.
 pub const MAX_LIST: usize = 200;
@@ -197,6 +200,20 @@ impl Checker {
         self.range(&format!("{path}.lon"), p.lon, -180.0, 180.0);
         self.range(&format!("{path}.lat"), p.lat, -90.0, 90.0);
     }
+
+    /// An area drawn on the map: none, or a ring of 3 to 10,000 valid points.
+    fn area(&mut self, path: &str, ring: &[GeoPoint]) {
+        self.count(path, ring.len(), MAX_RING);
+        if (1..3).contains(&ring.len()) {
+            self.push(
+                path,
+                format!("has {} points; an area needs at least three", ring.len()),
+            );
+        }
+        for (i, p) in ring.iter().enumerate().take(MAX_RING) {
+            self.point(&format!("{path}[{i}]"), p);
+        }
+    }
 }
 
 /// A character that must not be in a name or id: a control character, or one
@@ -377,6 +394,7 @@ fn check_adversary(c: &mut Checker, adv: &Adversary, states: &HashSet<String>) {
         if let Some(share) = d.share {
             c.range(&format!("adversary.demands[{i}].share"), share, 0.0, 1.0);
         }
+        c.area(&format!("adversary.demands[{i}].area"), &d.area);
     }
     c.count("adversary.preconditions", adv.preconditions.len(), MAX_LIST);
     for (i, p) in adv.preconditions.iter().enumerate() {
@@ -393,6 +411,7 @@ fn check_arrangement(
 ) {
     c.name(&format!("{path}.name"), &a.name, MAX_NAME);
     c.text(&format!("{path}.notes"), &a.notes, MAX_TEXT);
+    c.area(&format!("{path}.scope_area"), &a.scope_area);
     if a.protected_states.is_empty() {
         c.push(
             &format!("{path}.protected_states"),
@@ -674,7 +693,7 @@ fn check_assumptions(c: &mut Checker, scenario: &Scenario) {
 
 fn check_line(c: &mut Checker, scenario: &Scenario) {
     let line = &scenario.settlement_line;
-    c.count("settlement_line.custom", line.custom.len(), 10_000);
+    c.count("settlement_line.custom", line.custom.len(), MAX_RING);
     for (i, p) in line.custom.iter().enumerate() {
         c.point(&format!("settlement_line.custom[{i}]"), p);
     }

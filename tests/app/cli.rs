@@ -99,7 +99,10 @@ fn upgrade_rewrites_in_place_and_keeps_a_backup() {
     );
     let rewritten = std::fs::read_to_string(&file).expect("read");
     assert!(
-        rewritten.contains("\n  \"format_version\": 2,"),
+        rewritten.contains(&format!(
+            "\n  \"format_version\": {},",
+            bulwark::scenario::FORMAT_VERSION
+        )),
         "pretty-printed: {rewritten}"
     );
     let backup = std::fs::read_to_string(dir.path().join("old.bulwark.json.bak")).expect("backup");

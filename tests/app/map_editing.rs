@@ -308,3 +308,69 @@ fn the_line_of_control_is_edited_by_pointer_each_step_undoable() {
         assert_eq!(line(&h), *expected, "each step undone in turn");
     }
 }
+
+/// Draws an area with the Draw area tool through the corners (lon, lat) and
+/// closes it on the first.
+fn draw_area(h: &mut Harness<'_, BulwarkApp>, corners: &[(f64, f64)]) {
+    h.get_by_label("Draw area").click();
+    h.run();
+    for &(lon, lat) in corners.iter().chain(corners.first()) {
+        let at = on_map(h, lon, lat);
+        click_at(h, at);
+    }
+}
+
+/// Around Kharkiv, inside Ukraine.
+const AROUND_KHARKIV: [(f64, f64); 4] = [(35.3, 50.4), (37.0, 50.4), (37.0, 49.4), (35.3, 49.4)];
+
+#[test]
+fn an_area_drawn_becomes_a_territorial_demand_with_its_share_and_is_undone() {
+    let mut h = common::app(WINDOW);
+    h.run();
+    let before = h.state().doc().scenario().adversary.demands.clone();
+    draw_area(&mut h, &AROUND_KHARKIV);
+    assert_eq!(
+        h.state().doc().scenario().adversary.demands,
+        before,
+        "nothing until the area is named"
+    );
+    h.get_by_label("Territory Russia demands").click();
+    h.run();
+    let demands = h.state().doc().scenario().adversary.demands.clone();
+    assert_eq!(demands.len(), before.len() + 1);
+    let d = demands.last().expect("the new demand");
+    assert_eq!(d.kind, bulwark::scenario::DemandKind::Territory);
+    assert_eq!(d.area.len(), 4);
+    assert_eq!(d.region.as_deref(), Some("Area around Kharkiv"));
+    // About 1.7° by 1° at 50° N, some 13,000 km² of Ukraine's 600,000.
+    let share = d.share.expect("a share");
+    assert!((0.01..0.05).contains(&share), "{share}");
+    assert!(h.state().message().contains("Area around Kharkiv"));
+    undo(&mut h);
+    assert_eq!(h.state().doc().scenario().adversary.demands, before);
+}
+
+#[test]
+fn an_area_drawn_becomes_a_guarantees_scope_and_its_outline_is_removed() {
+    let mut h = common::app(WINDOW);
+    h.run();
+    draw_area(&mut h, &AROUND_KHARKIV);
+    h.get_by_label_contains("What “Bilateral US guarantee")
+        .click();
+    h.run();
+    let scope = h.state().doc().scenario().arrangements[0]
+        .scope_area
+        .clone();
+    assert_eq!(scope.len(), 4, "the first arrangement covers the area");
+
+    // Right-click inside it: its menu removes the outline.
+    let inside = on_map(&h, 36.2, 49.9);
+    right_click(&mut h, inside);
+    h.get_by_label_contains("Remove the outline").click();
+    h.run();
+    assert!(
+        h.state().doc().scenario().arrangements[0]
+            .scope_area
+            .is_empty()
+    );
+}

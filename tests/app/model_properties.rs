@@ -531,6 +531,47 @@ fn advisers_are_a_tripwire_without_combat_power() {
 }
 
 #[test]
+fn an_area_drawn_as_a_guarantees_scope_covers_the_axes_whose_objectives_lie_in_it() {
+    use bulwark::scenario::GeoPoint;
+    let mut s = common::baked("eastern-flank-today.bulwark.json");
+    let whole = model::assess_with(&s, 1000, 1);
+    // Estonia only, roughly: the treaty area drawn on the map.
+    let p = |lon, lat| GeoPoint { lon, lat };
+    s.arrangements[0].scope_area = vec![p(21.5, 59.8), p(28.5, 59.8), p(28.5, 57.6), p(21.5, 57.6)];
+    assert!(
+        scenario::validate(&s).is_empty(),
+        "{:?}",
+        scenario::validate(&s)
+    );
+    let scoped = model::assess_with(&s, 1000, 1);
+    let state = |a: &bulwark::model::Assessment, id: &str| {
+        a.states
+            .iter()
+            .find(|x| x.state == id)
+            .expect("state")
+            .clone()
+    };
+    let (latvia, latvia_scoped) = (state(&whole, "LVA"), state(&scoped, "LVA"));
+    assert!(
+        latvia_scoped
+            .credibility
+            .guarantors
+            .iter()
+            .all(|g| g.factors.credibility == 0.0),
+        "Riga lies outside the area"
+    );
+    assert!(latvia_scoped.decision.chance_of_attack.mean > latvia.decision.chance_of_attack.mean);
+    assert!(
+        state(&scoped, "EST")
+            .credibility
+            .guarantors
+            .iter()
+            .any(|g| g.factors.credibility > 0.5),
+        "Tallinn lies inside it"
+    );
+}
+
+#[test]
 fn an_attack_outside_a_guarantees_scope_gets_no_intervention_from_it() {
     let mut s = common::baked("eastern-flank-today.bulwark.json");
     let whole = model::assess_with(&s, 1000, 1);
@@ -619,6 +660,7 @@ fn ceding_a_demanded_region_meets_the_demand_and_weighs_on_the_protected_state()
         text: "A Munich-style cession".into(),
         region: Some("Eastern oblasts".into()),
         share: Some(0.2),
+        area: Vec::new(),
     });
     let kept = model::assess_with(&s, 1000, 1);
     s.arrangements[0].cedes = vec!["eastern oblasts".into()];

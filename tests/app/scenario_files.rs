@@ -97,28 +97,30 @@ fn keeps_every_field(
 }
 
 #[test]
-fn every_version_1_file_migrates_keeping_every_field_and_assesses() {
-    let dir = common::test_file("fixtures/v1");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("the version-1 examples")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    files.sort();
-    assert_eq!(
-        files.len(),
-        7,
-        "the seven examples as version 1 shipped them"
-    );
-    for file in files {
-        let text = std::fs::read_to_string(&file).expect("read");
-        let old: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-        assert_eq!(old["format_version"], 1, "{}", file.display());
-        let migrated = scenario::load_file(&file).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(migrated.format_version, scenario::FORMAT_VERSION);
-        let new = serde_json::to_value(&migrated).expect("serialise");
-        keeps_every_field(&old, &new, "").unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        let assessment = bulwark::model::assess_with(&migrated, 500, 1);
-        assert!(!assessment.states.is_empty(), "{}", file.display());
+fn every_older_file_migrates_keeping_every_field_and_assesses() {
+    for version in 1..scenario::FORMAT_VERSION {
+        let dir = common::test_file(&format!("fixtures/v{version}"));
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("the version-{version} examples: {e}"))
+            .map(|e| e.expect("entry").path())
+            .collect();
+        files.sort();
+        assert_eq!(
+            files.len(),
+            7,
+            "the seven examples as version {version} shipped them"
+        );
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("read");
+            let old: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+            assert_eq!(old["format_version"], version, "{}", file.display());
+            let migrated = scenario::load_file(&file).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(migrated.format_version, scenario::FORMAT_VERSION);
+            let new = serde_json::to_value(&migrated).expect("serialise");
+            keeps_every_field(&old, &new, "").unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let assessment = bulwark::model::assess_with(&migrated, 500, 1);
+            assert!(!assessment.states.is_empty(), "{}", file.display());
+        }
     }
 }
 

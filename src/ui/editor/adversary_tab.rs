@@ -135,6 +135,7 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
                         text: String::new(),
                         region: None,
                         share: None,
+                        area: Vec::new(),
                     });
                 }
             }
@@ -175,6 +176,21 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
                 );
                 if d.kind == DemandKind::Territory {
                     region(ui, ed, d);
+                }
+                if !d.area.is_empty() {
+                    ui.horizontal(|ui| {
+                        ui.weak(format!(
+                            "Outlined on the map ({} points); its share was worked out from it",
+                            d.area.len()
+                        ));
+                        if ui
+                            .small_button("Remove outline")
+                            .on_hover_text("Remove the area drawn on the map; the demand stays")
+                            .clicked()
+                        {
+                            d.area.clear();
+                        }
+                    });
                 }
             });
         });

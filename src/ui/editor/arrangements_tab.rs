@@ -238,13 +238,32 @@ fn scope(ui: &mut Ui, ed: &mut EditTracker, a: &mut Arrangement, axes: &[(String
     if axes.is_empty() {
         return;
     }
-    let mut whole = a.scope_axes.is_none();
+    let limited = crate::scenario::areas::limits_scope(a);
+    let mut whole = !limited;
     let response = ui.checkbox(&mut whole, "Covers the whole state").on_hover_text(
-        "Untick to limit the guarantee to some axes (a treaty area, or only the territory the protected state controls): an attack along another axis brings no intervention under it",
+        "Untick to limit the guarantee to some axes (a treaty area, or only the territory the protected state controls): an attack along another axis brings no intervention under it. The map's Draw area tool limits it to an area",
     );
     ed.track(response);
-    if whole != a.scope_axes.is_none() {
+    if whole == limited {
         a.scope_axes = (!whole).then(|| axes.iter().map(|(id, _)| id.clone()).collect());
+        if whole {
+            a.scope_area.clear();
+        }
+    }
+    if !a.scope_area.is_empty() {
+        ui.indent("scope_area", |ui| {
+            ui.label(format!(
+                "An area drawn on the map ({} points) covers the axes whose objectives lie inside it",
+                a.scope_area.len()
+            ));
+            let response = ui
+                .button("Remove the area")
+                .on_hover_text("The guarantee then covers only the axes ticked below (or the whole state, if none is limited)");
+            if response.clicked() {
+                a.scope_area.clear();
+            }
+            ed.track(response);
+        });
     }
     let Some(scope) = &mut a.scope_axes else {
         return;
