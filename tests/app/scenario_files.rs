@@ -255,6 +255,15 @@ const BAD_FILES: &[(&str, &str)] = &[
     ("long-date", "meta.date: 'xxxx"),
     ("long-date", "(5039 characters in all)"),
     ("long-key", "(5005 characters in all): unknown field"),
+    // An area drawn on the map needs three points, each on the globe.
+    (
+        "area-too-few-points",
+        "adversary.demands[0].area: has 2 points; an area needs at least three",
+    ),
+    (
+        "area-too-few-points",
+        "arrangements[1].scope_area[1].lat: 95 is outside -90 to 90",
+    ),
     // Problems beyond the first hundred are counted, not listed.
     (
         "many-problems",
