@@ -168,6 +168,19 @@ pub fn standard_axes_missing(scenario: &Scenario) -> Vec<&'static StandardAxis> 
         .collect()
 }
 
+/// The standard axes to offer for `state` once it is protected: those of
+/// the theatre library into it, when the scenario has no axis into it yet
+/// (without one the engine assumes a default axis to its capital).
+pub fn standard_axes_offered(scenario: &Scenario, state: &str) -> Vec<&'static StandardAxis> {
+    if scenario.axes.iter().any(|a| a.defender == state) {
+        return Vec::new();
+    }
+    standard_axes_missing(scenario)
+        .into_iter()
+        .filter(|standard| standard.axis.defender == state)
+        .collect()
+}
+
 /// Adds a standard axis (under an id of its own); gives its index.
 pub fn add_standard_axis(scenario: &mut Scenario, standard: &StandardAxis) -> usize {
     let mut axis = standard.axis.clone();
@@ -183,6 +196,19 @@ mod tests {
     fn example(name: &str) -> Scenario {
         let bytes = crate::assets::example(name).expect("example");
         crate::scenario::from_bytes(name, bytes).expect("loads")
+    }
+
+    #[test]
+    fn a_state_without_axes_is_offered_its_standard_axes_and_one_with_axes_none() {
+        let s = example("us-bilateral-28-point.bulwark.json");
+        assert!(
+            standard_axes_offered(&s, "UKR").is_empty(),
+            "Ukraine has its axes"
+        );
+        let poland = standard_axes_offered(&s, "POL");
+        assert!(!poland.is_empty(), "Poland has a theatre of its own");
+        assert!(poland.iter().all(|a| a.axis.defender == "POL"));
+        assert!(standard_axes_offered(&s, "USA").is_empty(), "no theatre");
     }
 
     #[test]

@@ -374,3 +374,32 @@ fn an_area_drawn_becomes_a_guarantees_scope_and_its_outline_is_removed() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_state_made_protected_is_offered_its_standard_axes() {
+    let mut h = common::app(WINDOW);
+    h.run();
+    h.get_by_label("Arrangements").click();
+    h.run();
+    let into_poland =
+        |h: &Harness<'_, BulwarkApp>| axes(h).iter().filter(|a| a.defender == "POL").count();
+    assert_eq!(into_poland(&h), 0);
+    assert!(
+        h.query_by_label_contains("Poland's standard axes")
+            .is_none()
+    );
+    h.get_by_label("Poland").click();
+    h.run();
+    h.get_by_label_contains("Add Poland's standard axes")
+        .click();
+    h.run();
+    assert!(
+        into_poland(&h) >= 1,
+        "the theatre library's axes into Poland"
+    );
+    assert!(
+        h.query_by_label_contains("Poland's standard axes")
+            .is_none(),
+        "offered only while Poland has no axis"
+    );
+}

@@ -7,6 +7,7 @@ use egui::Ui;
 
 use crate::kit::choices::Choice;
 use crate::kit::widgets::{self, EditTracker};
+use crate::scenario::axes;
 use crate::scenario::{
     Arrangement, Clause, Compensation, ForceCommitment, Formality, Guarantor, Obligation,
     Restraint, RestraintKind, Scenario, StateEntry, Trigger, VoidClauseKind, templates,
@@ -44,13 +45,72 @@ pub fn show(
         warnings,
         &format!("arrangements[{}]", state.arrangement),
     );
+    let offers = standard_axes_offers(scenario, state.arrangement);
+    let accepted = details(
+        ui,
+        ed,
+        &mut scenario.arrangements[state.arrangement],
+        (&options, &offers),
+        &adversary,
+    );
+    for standard in accepted
+        .and_then(|i| offers.get(i))
+        .into_iter()
+        .flat_map(|o| &o.1)
+    {
+        axes::add_standard_axis(scenario, standard);
+    }
     let a = &mut scenario.arrangements[state.arrangement];
-    details(ui, ed, a, &options, &adversary);
     scope(ui, ed, a, &axes);
     ui.separator();
     guarantors(ui, ed, a, (&options, &axes), &adversary, &elsewhere);
     ui.separator();
     clauses(ui, ed, a);
+}
+
+/// The standard axes offered for a state the arrangement protects: its
+/// name, and the theatre library's axes into it.
+type Offer = (
+    String,
+    Vec<&'static crate::scenario::new_case::StandardAxis>,
+);
+
+/// For each state the arrangement protects that has no axis of advance into
+/// it, the theatre library's axes into it, to offer.
+fn standard_axes_offers(scenario: &Scenario, arrangement: usize) -> Vec<Offer> {
+    scenario.arrangements[arrangement]
+        .protected_states
+        .iter()
+        .map(|id| {
+            let name = crate::scenario::reference::state_name(scenario, id);
+            (name, axes::standard_axes_offered(scenario, id))
+        })
+        .filter(|(_, offered)| !offered.is_empty())
+        .collect()
+}
+
+/// Offers each state's standard axes, under the protected states; the
+/// offer taken, if one was.
+fn offer_standard_axes(ui: &mut Ui, offers: &[Offer]) -> Option<usize> {
+    let mut accepted = None;
+    for (i, (name, offered)) in offers.iter().enumerate() {
+        let list: Vec<String> = offered
+            .iter()
+            .map(|s| format!("{} — {}", s.axis.name, s.source))
+            .collect();
+        ui.horizontal_wrapped(|ui| {
+            ui.weak(format!(
+                "No axis of advance into {name} yet: the engine assumes one to its capital."
+            ));
+            let button = ui
+                .button(format!("Add {name}'s standard axes ({})", offered.len()))
+                .on_hover_text(list.join("\n"));
+            if button.clicked() {
+                accepted = Some(i);
+            }
+        });
+    }
+    accepted
 }
 
 /// Picking, adding, duplicating and removing arrangements.
@@ -153,13 +213,15 @@ fn unique_id(scenario: &Scenario, base: &str) -> String {
     })
 }
 
+/// The arrangement's name, kind, protected states (with the standard axes
+/// offered for those without axes), terms and compensation; the offer taken.
 fn details(
     ui: &mut Ui,
     ed: &mut EditTracker,
     a: &mut Arrangement,
-    options: &[(String, String)],
+    (options, offers): (&[(String, String)], &[Offer]),
     adversary: &str,
-) {
+) -> Option<usize> {
     widgets::text(
         ui,
         ed,
@@ -186,6 +248,7 @@ fn details(
             ed.track(response);
         }
     });
+    let accepted = offer_standard_axes(ui, offers);
     widgets::check(
         ui,
         ed,
@@ -210,6 +273,7 @@ fn details(
     cessions(ui, ed, a);
     sunset(ui, ed, a);
     compensation(ui, ed, a);
+    accepted
 }
 
 /// The regions the settlement cedes, as one line separated by semicolons.
