@@ -2,6 +2,7 @@
 //! credibility, dash by formality) and the forces they station or pledge.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use egui::epaint::QuadraticBezierShape;
 use egui::{Align2, Color32, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, vec2};
@@ -150,9 +151,106 @@ fn most_formal(formalities: impl Iterator<Item = Formality>) -> Formality {
     formalities.max_by_key(rank).unwrap_or(Formality::None)
 }
 
+/// Whether an arrangement's ties are bundled through a hub: many guarantors
+/// and protected states (an alliance), so the map stays readable.
+fn bundled(arrangement: &crate::scenario::Arrangement, targets: usize) -> bool {
+    arrangement.guarantors.len() > 3 && arrangement.guarantors.len() * targets > 6
+}
+
+/// The protected states' anchors of an arrangement on screen.
+fn targets_of(frame: &Frame, arrangement: &crate::scenario::Arrangement) -> Vec<Pos2> {
+    arrangement
+        .protected_states
+        .iter()
+        .filter_map(|p| anchor_of(p))
+        .map(|[lon, lat]| frame.geo_to_screen(lon, lat))
+        .collect()
+}
+
+/// The name tags of guarantors off the map, each at the map's edge where its
+/// first tie leaves it, stacked where they would overlap: by guarantor.
+fn edge_tags(
+    painter: &egui::Painter,
+    frame: &Frame,
+    scenario: &Scenario,
+    inner: Rect,
+    labels: &LabelPlacer,
+) -> BTreeMap<String, (Rect, Arc<egui::Galley>)> {
+    let mut wanted: Vec<(String, Pos2)> = Vec::new();
+    for arrangement in &scenario.arrangements {
+        let targets = targets_of(frame, arrangement);
+        let toward: Vec<Pos2> = if bundled(arrangement, targets.len()) {
+            mean(&targets).into_iter().collect()
+        } else {
+            targets
+        };
+        for g in &arrangement.guarantors {
+            let Some([lon, lat]) = anchor_of(&g.state) else {
+                continue;
+            };
+            let p = frame.geo_to_screen(lon, lat);
+            if inner.contains(p) || wanted.iter().any(|(id, _)| *id == g.state) {
+                continue;
+            }
+            if let Some(&t) = toward.first() {
+                wanted.push((g.state.clone(), edge_point(inner, t, p)));
+            }
+        }
+    }
+    wanted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut placed: BTreeMap<String, (Rect, Arc<egui::Galley>)> = BTreeMap::new();
+    let inside = frame.rect.shrink(frame.px(4.0));
+    for (id, pos) in wanted {
+        let name = Reference::get()
+            .state(&id)
+            .and_then(|s| s.figures.name.clone())
+            .unwrap_or_else(|| id.clone());
+        let galley = painter.layout_no_wrap(name, frame.font(11.5), Color32::WHITE);
+        let size = galley.size() + frame.offset(12.0, 6.0);
+        let rect = Rect::from_center_size(pos, size);
+        let mut rect = rect.translate(vec2(
+            (inside.left() - rect.left()).max(0.0) + (inside.right() - rect.right()).min(0.0),
+            (inside.top() - rect.top()).max(0.0) + (inside.bottom() - rect.bottom()).min(0.0),
+        ));
+        // Tags of several off-map guarantors stack instead of overlapping,
+        // and keep clear of the title box, legend and scale bar: along the
+        // top or bottom edge they move sideways, along a side downwards
+        // (and upwards once the bottom is reached). Their ties start from
+        // where the tag ends up.
+        let across = rect.top() <= inner.top() || rect.bottom() >= inner.bottom();
+        let step = if across {
+            vec2(size.x.min(frame.px(60.0)), 0.0)
+        } else {
+            vec2(0.0, size.y + frame.px(3.0))
+        };
+        let blocked = |r: Rect| {
+            labels.under_box(r)
+                || placed
+                    .values()
+                    .any(|(p, _)| p.expand(frame.px(1.0)).intersects(r))
+        };
+        let start = rect;
+        for direction in [1.0, -1.0] {
+            rect = start;
+            while blocked(rect) && inside.contains_rect(rect) {
+                rect = rect.translate(step * direction);
+            }
+            if !blocked(rect) && inside.contains_rect(rect) {
+                break;
+            }
+        }
+        if !inside.contains_rect(rect) {
+            rect = start;
+        }
+        placed.insert(id, (rect, galley));
+    }
+    placed
+}
+
 /// Each arrangement's ties from its guarantors to the states it protects,
 /// weighted by credibility (the engine's when `credibility` has it), bundled
-/// through a hub for an alliance; guarantors off the map get a marker at its edge.
+/// through a hub for an alliance; a guarantor off the map gets a name tag at
+/// its edge, and its ties start from the tag.
 pub(super) fn ties(
     painter: &egui::Painter,
     frame: &Frame,
@@ -161,20 +259,15 @@ pub(super) fn ties(
     labels: &mut LabelPlacer,
 ) {
     let inner = frame.rect.shrink(frame.px(24.0));
-    let mut edge_markers: Vec<(Pos2, String)> = Vec::new();
+    let tags = edge_tags(painter, frame, scenario, inner, labels);
     let mut hubs: Vec<(Pos2, String)> = Vec::new();
-    // A guarantor's anchor on screen, or a marker at the map's edge on the way
-    // towards `toward` when it is off the map.
-    let anchor = |id: &str, toward: Pos2, markers: &mut Vec<(Pos2, String)>| {
-        let [lon, lat] = anchor_of(id)?;
-        let p = frame.geo_to_screen(lon, lat);
-        if inner.contains(p) {
-            Some(p)
-        } else {
-            let q = edge_point(inner, toward, p);
-            markers.push((q, id.to_owned()));
-            Some(q)
+    // A guarantor's anchor on screen, or its tag at the map's edge.
+    let anchor = |id: &str| {
+        if let Some((rect, _)) = tags.get(id) {
+            return Some(rect.center());
         }
+        let [lon, lat] = anchor_of(id)?;
+        Some(frame.geo_to_screen(lon, lat))
     };
     for arrangement in &scenario.arrangements {
         let weight_of = |g: &crate::scenario::Guarantor| {
@@ -183,28 +276,22 @@ pub(super) fn ties(
                 .copied();
             tie_weight(g, engine).unwrap_or(0.0) as f32
         };
-        let targets: Vec<Pos2> = arrangement
-            .protected_states
-            .iter()
-            .filter_map(|p| anchor_of(p))
-            .map(|[lon, lat]| frame.geo_to_screen(lon, lat))
-            .collect();
-        let pairs = arrangement.guarantors.len() * targets.len();
-        if arrangement.guarantors.len() > 3 && pairs > 6 {
-            // Many guarantors and protected states (an alliance): bundle the ties
-            // through a hub, thin lines from each guarantor into it and one arrow
-            // out of it to each protected state, so the map stays readable.
+        let targets = targets_of(frame, arrangement);
+        if bundled(arrangement, targets.len()) {
+            // Thin lines from each guarantor into a hub and one arrow out of
+            // it to each protected state.
             let Some(centre) = mean(&targets) else {
                 continue;
             };
-            let sources: Vec<Pos2> = arrangement
+            let sources: Vec<(&crate::scenario::Guarantor, Pos2)> = arrangement
                 .guarantors
                 .iter()
-                .filter_map(|g| anchor(&g.state, centre, &mut edge_markers))
+                .filter_map(|g| Some((g, anchor(&g.state)?)))
                 .collect();
-            let Some(from) = mean(&sources) else { continue };
+            let points: Vec<Pos2> = sources.iter().map(|(_, p)| *p).collect();
+            let Some(from) = mean(&points) else { continue };
             let hub = from + (centre - from) * 0.45;
-            for (g, p) in arrangement.guarantors.iter().zip(&sources) {
+            for (g, p) in &sources {
                 curved_tie(painter, frame, (*p, hub), 0.0, g.formality, 0.15, false);
             }
             let weight = arrangement.guarantors.iter().map(weight_of).sum::<f32>()
@@ -219,10 +306,10 @@ pub(super) fn ties(
         }
         for (gi, guarantor) in arrangement.guarantors.iter().enumerate() {
             let weight = weight_of(guarantor);
+            let Some(start) = anchor(&guarantor.state) else {
+                continue;
+            };
             for &end in &targets {
-                let Some(start) = anchor(&guarantor.state, end, &mut edge_markers) else {
-                    continue;
-                };
                 // A gentle curve; ties from several guarantors bend alternately.
                 let side = if gi % 2 == 0 { 1.0 } else { -1.0 };
                 let bend = (0.18 + 0.05 * (gi / 2) as f32) * side;
@@ -251,30 +338,7 @@ pub(super) fn ties(
         painter.galley(rect.min + frame.offset(5.0, 3.0), galley, Color32::WHITE);
         labels.block(rect);
     }
-    edge_markers.sort_by(|a, b| a.1.cmp(&b.1));
-    edge_markers.dedup_by(|a, b| a.1 == b.1);
-    let mut placed: Vec<Rect> = Vec::new();
-    for (pos, id) in edge_markers {
-        let name = Reference::get()
-            .state(&id)
-            .and_then(|s| s.figures.name.clone())
-            .unwrap_or(id);
-        let galley = painter.layout_no_wrap(name, frame.font(11.5), Color32::WHITE);
-        let size = galley.size() + frame.offset(12.0, 6.0);
-        let rect = Rect::from_center_size(pos, size);
-        let inside = frame.rect.shrink(frame.px(4.0));
-        let mut rect = rect.translate(vec2(
-            (inside.left() - rect.left()).max(0.0) + (inside.right() - rect.right()).min(0.0),
-            (inside.top() - rect.top()).max(0.0) + (inside.bottom() - rect.bottom()).min(0.0),
-        ));
-        // Markers of several off-map guarantors stack instead of overlapping.
-        while placed
-            .iter()
-            .any(|r: &Rect| r.expand(frame.px(1.0)).intersects(rect))
-        {
-            rect = rect.translate(vec2(0.0, size.y + frame.px(3.0)));
-        }
-        placed.push(rect);
+    for (rect, galley) in tags.into_values() {
         painter.rect_filled(rect, frame.px(3.0), palette::MAP_TIE);
         painter.galley(rect.min + frame.offset(6.0, 3.0), galley, Color32::WHITE);
         labels.block(rect);

@@ -109,6 +109,33 @@ pub(super) fn placed_halo_text(
     }
 }
 
+/// A label put at the first of `candidates` (a point and how the text hangs
+/// from it) that lies on the map and is free of other labels, with its halo;
+/// if none is and `always`, at the first (a mark the user made must be
+/// named), else nowhere. Where it went, if anywhere.
+#[allow(clippy::too_many_arguments)] // a label's text and style, its places and the placer
+pub(super) fn first_free(
+    painter: &egui::Painter,
+    frame: &Frame,
+    labels: &mut LabelPlacer,
+    candidates: &[(Pos2, Align2)],
+    text: &str,
+    font: FontId,
+    colour: Color32,
+    always: bool,
+) -> Option<Rect> {
+    let galley = painter.layout_no_wrap(text.to_owned(), font, colour);
+    let rect_at = |&(pos, anchor): &(Pos2, Align2)| anchor.anchor_size(pos, galley.size());
+    let free = candidates
+        .iter()
+        .map(rect_at)
+        .find(|r| frame.rect.contains_rect(*r) && labels.is_free(*r));
+    let rect = free.or_else(|| always.then(|| candidates.first().map(rect_at)).flatten())?;
+    labels.block(rect);
+    halo_galley(painter, frame, rect.min, galley, colour);
+    Some(rect)
+}
+
 /// City dots and names (capitals always; other cities when zoomed in).
 pub(super) fn city_labels(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlacer) {
     let zoom = frame.zoom();

@@ -15,7 +15,9 @@ use super::frame::Frame;
 use super::guarantors::{forces, ties};
 use super::labels::{LabelPlacer, city_labels, country_labels, graticule_labels};
 use super::legend::{legend, legend_box, scale_bar, scale_bar_box, title_block, title_box};
-use super::overlays::{annotations, axes, drawn_areas, measurements, settlement_line};
+use super::overlays::{
+    annotation_labels, annotations, axes, axis_labels, drawn_areas, measurements, settlement_line,
+};
 
 /// Everything the overlay pass reads besides the document. Two frames with
 /// the same document and equal inputs paint the same overlay (egui's text
@@ -119,19 +121,25 @@ pub(super) fn paint_overlay(
         ties(painter, frame, scenario, i.credibility, &mut labels);
     }
     if layers.axes {
-        axes(painter, frame, scenario, i.axis_days, &mut labels);
+        axes(painter, frame, scenario);
     }
-    annotations(painter, frame, &mut labels);
+    annotations(painter, frame);
+    // The forces stand at their places; the names of axes and annotations
+    // find room around them.
     let markers = if layers.forces {
         forces(painter, frame, scenario, &mut labels)
     } else {
         Vec::new()
     };
+    if layers.axes {
+        axis_labels(painter, frame, scenario, i.axis_days, &mut labels);
+    }
+    annotation_labels(painter, frame, &mut labels);
     if layers.labels {
         city_labels(painter, frame, &mut labels);
         country_labels(painter, frame, &mut labels);
     }
-    measurements(painter, frame, i.ruler, i.rings);
+    measurements(painter, frame, i.ruler, i.rings, &mut labels);
     title_block(painter, frame, title);
     legend(painter, frame, key);
     scale_bar(painter, frame, bar);

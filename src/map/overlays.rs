@@ -3,14 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use egui::{Align2, Color32, Pos2, Rect, Shape, Stroke, pos2, vec2};
+use egui::{Align2, Color32, Pos2, Shape, Stroke, pos2, vec2};
 
 use crate::kit::palette;
 use crate::scenario::{LinePreset, Scenario};
 
 use super::frame::Frame;
 use super::geodata::{BakedCountry, Geodata};
-use super::labels::{LabelPlacer, halo_text, placed_halo_text};
+use super::labels::{LabelPlacer, first_free, halo_text, placed_halo_text};
 use super::lines;
 use super::places::{KALININGRAD, SUWALKI_GAP};
 use super::projection::{destination, distance_km, intermediate};
@@ -169,8 +169,7 @@ pub(super) fn drawn_areas(
 }
 
 /// The Suwałki gap and Kaliningrad, marked and named.
-pub(super) fn annotations(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlacer) {
-    let zoom = frame.zoom();
+pub(super) fn annotations(painter: &egui::Painter, frame: &Frame) {
     // The Suwałki gap: the Polish–Lithuanian border between Kaliningrad and Belarus.
     let [a, b] = SUWALKI_GAP;
     let (pa, pb) = (
@@ -183,21 +182,36 @@ pub(super) fn annotations(painter: &egui::Painter, frame: &Frame, labels: &mut L
         for p in [pa, pb] {
             painter.circle_filled(p, frame.px(3.0), palette::WARNING);
         }
-        if zoom > 1.3 {
-            let km = distance_km(a, b);
-            let text = format!("Suwałki gap ({km:.0} km)");
-            placed_halo_text(
-                painter,
-                frame,
-                labels,
-                Rect::EVERYTHING,
-                pb + frame.offset(6.0, 6.0),
-                Align2::LEFT_TOP,
-                &text,
-                frame.font(11.5),
-                palette::WARNING,
-            );
-        }
+    }
+}
+
+/// The names of the Suwałki gap (beside either end, where it is free) and of
+/// Kaliningrad, when zoomed in; placed after the forces.
+pub(super) fn annotation_labels(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlacer) {
+    let zoom = frame.zoom();
+    let [a, b] = SUWALKI_GAP;
+    let (pa, pb) = (
+        frame.geo_to_screen(a[0], a[1]),
+        frame.geo_to_screen(b[0], b[1]),
+    );
+    if frame.rect.contains(pa) && zoom > 1.3 {
+        let text = format!("Suwałki gap ({:.0} km)", distance_km(a, b));
+        let candidates = [
+            (pb + frame.offset(6.0, 6.0), Align2::LEFT_TOP),
+            (pb + frame.offset(-6.0, 6.0), Align2::RIGHT_TOP),
+            (pa + frame.offset(-6.0, -6.0), Align2::RIGHT_BOTTOM),
+            (pa + frame.offset(6.0, -6.0), Align2::LEFT_BOTTOM),
+        ];
+        first_free(
+            painter,
+            frame,
+            labels,
+            &candidates,
+            &text,
+            frame.font(11.5),
+            palette::WARNING,
+            false,
+        );
     }
     if zoom > 1.3 {
         placed_halo_text(
@@ -237,15 +251,9 @@ pub(super) fn arrow_head(
     ));
 }
 
-/// Each axis of advance as an arrow along its great circle, named with the
-/// route length the engine uses and, once assessed, the days to the objective.
-pub(super) fn axes(
-    painter: &egui::Painter,
-    frame: &Frame,
-    scenario: &Scenario,
-    days: &BTreeMap<String, f64>,
-    labels: &mut LabelPlacer,
-) {
+/// Each axis of advance as an arrow along its great circle (named by
+/// [`axis_labels`]).
+pub(super) fn axes(painter: &egui::Painter, frame: &Frame, scenario: &Scenario) {
     for axis in &scenario.axes {
         let (a, b) = (
             [axis.start.point.lon, axis.start.point.lat],
@@ -272,23 +280,53 @@ pub(super) fn axes(
             Color32::WHITE,
             frame.stroke(2.0, palette::MAP_AXIS),
         );
-        // The route length the engine uses (the panel shows the same figure).
+    }
+}
+
+/// Each axis's name, with the route length the engine uses (the panel shows
+/// the same figure) and, once assessed, the days to the objective: beside the
+/// middle of the axis, else beside a point a third or two thirds along it,
+/// on whichever side is free; placed after the forces, so that it gives way
+/// to them rather than they to it.
+pub(super) fn axis_labels(
+    painter: &egui::Painter,
+    frame: &Frame,
+    scenario: &Scenario,
+    days: &BTreeMap<String, f64>,
+    labels: &mut LabelPlacer,
+) {
+    for axis in &scenario.axes {
+        let (a, b) = (
+            [axis.start.point.lon, axis.start.point.lat],
+            [axis.objective.point.lon, axis.objective.point.lat],
+        );
         let km = distance_km(a, b) * axis.route_factor;
         let mut text = format!("{} · {km:.0} km", axis.name);
         if let Some(d) = days.get(&axis.id) {
             text.push_str(&format!(" · {}", crate::kit::format::duration_days(*d)));
         }
-        let mid = intermediate(a, b, 0.5);
-        placed_halo_text(
+        let candidates: Vec<(Pos2, Align2)> = [0.5, 0.35, 0.65]
+            .into_iter()
+            .flat_map(|t| {
+                let [lon, lat] = intermediate(a, b, t);
+                let p = frame.geo_to_screen(lon, lat);
+                [
+                    (p + frame.offset(8.0, -4.0), Align2::LEFT_BOTTOM),
+                    (p + frame.offset(-8.0, 4.0), Align2::RIGHT_TOP),
+                    (p + frame.offset(8.0, 4.0), Align2::LEFT_TOP),
+                    (p + frame.offset(-8.0, -4.0), Align2::RIGHT_BOTTOM),
+                ]
+            })
+            .collect();
+        first_free(
             painter,
             frame,
             labels,
-            Rect::EVERYTHING,
-            frame.geo_to_screen(mid[0], mid[1]) + frame.offset(8.0, -4.0),
-            Align2::LEFT_BOTTOM,
+            &candidates,
             &text,
             frame.font(11.5),
             palette::MAP_AXIS,
+            false,
         );
     }
 }
@@ -300,6 +338,7 @@ pub(super) fn measurements(
     frame: &Frame,
     ruler: &[[f64; 2]],
     rings: &[([f64; 2], f64)],
+    labels: &mut LabelPlacer,
 ) {
     let stroke = frame.stroke(2.0, palette::MAP_TOOL);
     for (centre, radius) in rings {
@@ -312,15 +351,26 @@ pub(super) fn measurements(
         painter.add(Shape::closed_line(points, stroke));
         let c = frame.geo_to_screen(centre[0], centre[1]);
         painter.circle_filled(c, frame.px(3.0), palette::MAP_TOOL);
-        let [lon, lat] = destination(*centre, 0.0, *radius);
-        halo_text(
+        // Named at its north, else its south, east or west, where free.
+        let at = |bearing: f64| {
+            let [lon, lat] = destination(*centre, bearing, *radius);
+            frame.geo_to_screen(lon, lat)
+        };
+        let candidates = [
+            (at(0.0) + frame.offset(0.0, -4.0), Align2::CENTER_BOTTOM),
+            (at(180.0) + frame.offset(0.0, 4.0), Align2::CENTER_TOP),
+            (at(90.0) + frame.offset(4.0, 0.0), Align2::LEFT_CENTER),
+            (at(270.0) + frame.offset(-4.0, 0.0), Align2::RIGHT_CENTER),
+        ];
+        first_free(
             painter,
             frame,
-            frame.geo_to_screen(lon, lat) + frame.offset(0.0, -4.0),
-            Align2::CENTER_BOTTOM,
+            labels,
+            &candidates,
             &format!("{radius:.0} km"),
             frame.font(12.0),
             palette::MAP_TEXT,
+            true,
         );
     }
     for p in ruler {
