@@ -13,9 +13,10 @@ use crate::scenario::reference::Reference;
 use crate::scenario::{Formality, Scenario};
 
 use super::frame::Frame;
-use super::geodata::Geodata;
+use super::geodata::{Geodata, inside};
 use super::labels::{LabelPlacer, halo_galley, halo_text};
-use super::overlays::arrow_head;
+use super::lines::held_polygon;
+use super::overlays::{arrow_head, settlement_vertices};
 use super::projection::unproject;
 use super::role::tie_weight;
 
@@ -401,7 +402,7 @@ pub(super) fn forces(
     stacks.sort_by(|a, b| a.anchor.y.total_cmp(&b.anchor.y));
     let mut taken: Vec<Rect> = capital_dots(frame);
     for stack in stacks {
-        let Some(shift) = column_shift(frame, &stack, &taken, labels) else {
+        let Some(shift) = column_shift(frame, scenario, &stack, &taken, labels) else {
             continue;
         };
         taken.push(column_rect(frame, &stack, shift));
@@ -453,12 +454,18 @@ fn column_rect(frame: &Frame, stack: &ForceStack, shift: f32) -> Rect {
 /// left); `None` if they are not.
 fn column_shift(
     frame: &Frame,
+    scenario: &Scenario,
     stack: &ForceStack,
     taken: &[Rect],
     labels: &LabelPlacer,
 ) -> Option<f32> {
     let step = frame.px(62.0); // a column with its arrival days, and a gap
-    let shifts = [0.0, step, -step];
+    // Moved aside only within the ground its place is on: not into another
+    // country, the sea or the area the adversary holds.
+    let shifts: Vec<f32> = [0.0, step, -step]
+        .into_iter()
+        .filter(|&shift| shift == 0.0 || on_home_ground(frame, scenario, stack, shift))
+        .collect();
     let clear = |shift: &f32| {
         let rect = column_rect(frame, stack, *shift);
         !taken.iter().any(|t| t.intersects(rect)) && !labels.under_box(rect)
@@ -475,6 +482,34 @@ fn column_shift(
             let markers = markers.with_max_x(markers.min.x + frame.px(22.0));
             (!labels.under_box(markers)).then_some(0.0)
         })
+}
+
+/// Whether a stack's column moved `shift` points aside stands on the same
+/// ground as its place: its first and last markers in the same country, and
+/// not in the area the adversary holds.
+fn on_home_ground(frame: &Frame, scenario: &Scenario, stack: &ForceStack, shift: f32) -> bool {
+    let data = Geodata::get();
+    let country_at = |p: Pos2| {
+        let [x, y] = frame.to_map(p);
+        data.country_at_xy([x as f32, y as f32]).map(|c| c.id)
+    };
+    let home = country_at(stack.anchor);
+    let held: Option<Vec<[f32; 2]>> = settlement_vertices(scenario).map(|line| {
+        held_polygon(&line)
+            .iter()
+            .map(|&(lon, lat)| [lon as f32, lat as f32])
+            .collect()
+    });
+    let rows = column_rows(stack).max(1) as f32;
+    [0.0, rows - 1.0].into_iter().all(|n| {
+        let p = stack.anchor + vec2(shift, 0.0) + frame.offset(0.0, 18.0 + 17.0 * n);
+        let [lon, lat] = frame.to_geo(p);
+        let in_held = home == Some("UKR")
+            && held
+                .as_ref()
+                .is_some_and(|ring| inside(ring, [lon as f32, lat as f32]));
+        home.is_some() && country_at(p) == home && !in_held
+    })
 }
 
 /// Draws a stack's column of markers starting under `top`, each marker's

@@ -300,6 +300,14 @@ pub(super) fn axis_labels(
             [axis.start.point.lon, axis.start.point.lat],
             [axis.objective.point.lon, axis.objective.point.lat],
         );
+        // An axis too short on screen to read a name beside goes unnamed
+        // (its card names it), rather than a name floating away from it.
+        let length = frame
+            .geo_to_screen(a[0], a[1])
+            .distance(frame.geo_to_screen(b[0], b[1]));
+        if length < frame.px(36.0) {
+            continue;
+        }
         let km = distance_km(a, b) * axis.route_factor;
         let mut text = format!("{} · {km:.0} km", axis.name);
         if let Some(d) = days.get(&axis.id) {
