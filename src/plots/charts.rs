@@ -155,7 +155,6 @@ pub(super) fn campaign_plot(
         ui.label("No axis of advance in the scenario.");
         return None;
     }
-    ui.label("Ground taken by day (most likely values): solid alone, dashed with every guarantor fighting.");
     let palette = [
         theme::ADVERSARY,
         theme::NATO,
@@ -163,11 +162,36 @@ pub(super) fn campaign_plot(
         theme::NEUTRAL,
         theme::WARNING,
     ];
-    let longest = state
+    // The scale is the ground taken, so that a stalled attack is seen
+    // stalling rather than as a line along zero under a far objective; the
+    // objectives are drawn where they fall on it.
+    let taken = state
         .campaign
         .iter()
-        .map(|a| a.distance_km)
+        .flat_map(|a| a.trace_alone.iter().chain(&a.trace_helped))
+        .map(|d| d.km)
         .fold(0.0, f64::max);
+    let top = (taken * 1.25).max(10.0);
+    let reached = state
+        .campaign
+        .iter()
+        .filter(|a| a.distance_km <= top)
+        .count();
+    let mut caption = String::from(
+        "Ground taken by day (most likely values): solid alone, dashed with every guarantor fighting",
+    );
+    if reached < state.campaign.len() {
+        caption.push_str(&format!(
+            "; the attack stalls within {taken:.0} km, short of {} (off the scale)",
+            if reached == 0 {
+                "every objective"
+            } else {
+                "some objectives"
+            }
+        ));
+    }
+    caption.push('.');
+    ui.label(caption);
     // No legend: eight entries would cover the lines. Each axis is listed
     // below the plot in its colour.
     let response = Plot::new("campaign")
@@ -178,7 +202,7 @@ pub(super) fn campaign_plot(
         .allow_drag(false)
         .allow_zoom(false)
         .include_y(0.0)
-        .include_y(longest)
+        .include_y(top)
         .include_x(0.0)
         .x_axis_label("day")
         .y_axis_label("km taken")
@@ -201,16 +225,23 @@ pub(super) fn campaign_plot(
                         .color(colour)
                         .style(egui_plot::LineStyle::dashed_loose()),
                 );
+                if axis.distance_km <= top {
+                    p.hline(
+                        egui_plot::HLine::new(format!("{} objective", axis.name), axis.distance_km)
+                            .color(colour.gamma_multiply(0.6))
+                            .style(egui_plot::LineStyle::dotted_dense()),
+                    );
+                }
             }
         })
         .response;
     for (i, axis) in state.campaign.iter().enumerate() {
-        ui.horizontal_wrapped(|ui| {
+        ui.horizontal(|ui| {
             ui.label(RichText::new("●").color(palette[i % palette.len()]));
             ui.add(
                 egui::Label::new(
                     RichText::new(format!(
-                        "{}: {:.0} km, combat power {:.2}:1 on day 0, falls quickly in {} of draws",
+                        "{}: {:.0} km · {:.2}:1 on day 0 · falls quickly in {}",
                         axis.name,
                         axis.distance_km,
                         axis.force_ratio_day0,
@@ -218,7 +249,7 @@ pub(super) fn campaign_plot(
                     ))
                     .weak(),
                 )
-                .wrap(),
+                .truncate(),
             );
         });
     }

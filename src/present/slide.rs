@@ -318,12 +318,13 @@ pub fn draw_plot_slide(
     if let Some((a, s)) = assessed {
         ui.scope_builder(UiBuilder::new().max_rect(plot_area), |ui| {
             ui.style_mut().override_text_style = Some(egui::TextStyle::Body);
-            // Room for the caption above the plot, and for the trade-off's
-            // key line below it.
+            // Room for the caption above the plot, and for the key below it:
+            // a line a scenario (the trade-off) or an axis (the campaign).
             let below = match plot {
                 PlotKind::AcceptabilityDeterrence => {
                     120.0 + 30.0 * figures.trade_off.len().max(1) as f32
                 }
+                PlotKind::Campaign => 130.0 + 30.0 * s.campaign.len() as f32,
                 _ => 80.0,
             };
             let height = (plot_area.height() - below * scale).max(160.0);

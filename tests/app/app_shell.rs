@@ -1424,3 +1424,25 @@ fn ticking_override_credibility_does_not_widen_the_editing_panel() {
         "the map moved from {before:?} to {after:?}: the panel widened"
     );
 }
+
+#[test]
+fn the_campaign_plot_is_scaled_to_the_ground_taken_and_says_when_attacks_stall() {
+    let mut h = common::app(WINDOW);
+    h.state_mut().queue(Command::OpenExample(
+        "anglo-french-guarantee.bulwark.json".into(),
+    ));
+    assessed(&mut h);
+    h.get_by_label("Campaign").click();
+    h.run();
+    // Every axis stalls within a few tens of km of objectives 59–278 km away.
+    assert!(
+        h.query_by_label_contains("the attack stalls within")
+            .is_some_and(|n| format!("{n:?}").contains("off the scale")),
+        "the caption says the attacks stall short of their objectives"
+    );
+    assert!(
+        h.query_by_label_contains("Belarus → Kyiv: 278 km")
+            .is_some(),
+        "each axis keyed below with its distance"
+    );
+}
