@@ -66,6 +66,23 @@ pub enum Command {
         #[arg(long)]
         images: bool,
     },
+    /// Write one plot of a scenario's assessment as a PNG figure for a
+    /// report, without a window: light background, the plot's name as its
+    /// title, and a line naming the scenario and the source of its figures.
+    ExportPlot {
+        /// The scenario file.
+        file: PathBuf,
+        /// Which plot: headline, attack_distribution, tornado, campaign,
+        /// burden, acceptability_deterrence or break_even.
+        #[arg(long, value_parser = parse_plot)]
+        plot: crate::scenario::PlotKind,
+        /// The PNG file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Size in pixels, WIDTHxHEIGHT, each 200 to 8000.
+        #[arg(long, default_value = "1600x900", value_parser = parse_size)]
+        size: [u32; 2],
+    },
     /// Assess scenario files: chance of attack, credibility, campaign, burden…
     Assess {
         /// Files to assess.
@@ -162,6 +179,70 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             out: dir,
             images,
         } => export_slides(file, dir.as_deref(), *images, out, err),
+        Command::ExportPlot {
+            file,
+            plot,
+            out: path,
+            size,
+        } => export_plot(file, *plot, *size, path, out, err),
+    }
+}
+
+/// A plot's name on the command line (its name in the file format).
+fn parse_plot(text: &str) -> Result<crate::scenario::PlotKind, String> {
+    serde_json::from_value(serde_json::Value::String(text.trim().to_owned())).map_err(|_| {
+        "not a plot; the plots are headline, attack_distribution, tornado, campaign, burden, \
+         acceptability_deterrence and break_even"
+            .to_owned()
+    })
+}
+
+/// A size in pixels, `WIDTHxHEIGHT`, each 200 to 8000.
+fn parse_size(text: &str) -> Result<[u32; 2], String> {
+    let bad = || format!("'{text}' is not a size: write WIDTHxHEIGHT in pixels, e.g. 1600x900");
+    let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let side = |v: &str| -> Result<u32, String> {
+        let n: u32 = v.trim().parse().map_err(|_| bad())?;
+        if (200..=8000).contains(&n) {
+            Ok(n)
+        } else {
+            Err(format!("{n} px is outside 200 to 8000"))
+        }
+    };
+    Ok([side(w)?, side(h)?])
+}
+
+fn export_plot(
+    file: &std::path::Path,
+    plot: crate::scenario::PlotKind,
+    size: [u32; 2],
+    path: &std::path::Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let scenario = match scenario::load_file(file) {
+        Ok(s) => s,
+        Err(e) => {
+            for line in e.lines() {
+                let _ = writeln!(err, "{line}");
+            }
+            return 1;
+        }
+    };
+    let assessment = crate::model::assess(&scenario);
+    match crate::present::export::export_plot(&scenario, &assessment, plot, size, path) {
+        Ok(message) => {
+            let _ = writeln!(out, "{}: {message}", shown(file));
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "{}",
+                scenario::validate::plain_text(&format!("{}: {e}", file.display()))
+            );
+            1
+        }
     }
 }
 

@@ -13,10 +13,11 @@ use egui::{Pos2, RawInput, Rect, ViewportId, vec2};
 use image::RgbaImage;
 
 use super::slide::draw_slide;
+use crate::kit::choices::Choice;
 use crate::kit::markdown::images_as_text;
 use crate::kit::note_images::{self, NoteImages};
 use crate::kit::theme;
-use crate::scenario::{Scenario, Slide};
+use crate::scenario::{PlotKind, Scenario, Slide};
 
 /// Longest wait for the GPU (or the software renderer) to finish a slide.
 const WAIT: Duration = Duration::from_secs(30);
@@ -65,6 +66,36 @@ pub fn export_slides(
 }
 
 /// `image` encoded as PNG.
+/// The sizes a plot can be exported at, pixels: name and size.
+pub const FIGURE_SIZES: &[(&str, [u32; 2])] = &[
+    ("1600 × 900 (screen, slide)", [1600, 900]),
+    ("1200 × 800 (report column)", [1200, 800]),
+    ("2400 × 1500 (print)", [2400, 1500]),
+    ("3200 × 1800 (poster)", [3200, 1800]),
+];
+
+/// Writes `plot` of the scenario's `assessment` as a PNG figure of `size`
+/// pixels at `path`: light background, the plot's name as title, the
+/// scenario and the source of the figures in a line below. Says where it went.
+pub fn export_plot(
+    scenario: &Scenario,
+    assessment: &crate::model::Assessment,
+    plot: PlotKind,
+    size: [u32; 2],
+    path: &Path,
+) -> Result<String, String> {
+    let mut renderer = SlideRenderer::new()?;
+    let image = renderer.render_figure(scenario, assessment, plot, size)?;
+    crate::scenario::write_export(path, &png(&image)?).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "Exported {} ({} × {} px) to {}",
+        plot.label(),
+        size[0],
+        size[1],
+        path.display()
+    ))
+}
+
 fn png(image: &RgbaImage) -> Result<Vec<u8>, String> {
     let mut bytes = std::io::Cursor::new(Vec::new());
     image
@@ -197,6 +228,44 @@ impl SlideRenderer {
         slide: &Slide,
         size: [u32; 2],
     ) -> Result<RgbaImage, String> {
+        self.render_with(size, |ui, screen, markdown| {
+            draw_slide(
+                ui,
+                screen,
+                scenario,
+                super::slide::Figures {
+                    assessment,
+                    trade_off: &[],
+                },
+                slide,
+                markdown,
+                "export",
+            );
+        })
+    }
+
+    /// Renders `plot` as a figure for a report at `size` pixels: the plot's
+    /// name as its title, the plot, and a line naming the scenario and the
+    /// source of its figures (see [`super::slide::draw_figure`]).
+    pub fn render_figure(
+        &mut self,
+        scenario: &Scenario,
+        assessment: &crate::model::Assessment,
+        plot: PlotKind,
+        size: [u32; 2],
+    ) -> Result<RgbaImage, String> {
+        self.render_with(size, |ui, screen, markdown| {
+            super::slide::draw_figure(ui, screen, scenario, assessment, plot, markdown);
+        })
+    }
+
+    /// Runs `draw` over a screen of `size` pixels, twice (the first pass
+    /// loads fonts and measures, the second draws settled), and paints it.
+    fn render_with(
+        &mut self,
+        size: [u32; 2],
+        mut draw: impl FnMut(&mut egui::Ui, Rect, &mut egui_commonmark::CommonMarkCache),
+    ) -> Result<RgbaImage, String> {
         let screen = Rect::from_min_size(Pos2::ZERO, vec2(size[0] as f32, size[1] as f32));
         let mut input = RawInput {
             screen_rect: Some(screen),
@@ -207,23 +276,12 @@ impl SlideRenderer {
             .entry(ViewportId::ROOT)
             .or_default()
             .native_pixels_per_point = Some(1.0);
-        // Two passes: the first loads fonts and measures, the second draws settled.
         let mut output = None;
         for _ in 0..2 {
-            let mut out = self.ctx.run_ui(input.clone(), |ui| {
-                draw_slide(
-                    ui,
-                    screen,
-                    scenario,
-                    super::slide::Figures {
-                        assessment,
-                        trade_off: &[],
-                    },
-                    slide,
-                    &mut self.markdown,
-                    "export",
-                );
-            });
+            let markdown = &mut self.markdown;
+            let mut out = self
+                .ctx
+                .run_ui(input.clone(), |ui| draw(ui, screen, markdown));
             self.set_textures(&mut out.textures_delta);
             output = Some(out);
         }

@@ -125,6 +125,60 @@ pub fn draw_slide(
     });
 }
 
+/// Draws `plot` as a figure for a report over `rect`: a plot slide titled
+/// with the plot's name, and along its foot the scenario (title and date)
+/// and the source of the figures (the engine, its draws and seed, where the
+/// method is documented), so that the image says what it is when it is
+/// pasted elsewhere.
+pub fn draw_figure(
+    ui: &mut Ui,
+    rect: Rect,
+    scenario: &Scenario,
+    assessment: &Assessment,
+    plot: PlotKind,
+    markdown: &mut CommonMarkCache,
+) {
+    use crate::kit::choices::Choice;
+    let scale = slide_scale(rect);
+    let foot = 56.0 * scale;
+    let body = rect.with_max_y(rect.bottom() - foot);
+    let slide = Slide {
+        title: plot.label().to_owned(),
+        content: SlideContent::Plot { plot, state: None },
+        notes: String::new(),
+    };
+    let figures = Figures {
+        assessment: Some(assessment),
+        trade_off: &[],
+    };
+    ui.painter()
+        .with_clip_rect(rect)
+        .rect_filled(rect, 0.0, theme::PROJECTOR_BG);
+    draw_slide(ui, body, scenario, figures, &slide, markdown, "figure");
+    let mut scenario_line = scenario.meta.title.clone();
+    if !scenario.meta.date.is_empty() {
+        scenario_line.push_str(&format!(" ({})", scenario.meta.date));
+    }
+    let source = format!(
+        "Scenario: {scenario_line}. Source: Bulwark assessment, {} Monte Carlo draws, seed {}; \
+         method and sources in docs/MODEL.md.",
+        crate::kit::format::thousands(f64::from(scenario.simulation.samples)),
+        scenario.simulation.seed
+    );
+    let painter = ui.painter().with_clip_rect(rect);
+    let galley = painter.layout(
+        source,
+        theme::slide_font(20.0 * scale),
+        theme::PROJECTOR_MUTED,
+        rect.width() - 96.0 * scale,
+    );
+    let at = Pos2::new(
+        rect.left() + 48.0 * scale,
+        rect.bottom() - foot + (foot - galley.size().y) / 2.0 - 8.0 * scale,
+    );
+    painter.galley(at, galley, theme::PROJECTOR_MUTED);
+}
+
 /// Draws a map slide with the real map widget: the slide's view and layers, its
 /// highlighted states, and the engine's figures from `assessment` as on the
 /// workspace map (each axis' time to objective, ties weighted by credibility),

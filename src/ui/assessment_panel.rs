@@ -15,46 +15,31 @@ use crate::plots::{self, PANEL_PLOTS, PlotKind, TradeOffPoint};
 use super::assessment_runner::RunState;
 use super::commands::Command;
 use crate::kit::lazy;
-use crate::kit::region_export::RegionExport;
 use crate::kit::theme;
 
 /// Editing state of the panel.
 pub struct PanelState {
     /// The plot shown (one of [`PANEL_PLOTS`]).
     pub plot: PlotKind,
-    /// A PNG export of the plot shown.
-    export: RegionExport,
-    /// Frames drawn since the export was requested: the plot is scrolled into
-    /// view and menus and dialogs close before it is captured.
-    export_frames: u8,
+    /// The size a plot is exported at (an index into
+    /// `present::export::FIGURE_SIZES`).
+    figure_size: usize,
 }
 
 impl Default for PanelState {
     fn default() -> Self {
         Self {
             plot: PlotKind::AttackDistribution,
-            export: RegionExport::default(),
-            export_frames: 0,
+            figure_size: 0,
         }
     }
 }
 
 impl PanelState {
-    /// Shows `plot` and saves it as a PNG at `path` once it is on screen.
-    pub fn request_export(&mut self, plot: PlotKind, path: std::path::PathBuf) {
-        self.plot = plot;
-        self.export.request(path);
-        self.export_frames = 0;
-    }
-
-    /// Whether a plot export is waiting to be captured or written.
-    pub fn exporting(&self) -> bool {
-        self.export.is_requested() || self.export.in_flight()
-    }
-
-    /// The outcome of a finished plot export, once (see [`RegionExport::poll`]).
-    pub fn poll_export(&mut self, ctx: &egui::Context) -> Option<Result<String, String>> {
-        self.export.poll(ctx)
+    /// The size a plot is exported at, pixels.
+    pub fn figure_size(&self) -> [u32; 2] {
+        let sizes = crate::present::export::FIGURE_SIZES;
+        sizes.get(self.figure_size).unwrap_or(&sizes[0]).1
     }
 }
 
@@ -172,7 +157,6 @@ pub fn show(
                 ui.add_space(4.0);
             }
             ui.separator();
-            let capturing = state.export.is_requested();
             ui.horizontal_wrapped(|ui| {
                 for plot in PANEL_PLOTS {
                     let shown = ui
@@ -182,26 +166,23 @@ pub fn show(
                         out.command = Some(Command::ShowPlot(plot));
                     }
                 }
-                let button = ui.small_button(Command::ExportPlot(state.plot).label());
-                // No tooltip while capturing: it would cover the plot in the image.
-                let button = if capturing {
-                    button
-                } else {
-                    button.on_hover_text(format!(
-                        "Save the {} plot as a PNG image, where you choose",
+            });
+            // The export on a row of its own, so that it never widens the panel.
+            ui.horizontal_wrapped(|ui| {
+                let button = ui
+                    .small_button(Command::ExportPlot(state.plot).label())
+                    .on_hover_text(format!(
+                        "Save the {} plot as a PNG figure for a report, where you choose: light, \
+                         titled, with the scenario and the source of its figures",
                         state.plot.short_label().to_lowercase()
-                    ))
-                };
+                    ));
                 if button.clicked() {
                     out.command = Some(Command::ExportPlot(state.plot));
                 }
+                figure_size(ui, state);
             });
             let plot = state.plot;
-            if capturing {
-                let block = ui.scope(|ui| plot_block(ui, plot, assessment, trade_off, false));
-                out.command = out.command.take().or(block.inner);
-                out.report = capture(ui, state, block.response.rect);
-            } else {
+            {
                 // The trade-off plot shows every open scenario's point.
                 let points: Vec<_> = trade_off
                     .iter()
@@ -241,16 +222,19 @@ fn plot_block(
     command
 }
 
-/// Captures the plot `rect` for a requested export once it has been scrolled
-/// into view and the menu or dialog that asked for it has closed.
-fn capture(ui: &mut Ui, state: &mut PanelState, rect: egui::Rect) -> Option<String> {
-    state.export_frames = state.export_frames.saturating_add(1);
-    let visible = ui.clip_rect().contains_rect(rect);
-    if state.export_frames < 2 || (!visible && state.export_frames < 4) {
-        ui.scroll_to_rect(rect, Some(egui::Align::TOP));
-        ui.ctx().request_repaint();
-        return None;
-    }
-    let rect = rect.expand(4.0).intersect(ui.clip_rect());
-    state.export.capture(ui.ctx(), rect, "the plot")
+/// The size a plot is exported at, from the figure sizes.
+fn figure_size(ui: &mut Ui, state: &mut PanelState) {
+    let sizes = crate::present::export::FIGURE_SIZES;
+    let shown = sizes.get(state.figure_size).unwrap_or(&sizes[0]).0;
+    let label = ui.weak("size");
+    egui::ComboBox::from_id_salt("figure_size")
+        .selected_text(shown.split(" (").next().unwrap_or(shown))
+        .show_ui(ui, |ui| {
+            for (i, (name, _)) in sizes.iter().enumerate() {
+                ui.selectable_value(&mut state.figure_size, i, *name);
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text("The size in pixels a plot is exported at");
 }

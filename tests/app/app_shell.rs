@@ -544,16 +544,18 @@ fn a_plot_exports_as_a_png_where_the_user_chooses() {
         .type_text(&chosen.display().to_string());
     h.run();
     h.get_by_label("Export").click();
-    h.run_steps(8);
+    finish_plot_export(&mut h);
     let image = read_png(&dir.path().join("chance of attack.png"));
-    let (w, hgt) = image.dimensions();
-    assert!(
-        (300..=800).contains(&w) && (200..=700).contains(&hgt),
-        "the plot, not the window: {w}×{hgt}"
+    assert_eq!(
+        image.dimensions(),
+        (1600, 900),
+        "a figure at the size chosen, not a screen grab"
     );
     assert!(colours(&image) > 20, "the image shows the plot");
+    // Light: the figure's corner is the slides' white, not the dark theme.
+    assert_eq!(image.get_pixel(2, 2).0, [255, 255, 255, 255]);
     assert!(
-        h.state().message().contains("Exported the plot"),
+        h.state().message().contains("Exported Chance of attack"),
         "{}",
         h.state().message()
     );
@@ -561,19 +563,33 @@ fn a_plot_exports_as_a_png_where_the_user_chooses() {
     // The File menu exports the plot on show, by default next to the scenario.
     h.get_by_label("Tornado").click();
     h.run();
+    // At another size, chosen beside the plots.
+    h.get_by_label("size").click();
+    h.run();
+    h.get_by_label("1200 × 800 (report column)").click();
+    h.run();
     click_menu(&mut h, "File", "Export tornado plot as PNG…");
     h.get_by_label("Export").click();
-    h.run_steps(8);
+    finish_plot_export(&mut h);
     let tornado = read_png(
         &dir.path()
             .join("nato-membership-ukraine-under-article-5-tornado.png"),
     );
-    assert!(
-        tornado.height() > 200 && colours(&tornado) > 20,
-        "{}×{}",
-        tornado.width(),
-        tornado.height()
-    );
+    assert_eq!(tornado.dimensions(), (1200, 800));
+    assert!(colours(&tornado) > 20);
+}
+
+/// Runs frames until the plot export on its thread has finished.
+fn finish_plot_export(h: &mut Harness<'_, BulwarkApp>) {
+    h.run();
+    for _ in 0..600 {
+        if !h.state().exporting_plot() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run();
+    }
+    assert!(!h.state().exporting_plot(), "the export finishes");
 }
 
 #[test]

@@ -351,3 +351,51 @@ fn without_a_display_the_app_says_one_is_needed() {
     assert!(stderr.contains("no display"), "{stderr}");
     assert!(!stderr.contains(".cargo"), "no registry path: {stderr}");
 }
+
+#[test]
+fn export_plot_writes_a_figure_at_the_size_asked_and_refuses_what_is_not_a_plot() {
+    let dir = temp_dir();
+    let path = dir.path().join("tornado.png");
+    let out = bulwark()
+        .args([
+            "export-plot",
+            "--plot",
+            "tornado",
+            "--size",
+            "1200x800",
+            "--out",
+        ])
+        .arg(&path)
+        .arg(minimal_file())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let image = image::open(&path).expect("a PNG").to_rgba8();
+    assert_eq!(image.dimensions(), (1200, 800));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Exported What drives the result"));
+
+    for (args, says) in [
+        (
+            ["--plot", "pie", "--size", "1600x900"],
+            "the plots are headline",
+        ),
+        (
+            ["--plot", "tornado", "--size", "90x9000"],
+            "90 px is outside 200 to 8000",
+        ),
+    ] {
+        let out = bulwark()
+            .arg("export-plot")
+            .args(args)
+            .arg("--out")
+            .arg(dir.path().join("x.png"))
+            .arg(minimal_file())
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(!dir.path().join("x.png").exists());
+    }
+}

@@ -277,10 +277,15 @@ fn the_line_of_control_is_edited_by_pointer_each_step_undoable() {
 
     // A click on the line between two vertices adds one there.
     // On the longest segment on screen, clear of both its vertices.
+    let on_screen = |h: &Harness<'_, BulwarkApp>, (a, b): &(GeoPoint, GeoPoint)| {
+        let mid = on_map(h, (a.lon + b.lon) / 2.0, (a.lat + b.lat) / 2.0);
+        (420.0..1100.0).contains(&mid.x) && (160.0..880.0).contains(&mid.y)
+    };
     let (a, b) = moved
         .custom
         .windows(2)
         .map(|w| (w[0], w[1]))
+        .filter(|pair| on_screen(&h, pair))
         .max_by(|x, y| {
             let len = |(a, b): &(GeoPoint, GeoPoint)| {
                 on_map(&h, a.lon, a.lat).distance(on_map(&h, b.lon, b.lat))

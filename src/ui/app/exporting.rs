@@ -13,11 +13,17 @@ use crate::ui::commands::Command;
 pub(super) struct Exports {
     /// A slide export running on another thread.
     slides: Option<Receiver<Result<String, String>>>,
+    /// A plot export (a figure rendered offscreen) running on another thread.
+    plot: Option<Receiver<Result<String, String>>>,
 }
 
 impl Exports {
     pub(super) fn slides_running(&self) -> bool {
         self.slides.is_some()
+    }
+
+    pub(super) fn plot_running(&self) -> bool {
+        self.plot.is_some()
     }
 }
 
@@ -42,11 +48,7 @@ impl BulwarkApp {
             }
             Command::ExportPlot(plot) => self.spawn_dialog(DialogKind::ExportPlot(plot)),
             Command::ExportPlotTo(plot, path) => {
-                // The plot is captured from the panel, so the panel must show.
-                self.settings.show_right = true;
-                self.views
-                    .panel
-                    .request_export(plot, with_png_extension(&path));
+                self.spawn_plot_export(plot, with_png_extension(&path));
             }
             Command::ExportAssessment { csv } => {
                 let ext = if csv { "csv" } else { "json" };
@@ -108,31 +110,50 @@ impl BulwarkApp {
         self.exports.slides = Some(rx);
     }
 
-    /// Takes the outcome of finished slide and plot exports.
-    pub(super) fn poll_exports(&mut self, ctx: &egui::Context) {
-        match self.views.panel.poll_export(ctx) {
-            Some(Ok(message)) => self.dialogs.message = message,
-            Some(Err(message)) => self.dialogs.error = Some(message),
-            None => {}
-        }
-        let Some(rx) = &self.exports.slides else {
+    /// Renders the plot as a figure (light, titled, with the scenario and
+    /// source) at the size chosen in the panel, from the assessment shown,
+    /// on another thread.
+    fn spawn_plot_export(&mut self, plot: crate::scenario::PlotKind, path: PathBuf) {
+        let state = self.assessment();
+        let Some(assessment) = state.result.filter(|_| !state.stale) else {
+            self.dialogs.message =
+                "The assessment is still running; export the plot again in a moment".into();
             return;
         };
-        match rx.try_recv() {
-            Ok(Ok(message)) => {
-                self.dialogs.message = message;
-                self.exports.slides = None;
-            }
-            Ok(Err(message)) => {
-                self.dialogs.error = Some(message);
-                self.exports.slides = None;
-            }
-            Err(TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(200));
-            }
-            Err(TryRecvError::Disconnected) => {
-                self.dialogs.error = Some("The slide export stopped unexpectedly.".into());
-                self.exports.slides = None;
+        let scenario = self.doc().scenario().clone();
+        let size = self.views.panel.figure_size();
+        let (tx, rx) = channel();
+        self.dialogs.message = format!("Exporting the plot to {}…", path.display());
+        std::thread::spawn(move || {
+            let result =
+                crate::present::export::export_plot(&scenario, &assessment, plot, size, &path)
+                    .map_err(|e| format!("Could not export the plot.\n\n{e}"));
+            let _ = tx.send(result);
+        });
+        self.exports.plot = Some(rx);
+    }
+
+    /// Takes the outcome of finished slide and plot exports.
+    pub(super) fn poll_exports(&mut self, ctx: &egui::Context) {
+        for (running, what) in [
+            (&mut self.exports.slides, "slide"),
+            (&mut self.exports.plot, "plot"),
+        ] {
+            let Some(rx) = running else { continue };
+            let outcome = match rx.try_recv() {
+                Ok(outcome) => outcome,
+                Err(TryRecvError::Empty) => {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(200));
+                    continue;
+                }
+                Err(TryRecvError::Disconnected) => {
+                    Err(format!("The {what} export stopped unexpectedly."))
+                }
+            };
+            *running = None;
+            match outcome {
+                Ok(message) => self.dialogs.message = message,
+                Err(message) => self.dialogs.error = Some(message),
             }
         }
     }

@@ -365,6 +365,11 @@ impl BulwarkApp {
         self.exports.slides_running()
     }
 
+    /// Whether a plot export is running.
+    pub fn exporting_plot(&self) -> bool {
+        self.exports.plot_running()
+    }
+
     /// Whether the app has agreed to close.
     pub fn is_closing(&self) -> bool {
         self.window.closing

@@ -464,7 +464,7 @@ fn file_menu(ui: &mut Ui, app: &BulwarkApp, views: &Views, out: &mut Vec<Command
         views.panel.plot.short_label().to_lowercase()
     ));
     if ui
-        .add_enabled(!views.panel.exporting(), plot_item)
+        .add_enabled(!app.exporting_plot(), plot_item)
         .on_hover_text(export_plot.tooltip())
         .clicked()
     {
