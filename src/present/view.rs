@@ -147,6 +147,9 @@ pub struct PresenterInput {
     /// Keys pressed in it, when it is a window of its own (which has its own
     /// keyboard focus), to be read as slide keys ([`Presentation::key`]).
     pub keys: Vec<Key>,
+    /// A "what if" edit made in it (Q opens the controls there while it is
+    /// open), with its edit group.
+    pub edit: Option<(Scenario, Option<u64>)>,
 }
 
 /// Shows the presenter view as a native window, on the main window's own screen
@@ -182,11 +185,12 @@ pub fn show_presenter_view(
                     out.push(Action::TogglePresenterView);
                 }
                 egui::CentralPanel::default().show(ui, |ui| {
-                    presenter_contents(ui, p, scenario, figures, slides, markdown, out);
+                    given.edit =
+                        presenter_contents(ui, p, scenario, figures, slides, markdown, out);
                 });
             } else {
                 ui.set_min_size(vec2(900.0, 520.0));
-                presenter_contents(ui, p, scenario, figures, slides, markdown, out);
+                given.edit = presenter_contents(ui, p, scenario, figures, slides, markdown, out);
             }
             given
         },
@@ -201,7 +205,8 @@ fn presenter_contents(
     slides: &[Slide],
     markdown: &mut CommonMarkCache,
     out: &mut Vec<Action>,
-) {
+) -> Option<(Scenario, Option<u64>)> {
+    let mut edit = None;
     ui.horizontal(|ui| {
         let (clock, zone) = clock_now();
         ui.label(RichText::new(clock).size(22.0).strong())
@@ -227,7 +232,10 @@ fn presenter_contents(
     });
     ui.separator();
     let avail = ui.available_size();
-    let left_w = (avail.x * 0.5).max(200.0);
+    // Both slides fit the window's height as well as half its width, so that
+    // neither is cut off in a short window.
+    let room = (avail.y - 70.0).max(120.0);
+    let left_w = (avail.x * 0.5).min(room / (1.6 * 9.0 / 16.0)).max(200.0);
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
             ui.set_width(left_w);
@@ -266,6 +274,14 @@ fn presenter_contents(
         });
         ui.separator();
         ui.vertical(|ui| {
+            if p.what_if {
+                ui.group(|ui| {
+                    ui.label(RichText::new("What if…").strong());
+                    edit = what_if_controls(ui, scenario);
+                    ui.weak("Shown here, not to the room. Q or Esc closes; Ctrl+Z undoes.");
+                });
+                ui.add_space(6.0);
+            }
             ui.label(RichText::new("Speaker notes").strong());
             egui::ScrollArea::vertical()
                 .id_salt("presenter_notes")
@@ -290,6 +306,7 @@ fn presenter_contents(
                 });
         });
     });
+    edit
 }
 
 /// Allocates a 16:9 box `width` wide with a thin frame.
@@ -341,47 +358,57 @@ pub fn clock_at(now: jiff::Timestamp, zone: Option<&jiff::tz::TimeZone>) -> (Str
 /// something changed; the caller sends it as an ordinary undoable edit, so the
 /// slides (and the live views behind them) update at once.
 pub fn what_if_popover(ctx: &Context, scenario: &Scenario) -> Option<(Scenario, Option<u64>)> {
-    use crate::kit::widgets::{self, EditTracker};
-    let mut draft = scenario.clone();
-    let mut ed = EditTracker::default();
+    let mut edit = None;
     egui::Window::new("What if…")
         .anchor(Align2::RIGHT_TOP, [-24.0, 24.0])
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
             ui.set_max_width(420.0);
-            widgets::number(
-                ui,
-                &mut ed,
-                "Horizon",
-                &mut draft.horizon_years,
-                0.5..=50.0,
-                " years",
-                "Years ahead over which the chance of a renewed attack is assessed",
-            );
-            widgets::number(
-                ui,
-                &mut ed,
-                "Adversary theatre troops",
-                &mut draft.adversary.theatre_troops,
-                0.0..=3_000_000.0,
-                "",
-                "Ground forces the adversary can commit to the theatre",
-            );
-            for a in &mut draft.arrangements {
-                if a.guarantors.is_empty() {
-                    continue;
-                }
-                ui.separator();
-                ui.strong(&a.name);
-                for g in &mut a.guarantors {
-                    let name = crate::scenario::reference::state_name(scenario, &g.state);
-                    widgets::credibility(ui, &mut ed, Some(&name), &mut g.credibility);
-                }
-            }
+            edit = what_if_controls(ui, scenario);
             ui.separator();
             ui.weak("Q or Esc closes; Ctrl+Z in the editor undoes.");
         });
+    edit
+}
+
+/// The "what if" parameters (the horizon, the adversary's forces, each
+/// guarantor's credibility) as controls in `ui`: the popover's, or the
+/// presenter view's when it is open (so that the room sees only the slides
+/// change). The edited scenario and its edit group when something changed.
+fn what_if_controls(ui: &mut Ui, scenario: &Scenario) -> Option<(Scenario, Option<u64>)> {
+    use crate::kit::widgets::{self, EditTracker};
+    let mut draft = scenario.clone();
+    let mut ed = EditTracker::default();
+    widgets::number(
+        ui,
+        &mut ed,
+        "Horizon",
+        &mut draft.horizon_years,
+        0.5..=50.0,
+        " years",
+        "Years ahead over which the chance of a renewed attack is assessed",
+    );
+    widgets::number(
+        ui,
+        &mut ed,
+        "Adversary theatre troops",
+        &mut draft.adversary.theatre_troops,
+        0.0..=3_000_000.0,
+        "",
+        "Ground forces the adversary can commit to the theatre",
+    );
+    for a in &mut draft.arrangements {
+        if a.guarantors.is_empty() {
+            continue;
+        }
+        ui.separator();
+        ui.strong(&a.name);
+        for g in &mut a.guarantors {
+            let name = crate::scenario::reference::state_name(scenario, &g.state);
+            widgets::credibility(ui, &mut ed, Some(&name), &mut g.credibility);
+        }
+    }
     (draft != *scenario).then_some((draft, ed.group))
 }
 

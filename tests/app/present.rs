@@ -716,3 +716,29 @@ fn the_trade_off_slide_names_every_open_scenario() {
     }
     h.snapshot("slide_trade_off_nine");
 }
+
+#[test]
+fn with_the_presenter_view_open_the_what_if_controls_are_in_it_not_before_the_room() {
+    let mut h = presenting();
+    press(&mut h, Key::S);
+    press(&mut h, Key::Q);
+    let notes = h.get_by_label("Speaker notes").rect();
+    let troops = h.get_by_label("Adversary theatre troops").rect();
+    assert!(
+        troops.left() >= notes.left() - 1.0 && troops.bottom() <= notes.top(),
+        "in the presenter view's column, above its notes: {troops:?} vs {notes:?}"
+    );
+    assert_eq!(
+        h.query_all_by_label("What if…").count(),
+        1,
+        "no popover over the slide as well"
+    );
+    h.get_by_label("Override credibility of United States")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().doc().scenario().arrangements[0].guarantors[0].credibility,
+        Some(0.5),
+        "the edit goes through from the presenter view"
+    );
+}

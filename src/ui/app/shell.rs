@@ -120,7 +120,10 @@ fn presenting(ui: &mut Ui, app: &BulwarkApp, views: &mut Views, out: &mut Vec<Co
         })
         .inner;
     out.extend(actions.into_iter().map(Command::Presenting));
+    // With the presenter view open, its own panel holds the what-if
+    // controls: the room sees only the slides change.
     if p.what_if
+        && !p.presenter_view
         && let Some((scenario, group)) = crate::present::view::what_if_popover(ui.ctx(), scenario)
     {
         out.push(Command::Edit {
@@ -139,6 +142,12 @@ fn presenting(ui: &mut Ui, app: &BulwarkApp, views: &mut Views, out: &mut Vec<Co
         );
         out.extend(given.actions.into_iter().map(Command::Presenting));
         out.extend(given.keys.into_iter().map(Command::SlideKey));
+        if let Some((scenario, group)) = given.edit {
+            out.push(Command::Edit {
+                scenario: Box::new(scenario),
+                group,
+            });
+        }
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs(1));
     }
