@@ -33,7 +33,7 @@ pub fn contain<R>(ui: &mut Ui, what: &str, add: impl FnOnce(&mut Ui) -> R) -> Op
                      save it, and please report this with the scenario file.",
                     crate::scenario::validate::elide(&detail, 200)
                 ))
-                .color(theme::WARNING),
+                .color(theme::warning_text(ui)),
             );
             None
         }

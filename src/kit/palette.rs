@@ -22,8 +22,10 @@ pub const WARNING: Color32 = Color32::from_rgb(0xCC, 0x33, 0x11);
 // into a warm light grey, so a map full of states stays calm and the text on it
 // readable; the hues stay distinguishable for colour-blind viewers.
 
-/// Map: the sea and the background.
-pub const MAP_WATER: Color32 = Color32::from_rgb(0xE6, 0xEE, 0xF2);
+/// Map: the sea and the background: a light blue far enough from the warm
+/// grey of other states' land and from the neutral states' tint to tell them
+/// apart (tested in `kit::theme`).
+pub const MAP_WATER: Color32 = Color32::from_rgb(0xD0, 0xDE, 0xE6);
 /// Map: land of states with no role in the scenario.
 pub const MAP_LAND: Color32 = Color32::from_rgb(0xEC, 0xE9, 0xE2);
 /// Map: coastlines.

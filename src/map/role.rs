@@ -122,6 +122,7 @@ pub fn tie_weight(guarantor: &Guarantor, engine_credibility: Option<f64>) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kit::palette;
 
     #[test]
     fn blank_scenario_roles() {
@@ -130,5 +131,23 @@ mod tests {
         assert_eq!(role_of(&s, "EGY"), Role::Other);
         assert_eq!(role_of(&s, "CHE"), Role::Neutral);
         assert_eq!(role_of(&s, &s.adversary.state.clone()), Role::Adversary);
+    }
+
+    #[test]
+    fn the_sea_and_the_land_of_other_states_are_told_apart() {
+        let distance = |a: egui::Color32, b: egui::Color32| {
+            let d = |x: u8, y: u8| (f32::from(x) - f32::from(y)).powi(2);
+            (d(a.r(), b.r()) + d(a.g(), b.g()) + d(a.b(), b.b())).sqrt()
+        };
+        // The sea was E6EEF2 against this land's ECE9E2: 10 apart.
+        assert!(
+            distance(palette::MAP_WATER, palette::MAP_LAND) >= 28.0,
+            "other states"
+        );
+        let neutral = Role::Neutral.fill();
+        assert!(
+            distance(palette::MAP_WATER, neutral) >= 35.0,
+            "neutral states"
+        );
     }
 }

@@ -23,7 +23,7 @@ pub fn figures(ui: &mut Ui, assessment: &Assessment, state: &StateAssessment) {
             ),
             &range(attack),
             &read_attack(attack.mean, assessment.horizon_years),
-            attack_colour(attack.mean),
+            attack_colour(attack.mean, ui.visuals().dark_mode),
         );
         let cred = &state.credibility.arrangement;
         figure(
@@ -90,14 +90,16 @@ fn figure(ui: &mut Ui, label: &str, value: &str, reading: &str, colour: Color32)
     ui.add(egui::Label::new(RichText::new(reading).weak()).wrap());
 }
 
-fn attack_colour(p: f64) -> Color32 {
-    if p < 0.15 {
-        theme::GUARANTOR
+/// The colour of a chance of attack as text in the theme (`dark` or light).
+fn attack_colour(p: f64, dark: bool) -> Color32 {
+    let reading = if p < 0.15 {
+        theme::Reading::Good
     } else if p < 0.35 {
-        theme::PROTECTED_TEXT
+        theme::Reading::Middling
     } else {
-        theme::WARNING
-    }
+        theme::Reading::Bad
+    };
+    theme::reading_colour(reading, dark)
 }
 
 /// The headline figures as (label, value, reading) cards, for a slide.

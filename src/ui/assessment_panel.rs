@@ -104,7 +104,7 @@ pub fn show(
             "Stopped before it finished: the figures below are for the previous version."
         };
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(text).color(theme::WARNING));
+            ui.label(RichText::new(text).color(theme::warning_text(ui)));
             if ui
                 .button(Command::AssessAgain.label())
                 .on_hover_text(Command::AssessAgain.tooltip())
@@ -118,7 +118,7 @@ pub fn show(
         }
     }
     if let Some(why) = &run.refused {
-        ui.label(RichText::new(format!("Not assessed: {why}.")).color(theme::WARNING));
+        ui.label(RichText::new(format!("Not assessed: {why}.")).color(theme::warning_text(ui)));
         return out;
     }
     let Some(assessment) = &run.result else {
@@ -128,7 +128,7 @@ pub fn show(
     if run.stale && !run.stopped {
         ui.label(
             RichText::new("Figures below are for the previous version; updating.")
-                .color(theme::WARNING),
+                .color(theme::warning_text(ui)),
         );
     }
     ui.weak(format!(

@@ -12,7 +12,7 @@ use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 use super::commands::Command;
 use crate::backtest::{self, CampaignReport, Report};
 use crate::kit::format::percent;
-use crate::kit::palette;
+use crate::kit::{palette, theme};
 
 /// Draws per case, as `bulwark backtest` by default.
 pub const SAMPLES: u32 = 2000;
@@ -174,8 +174,11 @@ fn campaign_table(ui: &mut Ui, report: &CampaignReport) {
                     .on_hover_text(&r.case.source);
                 let (text, colour) = match (r.case.scored, r.matches) {
                     (false, _) => ("not scored", ui.visuals().weak_text_color()),
-                    (true, true) => ("matches", palette::GUARANTOR),
-                    (true, false) => ("misses", palette::WARNING),
+                    (true, true) => (
+                        "matches",
+                        theme::reading_colour(theme::Reading::Good, ui.visuals().dark_mode),
+                    ),
+                    (true, false) => ("misses", theme::warning_text(ui)),
                 };
                 ui.label(RichText::new(text).color(colour))
                     .on_hover_text(&r.case.outcome);

@@ -238,6 +238,7 @@ impl BulwarkApp {
             .unwrap_or_default();
         cc.egui_ctx.set_theme(settings.theme);
         crate::kit::theme::install_fonts(&cc.egui_ctx);
+        crate::kit::theme::install_visuals(&cc.egui_ctx);
         Self::with_settings(settings, options)
     }
 

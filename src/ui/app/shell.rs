@@ -498,7 +498,7 @@ fn status_line(ui: &mut Ui, app: &BulwarkApp) {
             .unwrap_or_else(|| format!("{} (not saved to a file yet)", doc.name()));
         ui.label(path);
         if doc.is_dirty() {
-            ui.label(RichText::new("• Unsaved changes").color(theme::WARNING));
+            ui.label(RichText::new("• Unsaved changes").color(theme::warning_text(ui)));
         }
         ui.separator();
         ui.label(app.message());
