@@ -84,10 +84,10 @@ fn curved_tie(
     formality: Formality,
     weight: f32,
     arrow: bool,
-) {
+) -> Vec<Pos2> {
     let chord = end - start;
     if chord.length() < frame.px(12.0) {
-        return;
+        return Vec::new();
     }
     let control = start + chord * 0.5 + vec2(-chord.y, chord.x) * bend;
     // Flattened to a tenth of a pixel: a gentle curve needs a dozen points
@@ -118,6 +118,7 @@ fn curved_tie(
             palette::MAP_TIE,
         );
     }
+    cut
 }
 
 /// Shortens the polyline `points` to end where it first comes within `gap` of
@@ -258,7 +259,8 @@ pub(super) fn ties(
     scenario: &Scenario,
     credibility: &BTreeMap<(String, String), f64>,
     labels: &mut LabelPlacer,
-) {
+) -> Vec<DrawnTie> {
+    let mut drawn = Vec::new();
     let inner = frame.rect.shrink(frame.px(24.0));
     let tags = edge_tags(painter, frame, scenario, inner, labels);
     let mut hubs: Vec<(Pos2, String)> = Vec::new();
@@ -270,7 +272,7 @@ pub(super) fn ties(
         let [lon, lat] = anchor_of(id)?;
         Some(frame.geo_to_screen(lon, lat))
     };
-    for arrangement in &scenario.arrangements {
+    for (ai, arrangement) in scenario.arrangements.iter().enumerate() {
         let weight_of = |g: &crate::scenario::Guarantor| {
             let engine = credibility
                 .get(&(arrangement.id.clone(), g.state.clone()))
@@ -284,23 +286,34 @@ pub(super) fn ties(
             let Some(centre) = mean(&targets) else {
                 continue;
             };
-            let sources: Vec<(&crate::scenario::Guarantor, Pos2)> = arrangement
+            let sources: Vec<(usize, &crate::scenario::Guarantor, Pos2)> = arrangement
                 .guarantors
                 .iter()
-                .filter_map(|g| Some((g, anchor(&g.state)?)))
+                .enumerate()
+                .filter_map(|(gi, g)| Some((gi, g, anchor(&g.state)?)))
                 .collect();
-            let points: Vec<Pos2> = sources.iter().map(|(_, p)| *p).collect();
+            let points: Vec<Pos2> = sources.iter().map(|(_, _, p)| *p).collect();
             let Some(from) = mean(&points) else { continue };
             let hub = from + (centre - from) * 0.45;
-            for (g, p) in &sources {
-                curved_tie(painter, frame, (*p, hub), 0.0, g.formality, 0.15, false);
+            for (gi, g, p) in &sources {
+                let points = curved_tie(painter, frame, (*p, hub), 0.0, g.formality, 0.15, false);
+                drawn.push(DrawnTie {
+                    arrangement: ai,
+                    guarantor: Some(*gi),
+                    points,
+                });
             }
             let weight = arrangement.guarantors.iter().map(weight_of).sum::<f32>()
                 / arrangement.guarantors.len() as f32;
             let formality = most_formal(arrangement.guarantors.iter().map(|g| g.formality));
             for (i, t) in targets.iter().enumerate() {
                 let side = if i % 2 == 0 { 0.12 } else { -0.12 };
-                curved_tie(painter, frame, (hub, *t), side, formality, weight, true);
+                let points = curved_tie(painter, frame, (hub, *t), side, formality, weight, true);
+                drawn.push(DrawnTie {
+                    arrangement: ai,
+                    guarantor: None,
+                    points,
+                });
             }
             hubs.push((hub, arrangement.name.clone()));
             continue;
@@ -314,7 +327,7 @@ pub(super) fn ties(
                 // A gentle curve; ties from several guarantors bend alternately.
                 let side = if gi % 2 == 0 { 1.0 } else { -1.0 };
                 let bend = (0.18 + 0.05 * (gi / 2) as f32) * side;
-                curved_tie(
+                let points = curved_tie(
                     painter,
                     frame,
                     (start, end),
@@ -323,6 +336,11 @@ pub(super) fn ties(
                     weight,
                     true,
                 );
+                drawn.push(DrawnTie {
+                    arrangement: ai,
+                    guarantor: Some(gi),
+                    points,
+                });
             }
         }
     }
@@ -344,6 +362,19 @@ pub(super) fn ties(
         painter.galley(rect.min + frame.offset(6.0, 3.0), galley, Color32::WHITE);
         labels.block(rect);
     }
+    drawn
+}
+
+/// A tie as drawn, for the pointer to find: whose it is and its line on
+/// screen.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct DrawnTie {
+    /// The arrangement's index.
+    pub arrangement: usize,
+    /// The guarantor's index in it; none for a bundle's arrow out of its hub.
+    pub guarantor: Option<usize>,
+    /// The line on screen.
+    pub points: Vec<Pos2>,
 }
 
 /// The forces stationed or pledged near one place on screen, drawn as one

@@ -8,6 +8,7 @@ use crate::scenario::{Layers, Scenario, UnitKind, reference};
 
 use super::frame::Frame;
 use super::geodata::inside;
+use super::guarantors::DrawnTie;
 use super::lines::held_polygon;
 use super::overlays::{great_circle, settlement_vertices};
 use super::places::SUWALKI_GAP;
@@ -173,6 +174,83 @@ pub(super) fn held_card(ui: &mut Ui, scenario: &Scenario, id: &str) {
         ui.weak("The line as drawn in this scenario");
     } else {
         ui.weak(super::lines::SOURCE_NOTE);
+    }
+}
+
+/// The tie under `pos`, if one is within reach: the nearest.
+pub(super) fn tie_at<'a>(frame: &Frame, ties: &'a [DrawnTie], pos: Pos2) -> Option<&'a DrawnTie> {
+    ties.iter()
+        .filter_map(|t| Some((t, nearest_segment(&t.points, pos)?.1)))
+        .filter(|(_, d)| *d <= frame.px(NEAR_PX))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(t, _)| t)
+}
+
+/// The card of a guarantee tie: who guarantees whom, under which
+/// arrangement, how (obligation, formality, trigger), how credible (the
+/// scenario's override, or the engine's figure) and with what forces; for a
+/// bundle's arrow, the arrangement and its guarantors.
+pub(super) fn tie_card(
+    ui: &mut Ui,
+    scenario: &Scenario,
+    tie: &DrawnTie,
+    credibility: &std::collections::BTreeMap<(String, String), f64>,
+) {
+    use crate::kit::choices::Choice;
+    let Some(a) = scenario.arrangements.get(tie.arrangement) else {
+        return;
+    };
+    let protected: Vec<String> = a
+        .protected_states
+        .iter()
+        .map(|id| reference::state_name(scenario, id))
+        .collect();
+    let Some(g) = tie.guarantor.and_then(|i| a.guarantors.get(i)) else {
+        ui.strong(format!("{}: guarantees {}", a.name, protected.join(", ")));
+        let names: Vec<String> = a
+            .guarantors
+            .iter()
+            .map(|g| reference::state_name(scenario, &g.state))
+            .collect();
+        ui.label(format!("{} guarantors: {}", names.len(), names.join(", ")));
+        return;
+    };
+    ui.strong(format!(
+        "{} guarantees {}",
+        reference::state_name(scenario, &g.state),
+        protected.join(", ")
+    ));
+    ui.label(format!("Under {}", a.name));
+    ui.label(format!(
+        "{} · {} · {}",
+        g.obligation.label(),
+        g.formality.label(),
+        g.trigger.label()
+    ));
+    match (
+        g.credibility,
+        credibility.get(&(a.id.clone(), g.state.clone())),
+    ) {
+        (Some(c), _) => ui.label(format!(
+            "Credibility {:.0} % (set in the scenario)",
+            100.0 * c
+        )),
+        (None, Some(c)) => ui.label(format!(
+            "Chance it fights: {:.0} % (the engine's mean)",
+            100.0 * c
+        )),
+        (None, None) => ui.weak("Credibility: not assessed yet"),
+    };
+    if !g.forces.is_empty() {
+        let troops: f64 = g.forces.iter().map(|f| f.troops).sum();
+        let units = match g.forces.len() {
+            1 => "1 unit".to_owned(),
+            n => format!("{n} units"),
+        };
+        ui.label(format!(
+            "{units}, {} troops",
+            crate::kit::format::thousands(troops)
+        ));
     }
 }
 

@@ -12,7 +12,7 @@ use crate::scenario::placing::UnitRef;
 use crate::scenario::{Layers, Scenario};
 
 use super::frame::Frame;
-use super::guarantors::{forces, ties};
+use super::guarantors::{DrawnTie, forces, ties};
 use super::labels::{LabelPlacer, city_labels, country_labels, graticule_labels};
 use super::legend::{legend, legend_box, scale_bar, scale_bar_box, title_block, title_box};
 use super::overlays::{
@@ -97,12 +97,12 @@ impl KeptInputs {
 
 /// Paints the overlay, in order from the lines under the labels to the boxes
 /// on top; labels are placed clear of the title box, the legend and the scale bar.
-/// Returns the unit markers drawn, each with its unit.
+/// Returns the unit markers and ties drawn, for the pointer.
 pub(super) fn paint_overlay(
     painter: &Painter,
     scenario: &Scenario,
     i: &OverlayInputs<'_>,
-) -> Vec<(UnitRef, Rect)> {
+) -> Drawn {
     let (frame, layers) = (&i.frame, &i.layers);
     // The title box, the legend and the scale bar are painted last, on top;
     // labels keep clear of them rather than run underneath.
@@ -117,9 +117,11 @@ pub(super) fn paint_overlay(
         settlement_line(painter, frame, scenario, &mut labels);
     }
     drawn_areas(painter, frame, scenario, layers, &mut labels);
-    if layers.ties {
-        ties(painter, frame, scenario, i.credibility, &mut labels);
-    }
+    let ties = if layers.ties {
+        ties(painter, frame, scenario, i.credibility, &mut labels)
+    } else {
+        Vec::new()
+    };
     if layers.axes {
         axes(painter, frame, scenario);
     }
@@ -146,5 +148,14 @@ pub(super) fn paint_overlay(
     if layers.graticule {
         graticule_labels(painter, frame);
     }
-    markers
+    Drawn { markers, ties }
+}
+
+/// What the overlay drew that the pointer can point at.
+#[derive(Default)]
+pub(super) struct Drawn {
+    /// Each unit marker with its unit.
+    pub markers: Vec<(UnitRef, Rect)>,
+    /// Each tie with whose it is.
+    pub ties: Vec<DrawnTie>,
 }

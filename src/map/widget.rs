@@ -29,7 +29,7 @@ use super::held_area::{HeldMesh, held_behind};
 use super::hover::Hovered;
 use super::labels::country_name;
 use super::line_editing::LineEditing;
-use super::overlay_pass::{KeptInputs, OverlayInputs, paint_overlay};
+use super::overlay_pass::{Drawn, KeptInputs, OverlayInputs, paint_overlay};
 use super::overlays::outline;
 use super::projection::{distance_km, project, unproject};
 use super::role::{Role, nato_since, role_of};
@@ -100,8 +100,8 @@ pub struct MapState {
     area_drawing: AreaDrawing,
     /// The unit being dragged with the Select tool.
     force_moving: ForceMoving,
-    /// The unit markers drawn in the last frame, with their units.
-    markers: Vec<(UnitRef, Rect)>,
+    /// The unit markers and ties drawn in the last frame.
+    drawn: Drawn,
     /// Time to objective along each axis (by axis id), days, once an assessment
     /// exists; shown next to the axis' distance.
     pub axis_days: BTreeMap<String, f64>,
@@ -140,7 +140,7 @@ impl Default for MapState {
             line_editing: LineEditing::default(),
             area_drawing: AreaDrawing::default(),
             force_moving: ForceMoving::default(),
-            markers: Vec::new(),
+            drawn: Drawn::default(),
             axis_days: BTreeMap::new(),
             assessed: false,
             credibility: BTreeMap::new(),
@@ -209,10 +209,21 @@ impl MapState {
 
     /// Where `unit`'s marker was drawn in the last frame, if it was.
     pub fn marker_of(&self, unit: UnitRef) -> Option<Rect> {
-        self.markers
+        self.drawn
+            .markers
             .iter()
             .find(|(drawn, _)| *drawn == unit)
             .map(|(_, rect)| *rect)
+    }
+
+    /// The line a guarantor's tie was drawn along in the last frame (by the
+    /// arrangement's and the guarantor's index), if it was drawn.
+    pub fn tie_line(&self, arrangement: usize, guarantor: usize) -> Option<Vec<Pos2>> {
+        self.drawn
+            .ties
+            .iter()
+            .find(|t| t.arrangement == arrangement && t.guarantor == Some(guarantor))
+            .map(|t| t.points.clone())
     }
 
     /// Takes the engine's figures from `assessment` (none clears them): each
@@ -477,9 +488,10 @@ impl MapState {
             Tool::Axes => self.axis_editing.input(ui, response, &frame, scenario),
             Tool::Line => self.line_editing.input(ui, response, &frame, scenario),
             Tool::Area => self.area_drawing.input(ui, response, &frame, scenario),
-            Tool::Select => self
-                .force_moving
-                .input(ui, response, &frame, scenario, &self.markers),
+            Tool::Select => {
+                self.force_moving
+                    .input(ui, response, &frame, scenario, &self.drawn.markers)
+            }
             Tool::Ruler | Tool::RangeRings => None,
         };
         let holding = self.axis_editing.dragging()
@@ -670,12 +682,12 @@ impl MapState {
                 .overlay_inputs
                 .as_ref()
                 .is_some_and(|kept| kept.inputs() == inputs);
-        let mut markers = None;
+        let mut drawn = None;
         self.overlay.paint(&painter, unchanged, |p| {
-            markers = Some(paint_overlay(p, scenario, &inputs));
+            drawn = Some(paint_overlay(p, scenario, &inputs));
         });
-        if let Some(markers) = markers {
-            self.markers = markers;
+        if let Some(drawn) = drawn {
+            self.drawn = drawn;
         }
         if !unchanged {
             let old = self.overlay_inputs.take();
@@ -718,13 +730,23 @@ impl MapState {
             return;
         }
         let unit = response.hover_pos().and_then(|p| {
-            self.markers
+            self.drawn
+                .markers
                 .iter()
                 .find(|(_, rect)| rect.contains(p))
                 .map(|(unit, _)| *unit)
         });
         if let Some(unit) = unit.filter(|_| self.tool == Tool::Select) {
             response.on_hover_ui_at_pointer(|ui| super::hover::unit_card(ui, scenario, unit));
+            return;
+        }
+        let tie = response
+            .hover_pos()
+            .and_then(|p| super::hover::tie_at(frame, &self.drawn.ties, p));
+        if let Some(tie) = tie {
+            response.on_hover_ui_at_pointer(|ui| {
+                super::hover::tie_card(ui, scenario, tie, &self.credibility);
+            });
             return;
         }
         let Some(card) = response.hover_pos().and_then(|p| {

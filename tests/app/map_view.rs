@@ -86,10 +86,12 @@ fn baltics_close_up() {
 #[test]
 fn hover_shows_the_country() {
     let mut h = harness(demo());
-    let warsaw = h.state().map.geo_to_screen(20.0, 52.0).expect("drawn");
-    h.hover_at(warsaw);
+    // South-west Poland, clear of the ties that cross the country.
+    let silesia = h.state().map.geo_to_screen(17.0, 51.0).expect("drawn");
+    h.hover_at(silesia);
     h.run_steps(6);
     assert_eq!(h.state().map.hovered.as_deref(), Some("POL"));
+    assert!(h.query_by_label("Poland").is_some(), "the country's card");
     h.snapshot("map_hover_poland");
 }
 
@@ -162,6 +164,35 @@ fn the_held_area_an_axis_and_the_suwalki_gap_have_cards_of_their_own() {
     // The Suwałki gap.
     let h = card_at(23.15, 54.15);
     assert!(h.query_by_label("Suwałki gap").is_some());
+}
+
+#[test]
+fn a_tie_has_a_card_naming_who_guarantees_whom_and_how() {
+    let mut h = card_at(30.5, 50.45);
+    let scenario = demo();
+    let (a, g) = scenario
+        .arrangements
+        .iter()
+        .enumerate()
+        .find_map(|(ai, a)| (!a.guarantors.is_empty()).then_some((ai, 0)))
+        .expect("a guarantor");
+    let line = h.state().map.tie_line(a, g).expect("the tie is drawn");
+    h.hover_at(line[line.len() / 2]);
+    h.run_steps(6);
+    let arrangement = &scenario.arrangements[a];
+    assert!(
+        h.query_by_label(&format!("Under {}", arrangement.name))
+            .is_some(),
+        "the arrangement"
+    );
+    assert!(
+        h.query_by_label_contains(" guarantees Ukraine").is_some(),
+        "who guarantees whom"
+    );
+    assert!(
+        h.query_by_label("Protected state").is_none(),
+        "not the country's card"
+    );
 }
 
 #[test]
