@@ -491,8 +491,8 @@ fn column_shift(
     labels: &LabelPlacer,
 ) -> Option<f32> {
     let step = frame.px(62.0); // a column with its arrival days, and a gap
-    // Moved aside only within the ground its place is on: not into another
-    // country, the sea or the area the adversary holds.
+    // Moved aside only within the ground its place is on (or offshore): not
+    // into another country or the area the adversary holds.
     let shifts: Vec<f32> = [0.0, step, -step]
         .into_iter()
         .filter(|&shift| shift == 0.0 || on_home_ground(frame, scenario, stack, shift))
@@ -516,8 +516,9 @@ fn column_shift(
 }
 
 /// Whether a stack's column moved `shift` points aside stands on the same
-/// ground as its place: its first and last markers in the same country, and
-/// not in the area the adversary holds.
+/// ground as its place: its first and last markers in the same country (or
+/// offshore, with the leader line back), and not in another country or the
+/// area the adversary holds.
 fn on_home_ground(frame: &Frame, scenario: &Scenario, stack: &ForceStack, shift: f32) -> bool {
     let data = Geodata::get();
     let country_at = |p: Pos2| {
@@ -539,7 +540,8 @@ fn on_home_ground(frame: &Frame, scenario: &Scenario, stack: &ForceStack, shift:
             && held
                 .as_ref()
                 .is_some_and(|ring| inside(ring, [lon as f32, lat as f32]));
-        home.is_some() && country_at(p) == home && !in_held
+        let here = country_at(p);
+        home.is_some() && (here == home || here.is_none()) && !in_held
     })
 }
 

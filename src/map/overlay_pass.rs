@@ -133,12 +133,16 @@ pub(super) fn paint_overlay(
     } else {
         Vec::new()
     };
+    // Cities are named before the axes and annotations, which find room
+    // around them: a capital's name matters more than where a label sits.
+    if layers.labels {
+        city_labels(painter, frame, &mut labels);
+    }
     if layers.axes {
         axis_labels(painter, frame, scenario, i.axis_days, &mut labels);
     }
     annotation_labels(painter, frame, &mut labels);
     if layers.labels {
-        city_labels(painter, frame, &mut labels);
         country_labels(painter, frame, &mut labels);
     }
     measurements(painter, frame, i.ruler, i.rings, &mut labels);

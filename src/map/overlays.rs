@@ -305,7 +305,7 @@ pub(super) fn axis_labels(
         let length = frame
             .geo_to_screen(a[0], a[1])
             .distance(frame.geo_to_screen(b[0], b[1]));
-        if length < frame.px(36.0) {
+        if length < frame.px(18.0) {
             continue;
         }
         let km = distance_km(a, b) * axis.route_factor;
