@@ -136,10 +136,17 @@ pub(super) fn first_free(
     Some(rect)
 }
 
-/// City dots and names (capitals always; other cities when zoomed in).
-pub(super) fn city_labels(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlacer) {
+/// City dots and names (capitals always; other cities when zoomed in): the
+/// capitals (`capitals` true) or the other cities, so that the axes' names
+/// can be placed between the two.
+pub(super) fn city_labels(
+    painter: &egui::Painter,
+    frame: &Frame,
+    labels: &mut LabelPlacer,
+    capitals: bool,
+) {
     let zoom = frame.zoom();
-    for city in CITIES {
+    for city in CITIES.iter().filter(|c| c.capital == capitals) {
         if !city.capital && zoom < 1.6 && city.name != "Kaliningrad" && city.name != "St Petersburg"
         {
             continue;

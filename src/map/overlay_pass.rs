@@ -133,15 +133,18 @@ pub(super) fn paint_overlay(
     } else {
         Vec::new()
     };
-    // Cities are named before the axes and annotations, which find room
-    // around them: a capital's name matters more than where a label sits.
+    // Capitals are named before the axes and annotations, which find room
+    // around them; other cities after (an axis's name names its ends).
     if layers.labels {
-        city_labels(painter, frame, &mut labels);
+        city_labels(painter, frame, &mut labels, true);
     }
     if layers.axes {
         axis_labels(painter, frame, scenario, i.axis_days, &mut labels);
     }
     annotation_labels(painter, frame, &mut labels);
+    if layers.labels {
+        city_labels(painter, frame, &mut labels, false);
+    }
     if layers.labels {
         country_labels(painter, frame, &mut labels);
     }

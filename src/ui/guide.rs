@@ -125,9 +125,18 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<(String, String)> {
         ("+ / −", "Zoom the map in or out"),
         ("0", "The whole map"),
         ("Esc", "Cancel an axis, a line or an area being drawn"),
-        ("Drag a unit", "Move a guarantor's unit to a place (Select tool)"),
-        ("Shift+click", "Extend the settlement line from its nearer end (Edit line)"),
-        ("Right-click", "Remove an axis end, a point of the line or an area's outline"),
+        (
+            "Drag a unit",
+            "Move a guarantor's unit to a place (Select tool)",
+        ),
+        (
+            "Shift+click",
+            "Extend the settlement line from its nearer end (Edit line)",
+        ),
+        (
+            "Right-click",
+            "Remove an axis end, a point of the line or an area's outline",
+        ),
     ] {
         out.push((keys.into(), what.into()));
     }
