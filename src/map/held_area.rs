@@ -115,6 +115,35 @@ mod tests {
     }
 
     #[test]
+    fn a_line_from_a_hostile_file_gives_an_area_or_none_and_never_a_panic() {
+        let zigzag: Vec<GeoPoint> = (0..400)
+            .map(|i| GeoPoint {
+                lon: 30.0 + f64::from(i % 7) * 1.3,
+                lat: 52.0 - f64::from(i) * 0.02 + f64::from(i % 3),
+            })
+            .collect();
+        let _ = held_behind(&zigzag);
+        let extremes = [
+            (-180.0, -90.0),
+            (180.0, 90.0),
+            (0.0, 90.0),
+            (37.0, 48.0),
+            (37.0, 48.0),
+        ];
+        let line: Vec<GeoPoint> = extremes
+            .iter()
+            .map(|&(lon, lat)| GeoPoint { lon, lat })
+            .collect();
+        let mesh = held_behind(&line);
+        assert!(mesh.vertices.iter().flatten().all(|v| v.is_finite()));
+        assert!(
+            mesh.indices
+                .iter()
+                .all(|&i| (i as usize) < mesh.vertices.len())
+        );
+    }
+
+    #[test]
     fn no_line_holds_nothing() {
         assert_eq!(held_behind(&[]), HeldMesh::default());
     }
