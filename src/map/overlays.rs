@@ -285,7 +285,8 @@ pub(super) fn axes(painter: &egui::Painter, frame: &Frame, scenario: &Scenario) 
 
 /// Each axis's name, with the route length the engine uses (the panel shows
 /// the same figure) and, once assessed, the days to the objective: beside the
-/// middle of the axis, else beside a point a third or two thirds along it,
+/// middle of the axis, else beside a point a third, two thirds, a fifth or
+/// four fifths along it,
 /// on whichever side is free; placed after the forces, so that it gives way
 /// to them rather than they to it.
 pub(super) fn axis_labels(
@@ -313,7 +314,7 @@ pub(super) fn axis_labels(
         if let Some(d) = days.get(&axis.id) {
             text.push_str(&format!(" · {}", crate::kit::format::duration_days(*d)));
         }
-        let candidates: Vec<(Pos2, Align2)> = [0.5, 0.35, 0.65]
+        let candidates: Vec<(Pos2, Align2)> = [0.5, 0.35, 0.65, 0.2, 0.8]
             .into_iter()
             .flat_map(|t| {
                 let [lon, lat] = intermediate(a, b, t);
