@@ -38,6 +38,10 @@ struct Drawn {
     width: f32,
     /// Height it took.
     height: f32,
+    /// How far down it moved the cursor, which can differ from its height
+    /// plus the item spacing (a section whose content ends by taking back
+    /// some spacing): the space reserved for it must move the cursor as far.
+    advance: f32,
     /// The widget inside it that had keyboard focus, if one did.
     focus: Option<Id>,
 }
@@ -70,12 +74,12 @@ pub fn section(ui: &mut Ui, salt: impl AsIdSalt, content: u64, add: impl FnOnce(
             && !holds_focus(ui, drawn)
     });
     let rect = known.map(|drawn| Rect::from_min_size(min, vec2(width, drawn.height)));
-    if let Some(rect) = rect
+    if let (Some(rect), Some(drawn)) = (rect, known)
         && !ui.is_rect_visible(rect)
     {
         // Through `push_id` like the drawn section, so the widgets after it
         // keep their ids whether it was drawn or not.
-        ui.push_id(&salt, |ui| ui.allocate_space(rect.size()));
+        reserve(ui, &salt, drawn);
         return;
     }
     let mut kept = ui
@@ -93,11 +97,15 @@ pub fn section(ui: &mut Ui, salt: impl AsIdSalt, content: u64, add: impl FnOnce(
     kept.retained.paint(&painter, unchanged, |_| {
         drawn_rect = Some(ui.push_id(&salt, add).response.rect);
     });
-    let (height, focus) = match (drawn_rect, rect) {
-        (Some(drawn), _) => (drawn.height(), focus_within(ui, drawn)),
-        (None, Some(rect)) => {
-            ui.push_id(&salt, |ui| ui.allocate_space(rect.size()));
-            (rect.height(), None) // kept only while nothing is focused
+    let (height, focus, advance) = match (drawn_rect, known) {
+        (Some(drawn), _) => (
+            drawn.height(),
+            focus_within(ui, drawn),
+            ui.next_widget_position().y - min.y,
+        ),
+        (None, Some(known)) => {
+            reserve(ui, &salt, known);
+            (known.height, None, known.advance) // kept only while nothing is focused
         }
         (None, None) => unreachable!("a section is kept only once its height is known"),
     };
@@ -105,12 +113,21 @@ pub fn section(ui: &mut Ui, salt: impl AsIdSalt, content: u64, add: impl FnOnce(
         content,
         width,
         height,
+        advance,
         focus,
     };
     ui.data_mut(|d| {
         d.insert_temp(id, drawn);
         d.insert_temp(id, kept);
     });
+}
+
+/// Reserves the space a section took when it was last drawn, moving the
+/// cursor as far as drawing it did.
+fn reserve(ui: &mut Ui, salt: &impl AsIdSalt, drawn: Drawn) {
+    let spacing = ui.spacing().item_spacing.y;
+    let height = (drawn.advance - spacing).max(0.0);
+    ui.push_id(salt, |ui| ui.allocate_space(vec2(drawn.width, height)));
 }
 
 /// Whether a section at `rect`, unchanged in content and width, can be painted
