@@ -212,25 +212,28 @@ fn parse_size(text: &str) -> Result<[u32; 2], String> {
     Ok([side(w)?, side(h)?])
 }
 
-fn export_plot(
-    file: &std::path::Path,
-    plot: crate::scenario::PlotKind,
-    size: [u32; 2],
-    path: &std::path::Path,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> i32 {
-    let scenario = match scenario::load_file(file) {
-        Ok(s) => s,
+/// The scenario in `file`, or `None` with every problem written to `err`.
+fn load_or_report(file: &std::path::Path, err: &mut dyn Write) -> Option<scenario::Scenario> {
+    match scenario::load_file(file) {
+        Ok(s) => Some(s),
         Err(e) => {
             for line in e.lines() {
                 let _ = writeln!(err, "{line}");
             }
-            return 1;
+            None
         }
-    };
-    let assessment = crate::model::assess(&scenario);
-    match crate::present::export::export_plot(&scenario, &assessment, plot, size, path) {
+    }
+}
+
+/// An export's outcome for the command line: its message on `out` and 0, or
+/// the problem (naming the file) on `err` and 1.
+fn report_export(
+    file: &std::path::Path,
+    outcome: Result<String, String>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    match outcome {
         Ok(message) => {
             let _ = writeln!(out, "{}: {message}", shown(file));
             0
@@ -246,6 +249,22 @@ fn export_plot(
     }
 }
 
+fn export_plot(
+    file: &std::path::Path,
+    plot: crate::scenario::PlotKind,
+    size: [u32; 2],
+    path: &std::path::Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let Some(scenario) = load_or_report(file, err) else {
+        return 1;
+    };
+    let assessment = crate::model::assess(&scenario);
+    let outcome = crate::present::export::export_plot(&scenario, &assessment, plot, size, path);
+    report_export(file, outcome, out, err)
+}
+
 fn export_slides(
     file: &std::path::Path,
     dir: Option<&std::path::Path>,
@@ -253,14 +272,8 @@ fn export_slides(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let scenario = match scenario::load_file(file) {
-        Ok(s) => s,
-        Err(e) => {
-            for line in e.lines() {
-                let _ = writeln!(err, "{line}");
-            }
-            return 1;
-        }
+    let Some(scenario) = load_or_report(file, err) else {
+        return 1;
     };
     let dir = dir
         .map(std::path::Path::to_path_buf)
@@ -274,25 +287,9 @@ fn export_slides(
     } else {
         Default::default()
     };
-    match crate::present::export::export_slides(&scenario, &dir, images) {
-        Ok(n) => {
-            let _ = writeln!(
-                out,
-                "{}: {n} slides and handout.md written to {}",
-                shown(file),
-                dir.display()
-            );
-            0
-        }
-        Err(e) => {
-            let _ = writeln!(
-                err,
-                "{}",
-                scenario::validate::plain_text(&format!("{}: {e}", file.display()))
-            );
-            1
-        }
-    }
+    let outcome = crate::present::export::export_slides(&scenario, &dir, images)
+        .map(|n| format!("{n} slides and handout.md written to {}", dir.display()));
+    report_export(file, outcome, out, err)
 }
 
 /// A file's name as printed: characters that could rewrite the terminal are
