@@ -261,7 +261,11 @@ fn export_plot(
         return 1;
     };
     let assessment = crate::model::assess(&scenario);
-    let outcome = crate::present::export::export_plot(&scenario, &assessment, plot, size, path);
+    let figures = crate::present::slide::Figures {
+        assessment: Some(&assessment),
+        trade_off: &[],
+    };
+    let outcome = crate::present::export::export_plot(&scenario, figures, plot, size, path);
     report_export(file, outcome, out, err)
 }
 

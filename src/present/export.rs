@@ -74,18 +74,19 @@ pub const FIGURE_SIZES: &[(&str, [u32; 2])] = &[
     ("3200 × 1800 (poster)", [3200, 1800]),
 ];
 
-/// Writes `plot` of the scenario's `assessment` as a PNG figure of `size`
-/// pixels at `path`: light background, the plot's name as title, the
-/// scenario and the source of the figures in a line below. Says where it went.
+/// Writes `plot` of the scenario's assessment (in `figures`, with every open
+/// scenario's point for the trade-off plot) as a PNG figure of `size` pixels
+/// at `path`: light background, the plot's name as title, the scenario and
+/// the source of the figures in a line below. Says where it went.
 pub fn export_plot(
     scenario: &Scenario,
-    assessment: &crate::model::Assessment,
+    figures: super::slide::Figures<'_>,
     plot: PlotKind,
     size: [u32; 2],
     path: &Path,
 ) -> Result<String, String> {
     let mut renderer = SlideRenderer::new()?;
-    let image = renderer.render_figure(scenario, assessment, plot, size)?;
+    let image = renderer.render_figure(scenario, figures, plot, size)?;
     crate::scenario::write_export(path, &png(&image)?).map_err(|e| e.to_string())?;
     Ok(format!(
         "Exported {} ({} × {} px) to {}",
@@ -250,12 +251,12 @@ impl SlideRenderer {
     pub fn render_figure(
         &mut self,
         scenario: &Scenario,
-        assessment: &crate::model::Assessment,
+        figures: super::slide::Figures<'_>,
         plot: PlotKind,
         size: [u32; 2],
     ) -> Result<RgbaImage, String> {
         self.render_with(size, |ui, screen, markdown| {
-            super::slide::draw_figure(ui, screen, scenario, assessment, plot, markdown);
+            super::slide::draw_figure(ui, screen, scenario, figures, plot, markdown);
         })
     }
 

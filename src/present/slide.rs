@@ -134,7 +134,7 @@ pub fn draw_figure(
     ui: &mut Ui,
     rect: Rect,
     scenario: &Scenario,
-    assessment: &Assessment,
+    figures: Figures<'_>,
     plot: PlotKind,
     markdown: &mut CommonMarkCache,
 ) {
@@ -146,10 +146,6 @@ pub fn draw_figure(
         title: plot.label().to_owned(),
         content: SlideContent::Plot { plot, state: None },
         notes: String::new(),
-    };
-    let figures = Figures {
-        assessment: Some(assessment),
-        trade_off: &[],
     };
     ui.painter()
         .with_clip_rect(rect)

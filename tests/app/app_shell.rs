@@ -1462,3 +1462,37 @@ fn the_campaign_plot_is_scaled_to_the_ground_taken_and_says_when_attacks_stall()
         "each axis keyed below with its distance"
     );
 }
+
+#[test]
+fn the_trade_off_figure_plots_every_open_scenario_as_on_screen() {
+    use bulwark::scenario::PlotKind;
+    let dir = common::temp_dir();
+    let export = |h: &mut Harness<'_, BulwarkApp>, name: &str| {
+        let path = dir.path().join(name);
+        h.state_mut().queue(Command::ExportPlotTo(
+            PlotKind::AcceptabilityDeterrence,
+            path.clone(),
+        ));
+        finish_plot_export(h);
+        read_png(&path)
+    };
+    let mut h = common::app(WINDOW);
+    // The untouched default tab gives way to the first example opened.
+    h.state_mut()
+        .queue(Command::OpenExample("armed-neutrality.bulwark.json".into()));
+    assessed(&mut h);
+    let alone = export(&mut h, "alone.png");
+    h.state_mut()
+        .queue(Command::OpenExample("nato-membership.bulwark.json".into()));
+    assessed(&mut h);
+    h.state_mut().queue(Command::SwitchTab(0));
+    assessed(&mut h);
+    assert_eq!(h.state().tabs().count(), 2);
+    let both = export(&mut h, "both.png");
+    assert_eq!(both.dimensions(), alone.dimensions());
+    assert_ne!(
+        both.as_raw(),
+        alone.as_raw(),
+        "the second open scenario's point and key line are in the figure"
+    );
+}

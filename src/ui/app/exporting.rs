@@ -121,13 +121,18 @@ impl BulwarkApp {
             return;
         };
         let scenario = self.doc().scenario().clone();
+        // The trade-off plot shows every open scenario's point, as on screen.
+        let points = super::shell::trade_off_points(self);
         let size = self.views.panel.figure_size();
         let (tx, rx) = channel();
         self.dialogs.message = format!("Exporting the plot to {}…", path.display());
         std::thread::spawn(move || {
-            let result =
-                crate::present::export::export_plot(&scenario, &assessment, plot, size, &path)
-                    .map_err(|e| format!("Could not export the plot.\n\n{e}"));
+            let figures = crate::present::slide::Figures {
+                assessment: Some(&assessment),
+                trade_off: &points,
+            };
+            let result = crate::present::export::export_plot(&scenario, figures, plot, size, &path)
+                .map_err(|e| format!("Could not export the plot.\n\n{e}"));
             let _ = tx.send(result);
         });
         self.exports.plot = Some(rx);

@@ -157,7 +157,7 @@ fn presenting(ui: &mut Ui, app: &BulwarkApp, views: &mut Views, out: &mut Vec<Co
 }
 
 /// Every open scenario with a result, as a point on the trade-off chart.
-fn trade_off_points(app: &BulwarkApp) -> Vec<crate::plots::TradeOffPoint> {
+pub(super) fn trade_off_points(app: &BulwarkApp) -> Vec<crate::plots::TradeOffPoint> {
     let active = app.doc().id();
     app.tabs()
         .documents()
