@@ -1,5 +1,5 @@
-//! Saving part of the window as a PNG image: the map and each plot of the
-//! assessment panel export this way. egui is asked for a screenshot of the
+//! Saving part of the window as a PNG image: the map image exports this way
+//! (plots are rendered offscreen as figures, see `present::export`). egui is asked for a screenshot of the
 //! frame being drawn; when it arrives the image is cropped to the region and
 //! written on the renderer's thread, and the outcome comes back through a
 //! channel for the status line.
@@ -27,11 +27,6 @@ impl RegionExport {
     /// Whether an export is requested and not yet captured.
     pub fn is_requested(&self) -> bool {
         self.requested.is_some()
-    }
-
-    /// Whether a capture is waiting for its screenshot.
-    pub fn in_flight(&self) -> bool {
-        self.done.is_some()
     }
 
     /// When an export is requested, asks for a screenshot of this frame cropped

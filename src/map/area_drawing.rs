@@ -12,7 +12,7 @@ use crate::scenario::areas::{
 };
 use crate::scenario::{GeoPoint, Scenario, reference};
 
-use super::editing::{MapEdit, tool_hint};
+use super::editing::{MapEdit, RemoveMenu, tool_hint};
 use super::frame::Frame;
 use super::geodata::Geodata;
 use super::held_area::{country_land, projected};
@@ -28,8 +28,8 @@ pub(super) struct AreaDrawing {
     corners: Vec<GeoPoint>,
     /// A closed area waiting to be told what it is, and where to ask.
     closed: Option<(Vec<GeoPoint>, Pos2)>,
-    /// The area right-clicked, for the context menu.
-    menu: Option<AreaOf>,
+    /// The context menu removing the area right-clicked.
+    menu: RemoveMenu<AreaOf>,
 }
 
 impl AreaDrawing {
@@ -37,7 +37,7 @@ impl AreaDrawing {
     pub(super) fn cancel(&mut self) {
         self.corners.clear();
         self.closed = None;
-        self.menu = None;
+        self.menu.clear();
     }
 
     /// Handles the pointer on the map for this frame, and asks what a closed
@@ -58,31 +58,25 @@ impl AreaDrawing {
         {
             self.click(frame, pos, response.double_clicked());
         }
-        if response.secondary_clicked() {
-            self.menu = response.interact_pointer_pos().and_then(|pos| {
+        let removed = self.menu.show(
+            response,
+            |pos| {
                 let [lon, lat] = frame.to_geo(pos);
                 drawn_areas(scenario)
                     .find(|(_, ring)| contains(ring, GeoPoint { lon, lat }))
                     .map(|(area, _)| area)
-            });
-        }
-        let mut removed = None;
-        response.context_menu(|ui| match self.menu {
-            Some(area) => {
-                let label = area_label(scenario, area);
-                if ui.button(format!("Remove the outline “{label}”")).clicked() {
-                    removed = Some(area);
-                    ui.close();
-                }
-            }
-            None => {
-                ui.label("Right-click inside an area drawn on the map to remove it");
-            }
-        });
+            },
+            |area| {
+                Some(format!(
+                    "Remove the outline “{}”",
+                    area_label(scenario, area)
+                ))
+            },
+            "Right-click inside an area drawn on the map to remove it",
+        );
         if let Some(area) = removed {
             let mut draft = scenario.clone();
             remove_area(&mut draft, area);
-            self.menu = None;
             return Some(MapEdit {
                 scenario: draft,
                 group: None,

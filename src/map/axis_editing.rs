@@ -9,7 +9,9 @@ use crate::kit::palette;
 use crate::scenario::axes::{AxisEnd, axis_between, move_axis_end, remove_axis};
 use crate::scenario::{Scenario, reference};
 
-use super::editing::{Grab, MapEdit, Putting, place_at, rubber_band, state_at, tool_hint};
+use super::editing::{
+    Grab, MapEdit, Putting, RemoveMenu, place_at, rubber_band, state_at, tool_hint,
+};
 use super::frame::Frame;
 use super::projection::distance_km;
 
@@ -27,8 +29,8 @@ pub(super) struct AxisEditing {
     pending: Option<[f64; 2]>,
     /// The end being dragged.
     drag: Grab<(usize, AxisEnd)>,
-    /// The axis whose end was right-clicked, for the context menu.
-    menu: Option<usize>,
+    /// The context menu removing the axis whose end was right-clicked.
+    menu: RemoveMenu<usize>,
 }
 
 impl AxisEditing {
@@ -36,7 +38,7 @@ impl AxisEditing {
     pub(super) fn cancel(&mut self) {
         self.pending = None;
         self.drag.release();
-        self.menu = None;
+        self.menu.clear();
     }
 
     /// Whether an axis end is being dragged (the map then does not pan).
@@ -85,30 +87,17 @@ impl AxisEditing {
         {
             edit = edit.or_else(|| self.click(frame.to_geo(pos), scenario));
         }
-        if response.secondary_clicked() {
-            self.menu = response
-                .interact_pointer_pos()
-                .and_then(|pos| end_at(frame, scenario, pos))
-                .map(|(index, _)| index);
-        }
-        let mut removed = None;
-        response.context_menu(|ui| match self.menu.and_then(|i| scenario.axes.get(i)) {
-            Some(axis) => {
-                if ui.button(format!("Remove axis “{}”", axis.name)).clicked() {
-                    removed = self.menu;
-                    ui.close();
-                }
-            }
-            None => {
-                ui.label("Right-click an axis's start or objective to remove the axis");
-            }
-        });
+        let removed = self.menu.show(
+            response,
+            |pos| end_at(frame, scenario, pos).map(|(index, _)| index),
+            |i| Some(format!("Remove axis “{}”", scenario.axes.get(i)?.name)),
+            "Right-click an axis's start or objective to remove the axis",
+        );
         edit.or_else(|| {
             let index = removed?;
             let mut draft = scenario.clone();
             let name = draft.axes[index].name.clone();
             remove_axis(&mut draft, index);
-            self.menu = None;
             Some(MapEdit {
                 scenario: draft,
                 group: None,

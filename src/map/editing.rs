@@ -176,6 +176,59 @@ impl<T: Copy> Grab<T> {
     }
 }
 
+/// The context menu of a drawing tool that removes what was right-clicked
+/// (an axis, a point of the line, an area): the thing under the pointer is
+/// remembered at the right-click, the menu offers its removal (or says what
+/// to right-click), and the thing is given back when its button is pressed.
+pub(super) struct RemoveMenu<T> {
+    target: Option<T>,
+}
+
+impl<T> Default for RemoveMenu<T> {
+    fn default() -> Self {
+        Self { target: None }
+    }
+}
+
+impl<T: Copy> RemoveMenu<T> {
+    /// Forgets what was right-clicked.
+    pub(super) fn clear(&mut self) {
+        self.target = None;
+    }
+
+    /// Handles the right-click and the menu for this frame: `hit` finds what
+    /// lies under a point, `button` words its removal (none: it is gone), and
+    /// `hint` says what to right-click. What to remove, when its button is
+    /// pressed.
+    pub(super) fn show(
+        &mut self,
+        response: &egui::Response,
+        hit: impl Fn(egui::Pos2) -> Option<T>,
+        button: impl Fn(T) -> Option<String>,
+        hint: &str,
+    ) -> Option<T> {
+        if response.secondary_clicked() {
+            self.target = response.interact_pointer_pos().and_then(&hit);
+        }
+        let mut removed = None;
+        response.context_menu(|ui| match self.target.and_then(|t| Some((t, button(t)?))) {
+            Some((target, label)) => {
+                if ui.button(label).clicked() {
+                    removed = Some(target);
+                    ui.close();
+                }
+            }
+            None => {
+                ui.label(hint);
+            }
+        });
+        if removed.is_some() {
+            self.target = None;
+        }
+        removed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

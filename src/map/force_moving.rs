@@ -42,15 +42,11 @@ impl ForceMoving {
         scenario: &Scenario,
         markers: &[(UnitRef, Rect)],
     ) -> Option<MapEdit> {
-        let over = |pos: Pos2| {
-            markers
-                .iter()
-                .find(|(_, rect)| rect.expand(2.0).contains(pos))
-        };
-        self.drag.update(ui, response, |p| over(p).copied());
+        let over = |pos: Pos2| marker_at(markers, pos);
+        self.drag.update(ui, response, over);
         if self.drag.held().is_some() {
             ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
-        } else if response.hover_pos().is_some_and(|p| over(p).is_some()) {
+        } else if response.hover_pos().and_then(over).is_some() {
             ui.ctx().set_cursor_icon(CursorIcon::Grab);
         }
         if !response.drag_stopped() {
@@ -79,6 +75,15 @@ impl ForceMoving {
         painter.rect_filled(from, frame.px(1.0), Color32::from_white_alpha(90));
         unit_marker(painter, frame, to, true, None);
     }
+}
+
+/// The unit whose marker (of those drawn, `markers`) lies under `pos`, and
+/// where the marker is: for dragging it and for its hover card alike.
+pub(super) fn marker_at(markers: &[(UnitRef, Rect)], pos: Pos2) -> Option<(UnitRef, Rect)> {
+    markers
+        .iter()
+        .find(|(_, rect)| rect.expand(2.0).contains(pos))
+        .copied()
 }
 
 /// The document with `unit` dropped at `geo` (lon, lat), or unchanged with

@@ -15,8 +15,7 @@ use crate::scenario::{Formality, Scenario};
 use super::frame::Frame;
 use super::geodata::{Geodata, inside};
 use super::labels::{LabelPlacer, halo_galley, halo_text};
-use super::lines::held_polygon;
-use super::overlays::{arrow_head, settlement_vertices};
+use super::overlays::{arrow_head, held_ring};
 use super::projection::unproject;
 use super::role::tie_weight;
 
@@ -432,8 +431,9 @@ pub(super) fn forces(
     let mut stacks = force_stacks(frame, scenario);
     stacks.sort_by(|a, b| a.anchor.y.total_cmp(&b.anchor.y));
     let mut taken: Vec<Rect> = capital_dots(frame);
+    let held = held_ring(scenario);
     for stack in stacks {
-        let Some(shift) = column_shift(frame, scenario, &stack, &taken, labels) else {
+        let Some(shift) = column_shift(frame, held.as_deref(), &stack, &taken, labels) else {
             continue;
         };
         taken.push(column_rect(frame, &stack, shift));
@@ -485,7 +485,7 @@ fn column_rect(frame: &Frame, stack: &ForceStack, shift: f32) -> Rect {
 /// left); `None` if they are not.
 fn column_shift(
     frame: &Frame,
-    scenario: &Scenario,
+    held: Option<&[[f32; 2]]>,
     stack: &ForceStack,
     taken: &[Rect],
     labels: &LabelPlacer,
@@ -495,7 +495,7 @@ fn column_shift(
     // into another country or the area the adversary holds.
     let shifts: Vec<f32> = [0.0, step, -step]
         .into_iter()
-        .filter(|&shift| shift == 0.0 || on_home_ground(frame, scenario, stack, shift))
+        .filter(|&shift| shift == 0.0 || on_home_ground(frame, held, stack, shift))
         .collect();
     let clear = |shift: &f32| {
         let rect = column_rect(frame, stack, *shift);
@@ -519,27 +519,24 @@ fn column_shift(
 /// ground as its place: its first and last markers in the same country (or
 /// offshore, with the leader line back), and not in another country or the
 /// area the adversary holds.
-fn on_home_ground(frame: &Frame, scenario: &Scenario, stack: &ForceStack, shift: f32) -> bool {
+fn on_home_ground(
+    frame: &Frame,
+    held: Option<&[[f32; 2]]>,
+    stack: &ForceStack,
+    shift: f32,
+) -> bool {
     let data = Geodata::get();
     let country_at = |p: Pos2| {
         let [x, y] = frame.to_map(p);
         data.country_at_xy([x as f32, y as f32]).map(|c| c.id)
     };
     let home = country_at(stack.anchor);
-    let held: Option<Vec<[f32; 2]>> = settlement_vertices(scenario).map(|line| {
-        held_polygon(&line)
-            .iter()
-            .map(|&(lon, lat)| [lon as f32, lat as f32])
-            .collect()
-    });
     let rows = column_rows(stack).max(1) as f32;
     [0.0, rows - 1.0].into_iter().all(|n| {
         let p = stack.anchor + vec2(shift, 0.0) + frame.offset(0.0, 18.0 + 17.0 * n);
         let [lon, lat] = frame.to_geo(p);
-        let in_held = home == Some("UKR")
-            && held
-                .as_ref()
-                .is_some_and(|ring| inside(ring, [lon as f32, lat as f32]));
+        let in_held =
+            home == Some("UKR") && held.is_some_and(|ring| inside(ring, [lon as f32, lat as f32]));
         let here = country_at(p);
         home.is_some() && (here == home || here.is_none()) && !in_held
     })

@@ -9,8 +9,7 @@ use crate::scenario::{Layers, Scenario, UnitKind, reference};
 use super::frame::Frame;
 use super::geodata::inside;
 use super::guarantors::DrawnTie;
-use super::lines::held_polygon;
-use super::overlays::{great_circle, settlement_vertices};
+use super::overlays::{great_circle, held_ring};
 use super::places::SUWALKI_GAP;
 use super::projection::distance_km;
 
@@ -71,13 +70,9 @@ pub(super) fn hovered(
     let country = country?;
     if layers.line_of_control
         && country == "UKR"
-        && let Some(line) = settlement_vertices(scenario)
+        && let Some(ring) = held_ring(scenario)
     {
         let geo = frame.to_geo(pos);
-        let ring: Vec<[f32; 2]> = held_polygon(&line)
-            .iter()
-            .map(|&(lon, lat)| [lon as f32, lat as f32])
-            .collect();
         if inside(&ring, [geo[0] as f32, geo[1] as f32]) {
             return Some(Hovered::Held(country.to_owned()));
         }

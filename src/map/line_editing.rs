@@ -11,7 +11,7 @@ use crate::kit::palette;
 use crate::scenario::settlement::{LineEdit, edit_line};
 use crate::scenario::{GeoPoint, Scenario};
 
-use super::editing::{Grab, MapEdit, rubber_band, tool_hint};
+use super::editing::{Grab, MapEdit, RemoveMenu, rubber_band, tool_hint};
 use super::frame::Frame;
 use super::hover::nearest_segment;
 use super::overlays::settlement_vertices;
@@ -32,8 +32,8 @@ pub(super) struct LineEditing {
     pending: Option<GeoPoint>,
     /// The vertex being dragged.
     drag: Grab<usize>,
-    /// The vertex right-clicked, for the context menu.
-    menu: Option<usize>,
+    /// The context menu deleting the vertex right-clicked.
+    menu: RemoveMenu<usize>,
 }
 
 impl LineEditing {
@@ -41,7 +41,7 @@ impl LineEditing {
     pub(super) fn cancel(&mut self) {
         self.pending = None;
         self.drag.release();
-        self.menu = None;
+        self.menu.clear();
     }
 
     /// Whether a vertex is being dragged (the map then does not pan).
@@ -81,28 +81,13 @@ impl LineEditing {
             let shift = ui.input(|i| i.modifiers.shift);
             edit = edit.or_else(|| self.click(frame, scenario, &shown, pos, shift));
         }
-        if response.secondary_clicked() {
-            self.menu = response
-                .interact_pointer_pos()
-                .and_then(|pos| vertex_at(frame, &shown, pos));
-        }
-        let mut removed = None;
-        response.context_menu(|ui| match self.menu.filter(|&i| i < shown.len()) {
-            Some(i) => {
-                if ui.button("Delete this point of the line").clicked() {
-                    removed = Some(i);
-                    ui.close();
-                }
-            }
-            None => {
-                ui.label("Right-click a point of the line to delete it");
-            }
-        });
-        edit.or_else(|| {
-            let i = removed?;
-            self.menu = None;
-            apply(scenario, &shown, LineEdit::Remove(i), None)
-        })
+        let removed = self.menu.show(
+            response,
+            |pos| vertex_at(frame, &shown, pos),
+            |i| (i < shown.len()).then(|| "Delete this point of the line".to_owned()),
+            "Right-click a point of the line to delete it",
+        );
+        edit.or_else(|| apply(scenario, &shown, LineEdit::Remove(removed?), None))
     }
 
     /// A click away from the vertices: on the line, a new vertex there; with

@@ -57,6 +57,17 @@ pub(super) fn settlement_vertices(scenario: &Scenario) -> Option<Vec<(f64, f64)>
     })
 }
 
+/// The area the adversary holds behind the settlement line, as a ring in
+/// lon/lat (unclipped; tested only in Ukraine), if there is a line.
+pub(super) fn held_ring(scenario: &Scenario) -> Option<Vec<[f32; 2]>> {
+    settlement_vertices(scenario).map(|line| {
+        lines::held_polygon(&line)
+            .iter()
+            .map(|&(lon, lat)| [lon as f32, lat as f32])
+            .collect()
+    })
+}
+
 /// The settlement line (line of contact or a preset), its source note, and
 /// "Russian-held" beside it when zoomed in.
 pub(super) fn settlement_line(

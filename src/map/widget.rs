@@ -22,7 +22,7 @@ use super::area_drawing::AreaDrawing;
 use super::axis_editing::AxisEditing;
 use super::base_mesh::{Cache, HeldArea, base_mesh};
 use super::editing::MapEdit;
-use super::force_moving::ForceMoving;
+use super::force_moving::{ForceMoving, marker_at};
 use super::frame::{Frame, View, fit_country};
 use super::geodata::Geodata;
 use super::held_area::{HeldMesh, held_behind};
@@ -58,6 +58,15 @@ pub enum Tool {
     Line,
     /// Draw an area: territory demanded, or the area a guarantee covers.
     Area,
+}
+
+impl Tool {
+    /// Whether clicks draw on the map (an axis, the line, an area) rather
+    /// than select or measure: a double click does not zoom, and the country
+    /// card gives way to the tool's hint.
+    fn draws(self) -> bool {
+        matches!(self, Tool::Axes | Tool::Line | Tool::Area)
+    }
 }
 
 /// What the map asks the app to do after a frame.
@@ -171,6 +180,24 @@ impl MapState {
         self.force_moving.cancel();
         self.line_editing.cancel();
         self.area_drawing.cancel();
+    }
+
+    /// Forgets what the tools not in use were in the middle of (a half-drawn
+    /// axis, line or area, a drag).
+    fn cancel_other_tools(&mut self) {
+        let tool = self.tool;
+        if tool != Tool::Axes {
+            self.axis_editing.cancel();
+        }
+        if tool != Tool::Select {
+            self.force_moving.cancel();
+        }
+        if tool != Tool::Line {
+            self.line_editing.cancel();
+        }
+        if tool != Tool::Area {
+            self.area_drawing.cancel();
+        }
     }
 
     /// Animates back to the scenario's whole-map view.
@@ -290,18 +317,7 @@ impl MapState {
         let rect = ui.available_rect_before_wrap();
         let response = ui.allocate_rect(rect, Sense::click_and_drag());
         self.sync_from(&scenario.map_view);
-        if self.tool != Tool::Axes {
-            self.axis_editing.cancel();
-        }
-        if self.tool != Tool::Select {
-            self.force_moving.cancel();
-        }
-        if self.tool != Tool::Line {
-            self.line_editing.cancel();
-        }
-        if self.tool != Tool::Area {
-            self.area_drawing.cancel();
-        }
+        self.cancel_other_tools();
         if let Some(edit) = self.input(ui, &response, rect, scenario) {
             out.report = edit.report;
             if edit.scenario != *scenario {
@@ -535,7 +551,7 @@ impl MapState {
                 self.reset_view();
             }
         }
-        if matches!(self.tool, Tool::Axes | Tool::Line | Tool::Area) {
+        if self.tool.draws() {
             // Clicks draw; a double click does not zoom.
         } else if response.double_clicked()
             && let Some(pos) = response.interact_pointer_pos()
@@ -725,17 +741,14 @@ impl MapState {
     /// held area or a country.
     fn tooltip(&self, response: Response, frame: &Frame, scenario: &Scenario, layers: &Layers) {
         // The axes tool shows its own hint instead of the country card.
-        let drawing = matches!(self.tool, Tool::Axes | Tool::Line | Tool::Area);
+        let drawing = self.tool.draws();
         if self.export.is_requested() || response.dragged() || drawing {
             return;
         }
-        let unit = response.hover_pos().and_then(|p| {
-            self.drawn
-                .markers
-                .iter()
-                .find(|(_, rect)| rect.contains(p))
-                .map(|(unit, _)| *unit)
-        });
+        let unit = response
+            .hover_pos()
+            .and_then(|p| marker_at(&self.drawn.markers, p))
+            .map(|(unit, _)| unit);
         if let Some(unit) = unit.filter(|_| self.tool == Tool::Select) {
             response.on_hover_ui_at_pointer(|ui| super::hover::unit_card(ui, scenario, unit));
             return;

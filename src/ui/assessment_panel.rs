@@ -43,15 +43,6 @@ impl PanelState {
     }
 }
 
-/// What the panel asks the app to do after a frame.
-#[derive(Default)]
-pub struct PanelOutput {
-    /// A command from the panel (e.g. export the plot).
-    pub command: Option<Command>,
-    /// A message for the status line.
-    pub report: Option<String>,
-}
-
 /// How far a run in flight has got, with a button to stop it; the command,
 /// when the button is clicked.
 fn progress(ui: &mut Ui, run: &RunState) -> Option<Command> {
@@ -79,14 +70,15 @@ fn progress(ui: &mut Ui, run: &RunState) -> Option<Command> {
     command
 }
 
-/// Draws the panel.
+/// Draws the panel; returns the command given in it (show a plot, export
+/// it, assess again…), if any.
 pub fn show(
     ui: &mut Ui,
     state: &mut PanelState,
     run: &RunState,
     trade_off: &[TradeOffPoint],
-) -> PanelOutput {
-    let mut out = PanelOutput::default();
+) -> Option<Command> {
+    let mut command = None;
     ui.horizontal(|ui| {
         ui.heading("Assessment");
         if run.running {
@@ -94,8 +86,8 @@ pub fn show(
             ui.weak("updating…");
         }
     });
-    if let Some(command) = progress(ui, run) {
-        out.command = Some(command);
+    if let Some(given) = progress(ui, run) {
+        command = Some(given);
     }
     if run.stopped && (run.result.is_none() || run.stale) {
         let text = if run.result.is_none() {
@@ -110,20 +102,20 @@ pub fn show(
                 .on_hover_text(Command::AssessAgain.tooltip())
                 .clicked()
             {
-                out.command = Some(Command::AssessAgain);
+                command = Some(Command::AssessAgain);
             }
         });
         if run.result.is_none() {
-            return out;
+            return command;
         }
     }
     if let Some(why) = &run.refused {
         ui.label(RichText::new(format!("Not assessed: {why}.")).color(theme::warning_text(ui)));
-        return out;
+        return command;
     }
     let Some(assessment) = &run.result else {
         ui.label("Assessing the scenario…");
-        return out;
+        return command;
     };
     if run.stale && !run.stopped {
         ui.label(
@@ -137,7 +129,7 @@ pub fn show(
     ));
     if assessment.states.is_empty() {
         ui.label("No protected state: add an arrangement in the Arrangements tab.");
-        return out;
+        return command;
     }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -163,7 +155,7 @@ pub fn show(
                         .selectable_label(state.plot == plot, plot.short_label())
                         .on_hover_text(plot.help());
                     if shown.clicked() {
-                        out.command = Some(Command::ShowPlot(plot));
+                        command = Some(Command::ShowPlot(plot));
                     }
                 }
             });
@@ -177,29 +169,27 @@ pub fn show(
                         state.plot.short_label().to_lowercase()
                     ));
                 if button.clicked() {
-                    out.command = Some(Command::ExportPlot(state.plot));
+                    command = Some(Command::ExportPlot(state.plot));
                 }
                 figure_size(ui, state);
             });
+            // The trade-off plot shows every open scenario's point.
             let plot = state.plot;
-            {
-                // The trade-off plot shows every open scenario's point.
-                let points: Vec<_> = trade_off
-                    .iter()
-                    .map(|p| {
-                        let (a, d) = (p.acceptability.to_bits(), p.deterrence.to_bits());
-                        (&p.title, a, d, p.active)
-                    })
-                    .collect();
-                let shown = (result, plot, points);
-                lazy::section(ui, "panel_plot", lazy::key(&shown), |ui| {
-                    if let Some(command) = plot_block(ui, plot, assessment, trade_off, true) {
-                        out.command = Some(command);
-                    }
-                });
-            }
+            let points: Vec<_> = trade_off
+                .iter()
+                .map(|p| {
+                    let (a, d) = (p.acceptability.to_bits(), p.deterrence.to_bits());
+                    (&p.title, a, d, p.active)
+                })
+                .collect();
+            let shown = (result, plot, points);
+            lazy::section(ui, "panel_plot", lazy::key(&shown), |ui| {
+                if let Some(given) = plot_block(ui, plot, assessment, trade_off) {
+                    command = Some(given);
+                }
+            });
         });
-    out
+    command
 }
 
 /// The chosen plot of the first protected state, with its export menu; the
@@ -209,10 +199,9 @@ fn plot_block(
     plot: PlotKind,
     assessment: &Assessment,
     trade_off: &[TradeOffPoint],
-    hover: bool,
 ) -> Option<Command> {
     let first = &assessment.states[0];
-    let plot_area = plots::draw(ui, plot, assessment, first, trade_off, 220.0, hover)?;
+    let plot_area = plots::draw(ui, plot, assessment, first, trade_off, 220.0, true)?;
     let mut command = None;
     plot_area.context_menu(|ui| {
         if ui.button(Command::ExportPlot(plot).label()).clicked() {

@@ -64,8 +64,7 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
                     let points = trade_off_points(app);
                     let panel =
                         crate::ui::assessment_panel::show(ui, &mut views.panel, &state, &points);
-                    out.extend(panel.command);
-                    out.extend(panel.report.map(Command::Report));
+                    out.extend(panel);
                 });
             });
         assessment_rect = Some(shown.response.rect);
