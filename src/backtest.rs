@@ -147,6 +147,36 @@ pub struct CampaignReport {
     pub matched: usize,
     /// Scored cases.
     pub scored: usize,
+    /// The model's typical miss as a factor (1 = exact): the geometric mean,
+    /// over the scored cases whose objective fell in history and in the
+    /// model, of the larger of model/history and history/model. Unlike the
+    /// count of matches it says how far the misses are.
+    pub error_factor: Option<f64>,
+}
+
+impl CampaignReport {
+    /// The score in words, as the command line and the app show it.
+    pub fn summary(&self) -> String {
+        let typical = self.error_factor.map_or(String::new(), |f| {
+            format!("; the model's typical miss is a factor of {f:.2} either way")
+        });
+        format!(
+            "{} of {} scored campaigns within a factor of two of history (held cases held in most draws){typical}.",
+            self.matched, self.scored
+        )
+    }
+}
+
+/// The typical miss of `results` (see [`CampaignReport::error_factor`]).
+pub fn error_factor(results: &[CampaignResult]) -> Option<f64> {
+    let logs: Vec<f64> = results
+        .iter()
+        .filter(|r| r.case.scored)
+        .filter_map(|r| Some((r.case.days?, r.model_days?)))
+        .filter(|(history, model)| *history > 0.0 && *model > 0.0)
+        .map(|(history, model)| (model / history).ln().abs())
+        .collect();
+    (!logs.is_empty()).then(|| (logs.iter().sum::<f64>() / logs.len() as f64).exp())
 }
 
 /// The list of campaign cases baked into the binary.
@@ -200,6 +230,7 @@ pub fn run_campaigns(samples: u32, seed: u64) -> Result<CampaignReport, String> 
         .filter(|r| r.case.scored && r.matches)
         .count();
     Ok(CampaignReport {
+        error_factor: error_factor(&results),
         cases: results,
         matched,
         scored,

@@ -253,11 +253,7 @@ fn campaign_backtest(samples: u32, seed: u64, out: &mut dyn Write, err: &mut dyn
                     r.title, model, history
                 );
             }
-            let _ = writeln!(
-                out,
-                "{} of {} scored campaigns within a factor of two of history (held cases held in most draws)",
-                report.matched, report.scored
-            );
+            let _ = writeln!(out, "{}", report.summary());
             0
         }
         Err(e) => {

@@ -14,17 +14,22 @@
 //! so air power slows an attack, and a first strike on a surprised
 //! defender's airfields helps it.
 //!
-//! The advance (see [`advance_rate`]) is zero at or below the stall ratio,
+//! The advance (see [`advance_rate`]) is zero at or below the stall ratio and
 //! grows to the opposed rate at the breakthrough ratio (Dupuy's opposed
-//! advance rates), and beyond it to the march rate at twice the
-//! breakthrough ratio, where the defence is broken or absent: a column that
-//! meets no organised resistance moves at road-march speed on the first day
-//! and at the sustained rate after it, so a collapse takes hours, not days;
-//! foot infantry holds a force to its pace unless the mobile units can go on.
+//! advance rates), and no higher while the defence holds together. The
+//! defence breaks once it has lost its breakpoint share of the power it has
+//! put in (`defence_breakpoint`: Dupuy's and Helmbold's breakpoints), which at
+//! great odds comes within hours, at slight odds after days; from then on, or
+//! from the start where there is no defence, the attacker exploits (Biddle
+//! 2004): a column that meets no organised resistance moves at road-march
+//! speed on the first day and at the sustained rate after it, so a collapse
+//! takes hours, not days. Fresh forces that bring the fire the defence has
+//! drawn back below the breakpoint share of all it has put in re-form it. Foot infantry holds a force to its
+//! pace unless the mobile units can go on.
 
 use serde::Serialize;
 
-use super::lanchester::{RateCurve, Stretch};
+use super::lanchester::{Defence, RateCurve, Stretch};
 use super::params::Params;
 use super::power::{self, ByKind};
 use super::prepared::PreparedAxis;
@@ -52,19 +57,20 @@ impl Outcome {
     }
 }
 
-/// Advance rate (km/day) at a ratio of combat power on day `day` of the
-/// campaign: zero at or below the stall ratio; rising linearly to the opposed
-/// rate (`max_advance_km_day`) at the breakthrough ratio; then on to the march
-/// rate at twice the breakthrough ratio and above (the defence broken or
-/// absent). The march rate is the road-march rate on the first day (a dash)
-/// and the sustained march rate after it, never below the opposed rate.
-/// Never falls as the ratio grows. Times the terrain factor.
-pub fn advance_rate(ratio: f64, terrain: f64, p: &Params, day: f64) -> f64 {
-    rate_curve(p, terrain, day, 1.0).rate(ratio)
+/// Advance rate (km/day) at a ratio of combat power against a defence in the
+/// state `defence`, `day` days after it broke (ignored while it is intact): zero at or below the
+/// stall ratio; against an intact defence rising linearly to the opposed rate
+/// (`max_advance_km_day`) at the breakthrough ratio and no higher; against a
+/// broken or absent one the march rate, which is the road-march rate on the
+/// first day (a dash) and the sustained march rate after it, never below the
+/// opposed rate. Never falls as the ratio grows. Times the terrain factor.
+pub fn advance_rate(ratio: f64, terrain: f64, p: &Params, day: f64, defence: Defence) -> f64 {
+    rate_curve(p, terrain, day, 1.0, defence).rate(ratio)
 }
 
-/// The march rate on day `day` on ground of `terrain`: the road-march rate
-/// for the first day's dash, times the terrain (a planning rate for roads,
+/// The march rate `day` days after the defence broke, on ground of
+/// `terrain`: the road-march rate for the march's first day, a dash on the
+/// fuel and rest the column sets out with, times the terrain (a planning rate for roads,
 /// which are fewer and slower in rough country); after it the sustained rate,
 /// not times the terrain, because its sources are rates achieved over real
 /// ground (Manchuria's mountains and deserts among them), but never above the
@@ -78,18 +84,18 @@ fn march_rate(p: &Params, day: f64, terrain: f64) -> f64 {
     }
 }
 
-/// The advance rate's curve on day `day` for a force whose units not on foot
+/// The advance rate's curve `day` days after the defence broke for a force whose units not on foot
 /// are `mobile` of its power: the whole force at the pace of its slowest
 /// (foot infantry at `foot_march_km_day`, times the terrain, as FM 21-18's
 /// road rates), or its mobile units alone at theirs, whichever is faster.
-fn rate_curve(p: &Params, terrain: f64, day: f64, mobile: f64) -> RateCurve {
+fn rate_curve(p: &Params, terrain: f64, day: f64, mobile: f64, defence: Defence) -> RateCurve {
     let march = march_rate(p, day, terrain);
-    let vehicles = RateCurve::new(p, terrain, march);
+    let vehicles = RateCurve::new(p, terrain, march, defence);
     if mobile >= 1.0 {
         return vehicles;
     }
     let foot = p.foot_march_km_day.max(0.0) * terrain.clamp(0.0, 1.0);
-    RateCurve::new(p, terrain, march.min(foot)).or_mobile(&vehicles, mobile)
+    RateCurve::new(p, terrain, march.min(foot), defence).or_mobile(&vehicles, mobile)
 }
 
 /// The attacker's combat power on the axis on day 0 in a draw, with its air
@@ -172,6 +178,22 @@ pub fn run_from<F: Fn(usize) -> bool>(
     }
 }
 
+/// Whether a defence of power `d` that breaks at `breaks_at` (see
+/// [`Campaign::breaking_power`]) is broken at the start of `stretch`, and if
+/// not, the days until it breaks while the stretch lasts. Broken once the
+/// losses reach the breakpoint share (within rounding: a break a moment away
+/// is a break now, so no step is too short to move the clock), or when there
+/// is no defence to speak of (under one troop's power, as in the ratio shown).
+fn defence_state(stretch: &Stretch, d: f64, breaks_at: f64) -> (Defence, Option<f64>) {
+    if d < 1.0 || d <= breaks_at * (1.0 + 1e-9) {
+        return (Defence::Broken, None);
+    }
+    match stretch.time_until_defender_at(breaks_at) {
+        Some(u) if u <= 1e-9 => (Defence::Broken, None),
+        until => (Defence::Intact, until),
+    }
+}
+
 /// One stretch of a campaign between events, at one march rate.
 #[derive(Clone, Debug)]
 struct Step<'a> {
@@ -197,8 +219,18 @@ impl Step<'_> {
 /// events.
 struct Campaign<'a, F> {
     forces: Forces<'a, F>,
-    /// The advance rate's curves: for the first day's dash and after it.
-    curves: &'a [RateCurve; 2],
+    /// The advance rate's curves, against an intact and a broken defence,
+    /// each for the first day's dash and after it.
+    curves: &'a [[RateCurve; 2]; 2],
+    /// Days spent marching through a broken defence so far: the march's first
+    /// day is a dash (see [`march_rate`]), however it is split by a defence
+    /// that re-forms (a dash that started afresh after each break would let
+    /// more defence, breaking later, speed the attack).
+    marched: f64,
+    /// The attacker's fire that found no defender to hit (while the
+    /// defence was gone), in the defender's power: counted with the losses
+    /// against the breakpoint (see [`Self::breaking_power`]).
+    overkill: f64,
     /// Time reached, days.
     t: f64,
     /// Ground taken, km.
@@ -213,6 +245,8 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         Self {
             forces: Forces::from_start(axis, start, p, intervenes),
             curves: &start.curves,
+            marched: 0.0,
+            overkill: 0.0,
             t: 0.0,
             km: 0.0,
             attacker_lost: 0.0,
@@ -229,6 +263,18 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         )
     }
 
+    /// The defender's power now at which its defence breaks (see
+    /// [`Defence`]): when the attacker's fire so far reaches the breakpoint
+    /// share of the power the defender has put in. The fire is its losses
+    /// plus the fire that found no one while the defence was gone. Counting
+    /// losses alone would make a defender who had more to lose, and lost it,
+    /// nearer its breakpoint when fresh forces come up, so more defence could
+    /// speed the attack; the fire is smaller, the more defence there is.
+    fn breaking_power(&mut self) -> f64 {
+        let put_in = self.forces.at(self.t).1;
+        put_in * (1.0 - self.forces.p.defence_breakpoint.clamp(0.0, 1.0)) + self.overkill
+    }
+
     /// The next stretch up to `end`, or `None` when the campaign has ended or
     /// the attack has stalled (while stalled neither side gains on the
     /// other, and the defender's forces only grow, so it stays stalled).
@@ -237,9 +283,14 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
             return None;
         }
         let (a, d) = self.powers();
+        let breaks_at = self.breaking_power();
         let p = self.forces.p;
         let stretch = Stretch::new(a, d, p);
-        let curve = &self.curves[usize::from(self.t >= 1.0)];
+        let (defence, until_break) = defence_state(&stretch, d, breaks_at);
+        let broken = defence == Defence::Broken;
+        // Within rounding of its end, the dash is over.
+        let dashing = self.marched < 1.0 - 1e-9;
+        let curve = &self.curves[defence as usize][usize::from(!dashing)];
         if curve.rate(stretch.ratio()) <= 0.0 {
             // Stalled; only the attacker's next wave, across water or by
             // air, can set it moving again.
@@ -255,8 +306,11 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
             return Some(step);
         }
         let mut next = self.forces.next_event(self.t).min(end);
-        if self.t < 1.0 {
-            next = next.min(1.0);
+        if broken && dashing {
+            next = next.min(self.t + (1.0 - self.marched));
+        }
+        if let Some(u) = until_break {
+            next = next.min(self.t + u);
         }
         let step = Step {
             from: self.t,
@@ -266,6 +320,10 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
             curve,
         };
         let tau = next - self.t;
+        if broken {
+            self.marched += tau;
+        }
+        self.overkill += stretch.fire_at_nothing(tau);
         let (a1, d1) = stretch.powers_after(tau);
         self.attacker_lost += a - a1;
         self.defender_lost += d - d1;
@@ -280,10 +338,11 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
 /// (alone, helped, to the window and to the end).
 #[derive(Clone, Debug)]
 pub struct Start {
-    /// The advance rate's curves (see [`rate_curve`]) on the first day and
-    /// after it, for the share of the attacker's ground power in units that
-    /// do not march on foot (1 for a force without foot infantry).
-    curves: [RateCurve; 2],
+    /// The advance rate's curves (see [`rate_curve`]) against an intact and
+    /// a broken defence, each on the first day and after it, for the share of
+    /// the attacker's ground power in units that do not march on foot (1 for
+    /// a force without foot infantry).
+    curves: [[RateCurve; 2]; 2],
     weights: ByKind,
     attacker: f64,
     attacker_air: f64,
@@ -310,7 +369,9 @@ impl Start {
             1.0
         };
         Self {
-            curves: [0.0, 1.0].map(|day| rate_curve(p, axis.terrain, day, mobile)),
+            curves: [Defence::Intact, Defence::Broken].map(|defence| {
+                [0.0, 1.0].map(|day| rate_curve(p, axis.terrain, day, mobile, defence))
+            }),
             attacker,
             attacker_air: axis.attacker_air,
             active: power::power(&axis.active, &weights),
@@ -585,21 +646,60 @@ mod tests {
     #[test]
     fn the_advance_rate_never_falls_as_the_ratio_grows() {
         let p = params();
-        let mut last = 0.0;
-        for i in 0..=200 {
-            let ratio = f64::from(i) * 0.05;
-            let rate = advance_rate(ratio, 1.0, &p, 0.0);
-            assert!(rate >= last, "ratio {ratio}: {rate} < {last}");
-            last = rate;
+        for defence in [Defence::Intact, Defence::Broken] {
+            let mut last = 0.0;
+            for i in 0..=200 {
+                let ratio = f64::from(i) * 0.05;
+                let rate = advance_rate(ratio, 1.0, &p, 0.0, defence);
+                assert!(rate >= last, "ratio {ratio}: {rate} < {last}");
+                last = rate;
+            }
+            assert_eq!(
+                advance_rate(p.stall_force_ratio, 1.0, &p, 0.0, defence),
+                0.0
+            );
         }
         let full = p.breakthrough_force_ratio;
-        assert_eq!(advance_rate(full, 1.0, &p, 0.0), p.max_advance_km_day);
-        assert_eq!(advance_rate(2.0 * full, 1.0, &p, 0.0), p.road_march_km_day);
-        assert_eq!(
-            advance_rate(2.0 * full, 1.0, &p, 1.0),
-            p.sustained_march_km_day
+        let intact = |r: f64, day: f64| advance_rate(r, 1.0, &p, day, Defence::Intact);
+        assert_eq!(intact(full, 0.0), p.max_advance_km_day);
+        // However great the odds, an intact defence is not marched through.
+        assert_eq!(intact(10.0 * full, 0.0), p.max_advance_km_day);
+        let broken = |r: f64, day: f64| advance_rate(r, 1.0, &p, day, Defence::Broken);
+        let just_above = p.stall_force_ratio * 1.01;
+        assert_eq!(broken(just_above, 0.0), p.road_march_km_day);
+        assert_eq!(broken(just_above, 1.0), p.sustained_march_km_day);
+    }
+
+    #[test]
+    fn the_attack_marches_only_once_the_defence_breaks_and_sooner_at_greater_odds() {
+        let mut p = params();
+        p.defender_in_position = 1.0;
+        let day_of = |attacker: f64, breakpoint: f64| {
+            let mut p = p;
+            p.defence_breakpoint = breakpoint;
+            let mut axis = test_axis(attacker, 10_000.0);
+            axis.reinforcements.clear();
+            run(&axis, &p, &|_| false, 14.0)
+                .objective_day
+                .expect("falls")
+        };
+        // 100 km at 10:1: slower than a march from the start, faster than at
+        // the opposed rate throughout.
+        let at_ten = day_of(100_000.0, 0.15);
+        assert!(at_ten > 100.0 / p.road_march_km_day + 0.05, "{at_ten}");
+        assert!(at_ten < 100.0 / p.max_advance_km_day, "{at_ten}");
+        // At 20:1 the defence breaks sooner.
+        assert!(day_of(200_000.0, 0.15) < at_ten);
+        // A defence that gives way at a smaller loss gives way sooner.
+        assert!(day_of(100_000.0, 0.05) < at_ten);
+        // Hours at 10:1, by the square law: the defender loses
+        // `attrition_per_day × ratio / stall` of itself a day.
+        let hours = 0.15 / (p.attrition_per_day * 10.0 / p.stall_force_ratio);
+        let marching = 100.0 / p.sustained_march_km_day;
+        assert!(
+            at_ten > hours * 0.5 && at_ten < hours + marching,
+            "{at_ten}, {hours}"
         );
-        assert_eq!(advance_rate(p.stall_force_ratio, 1.0, &p, 0.0), 0.0);
     }
 
     #[test]
@@ -778,13 +878,24 @@ mod tests {
         fn more_defending_power_of_any_kind_never_shortens_the_campaign(
             attacker in 1.0e3..1.0e6f64,
             active in 0.0..1.0e6f64,
+            reserve in 0.0..1.0e6f64,
             distance in 1.0..800.0f64,
             kind in 0usize..KINDS,
             troops in 0.0..1.0e5f64,
             day in 0.0..30.0f64,
+            (in_position, mobilisation, breakpoint) in (0.0..1.0f64, 0.0..20.0f64, 0.0..0.5f64),
         ) {
-            let p = params();
+            // Reserves that come up after a defence was destroyed, with any
+            // breakpoint: a defender who had more to lose before is not
+            // nearer its breakpoint when they arrive (a case found in the
+            // whole model's property test).
+            let mut p = params();
+            p.defender_in_position = in_position;
+            p.mobilisation_days = mobilisation;
+            p.defence_breakpoint = breakpoint;
             let mut axis = test_axis(attacker, active);
+            axis.reserve = infantry(reserve);
+            p.reserve_mobilised = 1.0;
             axis.distance_km = distance;
             let before = run(&axis, &p, &|_| true, 14.0);
             let mut unit = [0.0; KINDS];

@@ -20,6 +20,17 @@
 
 use super::params::Params;
 
+/// Whether the defence on an axis still holds together: intact until it has
+/// lost its breakpoint share of the power it has put in, broken (or absent)
+/// after.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Defence {
+    /// An organised defence: the attack advances at opposed rates.
+    Intact,
+    /// A broken or absent defence: the attack marches.
+    Broken,
+}
+
 /// One piece of the advance rate: `slope · r + intercept` for ratios from
 /// `from` up to the next piece's.
 #[derive(Clone, Copy, Debug)]
@@ -32,7 +43,7 @@ struct Piece {
 /// The advance rate as pieces in the ratio, for one terrain and one march rate.
 #[derive(Clone, Debug)]
 pub struct RateCurve {
-    /// A plain curve's pieces (at most three).
+    /// A plain curve's pieces (at most two in use).
     few: [Piece; 3],
     /// Pieces of `few` in use.
     len: usize,
@@ -47,8 +58,12 @@ pub struct RateCurve {
 impl RateCurve {
     /// The curve of [`advance_rate`](super::campaign::advance_rate) with the
     /// march rate `march` (km/day on this ground: the caller has applied the
-    /// terrain where its source did not).
-    pub fn new(p: &Params, terrain: f64, march: f64) -> Self {
+    /// terrain where its source did not). Against an intact defence the rate
+    /// rises from the stall ratio to the opposed rate at the breakthrough ratio
+    /// and goes no higher, however great the odds (Dupuy 1987: opposed
+    /// advances rarely exceed 20-30 km a day); against a broken one it is the
+    /// march rate at any ratio above the stall ratio.
+    pub fn new(p: &Params, terrain: f64, march: f64, defence: Defence) -> Self {
         let terrain = terrain.clamp(0.0, 1.0);
         let (stall, full) = (p.stall_force_ratio, p.breakthrough_force_ratio);
         let opposed = p.max_advance_km_day.max(0.0) * terrain;
@@ -67,15 +82,16 @@ impl RateCurve {
             };
             len += 1;
         };
-        if full > stall {
-            let slope = opposed / (full - stall);
-            push(stall, slope, -stall * slope);
+        match defence {
+            Defence::Broken => push(stall, 0.0, march),
+            Defence::Intact => {
+                if full > stall {
+                    let slope = opposed / (full - stall);
+                    push(stall, slope, -stall * slope);
+                }
+                push(full.max(stall), 0.0, opposed);
+            }
         }
-        if full > 0.0 && 2.0 * full > stall {
-            let slope = (march - opposed) / full;
-            push(full.max(stall), slope, opposed - (march - opposed));
-        }
-        push((2.0 * full).max(stall), 0.0, march);
         Self {
             few,
             len,
@@ -416,6 +432,44 @@ impl Stretch {
         None
     }
 
+    /// Days until the defender's power falls to `d_break`, if it ever does
+    /// while this stretch lasts (the attack advancing). By the square law
+    /// `a² − s d²` holds, so the defender is at `d_break` when the ratio is
+    /// `√((a² − s d²)/d_break² + s)`, and the ratio's moment is known.
+    pub fn time_until_defender_at(&self, d_break: f64) -> Option<f64> {
+        self.q0?;
+        if d_break >= self.d {
+            return Some(0.0);
+        }
+        let s = self.stall * self.stall;
+        let kept = self.a * self.a - s * self.d * self.d;
+        let r = if d_break > 0.0 {
+            (kept / (d_break * d_break) + s).sqrt()
+        } else {
+            f64::INFINITY
+        };
+        self.moment_of(r).map(|m| m.u)
+    }
+
+    /// The attacker's fire over the first `tau` days that finds no defender
+    /// to hit, in the defender's power: none unless the defence is destroyed
+    /// within them, after which the attacker's fire (`k a`, `k = ω / stall`)
+    /// goes on at the power it has left. With [`Self::powers_after`]'s
+    /// losses it is all the fire the defender drew.
+    pub fn fire_at_nothing(&self, tau: f64) -> f64 {
+        let k = self.omega / self.stall.max(1e-9);
+        let (gone, left) = match self.q0 {
+            // No defender from the start, or none being hit: all or nothing.
+            None if self.d < 1.0 => (0.0, self.a),
+            None => return 0.0,
+            Some(_) => match self.time_until_defender_at(0.0) {
+                Some(u) if u < tau => (u, self.powers_after(tau).0),
+                _ => return 0.0,
+            },
+        };
+        k * left * (tau - gone)
+    }
+
     /// Each side's power after `tau` days.
     pub fn powers_after(&self, tau: f64) -> (f64, f64) {
         let Some(q0) = self.q0 else {
@@ -466,7 +520,7 @@ mod tests {
     fn the_closed_form_follows_the_square_law() {
         let mut p = params();
         p.attrition_per_day = 0.05;
-        let curve = RateCurve::new(&p, 0.8, p.sustained_march_km_day * 0.8);
+        let curve = RateCurve::new(&p, 0.8, p.sustained_march_km_day * 0.8, Defence::Intact);
         for (a, d) in [
             (30_000.0, 18_000.0),
             (50_000.0, 20_000.0),
@@ -504,8 +558,8 @@ mod tests {
     #[test]
     fn the_envelope_of_the_foot_pace_and_the_mobile_units_is_the_faster_of_the_two() {
         let p = params();
-        let vehicles = RateCurve::new(&p, 0.8, p.road_march_km_day * 0.8);
-        let foot = RateCurve::new(&p, 0.8, p.foot_march_km_day * 0.8);
+        let vehicles = RateCurve::new(&p, 0.8, p.road_march_km_day * 0.8, Defence::Broken);
+        let foot = RateCurve::new(&p, 0.8, p.foot_march_km_day * 0.8, Defence::Broken);
         for share in [0.05, 0.3, 0.5, 0.8, 0.99] {
             let both = foot.or_mobile(&vehicles, share);
             for i in 0..2000 {
@@ -528,7 +582,7 @@ mod tests {
     #[test]
     fn splitting_a_stretch_takes_the_same_ground() {
         let p = params();
-        let curve = RateCurve::new(&p, 0.7, p.sustained_march_km_day * 0.7);
+        let curve = RateCurve::new(&p, 0.7, p.sustained_march_km_day * 0.7, Defence::Intact);
         let whole = Stretch::new(40_000.0, 20_000.0, &p);
         let first = whole.km(&curve, 7.3);
         let (a, d) = whole.powers_after(7.3);

@@ -89,8 +89,7 @@ impl Tally {
         self.n
     }
 
-    /// Mean, percentiles (nearest rank, to the bin's middle, within the values
-    /// seen) and a coarse histogram of [`BINS`] bins over the range the draws
+    /// Mean, percentiles (spread through their bin, within the values seen) and a coarse histogram of [`BINS`] bins over the range the draws
     /// fill (on the fine grid), so that a narrow result still shows its shape
     /// rather than one bar of a twentieth of the whole range.
     pub fn summary(&self) -> Distribution {
@@ -111,14 +110,22 @@ impl Tally {
         d.mean = self.sum / f64::from(self.n);
         let width = (self.high - self.low) / RESOLUTION as f64;
         let at = |q: f64| {
-            let rank = (q * f64::from(self.n - 1)).round() as u64 + 1;
-            let mut seen = 0_u64;
+            // The value of rank `q (n − 1)` (from 0), spread evenly through
+            // its bin (the grouped-data percentile), within the values seen:
+            // a bin is 1/400 of the range, so taking its middle put every
+            // percentile of a narrow result on one value, and campaigns
+            // shorter than a day (bins of 0.45 days) on a few.
+            let rank = q * f64::from(self.n - 1);
+            let mut seen = 0.0;
             for (i, c) in self.counts.iter().enumerate() {
-                seen += u64::from(*c);
-                if seen >= rank {
-                    let middle = self.low + (i as f64 + 0.5) * width;
-                    return middle.clamp(self.min, self.max);
+                let c = f64::from(*c);
+                if c > 0.0 && seen + c > rank {
+                    let from = (self.low + i as f64 * width).max(self.min);
+                    let to = (self.low + (i + 1) as f64 * width).min(self.max);
+                    let share = (rank - seen + 0.5) / c;
+                    return (from + share.clamp(0.0, 1.0) * (to - from)).clamp(self.min, self.max);
                 }
+                seen += c;
             }
             self.max
         };

@@ -57,10 +57,11 @@ pub struct Params {
     pub sustained_march_km_day: f64,
     pub attrition_per_day: f64,
     pub foot_march_km_day: f64,
+    pub defence_breakpoint: f64,
 }
 
 /// Number of parameters in the catalogue (and fields of [`Params`]).
-pub const COUNT: usize = 47;
+pub const COUNT: usize = 48;
 
 impl Params {
     /// Parameters from values in catalogue order (missing values read as 0).
@@ -123,6 +124,7 @@ impl Params {
             sustained_march_km_day: g(44),
             attrition_per_day: g(45),
             foot_march_km_day: g(46),
+            defence_breakpoint: g(47),
         }
     }
 }

@@ -291,7 +291,7 @@ pub const CATALOGUE: &[Parameter] = &[
             likely: 25.0,
             high: 60.0,
         },
-        meaning: "Advance per day at the breakthrough force ratio, on open terrain, against an organised defence; above it the advance speeds up to the road-march rate.",
+        meaning: "Advance per day at the breakthrough force ratio and above, on open terrain, against a defence that still holds together; once it breaks (see the defence breakpoint) the attacker marches.",
         source: "RAND RR-1253 (Shlapak & Johnson 2016): Russian forces reach Tallinn or Riga in 36-60 hours; opposed advances rarely exceed 20-30 km/day (Dupuy 1987).",
     },
     Parameter {
@@ -487,7 +487,7 @@ pub const CATALOGUE: &[Parameter] = &[
             likely: 150.0,
             high: 250.0,
         },
-        meaning: "Advance per day on open terrain once the defence on the axis is broken or absent (the force ratio at twice the breakthrough ratio or more): a column on the roads, slowed only by its own march.",
+        meaning: "Advance per day on open terrain on the first day of the march, once the defence on the axis is broken (past its breakpoint) or absent: a column on the roads, slowed only by its own march.",
         source: "Assumption between US Army road-march planning figures (150-320 km a day for a column meeting no enemy: FM 55-30, FM 71-2) and historical rates against a broken or absent defence (40-120 km a day over several days, single-day dashes of 150-250: the 3rd Infantry Division's opening dash in 2003, On Point 2004; Iraqi divisions in Kuwait City within hours on 2 August 1990). See docs/CAMPAIGN-SOURCES.md. Range 80-250.",
     },
     Parameter {
@@ -655,7 +655,7 @@ pub const CATALOGUE: &[Parameter] = &[
             likely: 50.0,
             high: 90.0,
         },
-        meaning: "Advance per day after the first day once the defence is broken or absent: the road-march rate holds for a dash of one day; beyond it fuel, maintenance, rest and the follow-on units hold the column to this rate. Not times the axis's terrain (its sources are rates achieved over real ground), but never above the first day's rate on that ground.",
+        meaning: "Advance per day after the march's first day, once the defence is broken or absent: the road-march rate holds for a dash of one day; beyond it fuel, maintenance, rest and the follow-on units hold the column to this rate. Not times the axis's terrain (its sources are rates achieved over real ground), but never above the first day's rate on that ground.",
         source: "Soviet operational norms for tank armies in the pursuit, 40-60 km a day (Glantz, Soviet Military Operational Art, 1991, as recalled); the 6th Guards Tank Army in Manchuria, August 1945, about 80 km a day for ten days against little resistance (Glantz, August Storm, 1983); the Third Army's pursuit across France in August 1944 was held to less by fuel (van Creveld, Supplying War, 1977). Range 30-90.",
     },
     Parameter {
@@ -685,6 +685,20 @@ pub const CATALOGUE: &[Parameter] = &[
         },
         meaning: "Advance per day on open roads of a force that marches on foot once the defence is broken or absent, unless its mobile units can go on alone; times the axis's terrain.",
         source: "US Army FM 21-18, Foot Marches (1990, as recalled): a normal day's march is 20-32 km (8 hours at 4 km an hour on roads, less across country), a forced march up to 56 km in 24 hours, which cannot be kept up. Range 20-40.",
+    },
+    Parameter {
+        key: "defence_breakpoint",
+        label: "Defence breakpoint",
+        unit: "share lost",
+        min: 0.0,
+        max: 1.0,
+        default: Uncertain {
+            low: 0.05,
+            likely: 0.15,
+            high: 0.3,
+        },
+        meaning: "Share of the combat power a defence has put in on an axis that it loses before it breaks. Until then the attack advances at opposed rates, however great the odds; after it the attacker marches (exploitation) until fresh forces bring the fire the defence has drawn back below this share of all it has put in.",
+        source: "Dupuy, Understanding War (1987), on breakpoints and opposed advance rates, and Helmbold, Decision in Battle: Breakpoint Hypotheses and Engagement Termination Data (RAND R-2025-PR, 1971), as recalled: a defeated force seldom fights on past losses of a tenth to a quarter of its strength, with a wide spread between battles; Biddle, Military Power (2004), for breakthrough and exploitation. Assumption; range 0.05-0.3.",
     },
 ];
 

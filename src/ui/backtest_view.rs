@@ -112,10 +112,7 @@ fn draw(ui: &mut Ui, results: &Results) {
     ));
     ui.heading("Campaigns: days to the objective");
     let c = &results.campaigns;
-    ui.label(format!(
-        "{} of {} scored campaigns within a factor of two of history (held cases held in most draws).",
-        c.matched, c.scored
-    ));
+    ui.label(c.summary());
     campaign_plot(ui, c);
     ui.weak("Log scales; an objective that held (in history, or in most of the model's draws) is drawn at 180 days, the campaign's limit. Hover a row for what happened and its source.");
     campaign_table(ui, c);
