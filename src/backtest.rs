@@ -236,3 +236,39 @@ pub fn run_campaigns(samples: u32, seed: u64) -> Result<CampaignReport, String> 
         scored,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(history: Option<f64>, model: Option<f64>, scored: bool) -> CampaignResult {
+        CampaignResult {
+            case: CampaignCase {
+                file: "x".into(),
+                axis: "a".into(),
+                also: Vec::new(),
+                days: history,
+                scored,
+                outcome: String::new(),
+                source: String::new(),
+            },
+            title: "x".into(),
+            model_days: model,
+            held: 0.0,
+            matches: false,
+        }
+    }
+
+    #[test]
+    fn the_typical_miss_is_the_geometric_mean_factor_of_the_scored_fallen_cases() {
+        let results = [
+            result(Some(4.0), Some(8.0), true),   // twice as slow
+            result(Some(4.0), Some(0.5), true),   // eight times too fast
+            result(Some(4.0), Some(40.0), false), // not scored
+            result(None, Some(3.0), true),        // held in history
+        ];
+        let factor = error_factor(&results).expect("two cases");
+        assert!((factor - 4.0).abs() < 1e-12, "{factor}"); // √(2 × 8)
+        assert_eq!(error_factor(&results[2..]), None);
+    }
+}
