@@ -19,9 +19,24 @@ pub fn to_json(done: &[(String, Assessment)]) -> String {
         .iter()
         .map(|(file, assessment)| FileAssessment { file, assessment })
         .collect();
-    let mut text = serde_json::to_string_pretty(&list).unwrap_or_default();
+    let mut value = serde_json::to_value(&list).unwrap_or_default();
+    unsigned_zeros(&mut value);
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Writes every `-0.0` in `value` as `0.0`: a sum of nothing in Rust is
+/// `-0.0` (no compensation, for one), which reads as a negative figure.
+fn unsigned_zeros(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Number(n) if n.as_f64() == Some(0.0) && n.is_f64() => {
+            *n = serde_json::Number::from_f64(0.0).unwrap_or_else(|| 0.into());
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(unsigned_zeros),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(unsigned_zeros),
+        _ => {}
+    }
 }
 
 /// Column names of the CSV output, in order.
@@ -90,7 +105,8 @@ fn quote(text: &str) -> String {
 }
 
 fn num(x: f64) -> String {
-    format!("{x:.4}")
+    // `+ 0.0` turns `-0.0` into `0.0`, which would print as "-0.0000".
+    format!("{:.4}", x + 0.0)
 }
 
 #[cfg(test)]
@@ -113,5 +129,16 @@ mod tests {
         let json: serde_json::Value =
             serde_json::from_str(&to_json(&[("e".into(), assessment)])).expect("json");
         assert_eq!(json[0]["file"], "e");
+    }
+
+    #[test]
+    fn no_figure_reads_as_negative_zero() {
+        let bytes = crate::assets::example("armed-neutrality.bulwark.json").expect("example");
+        let scenario = crate::scenario::from_bytes("n", bytes).expect("valid");
+        let assessment = crate::model::assess_with(&scenario, 100, 1);
+        // No arrangement pays compensation: an empty sum, -0.0 in Rust.
+        let done = [("n".to_string(), assessment)];
+        assert!(!to_json(&done).contains("-0.0"), "{}", to_json(&done));
+        assert!(!to_csv(&done).contains("-0.0"));
     }
 }
