@@ -24,8 +24,8 @@
 //! 2004): a column that meets no organised resistance moves at road-march
 //! speed on the first day and at the sustained rate after it, so a collapse
 //! takes hours, not days. Fresh forces that bring the fire the defence has
-//! drawn back below the breakpoint share of all it has put in re-form it. Foot infantry holds a force to its
-//! pace unless the mobile units can go on.
+//! drawn back below the breakpoint share of all it has put in re-form it.
+//! Foot infantry holds a force to its pace unless the mobile units can go on.
 
 use serde::Serialize;
 
@@ -58,8 +58,8 @@ impl Outcome {
 }
 
 /// Advance rate (km/day) at a ratio of combat power against a defence in the
-/// state `defence`, `day` days after it broke (ignored while it is intact): zero at or below the
-/// stall ratio; against an intact defence rising linearly to the opposed rate
+/// state `defence`, `day` days after it broke (ignored while it is intact):
+/// zero at or below the stall ratio; against an intact defence rising linearly to the opposed rate
 /// (`max_advance_km_day`) at the breakthrough ratio and no higher; against a
 /// broken or absent one the march rate, which is the road-march rate on the
 /// first day (a dash) and the sustained march rate after it, never below the
@@ -70,8 +70,8 @@ pub fn advance_rate(ratio: f64, terrain: f64, p: &Params, day: f64, defence: Def
 
 /// The march rate `day` days after the defence broke, on ground of
 /// `terrain`: the road-march rate for the march's first day, a dash on the
-/// fuel and rest the column sets out with, times the terrain (a planning rate for roads,
-/// which are fewer and slower in rough country); after it the sustained rate,
+/// fuel and rest the column sets out with, times the terrain (a planning
+/// rate for roads, which are fewer and slower in rough country); after it the sustained rate,
 /// not times the terrain, because its sources are rates achieved over real
 /// ground (Manchuria's mountains and deserts among them), but never above the
 /// dash.
@@ -84,8 +84,8 @@ fn march_rate(p: &Params, day: f64, terrain: f64) -> f64 {
     }
 }
 
-/// The advance rate's curve `day` days after the defence broke for a force whose units not on foot
-/// are `mobile` of its power: the whole force at the pace of its slowest
+/// The advance rate's curve `day` days after the defence broke for a force
+/// whose units not on foot are `mobile` of its power: the whole force at the pace of its slowest
 /// (foot infantry at `foot_march_km_day`, times the terrain, as FM 21-18's
 /// road rates), or its mobile units alone at theirs, whichever is faster.
 fn rate_curve(p: &Params, terrain: f64, day: f64, mobile: f64, defence: Defence) -> RateCurve {
@@ -179,7 +179,7 @@ pub fn run_from<F: Fn(usize) -> bool>(
 }
 
 /// Whether a defence of power `d` that breaks at `breaks_at` (see
-/// [`Campaign::breaking_power`]) is broken at the start of `stretch`, and if
+/// [`Campaign::powers_and_breaking_power`]) is broken at the start of `stretch`, and if
 /// not, the days until it breaks while the stretch lasts. Broken once the
 /// losses reach the breakpoint share (within rounding: a break a moment away
 /// is a break now, so no step is too short to move the clock), or when there
@@ -229,7 +229,7 @@ struct Campaign<'a, F> {
     marched: f64,
     /// The attacker's fire that found no defender to hit (while the
     /// defence was gone), in the defender's power: counted with the losses
-    /// against the breakpoint (see [`Self::breaking_power`]).
+    /// against the breakpoint (see [`Self::powers_and_breaking_power`]).
     overkill: f64,
     /// Time reached, days.
     t: f64,
@@ -256,23 +256,26 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
 
     /// The attacker's and the defender's power now, after their losses.
     fn powers(&mut self) -> (f64, f64) {
-        let (attacker, defender) = self.forces.at(self.t);
-        (
-            (attacker - self.attacker_lost).max(0.0),
-            (defender - self.defender_lost).max(0.0),
-        )
+        let (attacker, defender, _) = self.powers_and_breaking_power();
+        (attacker, defender)
     }
 
-    /// The defender's power now at which its defence breaks (see
-    /// [`Defence`]): when the attacker's fire so far reaches the breakpoint
-    /// share of the power the defender has put in. The fire is its losses
-    /// plus the fire that found no one while the defence was gone. Counting
-    /// losses alone would make a defender who had more to lose, and lost it,
-    /// nearer its breakpoint when fresh forces come up, so more defence could
-    /// speed the attack; the fire is smaller, the more defence there is.
-    fn breaking_power(&mut self) -> f64 {
-        let put_in = self.forces.at(self.t).1;
-        put_in * (1.0 - self.forces.p.defence_breakpoint.clamp(0.0, 1.0)) + self.overkill
+    /// The attacker's and the defender's power now, after their losses, and
+    /// the defender's power at which its defence breaks (see [`Defence`]):
+    /// when the attacker's fire so far reaches the breakpoint share of the
+    /// power the defender has put in. The fire is its losses plus the fire
+    /// that found no one while the defence was gone. Counting losses alone
+    /// would make a defender who had more to lose, and lost it, nearer its
+    /// breakpoint when fresh forces come up, so more defence could speed the
+    /// attack; the fire is smaller, the more defence there is.
+    fn powers_and_breaking_power(&mut self) -> (f64, f64, f64) {
+        let (attacker, put_in) = self.forces.at(self.t);
+        let kept = 1.0 - self.forces.p.defence_breakpoint.clamp(0.0, 1.0);
+        (
+            (attacker - self.attacker_lost).max(0.0),
+            (put_in - self.defender_lost).max(0.0),
+            put_in * kept + self.overkill,
+        )
     }
 
     /// The next stretch up to `end`, or `None` when the campaign has ended or
@@ -282,8 +285,7 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         if self.t >= end {
             return None;
         }
-        let (a, d) = self.powers();
-        let breaks_at = self.breaking_power();
+        let (a, d, breaks_at) = self.powers_and_breaking_power();
         let p = self.forces.p;
         let stretch = Stretch::new(a, d, p);
         let (defence, until_break) = defence_state(&stretch, d, breaks_at);
@@ -323,8 +325,8 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         if broken {
             self.marched += tau;
         }
-        self.overkill += stretch.fire_at_nothing(tau);
         let (a1, d1) = stretch.powers_after(tau);
+        self.overkill += stretch.fire_at_nothing(tau, a1);
         self.attacker_lost += a - a1;
         self.defender_lost += d - d1;
         self.km = step.km_at(next);

@@ -43,8 +43,8 @@ struct Piece {
 /// The advance rate as pieces in the ratio, for one terrain and one march rate.
 #[derive(Clone, Debug)]
 pub struct RateCurve {
-    /// A plain curve's pieces (at most two in use).
-    few: [Piece; 3],
+    /// A plain curve's pieces (at most two).
+    few: [Piece; 2],
     /// Pieces of `few` in use.
     len: usize,
     /// An envelope's pieces (see [`Self::or_mobile`]), when it is one: kept
@@ -72,7 +72,7 @@ impl RateCurve {
             from: f64::INFINITY,
             slope: 0.0,
             intercept: 0.0,
-        }; 3];
+        }; 2];
         let mut len = 0;
         let mut push = |from: f64, slope: f64, intercept: f64| {
             few[len] = Piece {
@@ -454,16 +454,17 @@ impl Stretch {
     /// The attacker's fire over the first `tau` days that finds no defender
     /// to hit, in the defender's power: none unless the defence is destroyed
     /// within them, after which the attacker's fire (`k a`, `k = ω / stall`)
-    /// goes on at the power it has left. With [`Self::powers_after`]'s
-    /// losses it is all the fire the defender drew.
-    pub fn fire_at_nothing(&self, tau: f64) -> f64 {
+    /// goes on at the power it has left, `a_after` (the attacker's power from
+    /// [`Self::powers_after`]`(tau)`). With that function's losses it is all
+    /// the fire the defender drew.
+    pub fn fire_at_nothing(&self, tau: f64, a_after: f64) -> f64 {
         let k = self.omega / self.stall.max(1e-9);
         let (gone, left) = match self.q0 {
             // No defender from the start, or none being hit: all or nothing.
             None if self.d < 1.0 => (0.0, self.a),
             None => return 0.0,
             Some(_) => match self.time_until_defender_at(0.0) {
-                Some(u) if u < tau => (u, self.powers_after(tau).0),
+                Some(u) if u < tau => (u, a_after),
                 _ => return 0.0,
             },
         };

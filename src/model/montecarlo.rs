@@ -89,8 +89,9 @@ impl Tally {
         self.n
     }
 
-    /// Mean, percentiles (spread through their bin, within the values seen) and a coarse histogram of [`BINS`] bins over the range the draws
-    /// fill (on the fine grid), so that a narrow result still shows its shape
+    /// Mean, percentiles (spread through their bin, within the values seen)
+    /// and a coarse histogram of [`BINS`] bins over the range the draws fill
+    /// (on the fine grid), so that a narrow result still shows its shape
     /// rather than one bar of a twentieth of the whole range.
     pub fn summary(&self) -> Distribution {
         let mut d = Distribution {
