@@ -194,6 +194,24 @@ fn defence_state(stretch: &Stretch, d: f64, breaks_at: f64) -> (Defence, Option<
     }
 }
 
+/// The share of the power it has put in that a defence loses before it
+/// breaks: the breakpoint (`defence_breakpoint`) times the share of the
+/// axis's front it can hold (Liddell Hart's ratio of force to space): a
+/// defence of `put_in` on a front of `front_km` holds
+/// `put_in / (front_km × holding_power_per_km)` of it, at most all. Where it
+/// holds only part, the attacker goes around what it cannot go through and
+/// the defence gives way at that share of its breakpoint. Never smaller for
+/// more defence, so more defence never breaks sooner.
+fn breaking_share(p: &Params, terrain: f64, put_in: f64) -> f64 {
+    let breakpoint = p.defence_breakpoint.clamp(0.0, 1.0);
+    let needed = p.front_km.max(0.0) * p.holding_power_per_km.max(0.0) * terrain.clamp(0.0, 1.0);
+    if needed > 0.0 {
+        breakpoint * (put_in.max(0.0) / needed).min(1.0)
+    } else {
+        breakpoint
+    }
+}
+
 /// One stretch of a campaign between events, at one march rate.
 #[derive(Clone, Debug)]
 struct Step<'a> {
@@ -270,7 +288,7 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
     /// attack; the fire is smaller, the more defence there is.
     fn powers_and_breaking_power(&mut self) -> (f64, f64, f64) {
         let (attacker, put_in) = self.forces.at(self.t);
-        let kept = 1.0 - self.forces.p.defence_breakpoint.clamp(0.0, 1.0);
+        let kept = 1.0 - breaking_share(self.forces.p, self.forces.axis.terrain, put_in);
         (
             (attacker - self.attacker_lost).max(0.0),
             (put_in - self.defender_lost).max(0.0),
@@ -705,6 +723,31 @@ mod tests {
     }
 
     #[test]
+    fn a_defence_too_thin_for_its_front_is_outflanked_and_breaks_sooner() {
+        let mut p = params();
+        p.defender_in_position = 1.0;
+        let day_of = |front_km: f64, defenders: f64| {
+            let mut p = p;
+            p.front_km = front_km;
+            let mut axis = test_axis(100_000.0, defenders);
+            axis.reinforcements.clear();
+            run(&axis, &p, &|_| false, 14.0)
+                .objective_day
+                .expect("falls")
+        };
+        // A front of 0 km turns the check off; a front the defence can hold
+        // all of changes nothing.
+        let full = day_of(0.0, 10_000.0);
+        let held = 10_000.0 / (p.holding_power_per_km * test_axis(0.0, 0.0).terrain);
+        assert_eq!(day_of(held, 10_000.0), full);
+        // Too few for twice that front: it gives way at half its breakpoint.
+        let thin = day_of(2.0 * held, 10_000.0);
+        assert!(thin < full - 0.05, "{thin} against {full}");
+        // More defence on the same wide front holds longer.
+        assert!(day_of(2.0 * held, 15_000.0) > thin);
+    }
+
+    #[test]
     fn heavy_units_weigh_more_than_light_ones_and_quality_zero_adds_nothing() {
         let p = params();
         let mut tanks = test_axis(60_000.0, 0.0);
@@ -886,15 +929,17 @@ mod tests {
             troops in 0.0..1.0e5f64,
             day in 0.0..30.0f64,
             (in_position, mobilisation, breakpoint) in (0.0..1.0f64, 0.0..20.0f64, 0.0..0.5f64),
+            front_km in 0.0..200.0f64,
         ) {
             // Reserves that come up after a defence was destroyed, with any
             // breakpoint: a defender who had more to lose before is not
             // nearer its breakpoint when they arrive (a case found in the
-            // whole model's property test).
+            // whole model's property test), on any front.
             let mut p = params();
             p.defender_in_position = in_position;
             p.mobilisation_days = mobilisation;
             p.defence_breakpoint = breakpoint;
+            p.front_km = front_km;
             let mut axis = test_axis(attacker, active);
             axis.reserve = infantry(reserve);
             p.reserve_mobilised = 1.0;

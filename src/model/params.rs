@@ -58,10 +58,12 @@ pub struct Params {
     pub attrition_per_day: f64,
     pub foot_march_km_day: f64,
     pub defence_breakpoint: f64,
+    pub front_km: f64,
+    pub holding_power_per_km: f64,
 }
 
 /// Number of parameters in the catalogue (and fields of [`Params`]).
-pub const COUNT: usize = 48;
+pub const COUNT: usize = 50;
 
 impl Params {
     /// Parameters from values in catalogue order (missing values read as 0).
@@ -125,6 +127,8 @@ impl Params {
             attrition_per_day: g(45),
             foot_march_km_day: g(46),
             defence_breakpoint: g(47),
+            front_km: g(48),
+            holding_power_per_km: g(49),
         }
     }
 }

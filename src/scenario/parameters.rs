@@ -700,6 +700,34 @@ pub const CATALOGUE: &[Parameter] = &[
         meaning: "Share of the combat power a defence has put in on an axis that it loses before it breaks. Until then the attack advances at opposed rates, however great the odds; after it the attacker marches (exploitation) until fresh forces bring the fire the defence has drawn back below this share of all it has put in.",
         source: "Dupuy, Understanding War (1987), on breakpoints and opposed advance rates, and Helmbold, Decision in Battle: Breakpoint Hypotheses and Engagement Termination Data (RAND R-2025-PR, 1971), as recalled: a defeated force seldom fights on past losses of a tenth to a quarter of its strength, with a wide spread between battles; Biddle, Military Power (2004), for breakthrough and exploitation. Assumption; range 0.05-0.3.",
     },
+    Parameter {
+        key: "front_km",
+        label: "Front of an axis",
+        unit: "km",
+        min: 0.0,
+        max: 1000.0,
+        default: Uncertain {
+            low: 25.0,
+            likely: 50.0,
+            high: 100.0,
+        },
+        meaning: "Width of the front the defence on one axis must hold against the attack along it. A defence too few to hold it all is outflanked through the gaps and breaks at a smaller share of losses (see the holding density). Set it for a scenario's geography; 0 turns the check off.",
+        source: "Assumption: the zone of one corps- or army-sized thrust, 25-100 km (the width of a Soviet combined-arms army's offensive zone and of two to four division defence sectors; Mearsheimer 1982, as recalled). Range 25-100.",
+    },
+    Parameter {
+        key: "holding_power_per_km",
+        label: "Holding density",
+        unit: "power/km",
+        min: 0.0,
+        max: 10000.0,
+        default: Uncertain {
+            low: 200.0,
+            likely: 400.0,
+            high: 800.0,
+        },
+        meaning: "Combat power (in troops of motorised infantry) a defence needs on each km of an axis's front to hold it without gaps. A defence with less covers that share of the front, and breaks at that share of the defence breakpoint: the attacker goes around what it cannot go through.",
+        source: "Liddell Hart, 'The Ratio of Troops to Space' (Military Review, April 1960), on the force-to-space ratio; Mearsheimer, 'Why the Soviets Can't Win Quickly in Central Europe' (International Security 7:1, 1982), as recalled: a division of about 15,000 holds some 25-50 km, so NATO's thirty divisions could hold the Central Front, while a thinner defence is bypassed. Assumption; range 200-800.",
+    },
 ];
 
 /// The parameter with this key, if the catalogue has it.
