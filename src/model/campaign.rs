@@ -237,9 +237,8 @@ impl Step<'_> {
 /// events.
 struct Campaign<'a, F> {
     forces: Forces<'a, F>,
-    /// The advance rate's curves, against an intact and a broken defence,
-    /// each for the first day's dash and after it.
-    curves: &'a [[RateCurve; 2]; 2],
+    /// The draw's powers and advance rate's curves on the axis.
+    start: &'a Start,
     /// Days spent marching through a broken defence so far: the march's first
     /// day is a dash (see [`march_rate`]), however it is split by a defence
     /// that re-forms (a dash that started afresh after each break would let
@@ -262,7 +261,7 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
     fn new(axis: &'a PreparedAxis, start: &'a Start, p: &'a Params, intervenes: &'a F) -> Self {
         Self {
             forces: Forces::from_start(axis, start, p, intervenes),
-            curves: &start.curves,
+            start,
             marched: 0.0,
             overkill: 0.0,
             t: 0.0,
@@ -310,7 +309,7 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         let broken = defence == Defence::Broken;
         // Within rounding of its end, the dash is over.
         let dashing = self.marched < 1.0 - 1e-9;
-        let curve = &self.curves[defence as usize][usize::from(!dashing)];
+        let curve = self.start.curve(defence, dashing);
         if curve.rate(stretch.ratio()) <= 0.0 {
             // Stalled; only the attacker's next wave, across water or by
             // air, can set it moving again.
@@ -356,13 +355,16 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
 /// The combat power of each part of the forces on an axis in one draw,
 /// worked out once and shared by every campaign the draw runs on that axis
 /// (alone, helped, to the window and to the end).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Start {
-    /// The advance rate's curves (see [`rate_curve`]) against an intact and
-    /// a broken defence, each on the first day and after it, for the share of
-    /// the attacker's ground power in units that do not march on foot (1 for
-    /// a force without foot infantry).
-    curves: [[RateCurve; 2]; 2],
+    /// The advance rate's curves (see [`rate_curve`]) for the share of the
+    /// attacker's ground power in units that do not march on foot (1 for a
+    /// force without foot infantry): against an intact defence (opposed
+    /// rates, the same on every day of the march), and against a broken one
+    /// on the march's first day (the dash) and after it.
+    intact: RateCurve,
+    dash: RateCurve,
+    sustained: RateCurve,
     weights: ByKind,
     attacker: f64,
     attacker_air: f64,
@@ -375,6 +377,25 @@ pub struct Start {
 impl Start {
     /// The powers on `axis` at the draw's parameters `p`.
     pub fn new(axis: &PreparedAxis, p: &Params) -> Self {
+        let mut start = Self::default();
+        start.refresh(axis, p);
+        start
+    }
+
+    /// The advance rate's curve against a defence in the state `defence`,
+    /// on the march's first day (`dashing`) or after it.
+    fn curve(&self, defence: Defence, dashing: bool) -> &RateCurve {
+        match (defence, dashing) {
+            (Defence::Intact, _) => &self.intact,
+            (Defence::Broken, true) => &self.dash,
+            (Defence::Broken, false) => &self.sustained,
+        }
+    }
+
+    /// Works the powers out afresh, in place, for `axis` at the draw's
+    /// parameters `p`: the Monte Carlo keeps one per axis between draws
+    /// (building and moving a new one each time was a fifth of its time).
+    pub fn refresh(&mut self, axis: &PreparedAxis, p: &Params) {
         let weights = power::weights(p);
         let struck = if axis.surprise {
             1.0 - p.first_strike_share.clamp(0.0, 1.0)
@@ -388,18 +409,17 @@ impl Start {
         } else {
             1.0
         };
-        Self {
-            curves: [Defence::Intact, Defence::Broken].map(|defence| {
-                [0.0, 1.0].map(|day| rate_curve(p, axis.terrain, day, mobile, defence))
-            }),
-            attacker,
-            attacker_air: axis.attacker_air,
-            active: power::power(&axis.active, &weights),
-            reserves: power::power(&axis.reserve, &weights) * p.reserve_mobilised.clamp(0.0, 1.0),
-            present: power::power(&axis.present, &weights),
-            defender_air: axis.defender_air * struck + axis.present[power::AIRCRAFT],
-            weights,
-        }
+        let terrain = axis.terrain;
+        self.intact = rate_curve(p, terrain, 0.0, mobile, Defence::Intact);
+        self.dash = rate_curve(p, terrain, 0.0, mobile, Defence::Broken);
+        self.sustained = rate_curve(p, terrain, 1.0, mobile, Defence::Broken);
+        self.attacker = attacker;
+        self.attacker_air = axis.attacker_air;
+        self.active = power::power(&axis.active, &weights);
+        self.reserves = power::power(&axis.reserve, &weights) * p.reserve_mobilised.clamp(0.0, 1.0);
+        self.present = power::power(&axis.present, &weights);
+        self.defender_air = axis.defender_air * struck + axis.present[power::AIRCRAFT];
+        self.weights = weights;
     }
 }
 

@@ -33,15 +33,17 @@ pub enum Defence {
 
 /// One piece of the advance rate: `slope · r + intercept` for ratios from
 /// `from` up to the next piece's.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 struct Piece {
     from: f64,
     slope: f64,
     intercept: f64,
 }
 
-/// The advance rate as pieces in the ratio, for one terrain and one march rate.
-#[derive(Clone, Debug)]
+/// The advance rate as pieces in the ratio, for one terrain and one march
+/// rate. The default has no pieces: a place to build a curve into, not a
+/// curve to use.
+#[derive(Clone, Debug, Default)]
 pub struct RateCurve {
     /// A plain curve's pieces (at most two).
     few: [Piece; 2],

@@ -377,8 +377,10 @@ impl Draw<'_> {
         draws: &mut StateDraws,
     ) {
         let Campaigns { starts, outcomes } = campaigns;
-        starts.clear();
-        starts.extend(state.axes.iter().map(|axis| campaign::Start::new(axis, p)));
+        starts.resize_with(state.axes.len(), campaign::Start::default);
+        for (start, axis) in starts.iter_mut().zip(&state.axes) {
+            start.refresh(axis, p);
+        }
         let intervenes = |g: usize| acts.get(g).copied().unwrap_or(false);
         let window = p.fait_accompli_days;
         outcomes.clear();
