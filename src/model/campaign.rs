@@ -343,7 +343,11 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
             self.marched += tau;
         }
         let (a1, d1) = stretch.powers_after(tau);
-        self.overkill += stretch.fire_at_nothing(tau, a1);
+        // Fire finds no one only where the defence is gone by the end (a
+        // logarithm saved in most stretches).
+        if d1 < 1.0 {
+            self.overkill += stretch.fire_at_nothing(tau, a1);
+        }
         self.attacker_lost += a - a1;
         self.defender_lost += d - d1;
         self.km = step.km_at(next);
