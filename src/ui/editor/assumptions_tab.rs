@@ -117,8 +117,39 @@ fn suffix(unit: &str) -> &'static str {
     match unit {
         "days" => " days",
         "km/day" => " km/day",
+        "km" => " km",
+        "power/km" => " power/km",
         "per year" => " a year",
-        "troops" => " troops",
+        "troops" | "troop-equivalents" => " troops",
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suffix;
+    use crate::scenario::parameters::CATALOGUE;
+
+    /// Units that count or measure something, as against shares, ratios and
+    /// probabilities, which read as plain numbers.
+    const MEASURES: [&str; 7] = [
+        "days",
+        "km",
+        "km/day",
+        "per year",
+        "power/km",
+        "troops",
+        "troop-equivalents",
+    ];
+
+    #[test]
+    fn every_measured_parameter_shows_its_unit_beside_the_value() {
+        for p in CATALOGUE {
+            if MEASURES.contains(&p.unit) {
+                assert!(!suffix(p.unit).is_empty(), "{} shows no {}", p.key, p.unit);
+            }
+        }
+        assert_eq!(suffix("km"), " km");
+        assert_eq!(suffix("share"), "");
     }
 }
