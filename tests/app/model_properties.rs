@@ -50,6 +50,7 @@ fn check_dist(d: &Distribution, what: &str) {
 fn check_bounds(a: &Assessment) {
     let json = serde_json::to_value(a).expect("serialises");
     no_nan(&json, "");
+    assert!(every_distribution_from_the_same_draws(&json, "") >= 5 * a.states.len());
     for s in &a.states {
         for (d, what) in [
             (&s.decision.chance_of_attack, "attack"),
@@ -102,6 +103,92 @@ fn check_bounds(a: &Assessment) {
 }
 
 /// NaN and infinity serialise as `null`; only optional fields may be null.
+/// Every distribution anywhere in the assessment (any JSON object with a
+/// mean, percentiles and a histogram) is consistent with its own histogram:
+/// p5 <= p50 <= p95, each percentile inside the histogram bin that holds its
+/// rank, and the mean between the means of the bins' lower and upper edges —
+/// which holds only if mean, percentiles and histogram count the same draws
+/// (#19: a mean far below its own 5th percentile).
+fn every_distribution_from_the_same_draws(v: &serde_json::Value, at: &str) -> usize {
+    match v {
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, x)| every_distribution_from_the_same_draws(x, &format!("{at}[{i}]")))
+            .sum(),
+        serde_json::Value::Object(map) => {
+            let own = match serde_json::from_value::<Reported>(v.clone()) {
+                Ok(d) => {
+                    d.check(at);
+                    1
+                }
+                Err(_) => 0,
+            };
+            own + map
+                .iter()
+                .map(|(k, x)| every_distribution_from_the_same_draws(x, &format!("{at}.{k}")))
+                .sum::<usize>()
+        }
+        _ => 0,
+    }
+}
+
+/// A distribution as the assessment JSON reports it.
+#[derive(serde::Deserialize)]
+struct Reported {
+    mean: f64,
+    p5: f64,
+    p50: f64,
+    p95: f64,
+    hist_low: f64,
+    hist_high: f64,
+    histogram: Vec<u32>,
+}
+
+impl Reported {
+    fn check(&self, at: &str) {
+        assert!(
+            self.p5 <= self.p50 && self.p50 <= self.p95,
+            "{at}: percentiles out of order"
+        );
+        let n: f64 = self.histogram.iter().map(|&c| f64::from(c)).sum();
+        if n == 0.0 {
+            return;
+        }
+        let width = (self.hist_high - self.hist_low) / self.histogram.len() as f64;
+        let edge = |i: usize| self.hist_low + i as f64 * width;
+        let slack = 1e-9 * (self.hist_high - self.hist_low).abs().max(1.0);
+        let (mut low, mut high) = (0.0, 0.0);
+        for (i, &c) in self.histogram.iter().enumerate() {
+            low += f64::from(c) * edge(i) / n;
+            high += f64::from(c) * edge(i + 1) / n;
+        }
+        assert!(
+            self.mean >= low - slack && self.mean <= high + slack,
+            "{at}: mean {} outside {low}..{high}, the range its histogram allows",
+            self.mean
+        );
+        for (q, value) in [(0.05, self.p5), (0.5, self.p50), (0.95, self.p95)] {
+            let rank = q * (n - 1.0);
+            let mut seen = 0.0;
+            let bin = self
+                .histogram
+                .iter()
+                .position(|&c| {
+                    seen += f64::from(c);
+                    seen > rank
+                })
+                .expect("a bin holds every rank");
+            assert!(
+                value >= edge(bin) - slack && value <= edge(bin + 1) + slack,
+                "{at}: percentile {q} = {value} outside its bin {}..{}",
+                edge(bin),
+                edge(bin + 1)
+            );
+        }
+    }
+}
+
 fn no_nan(v: &serde_json::Value, key: &str) {
     match v {
         serde_json::Value::Null => assert!(
