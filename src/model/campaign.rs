@@ -180,17 +180,31 @@ pub fn run_from<F: Fn(usize) -> bool>(
 
 /// Whether a defence of power `d` that breaks at `breaks_at` (see
 /// [`Campaign::powers_and_breaking_power`]) is broken at the start of `stretch`, and if
-/// not, the days until it breaks while the stretch lasts. Broken once the
-/// losses reach the breakpoint share (within rounding: a break a moment away
-/// is a break now, so no step is too short to move the clock), or when there
-/// is no defence to speak of (under one troop's power, as in the ratio shown).
-fn defence_state(stretch: &Stretch, d: f64, breaks_at: f64) -> (Defence, Option<f64>) {
+/// not, the days until it breaks before the stretch ends at `tau` days (none
+/// if it lasts beyond), with both sides' powers at `tau` where that is known
+/// already. Broken once the losses reach the breakpoint share (within
+/// rounding: a break a moment away is a break now, so no step is too short to
+/// move the clock), or when there is no defence to speak of (under one
+/// troop's power, as in the ratio shown). The moment of the break (a
+/// logarithm) is sought only where the defence is near it by `tau`.
+fn defence_state(
+    stretch: &Stretch,
+    d: f64,
+    breaks_at: f64,
+    tau: f64,
+) -> (Defence, Option<f64>, Option<(f64, f64)>) {
     if d < 1.0 || d <= breaks_at * (1.0 + 1e-9) {
-        return (Defence::Broken, None);
+        return (Defence::Broken, None, None);
+    }
+    let after = stretch.powers_after(tau);
+    // Rounding apart, the defence stays above its breakpoint all stretch.
+    if after.1 > breaks_at * (1.0 + 1e-6) {
+        return (Defence::Intact, None, Some(after));
     }
     match stretch.time_until_defender_at(breaks_at) {
-        Some(u) if u <= 1e-9 => (Defence::Broken, None),
-        until => (Defence::Intact, until),
+        Some(u) if u <= 1e-9 => (Defence::Broken, None, None),
+        Some(u) if u < tau => (Defence::Intact, Some(u), None),
+        _ => (Defence::Intact, None, Some(after)),
     }
 }
 
@@ -305,7 +319,8 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         let (a, d, breaks_at) = self.powers_and_breaking_power();
         let p = self.forces.p;
         let stretch = Stretch::new(a, d, p);
-        let (defence, until_break) = defence_state(&stretch, d, breaks_at);
+        let mut next = self.forces.next_event(self.t).min(end);
+        let (defence, until_break, known) = defence_state(&stretch, d, breaks_at, next - self.t);
         let broken = defence == Defence::Broken;
         // Within rounding of its end, the dash is over.
         let dashing = self.marched < 1.0 - 1e-9;
@@ -324,7 +339,6 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
             self.t = wave;
             return Some(step);
         }
-        let mut next = self.forces.next_event(self.t).min(end);
         if broken && dashing {
             next = next.min(self.t + (1.0 - self.marched));
         }
@@ -342,7 +356,10 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         if broken {
             self.marched += tau;
         }
-        let (a1, d1) = stretch.powers_after(tau);
+        let (a1, d1) = match known {
+            Some(after) if until_break.is_none() => after,
+            _ => stretch.powers_after(tau),
+        };
         // Fire finds no one only where the defence is gone by the end (a
         // logarithm saved in most stretches).
         if d1 < 1.0 {
