@@ -9,7 +9,7 @@
 // The projection and the settlement-line presets are shared with the app, so that
 // they are written once; the build uses only part of them.
 #[allow(dead_code)]
-#[path = "src/map/lines.rs"]
+#[path = "src/scenario/lines.rs"]
 mod lines;
 #[allow(dead_code)]
 #[path = "src/map/projection.rs"]
@@ -122,7 +122,7 @@ fn bake_map(source: &Path, out: &Path) {
     use geo::BooleanOps;
     println!("cargo:rerun-if-changed={}", source.display());
     println!("cargo:rerun-if-changed=src/map/projection.rs");
-    println!("cargo:rerun-if-changed=src/map/lines.rs");
+    println!("cargo:rerun-if-changed=src/scenario/lines.rs");
     let text =
         std::fs::read_to_string(source).expect("assets/map/europe.json (run tools/derive_map.py)");
     let json: serde_json::Value = serde_json::from_str(&text).expect("valid map JSON");

@@ -8,8 +8,8 @@ use geo::{BooleanOps, TriangulateEarcut};
 use crate::scenario::GeoPoint;
 
 use super::geodata::{BakedCountry, Geodata};
-use super::lines::held_polygon;
 use super::projection::project;
+use crate::scenario::lines::held_polygon;
 
 /// The held area's triangles in map km.
 #[derive(Debug, Default, PartialEq)]
@@ -96,9 +96,9 @@ mod tests {
 
     #[test]
     fn a_line_further_west_holds_more_and_all_of_it_in_ukraine() {
-        let preset = held_behind(&points(super::super::lines::line_of_contact_2025()));
+        let preset = held_behind(&points(crate::scenario::lines::line_of_contact_2025()));
         let west = held_behind(&points(
-            super::super::lines::line_of_contact_2025()
+            crate::scenario::lines::line_of_contact_2025()
                 .into_iter()
                 .map(|(lon, lat)| (lon - 1.0, lat))
                 .collect(),

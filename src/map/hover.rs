@@ -168,7 +168,7 @@ pub(super) fn held_card(ui: &mut Ui, scenario: &Scenario, id: &str) {
     if scenario.settlement_line.preset == crate::scenario::LinePreset::Custom {
         ui.weak("The line as drawn in this scenario");
     } else {
-        ui.weak(super::lines::SOURCE_NOTE);
+        ui.weak(crate::scenario::lines::SOURCE_NOTE);
     }
 }
 

@@ -19,7 +19,6 @@ mod hover;
 mod labels;
 mod legend;
 mod line_editing;
-pub mod lines;
 mod overlay_pass;
 mod overlays;
 pub mod places;

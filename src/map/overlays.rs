@@ -11,9 +11,9 @@ use crate::scenario::{LinePreset, Scenario};
 use super::frame::Frame;
 use super::geodata::{BakedCountry, Geodata};
 use super::labels::{LabelPlacer, first_free, halo_text, placed_halo_text};
-use super::lines;
 use super::places::{KALININGRAD, SUWALKI_GAP};
 use super::projection::{destination, distance_km, intermediate};
+use crate::scenario::lines;
 
 /// A country's outline in `stroke` (hover, selection, a slide's highlight).
 pub(super) fn outline(
@@ -44,17 +44,7 @@ pub(super) fn great_circle(frame: &Frame, a: [f64; 2], b: [f64; 2], steps: u32) 
 /// The settlement line's vertices (lon, lat), north to south, if the
 /// scenario has one.
 pub(super) fn settlement_vertices(scenario: &Scenario) -> Option<Vec<(f64, f64)>> {
-    Some(match scenario.settlement_line.preset {
-        LinePreset::None => return None,
-        LinePreset::LineOfContact2025 => lines::line_of_contact_2025(),
-        LinePreset::CedeDonetskLuhansk => lines::cede_donetsk_luhansk(),
-        LinePreset::Custom => scenario
-            .settlement_line
-            .custom
-            .iter()
-            .map(|p| (p.lon, p.lat))
-            .collect(),
-    })
+    crate::scenario::settlement::vertices(&scenario.settlement_line)
 }
 
 /// The area the adversary holds behind the settlement line, as a ring in

@@ -8,8 +8,8 @@ use super::power::{self, ByKind};
 use crate::scenario::areas;
 use crate::scenario::reference::{self, ResolvedState};
 use crate::scenario::{
-    Arrangement, ArrangementKind, DemandKind, ForceCommitment, Formality, GeoPoint, LinePreset,
-    Obligation, RestraintKind, Scenario, Trigger, UnitKind, VoidClauseKind,
+    Arrangement, ArrangementKind, DemandKind, ForceCommitment, Formality, GeoPoint, Obligation,
+    RestraintKind, Scenario, Trigger, UnitKind, VoidClauseKind,
 };
 
 /// Route length used when a protected state has no axis and no capitals are known, km.
@@ -788,9 +788,9 @@ fn demands_met(
         DemandKind::NoLongRangeMissiles => {
             f64::from(u8::from(has(RestraintKind::NoLongRangeMissiles)))
         }
-        DemandKind::Territory => f64::from(u8::from(
-            scenario.settlement_line.preset == LinePreset::CedeDonetskLuhansk,
-        )),
+        DemandKind::Territory => {
+            crate::scenario::settlement::cedes_held_donbas(&scenario.settlement_line)
+        }
         DemandKind::RootCauses | DemandKind::Other => 0.0,
     };
     let mut out: Vec<DemandMet> = scenario

@@ -6,6 +6,7 @@
 pub mod areas;
 pub mod axes;
 mod io;
+pub mod lines;
 pub mod new_case;
 pub mod parameters;
 pub mod placing;

@@ -1,8 +1,49 @@
 //! Editing the settlement line / line of control by vertex: what the map's
 //! "Edit line" tool does to the document. A preset line is copied into a
-//! custom one at its first edit, so the preset stays as it was.
+//! custom one at its first edit, so the preset stays as it was. Also what a
+//! line cedes: the vertices as shown, and how much of the part of Donbas
+//! Ukraine holds it leaves on the adversary's side.
 
-use super::{GeoPoint, LinePreset, SettlementLine};
+use geo::Contains;
+
+use super::{GeoPoint, LinePreset, SettlementLine, lines};
+
+/// The towns of the part of Donetsk oblast Ukraine held in late 2025 (the
+/// "fortress belt" the reported 28-point draft asked it to leave), by which a
+/// territorial demand without a named region is judged (lon, lat: the
+/// towns' centres, rounded to a hundredth of a degree).
+pub const HELD_DONBAS: [(&str, f64, f64); 4] = [
+    ("Sloviansk", 37.61, 48.85),
+    ("Kramatorsk", 37.56, 48.72),
+    ("Druzhkivka", 37.55, 48.63),
+    ("Kostiantynivka", 37.71, 48.53),
+];
+
+/// The line's vertices (lon, lat), north to south, as shown: a preset's or
+/// the custom ones; none without a line.
+pub fn vertices(line: &SettlementLine) -> Option<Vec<(f64, f64)>> {
+    Some(match line.preset {
+        LinePreset::None => return None,
+        LinePreset::LineOfContact2025 => lines::line_of_contact_2025(),
+        LinePreset::CedeDonetskLuhansk => lines::cede_donetsk_luhansk(),
+        LinePreset::Custom => line.custom.iter().map(|p| (p.lon, p.lat)).collect(),
+    })
+}
+
+/// The share of [`HELD_DONBAS`] the line leaves on the adversary's side (in
+/// the area it holds, the line closed round the east), 0 to 1; 0 without a
+/// line. So a preset edited by a vertex still cedes what it ceded.
+pub fn cedes_held_donbas(line: &SettlementLine) -> f64 {
+    let Some(vertices) = vertices(line).filter(|v| v.len() >= 2) else {
+        return 0.0;
+    };
+    let held = geo::Polygon::new(lines::held_polygon(&vertices).into(), Vec::new());
+    let ceded = HELD_DONBAS
+        .iter()
+        .filter(|(_, lon, lat)| held.contains(&geo::Point::new(*lon, *lat)))
+        .count();
+    ceded as f64 / HELD_DONBAS.len() as f64
+}
 
 /// One change to the line's vertices.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -143,5 +184,44 @@ mod tests {
             edit_line(&mut line, &shown, LineEdit::Move(5, p(1.0, 1.0))),
             Err(LineRefusal::NoSuchVertex)
         );
+    }
+
+    fn custom(points: Vec<(f64, f64)>) -> SettlementLine {
+        SettlementLine {
+            preset: LinePreset::Custom,
+            custom: points.into_iter().map(|(lon, lat)| p(lon, lat)).collect(),
+        }
+    }
+
+    #[test]
+    fn the_ceding_preset_cedes_the_held_donbas_and_the_line_of_contact_none_of_it() {
+        let line = |preset| SettlementLine {
+            preset,
+            custom: Vec::new(),
+        };
+        assert_eq!(
+            cedes_held_donbas(&line(LinePreset::CedeDonetskLuhansk)),
+            1.0
+        );
+        assert_eq!(cedes_held_donbas(&line(LinePreset::LineOfContact2025)), 0.0);
+        assert_eq!(cedes_held_donbas(&line(LinePreset::None)), 0.0);
+    }
+
+    #[test]
+    fn a_ceding_line_edited_by_a_vertex_still_cedes_and_one_drawn_east_of_the_towns_cedes_less() {
+        let mut line = SettlementLine::default();
+        let shown: Vec<GeoPoint> = lines::cede_donetsk_luhansk()
+            .into_iter()
+            .map(|(lon, lat)| p(lon, lat))
+            .collect();
+        let far_north = LineEdit::Move(0, p(shown[0].lon + 0.05, shown[0].lat));
+        edit_line(&mut line, &shown, far_north).expect("moved");
+        assert_eq!(line.preset, LinePreset::Custom);
+        assert_eq!(cedes_held_donbas(&line), 1.0);
+        // A line between Kramatorsk and Kostiantynivka's longitudes, north to
+        // south: the eastern town falls behind it, the rest do not.
+        let split = custom(vec![(37.65, 50.0), (37.65, 47.0)]);
+        assert_eq!(cedes_held_donbas(&split), 0.25);
+        assert_eq!(cedes_held_donbas(&custom(vec![(37.0, 50.0)])), 0.0);
     }
 }

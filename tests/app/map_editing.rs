@@ -244,7 +244,7 @@ fn line(h: &Harness<'_, BulwarkApp>) -> bulwark::scenario::SettlementLine {
 
 #[test]
 fn the_line_of_control_is_edited_by_pointer_each_step_undoable() {
-    use bulwark::map::lines::line_of_contact_2025;
+    use bulwark::scenario::lines::line_of_contact_2025;
     use bulwark::scenario::{GeoPoint, LinePreset};
     let mut h = common::app(WINDOW);
     h.state_mut()

@@ -766,3 +766,38 @@ fn ceding_a_demanded_region_meets_the_demand_and_weighs_on_the_protected_state()
         "ceding a fifth weighs on the protected state"
     );
 }
+
+#[test]
+fn a_ceding_settlement_line_nudged_on_the_map_still_meets_the_territorial_demand() {
+    use bulwark::scenario::settlement::{LineEdit, edit_line};
+    let mut s = common::baked("us-bilateral-28-point.bulwark.json");
+    let before = model::assess_with(&s, 500, 1);
+    let shown: Vec<bulwark::scenario::GeoPoint> = bulwark::scenario::lines::cede_donetsk_luhansk()
+        .into_iter()
+        .map(|(lon, lat)| bulwark::scenario::GeoPoint { lon, lat })
+        .collect();
+    let nudge = bulwark::scenario::GeoPoint {
+        lon: shown[0].lon + 0.05,
+        lat: shown[0].lat,
+    };
+    edit_line(&mut s.settlement_line, &shown, LineEdit::Move(0, nudge)).expect("moved");
+    assert_eq!(
+        s.settlement_line.preset,
+        bulwark::scenario::LinePreset::Custom
+    );
+    let after = model::assess_with(&s, 500, 1);
+    assert_eq!(
+        after.states[0].acceptability.adversary.mean, before.states[0].acceptability.adversary.mean,
+        "a vertex moved by 4 km took back the ceded Donbas"
+    );
+    // Drawn back to the line of contact, the demand is unmet: less acceptable.
+    s.settlement_line.custom = bulwark::scenario::lines::line_of_contact_2025()
+        .into_iter()
+        .map(|(lon, lat)| bulwark::scenario::GeoPoint { lon, lat })
+        .collect();
+    let contact = model::assess_with(&s, 500, 1);
+    assert!(
+        contact.states[0].acceptability.adversary.mean
+            < before.states[0].acceptability.adversary.mean
+    );
+}
