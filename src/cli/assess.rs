@@ -158,6 +158,10 @@ fn state_text(out: &mut dyn Write, state: &StateAssessment) -> std::io::Result<(
         percent(state.acceptability.adversary.mean),
         percent(state.acceptability.protected_state)
     )?;
+    let met = crate::plots::readings::demands_met(&state.acceptability.demands);
+    if !met.is_empty() {
+        writeln!(out, "      demands met: {met}")?;
+    }
     for b in &state.break_even {
         let be = b
             .break_even_credibility

@@ -63,14 +63,23 @@ pub fn figures(ui: &mut Ui, assessment: &Assessment, state: &StateAssessment) {
             ui,
             "Acceptable to the adversary",
             &range(&state.acceptability.adversary),
-            &format!(
-                "And to {}: {}.",
-                state.name,
-                percent(state.acceptability.protected_state)
-            ),
+            &accepted_reading(state),
             Color32::PLACEHOLDER,
         );
     });
+}
+
+/// "And to Ukraine: 52.2%.", then how far each demand is met.
+fn accepted_reading(state: &StateAssessment) -> String {
+    let to_protected = format!(
+        "And to {}: {}.",
+        state.name,
+        percent(state.acceptability.protected_state)
+    );
+    match super::readings::demands_met(&state.acceptability.demands) {
+        met if met.is_empty() => to_protected,
+        met => format!("{to_protected} Demands met: {met}."),
+    }
 }
 
 fn figure(ui: &mut Ui, label: &str, value: &str, reading: &str, colour: Color32) {

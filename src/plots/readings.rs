@@ -2,7 +2,7 @@
 //! assessment panel, the slides and the plots' captions: no egui here.
 
 use crate::kit::format::{duration_days, percent};
-use crate::model::{Distribution, StateAssessment};
+use crate::model::{DemandAnswer, Distribution, StateAssessment};
 
 /// A distribution as its mean with its 5–95% range, e.g. `13.6% (4.0%–28.1%)`.
 pub fn range(d: &Distribution) -> String {
@@ -84,9 +84,32 @@ pub fn main_axis(state: &StateAssessment) -> (String, String) {
     }
 }
 
+/// How far each of the adversary's demands is met, in the file's order, e.g.
+/// `neutrality 100.0%, territory 25.0%`: why it accepts a settlement or not.
+/// Empty without demands.
+pub fn demands_met(demands: &[DemandAnswer]) -> String {
+    demands
+        .iter()
+        .map(|d| format!("{} {}", d.kind.replace('_', " "), percent(d.met)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_demand_reads_with_how_far_it_is_met() {
+        let demand = |kind: &str, met| DemandAnswer {
+            kind: kind.into(),
+            weight: 1.0,
+            met,
+        };
+        let read = demands_met(&[demand("neutrality", 1.0), demand("no_foreign_troops", 0.25)]);
+        assert_eq!(read, "neutrality 100.0%, no foreign troops 25.0%");
+        assert_eq!(demands_met(&[]), "");
+    }
 
     #[test]
     fn without_a_guarantor_credibility_reads_as_self_reliance() {

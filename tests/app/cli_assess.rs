@@ -180,3 +180,17 @@ fn samples_on_the_command_line_are_capped_with_a_message() {
         );
     }
 }
+
+#[test]
+fn assess_text_says_how_far_each_demand_is_met() {
+    let out = bulwark()
+        .args(["assess", "--samples", "200"])
+        .arg(saved("us-bilateral-28-point.bulwark.json"))
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("demands met: neutrality 100.0%, territory 100.0%"),
+        "{text}"
+    );
+}
