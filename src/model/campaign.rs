@@ -187,25 +187,44 @@ pub fn run_from<F: Fn(usize) -> bool>(
 /// move the clock), or when there is no defence to speak of (under one
 /// troop's power, as in the ratio shown). The moment of the break (a
 /// logarithm) is sought only where the defence is near it by `tau`.
-fn defence_state(
-    stretch: &Stretch,
-    d: f64,
-    breaks_at: f64,
-    tau: f64,
-) -> (Defence, Option<f64>, Option<(f64, f64)>) {
+fn defence_state(stretch: &Stretch, d: f64, breaks_at: f64, tau: f64) -> DefenceState {
+    let broken = DefenceState {
+        defence: Defence::Broken,
+        until_break: None,
+        powers_at_end: None,
+    };
     if d < 1.0 || d <= breaks_at * (1.0 + 1e-9) {
-        return (Defence::Broken, None, None);
+        return broken;
     }
     let after = stretch.powers_after(tau);
+    let holds = DefenceState {
+        defence: Defence::Intact,
+        until_break: None,
+        powers_at_end: Some(after),
+    };
     // Rounding apart, the defence stays above its breakpoint all stretch.
     if after.1 > breaks_at * (1.0 + 1e-6) {
-        return (Defence::Intact, None, Some(after));
+        return holds;
     }
     match stretch.time_until_defender_at(breaks_at) {
-        Some(u) if u <= 1e-9 => (Defence::Broken, None, None),
-        Some(u) if u < tau => (Defence::Intact, Some(u), None),
-        _ => (Defence::Intact, None, Some(after)),
+        Some(u) if u <= 1e-9 => broken,
+        Some(u) if u < tau => DefenceState {
+            defence: Defence::Intact,
+            until_break: Some(u),
+            powers_at_end: None,
+        },
+        _ => holds,
     }
+}
+
+/// A defence at the start of a stretch (see [`defence_state`]).
+struct DefenceState {
+    defence: Defence,
+    /// Days until it breaks, if that is before the stretch ends.
+    until_break: Option<f64>,
+    /// Each side's power at the stretch's end, where already worked out for
+    /// a stretch that runs its whole length.
+    powers_at_end: Option<(f64, f64)>,
 }
 
 /// The share of the power it has put in that a defence loses before it
@@ -320,7 +339,11 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         let p = self.forces.p;
         let stretch = Stretch::new(a, d, p);
         let mut next = self.forces.next_event(self.t).min(end);
-        let (defence, until_break, known) = defence_state(&stretch, d, breaks_at, next - self.t);
+        let DefenceState {
+            defence,
+            until_break,
+            powers_at_end,
+        } = defence_state(&stretch, d, breaks_at, next - self.t);
         let broken = defence == Defence::Broken;
         // Within rounding of its end, the dash is over.
         let dashing = self.marched < 1.0 - 1e-9;
@@ -356,7 +379,7 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         if broken {
             self.marched += tau;
         }
-        let (a1, d1) = match known {
+        let (a1, d1) = match powers_at_end {
             Some(after) if until_break.is_none() => after,
             _ => stretch.powers_after(tau),
         };
