@@ -408,3 +408,31 @@ fn a_state_made_protected_is_offered_its_standard_axes() {
         "offered only while Poland has no axis"
     );
 }
+
+#[test]
+fn a_ceding_line_nudged_on_the_map_still_reads_the_territory_as_ceded() {
+    use bulwark::scenario::LinePreset;
+    let mut h = common::app(WINDOW);
+    h.state_mut().queue(Command::OpenExample(
+        "us-bilateral-28-point.bulwark.json".into(),
+    ));
+    h.run();
+    common::run_assessment(&mut h);
+    let ceded = "Demands met: neutrality 100.0%, territory 100.0%";
+    assert!(
+        h.query_by_label_contains(ceded).is_some(),
+        "before the edit"
+    );
+    h.get_by_label("Edit line").click();
+    h.run();
+    // The line's northern vertex, at the Russian border, 20 km east.
+    let (lon, lat) = bulwark::scenario::lines::cede_donetsk_luhansk()[0];
+    let (from, to) = (on_map(&h, lon, lat), on_map(&h, lon + 0.3, lat));
+    drag(&mut h, from, to);
+    assert_eq!(line(&h).preset, LinePreset::Custom);
+    common::run_assessment(&mut h);
+    assert!(
+        h.query_by_label_contains(ceded).is_some(),
+        "a vertex moved at the border took back the ceded Donbas"
+    );
+}
