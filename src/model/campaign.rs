@@ -146,11 +146,68 @@ pub fn run_from<F: Fn(usize) -> bool>(
     window: f64,
     until: f64,
 ) -> Outcome {
-    let distance = axis.distance_km.max(0.0);
+    let campaign = Campaign::new(axis, start, p, intervenes);
+    go_on(campaign, window, until, |_| {})
+}
+
+/// [`run_from`], keeping for each of `before` the last point (the start of a
+/// stretch) the campaign passed earlier than that day, to go on from with
+/// other guarantors acting (see [`run_resumed`]).
+#[allow(clippy::too_many_arguments)]
+pub fn run_recording<F: Fn(usize) -> bool>(
+    axis: &PreparedAxis,
+    start: &Start,
+    p: &Params,
+    intervenes: &F,
+    window: f64,
+    until: f64,
+    before: [f64; 2],
+    at: &mut [Option<Resume>; 2],
+) -> Outcome {
+    *at = [None, None];
+    let campaign = Campaign::new(axis, start, p, intervenes);
+    go_on(campaign, window, until, |c| {
+        for (slot, day) in at.iter_mut().zip(before) {
+            if c.t < day {
+                *slot = Some(c.resume_point());
+            }
+        }
+    })
+}
+
+/// The campaign [`run_from`] gives with `intervenes` acting, gone on from a
+/// point another campaign on the axis passed: the same, to the last bit, if
+/// the guarantors acting in both agree on every arrival up to that point.
+pub fn run_resumed<F: Fn(usize) -> bool>(
+    axis: &PreparedAxis,
+    start: &Start,
+    p: &Params,
+    intervenes: &F,
+    window: f64,
+    until: f64,
+    from: &Resume,
+) -> Outcome {
+    let campaign = Campaign::resumed(axis, start, p, intervenes, from);
+    go_on(campaign, window, until, |_| {})
+}
+
+/// Steps `campaign` to the objective or to `until`, showing `record` each
+/// point it passes before its stretch.
+fn go_on<F: Fn(usize) -> bool, R: FnMut(&Campaign<'_, F>)>(
+    mut campaign: Campaign<'_, F>,
+    window: f64,
+    until: f64,
+    mut record: R,
+) -> Outcome {
+    let distance = campaign.forces.axis.distance_km.max(0.0);
     let end = until.clamp(0.0, MAX_DAYS);
+    // Resumed points lie before the window, so it is not passed yet.
     let mut km_at_window = None;
-    let mut campaign = Campaign::new(axis, start, p, intervenes);
-    while let Some(step) = campaign.step(end) {
+    loop {
+        record(&campaign);
+        let Some(step) = campaign.step(end) else {
+            break;
+        };
         let (t, next) = (step.from, step.to);
         if campaign.km >= distance {
             let need = distance - step.km;
@@ -176,6 +233,23 @@ pub fn run_from<F: Fn(usize) -> bool>(
         km_at_window: km_at_window.unwrap_or(campaign.km).min(distance),
         objective_day: if distance <= 0.0 { Some(0.0) } else { None },
     }
+}
+
+/// Where a campaign stood at the start of a stretch: the clock, the ground,
+/// the losses and the arrivals counted, from which a campaign with other
+/// guarantors acting goes on exactly as it would have from the start, if
+/// they agree on every arrival counted so far.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Resume {
+    t: f64,
+    km: f64,
+    marched: f64,
+    overkill: f64,
+    attacker_lost: f64,
+    defender_lost: f64,
+    counted: usize,
+    arrived: f64,
+    arrived_air: f64,
 }
 
 /// Whether a defence of power `d` that breaks at `breaks_at` (see
@@ -318,6 +392,39 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
     /// would make a defender who had more to lose, and lost it, nearer its
     /// breakpoint when fresh forces come up, so more defence could speed the
     /// attack; the fire is smaller, the more defence there is.
+    /// Where it stands now (see [`Resume`]).
+    fn resume_point(&self) -> Resume {
+        Resume {
+            t: self.t,
+            km: self.km,
+            marched: self.marched,
+            overkill: self.overkill,
+            attacker_lost: self.attacker_lost,
+            defender_lost: self.defender_lost,
+            counted: self.forces.counted,
+            arrived: self.forces.arrived,
+            arrived_air: self.forces.arrived_air,
+        }
+    }
+
+    /// A campaign with `intervenes` acting, standing where `from` stood.
+    fn resumed(
+        axis: &'a PreparedAxis,
+        start: &'a Start,
+        p: &'a Params,
+        intervenes: &'a F,
+        from: &Resume,
+    ) -> Self {
+        let mut c = Self::new(axis, start, p, intervenes);
+        (c.t, c.km, c.marched, c.overkill) = (from.t, from.km, from.marched, from.overkill);
+        (c.attacker_lost, c.defender_lost) = (from.attacker_lost, from.defender_lost);
+        // The search for the next arrival starts afresh: the other campaign's
+        // guarantors skipped arrivals these may count.
+        (c.forces.counted, c.forces.searched) = (from.counted, from.counted);
+        (c.forces.arrived, c.forces.arrived_air) = (from.arrived, from.arrived_air);
+        c
+    }
+
     fn powers_and_breaking_power(&mut self) -> (f64, f64, f64) {
         let (attacker, put_in) = self.forces.at(self.t);
         let kept = 1.0 - breaking_share(self.forces.p, self.forces.axis.terrain, put_in);
@@ -704,6 +811,38 @@ mod tests {
             weight: 1.0,
             lift: None,
         }
+    }
+
+    #[test]
+    fn a_campaign_gone_on_from_another_is_the_campaign_run_afresh() {
+        let mut p = params();
+        p.defender_in_position = 1.0;
+        let mut axis = test_axis(40_000.0, 20_000.0);
+        axis.distance_km = 400.0;
+        axis.reinforcements = vec![arrival(3.0, 5_000.0, 0), arrival(6.0, 20_000.0, 1)];
+        let start = Start::new(&axis, &p);
+        let only_first = |g: usize| g == 0;
+        let mut at = [None, None];
+        run_recording(
+            &axis,
+            &start,
+            &p,
+            &only_first,
+            14.0,
+            14.0,
+            [6.0, 3.0],
+            &mut at,
+        );
+        // Gone on with both guarantors from before day 6, where they agree.
+        let both = |_: usize| true;
+        let from = at[0].expect("a point before day 6");
+        let resumed = run_resumed(&axis, &start, &p, &both, 14.0, 14.0, &from);
+        assert_eq!(resumed, run_from(&axis, &start, &p, &both, 14.0, 14.0));
+        let from = at[1].expect("a point before day 3");
+        let none = |_: usize| false;
+        let resumed = run_resumed(&axis, &start, &p, &none, 14.0, 14.0, &from);
+        assert_eq!(resumed, run_from(&axis, &start, &p, &none, 14.0, 14.0));
+        assert_ne!(resumed, run_from(&axis, &start, &p, &both, 14.0, 14.0));
     }
 
     #[test]

@@ -146,15 +146,18 @@ pub fn evaluate_knowing(
 /// already run on axis `known.1`, if those acting there would give the same
 /// (they agree on every guarantor with forces arriving on the axis before the
 /// window closes: later arrivals cannot change the ground taken by then).
+/// Where they differ, it goes on from the last point that campaign passed
+/// before the first arrival they disagree on, if it kept one (`which`: 0 for
+/// no one helping, 1 for everyone; see [`branch_days`]).
 fn window_campaign<F: Fn(usize) -> bool>(
     axis: &super::prepared::PreparedAxis,
     start: &campaign::Start,
     p: &Params,
     intervenes: &F,
     window: f64,
-    known: Option<(Known<'_>, usize)>,
+    known: Option<(Known<'_>, usize, usize)>,
 ) -> campaign::Outcome {
-    if let Some((k, i)) = known {
+    if let Some((k, i, which)) = known {
         let acts = |g: usize| k.acts.get(g).copied().unwrap_or(false);
         let same = axis
             .reinforcements
@@ -164,8 +167,33 @@ fn window_campaign<F: Fn(usize) -> bool>(
         if same {
             return k.outcomes[i];
         }
+        if let Some(from) = k.resumes.get(i).and_then(|r| r[which].as_ref()) {
+            return campaign::run_resumed(axis, start, p, intervenes, window, window, from);
+        }
     }
     campaign::run_from(axis, start, p, intervenes, window, window)
+}
+
+/// For the decision's two campaigns on `axis` (no one helping, everyone
+/// with some credibility helping), the day of the first arrival before the
+/// window on which they disagree with the guarantors who act in the draw
+/// (`acts`); infinite where they agree on all.
+pub fn branch_days(
+    axis: &super::prepared::PreparedAxis,
+    acts: &[bool],
+    creds: &[f64],
+    window: f64,
+) -> [f64; 2] {
+    let acts = |g: usize| acts.get(g).copied().unwrap_or(false);
+    let all = |g: usize| creds.get(g).is_some_and(|c| *c > 0.0);
+    let first = |helps: &dyn Fn(usize) -> bool| {
+        axis.reinforcements
+            .iter()
+            .take_while(|r| r.day < window)
+            .find(|r| acts(r.guarantor) != helps(r.guarantor))
+            .map_or(f64::INFINITY, |r| r.day)
+    };
+    [first(&|_| false), first(&all)]
 }
 
 /// Campaigns already run in a draw (see [`evaluate_knowing`]).
@@ -176,6 +204,9 @@ pub struct Known<'a> {
     /// Each axis's campaign with those guarantors acting, to the end, with
     /// the ground taken by the fait-accompli window.
     pub outcomes: &'a [campaign::Outcome],
+    /// Each axis's points of that campaign to go on from for the decision's
+    /// two campaigns (see [`branch_days`]); may be empty.
+    pub resumes: &'a [[Option<campaign::Resume>; 2]],
 }
 
 /// Chance of no attack in `years` at a yearly chance `h`: (1 - h)^years
@@ -206,9 +237,9 @@ pub fn denial(
         let weight = if equal { 1.0 } else { axis.weight.max(0.0) };
         let window = p.fait_accompli_days;
         let km = axis.distance_km;
-        let known = known.map(|k| (k, i));
-        alone += weight * window_campaign(axis, start, p, &none, window, known).progress(km);
-        helped += weight * window_campaign(axis, start, p, &all, window, known).progress(km);
+        let (known_alone, known_helped) = (known.map(|k| (k, i, 0)), known.map(|k| (k, i, 1)));
+        alone += weight * window_campaign(axis, start, p, &none, window, known_alone).progress(km);
+        helped += weight * window_campaign(axis, start, p, &all, window, known_helped).progress(km);
         weights += weight;
     }
     if weights <= 0.0 {

@@ -376,7 +376,11 @@ impl Draw<'_> {
         campaigns: &mut Campaigns,
         draws: &mut StateDraws,
     ) {
-        let Campaigns { starts, outcomes } = campaigns;
+        let Campaigns {
+            starts,
+            outcomes,
+            resumes,
+        } = campaigns;
         starts.resize_with(state.axes.len(), campaign::Start::default);
         for (start, axis) in starts.iter_mut().zip(&state.axes) {
             start.refresh(axis, p);
@@ -384,12 +388,17 @@ impl Draw<'_> {
         let intervenes = |g: usize| acts.get(g).copied().unwrap_or(false);
         let window = p.fait_accompli_days;
         outcomes.clear();
-        outcomes.extend(state.axes.iter().zip(starts.iter()).map(|(axis, start)| {
-            campaign::run_from(axis, start, p, &intervenes, window, campaign::MAX_DAYS)
+        resumes.resize(state.axes.len(), [None, None]);
+        let runs = state.axes.iter().zip(starts.iter()).zip(resumes.iter_mut());
+        outcomes.extend(runs.map(|((axis, start), at)| {
+            let before = decision::branch_days(axis, acts, creds, window);
+            let until = campaign::MAX_DAYS;
+            campaign::run_recording(axis, start, p, &intervenes, window, until, before, at)
         }));
         let known = decision::Known {
             acts,
             outcomes: outcomes.as_slice(),
+            resumes: resumes.as_slice(),
         };
         let e = decision::evaluate_knowing(state, p, self.horizon, creds, starts, Some(known));
         draws.n += 1;
@@ -417,6 +426,8 @@ struct Campaigns {
     starts: Vec<campaign::Start>,
     /// Each axis's campaign with the guarantors who act in the draw.
     outcomes: Vec<campaign::Outcome>,
+    /// Each axis's points of that campaign for the decision's to go on from.
+    resumes: Vec<[Option<campaign::Resume>; 2]>,
 }
 
 #[cfg(test)]
