@@ -157,17 +157,14 @@ fn window_campaign<F: Fn(usize) -> bool>(
     window: f64,
     known: Option<(Known<'_>, usize, usize)>,
 ) -> campaign::Outcome {
-    if let Some((k, i, which)) = known {
-        let acts = |g: usize| k.acts.get(g).copied().unwrap_or(false);
-        let same = axis
-            .reinforcements
-            .iter()
-            .take_while(|r| r.day < window)
-            .all(|r| acts(r.guarantor) == intervenes(r.guarantor));
-        if same {
+    if let Some((k, i, which)) = known
+        && let Some((days, points)) = k.branches.get(i)
+    {
+        // They agree on every arrival before the window: the same campaign.
+        if days[which].is_infinite() {
             return k.outcomes[i];
         }
-        if let Some(from) = k.resumes.get(i).and_then(|r| r[which].as_ref()) {
+        if let Some(from) = &points[which] {
             return campaign::run_resumed(axis, start, p, intervenes, window, window, from);
         }
     }
@@ -204,9 +201,10 @@ pub struct Known<'a> {
     /// Each axis's campaign with those guarantors acting, to the end, with
     /// the ground taken by the fait-accompli window.
     pub outcomes: &'a [campaign::Outcome],
-    /// Each axis's points of that campaign to go on from for the decision's
-    /// two campaigns (see [`branch_days`]); may be empty.
-    pub resumes: &'a [[Option<campaign::Resume>; 2]],
+    /// For each axis and the decision's two campaigns, the day they part
+    /// from that campaign ([`branch_days`]) and the point of it to go on
+    /// from, if it passed one before that day.
+    pub branches: &'a [([f64; 2], [Option<campaign::Resume>; 2])],
 }
 
 /// Chance of no attack in `years` at a yearly chance `h`: (1 - h)^years

@@ -379,7 +379,7 @@ impl Draw<'_> {
         let Campaigns {
             starts,
             outcomes,
-            resumes,
+            branches,
         } = campaigns;
         starts.resize_with(state.axes.len(), campaign::Start::default);
         for (start, axis) in starts.iter_mut().zip(&state.axes) {
@@ -388,17 +388,21 @@ impl Draw<'_> {
         let intervenes = |g: usize| acts.get(g).copied().unwrap_or(false);
         let window = p.fait_accompli_days;
         outcomes.clear();
-        resumes.resize(state.axes.len(), [None, None]);
-        let runs = state.axes.iter().zip(starts.iter()).zip(resumes.iter_mut());
-        outcomes.extend(runs.map(|((axis, start), at)| {
-            let before = decision::branch_days(axis, acts, creds, window);
+        branches.resize(state.axes.len(), ([f64::INFINITY; 2], [None, None]));
+        let runs = state
+            .axes
+            .iter()
+            .zip(starts.iter())
+            .zip(branches.iter_mut());
+        outcomes.extend(runs.map(|((axis, start), (days, at))| {
+            *days = decision::branch_days(axis, acts, creds, window);
             let until = campaign::MAX_DAYS;
-            campaign::run_recording(axis, start, p, &intervenes, window, until, before, at)
+            campaign::run_recording(axis, start, p, &intervenes, window, until, *days, at)
         }));
         let known = decision::Known {
             acts,
             outcomes: outcomes.as_slice(),
-            resumes: resumes.as_slice(),
+            branches: branches.as_slice(),
         };
         let e = decision::evaluate_knowing(state, p, self.horizon, creds, starts, Some(known));
         draws.n += 1;
@@ -426,8 +430,9 @@ struct Campaigns {
     starts: Vec<campaign::Start>,
     /// Each axis's campaign with the guarantors who act in the draw.
     outcomes: Vec<campaign::Outcome>,
-    /// Each axis's points of that campaign for the decision's to go on from.
-    resumes: Vec<[Option<campaign::Resume>; 2]>,
+    /// Each axis's days and points where the decision's campaigns part from
+    /// that one (see [`decision::Known::branches`]).
+    branches: Vec<([f64; 2], [Option<campaign::Resume>; 2])>,
 }
 
 #[cfg(test)]
