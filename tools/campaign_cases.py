@@ -4,7 +4,7 @@ sourced inputs in docs/campaign-sources.json, the same way for every case and
 without looking at the outcomes (which go, unread by this script's choices,
 into assets/campaigns/cases.json for scoring).
 
-How a case becomes a scenario (format version 2), the same rule for all:
+How a case becomes a scenario (format version 4), the same rule for all:
 - one axis per route (RAND's case has two), terrain and route factor from the
   sources (route_km / great-circle distance, at least 1);
 - the attacker's units on the route at the start (units on a parallel or
@@ -33,6 +33,9 @@ How a case becomes a scenario (format version 2), the same rule for all:
   wave landing when the sources say; the
   defender's units tagged for one route defend only that one (the rest of
   its forces defend both); the objective falls with the first axis to reach it;
+- the rivers the sources name on the route (a crossing fought or a bridge
+  blown or taken) as the axis's river crossings, each with its bridges as
+  the sources say;
 - every other assumption keeps its catalogue default.
 Economic figures are placeholders (the campaign uses only forces).
 Run: python3 tools/campaign_cases.py
@@ -162,6 +165,10 @@ def notes(case, att_units, def_units, reinf):
                   f"{lift['sea']['day0']:,} troops on day 0, then {value(lift['sea']['later_per_day']):,} a day; "
                   f"by air {value(lift['air']):,} a day from about day "
                   f"{value(lift['air'].get('first_landing_day', 0))} ({lift['air'].get('source', '')})"]
+    if case.get("rivers"):
+        lines += ["", "**River crossings on the route:**", ""]
+        for r in case["rivers"]:
+            lines.append(f"- {r['name']}: bridges {r['bridges']} ({r['source']})")
     lines += ["", "Left out: attacker units on a parallel road or arriving later (the engine has no "
               "attacker reinforcements beyond the lift).",
               "", "**Sources:**", ""]
@@ -225,6 +232,11 @@ def build(case):
             "adversary_share": share,
             "defender_share": 1.0,
         })
+        rivers = r.get("rivers", case.get("rivers", [])) if not multi else r.get("rivers", [])
+        if rivers:
+            axes[-1]["river_crossings"] = [
+                {"name": x["name"], "lon": x["lon"], "lat": x["lat"], "bridges": x["bridges"]}
+                for x in rivers]
         if own_reinf:
             days = sum(u["troops"] * u.get("arrival_day", 0) for u in own_reinf) / reserve
             assumptions["mobilisation_days"] = exact(round(days, 2))
@@ -254,7 +266,7 @@ def build(case):
         assumptions["defender_in_position"] = exact(round(in_position_sum / defenders, 3))
     day0 = case["dates"]["day0"]
     scenario = {
-        "format_version": 2,
+        "format_version": 4,
         "meta": {"title": case["name"], "author": "Bulwark campaign backtest",
                  "date": day0 if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day0) else "",
                  "notes": notes(case, att, dfd, reinf)},
@@ -322,7 +334,7 @@ def build_sea_and_air(case):
     in_position = sum(u["troops"] * u.get("in_position_day0", 1.0) for u in dfd) / d_troops
     day0 = case["dates"]["day0"]
     scenario = {
-        "format_version": 2,
+        "format_version": 4,
         "meta": {"title": case["name"], "author": "Bulwark campaign backtest",
                  "date": day0, "notes": notes(case, att, dfd, [])},
         "horizon_years": 1.0,

@@ -250,6 +250,8 @@ pub struct Resume {
     counted: usize,
     arrived: f64,
     arrived_air: f64,
+    river: usize,
+    bridged_at: Option<f64>,
 }
 
 /// Whether a defence of power `d` that breaks at `breaks_at` (see
@@ -362,6 +364,12 @@ struct Campaign<'a, F> {
     /// Combat power each side has lost so far.
     attacker_lost: f64,
     defender_lost: f64,
+    /// The next river crossing on the route not yet reached (an index into
+    /// the axis's `rivers`).
+    river: usize,
+    /// While the attack is halted at a river with blown bridges: the day its
+    /// bridge carries the whole force.
+    bridged_at: Option<f64>,
 }
 
 impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
@@ -375,6 +383,8 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
             km: 0.0,
             attacker_lost: 0.0,
             defender_lost: 0.0,
+            river: 0,
+            bridged_at: None,
         }
     }
 
@@ -404,6 +414,8 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
             counted: self.forces.counted,
             arrived: self.forces.arrived,
             arrived_air: self.forces.arrived_air,
+            river: self.river,
+            bridged_at: self.bridged_at,
         }
     }
 
@@ -422,7 +434,70 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         // guarantors skipped arrivals these may count.
         (c.forces.counted, c.forces.searched) = (from.counted, from.counted);
         (c.forces.arrived, c.forces.arrived_air) = (from.arrived, from.arrived_air);
+        (c.river, c.bridged_at) = (from.river, from.bridged_at);
+        c.forces.across = c.across();
         c
+    }
+
+    /// The share of the attacker's ground forces across the river it is
+    /// halted at (all of them when it is not).
+    fn across(&self) -> f64 {
+        if self.bridged_at.is_some() {
+            self.forces.p.assault_crossing_share.clamp(0.0, 1.0)
+        } else {
+            1.0
+        }
+    }
+
+    /// Ends a halt at a river once its bridge is built, and starts one at
+    /// each river the attack has reached: unless it came as a surprise and
+    /// reached it on its first day, the defender has blown the bridges, and
+    /// the attack waits `bridging_days` with only its assault crossing on the
+    /// far bank (Clausewitz, On War VI.18; a coup de main takes them intact,
+    /// as at Brest on 22 June 1941 and the Antonivskyi bridge on 24 February
+    /// 2022).
+    fn cross_rivers(&mut self) {
+        if self.bridged_at.is_some_and(|day| self.t >= day - 1e-9) {
+            self.bridged_at = None;
+        }
+        let rivers = &self.forces.axis.rivers;
+        while self.bridged_at.is_none()
+            && rivers
+                .get(self.river)
+                .is_some_and(|river| river.km <= self.km + 1e-9)
+        {
+            let coup_de_main = self.forces.axis.surprise && self.t < 1.0;
+            let blown = rivers[self.river].blown.unwrap_or(!coup_de_main);
+            self.river += 1;
+            let days = self.forces.p.bridging_days;
+            if blown && days > 0.0 {
+                self.bridged_at = Some(self.t + days);
+            }
+        }
+        self.forces.across = self.across();
+    }
+
+    /// The stretch up to `next` (at most the bridge's day) while the attack
+    /// is halted at a river: no ground taken, the bridgehead battle fought
+    /// by the square law.
+    fn halted_step(&mut self, bridged_at: f64, next: f64, stretch: Stretch) -> Step<'a> {
+        let next = next.min(bridged_at);
+        let tau = next - self.t;
+        let (a, d) = (stretch.powers_after(0.0), stretch.powers_after(tau));
+        if d.1 < 1.0 {
+            self.overkill += stretch.fire_at_nothing(tau, d.0);
+        }
+        self.attacker_lost += a.0 - d.0;
+        self.defender_lost += a.1 - d.1;
+        let step = Step {
+            from: self.t,
+            to: next,
+            km: self.km,
+            stretch,
+            curve: &self.start.halted,
+        };
+        self.t = next;
+        step
     }
 
     fn powers_and_breaking_power(&mut self) -> (f64, f64, f64) {
@@ -442,10 +517,14 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         if self.t >= end {
             return None;
         }
+        self.cross_rivers();
         let (a, d, breaks_at) = self.powers_and_breaking_power();
         let p = self.forces.p;
         let stretch = Stretch::new(a, d, p);
         let mut next = self.forces.next_event(self.t).min(end);
+        if let Some(day) = self.bridged_at {
+            return Some(self.halted_step(day, next, stretch));
+        }
         let DefenceState {
             defence,
             until_break,
@@ -475,19 +554,29 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         if let Some(u) = until_break {
             next = next.min(self.t + u);
         }
-        let step = Step {
+        let mut step = Step {
             from: self.t,
             to: next,
             km: self.km,
             stretch,
             curve,
         };
+        // The stretch ends where the attack reaches the next river.
+        let mut at_river = None;
+        if let Some(river) = self.forces.axis.rivers.get(self.river).map(|r| r.km) {
+            let tau = next - self.t;
+            if let Some(u) = stretch.time_for(curve, river - self.km, tau) {
+                next = self.t + u;
+                step.to = next;
+                at_river = Some(river);
+            }
+        }
         let tau = next - self.t;
         if broken {
             self.marched += tau;
         }
         let (a1, d1) = match powers_at_end {
-            Some(after) if until_break.is_none() => after,
+            Some(after) if until_break.is_none() && at_river.is_none() => after,
             _ => stretch.powers_after(tau),
         };
         // Fire finds no one only where the defence is gone by the end (a
@@ -497,7 +586,7 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         }
         self.attacker_lost += a - a1;
         self.defender_lost += d - d1;
-        self.km = step.km_at(next);
+        self.km = at_river.unwrap_or_else(|| step.km_at(next));
         self.t = next;
         Some(step)
     }
@@ -516,6 +605,8 @@ pub struct Start {
     intact: RateCurve,
     dash: RateCurve,
     sustained: RateCurve,
+    /// No advance: halted at a river.
+    halted: RateCurve,
     weights: ByKind,
     attacker: f64,
     attacker_air: f64,
@@ -564,6 +655,7 @@ impl Start {
         self.intact = rate_curve(p, terrain, 0.0, mobile, Defence::Intact);
         self.dash = rate_curve(p, terrain, 0.0, mobile, Defence::Broken);
         self.sustained = rate_curve(p, terrain, 1.0, mobile, Defence::Broken);
+        self.halted = RateCurve::halted();
         self.attacker = attacker;
         self.attacker_air = axis.attacker_air;
         self.active = power::power(&axis.active, &weights);
@@ -606,6 +698,9 @@ struct Forces<'a, F> {
     searched: usize,
     /// Power of the counted reinforcements whose guarantor intervenes.
     arrived: f64,
+    /// Share of the attacker's ground forces across the river it is halted
+    /// at (1 when it is not).
+    across: f64,
 }
 
 impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
@@ -629,6 +724,7 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
             counted: 0,
             searched: 0,
             arrived: 0.0,
+            across: 1.0,
         }
     }
 
@@ -670,7 +766,7 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
             .map_or(1.0, |lift| lift.landed(self.axis.attacker_troops, t));
         // Ground is taken by troops on the ground: aircraft over an axis
         // where none have landed yet take none.
-        let ground = self.attacker * landed;
+        let ground = self.attacker * landed * self.across;
         (
             if ground > 0.0 {
                 ground + attacker_air
@@ -769,7 +865,7 @@ mod tests {
     use super::*;
     use crate::model::params::{self, Params};
     use crate::model::power::{KINDS, index};
-    use crate::model::prepared::Reinforcement;
+    use crate::model::prepared::{Reinforcement, River};
     use crate::scenario::UnitKind;
 
     fn params() -> Params {
@@ -810,6 +906,7 @@ mod tests {
             terrain: 1.0,
             weight: 1.0,
             lift: None,
+            rivers: Vec::new(),
         }
     }
 
@@ -843,6 +940,94 @@ mod tests {
         let resumed = run_resumed(&axis, &start, &p, &none, 14.0, 14.0, &from);
         assert_eq!(resumed, run_from(&axis, &start, &p, &none, 14.0, 14.0));
         assert_ne!(resumed, run_from(&axis, &start, &p, &both, 14.0, 14.0));
+    }
+
+    #[test]
+    fn an_attack_halts_at_a_river_with_blown_bridges_until_it_has_bridged_it() {
+        // No defence: the attack marches, halts at km 50 for the bridging
+        // time, and marches on.
+        let p = params();
+        let mut axis = test_axis(1.0e6, 1.0);
+        axis.reinforcements.clear();
+        let dry = run(&axis, &p, &|_| false, 14.0)
+            .objective_day
+            .expect("falls");
+        axis.rivers = vec![River::at(50.0)];
+        let wet = run(&axis, &p, &|_| false, 14.0)
+            .objective_day
+            .expect("falls");
+        assert!((wet - dry - p.bridging_days).abs() < 1e-9, "{dry} -> {wet}");
+        // A river at or past the objective changes nothing (the engine's
+        // preparation leaves those out; one at the start halts at once).
+        axis.rivers = vec![River::at(0.0)];
+        let at_start = run(&axis, &p, &|_| false, 14.0)
+            .objective_day
+            .expect("falls");
+        assert!((at_start - dry - p.bridging_days).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_surprise_attack_reaching_a_river_on_its_first_day_takes_the_bridges_intact() {
+        let p = params();
+        let mut axis = test_axis(1.0e6, 1.0);
+        axis.reinforcements.clear();
+        axis.surprise = true;
+        let dry = run(&axis, &p, &|_| false, 14.0)
+            .objective_day
+            .expect("falls");
+        // Reached within hours: taken intact.
+        axis.rivers = vec![River::at(10.0)];
+        let near = run(&axis, &p, &|_| false, 14.0)
+            .objective_day
+            .expect("falls");
+        assert!((near - dry).abs() < 1e-9, "{dry} -> {near}");
+        // Reached after the first day: blown.
+        axis.distance_km = 400.0;
+        let dry = run(&axis, &p, &|_| false, 14.0)
+            .objective_day
+            .expect("falls");
+        axis.rivers = vec![River::at(p.road_march_km_day + 10.0)];
+        let far = run(&axis, &p, &|_| false, 14.0)
+            .objective_day
+            .expect("falls");
+        assert!((far - dry - p.bridging_days).abs() < 1e-9, "{dry} -> {far}");
+        // Where the sources say, the bridges are as they say.
+        axis.rivers = vec![River {
+            km: p.road_march_km_day + 10.0,
+            blown: Some(false),
+        }];
+        let intact = run(&axis, &p, &|_| false, 14.0)
+            .objective_day
+            .expect("falls");
+        assert!((intact - dry).abs() < 1e-9, "{dry} -> {intact}");
+        axis.rivers = vec![River {
+            km: 10.0,
+            blown: Some(true),
+        }];
+        let blown = run(&axis, &p, &|_| false, 14.0)
+            .objective_day
+            .expect("falls");
+        assert!(
+            (blown - dry - p.bridging_days).abs() < 1e-9,
+            "{dry} -> {blown}"
+        );
+    }
+
+    #[test]
+    fn reinforcements_that_reach_a_river_while_the_attack_bridges_it_hold_it() {
+        // The attack would reach the objective on day 2 (a river at km 90 of
+        // 100); fresh forces on day 2.5 meet it halted at the river, with only
+        // its assault crossing over, and stop it.
+        let mut p = params();
+        p.bridging_days = 2.0;
+        let mut axis = test_axis(100_000.0, 1.0);
+        axis.reinforcements = vec![arrival(0.5 + 90.0 / p.road_march_km_day, 200_000.0, 0)];
+        let dry = run(&axis, &p, &|_| true, 14.0);
+        assert!(dry.objective_day.expect("falls") < 1.0, "{dry:?}");
+        axis.rivers = vec![River::at(90.0)];
+        let wet = run(&axis, &p, &|_| true, 14.0);
+        assert_eq!(wet.objective_day, None, "{wet:?}");
+        assert!((wet.km_at_window - 90.0).abs() < 1e-9, "{wet:?}");
     }
 
     #[test]
@@ -1133,6 +1318,7 @@ mod tests {
             day in 0.0..30.0f64,
             (in_position, mobilisation, breakpoint) in (0.0..1.0f64, 0.0..20.0f64, 0.0..0.5f64),
             front_km in 0.0..200.0f64,
+            river in proptest::option::of((0.0..1.0f64, 0.0..5.0f64, 0.0..1.0f64)),
         ) {
             // Reserves that come up after a defence was destroyed, with any
             // breakpoint: a defender who had more to lose before is not
@@ -1147,6 +1333,11 @@ mod tests {
             axis.reserve = infantry(reserve);
             p.reserve_mobilised = 1.0;
             axis.distance_km = distance;
+            // On any river crossing too.
+            if let Some((at, days, share)) = river {
+                axis.rivers = vec![River::at(at * distance)];
+                (p.bridging_days, p.assault_crossing_share) = (days, share);
+            }
             let before = run(&axis, &p, &|_| true, 14.0);
             let mut unit = [0.0; KINDS];
             unit[kind] = troops;
@@ -1162,8 +1353,37 @@ mod tests {
                     (Some(b), Some(a)) => a >= b - 1e-9,
                 };
                 proptest::prop_assert!(later, "{before:?} -> {after:?}");
-                proptest::prop_assert!(after.km_at_window <= before.km_at_window + 1e-9);
+                proptest::prop_assert!(after.km_at_window <= before.km_at_window + 1e-6, "{before:?} -> {after:?}");
             }
+        }
+
+        #[test]
+        fn a_river_on_the_route_never_speeds_the_attack(
+            attacker in 1.0e3..1.0e6f64,
+            active in 0.0..1.0e6f64,
+            distance in 1.0..800.0f64,
+            (at, days, share) in (0.0..1.0f64, 0.0..5.0f64, 0.0..1.0f64),
+            (in_position, breakpoint, surprise) in (0.0..1.0f64, 0.0..0.5f64, proptest::bool::ANY),
+            (day, troops) in (0.0..30.0f64, 0.0..1.0e6f64),
+        ) {
+            let mut p = params();
+            p.defender_in_position = in_position;
+            p.defence_breakpoint = breakpoint;
+            (p.bridging_days, p.assault_crossing_share) = (days, share);
+            let mut axis = test_axis(attacker, active);
+            axis.distance_km = distance;
+            axis.surprise = surprise;
+            axis.reinforcements = vec![arrival(day, troops, 0)];
+            let dry = run(&axis, &p, &|_| true, 14.0);
+            axis.rivers = vec![River::at(at * distance)];
+            let wet = run(&axis, &p, &|_| true, 14.0);
+            let later = match (dry.objective_day, wet.objective_day) {
+                (_, None) => true,
+                (None, Some(_)) => false,
+                (Some(b), Some(a)) => a >= b - 1e-6,
+            };
+            proptest::prop_assert!(later, "{dry:?} -> {wet:?}");
+            proptest::prop_assert!(wet.km_at_window <= dry.km_at_window + 1e-6, "{dry:?} -> {wet:?}");
         }
     }
 }

@@ -102,6 +102,21 @@ impl RateCurve {
         }
     }
 
+    /// No advance at any ratio: an attack halted at a river while it bridges
+    /// it.
+    pub fn halted() -> Self {
+        Self {
+            few: [Piece {
+                from: f64::INFINITY,
+                slope: 0.0,
+                intercept: 0.0,
+            }; 2],
+            len: 1,
+            many: None,
+            stall: f64::INFINITY,
+        }
+    }
+
     /// The pieces, by the ratio they start at.
     fn pieces(&self) -> &[Piece] {
         match &self.many {

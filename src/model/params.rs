@@ -60,10 +60,12 @@ pub struct Params {
     pub defence_breakpoint: f64,
     pub front_km: f64,
     pub holding_power_per_km: f64,
+    pub bridging_days: f64,
+    pub assault_crossing_share: f64,
 }
 
 /// Number of parameters in the catalogue (and fields of [`Params`]).
-pub const COUNT: usize = 50;
+pub const COUNT: usize = 52;
 
 impl Params {
     /// Parameters from values in catalogue order (missing values read as 0).
@@ -129,6 +131,8 @@ impl Params {
             defence_breakpoint: g(47),
             front_km: g(48),
             holding_power_per_km: g(49),
+            bridging_days: g(50),
+            assault_crossing_share: g(51),
         }
     }
 }

@@ -99,6 +99,25 @@ pub struct PreparedAxis {
     pub weight: f64,
     /// How fast the attacker lands, across water or by air (`None`: all at once).
     pub lift: Option<Lift>,
+    /// Where the route crosses rivers whose bridges the defender can blow,
+    /// ascending, each short of the objective.
+    pub rivers: Vec<River>,
+}
+
+/// A river crossing on an axis's route, as the campaign meets it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct River {
+    /// Km from the start.
+    pub km: f64,
+    /// Whether its bridges are blown (`None`: the campaign decides).
+    pub blown: Option<bool>,
+}
+
+impl River {
+    /// A river at `km` whose bridges the campaign decides on.
+    pub fn at(km: f64) -> Self {
+        Self { km, blown: None }
+    }
 }
 
 /// The attacker's lift onto an axis across water or by air, in troops.
@@ -484,11 +503,12 @@ fn axes(
         let share = axis.adversary_share;
         ends.push((axis.start.point, axis.objective.point));
         shares.push(axis.defender_share);
+        let distance_km =
+            great_circle_km(axis.start.point, axis.objective.point) * axis.route_factor;
         out.push(PreparedAxis {
             id: axis.id.clone(),
             name: axis.name.clone(),
-            distance_km: great_circle_km(axis.start.point, axis.objective.point)
-                * axis.route_factor,
+            distance_km,
             attacker: power::scaled(&attacker, share),
             attacker_troops: theatre * share,
             active: own(active * axis.defender_share),
@@ -503,6 +523,7 @@ fn axes(
             terrain: axis.terrain,
             weight: share,
             lift: Lift::of(axis),
+            rivers: rivers(axis, distance_km),
         });
     }
     if out.is_empty() {
@@ -549,6 +570,24 @@ fn attacking_forces(scenario: &Scenario) -> (ByKind, f64) {
     )
 }
 
+/// The river crossings of `axis` at their km along its route of `distance_km`
+/// (see [`crate::scenario::axes::along_route`]), ascending; one at or past
+/// the objective is left out (the objective falls first).
+fn rivers(axis: &crate::scenario::Axis, distance_km: f64) -> Vec<River> {
+    use crate::scenario::Bridges;
+    let mut out: Vec<River> = axis
+        .river_crossings
+        .iter()
+        .map(|river| River {
+            km: crate::scenario::axes::along_route(axis, river.point).0 * distance_km,
+            blown: river.bridges.map(|b| b == Bridges::Blown),
+        })
+        .filter(|river| river.km.is_finite() && river.km < distance_km)
+        .collect();
+    out.sort_by(|a, b| a.km.total_cmp(&b.km));
+    out
+}
+
 /// The engine's own axis when the scenario gives none: from the adversary's
 /// capital to the protected state's; also gives where it starts.
 fn default_axis(
@@ -583,6 +622,7 @@ fn default_axis(
         terrain: 0.8,
         weight: 1.0,
         lift: None,
+        rivers: Vec::new(),
     };
     (axis, start)
 }

@@ -74,7 +74,24 @@ pub fn axis_between(scenario: &Scenario, defender: &str, start: Place, objective
         lift_first_wave: None,
         lift_per_day: None,
         landing_day: None,
+        river_crossings: Vec::new(),
     }
+}
+
+/// Where `point` lies along `axis`'s route: the share of the route covered
+/// on reaching it (its distance from the start over the way from the start
+/// to the objective through it), and how much longer that way is than the
+/// straight line (1 when it lies on the line). A river crossing is placed
+/// on the route this way: the engine halts the attack at that share of the
+/// route's length.
+pub fn along_route(axis: &Axis, point: GeoPoint) -> (f64, f64) {
+    let from_start = axis.start.point.distance_km(point);
+    let to_objective = point.distance_km(axis.objective.point);
+    let via = from_start + to_objective;
+    let straight = axis.start.point.distance_km(axis.objective.point);
+    let share = if via > 0.0 { from_start / via } else { 0.0 };
+    let detour = if straight > 0.0 { via / straight } else { 1.0 };
+    (share, detour)
 }
 
 /// The share of the adversary's theatre forces on the scenario's axes into

@@ -265,7 +265,7 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`; each format change adds
 /// one step (see `docs/FORMAT.md`).
-pub const MIGRATIONS: &[Migration] = &[version_1_to_2, version_2_to_3];
+pub const MIGRATIONS: &[Migration] = &[version_1_to_2, version_2_to_3, version_3_to_4];
 
 /// Version 2 adds units by kind and quality, forces on axes and their reach,
 /// and the composition and quality of states' and the adversary's forces.
@@ -282,6 +282,13 @@ fn version_1_to_2(value: Value) -> Result<Value, String> {
 /// and the area a guarantee covers. Both are optional and empty by default,
 /// which reads a version-2 file as it was; the step only changes the version.
 fn version_2_to_3(value: Value) -> Result<Value, String> {
+    Ok(value)
+}
+
+/// Version 4 adds the river crossings on an axis's route
+/// (`river_crossings`), empty by default, which reads a version-3 file as it
+/// was; the step only changes the version.
+fn version_3_to_4(value: Value) -> Result<Value, String> {
     Ok(value)
 }
 

@@ -728,6 +728,34 @@ pub const CATALOGUE: &[Parameter] = &[
         meaning: "Combat power (in troops of motorised infantry) a defence needs on each km of an axis's front to hold it without gaps. A defence with less covers that share of the front, and breaks at that share of the defence breakpoint: the attacker goes around what it cannot go through.",
         source: "Liddell Hart, 'The Ratio of Troops to Space' (Military Review, April 1960), on the force-to-space ratio; Mearsheimer, 'Why the Soviets Can't Win Quickly in Central Europe' (International Security 7:1, 1982), as recalled: a division of about 15,000 holds some 25-50 km, so NATO's thirty divisions could hold the Central Front, while a thinner defence is bypassed. Assumption; range 200-800.",
     },
+    Parameter {
+        key: "bridging_days",
+        label: "Bridging time",
+        unit: "days",
+        min: 0.0,
+        max: 30.0,
+        default: Uncertain {
+            low: 0.3,
+            likely: 1.0,
+            high: 3.0,
+        },
+        meaning: "Days an attack halts at a river crossing on its route whose bridges the defender has blown, from reaching it to a bridge that carries the whole force. Meanwhile only the assault crossing's share of its ground forces fights on the far bank, and the defender's forces keep coming up. A bridge taken intact (a surprise attack reaching the river on its first day) costs no time.",
+        source: "Frieser, The Blitzkrieg Legend (2005), ch. 5, as recalled: at Sedan on 13 May 1940 the assault crossing began at 16:00 and the first pontoon bridge carried tanks from the early hours of 14 May, about 8-12 hours; Herzog, The Arab-Israeli Wars (1982), as recalled: Israel's paratroopers crossed the Suez Canal at Deversoir in the night of 15-16 October 1973 and the first bridge was open about a day and a half later, under fire; Clausewitz, On War, Book VI ch. 18, on the defence of rivers (the time to build a bridge decides it). Assumption; range 0.3-3 days.",
+    },
+    Parameter {
+        key: "assault_crossing_share",
+        label: "Assault crossing share",
+        unit: "share",
+        min: 0.0,
+        max: 1.0,
+        default: Uncertain {
+            low: 0.05,
+            likely: 0.15,
+            high: 0.3,
+        },
+        meaning: "Share of an attack's ground combat power that crosses a river with blown bridges by boat and raft before the bridge is built, and fights the bridgehead battle alone until then.",
+        source: "Clausewitz, On War, Book VI ch. 18: the troops an attacker can pass over while its bridge is built, against those the defender can bring to the crossing, decide whether it can be forced. Frieser (2005), ch. 5, as recalled: at Sedan the rifle regiments of three panzer divisions crossed in assault boats first; Herzog (1982), as recalled: one paratroop brigade and some thirty ferried tanks crossed at Deversoir ahead of a division. Assumption; range 0.05-0.3.",
+    },
 ];
 
 /// The parameter with this key, if the catalogue has it.

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// The format version this build writes. Files with a larger number are refused;
 /// files with a smaller one go through [`super::migrate`].
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A whole scenario: one settlement (or today's situation) with the states involved,
 /// the guarantee arrangements, the adversary, axes of advance, the uncertain
@@ -679,6 +679,38 @@ pub struct Axis {
     /// first wave lands, after the crossing. Absent: day 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub landing_day: Option<f64>,
+    /// Since version 4: where the route crosses a river whose bridges the
+    /// defender can blow. The attack halts there until it has bridged it (see
+    /// the engine's `bridging_days`), unless it takes the bridges intact.
+    /// Empty (not written): no river on the route.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub river_crossings: Vec<RiverCrossing>,
+}
+
+/// A river crossing on an axis's route (since version 4).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RiverCrossing {
+    /// The river and the crossing, e.g. "Irpin at the Romanivka bridge".
+    pub name: String,
+    /// Where the route crosses it.
+    #[serde(flatten)]
+    pub point: GeoPoint,
+    /// What becomes of its bridges, where the case's sources say; absent:
+    /// the engine decides (blown, unless a surprise attack reaches them on
+    /// its first day and takes them intact).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bridges: Option<Bridges>,
+}
+
+/// The bridges at a river crossing when the attack reaches it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Bridges {
+    /// Demolished: the attack must bridge the river.
+    Blown,
+    /// Taken intact: the attack crosses without a halt.
+    Intact,
 }
 
 /// How an attacker reaches the start of an axis.

@@ -20,6 +20,8 @@ const MAX_RING: usize = 10_000;
 /// Most arrangements, axes, guarantors per arrangement, demands…: any list not
 /// given its own limit below.
 pub const MAX_LIST: usize = 200;
+/// Most river crossings on one axis's route.
+pub const MAX_RIVERS: usize = 50;
 /// Most slides in a deck.
 pub const MAX_SLIDES: usize = 500;
 /// Most Monte Carlo draws a scenario may ask for.
@@ -662,6 +664,12 @@ fn check_axis(c: &mut Checker, path: &str, axis: &Axis, states: &HashSet<String>
     }
     if let Some(day) = axis.landing_day {
         c.range(&format!("{path}.landing_day"), day, 0.0, 365.0);
+    }
+    let rivers = format!("{path}.river_crossings");
+    c.count(&rivers, axis.river_crossings.len(), MAX_RIVERS);
+    for (i, river) in axis.river_crossings.iter().enumerate() {
+        c.name(&format!("{rivers}[{i}].name"), &river.name, MAX_NAME);
+        c.point(&format!("{rivers}[{i}]"), &river.point);
     }
 }
 

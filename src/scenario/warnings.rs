@@ -27,7 +27,32 @@ pub fn warnings(scenario: &Scenario) -> Vec<Problem> {
     short_axes(scenario, &mut out);
     late_reinforcements(scenario, &mut out);
     lifts(scenario, &mut out);
+    rivers_off_route(scenario, &mut out);
     out
+}
+
+/// A way via a river crossing this much longer than the straight line
+/// means the crossing is not on the route.
+pub const OFF_ROUTE_DETOUR: f64 = 1.3;
+
+fn rivers_off_route(scenario: &Scenario, out: &mut Vec<Problem>) {
+    for (i, axis) in scenario.axes.iter().enumerate() {
+        for (r, river) in axis.river_crossings.iter().enumerate() {
+            let (_, detour) = super::axes::along_route(axis, river.point);
+            if detour > OFF_ROUTE_DETOUR {
+                out.push(Problem::new(
+                    &format!("axes[{i}].river_crossings[{r}]"),
+                    format!(
+                        "'{}' lies off the route from {} to {} (the way through it is {:.0}% longer); the engine halts the attack at its share of the route all the same",
+                        plain_text(&river.name),
+                        plain_text(&axis.start.name),
+                        plain_text(&axis.objective.name),
+                        (detour - 1.0) * 100.0
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 fn lifts(scenario: &Scenario, out: &mut Vec<Problem>) {
