@@ -2,8 +2,8 @@
 //! tooltips.
 
 use crate::scenario::{
-    ArrangementKind, Crossing, DemandKind, Formality, Obligation, PlotKind, RestraintKind, Trigger,
-    UnitKind, VoidClauseKind,
+    ArrangementKind, Bridges, Crossing, DemandKind, Formality, Obligation, PlotKind, RestraintKind,
+    Trigger, UnitKind, VoidClauseKind,
 };
 
 /// An enumeration the user picks from a list.
@@ -48,6 +48,32 @@ choice!(Crossing,
     Water => "Across water", "Landed by ship at the start, in waves as the lift allows.";
     Air => "By air", "Landed or dropped at the start, in waves as the lift allows.";
 );
+
+/// What becomes of a river crossing's bridges: as the sources say, or left
+/// to the engine's rule (absent in the file).
+impl Choice for Option<Bridges> {
+    const ALL: &'static [Self] = &[None, Some(Bridges::Blown), Some(Bridges::Intact)];
+    fn label(self) -> &'static str {
+        match self {
+            None => "Engine decides",
+            Some(Bridges::Blown) => "Blown",
+            Some(Bridges::Intact) => "Taken intact",
+        }
+    }
+    fn help(self) -> &'static str {
+        match self {
+            None => {
+                "Blown, unless a surprise attack reaches the river on its first day and takes the bridges intact."
+            }
+            Some(Bridges::Blown) => {
+                "The defender demolished them: the attack halts for the bridging time while only its assault crossing fights on the far bank."
+            }
+            Some(Bridges::Intact) => {
+                "Taken intact (the case's sources say so): the attack crosses without a halt."
+            }
+        }
+    }
+}
 
 choice!(PlotKind,
     Headline => "Headline figures", "Chance of attack, defence burden and acceptability at a glance.";

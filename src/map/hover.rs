@@ -100,7 +100,8 @@ pub(super) fn nearest_segment(points: &[Pos2], pos: Pos2) -> Option<(usize, f32)
         .min_by(|a, b| a.1.total_cmp(&b.1))
 }
 
-/// The card of an axis: its name, route, ground, shares and, once
+/// The card of an axis: its name, route, ground, shares, river crossings
+/// and, once
 /// `assessed`, the median days to its objective (`days`, none where it
 /// usually holds).
 pub(super) fn axis_card(
@@ -129,6 +130,15 @@ pub(super) fn axis_card(
         100.0 * axis.adversary_share,
         100.0 * axis.defender_share
     ));
+    for river in &axis.river_crossings {
+        let bridges = match river.bridges {
+            Some(crate::scenario::Bridges::Blown) => "bridges blown",
+            Some(crate::scenario::Bridges::Intact) => "bridges taken intact",
+            None => "bridges blown unless taken by surprise on the first day",
+        };
+        let km = crate::scenario::axes::river_km(axis, river);
+        ui.label(format!("River: {} at {km:.0} km, {bridges}", river.name));
+    }
     match (days, assessed) {
         (Some(d), _) => ui.label(format!(
             "Objective falls in {} (median)",

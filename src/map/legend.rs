@@ -148,6 +148,13 @@ pub(super) fn legend_box(
     }
     if layers.axes && !scenario.axes.is_empty() {
         rows.push((LegendKey::Axis, "Axis of advance".into()));
+        let rivers = || scenario.axes.iter().flat_map(|a| &a.river_crossings);
+        if rivers().next().is_some() {
+            rows.push((LegendKey::River(false), "River crossing".into()));
+        }
+        if rivers().any(|r| r.bridges == Some(crate::scenario::Bridges::Blown)) {
+            rows.push((LegendKey::River(true), "Bridges blown".into()));
+        }
     }
     let demanded = scenario
         .adversary
@@ -257,6 +264,10 @@ pub(super) fn legend(painter: &egui::Painter, frame: &Frame, legend: Legend) {
                     palette::MAP_AXIS,
                 );
             }
+            LegendKey::River(blown) => {
+                let centre = key_rect.center();
+                super::rivers::crossing_marker(painter, frame, centre, vec2(1.0, 0.0), blown);
+            }
             LegendKey::Note => {}
         }
         let text_x = rect.left() + frame.px(44.0);
@@ -275,6 +286,8 @@ enum LegendKey {
     Unit(bool),
     /// An axis of advance's arrow.
     Axis,
+    /// A river crossing's bar, crossed out when its bridges are blown.
+    River(bool),
     /// An area's dashed outline, in its colour.
     Outline(Color32),
     /// A note on the row above, with no symbol.

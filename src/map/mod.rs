@@ -23,6 +23,7 @@ mod overlay_pass;
 mod overlays;
 pub mod places;
 pub mod projection;
+mod rivers;
 pub mod role;
 pub mod tiles;
 pub mod widget;

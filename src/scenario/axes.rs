@@ -3,7 +3,7 @@
 
 use super::new_case::{StandardAxis, theatres};
 use super::reference;
-use super::types::{Axis, Crossing, GeoPoint, Place, Scenario};
+use super::types::{Axis, Crossing, GeoPoint, Place, RiverCrossing, Scenario};
 
 /// A state's capital: its own (named after the state), else its reference
 /// capital.
@@ -92,6 +92,31 @@ pub fn along_route(axis: &Axis, point: GeoPoint) -> (f64, f64) {
     let share = if via > 0.0 { from_start / via } else { 0.0 };
     let detour = if straight > 0.0 { via / straight } else { 1.0 };
     (share, detour)
+}
+
+/// Adds a river crossing to `axis` half-way along its straight line (the
+/// user then moves it onto the river) and returns its index.
+pub fn add_river_crossing(axis: &mut Axis) -> usize {
+    let (a, b) = (axis.start.point, axis.objective.point);
+    // Half-way in degrees: close enough to the great circle's midpoint for a
+    // starting place the user will move anyway.
+    let point = GeoPoint {
+        lon: (a.lon + b.lon) / 2.0,
+        lat: (a.lat + b.lat) / 2.0,
+    };
+    axis.river_crossings.push(RiverCrossing {
+        name: "River crossing".into(),
+        point,
+        bridges: None,
+    });
+    axis.river_crossings.len() - 1
+}
+
+/// How far along `axis`'s route, in km, the engine places `crossing` (its
+/// share of the route times the route's length).
+pub fn river_km(axis: &Axis, crossing: &RiverCrossing) -> f64 {
+    let (share, _) = along_route(axis, crossing.point);
+    share * axis.start.point.distance_km(axis.objective.point) * axis.route_factor
 }
 
 /// The share of the adversary's theatre forces on the scenario's axes into
@@ -226,6 +251,17 @@ mod tests {
         assert!(!poland.is_empty(), "Poland has a theatre of its own");
         assert!(poland.iter().all(|a| a.axis.defender == "POL"));
         assert!(standard_axes_offered(&s, "USA").is_empty(), "no theatre");
+    }
+
+    #[test]
+    fn a_new_river_crossing_lies_half_way_along_the_route_and_is_valid() {
+        let mut s = example("armed-neutrality.bulwark.json");
+        let r = add_river_crossing(&mut s.axes[0]);
+        let axis = &s.axes[0];
+        let route = axis.start.point.distance_km(axis.objective.point) * axis.route_factor;
+        let km = river_km(axis, &axis.river_crossings[r]);
+        assert!((km / route - 0.5).abs() < 0.02, "{km} of {route} km");
+        assert!(crate::scenario::validate(&s).is_empty());
     }
 
     #[test]

@@ -204,6 +204,20 @@ mod tests {
     }
 
     #[test]
+    fn a_river_crossing_far_off_its_axis_route_is_warned_about_and_one_on_it_is_not() {
+        let mut s = example("armed-neutrality.bulwark.json");
+        let r = super::super::axes::add_river_crossing(&mut s.axes[0]);
+        assert_eq!(warnings(&s), Vec::new(), "half-way along the route");
+        s.axes[0].river_crossings[r].point = crate::scenario::GeoPoint {
+            lon: -9.14,
+            lat: 38.72,
+        };
+        let found = warnings(&s);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, format!("axes[0].river_crossings[{r}]"));
+    }
+
+    #[test]
     fn each_inconsistency_is_named_with_its_path() {
         let mut s = example("eastern-flank-today.bulwark.json");
         s.arrangements[0].restraints.push(Restraint {

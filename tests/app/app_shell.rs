@@ -1088,6 +1088,47 @@ fn an_axis_is_added_edited_to_land_by_air_and_removed_in_the_axes_tab_undoably()
 }
 
 #[test]
+fn a_river_crossing_with_blown_bridges_is_added_in_the_axes_tab_and_slows_the_campaign() {
+    let (mut h, _) = axes_tab_of("armed-neutrality.bulwark.json");
+    let before = assessed(&mut h).states[0].campaign[0].clone();
+    // The first axis is open: add a crossing half-way along it.
+    h.get_by_label("Add river crossing").click();
+    h.run();
+    let crossings = &h.state().doc().scenario().axes[0].river_crossings;
+    assert_eq!(crossings.len(), 1);
+    assert_eq!(crossings[0].bridges, None, "the engine decides, at first");
+    assert!(h.query_by_label_contains("km along the route").is_some());
+    h.get_by_label("Bridges").click();
+    h.run();
+    h.get_by_label("Blown").click();
+    h.run();
+    let crossing = &h.state().doc().scenario().axes[0].river_crossings[0];
+    assert_eq!(crossing.bridges, Some(bulwark::scenario::Bridges::Blown));
+    let after = assessed(&mut h).states[0].campaign[0].clone();
+    // Halted at the river, the attack takes the objective less often or later.
+    let median = |c: &bulwark::model::Campaign| c.days_to_objective.as_ref().map(|d| d.p50);
+    assert!(
+        after.held > before.held || median(&after) > median(&before),
+        "held {} -> {}, median {:?} -> {:?}",
+        before.held,
+        after.held,
+        median(&before),
+        median(&after)
+    );
+    // Removed, and undone.
+    h.get_by_label("Remove crossing").click();
+    h.run();
+    assert!(
+        h.state().doc().scenario().axes[0]
+            .river_crossings
+            .is_empty()
+    );
+    h.state_mut().queue(Command::Undo);
+    h.run();
+    assert_eq!(h.state().doc().scenario().axes[0].river_crossings.len(), 1);
+}
+
+#[test]
 fn the_new_scenario_dialog_builds_a_realistic_case_with_a_sensible_assessment() {
     let mut h = common::app(WINDOW);
     click_menu(&mut h, "File", "New from a template");

@@ -5,7 +5,7 @@
 use egui::Ui;
 
 use crate::kit::widgets::{self, EditTracker};
-use crate::scenario::{Axis, Crossing, Place, Scenario, axes};
+use crate::scenario::{Axis, Crossing, GeoPoint, Place, RiverCrossing, Scenario, axes};
 
 use super::{part_warnings, state_options};
 
@@ -168,32 +168,97 @@ fn details(ui: &mut Ui, ed: &mut EditTracker, axis: &mut Axis, options: &[(Strin
     if axis.crossing != Crossing::Land {
         lift(ui, ed, axis);
     }
+    river_crossings(ui, ed, axis);
+}
+
+/// The river crossings on an axis's route: each one's name, place and
+/// bridges, with buttons to add and remove them.
+fn river_crossings(ui: &mut Ui, ed: &mut EditTracker, axis: &mut Axis) {
+    let heading = if axis.river_crossings.is_empty() {
+        "River crossings: none"
+    } else {
+        "River crossings"
+    };
+    ui.label(heading).on_hover_text(
+        "Rivers the route crosses: at one whose bridges are blown the attack halts for the \
+         bridging time while only its assault crossing fights on the far bank",
+    );
+    let mut remove = None;
+    let kms: Vec<f64> = axis
+        .river_crossings
+        .iter()
+        .map(|r| axes::river_km(axis, r))
+        .collect();
+    for (r, (river, km)) in axis.river_crossings.iter_mut().zip(kms).enumerate() {
+        ui.push_id(("river", r), |ui| {
+            ui.indent("river_fields", |ui| {
+                if river_crossing(ui, ed, river, km) {
+                    remove = Some(r);
+                }
+            });
+        });
+    }
+    if let Some(r) = remove {
+        axis.river_crossings.remove(r);
+        ed.group = None;
+    }
+    let add = ui
+        .button("Add river crossing")
+        .on_hover_text("A crossing half-way along the axis; then move it onto the river");
+    if add.clicked() {
+        axes::add_river_crossing(axis);
+        ed.group = None;
+    }
+}
+
+/// One river crossing's fields; true when its Remove button was clicked.
+fn river_crossing(ui: &mut Ui, ed: &mut EditTracker, river: &mut RiverCrossing, km: f64) -> bool {
+    widgets::text(
+        ui,
+        ed,
+        "River",
+        &mut river.name,
+        "The river and the crossing, e.g. \"Irpin at the Romanivka bridge\"",
+    );
+    position(ui, ed, &mut river.point, " of the crossing");
+    ui.weak(format!("{km:.0} km along the route"));
+    widgets::choice(ui, ed, "Bridges", &mut river.bridges);
+    ui.button("Remove crossing")
+        .on_hover_text("Remove this river crossing (Undo brings it back)")
+        .clicked()
 }
 
 /// A place's name and position.
 fn place(ui: &mut Ui, ed: &mut EditTracker, label: &str, place: &mut Place, tip: &str) {
     ui.push_id(label, |ui| {
         widgets::text(ui, ed, label, &mut place.name, tip);
-        ui.horizontal(|ui| {
-            widgets::number(
-                ui,
-                ed,
-                "Longitude",
-                &mut place.point.lon,
-                -180.0..=180.0,
-                "°",
-                "Degrees east",
-            );
-            widgets::number(
-                ui,
-                ed,
-                "Latitude",
-                &mut place.point.lat,
-                -90.0..=90.0,
-                "°",
-                "Degrees north",
-            );
-        });
+        position(ui, ed, &mut place.point, "");
+    });
+}
+
+/// A point's longitude and latitude on one row; `of` ends their tooltips.
+fn position(ui: &mut Ui, ed: &mut EditTracker, point: &mut GeoPoint, of: &str) {
+    ui.horizontal(|ui| {
+        let east = format!("Degrees east{of}");
+        let north = format!("Degrees north{of}");
+        widgets::number(
+            ui,
+            ed,
+            "Longitude",
+            &mut point.lon,
+            -180.0..=180.0,
+            "°",
+            &east,
+        );
+        widgets::number(
+            ui,
+            ed,
+            "Latitude",
+            &mut point.lat,
+            -90.0..=90.0,
+            "°",
+            &north,
+        );
     });
 }
 
