@@ -4,7 +4,7 @@ sourced inputs in docs/campaign-sources.json, the same way for every case and
 without looking at the outcomes (which go, unread by this script's choices,
 into assets/campaigns/cases.json for scoring).
 
-How a case becomes a scenario (format version 4), the same rule for all:
+How a case becomes a scenario (format version 5), the same rule for all:
 - one axis per route (RAND's case has two), terrain and route factor from the
   sources (route_km / great-circle distance, at least 1);
 - the attacker's units on the route at the start (units on a parallel or
@@ -266,7 +266,7 @@ def build(case):
         assumptions["defender_in_position"] = exact(round(in_position_sum / defenders, 3))
     day0 = case["dates"]["day0"]
     scenario = {
-        "format_version": 4,
+        "format_version": 5,
         "meta": {"title": case["name"], "author": "Bulwark campaign backtest",
                  "date": day0 if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day0) else "",
                  "notes": notes(case, att, dfd, reinf)},
@@ -334,7 +334,7 @@ def build_sea_and_air(case):
     in_position = sum(u["troops"] * u.get("in_position_day0", 1.0) for u in dfd) / d_troops
     day0 = case["dates"]["day0"]
     scenario = {
-        "format_version": 4,
+        "format_version": 5,
         "meta": {"title": case["name"], "author": "Bulwark campaign backtest",
                  "date": day0, "notes": notes(case, att, dfd, [])},
         "horizon_years": 1.0,

@@ -136,7 +136,7 @@ pub(super) fn axis_card(
             Some(crate::scenario::Bridges::Intact) => "bridges taken intact",
             None => "bridges blown unless taken by surprise on the first day",
         };
-        let km = crate::scenario::axes::river_km(axis, river);
+        let km = crate::scenario::axes::km_along(axis, river.point);
         ui.label(format!("River: {} at {km:.0} km, {bridges}", river.name));
     }
     match (days, assessed) {

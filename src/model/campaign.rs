@@ -252,6 +252,7 @@ pub struct Resume {
     arrived_air: f64,
     river: usize,
     bridged_at: Option<f64>,
+    line: usize,
 }
 
 /// Whether a defence of power `d` that breaks at `breaks_at` (see
@@ -370,6 +371,9 @@ struct Campaign<'a, F> {
     /// While the attack is halted at a river with blown bridges: the day its
     /// bridge carries the whole force.
     bridged_at: Option<f64>,
+    /// The next defence line on the route not yet reached (an index into
+    /// the axis's `lines`).
+    line: usize,
 }
 
 impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
@@ -385,6 +389,7 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
             defender_lost: 0.0,
             river: 0,
             bridged_at: None,
+            line: 0,
         }
     }
 
@@ -416,6 +421,7 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
             arrived_air: self.forces.arrived_air,
             river: self.river,
             bridged_at: self.bridged_at,
+            line: self.line,
         }
     }
 
@@ -436,7 +442,40 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         (c.forces.arrived, c.forces.arrived_air) = (from.arrived, from.arrived_air);
         (c.river, c.bridged_at) = (from.river, from.bridged_at);
         c.forces.across = c.across();
+        // Summed in the order the campaign reached them, so to the last bit.
+        for line in &axis.lines[..from.line] {
+            c.forces.engaged += line.share;
+        }
+        c.line = from.line;
         c
+    }
+
+    /// Brings into the fight the forces of each defence line the attack has
+    /// reached: a defence in depth is met in turn, one line after another,
+    /// each fresh line re-forming a broken defence if it is strong enough
+    /// (Lanchester's square law makes a defence met piecemeal weaker than
+    /// the same forces all at once; Biddle 2004 on defence in depth).
+    fn reach_lines(&mut self) {
+        let lines = &self.forces.axis.lines;
+        while let Some(line) = lines
+            .get(self.line)
+            .filter(|line| line.km <= self.km + 1e-9)
+        {
+            self.forces.engaged += line.share;
+            self.line += 1;
+        }
+    }
+
+    /// Km from the start of the next point on the route where the campaign
+    /// changes: the next river crossing or defence line not yet reached.
+    fn next_mark(&self) -> Option<f64> {
+        let axis = self.forces.axis;
+        let river = axis.rivers.get(self.river).map(|r| r.km);
+        let line = axis.lines.get(self.line).map(|l| l.km);
+        match (river, line) {
+            (Some(r), Some(l)) => Some(r.min(l)),
+            (r, l) => r.or(l),
+        }
     }
 
     /// The share of the attacker's ground forces across the river it is
@@ -518,6 +557,7 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
             return None;
         }
         self.cross_rivers();
+        self.reach_lines();
         let (a, d, breaks_at) = self.powers_and_breaking_power();
         let p = self.forces.p;
         let stretch = Stretch::new(a, d, p);
@@ -561,14 +601,14 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
             stretch,
             curve,
         };
-        // The stretch ends where the attack reaches the next river.
-        let mut at_river = None;
-        if let Some(river) = self.forces.axis.rivers.get(self.river).map(|r| r.km) {
+        // The stretch ends where the attack reaches the next river or line.
+        let mut at_mark = None;
+        if let Some(mark) = self.next_mark() {
             let tau = next - self.t;
-            if let Some(u) = stretch.time_for(curve, river - self.km, tau) {
+            if let Some(u) = stretch.time_for(curve, mark - self.km, tau) {
                 next = self.t + u;
                 step.to = next;
-                at_river = Some(river);
+                at_mark = Some(mark);
             }
         }
         let tau = next - self.t;
@@ -576,7 +616,7 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
             self.marched += tau;
         }
         let (a1, d1) = match powers_at_end {
-            Some(after) if until_break.is_none() && at_river.is_none() => after,
+            Some(after) if until_break.is_none() && at_mark.is_none() => after,
             _ => stretch.powers_after(tau),
         };
         // Fire finds no one only where the defence is gone by the end (a
@@ -586,7 +626,7 @@ impl<'a, F: Fn(usize) -> bool> Campaign<'a, F> {
         }
         self.attacker_lost += a - a1;
         self.defender_lost += d - d1;
-        self.km = at_river.unwrap_or_else(|| step.km_at(next));
+        self.km = at_mark.unwrap_or_else(|| step.km_at(next));
         self.t = next;
         Some(step)
     }
@@ -614,6 +654,9 @@ pub struct Start {
     reserves: f64,
     present: f64,
     defender_air: f64,
+    /// Share of the defender's own active forces at the front: those not on
+    /// a defence line behind it.
+    front: f64,
 }
 
 impl Start {
@@ -663,6 +706,7 @@ impl Start {
         self.present = power::power(&axis.present, &weights);
         self.defender_air = axis.defender_air * struck + axis.present[power::AIRCRAFT];
         self.weights = weights;
+        self.front = 1.0 - axis.lines.iter().map(|l| l.share).sum::<f64>();
     }
 }
 
@@ -687,6 +731,9 @@ struct Forces<'a, F> {
     arrived_air: f64,
     /// The defender's active forces', all in position.
     active: f64,
+    /// Share of the active forces in the fight: those at the front and on
+    /// the defence lines the attack has reached.
+    engaged: f64,
     /// The mobilised reservists'.
     reserves: f64,
     /// The guarantor forces' present from the start.
@@ -719,6 +766,7 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
             defender_air: start.defender_air,
             arrived_air: 0.0,
             active: start.active,
+            engaged: start.front,
             reserves: start.reserves,
             present: start.present,
             counted: 0,
@@ -773,7 +821,11 @@ impl<'a, F: Fn(usize) -> bool> Forces<'a, F> {
             } else {
                 0.0
             },
-            self.active * in_position + self.present + reserves + self.arrived + defender_air,
+            self.active * self.engaged * in_position
+                + self.present
+                + reserves
+                + self.arrived
+                + defender_air,
         )
     }
 
@@ -865,7 +917,7 @@ mod tests {
     use super::*;
     use crate::model::params::{self, Params};
     use crate::model::power::{KINDS, index};
-    use crate::model::prepared::{Reinforcement, River};
+    use crate::model::prepared::{Line, Reinforcement, River};
     use crate::scenario::UnitKind;
 
     fn params() -> Params {
@@ -907,6 +959,7 @@ mod tests {
             weight: 1.0,
             lift: None,
             rivers: Vec::new(),
+            lines: Vec::new(),
         }
     }
 
@@ -1306,6 +1359,90 @@ mod tests {
         assert!(led < slow / 2.0, "{led} against {slow}");
     }
 
+    #[test]
+    fn a_defence_line_s_forces_join_the_fight_when_the_attack_reaches_it() {
+        let mut p = params();
+        p.defender_in_position = 1.0;
+        let mut axis = test_axis(60_000.0, 20_000.0);
+        axis.distance_km = 800.0;
+        axis.reinforcements.clear();
+        axis.lines = vec![Line {
+            km: 300.0,
+            share: 0.5,
+        }];
+        let days = trace(&axis, &p, &|_| false, 60);
+        let before = days.iter().find(|d| d.km > 0.0 && d.km < 300.0);
+        let after = days.iter().find(|d| d.km > 300.0 + 1e-6);
+        let (before, after) = (before.expect("short of the line"), after.expect("past it"));
+        assert!(
+            days[0].defender_power < 10_001.0,
+            "only the front on day 0: {:?}",
+            days[0]
+        );
+        assert!(
+            after.force_ratio < before.force_ratio,
+            "{before:?} then {after:?}"
+        );
+    }
+
+    #[test]
+    fn a_defence_met_line_by_line_falls_sooner_than_the_same_forces_at_once() {
+        // Near the stall ratio a defence all at the front holds out for
+        // days; met in three parts, each at three times the odds, it is
+        // broken line by line (Lanchester's square law).
+        let mut p = params();
+        p.defender_in_position = 1.0;
+        let mut axis = test_axis(1.7 * 60_000.0, 60_000.0);
+        axis.distance_km = 200.0;
+        axis.reinforcements.clear();
+        let at_once = run(&axis, &p, &|_| false, 14.0).objective_day;
+        axis.lines = vec![
+            Line {
+                km: 70.0,
+                share: 1.0 / 3.0,
+            },
+            Line {
+                km: 140.0,
+                share: 1.0 / 3.0,
+            },
+        ];
+        let in_turn = run(&axis, &p, &|_| false, 14.0)
+            .objective_day
+            .expect("falls");
+        assert!(
+            at_once.is_none_or(|day| in_turn < day),
+            "{at_once:?} against {in_turn}"
+        );
+    }
+
+    #[test]
+    fn a_campaign_gone_on_from_another_past_a_defence_line_is_the_campaign_run_afresh() {
+        let mut p = params();
+        p.defender_in_position = 1.0;
+        let mut axis = test_axis(60_000.0, 20_000.0);
+        axis.distance_km = 400.0;
+        axis.lines = vec![
+            Line {
+                km: 40.0,
+                share: 0.3,
+            },
+            Line {
+                km: 90.0,
+                share: 0.2,
+            },
+        ];
+        axis.reinforcements = vec![arrival(8.0, 5_000.0, 0), arrival(9.0, 20_000.0, 1)];
+        let start = Start::new(&axis, &p);
+        let mut at = [None, None];
+        let first = |g: usize| g == 0;
+        run_recording(&axis, &start, &p, &first, 14.0, 30.0, [9.0, 8.0], &mut at);
+        let from = at[0].expect("a point before day 9");
+        assert!(from.line > 0, "past a line by then: {from:?}");
+        let both = |_: usize| true;
+        let resumed = run_resumed(&axis, &start, &p, &both, 14.0, 30.0, &from);
+        assert_eq!(resumed, run_from(&axis, &start, &p, &both, 14.0, 30.0));
+    }
+
     proptest::proptest! {
         #[test]
         fn more_defending_power_of_any_kind_never_shortens_the_campaign(
@@ -1319,6 +1456,7 @@ mod tests {
             (in_position, mobilisation, breakpoint) in (0.0..1.0f64, 0.0..20.0f64, 0.0..0.5f64),
             front_km in 0.0..200.0f64,
             river in proptest::option::of((0.0..1.0f64, 0.0..5.0f64, 0.0..1.0f64)),
+            line in proptest::option::of((0.0..1.0f64, 0.0..1.0f64)),
         ) {
             // Reserves that come up after a defence was destroyed, with any
             // breakpoint: a defender who had more to lose before is not
@@ -1338,6 +1476,10 @@ mod tests {
                 axis.rivers = vec![River::at(at * distance)];
                 (p.bridging_days, p.assault_crossing_share) = (days, share);
             }
+            // With part of the defence on a line behind the front too.
+            if let Some((at, share)) = line {
+                axis.lines = vec![Line { km: at * distance, share }];
+            }
             let before = run(&axis, &p, &|_| true, 14.0);
             let mut unit = [0.0; KINDS];
             unit[kind] = troops;
@@ -1346,7 +1488,21 @@ mod tests {
             let mut arriving = axis.clone();
             arriving.reinforcements.push(Reinforcement { day, kind, strength: troops, guarantor: 0 });
             arriving.reinforcements.sort_by(|a, b| a.day.total_cmp(&b.day));
-            for after in [run(&present, &p, &|_| true, 14.0), run(&arriving, &p, &|_| true, 14.0)] {
+            // The same forces again, with the unit's troops of motorised
+            // infantry more on a line of their own, met when the attack
+            // reaches it.
+            let mut deeper = axis.clone();
+            let total = active + troops;
+            if total > 0.0 {
+                deeper.active = infantry(total);
+                for l in &mut deeper.lines {
+                    l.share *= active / total;
+                }
+                deeper.lines.push(Line { km: distance * 0.5, share: troops / total });
+                deeper.lines.sort_by(|a, b| a.km.total_cmp(&b.km));
+            }
+            let runs = [&present, &arriving, &deeper].map(|a| run(a, &p, &|_| true, 14.0));
+            for after in runs {
                 let later = match (before.objective_day, after.objective_day) {
                     (_, None) => true,
                     (None, Some(_)) => false,

@@ -102,6 +102,19 @@ pub struct PreparedAxis {
     /// Where the route crosses rivers whose bridges the defender can blow,
     /// ascending, each short of the objective.
     pub rivers: Vec<River>,
+    /// The lines the defence holds behind the front, ascending, each short
+    /// of the objective: the share of the defender's own active forces on
+    /// the axis that the attack meets only on reaching each.
+    pub lines: Vec<Line>,
+}
+
+/// A defence line behind an axis's front, as the campaign meets it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Line {
+    /// Km from the start.
+    pub km: f64,
+    /// Share of the defender's own active forces on the axis standing there.
+    pub share: f64,
 }
 
 /// A river crossing on an axis's route, as the campaign meets it.
@@ -524,6 +537,7 @@ fn axes(
             weight: share,
             lift: Lift::of(axis),
             rivers: rivers(axis, distance_km),
+            lines: lines(axis, distance_km),
         });
     }
     if out.is_empty() {
@@ -588,6 +602,36 @@ fn rivers(axis: &crate::scenario::Axis, distance_km: f64) -> Vec<River> {
     out
 }
 
+/// The defence lines of `axis` at their km along its route of
+/// `distance_km` (placed as river crossings are), ascending. A line at the
+/// front (km 0) or at or past the objective is left out, so its forces
+/// fight from the start with the rest: the engine has no city to take at
+/// the objective, and leaving them out would lose them. Shares are clamped
+/// to 0–1 and cut so that they add up to at most 1 (validation refuses
+/// more).
+fn lines(axis: &crate::scenario::Axis, distance_km: f64) -> Vec<Line> {
+    let mut out: Vec<Line> = axis
+        .defence_lines
+        .iter()
+        .map(|line| Line {
+            km: crate::scenario::axes::along_route(axis, line.point).0 * distance_km,
+            share: if line.share.is_finite() {
+                line.share.clamp(0.0, 1.0)
+            } else {
+                0.0
+            },
+        })
+        .filter(|line| line.km.is_finite() && line.km > 0.0 && line.km < distance_km)
+        .collect();
+    out.sort_by(|a, b| a.km.total_cmp(&b.km));
+    let mut left = 1.0f64;
+    for line in &mut out {
+        line.share = line.share.min(left);
+        left -= line.share;
+    }
+    out
+}
+
 /// The engine's own axis when the scenario gives none: from the adversary's
 /// capital to the protected state's; also gives where it starts.
 fn default_axis(
@@ -623,6 +667,7 @@ fn default_axis(
         weight: 1.0,
         lift: None,
         rivers: Vec::new(),
+        lines: Vec::new(),
     };
     (axis, start)
 }
@@ -934,6 +979,31 @@ mod tests {
             .axes;
         let air: f64 = axes.iter().map(|axis| axis.attacker_air).sum();
         air / axes.iter().map(|axis| axis.weight).sum::<f64>()
+    }
+
+    #[test]
+    fn defence_lines_are_met_at_their_share_of_the_route_and_never_hold_more_than_all() {
+        let name = "armed-neutrality.bulwark.json";
+        let bytes = crate::assets::example(name).expect("a shipped example");
+        let mut scenario = crate::scenario::from_bytes(name, bytes).expect("loads");
+        let axis = &mut scenario.axes[0];
+        crate::scenario::axes::add_defence_line(axis);
+        crate::scenario::axes::add_defence_line(axis);
+        axis.defence_lines[0].share = 0.7;
+        axis.defence_lines[1].share = 0.6;
+        // One at the objective fights from the start with the front.
+        axis.defence_lines.push(crate::scenario::DefenceLine {
+            point: axis.objective.point,
+            ..axis.defence_lines[0].clone()
+        });
+        let id = axis.id.clone();
+        let axes = state(&scenario, "UKR", &|_| true).expect("Ukraine").axes;
+        let prepared = axes.iter().find(|a| a.id == id).expect("the axis");
+        assert_eq!(prepared.lines.len(), 2, "{:?}", prepared.lines);
+        let km = prepared.lines[0].km / prepared.distance_km;
+        assert!((km - 0.5).abs() < 0.02, "half-way: {km}");
+        let held: f64 = prepared.lines.iter().map(|l| l.share).sum();
+        assert!((held - 1.0).abs() < 1e-12, "cut to all of it: {held}");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::new_case::{StandardAxis, theatres};
 use super::reference;
-use super::types::{Axis, Crossing, GeoPoint, Place, RiverCrossing, Scenario};
+use super::types::{Axis, Crossing, DefenceLine, GeoPoint, Place, RiverCrossing, Scenario};
 
 /// A state's capital: its own (named after the state), else its reference
 /// capital.
@@ -75,6 +75,7 @@ pub fn axis_between(scenario: &Scenario, defender: &str, start: Place, objective
         lift_per_day: None,
         landing_day: None,
         river_crossings: Vec::new(),
+        defence_lines: Vec::new(),
     }
 }
 
@@ -94,28 +95,45 @@ pub fn along_route(axis: &Axis, point: GeoPoint) -> (f64, f64) {
     (share, detour)
 }
 
+/// Half-way along `axis`'s straight line, in degrees: close enough to the
+/// great circle's midpoint for a starting place the user will move anyway.
+fn half_way(axis: &Axis) -> GeoPoint {
+    let (a, b) = (axis.start.point, axis.objective.point);
+    GeoPoint {
+        lon: (a.lon + b.lon) / 2.0,
+        lat: (a.lat + b.lat) / 2.0,
+    }
+}
+
 /// Adds a river crossing to `axis` half-way along its straight line (the
 /// user then moves it onto the river) and returns its index.
 pub fn add_river_crossing(axis: &mut Axis) -> usize {
-    let (a, b) = (axis.start.point, axis.objective.point);
-    // Half-way in degrees: close enough to the great circle's midpoint for a
-    // starting place the user will move anyway.
-    let point = GeoPoint {
-        lon: (a.lon + b.lon) / 2.0,
-        lat: (a.lat + b.lat) / 2.0,
-    };
     axis.river_crossings.push(RiverCrossing {
         name: "River crossing".into(),
-        point,
+        point: half_way(axis),
         bridges: None,
     });
     axis.river_crossings.len() - 1
 }
 
-/// How far along `axis`'s route, in km, the engine places `crossing` (its
-/// share of the route times the route's length).
-pub fn river_km(axis: &Axis, crossing: &RiverCrossing) -> f64 {
-    let (share, _) = along_route(axis, crossing.point);
+/// Adds a defence line to `axis` half-way along its straight line, holding
+/// the share of the defender's forces on the axis not yet on a line (a
+/// quarter at most), and returns its index.
+pub fn add_defence_line(axis: &mut Axis) -> usize {
+    let held: f64 = axis.defence_lines.iter().map(|l| l.share).sum();
+    axis.defence_lines.push(DefenceLine {
+        name: "Defence line".into(),
+        point: half_way(axis),
+        share: (1.0 - held).clamp(0.0, 0.25),
+    });
+    axis.defence_lines.len() - 1
+}
+
+/// How far along `axis`'s route, in km, the engine places `point` (a river
+/// crossing, a defence line): its share of the route times the route's
+/// length.
+pub fn km_along(axis: &Axis, point: GeoPoint) -> f64 {
+    let (share, _) = along_route(axis, point);
     share * axis.start.point.distance_km(axis.objective.point) * axis.route_factor
 }
 
@@ -259,8 +277,20 @@ mod tests {
         let r = add_river_crossing(&mut s.axes[0]);
         let axis = &s.axes[0];
         let route = axis.start.point.distance_km(axis.objective.point) * axis.route_factor;
-        let km = river_km(axis, &axis.river_crossings[r]);
+        let km = km_along(axis, axis.river_crossings[r].point);
         assert!((km / route - 0.5).abs() < 0.02, "{km} of {route} km");
+        assert!(crate::scenario::validate(&s).is_empty());
+    }
+
+    #[test]
+    fn new_defence_lines_lie_half_way_and_never_hold_more_than_all_the_defence() {
+        let mut s = example("armed-neutrality.bulwark.json");
+        let axis = &mut s.axes[0];
+        for _ in 0..5 {
+            add_defence_line(axis);
+        }
+        let shares: Vec<f64> = axis.defence_lines.iter().map(|l| l.share).collect();
+        assert_eq!(shares, vec![0.25, 0.25, 0.25, 0.25, 0.0]);
         assert!(crate::scenario::validate(&s).is_empty());
     }
 

@@ -265,7 +265,12 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`; each format change adds
 /// one step (see `docs/FORMAT.md`).
-pub const MIGRATIONS: &[Migration] = &[version_1_to_2, version_2_to_3, version_3_to_4];
+pub const MIGRATIONS: &[Migration] = &[
+    version_1_to_2,
+    version_2_to_3,
+    version_3_to_4,
+    version_4_to_5,
+];
 
 /// Version 2 adds units by kind and quality, forces on axes and their reach,
 /// and the composition and quality of states' and the adversary's forces.
@@ -289,6 +294,13 @@ fn version_2_to_3(value: Value) -> Result<Value, String> {
 /// (`river_crossings`), empty by default, which reads a version-3 file as it
 /// was; the step only changes the version.
 fn version_3_to_4(value: Value) -> Result<Value, String> {
+    Ok(value)
+}
+
+/// Version 5 adds the defence lines behind an axis's front
+/// (`defence_lines`), empty by default, which reads a version-4 file as it
+/// was; the step only changes the version.
+fn version_4_to_5(value: Value) -> Result<Value, String> {
     Ok(value)
 }
 

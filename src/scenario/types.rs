@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// The format version this build writes. Files with a larger number are refused;
 /// files with a smaller one go through [`super::migrate`].
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// A whole scenario: one settlement (or today's situation) with the states involved,
 /// the guarantee arrangements, the adversary, axes of advance, the uncertain
@@ -685,6 +685,27 @@ pub struct Axis {
     /// Empty (not written): no river on the route.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub river_crossings: Vec<RiverCrossing>,
+    /// Since version 5: lines the defence holds behind the front, each with
+    /// the share of the defender's own active forces on the axis that stand
+    /// there; the rest stand at the front. The attack meets each line's
+    /// forces only when it reaches the line (defence in depth, met in turn).
+    /// Empty (not written): the whole defence at the front.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub defence_lines: Vec<DefenceLine>,
+}
+
+/// A line the defence holds behind the front of an axis (since version 5).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DefenceLine {
+    /// The line and who holds it, e.g. "Jebel Libni (3rd Infantry Division)".
+    pub name: String,
+    /// Where the route meets it.
+    #[serde(flatten)]
+    pub point: GeoPoint,
+    /// Share of the defender's own active forces on the axis standing on
+    /// this line, 0 to 1; the lines' shares add up to at most 1.
+    pub share: f64,
 }
 
 /// A river crossing on an axis's route (since version 4).

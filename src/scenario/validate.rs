@@ -22,6 +22,8 @@ const MAX_RING: usize = 10_000;
 pub const MAX_LIST: usize = 200;
 /// Most river crossings on one axis's route.
 pub const MAX_RIVERS: usize = 50;
+/// Most defence lines behind one axis's front.
+pub const MAX_DEFENCE_LINES: usize = 50;
 /// Most slides in a deck.
 pub const MAX_SLIDES: usize = 500;
 /// Most Monte Carlo draws a scenario may ask for.
@@ -670,6 +672,27 @@ fn check_axis(c: &mut Checker, path: &str, axis: &Axis, states: &HashSet<String>
     for (i, river) in axis.river_crossings.iter().enumerate() {
         c.name(&format!("{rivers}[{i}].name"), &river.name, MAX_NAME);
         c.point(&format!("{rivers}[{i}]"), &river.point);
+    }
+    check_defence_lines(c, path, axis);
+}
+
+/// Each defence line's name, point and share; the shares add up to at most 1.
+fn check_defence_lines(c: &mut Checker, path: &str, axis: &Axis) {
+    let lines = format!("{path}.defence_lines");
+    c.count(&lines, axis.defence_lines.len(), MAX_DEFENCE_LINES);
+    for (i, line) in axis.defence_lines.iter().enumerate() {
+        c.name(&format!("{lines}[{i}].name"), &line.name, MAX_NAME);
+        c.point(&format!("{lines}[{i}]"), &line.point);
+        c.range(&format!("{lines}[{i}].share"), line.share, 0.0, 1.0);
+    }
+    let total: f64 = axis.defence_lines.iter().map(|l| l.share).sum();
+    if total.is_finite() && total > 1.0 + 1e-9 {
+        c.push(
+            &lines,
+            format!(
+                "the lines' shares add up to {total:.3}; they can hold at most all (1) of the defender's forces on the axis"
+            ),
+        );
     }
 }
 

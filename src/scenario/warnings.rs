@@ -27,7 +27,7 @@ pub fn warnings(scenario: &Scenario) -> Vec<Problem> {
     short_axes(scenario, &mut out);
     late_reinforcements(scenario, &mut out);
     lifts(scenario, &mut out);
-    rivers_off_route(scenario, &mut out);
+    points_off_route(scenario, &mut out);
     out
 }
 
@@ -35,23 +35,43 @@ pub fn warnings(scenario: &Scenario) -> Vec<Problem> {
 /// means the crossing is not on the route.
 pub const OFF_ROUTE_DETOUR: f64 = 1.3;
 
-fn rivers_off_route(scenario: &Scenario, out: &mut Vec<Problem>) {
+/// River crossings and defence lines that lie off their axis's route.
+fn points_off_route(scenario: &Scenario, out: &mut Vec<Problem>) {
     for (i, axis) in scenario.axes.iter().enumerate() {
         for (r, river) in axis.river_crossings.iter().enumerate() {
-            let (_, detour) = super::axes::along_route(axis, river.point);
-            if detour > OFF_ROUTE_DETOUR {
-                out.push(Problem::new(
-                    &format!("axes[{i}].river_crossings[{r}]"),
-                    format!(
-                        "'{}' lies off the route from {} to {} (the way through it is {:.0}% longer); the engine halts the attack at its share of the route all the same",
-                        plain_text(&river.name),
-                        plain_text(&axis.start.name),
-                        plain_text(&axis.objective.name),
-                        (detour - 1.0) * 100.0
-                    ),
-                ));
-            }
+            let path = format!("axes[{i}].river_crossings[{r}]");
+            let does = "the engine halts the attack at its share of the route all the same";
+            off_route(axis, (river.point, &river.name), &path, does, out);
         }
+        for (l, line) in axis.defence_lines.iter().enumerate() {
+            let path = format!("axes[{i}].defence_lines[{l}]");
+            let does = "the attack meets its forces at its share of the route all the same";
+            off_route(axis, (line.point, &line.name), &path, does, out);
+        }
+    }
+}
+
+/// Warns at `path` when the named point lies off `axis`'s route (see
+/// [`OFF_ROUTE_DETOUR`]); `does` says what the engine makes of it.
+fn off_route(
+    axis: &crate::scenario::Axis,
+    (point, name): (crate::scenario::GeoPoint, &str),
+    path: &str,
+    does: &str,
+    out: &mut Vec<Problem>,
+) {
+    let (_, detour) = super::axes::along_route(axis, point);
+    if detour > OFF_ROUTE_DETOUR {
+        out.push(Problem::new(
+            path,
+            format!(
+                "'{}' lies off the route from {} to {} (the way through it is {:.0}% longer); {does}",
+                plain_text(name),
+                plain_text(&axis.start.name),
+                plain_text(&axis.objective.name),
+                (detour - 1.0) * 100.0
+            ),
+        ));
     }
 }
 
@@ -215,6 +235,21 @@ mod tests {
         let found = warnings(&s);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].path, format!("axes[0].river_crossings[{r}]"));
+    }
+
+    #[test]
+    fn a_defence_line_far_off_its_axis_route_is_warned_about_and_one_on_it_is_not() {
+        let mut s = example("armed-neutrality.bulwark.json");
+        let l = super::super::axes::add_defence_line(&mut s.axes[0]);
+        assert_eq!(warnings(&s), Vec::new(), "half-way along the route");
+        s.axes[0].defence_lines[l].point = crate::scenario::GeoPoint {
+            lon: -9.14,
+            lat: 38.72,
+        };
+        let found = warnings(&s);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, format!("axes[0].defence_lines[{l}]"));
+        assert!(found[0].message.contains("meets its forces"), "{found:?}");
     }
 
     #[test]

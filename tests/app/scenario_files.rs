@@ -174,6 +174,10 @@ const BAD_FILES: &[(&str, &str)] = &[
         "adversary.theatre_troops: -5 is outside 0 to",
     ),
     (
+        "defence-lines-over-all",
+        "axes[0].defence_lines: the lines' shares add up to 1.300",
+    ),
+    (
         "defence-share-over-100",
         "states[0].overrides.defence_pct_gdp: 140 is outside 0 to 100",
     ),

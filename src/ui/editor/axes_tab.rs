@@ -187,7 +187,7 @@ fn river_crossings(ui: &mut Ui, ed: &mut EditTracker, axis: &mut Axis) {
     let kms: Vec<f64> = axis
         .river_crossings
         .iter()
-        .map(|r| axes::river_km(axis, r))
+        .map(|r| axes::km_along(axis, r.point))
         .collect();
     for (r, (river, km)) in axis.river_crossings.iter_mut().zip(kms).enumerate() {
         ui.push_id(("river", r), |ui| {
