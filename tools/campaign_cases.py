@@ -33,6 +33,10 @@ How a case becomes a scenario (format version 5), the same rule for all:
   wave landing when the sources say; the
   defender's units tagged for one route defend only that one (the rest of
   its forces defend both); the objective falls with the first axis to reach it;
+- the defender's units the sources put behind the forward defence at the
+  start (a second line, a main line behind a covering force, a reserve) at a
+  named place short of the objective, as defence lines there, each with its
+  units' share of the defender's troops on the route; the rest at the front;
 - the rivers the sources name on the route (a crossing fought or a bridge
   blown or taken) as the axis's river crossings, each with its bridges as
   the sources say;
@@ -165,6 +169,12 @@ def notes(case, att_units, def_units, reinf):
                   f"{lift['sea']['day0']:,} troops on day 0, then {value(lift['sea']['later_per_day']):,} a day; "
                   f"by air {value(lift['air']):,} a day from about day "
                   f"{value(lift['air'].get('first_landing_day', 0))} ({lift['air'].get('source', '')})"]
+    behind = [u for u in def_units if u.get("stands_at")]
+    if behind:
+        lines += ["", "**Defence lines behind the front (where the sources put those units at the start; "
+                  "the rest stand at the front):**", ""]
+        for u in behind:
+            lines.append(f"- {u['stands_at']['name']}: {u['label']} ({u['stands_at']['source']})")
     if case.get("rivers"):
         lines += ["", "**River crossings on the route:**", ""]
         for r in case["rivers"]:
@@ -175,6 +185,20 @@ def notes(case, att_units, def_units, reinf):
     for s in sources(att_units + def_units + reinf):
         lines.append(f"- {s}")
     return "\n".join(lines) + "\n"
+
+
+def defence_lines(units, troops):
+    """The lines behind the front where the sources put some of the defender's
+    units at the start (`stands_at`), each with its units' share of the
+    defender's troops on the route, in the order the sources list them."""
+    lines = {}
+    for u in units:
+        at = u.get("stands_at")
+        if at:
+            line = lines.setdefault(at["name"], {"name": at["name"], "lon": at["lon"],
+                                                 "lat": at["lat"], "share": 0.0})
+            line["share"] += u["troops"] / troops
+    return [dict(line, share=round(line["share"], 4)) for line in lines.values()]
 
 
 def build(case):
@@ -237,6 +261,9 @@ def build(case):
             axes[-1]["river_crossings"] = [
                 {"name": x["name"], "lon": x["lon"], "lat": x["lat"], "bridges": x["bridges"]}
                 for x in rivers]
+        lines = defence_lines(split, d_troops)
+        if lines:
+            axes[-1]["defence_lines"] = lines
         if own_reinf:
             days = sum(u["troops"] * u.get("arrival_day", 0) for u in own_reinf) / reserve
             assumptions["mobilisation_days"] = exact(round(days, 2))
