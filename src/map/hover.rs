@@ -100,8 +100,8 @@ pub(super) fn nearest_segment(points: &[Pos2], pos: Pos2) -> Option<(usize, f32)
         .min_by(|a, b| a.1.total_cmp(&b.1))
 }
 
-/// The card of an axis: its name, route, ground, shares, river crossings
-/// and, once
+/// The card of an axis: its name, route, ground, shares, river crossings,
+/// defence lines and, once
 /// `assessed`, the median days to its objective (`days`, none where it
 /// usually holds).
 pub(super) fn axis_card(
@@ -138,6 +138,14 @@ pub(super) fn axis_card(
         };
         let km = crate::scenario::axes::km_along(axis, river.point);
         ui.label(format!("River: {} at {km:.0} km, {bridges}", river.name));
+    }
+    for line in &axis.defence_lines {
+        let km = crate::scenario::axes::km_along(axis, line.point);
+        ui.label(format!(
+            "Defence line: {} at {km:.0} km, {:.0}% of the defence",
+            line.name,
+            100.0 * line.share
+        ));
     }
     match (days, assessed) {
         (Some(d), _) => ui.label(format!(

@@ -155,6 +155,9 @@ pub(super) fn legend_box(
         if rivers().any(|r| r.bridges == Some(crate::scenario::Bridges::Blown)) {
             rows.push((LegendKey::River(true), "Bridges blown".into()));
         }
+        if scenario.axes.iter().any(|a| !a.defence_lines.is_empty()) {
+            rows.push((LegendKey::DefenceLine, "Defence line (share held)".into()));
+        }
     }
     let demanded = scenario
         .adversary
@@ -266,7 +269,11 @@ pub(super) fn legend(painter: &egui::Painter, frame: &Frame, legend: Legend) {
             }
             LegendKey::River(blown) => {
                 let centre = key_rect.center();
-                super::rivers::crossing_marker(painter, frame, centre, vec2(1.0, 0.0), blown);
+                super::route_marks::crossing_marker(painter, frame, centre, vec2(0.0, 1.0), blown);
+            }
+            LegendKey::DefenceLine => {
+                let centre = key_rect.center();
+                super::route_marks::defence_line_marker(painter, frame, centre, vec2(0.0, -1.0));
             }
             LegendKey::Note => {}
         }
@@ -288,6 +295,8 @@ enum LegendKey {
     Axis,
     /// A river crossing's bar, crossed out when its bridges are blown.
     River(bool),
+    /// A defence line's toothed bar.
+    DefenceLine,
     /// An area's dashed outline, in its colour.
     Outline(Color32),
     /// A note on the row above, with no symbol.

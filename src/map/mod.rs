@@ -23,8 +23,8 @@ mod overlay_pass;
 mod overlays;
 pub mod places;
 pub mod projection;
-mod rivers;
 pub mod role;
+mod route_marks;
 pub mod tiles;
 pub mod widget;
 

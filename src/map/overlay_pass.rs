@@ -124,7 +124,7 @@ pub(super) fn paint_overlay(
     };
     if layers.axes {
         axes(painter, frame, scenario);
-        super::rivers::river_crossings(painter, frame, scenario);
+        super::route_marks::route_marks(painter, frame, scenario);
     }
     annotations(painter, frame);
     // The forces stand at their places; the names of axes and annotations
@@ -141,7 +141,7 @@ pub(super) fn paint_overlay(
     }
     if layers.axes {
         axis_labels(painter, frame, scenario, i.axis_days, &mut labels);
-        super::rivers::river_labels(painter, frame, scenario, &mut labels);
+        super::route_marks::route_mark_labels(painter, frame, scenario, &mut labels);
     }
     annotation_labels(painter, frame, &mut labels);
     if layers.labels {

@@ -1129,6 +1129,44 @@ fn a_river_crossing_with_blown_bridges_is_added_in_the_axes_tab_and_slows_the_ca
 }
 
 #[test]
+fn a_defence_line_is_added_in_the_axes_tab_and_changes_the_campaign() {
+    let (mut h, _) = axes_tab_of("armed-neutrality.bulwark.json");
+    let before = assessed(&mut h).states[0].campaign[0].clone();
+    assert!(
+        h.query_by_label_contains("Defence lines: none").is_some(),
+        "the whole defence at the front"
+    );
+    h.get_by_label("Add defence line").click();
+    h.run();
+    let lines = &h.state().doc().scenario().axes[0].defence_lines;
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].share, 0.25, "a quarter of the defence, at first");
+    assert!(
+        h.query_by_label_contains("25% of the defence behind the front")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("km along the route").is_some());
+    // A quarter of the defence met only half-way: the campaign changes.
+    let after = assessed(&mut h).states[0].campaign[0].clone();
+    let median = |c: &bulwark::model::Campaign| c.days_to_objective.as_ref().map(|d| d.p50);
+    assert!(
+        after.held != before.held || median(&after) != median(&before),
+        "held {} -> {}, median {:?} -> {:?}",
+        before.held,
+        after.held,
+        median(&before),
+        median(&after)
+    );
+    // Removed, and undone.
+    h.get_by_label("Remove line").click();
+    h.run();
+    assert!(h.state().doc().scenario().axes[0].defence_lines.is_empty());
+    h.state_mut().queue(Command::Undo);
+    h.run();
+    assert_eq!(h.state().doc().scenario().axes[0].defence_lines.len(), 1);
+}
+
+#[test]
 fn the_new_scenario_dialog_builds_a_realistic_case_with_a_sensible_assessment() {
     let mut h = common::app(WINDOW);
     click_menu(&mut h, "File", "New from a template");

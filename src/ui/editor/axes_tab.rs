@@ -5,7 +5,9 @@
 use egui::Ui;
 
 use crate::kit::widgets::{self, EditTracker};
-use crate::scenario::{Axis, Crossing, GeoPoint, Place, RiverCrossing, Scenario, axes};
+use crate::scenario::{
+    Axis, Crossing, DefenceLine, GeoPoint, Place, RiverCrossing, Scenario, axes,
+};
 
 use super::{part_warnings, state_options};
 
@@ -169,6 +171,7 @@ fn details(ui: &mut Ui, ed: &mut EditTracker, axis: &mut Axis, options: &[(Strin
         lift(ui, ed, axis);
     }
     river_crossings(ui, ed, axis);
+    defence_lines(ui, ed, axis);
 }
 
 /// The river crossings on an axis's route: each one's name, place and
@@ -183,23 +186,12 @@ fn river_crossings(ui: &mut Ui, ed: &mut EditTracker, axis: &mut Axis) {
         "Rivers the route crosses: at one whose bridges are blown the attack halts for the \
          bridging time while only its assault crossing fights on the far bank",
     );
-    let mut remove = None;
     let kms: Vec<f64> = axis
         .river_crossings
         .iter()
         .map(|r| axes::km_along(axis, r.point))
         .collect();
-    for (r, (river, km)) in axis.river_crossings.iter_mut().zip(kms).enumerate() {
-        ui.push_id(("river", r), |ui| {
-            ui.indent("river_fields", |ui| {
-                if river_crossing(ui, ed, river, km) {
-                    remove = Some(r);
-                }
-            });
-        });
-    }
-    if let Some(r) = remove {
-        axis.river_crossings.remove(r);
+    if marks(ui, ed, &mut axis.river_crossings, &kms, river_crossing) {
         ed.group = None;
     }
     let add = ui
@@ -209,6 +201,32 @@ fn river_crossings(ui: &mut Ui, ed: &mut EditTracker, axis: &mut Axis) {
         axes::add_river_crossing(axis);
         ed.group = None;
     }
+}
+
+/// The fields of each mark on an axis's route (river crossings, defence
+/// lines), indented, `row` drawing one at its km along the route and saying
+/// whether its Remove button was clicked; true when one was removed.
+fn marks<T>(
+    ui: &mut Ui,
+    ed: &mut EditTracker,
+    items: &mut Vec<T>,
+    kms: &[f64],
+    row: fn(&mut Ui, &mut EditTracker, &mut T, f64) -> bool,
+) -> bool {
+    let mut remove = None;
+    for (i, (item, km)) in items.iter_mut().zip(kms).enumerate() {
+        ui.push_id(("mark", i), |ui| {
+            ui.indent("mark_fields", |ui| {
+                if row(ui, ed, item, *km) {
+                    remove = Some(i);
+                }
+            });
+        });
+    }
+    if let Some(i) = remove {
+        items.remove(i);
+    }
+    remove.is_some()
 }
 
 /// One river crossing's fields; true when its Remove button was clicked.
@@ -225,6 +243,70 @@ fn river_crossing(ui: &mut Ui, ed: &mut EditTracker, river: &mut RiverCrossing, 
     widgets::choice(ui, ed, "Bridges", &mut river.bridges);
     ui.button("Remove crossing")
         .on_hover_text("Remove this river crossing (Undo brings it back)")
+        .clicked()
+}
+
+/// The lines the defence holds behind the axis's front: each one's name,
+/// place and share of the defence, with buttons to add and remove them.
+fn defence_lines(ui: &mut Ui, ed: &mut EditTracker, axis: &mut Axis) {
+    let held: f64 = axis.defence_lines.iter().map(|l| l.share).sum();
+    let heading = if axis.defence_lines.is_empty() {
+        "Defence lines: none (the whole defence at the front)".to_owned()
+    } else {
+        format!(
+            "Defence lines: {:.0}% of the defence behind the front",
+            100.0 * held
+        )
+    };
+    ui.label(heading).on_hover_text(
+        "Lines the defence holds behind the front: the share of the defender's own active \
+         forces on this axis standing on each line joins the fight only when the attack \
+         reaches it (defence in depth, met in turn); the rest stand at the front",
+    );
+    let kms: Vec<f64> = axis
+        .defence_lines
+        .iter()
+        .map(|l| axes::km_along(axis, l.point))
+        .collect();
+    if marks(ui, ed, &mut axis.defence_lines, &kms, defence_line) {
+        ed.group = None;
+    }
+    let add = ui
+        .button("Add defence line")
+        .on_hover_text("A line half-way along the axis; then move it and set its share");
+    if add.clicked() {
+        axes::add_defence_line(axis);
+        ed.group = None;
+    }
+}
+
+/// One defence line's fields; true when its Remove button was clicked.
+fn defence_line(ui: &mut Ui, ed: &mut EditTracker, line: &mut DefenceLine, km: f64) -> bool {
+    widgets::text(
+        ui,
+        ed,
+        "Line",
+        &mut line.name,
+        "The line and who holds it, e.g. \"Jebel Libni (3rd Infantry Division)\"",
+    );
+    position(
+        ui,
+        ed,
+        &mut line.point,
+        " of where the route meets the line",
+    );
+    ui.weak(format!("{km:.0} km along the route"));
+    widgets::number(
+        ui,
+        ed,
+        "Share of the defence",
+        &mut line.share,
+        0.0..=1.0,
+        "",
+        "Share of the defender's own active forces on this axis standing on this line; the lines' shares add up to at most 1",
+    );
+    ui.button("Remove line")
+        .on_hover_text("Remove this defence line (Undo brings it back)")
         .clicked()
 }
 
