@@ -71,10 +71,15 @@ pub fn run(
         Ok(()) => {
             let _ = writeln!(
                 out,
-                "{}: new scenario \"{}\" ({} axes of advance{})",
+                "{}: new scenario \"{}\" ({} {} of advance{})",
                 file.display(),
                 scenario.meta.title,
                 scenario.axes.len(),
+                if scenario.axes.len() == 1 {
+                    "axis"
+                } else {
+                    "axes"
+                },
                 if scenario.axes.is_empty() {
                     ": the engine's default axis until you add some"
                 } else {

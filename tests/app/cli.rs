@@ -285,7 +285,15 @@ fn new_writes_a_realistic_scenario_from_a_template_and_never_overwrites() {
     // Peacetime spending, the theatre's axes, and Russia's demands: NATO
     // membership is not acceptable to it.
     assert_eq!(s.states[0].overrides.defence_pct_gdp, Some(3.0));
-    assert!(s.axes.iter().any(|a| a.name == "Belarus → Kyiv"));
+    let kyiv = s.axes.iter().find(|a| a.name == "Belarus → Kyiv");
+    let kyiv = kyiv.expect("the axis from Belarus");
+    assert!(
+        kyiv.river_crossings
+            .iter()
+            .any(|r| r.name.starts_with("Irpin")),
+        "the Irpin on Kyiv's approach: {:?}",
+        kyiv.river_crossings
+    );
     let a = bulwark::model::assess(&s);
     let ukraine = &a.states[0];
     let accepts = &ukraine.acceptability.adversary;
@@ -301,6 +309,26 @@ fn new_writes_a_realistic_scenario_from_a_template_and_never_overwrites() {
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
     assert_eq!(std::fs::read(&file).expect("read"), before);
+}
+
+#[test]
+fn new_names_one_axis_in_the_singular() {
+    let dir = temp_dir();
+    let file = dir.path().join("est.bulwark.json");
+    let out = bulwark()
+        .args([
+            "new",
+            "--template",
+            "nato-membership",
+            "--protect",
+            "EST",
+            "--out",
+        ])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("(1 axis of advance)"), "{said}");
 }
 
 #[test]
