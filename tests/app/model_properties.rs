@@ -214,6 +214,8 @@ struct Mutation {
     weight: f64,
     pact: (f64, f64, f64),
     defence_pct: f64,
+    /// A defence line on the first axis: how far along it, and its share.
+    line: Option<(f64, f64)>,
 }
 
 fn obligation() -> impl Strategy<Value = Obligation> {
@@ -260,6 +262,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         0.0..=1.0f64,
         (0.0..=1.0f64, 0.0..=1.0f64, 0.0..=1.0f64),
         0.0..=100.0f64,
+        proptest::option::of((0.0..=1.0f64, 0.0..=1.0f64)),
     )
         .prop_map(
             |(
@@ -273,6 +276,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
                 weight,
                 pact,
                 defence_pct,
+                line,
             )| Mutation {
                 base,
                 horizon,
@@ -284,6 +288,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
                 weight,
                 pact,
                 defence_pct,
+                line,
             },
         )
 }
@@ -326,6 +331,17 @@ fn apply(bases: &[Scenario], m: &Mutation) -> Scenario {
             a.adversary_share,
             a.defender_share,
         ) = m.axis;
+        if let Some((along, share)) = m.line {
+            let (from, to) = (a.start.point, a.objective.point);
+            a.defence_lines.push(bulwark::scenario::DefenceLine {
+                name: "A line".into(),
+                point: bulwark::scenario::GeoPoint {
+                    lon: from.lon + along * (to.lon - from.lon),
+                    lat: from.lat + along * (to.lat - from.lat),
+                },
+                share,
+            });
+        }
     }
     let mut sorted = [m.pact.0, m.pact.1, m.pact.2];
     sorted.sort_by(f64::total_cmp);
