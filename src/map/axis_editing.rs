@@ -1,6 +1,6 @@
 //! The map's "Axes" tool: drawing an axis of advance (click its start, then
-//! its objective), dragging either end, and removing an axis (right-click an
-//! end). Each change is a whole new document, which the app applies as one
+//! its objective), dragging either end or a river crossing or defence line
+//! on it, and removing an axis (right-click an end). Each change is a whole new document, which the app applies as one
 //! undoable edit: a drag is one undo step however long it lasts.
 
 use egui::{Color32, Pos2, Response, Ui};
@@ -14,10 +14,13 @@ use super::editing::{
 };
 use super::frame::Frame;
 use super::projection::distance_km;
+use super::route_marks::{RouteMark, mark_at, mark_on_screen, move_mark};
 
 /// Undo group of an axis end's drag; each drag adds its own count, so two
 /// drags are two undo steps while the frames of one merge into one.
 const AXIS_DRAG_GROUP: u64 = 0x6178_6973_0000_0000;
+/// Undo group of a river crossing's or defence line's drag.
+const MARK_DRAG_GROUP: u64 = 0x6d61_726b_0000_0000;
 
 /// How close to an axis's end the pointer must be to take hold of it, points.
 const GRIP_PX: f32 = 11.0;
@@ -29,6 +32,8 @@ pub(super) struct AxisEditing {
     pending: Option<[f64; 2]>,
     /// The end being dragged.
     drag: Grab<(usize, AxisEnd)>,
+    /// The river crossing or defence line being dragged.
+    mark: Grab<(usize, RouteMark)>,
     /// The context menu removing the axis whose end was right-clicked.
     menu: RemoveMenu<usize>,
 }
@@ -38,12 +43,14 @@ impl AxisEditing {
     pub(super) fn cancel(&mut self) {
         self.pending = None;
         self.drag.release();
+        self.mark.release();
         self.menu.clear();
     }
 
-    /// Whether an axis end is being dragged (the map then does not pan).
+    /// Whether an axis end or a mark on an axis is being dragged (the map
+    /// then does not pan).
     pub(super) fn dragging(&self) -> bool {
-        self.drag.held().is_some()
+        self.drag.held().is_some() || self.mark.held().is_some()
     }
 
     /// Whether a start has been clicked and the objective is awaited.
@@ -78,12 +85,31 @@ impl AxisEditing {
                 report: None,
             });
         }
+        // An axis's ends come first where a mark lies on one.
+        let free = |p| end_at(frame, scenario, p).is_none();
+        self.mark.update(ui, response, |p| {
+            mark_at(frame, scenario, p, GRIP_PX).filter(|_| free(p))
+        });
+        if let Some(held) = self.mark.held()
+            && response.dragged()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            let mut draft = scenario.clone();
+            move_mark(&mut draft, held, frame.to_geo(pos));
+            edit = Some(MapEdit {
+                scenario: draft,
+                group: self.mark.group(MARK_DRAG_GROUP),
+                report: None,
+            });
+        }
         if response.drag_stopped() {
             self.drag.release();
+            self.mark.release();
         }
         if response.clicked()
             && let Some(pos) = response.interact_pointer_pos()
-            && end_at(frame, scenario, pos).is_none()
+            && free(pos)
+            && mark_at(frame, scenario, pos, GRIP_PX).is_none()
         {
             edit = edit.or_else(|| self.click(frame.to_geo(pos), scenario));
         }
@@ -148,7 +174,7 @@ impl AxisEditing {
         let text = if self.drawing() {
             "Now click the objective, in the state attacked (Esc cancels)"
         } else {
-            "New axis: click its start · drag an end to move it · right-click an end to remove"
+            "New axis: click its start · drag an end, a river or a defence line to move it · right-click an end to remove"
         };
         tool_hint(painter, frame, text);
     }
@@ -178,6 +204,13 @@ impl AxisEditing {
                     frame.stroke(2.5, palette::MAP_TOOL),
                 );
             }
+        }
+        let over = self.mark.held().or_else(|| {
+            let p = pointer?;
+            mark_at(frame, scenario, p, GRIP_PX).filter(|_| grip.is_none())
+        });
+        if let Some(at) = over.and_then(|m| mark_on_screen(frame, scenario, m)) {
+            painter.circle_stroke(at, frame.px(13.0), frame.stroke(2.5, palette::MAP_TOOL));
         }
         if let Some(start) = self.pending {
             rubber_band(

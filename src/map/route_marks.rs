@@ -68,7 +68,7 @@ pub(super) fn defence_line_marker(
 /// Where on screen `point` (a crossing, a line) is drawn: on `axis`'s arrow
 /// at the share of the route the engine places it at, with the arrow's
 /// direction there.
-fn on_axis(frame: &Frame, axis: &Axis, point: GeoPoint) -> (Pos2, Vec2) {
+pub(super) fn on_axis(frame: &Frame, axis: &Axis, point: GeoPoint) -> (Pos2, Vec2) {
     let (a, b) = (
         [axis.start.point.lon, axis.start.point.lat],
         [axis.objective.point.lon, axis.objective.point.lat],
@@ -140,4 +140,69 @@ pub(super) fn route_mark_labels(
             );
         }
     }
+}
+
+/// A mark on an axis's route, by index: a river crossing or a defence line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum RouteMark {
+    /// `river_crossings[i]`.
+    River(usize),
+    /// `defence_lines[i]`.
+    Line(usize),
+}
+
+/// The mark (axis index, which mark) drawn within `reach` points of `pos`,
+/// nearest first.
+pub(super) fn mark_at(
+    frame: &Frame,
+    scenario: &Scenario,
+    pos: Pos2,
+    reach: f32,
+) -> Option<(usize, RouteMark)> {
+    let marks = scenario.axes.iter().enumerate().flat_map(|(i, axis)| {
+        let rivers = axis.river_crossings.iter().enumerate();
+        let rivers = rivers.map(move |(r, x)| (i, RouteMark::River(r), x.point));
+        let lines = axis.defence_lines.iter().enumerate();
+        let lines = lines.map(move |(l, x)| (i, RouteMark::Line(l), x.point));
+        rivers.chain(lines)
+    });
+    marks
+        .map(|(i, mark, point)| (i, mark, on_axis(frame, &scenario.axes[i], point).0))
+        .filter(|(_, _, at)| at.distance(pos) <= frame.px(reach))
+        .min_by(|a, b| a.2.distance(pos).total_cmp(&b.2.distance(pos)))
+        .map(|(i, mark, _)| (i, mark))
+}
+
+/// Moves `mark` of axis `axis` to `geo` (lon, lat), rounded to 0.001°; it is
+/// then drawn, and met by the engine, at its share of the route.
+pub(super) fn move_mark(scenario: &mut Scenario, (axis, mark): (usize, RouteMark), geo: [f64; 2]) {
+    let round = |v: f64| (v * 1e3).round() / 1e3;
+    let point = GeoPoint {
+        lon: round(geo[0]),
+        lat: round(geo[1]),
+    };
+    let Some(axis) = scenario.axes.get_mut(axis) else {
+        return;
+    };
+    let slot = match mark {
+        RouteMark::River(i) => axis.river_crossings.get_mut(i).map(|r| &mut r.point),
+        RouteMark::Line(i) => axis.defence_lines.get_mut(i).map(|l| &mut l.point),
+    };
+    if let Some(slot) = slot {
+        *slot = point;
+    }
+}
+
+/// Where on screen `mark` of axis `axis` is drawn, if it exists.
+pub(super) fn mark_on_screen(
+    frame: &Frame,
+    scenario: &Scenario,
+    (axis, mark): (usize, RouteMark),
+) -> Option<Pos2> {
+    let a = scenario.axes.get(axis)?;
+    let point = match mark {
+        RouteMark::River(i) => a.river_crossings.get(i)?.point,
+        RouteMark::Line(i) => a.defence_lines.get(i)?.point,
+    };
+    Some(on_axis(frame, a, point).0)
 }

@@ -436,3 +436,48 @@ fn a_ceding_line_nudged_on_the_map_still_reads_the_territory_as_ceded() {
         "a vertex moved at the border took back the ceded Donbas"
     );
 }
+
+#[test]
+fn a_defence_line_is_dragged_along_its_axis_on_the_map_and_the_move_undone() {
+    // The eastern flank with a line half-way from Narva to Tallinn.
+    let name = "eastern-flank-today.bulwark.json";
+    let bytes = bulwark::assets::example(name).expect("the example");
+    let mut s = bulwark::scenario::from_bytes(name, bytes).expect("loads");
+    bulwark::scenario::axes::add_defence_line(&mut s.axes[0]);
+    let dir = common::temp_dir();
+    let file = dir.path().join("flank-with-a-line.bulwark.json");
+    std::fs::write(&file, serde_json::to_string(&s).expect("JSON")).expect("written");
+    let mut h = common::app(WINDOW);
+    h.state_mut().queue(Command::OpenPath(file));
+    h.run();
+    h.run();
+    let before = axes(&h);
+    let axis = before[0].clone();
+    assert_eq!(axis.defence_lines.len(), 1, "the file opened");
+    h.get_by_label("Draw axes").click();
+    h.run();
+    // From half-way to three quarters of the way to Tallinn.
+    let along = |t: f64| {
+        let (a, b) = (axis.start.point, axis.objective.point);
+        on_map(&h, a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat))
+    };
+    let (from, to) = (along(0.5), along(0.75));
+    drag(&mut h, from, to);
+    let moved = axes(&h);
+    let share = |a: &bulwark::scenario::Axis| {
+        bulwark::scenario::axes::along_route(a, a.defence_lines[0].point).0
+    };
+    assert!(
+        (share(&moved[0]) - 0.75).abs() < 0.05,
+        "{}",
+        share(&moved[0])
+    );
+    assert_eq!(
+        (moved[0].start.clone(), moved[0].objective.clone()),
+        (axis.start.clone(), axis.objective.clone()),
+        "the line moved, not the axis's ends"
+    );
+    assert_eq!(moved.len(), before.len(), "no axis drawn by the drag");
+    undo(&mut h);
+    assert_eq!(axes(&h), before, "one undo takes back the whole drag");
+}
