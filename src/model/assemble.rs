@@ -206,6 +206,7 @@ fn campaigns(
                 days_to_objective: fell.filter(|t| t.count() > 0).map(|t| t.summary()),
                 trace_alone: campaign::trace(axis, p, &none, CAMPAIGN_TRACE_DAYS),
                 trace_helped: campaign::trace(axis, p, &all, CAMPAIGN_TRACE_DAYS),
+                marks: axis.marks.clone(),
             }
         })
         .collect()

@@ -960,6 +960,7 @@ mod tests {
             lift: None,
             rivers: Vec::new(),
             lines: Vec::new(),
+            marks: Vec::new(),
         }
     }
 

@@ -106,6 +106,8 @@ pub struct PreparedAxis {
     /// of the objective: the share of the defender's own active forces on
     /// the axis that the attack meets only on reaching each.
     pub lines: Vec<Line>,
+    /// The rivers and lines by name, as the assessment reports them.
+    pub marks: Vec<super::result::RouteMark>,
 }
 
 /// A defence line behind an axis's front, as the campaign meets it.
@@ -538,6 +540,7 @@ fn axes(
             lift: Lift::of(axis),
             rivers: rivers(axis, distance_km),
             lines: lines(axis, distance_km),
+            marks: marks(axis, distance_km),
         });
     }
     if out.is_empty() {
@@ -632,6 +635,30 @@ fn lines(axis: &crate::scenario::Axis, distance_km: f64) -> Vec<Line> {
     out
 }
 
+/// The river crossings and defence lines of `axis` the campaign meets, by
+/// name and km along its route of `distance_km`, nearest first (left out as
+/// [`rivers`] and [`lines`] leave them out).
+fn marks(axis: &crate::scenario::Axis, distance_km: f64) -> Vec<super::result::RouteMark> {
+    use super::result::{RouteMark, RouteMarkKind};
+    let km = |p| crate::scenario::axes::along_route(axis, p).0 * distance_km;
+    let rivers = axis.river_crossings.iter().map(|r| RouteMark {
+        kind: RouteMarkKind::RiverCrossing,
+        name: r.name.clone(),
+        km: km(r.point),
+    });
+    let lines = axis.defence_lines.iter().map(|l| RouteMark {
+        kind: RouteMarkKind::DefenceLine,
+        name: l.name.clone(),
+        km: km(l.point),
+    });
+    let mut out: Vec<RouteMark> = rivers
+        .filter(|m| m.km.is_finite() && m.km < distance_km)
+        .chain(lines.filter(|m| m.km.is_finite() && m.km > 0.0 && m.km < distance_km))
+        .collect();
+    out.sort_by(|a, b| a.km.total_cmp(&b.km));
+    out
+}
+
 /// The engine's own axis when the scenario gives none: from the adversary's
 /// capital to the protected state's; also gives where it starts.
 fn default_axis(
@@ -668,6 +695,7 @@ fn default_axis(
         lift: None,
         rivers: Vec::new(),
         lines: Vec::new(),
+        marks: Vec::new(),
     };
     (axis, start)
 }

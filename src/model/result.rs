@@ -128,6 +128,30 @@ pub struct Campaign {
     pub trace_alone: Vec<CampaignDay>,
     /// Day by day at most likely values, every guarantor intervening.
     pub trace_helped: Vec<CampaignDay>,
+    /// The river crossings and defence lines the attack meets on the way,
+    /// nearest first.
+    pub marks: Vec<RouteMark>,
+}
+
+/// A point on an axis's route where the campaign changes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RouteMark {
+    /// What it is.
+    pub kind: RouteMarkKind,
+    /// Its name in the scenario.
+    pub name: String,
+    /// Km from the start where the attack reaches it.
+    pub km: f64,
+}
+
+/// The kinds of [`RouteMark`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RouteMarkKind {
+    /// A river crossing, where blown bridges halt the attack.
+    RiverCrossing,
+    /// A defence line, whose forces join when the attack reaches it.
+    DefenceLine,
 }
 
 impl Campaign {

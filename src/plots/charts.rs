@@ -232,6 +232,15 @@ pub(super) fn campaign_plot(
                             .style(egui_plot::LineStyle::dotted_dense()),
                     );
                 }
+                // Where it meets a river or a defence line: a halt or a
+                // bend in the line is read against these.
+                for mark in axis.marks.iter().filter(|m| m.km <= top) {
+                    p.hline(
+                        egui_plot::HLine::new(mark.name.clone(), mark.km)
+                            .color(colour.gamma_multiply(0.45))
+                            .style(egui_plot::LineStyle::dashed_dense()),
+                    );
+                }
             }
         })
         .response;
@@ -241,11 +250,12 @@ pub(super) fn campaign_plot(
             ui.add(
                 egui::Label::new(
                     RichText::new(format!(
-                        "{}: {:.0} km · {:.2}:1 on day 0 · falls quickly in {}",
+                        "{}: {:.0} km · {:.2}:1 on day 0 · falls quickly in {}{}",
                         axis.name,
                         axis.distance_km,
                         axis.force_ratio_day0,
-                        percent(axis.fait_accompli)
+                        percent(axis.fait_accompli),
+                        marks_on_the_way(axis)
                     ))
                     .weak(),
                 )
@@ -254,6 +264,22 @@ pub(super) fn campaign_plot(
         });
     }
     Some(response)
+}
+
+/// The rivers and lines an axis's attack meets, for its line under the
+/// campaign plot: " · Irpin at 258 km (river) …", or nothing.
+fn marks_on_the_way(axis: &crate::model::Campaign) -> String {
+    use crate::model::RouteMarkKind;
+    axis.marks
+        .iter()
+        .map(|m| {
+            let what = match m.kind {
+                RouteMarkKind::RiverCrossing => "river",
+                RouteMarkKind::DefenceLine => "defence line",
+            };
+            format!(" · {} at {:.0} km ({what})", m.name, m.km)
+        })
+        .collect()
 }
 
 pub(super) fn burden_plot(

@@ -817,3 +817,41 @@ fn a_ceding_settlement_line_nudged_on_the_map_still_meets_the_territorial_demand
             < before.states[0].acceptability.adversary.mean
     );
 }
+
+#[test]
+fn the_campaign_names_the_rivers_and_lines_it_meets_nearest_first() {
+    let name = "armed-neutrality.bulwark.json";
+    let bytes = bulwark::assets::example(name).expect("the example");
+    let mut s = bulwark::scenario::from_bytes(name, bytes).expect("loads");
+    let kyiv = s
+        .axes
+        .iter_mut()
+        .find(|a| a.name == "Belarus → Kyiv")
+        .expect("the axis from Belarus");
+    bulwark::scenario::axes::add_defence_line(kyiv);
+    let a = run(&s, 500);
+    let campaign = a.states[0]
+        .campaign
+        .iter()
+        .find(|c| c.name == "Belarus → Kyiv")
+        .expect("its campaign");
+    let marks: Vec<_> = campaign
+        .marks
+        .iter()
+        .map(|m| (m.kind, m.name.as_str()))
+        .collect();
+    use bulwark::model::RouteMarkKind::{DefenceLine, RiverCrossing};
+    assert_eq!(
+        marks,
+        vec![(DefenceLine, "Defence line"), (RiverCrossing, "Irpin")],
+        "half-way, then the Irpin near Kyiv"
+    );
+    assert!(
+        campaign
+            .marks
+            .iter()
+            .all(|m| m.km > 0.0 && m.km < campaign.distance_km),
+        "{:?}",
+        campaign.marks
+    );
+}
