@@ -135,6 +135,13 @@ fn state_text(out: &mut dyn Write, state: &StateAssessment) -> std::io::Result<(
             percent(k.held),
             days
         )?;
+        for m in &k.marks {
+            let what = match m.kind {
+                crate::model::RouteMarkKind::RiverCrossing => "river crossing",
+                crate::model::RouteMarkKind::DefenceLine => "defence line",
+            };
+            writeln!(out, "        {what} {} at {:.0} km", m.name, m.km)?;
+        }
     }
     writeln!(
         out,

@@ -32,6 +32,10 @@ fn assess_prints_text() {
     assert!(out.contains("chance of attack:"), "{out}");
     assert!(out.contains("Estonia (EST)"), "{out}");
     assert!(out.contains("200 draws, seed 5"), "{out}");
+    assert!(
+        out.contains("river crossing Narva at 1 km"),
+        "the Narva on the way to Tallinn: {out}"
+    );
 }
 
 #[test]
@@ -55,6 +59,9 @@ fn assess_prints_json_with_stable_fields() {
     ] {
         assert!(!state[field].is_null(), "{field} missing");
     }
+    let tallinn = &v[1]["assessment"]["states"][0]["campaign"][0]["marks"][0];
+    assert_eq!(tallinn["kind"], "river_crossing", "{tallinn}");
+    assert_eq!(tallinn["name"], "Narva");
     let p = state["decision"]["chance_of_attack"]["mean"]
         .as_f64()
         .expect("a number");
