@@ -1157,7 +1157,29 @@ fn a_defence_line_is_added_in_the_axes_tab_and_changes_the_campaign() {
         median(&before),
         median(&after)
     );
+    // A second line; typed past what the first leaves, it holds the rest.
+    h.get_by_label("Add defence line").click();
+    h.run();
+    let share = h.get_all_by_label("Share of the defence").nth(1);
+    share.expect("the second line's share").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_all_by_label("Share of the defence")
+        .nth(1)
+        .expect("its field")
+        .type_text("0.9");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let lines = &h.state().doc().scenario().axes[0].defence_lines;
+    assert_eq!(lines[1].share, 0.75, "all the first leaves, no more");
+    assert!(bulwark::scenario::validate(h.state().doc().scenario()).is_empty());
     // Removed, and undone.
+    h.get_all_by_label("Remove line")
+        .last()
+        .expect("a button")
+        .click();
+    h.run();
     h.get_by_label("Remove line").click();
     h.run();
     assert!(h.state().doc().scenario().axes[0].defence_lines.is_empty());

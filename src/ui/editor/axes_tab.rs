@@ -204,14 +204,15 @@ fn river_crossings(ui: &mut Ui, ed: &mut EditTracker, axis: &mut Axis) {
 }
 
 /// The fields of each mark on an axis's route (river crossings, defence
-/// lines), indented, `row` drawing one at its km along the route and saying
-/// whether its Remove button was clicked; true when one was removed.
-fn marks<T>(
+/// lines), indented, `row` drawing one with what it needs to know (its km
+/// along the route, …) and saying whether its Remove button was clicked;
+/// true when one was removed.
+fn marks<T, C: Copy>(
     ui: &mut Ui,
     ed: &mut EditTracker,
     items: &mut Vec<T>,
-    kms: &[f64],
-    row: fn(&mut Ui, &mut EditTracker, &mut T, f64) -> bool,
+    kms: &[C],
+    row: fn(&mut Ui, &mut EditTracker, &mut T, C) -> bool,
 ) -> bool {
     let mut remove = None;
     for (i, (item, km)) in items.iter_mut().zip(kms).enumerate() {
@@ -263,10 +264,15 @@ fn defence_lines(ui: &mut Ui, ed: &mut EditTracker, axis: &mut Axis) {
          forces on this axis standing on each line joins the fight only when the attack \
          reaches it (defence in depth, met in turn); the rest stand at the front",
     );
-    let kms: Vec<f64> = axis
+    // Each line's km, and the most it can hold with the others as they are,
+    // so the shares never add up to more than all of the defence.
+    let kms: Vec<(f64, f64)> = axis
         .defence_lines
         .iter()
-        .map(|l| axes::km_along(axis, l.point))
+        .map(|l| {
+            let room = (1.0 - (held - l.share)).clamp(0.0, 1.0);
+            (axes::km_along(axis, l.point), room)
+        })
         .collect();
     if marks(ui, ed, &mut axis.defence_lines, &kms, defence_line) {
         ed.group = None;
@@ -281,7 +287,12 @@ fn defence_lines(ui: &mut Ui, ed: &mut EditTracker, axis: &mut Axis) {
 }
 
 /// One defence line's fields; true when its Remove button was clicked.
-fn defence_line(ui: &mut Ui, ed: &mut EditTracker, line: &mut DefenceLine, km: f64) -> bool {
+fn defence_line(
+    ui: &mut Ui,
+    ed: &mut EditTracker,
+    line: &mut DefenceLine,
+    (km, room): (f64, f64),
+) -> bool {
     widgets::text(
         ui,
         ed,
@@ -301,9 +312,9 @@ fn defence_line(ui: &mut Ui, ed: &mut EditTracker, line: &mut DefenceLine, km: f
         ed,
         "Share of the defence",
         &mut line.share,
-        0.0..=1.0,
+        0.0..=room,
         "",
-        "Share of the defender's own active forces on this axis standing on this line; the lines' shares add up to at most 1",
+        "Share of the defender's own active forces on this axis standing on this line; the lines' shares add up to at most 1 (this one can hold what the others leave)",
     );
     ui.button("Remove line")
         .on_hover_text("Remove this defence line (Undo brings it back)")
