@@ -100,7 +100,7 @@ pub struct Saved {
     /// The file written: the one asked for, or the file a link points to.
     pub file: PathBuf,
     /// What the user should be told: written through a link, hard links
-    /// that keep the previous version.
+    /// that keep the previous version, problems that will stop it opening.
     pub notes: Vec<String>,
 }
 
@@ -400,6 +400,18 @@ pub fn save_file_with(
         }
     }
     write_atomic(&file, to_json(scenario).as_bytes(), true)?;
+    // Saved all the same, so nothing is lost; but the user hears at once what
+    // would stop the file opening again, rather than when it is next opened.
+    let problems = super::validate(scenario);
+    if let Some(first) = problems.first() {
+        notes.push(format!(
+            "{}: saved, but it will not open again until {} problem(s) are put right, first {}: {}",
+            file.display(),
+            problems.len(),
+            first.path,
+            first.message
+        ));
+    }
     Ok(Saved { file, notes })
 }
 

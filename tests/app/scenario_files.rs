@@ -567,6 +567,26 @@ fn a_save_says_when_other_hard_links_keep_the_old_version() {
     );
 }
 
+#[test]
+fn a_scenario_that_would_not_open_again_is_saved_and_the_save_says_why() {
+    let dir = common::temp_dir();
+    let path = dir.path().join("s.bulwark.json");
+    let mut s = minimal();
+    s.horizon_years = -3.0;
+    let saved = scenario::save_file(&path, &s).expect("saved all the same");
+    assert!(
+        saved
+            .notes
+            .iter()
+            .any(|n| n.contains("will not open again") && n.contains("horizon_years")),
+        "{:?}",
+        saved.notes
+    );
+    assert!(scenario::load_file(&path).is_err(), "as it says");
+    let fine = scenario::save_file(&path, &minimal()).expect("saved");
+    assert!(fine.notes.is_empty(), "{:?}", fine.notes);
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn a_save_removes_temporary_files_left_by_a_killed_bulwark() {
