@@ -115,7 +115,7 @@ pub(super) fn route_mark_labels(
         let rivers = axis
             .river_crossings
             .iter()
-            .map(|r| (r.point, r.name.clone(), palette::MAP_COAST));
+            .map(|r| (r.point, r.name.clone(), palette::MAP_RIVER_TEXT));
         let lines = axis.defence_lines.iter().map(|l| {
             let name = format!("{} · {:.0}%", l.name, 100.0 * l.share);
             (l.point, name, palette::MAP_TEXT)
