@@ -31,7 +31,7 @@ pub const MAP_LAND: Color32 = Color32::from_rgb(0xEC, 0xE9, 0xE2);
 /// Map: coastlines.
 pub const MAP_COAST: Color32 = Color32::from_rgb(0x5F, 0x80, 0x96);
 /// Names of rivers on the map: the coast's blue, darkened to read on the
-/// light fills (about 7:1 on the neutral blue).
+/// light fills (over 6:1 on the neutral blue).
 pub const MAP_RIVER_TEXT: Color32 = Color32::from_rgb(0x24, 0x40, 0x55);
 /// Map: land borders between states.
 pub const MAP_BORDER: Color32 = Color32::from_rgb(0x8A, 0x86, 0x80);
