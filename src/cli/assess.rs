@@ -136,10 +136,7 @@ fn state_text(out: &mut dyn Write, state: &StateAssessment) -> std::io::Result<(
             days
         )?;
         for m in &k.marks {
-            let what = match m.kind {
-                crate::model::RouteMarkKind::RiverCrossing => "river crossing",
-                crate::model::RouteMarkKind::DefenceLine => "defence line",
-            };
+            let what = m.kind.noun();
             writeln!(out, "        {what} {} at {:.0} km", m.name, m.km)?;
         }
     }

@@ -151,7 +151,7 @@ impl AxisEditing {
                     "Added the axis “{}” into {} ({:.0} km): its other figures are in the Axes tab",
                     axis.name,
                     reference::state_name(scenario, &defender),
-                    axis.start.point.distance_km(axis.objective.point) * axis.route_factor,
+                    crate::scenario::axes::route_km(&axis),
                 );
                 draft.axes.push(axis);
                 return Some(MapEdit {

@@ -119,7 +119,7 @@ pub(super) fn axis_card(
         "Axis of advance into {}",
         crate::scenario::reference::state_name(scenario, &axis.defender)
     ));
-    let km = axis.start.point.distance_km(axis.objective.point) * axis.route_factor;
+    let km = crate::scenario::axes::route_km(axis);
     ui.label(format!(
         "{} → {}: {km:.0} km by road (×{:.2} the straight line)",
         axis.start.name, axis.objective.name, axis.route_factor

@@ -4,6 +4,8 @@
 //! bar across the axis (crossed out where the bridges are blown), and the
 //! defence lines behind the front, a dark bar with teeth toward the attack.
 
+use std::borrow::Cow;
+
 use egui::{Align2, Pos2, Vec2, vec2};
 
 use crate::kit::palette;
@@ -115,10 +117,10 @@ pub(super) fn route_mark_labels(
         let rivers = axis
             .river_crossings
             .iter()
-            .map(|r| (r.point, r.name.clone(), palette::MAP_RIVER_TEXT));
+            .map(|r| (r.point, Cow::from(&r.name), palette::MAP_RIVER_TEXT));
         let lines = axis.defence_lines.iter().map(|l| {
             let name = format!("{} · {:.0}%", l.name, 100.0 * l.share);
-            (l.point, name, palette::MAP_TEXT)
+            (l.point, Cow::from(name), palette::MAP_TEXT)
         });
         for (point, name, colour) in rivers.chain(lines) {
             let (p, _) = on_axis(frame, axis, point);
@@ -160,14 +162,9 @@ pub(super) fn mark_at(
     reach: f32,
 ) -> Option<(usize, RouteMark)> {
     let marks = scenario.axes.iter().enumerate().flat_map(|(i, axis)| {
-        let rivers = axis.river_crossings.iter().enumerate();
-        let rivers = rivers.map(move |(r, x)| (i, RouteMark::River(r), x.point));
-        let lines = axis.defence_lines.iter().enumerate();
-        let lines = lines.map(move |(l, x)| (i, RouteMark::Line(l), x.point));
-        rivers.chain(lines)
+        points(axis).map(move |(mark, point)| (i, mark, on_axis(frame, axis, point).0))
     });
     marks
-        .map(|(i, mark, point)| (i, mark, on_axis(frame, &scenario.axes[i], point).0))
         .filter(|(_, _, at)| at.distance(pos) <= frame.px(reach))
         .min_by(|a, b| a.2.distance(pos).total_cmp(&b.2.distance(pos)))
         .map(|(i, mark, _)| (i, mark))
@@ -200,9 +197,14 @@ pub(super) fn mark_on_screen(
     (axis, mark): (usize, RouteMark),
 ) -> Option<Pos2> {
     let a = scenario.axes.get(axis)?;
-    let point = match mark {
-        RouteMark::River(i) => a.river_crossings.get(i)?.point,
-        RouteMark::Line(i) => a.defence_lines.get(i)?.point,
-    };
+    let (_, point) = points(a).find(|(m, _)| *m == mark)?;
     Some(on_axis(frame, a, point).0)
+}
+
+/// Every mark on `axis`'s route with the point it stands for.
+fn points(axis: &Axis) -> impl Iterator<Item = (RouteMark, GeoPoint)> + '_ {
+    let rivers = axis.river_crossings.iter().enumerate();
+    let rivers = rivers.map(|(r, x)| (RouteMark::River(r), x.point));
+    let lines = axis.defence_lines.iter().enumerate();
+    rivers.chain(lines.map(|(l, x)| (RouteMark::Line(l), x.point)))
 }

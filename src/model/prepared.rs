@@ -518,8 +518,7 @@ fn axes(
         let share = axis.adversary_share;
         ends.push((axis.start.point, axis.objective.point));
         shares.push(axis.defender_share);
-        let distance_km =
-            great_circle_km(axis.start.point, axis.objective.point) * axis.route_factor;
+        let distance_km = crate::scenario::axes::route_km(axis);
         out.push(PreparedAxis {
             id: axis.id.clone(),
             name: axis.name.clone(),
@@ -538,9 +537,9 @@ fn axes(
             terrain: axis.terrain,
             weight: share,
             lift: Lift::of(axis),
-            rivers: rivers(axis, distance_km),
-            lines: lines(axis, distance_km),
-            marks: marks(axis, distance_km),
+            rivers: rivers(axis),
+            lines: lines(axis),
+            marks: marks(axis),
         });
     }
     if out.is_empty() {
@@ -587,44 +586,56 @@ fn attacking_forces(scenario: &Scenario) -> (ByKind, f64) {
     )
 }
 
-/// The river crossings of `axis` at their km along its route of `distance_km`
-/// (see [`crate::scenario::axes::along_route`]), ascending; one at or past
-/// the objective is left out (the objective falls first).
-fn rivers(axis: &crate::scenario::Axis, distance_km: f64) -> Vec<River> {
+/// Whether the campaign on `axis` meets a river crossing at `km`: one at or
+/// past the objective is left out (the objective falls first).
+fn meets_river(axis: &crate::scenario::Axis, km: f64) -> bool {
+    km.is_finite() && km < crate::scenario::axes::route_km(axis)
+}
+
+/// Whether the campaign on `axis` meets a defence line at `km` as a line of
+/// its own: one at the front (km 0) or at or past the objective fights from
+/// the start with the front.
+fn meets_line(axis: &crate::scenario::Axis, km: f64) -> bool {
+    km > 0.0 && meets_river(axis, km)
+}
+
+/// The river crossings of `axis` at their km along its route (see
+/// [`crate::scenario::axes::km_along`]), ascending, those it meets (see
+/// [`meets_river`]).
+fn rivers(axis: &crate::scenario::Axis) -> Vec<River> {
     use crate::scenario::Bridges;
     let mut out: Vec<River> = axis
         .river_crossings
         .iter()
         .map(|river| River {
-            km: crate::scenario::axes::along_route(axis, river.point).0 * distance_km,
+            km: crate::scenario::axes::km_along(axis, river.point),
             blown: river.bridges.map(|b| b == Bridges::Blown),
         })
-        .filter(|river| river.km.is_finite() && river.km < distance_km)
+        .filter(|river| meets_river(axis, river.km))
         .collect();
     out.sort_by(|a, b| a.km.total_cmp(&b.km));
     out
 }
 
-/// The defence lines of `axis` at their km along its route of
-/// `distance_km` (placed as river crossings are), ascending. A line at the
-/// front (km 0) or at or past the objective is left out, so its forces
-/// fight from the start with the rest: the engine has no city to take at
-/// the objective, and leaving them out would lose them. Shares are clamped
-/// to 0–1 and cut so that they add up to at most 1 (validation refuses
-/// more).
-fn lines(axis: &crate::scenario::Axis, distance_km: f64) -> Vec<Line> {
+/// The defence lines of `axis` at their km along its route (placed as river
+/// crossings are), ascending. A line at the front (km 0) or at or past the
+/// objective is left out (see [`meets_line`]), so its forces fight from the
+/// start with the rest: the engine has no city to take at the objective,
+/// and leaving them out would lose them. Shares are clamped to 0–1 and cut
+/// so that they add up to at most 1 (validation refuses more).
+fn lines(axis: &crate::scenario::Axis) -> Vec<Line> {
     let mut out: Vec<Line> = axis
         .defence_lines
         .iter()
         .map(|line| Line {
-            km: crate::scenario::axes::along_route(axis, line.point).0 * distance_km,
+            km: crate::scenario::axes::km_along(axis, line.point),
             share: if line.share.is_finite() {
                 line.share.clamp(0.0, 1.0)
             } else {
                 0.0
             },
         })
-        .filter(|line| line.km.is_finite() && line.km > 0.0 && line.km < distance_km)
+        .filter(|line| meets_line(axis, line.km))
         .collect();
     out.sort_by(|a, b| a.km.total_cmp(&b.km));
     let mut left = 1.0f64;
@@ -636,25 +647,26 @@ fn lines(axis: &crate::scenario::Axis, distance_km: f64) -> Vec<Line> {
 }
 
 /// The river crossings and defence lines of `axis` the campaign meets, by
-/// name and km along its route of `distance_km`, nearest first (left out as
-/// [`rivers`] and [`lines`] leave them out).
-fn marks(axis: &crate::scenario::Axis, distance_km: f64) -> Vec<super::result::RouteMark> {
+/// name and km along its route, nearest first (left out as [`rivers`] and
+/// [`lines`] leave them out).
+fn marks(axis: &crate::scenario::Axis) -> Vec<super::result::RouteMark> {
     use super::result::{RouteMark, RouteMarkKind};
-    let km = |p| crate::scenario::axes::along_route(axis, p).0 * distance_km;
-    let rivers = axis.river_crossings.iter().map(|r| RouteMark {
-        kind: RouteMarkKind::RiverCrossing,
-        name: r.name.clone(),
-        km: km(r.point),
-    });
-    let lines = axis.defence_lines.iter().map(|l| RouteMark {
-        kind: RouteMarkKind::DefenceLine,
-        name: l.name.clone(),
-        km: km(l.point),
-    });
-    let mut out: Vec<RouteMark> = rivers
-        .filter(|m| m.km.is_finite() && m.km < distance_km)
-        .chain(lines.filter(|m| m.km.is_finite() && m.km > 0.0 && m.km < distance_km))
-        .collect();
+    let mark = |kind, name: &str, point| RouteMark {
+        kind,
+        name: name.to_owned(),
+        km: crate::scenario::axes::km_along(axis, point),
+    };
+    let rivers = axis
+        .river_crossings
+        .iter()
+        .map(|r| mark(RouteMarkKind::RiverCrossing, &r.name, r.point))
+        .filter(|m| meets_river(axis, m.km));
+    let lines = axis
+        .defence_lines
+        .iter()
+        .map(|l| mark(RouteMarkKind::DefenceLine, &l.name, l.point))
+        .filter(|m| meets_line(axis, m.km));
+    let mut out: Vec<RouteMark> = rivers.chain(lines).collect();
     out.sort_by(|a, b| a.km.total_cmp(&b.km));
     out
 }

@@ -154,6 +154,16 @@ pub enum RouteMarkKind {
     DefenceLine,
 }
 
+impl RouteMarkKind {
+    /// What it is, in words: "river crossing", "defence line".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::RiverCrossing => "river crossing",
+            Self::DefenceLine => "defence line",
+        }
+    }
+}
+
 impl Campaign {
     /// The days to the objective when it falls in at least half the draws;
     /// none when it usually holds (the one figure a map or a caption shows).

@@ -267,18 +267,11 @@ pub(super) fn campaign_plot(
 }
 
 /// The rivers and lines an axis's attack meets, for its line under the
-/// campaign plot: " · Irpin at 258 km (river) …", or nothing.
+/// campaign plot: " · Irpin at 254 km (river crossing) …", or nothing.
 fn marks_on_the_way(axis: &crate::model::Campaign) -> String {
-    use crate::model::RouteMarkKind;
     axis.marks
         .iter()
-        .map(|m| {
-            let what = match m.kind {
-                RouteMarkKind::RiverCrossing => "river",
-                RouteMarkKind::DefenceLine => "defence line",
-            };
-            format!(" · {} at {:.0} km ({what})", m.name, m.km)
-        })
+        .map(|m| format!(" · {} at {:.0} km ({})", m.name, m.km, m.kind.noun()))
         .collect()
 }
 

@@ -129,12 +129,17 @@ pub fn add_defence_line(axis: &mut Axis) -> usize {
     axis.defence_lines.len() - 1
 }
 
+/// The length of `axis`'s route by road, km: the great circle from its start
+/// to its objective times its route factor (the campaign's distance).
+pub fn route_km(axis: &Axis) -> f64 {
+    axis.start.point.distance_km(axis.objective.point) * axis.route_factor
+}
+
 /// How far along `axis`'s route, in km, the engine places `point` (a river
 /// crossing, a defence line): its share of the route times the route's
 /// length.
 pub fn km_along(axis: &Axis, point: GeoPoint) -> f64 {
-    let (share, _) = along_route(axis, point);
-    share * axis.start.point.distance_km(axis.objective.point) * axis.route_factor
+    along_route(axis, point).0 * route_km(axis)
 }
 
 /// The share of the adversary's theatre forces on the scenario's axes into
@@ -276,7 +281,7 @@ mod tests {
         let mut s = example("armed-neutrality.bulwark.json");
         let r = add_river_crossing(&mut s.axes[0]);
         let axis = &s.axes[0];
-        let route = axis.start.point.distance_km(axis.objective.point) * axis.route_factor;
+        let route = route_km(axis);
         let km = km_along(axis, axis.river_crossings[r].point);
         assert!((km / route - 0.5).abs() < 0.02, "{km} of {route} km");
         assert!(crate::scenario::validate(&s).is_empty());

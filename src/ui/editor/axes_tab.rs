@@ -128,7 +128,7 @@ fn details(ui: &mut Ui, ed: &mut EditTracker, axis: &mut Axis, options: &[(Strin
         &mut axis.objective,
         "The objective whose fall would be a fait accompli",
     );
-    let km = axis.start.point.distance_km(axis.objective.point) * axis.route_factor;
+    let km = crate::scenario::axes::route_km(axis);
     ui.weak(format!("Route: {km:.0} km"));
     widgets::number(
         ui,
