@@ -293,7 +293,7 @@ def build(case):
         assumptions["defender_in_position"] = exact(round(in_position_sum / defenders, 3))
     day0 = case["dates"]["day0"]
     scenario = {
-        "format_version": 5,
+        "format_version": 6,
         "meta": {"title": case["name"], "author": "Bulwark campaign backtest",
                  "date": day0 if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day0) else "",
                  "notes": notes(case, att, dfd, reinf)},
@@ -361,7 +361,7 @@ def build_sea_and_air(case):
     in_position = sum(u["troops"] * u.get("in_position_day0", 1.0) for u in dfd) / d_troops
     day0 = case["dates"]["day0"]
     scenario = {
-        "format_version": 5,
+        "format_version": 6,
         "meta": {"title": case["name"], "author": "Bulwark campaign backtest",
                  "date": day0, "notes": notes(case, att, dfd, [])},
         "horizon_years": 1.0,

@@ -158,5 +158,6 @@ choice!(DemandKind,
     Territory => "Territory", "Recognition of territory held or claimed.";
     RootCauses => "\"Root causes\"", "Settlement of the adversary's \"root causes\" before guarantees.";
     NoLongRangeMissiles => "No long-range missiles", "No long-range missiles in the protected state.";
+    SanctionsRelief => "Sanctions relief", "Sanctions on the adversary lifted; met as far as the analyst or a timeline step says.";
     Other => "Other", "Another demand, described in the text.";
 );

@@ -916,7 +916,7 @@ fn demands_met(
         DemandKind::Territory => {
             crate::scenario::settlement::cedes_held_donbas(&scenario.settlement_line)
         }
-        DemandKind::RootCauses | DemandKind::Other => 0.0,
+        DemandKind::RootCauses | DemandKind::SanctionsRelief | DemandKind::Other => 0.0,
     };
     let mut out: Vec<DemandMet> = scenario
         .adversary
@@ -925,10 +925,14 @@ fn demands_met(
         .map(|demand| DemandMet {
             kind: demand.kind,
             weight: demand.weight,
-            met: match (&demand.kind, &demand.region) {
+            met: match (demand.met, &demand.kind, &demand.region) {
+                // The analyst's (or a timeline step's) judgement first.
+                (Some(judged), ..) => clamp01(judged),
                 // A named region is met by a cession of it (Munich, 1938).
-                (DemandKind::Territory, Some(region)) => f64::from(u8::from(cedes(chosen, region))),
-                _ => met(demand.kind),
+                (None, DemandKind::Territory, Some(region)) => {
+                    f64::from(u8::from(cedes(chosen, region)))
+                }
+                (None, kind, _) => met(*kind),
             },
         })
         .collect();
@@ -938,9 +942,11 @@ fn demands_met(
         .fold((0.0, 0.0), |(sum, weights), demand| {
             (sum + demand.weight * demand.met, weights + demand.weight)
         });
-    for demand in out
+    let judged = |i: usize| scenario.adversary.demands[i].met.is_some();
+    for (_, demand) in out
         .iter_mut()
-        .filter(|demand| demand.kind == DemandKind::RootCauses)
+        .enumerate()
+        .filter(|(i, demand)| demand.kind == DemandKind::RootCauses && !judged(*i))
     {
         demand.met = if weights > 0.0 { sum / weights } else { 0.0 };
     }

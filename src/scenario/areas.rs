@@ -79,6 +79,7 @@ pub fn add_demanded_area(
         region: Some(region.to_owned()),
         share: Some((share.clamp(0.0, 1.0) * 1e3).round() / 1e3),
         area: ring,
+        met: None,
     });
     scenario.adversary.demands.len() - 1
 }

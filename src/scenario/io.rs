@@ -270,6 +270,7 @@ pub const MIGRATIONS: &[Migration] = &[
     version_2_to_3,
     version_3_to_4,
     version_4_to_5,
+    version_5_to_6,
 ];
 
 /// Version 2 adds units by kind and quality, forces on axes and their reach,
@@ -301,6 +302,15 @@ fn version_3_to_4(value: Value) -> Result<Value, String> {
 /// (`defence_lines`), empty by default, which reads a version-4 file as it
 /// was; the step only changes the version.
 fn version_4_to_5(value: Value) -> Result<Value, String> {
+    Ok(value)
+}
+
+/// Version 6 adds the settlement over time (`timeline`: steps after the
+/// ceasefire), how far a demand is met as the analyst judges (`met` on a
+/// demand) and the `sanctions_relief` demand. All are optional and absent by
+/// default, which reads a version-5 file as it was (one snapshot held over
+/// the horizon); the step only changes the version.
+fn version_5_to_6(value: Value) -> Result<Value, String> {
     Ok(value)
 }
 

@@ -15,6 +15,7 @@ pub mod reference;
 pub mod settlement;
 mod strict_json;
 pub mod templates;
+pub mod timeline;
 mod types;
 pub mod validate;
 pub mod warnings;
@@ -72,5 +73,6 @@ pub fn blank() -> Scenario {
         settlement_line: SettlementLine::default(),
         map_view: MapView::default(),
         slides: Vec::new(),
+        timeline: Timeline::default(),
     }
 }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// The format version this build writes. Files with a larger number are refused;
 /// files with a smaller one go through [`super::migrate`].
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// A whole scenario: one settlement (or today's situation) with the states involved,
 /// the guarantee arrangements, the adversary, axes of advance, the uncertain
@@ -54,6 +54,11 @@ pub struct Scenario {
     /// Slides for presentation mode. Empty: the app generates a default deck.
     #[serde(default)]
     pub slides: Vec<Slide>,
+    /// The settlement over time: steps after the ceasefire, each changing the
+    /// scenario from its month on. Empty (not written): one snapshot held for
+    /// the whole horizon. Since format version 6.
+    #[serde(default, skip_serializing_if = "Timeline::is_empty")]
+    pub timeline: Timeline,
 }
 
 /// Descriptive information about a scenario.
@@ -299,6 +304,13 @@ pub struct Demand {
     /// version 3.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub area: Vec<GeoPoint>,
+    /// How far the settlement meets the demand, 0 (not at all) to 1 (wholly),
+    /// as the analyst judges it; none: the engine judges from the
+    /// arrangements. A timeline step can set it from its month on (sanctions
+    /// lifted in stages, the "root causes" talks concluded). Since format
+    /// version 6.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub met: Option<f64>,
 }
 
 /// The kinds of demand an adversary makes of a settlement.
@@ -317,6 +329,9 @@ pub enum DemandKind {
     RootCauses,
     /// No long-range missiles in the protected state.
     NoLongRangeMissiles,
+    /// Sanctions on the adversary lifted (since format version 6); met only
+    /// as far as the analyst or a timeline step says (`met`).
+    SanctionsRelief,
     /// Anything else, described in `text`.
     Other,
 }
@@ -952,4 +967,183 @@ pub enum PlotKind {
     AcceptabilityDeterrence,
     /// Break-even credibility against armed neutrality.
     BreakEven,
+}
+
+/// The settlement over time (since format version 6): the steps taken after
+/// the ceasefire and the length of the periods the chance of attack is
+/// reported by. See `docs/FORMAT.md` for what each change does before and
+/// after its month.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Timeline {
+    /// The periods the chance of attack is reported by.
+    #[serde(default)]
+    pub period: Period,
+    /// The steps, in any order (each has its month).
+    #[serde(default)]
+    pub steps: Vec<Step>,
+}
+
+impl Timeline {
+    /// True without steps (and with the default period): not written to files.
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty() && self.period == Period::default()
+    }
+}
+
+/// The length of the periods a timeline's chance of attack is reported by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// A month.
+    Month,
+    /// Three months.
+    Quarter,
+    /// A year.
+    #[default]
+    Year,
+}
+
+impl Period {
+    /// The period's length in months.
+    pub fn months(self) -> f64 {
+        match self {
+            Period::Month => 1.0,
+            Period::Quarter => 3.0,
+            Period::Year => 12.0,
+        }
+    }
+}
+
+/// One step of the settlement: a change to the scenario from its month on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Unique id within the timeline (another step's `after` names it).
+    pub id: String,
+    /// What the step is, in the drafts' words, e.g. "Coalition force deploys".
+    pub name: String,
+    /// Months after the ceasefire at which the step is taken (at the earliest,
+    /// when it waits on another).
+    pub month: f64,
+    /// The id of a step this one waits on: it is taken at its own month or
+    /// when that step is, whichever is later ("the guarantee is activated
+    /// only after the talks conclude").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+    /// What changes.
+    pub change: Change,
+    /// Notes (Markdown): the step's source or reasoning.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+/// What a timeline step changes. Each names what it changes in the scenario
+/// (an arrangement by id, a guarantor by state id, a unit by label, a demand
+/// by kind and region).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Change {
+    /// An arrangement signed, ratified, activated, suspended or ended. An
+    /// arrangement that a step names is not in force before its first step.
+    Arrangement {
+        /// The arrangement's id.
+        arrangement: String,
+        /// Its status from the step on.
+        status: ArrangementStatus,
+    },
+    /// A guarantor's unit arriving in or leaving its station. A unit that
+    /// arrives is absent before; one that leaves is there before.
+    Unit {
+        /// The arrangement's id.
+        arrangement: String,
+        /// The guarantor's state id.
+        guarantor: String,
+        /// The unit's label.
+        unit: String,
+        /// Whether it arrives or leaves.
+        movement: Movement,
+    },
+    /// A restraint of an arrangement (a force cap, no foreign troops …)
+    /// coming into force or lifted; before its first step it is the other.
+    Restraint {
+        /// The arrangement's id.
+        arrangement: String,
+        /// Which of its restraints.
+        restraint: RestraintKind,
+        /// Whether it is in force from the step on.
+        in_force: bool,
+    },
+    /// A demand of the adversary met to a degree from the step on (the "root
+    /// causes" talks concluded, neutrality written into the constitution,
+    /// sanctions lifted in stages); before: as the scenario has it.
+    DemandMet {
+        /// Which demand.
+        demand: DemandKind,
+        /// For a territorial demand with a named region: the region.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        region: Option<String>,
+        /// How far it is met, 0 to 1.
+        met: f64,
+    },
+    /// Snap-back sanctions of an arrangement agreed or dropped; before its
+    /// first step it is the other.
+    Snapback {
+        /// The arrangement's id.
+        arrangement: String,
+        /// Whether snap-back is in force from the step on.
+        on: bool,
+    },
+    /// The adversary's theatre forces growing (rebuilding) or shrinking
+    /// (demobilising) at a rate from the step on, until a later such step.
+    AdversaryRebuilds {
+        /// Troops added each year (negative: withdrawn or demobilised).
+        troops_per_year: f64,
+        /// The most (or, when shrinking, the fewest) theatre troops it grows
+        /// or shrinks to; none: no limit.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        up_to: Option<f64>,
+    },
+    /// The adversary's theatre forces changed at once by a number of troops
+    /// (withdrawn behind a line: negative).
+    AdversaryForces {
+        /// Troops added (negative: withdrawn).
+        troops: f64,
+    },
+}
+
+/// The status of an arrangement from a timeline step on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ArrangementStatus {
+    /// Signed, not yet ratified: each commitment no more formal than an
+    /// executive agreement, and no guarantor forces stationed in the protected
+    /// state yet.
+    Signed,
+    /// Ratified as written, but guarantor forces not yet stationed in the
+    /// protected state.
+    Ratified,
+    /// In force as written, its forces in place.
+    Activated,
+    /// Suspended: not in force until activated again.
+    Suspended,
+    /// Ended (a sunset without renewal, a withdrawal): not in force.
+    Ended,
+}
+
+impl ArrangementStatus {
+    /// Whether the arrangement binds anyone in this status.
+    pub fn in_force(self) -> bool {
+        matches!(self, Self::Signed | Self::Ratified | Self::Activated)
+    }
+}
+
+/// A unit's movement at a timeline step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Movement {
+    /// The unit arrives at its station.
+    Arrives,
+    /// The unit leaves.
+    Leaves,
 }

@@ -121,6 +121,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     check_line(&mut c, scenario);
     check_view(&mut c, "map_view", &scenario.map_view);
     check_slides(&mut c, scenario, &states);
+    check_timeline(&mut c, scenario);
     c.problems
 }
 
@@ -399,6 +400,9 @@ fn check_adversary(c: &mut Checker, adv: &Adversary, states: &HashSet<String>) {
             c.range(&format!("adversary.demands[{i}].share"), share, 0.0, 1.0);
         }
         c.area(&format!("adversary.demands[{i}].area"), &d.area);
+        if let Some(met) = d.met {
+            c.range(&format!("adversary.demands[{i}].met"), met, 0.0, 1.0);
+        }
     }
     c.count("adversary.preconditions", adv.preconditions.len(), MAX_LIST);
     for (i, p) in adv.preconditions.iter().enumerate() {
@@ -776,5 +780,117 @@ fn check_slides(c: &mut Checker, scenario: &Scenario, states: &HashSet<String>) 
             }
             SlideContent::Plot { state: None, .. } | SlideContent::Comparison => {}
         }
+    }
+}
+
+/// The timeline's steps: unique ids, months within 0 to the horizon, waits on
+/// steps that exist and not in a loop, and each change naming what is in the
+/// scenario (an arrangement, its guarantor and unit, a restraint it has, a
+/// demand the adversary makes).
+fn check_timeline(c: &mut Checker, scenario: &Scenario) {
+    use super::{Change, timeline};
+    let steps = &scenario.timeline.steps;
+    c.count("timeline.steps", steps.len(), timeline::MAX_STEPS);
+    let mut ids = HashSet::new();
+    let horizon = scenario.horizon_years * 12.0;
+    for (i, step) in steps.iter().enumerate().take(timeline::MAX_STEPS) {
+        let path = format!("timeline.steps[{i}]");
+        c.unique(&format!("{path}.id"), &step.id, &mut ids);
+        c.name(&format!("{path}.name"), &step.name, MAX_NAME);
+        c.text(&format!("{path}.notes"), &step.notes, MAX_TEXT);
+        if horizon.is_finite() {
+            c.range(&format!("{path}.month"), step.month, 0.0, horizon.max(0.0));
+        }
+        if let Some(after) = &step.after
+            && !steps.iter().any(|s| s.id == *after)
+        {
+            c.push(
+                &format!("{path}.after"),
+                format!("'{after}' is not the id of a step in the timeline"),
+            );
+        }
+        let arrangement = |id: &str| scenario.arrangements.iter().find(|a| a.id == id);
+        let at = |field: &str| format!("{path}.change.{field}");
+        let no_arrangement = |id: &str| format!("'{id}' is not the id of an arrangement");
+        match &step.change {
+            Change::Arrangement {
+                arrangement: id, ..
+            }
+            | Change::Snapback {
+                arrangement: id, ..
+            } => {
+                if arrangement(id).is_none() {
+                    c.push(&at("arrangement"), no_arrangement(id));
+                }
+            }
+            Change::Unit {
+                arrangement: id,
+                guarantor,
+                unit,
+                ..
+            } => match arrangement(id) {
+                None => c.push(&at("arrangement"), no_arrangement(id)),
+                Some(a) => match a.guarantors.iter().find(|g| g.state == *guarantor) {
+                    None => c.push(
+                        &at("guarantor"),
+                        format!("'{guarantor}' is not a guarantor of '{id}'"),
+                    ),
+                    Some(g) if !g.forces.iter().any(|f| f.label == *unit) => c.push(
+                        &at("unit"),
+                        format!("'{guarantor}' has no unit labelled '{unit}' under '{id}'"),
+                    ),
+                    Some(_) => {}
+                },
+            },
+            Change::Restraint {
+                arrangement: id,
+                restraint,
+                ..
+            } => match arrangement(id) {
+                None => c.push(&at("arrangement"), no_arrangement(id)),
+                Some(a) if !a.restraints.iter().any(|r| r.kind == *restraint) => c.push(
+                    &at("restraint"),
+                    format!(
+                        "'{id}' has no restraint of this kind; add it to the arrangement first"
+                    ),
+                ),
+                Some(_) => {}
+            },
+            Change::DemandMet {
+                demand,
+                region,
+                met,
+            } => {
+                c.range(&at("met"), *met, 0.0, 1.0);
+                let named = scenario
+                    .adversary
+                    .demands
+                    .iter()
+                    .any(|d| timeline::names_demand(d, *demand, region.as_deref()));
+                if !named {
+                    c.push(
+                        &at("demand"),
+                        "the adversary makes no such demand; add it to its demands first",
+                    );
+                }
+            }
+            Change::AdversaryRebuilds {
+                troops_per_year,
+                up_to,
+            } => {
+                c.range(&at("troops_per_year"), *troops_per_year, -1.0e7, 1.0e7);
+                if let Some(limit) = up_to {
+                    c.range(&at("up_to"), *limit, 0.0, 1.0e8);
+                }
+            }
+            Change::AdversaryForces { troops } => c.range(&at("troops"), *troops, -1.0e8, 1.0e8),
+        }
+    }
+    for id in timeline::waiting_loops(steps) {
+        let i = steps.iter().position(|s| s.id == id).unwrap_or(0);
+        c.push(
+            &format!("timeline.steps[{i}].after"),
+            format!("step '{id}' waits on itself through the steps it waits on; break the loop"),
+        );
     }
 }

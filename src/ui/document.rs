@@ -232,6 +232,7 @@ fn same_but_the_view(a: &Scenario, b: &Scenario) -> bool {
         settlement_line,
         map_view,
         slides,
+        timeline,
     } = a;
     *format_version == b.format_version
         && *meta == b.meta
@@ -245,12 +246,13 @@ fn same_but_the_view(a: &Scenario, b: &Scenario) -> bool {
         && *settlement_line == b.settlement_line
         && map_view.layers == b.map_view.layers
         && *slides == b.slides
+        && *timeline == b.timeline
 }
 
 /// The part of the scenario an edit from `before` to `after` changed, in words
 /// for Undo and Redo (the first part that differs, in the editor's order).
 pub fn describe_change(before: &Scenario, after: &Scenario) -> &'static str {
-    let parts: [(bool, &'static str); 10] = [
+    let parts: [(bool, &'static str); 11] = [
         (
             before.meta != after.meta,
             "an edit of the scenario's title, date or notes",
@@ -280,6 +282,7 @@ pub fn describe_change(before: &Scenario, after: &Scenario) -> &'static str {
             before.assumptions != after.assumptions,
             "an edit of the assumptions",
         ),
+        (before.timeline != after.timeline, "an edit of the timeline"),
         (before.slides != after.slides, "an edit of the slides"),
         (
             before.map_view != after.map_view,

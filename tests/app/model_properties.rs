@@ -764,6 +764,7 @@ fn ceding_a_demanded_region_meets_the_demand_and_weighs_on_the_protected_state()
         region: Some("Eastern oblasts".into()),
         share: Some(0.2),
         area: Vec::new(),
+        met: None,
     });
     let kept = model::assess_with(&s, 1000, 1);
     s.arrangements[0].cedes = vec!["eastern oblasts".into()];

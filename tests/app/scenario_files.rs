@@ -268,6 +268,15 @@ const BAD_FILES: &[(&str, &str)] = &[
         "area-too-few-points",
         "arrangements[1].scope_area[1].lat: 95 is outside -90 to 90",
     ),
+    // A timeline step names what is in the scenario, and waits do not loop.
+    (
+        "timeline-unknown-arrangement",
+        "timeline.steps[0].change.arrangement: 'no_such_guarantee' is not the id of an arrangement",
+    ),
+    (
+        "timeline-waits-in-a-loop",
+        "timeline.steps[1].after: step 'b' waits on itself",
+    ),
     // Problems beyond the first hundred are counted, not listed.
     (
         "many-problems",

@@ -136,6 +136,7 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, scenario: &mut Scenario) {
                         region: None,
                         share: None,
                         area: Vec::new(),
+                        met: None,
                     });
                 }
             }
