@@ -81,7 +81,7 @@ pub fn at(scenario: &Scenario, month: f64) -> Scenario {
         apply_snapback(arrangement, &taken, month);
     }
     for demand in &mut out.adversary.demands {
-        let steps = taken
+        let mut steps = taken
             .iter()
             .filter(done)
             .filter_map(|(_, s)| match &s.change {
@@ -92,7 +92,7 @@ pub fn at(scenario: &Scenario, month: f64) -> Scenario {
                 } if names_demand(demand, *kind, region.as_deref()) => Some(*met),
                 _ => None,
             });
-        if let Some(met) = steps.last() {
+        if let Some(met) = steps.next_back() {
             demand.met = Some(met);
         }
     }
@@ -204,7 +204,7 @@ fn apply_units(
             let steps = moves(&force.label);
             let present = match steps.first() {
                 None => g.forces.iter().any(|f| f == force),
-                Some((_, first)) => match steps.iter().filter(|(w, _)| *w <= month).last() {
+                Some((_, first)) => match steps.iter().filter(|(w, _)| *w <= month).next_back() {
                     Some((_, last)) => *last == Movement::Arrives,
                     None => *first == Movement::Leaves,
                 },
@@ -251,7 +251,7 @@ fn apply_restraints(
                 Some(first) => steps
                     .iter()
                     .filter(|(w, _)| *w <= month)
-                    .last()
+                    .next_back()
                     .map_or(!first.1, |s| s.1),
             }
         })
@@ -272,7 +272,7 @@ fn apply_snapback(arrangement: &mut Arrangement, taken: &[(f64, &Step)], month: 
         arrangement.snapback_sanctions = steps
             .iter()
             .filter(|(w, _)| *w <= month)
-            .last()
+            .next_back()
             .map_or(!first.1, |s| s.1);
     }
 }
