@@ -204,7 +204,7 @@ fn apply_units(
             let steps = moves(&force.label);
             let present = match steps.first() {
                 None => g.forces.iter().any(|f| f == force),
-                Some((_, first)) => match steps.iter().filter(|(w, _)| *w <= month).next_back() {
+                Some((_, first)) => match steps.iter().rfind(|(w, _)| *w <= month) {
                     Some((_, last)) => *last == Movement::Arrives,
                     None => *first == Movement::Leaves,
                 },
@@ -250,8 +250,7 @@ fn apply_restraints(
                 None => arrangement_in_force,
                 Some(first) => steps
                     .iter()
-                    .filter(|(w, _)| *w <= month)
-                    .next_back()
+                    .rfind(|(w, _)| *w <= month)
                     .map_or(!first.1, |s| s.1),
             }
         })
@@ -271,8 +270,7 @@ fn apply_snapback(arrangement: &mut Arrangement, taken: &[(f64, &Step)], month: 
     if let Some(first) = steps.first() {
         arrangement.snapback_sanctions = steps
             .iter()
-            .filter(|(w, _)| *w <= month)
-            .next_back()
+            .rfind(|(w, _)| *w <= month)
             .map_or(!first.1, |s| s.1);
     }
 }
