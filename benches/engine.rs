@@ -31,6 +31,7 @@ fn engine(c: &mut Criterion) {
         samples: 10_000,
         seed: 1,
         tornado: false,
+        ..Options::default()
     };
     c.bench_function("monte_carlo_10k_draws_one_core", |b| {
         b.iter(|| one_core.install(|| model::assess_with_options(black_box(&s), mc)))

@@ -9,6 +9,7 @@ fn main() {
         samples: 10_000,
         seed: 1,
         tornado: false,
+        ..bulwark::model::Options::default()
     };
     let mut total = 0.0;
     for _ in 0..20 {

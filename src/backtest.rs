@@ -67,6 +67,7 @@ fn assess_case(
         samples,
         seed,
         tornado: false,
+        ..Options::default()
     };
     let a = model::assess_with_options(&s, options);
     Ok((s, a))

@@ -11,8 +11,7 @@ use crate::scenario;
 /// Assesses each file and prints the results; exit code 1 if any file is bad.
 pub fn run(
     files: &[PathBuf],
-    samples: Option<u32>,
-    seed: Option<u64>,
+    (samples, seed, at_month): (Option<u32>, Option<u64>, f64),
     format: Format,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -26,6 +25,7 @@ pub fn run(
                     samples: samples.unwrap_or(scenario.simulation.samples),
                     seed: seed.unwrap_or(scenario.simulation.seed),
                     tornado: true,
+                    at_month,
                 };
                 if let Err(why) = model::within_budget(&scenario, options.samples) {
                     bad += 1;
@@ -66,6 +66,12 @@ fn text(out: &mut dyn Write, file: &str, a: &Assessment) -> std::io::Result<()> 
         "  {} draws, seed {}, horizon {} years",
         a.samples, a.seed, a.horizon_years
     )?;
+    if let Some(month) = a.at_month {
+        writeln!(
+            out,
+            "  as the settlement stands at month {month} of its timeline (over time: the whole horizon)"
+        )?;
+    }
     for state in &a.states {
         state_text(out, state)?;
     }
@@ -180,6 +186,7 @@ fn state_text(out: &mut dyn Write, state: &StateAssessment) -> std::io::Result<(
             be
         )?;
     }
+    over_time_text(out, state)?;
     for t in state.tornado.iter().take(5) {
         writeln!(
             out,
@@ -187,6 +194,51 @@ fn state_text(out: &mut dyn Write, state: &StateAssessment) -> std::io::Result<(
             t.label,
             percent(t.attack_at_low),
             percent(t.attack_at_high)
+        )?;
+    }
+    Ok(())
+}
+
+/// The chance by period and cumulated, the steps and the windows.
+fn over_time_text(out: &mut dyn Write, state: &StateAssessment) -> std::io::Result<()> {
+    let shown: Vec<String> = state
+        .by_period
+        .iter()
+        .map(|p| percent(p.chance_of_attack.mean))
+        .collect();
+    if let Some(last) = state.cumulative.last() {
+        let c = last.chance_of_attack;
+        writeln!(
+            out,
+            "    over time: by period {}; by month {:.0}: {} (90% range {} to {})",
+            shown.join(", "),
+            last.end_month,
+            percent(c.mean),
+            percent(c.p5),
+            percent(c.p95)
+        )?;
+    }
+    for s in &state.steps {
+        writeln!(
+            out,
+            "      month {}: {}; acceptance adversary {} -> {}, protected state {} -> {}",
+            s.month,
+            s.name,
+            percent(s.adversary[0]),
+            percent(s.adversary[1]),
+            percent(s.protected_state[0]),
+            percent(s.protected_state[1])
+        )?;
+    }
+    for w in &state.windows {
+        let kind = match w.kind {
+            model::WindowKind::Vulnerability => "window of vulnerability",
+            model::WindowKind::CommitmentProblem => "commitment problem",
+        };
+        writeln!(
+            out,
+            "      {kind}, months {} to {}: {}",
+            w.start_month, w.end_month, w.reason
         )?;
     }
     Ok(())

@@ -97,6 +97,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// For a scenario with a timeline: the month after the ceasefire the
+        /// answers describe (the chance by period always covers the horizon).
+        #[arg(long, default_value_t = 0.0, value_parser = parse_month)]
+        at_month: f64,
     },
     /// Write a new scenario from a template, without a window: the protected
     /// state at peacetime defence spending, the arrangement type's terms, the
@@ -157,7 +161,8 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             samples,
             seed,
             format,
-        } => assess::run(files, *samples, *seed, *format, out, err),
+            at_month,
+        } => assess::run(files, (*samples, *seed, *at_month), *format, out, err),
         Command::Backtest { samples, seed } => assess::backtest(*samples, *seed, out, err),
         Command::New {
             template,
@@ -400,5 +405,19 @@ fn validate(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 
         1
     } else {
         0
+    }
+}
+
+/// A month after the ceasefire: a finite number from 0 to 600 (50 years, the
+/// longest horizon).
+fn parse_month(text: &str) -> Result<f64, String> {
+    let m: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{text}' is not a number of months"))?;
+    if m.is_finite() && (0.0..=600.0).contains(&m) {
+        Ok(m)
+    } else {
+        Err(format!("{m} months is outside 0 to 600"))
     }
 }

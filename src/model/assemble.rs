@@ -10,10 +10,11 @@ use super::prepared::{self, PreparedAdversary, PreparedState};
 use super::progress::Progress;
 use super::result::*;
 use super::sensitivity;
+use super::timeline;
 use crate::scenario::Scenario;
 
 /// How to run an assessment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Options {
     /// Monte Carlo draws (at least 1).
     pub samples: u32,
@@ -21,6 +22,24 @@ pub struct Options {
     pub seed: u64,
     /// Whether to compute the tornado (one-at-a-time swings).
     pub tornado: bool,
+    /// For a scenario with a timeline: the month after the ceasefire whose
+    /// scenario the answers describe (the chance by period and cumulated
+    /// always covers the whole horizon). Ignored without a timeline.
+    pub at_month: f64,
+}
+
+impl Default for Options {
+    /// The default simulation settings (10,000 draws, seed 1), with the
+    /// tornado, at the ceasefire.
+    fn default() -> Self {
+        let simulation = crate::scenario::Simulation::default();
+        Self {
+            samples: simulation.samples,
+            seed: simulation.seed,
+            tornado: true,
+            at_month: 0.0,
+        }
+    }
 }
 
 impl Options {
@@ -29,7 +48,7 @@ impl Options {
         Self {
             samples: scenario.simulation.samples,
             seed: scenario.simulation.seed,
-            tornado: true,
+            ..Self::default()
         }
     }
 }
@@ -41,6 +60,10 @@ pub fn assessment(
     options: Options,
     progress: &Progress,
 ) -> Option<Assessment> {
+    let whole = scenario;
+    let at = (!whole.timeline.steps.is_empty())
+        .then(|| crate::scenario::timeline::at(whole, options.at_month));
+    let scenario = at.as_ref().unwrap_or(whole);
     let adversary = prepared::adversary(scenario);
     let ranges = params::ranges(scenario);
     let horizon = scenario.horizon_years;
@@ -58,13 +81,27 @@ pub fn assessment(
         options.seed,
         progress,
     )?;
+    let ids: Vec<String> = states.iter().map(|s| s.figures.id.clone()).collect();
+    let phases = timeline::Phases::new(whole, &ids);
+    let over_time = if whole.timeline.steps.is_empty() {
+        Vec::new()
+    } else {
+        timeline::run(&phases, &ranges, samples as usize, options.seed, progress)?
+    };
     let likely = params::likely(&ranges);
     let mut assessed = Vec::with_capacity(states.len());
-    for (state, state_draws) in states.iter().zip(&draws) {
+    for (i, (state, state_draws)) in states.iter().zip(&draws).enumerate() {
         if progress.stopped() {
             return None;
         }
         let mut one = assess_state(state, &adversary, &likely, horizon, state_draws);
+        let p = Params::from_values(&likely);
+        let over = timeline::over(whole, &phases, &ids[i], over_time.get(i), state_draws, &p);
+        one.by_period = over.by_period;
+        one.cumulative = over.cumulative;
+        one.windows = over.windows;
+        one.steps = over.steps;
+        one.sequence = over.sequence;
         one.break_even = sensitivity::break_even(scenario, &state.figures.id, &likely);
         if options.tornado {
             one.tornado = sensitivity::tornado(state, &ranges, horizon);
@@ -77,6 +114,7 @@ pub fn assessment(
         samples,
         seed: options.seed,
         horizon_years: horizon,
+        at_month: at.is_some().then_some(options.at_month),
         states: assessed,
     })
 }
@@ -171,6 +209,11 @@ fn assess_state(
         },
         break_even: Vec::new(),
         tornado: Vec::new(),
+        by_period: Vec::new(),
+        cumulative: Vec::new(),
+        windows: Vec::new(),
+        steps: Vec::new(),
+        sequence: SequenceAcceptance::default(),
     }
 }
 

@@ -142,6 +142,17 @@ pub fn evaluate_knowing(
     }
 }
 
+/// The adversary's expected gain from attacking (its motive times the value
+/// of the war: what attrition alone is worth, and the expected success) and
+/// its expected cost (the punishment), both 0 to 1, as the yearly chance of
+/// attack weighs them: where the gain exceeds the cost, the defence leaves a
+/// window of vulnerability.
+pub fn gain_and_cost(e: &Eval, p: &Params) -> (f64, f64) {
+    let attrition = clamp01(p.attrition_value);
+    let value_of_war = attrition + (1.0 - attrition) * e.success;
+    (e.motive * value_of_war, e.punishment)
+}
+
 /// The campaign on `axis` up to the window with `intervenes` acting: the one
 /// already run on axis `known.1`, if those acting there would give the same
 /// (they agree on every guarantor with forces arriving on the axis before the

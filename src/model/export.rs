@@ -57,6 +57,11 @@ pub const CSV_COLUMNS: &[&str] = &[
     "escalation_risk_mean",
     "adversary_accepts_mean",
     "protected_accepts",
+    "cumulative_mean",
+    "cumulative_p5",
+    "cumulative_p95",
+    "by_period_mean",
+    "windows",
 ];
 
 /// The assessments as CSV: a header, then one row per file and protected state.
@@ -70,6 +75,24 @@ pub fn to_csv(done: &[(String, Assessment)]) -> String {
                 .map(|campaign| campaign.fait_accompli)
                 .fold(0.0, f64::max);
             let attack = &assessed.decision.chance_of_attack;
+            let cumulative = assessed
+                .cumulative
+                .last()
+                .map(|c| c.chance_of_attack)
+                .unwrap_or_default();
+            // Lists in one cell each, `;`-separated, so a row stays a state.
+            let by_period: Vec<String> = assessed
+                .by_period
+                .iter()
+                .map(|p| num(p.chance_of_attack.mean))
+                .collect();
+            let by_period = by_period.join(";");
+            let windows: Vec<String> = assessed
+                .windows
+                .iter()
+                .map(|w| format!("{} {}-{}", w.kind.name(), w.start_month, w.end_month))
+                .collect();
+            let windows = windows.join(";");
             let row = [
                 quote(file),
                 quote(&assessed.state),
@@ -87,6 +110,11 @@ pub fn to_csv(done: &[(String, Assessment)]) -> String {
                 num(assessed.restraint.escalation_risk.mean),
                 num(assessed.acceptability.adversary.mean),
                 num(assessed.acceptability.protected_state),
+                num(cumulative.mean),
+                num(cumulative.p5),
+                num(cumulative.p95),
+                quote(&by_period),
+                quote(&windows),
             ];
             lines.push(row.join(","));
         }

@@ -19,6 +19,7 @@ pub mod prepared;
 pub mod progress;
 mod result;
 pub mod sensitivity;
+pub mod timeline;
 
 pub use assemble::Options;
 pub use campaign::CampaignDay;
@@ -49,7 +50,13 @@ pub fn work(scenario: &Scenario, samples: u32) -> u64 {
             own.max(1) as u64
         })
         .sum();
-    u64::from(samples) * axes.max(1)
+    // A timeline assesses each distinct snapshot of its horizon in every draw.
+    let snapshots = if scenario.timeline.steps.is_empty() {
+        0
+    } else {
+        crate::scenario::timeline::stretches(scenario).1.len() as u64
+    };
+    u64::from(samples) * axes.max(1) * (1 + snapshots)
 }
 
 /// Ok when assessing `scenario` with `samples` draws is within [`MAX_WORK`];
@@ -80,6 +87,7 @@ pub fn assess_with(scenario: &Scenario, samples: u32, seed: u64) -> Assessment {
             samples,
             seed,
             tornado: true,
+            ..Options::default()
         },
     )
 }

@@ -13,7 +13,7 @@ use super::decision;
 use super::params::{self, Params, Triangle};
 use super::prepared::{self, PreparedGuarantor, PreparedState};
 use super::progress::Progress;
-use super::result::{BINS, Distribution};
+use super::result::{BINS, Distribution, Spread};
 use crate::scenario::Uncertain;
 
 /// Draws per chunk (one random stream each).
@@ -87,6 +87,34 @@ impl Tally {
     /// Number of values counted.
     pub fn count(&self) -> u32 {
         self.n
+    }
+
+    /// The mean and 90 % range of `f` of the values counted, for an `f` that
+    /// never decreases: its percentiles are `f` of theirs, and its mean is
+    /// taken bin by bin (each bin's values at its middle, within the values
+    /// seen), so a tally of yearly hazards gives the chance over any period
+    /// without keeping every draw.
+    pub fn mapped(&self, f: impl Fn(f64) -> f64) -> Spread {
+        if self.n == 0 {
+            return Spread::default();
+        }
+        let d = self.summary();
+        let width = (self.high - self.low) / RESOLUTION as f64;
+        let sum: f64 = self
+            .counts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c > 0)
+            .map(|(i, c)| {
+                let middle = self.low + (i as f64 + 0.5) * width;
+                f64::from(*c) * f(middle.clamp(self.min, self.max))
+            })
+            .sum();
+        Spread {
+            mean: sum / f64::from(self.n),
+            p5: f(d.p5),
+            p95: f(d.p95),
+        }
     }
 
     /// Mean, percentiles (spread through their bin, within the values seen)
@@ -165,6 +193,11 @@ pub struct StateDraws {
     pub objective_day: Vec<Tally>,
     /// Draws in which each axis's objective fell within the window.
     pub fait_accompli: Vec<u32>,
+    /// The yearly chance of attack (for the chance by period).
+    pub hazard: Tally,
+    /// Sums over the draws of the adversary's expected gain from attacking
+    /// and of its expected cost (see [`decision::gain_and_cost`]).
+    pub gain_and_cost: [f64; 2],
 }
 
 impl StateDraws {
@@ -180,6 +213,8 @@ impl StateDraws {
             intervened: vec![0; state.guarantors.len()],
             objective_day: vec![Tally::new(0.0, campaign::MAX_DAYS); state.axes.len()],
             fait_accompli: vec![0; state.axes.len()],
+            hazard: Tally::unit(),
+            gain_and_cost: [0.0; 2],
         }
     }
 
@@ -197,6 +232,10 @@ impl StateDraws {
             a.merge(b);
         }
         for (a, b) in self.fait_accompli.iter_mut().zip(&other.fait_accompli) {
+            *a += b;
+        }
+        self.hazard.merge(&other.hazard);
+        for (a, b) in self.gain_and_cost.iter_mut().zip(other.gain_and_cost) {
             *a += b;
         }
     }
@@ -411,6 +450,10 @@ impl Draw<'_> {
         draws.punishment.add(e.punishment);
         draws.escalation.add(e.escalation);
         draws.adversary_accepts.add(e.adversary_accepts);
+        draws.hazard.add(e.annual_hazard);
+        let (gain, cost) = decision::gain_and_cost(&e, p);
+        draws.gain_and_cost[0] += gain;
+        draws.gain_and_cost[1] += cost;
         for (count, act) in draws.intervened.iter_mut().zip(acts) {
             *count += u32::from(*act);
         }

@@ -40,6 +40,9 @@ pub struct Assessment {
     pub seed: u64,
     /// Horizon of the chance of attack, years.
     pub horizon_years: f64,
+    /// For a scenario with a timeline: the month after the ceasefire whose
+    /// scenario the answers describe; none without a timeline.
+    pub at_month: Option<f64>,
     /// One assessment per protected state.
     pub states: Vec<StateAssessment>,
 }
@@ -71,6 +74,102 @@ pub struct StateAssessment {
     pub break_even: Vec<BreakEven>,
     /// One-at-a-time swings of the chance of attack, largest first.
     pub tornado: Vec<TornadoBar>,
+    /// The chance of attack in each period of the horizon (given peace until
+    /// it starts), from the scenario as it stands then.
+    pub by_period: Vec<PeriodChance>,
+    /// The chance of attack from the ceasefire to the end of each period:
+    /// one minus the survival curve of the peace.
+    pub cumulative: Vec<PeriodChance>,
+    /// Windows of vulnerability and commitment problems over the horizon.
+    pub windows: Vec<Window>,
+    /// Each timeline step, in the order taken, with what it does to each
+    /// side's acceptance (none without a timeline).
+    pub steps: Vec<StepAcceptance>,
+    /// Each side's acceptance averaged over the horizon, at most likely values.
+    pub sequence: SequenceAcceptance,
+}
+
+/// A figure over the draws: its mean and 90 % range.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Spread {
+    /// Mean over the draws.
+    pub mean: f64,
+    /// 5th percentile.
+    pub p5: f64,
+    /// 95th percentile.
+    pub p95: f64,
+}
+
+/// The chance of attack over one period of the horizon.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PeriodChance {
+    /// First month of the period (after the ceasefire).
+    pub start_month: f64,
+    /// Month the period ends.
+    pub end_month: f64,
+    /// The chance over the draws.
+    pub chance_of_attack: Spread,
+}
+
+/// What kind of danger a [`Window`] flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WindowKind {
+    /// The adversary's expected gain from attacking exceeds its expected cost.
+    Vulnerability,
+    /// A side gains by reneging on a later step once an earlier one is done.
+    CommitmentProblem,
+}
+
+impl WindowKind {
+    /// The kind's name as in the JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            WindowKind::Vulnerability => "vulnerability",
+            WindowKind::CommitmentProblem => "commitment_problem",
+        }
+    }
+}
+
+/// A stretch of the horizon flagged as dangerous, with why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Window {
+    /// First month flagged.
+    pub start_month: f64,
+    /// Month it ends.
+    pub end_month: f64,
+    /// What is flagged.
+    pub kind: WindowKind,
+    /// Why, in words, with the figures.
+    pub reason: String,
+}
+
+/// One timeline step's effect on each side's acceptance of the settlement.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StepAcceptance {
+    /// The step's id.
+    pub id: String,
+    /// The step's name.
+    pub name: String,
+    /// The month it is taken (after any step it waits on).
+    pub month: f64,
+    /// The adversary's acceptance just before and just after the step.
+    pub adversary: [f64; 2],
+    /// The protected state's acceptance just before and just after.
+    pub protected_state: [f64; 2],
+}
+
+/// Each side's acceptance of the settlement over the whole horizon.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct SequenceAcceptance {
+    /// The adversary's, averaged over the horizon (time-weighted).
+    pub adversary: f64,
+    /// Its lowest in any stretch.
+    pub adversary_lowest: f64,
+    /// The protected state's, averaged over the horizon.
+    pub protected_state: f64,
+    /// Its lowest in any stretch.
+    pub protected_state_lowest: f64,
 }
 
 /// Q1: how likely the guarantors are to fight.

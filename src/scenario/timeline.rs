@@ -100,6 +100,25 @@ pub fn at(scenario: &Scenario, month: f64) -> Scenario {
     out
 }
 
+/// The scenario at `month` with only the first `taken` steps (in the order
+/// they are taken) done: the others are still to come, so what they bring is
+/// absent. What a step changes is the difference between this with `k` and
+/// with `k + 1` steps taken at the `k`-th step's month.
+pub fn with_steps_taken(scenario: &Scenario, taken: usize, month: f64) -> Scenario {
+    let order = in_order(&scenario.timeline.steps);
+    let mut s = scenario.clone();
+    s.timeline.steps = order
+        .iter()
+        .enumerate()
+        .map(|(k, (m, step))| Step {
+            month: if k < taken { *m } else { f64::INFINITY },
+            after: None,
+            ..(*step).clone()
+        })
+        .collect();
+    at(&s, month)
+}
+
 /// Whether a `demand_met` step for `kind` (and `region`) names `demand`.
 pub fn names_demand(demand: &Demand, kind: super::DemandKind, region: Option<&str>) -> bool {
     let same_region = match (demand.region.as_deref(), region) {

@@ -29,3 +29,4 @@ mod quiet_panels;
 mod recovery;
 mod roundtrip_prop;
 mod scenario_files;
+mod settlement_over_time;

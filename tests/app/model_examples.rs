@@ -17,6 +17,7 @@ fn ukraine(s: &Scenario) -> StateAssessment {
             samples: 500,
             seed: 1,
             tornado: false,
+            ..Options::default()
         },
     )
     .states

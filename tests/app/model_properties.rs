@@ -32,6 +32,7 @@ fn run(s: &Scenario, samples: u32) -> Assessment {
             samples,
             seed: 7,
             tornado: false,
+            ..Options::default()
         },
     )
 }
@@ -192,7 +193,13 @@ impl Reported {
 fn no_nan(v: &serde_json::Value, key: &str) {
     match v {
         serde_json::Value::Null => assert!(
-            ["days_to_objective", "break_even_credibility", "force_cap"].contains(&key),
+            [
+                "days_to_objective",
+                "break_even_credibility",
+                "force_cap",
+                "at_month"
+            ]
+            .contains(&key),
             "null (NaN?) at {key}"
         ),
         serde_json::Value::Array(items) => items.iter().for_each(|x| no_nan(x, key)),
@@ -366,7 +373,7 @@ proptest! {
     fn any_valid_scenario_gives_bounded_finite_results(m in mutation()) {
         let s = apply(&bases(), &m);
         prop_assume!(scenario::validate(&s).is_empty());
-        let a = model::assess_with_options(&s, Options { samples: 40, seed: 3, tornado: true });
+        let a = model::assess_with_options(&s, Options { samples: 40, seed: 3, tornado: true, ..Options::default() });
         check_bounds(&a);
     }
 
@@ -533,6 +540,7 @@ fn same_seed_gives_bit_identical_results_on_any_thread_count() {
         samples: 3000,
         seed: 42,
         tornado: true,
+        ..Options::default()
     };
     let on = |threads: usize| {
         let pool = rayon::ThreadPoolBuilder::new()
@@ -569,6 +577,7 @@ fn every_example_and_backtest_case_gives_bounded_results() {
                 samples: 200,
                 seed: 1,
                 tornado: true,
+                ..Options::default()
             },
         ));
     }

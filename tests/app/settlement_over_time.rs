@@ -1,0 +1,289 @@
+//! The settlement over time (issue #18): the chance of attack by period and
+//! cumulated, windows of vulnerability and commitment problems, the answers
+//! at a month, and `bulwark assess` showing them.
+
+use bulwark::model::{self, Options, StateAssessment, WindowKind};
+use bulwark::scenario::{
+    self, ArrangementStatus, Change, DemandKind, Restraint, RestraintKind, Scenario, Step,
+};
+
+use crate::common::{self, bulwark};
+
+fn step(id: &str, name: &str, month: f64, change: Change) -> Step {
+    Step {
+        id: id.into(),
+        name: name.into(),
+        month,
+        after: None,
+        change,
+        notes: String::new(),
+    }
+}
+
+fn guarantee(month: f64) -> Step {
+    let change = Change::Arrangement {
+        arrangement: "coalition".into(),
+        status: ArrangementStatus::Activated,
+    };
+    step("guarantee", "Coalition guarantee activated", month, change)
+}
+
+fn neutrality(month: f64) -> Step {
+    let change = Change::Restraint {
+        arrangement: "coalition".into(),
+        restraint: RestraintKind::ConstitutionalNeutrality,
+        in_force: true,
+    };
+    step(
+        "neutrality",
+        "Neutrality in the constitution",
+        month,
+        change,
+    )
+}
+
+fn talks(month: f64) -> Step {
+    let change = Change::DemandMet {
+        demand: DemandKind::RootCauses,
+        region: None,
+        met: 1.0,
+    };
+    step("talks", "\"Root causes\" talks conclude", month, change)
+}
+
+/// The coalition example with a neutrality clause, in a given sequence.
+fn sequenced(steps: Vec<Step>) -> Scenario {
+    let mut s = common::baked("coalition-guarantee.bulwark.json");
+    s.arrangements[0].restraints.push(Restraint {
+        kind: RestraintKind::ConstitutionalNeutrality,
+        limit: None,
+        text: "Neutrality written into Ukraine's constitution (test)".into(),
+    });
+    s.timeline.steps = steps;
+    let problems = scenario::validate(&s);
+    assert!(problems.is_empty(), "{problems:?}");
+    s
+}
+
+fn ukraine(s: &Scenario, at_month: f64) -> StateAssessment {
+    let options = Options {
+        samples: 2000,
+        seed: 7,
+        at_month,
+        ..Options::default()
+    };
+    model::assess_with_options(s, options).states.remove(0)
+}
+
+#[test]
+fn without_a_timeline_the_chance_cumulates_to_the_horizon_figure() {
+    let s = common::baked("coalition-guarantee.bulwark.json");
+    let a = ukraine(&s, 0.0);
+    assert_eq!(a.by_period.len(), 10, "ten years, a period each");
+    let first = a.by_period[0].chance_of_attack.mean;
+    assert!(
+        a.by_period
+            .iter()
+            .all(|p| (p.chance_of_attack.mean - first).abs() < 1e-12)
+    );
+    let last = a.cumulative.last().expect("periods").chance_of_attack;
+    let whole = &a.decision.chance_of_attack;
+    assert!(
+        (last.mean - whole.mean).abs() < 0.005,
+        "{last:?} vs {whole:?}"
+    );
+    assert!((last.p5 - whole.p5).abs() < 0.005 && (last.p95 - whole.p95).abs() < 0.005);
+    assert!(
+        a.windows.is_empty() && a.steps.is_empty(),
+        "{:?}",
+        a.windows
+    );
+}
+
+#[test]
+fn a_guarantee_that_comes_later_leaves_a_window_until_it_does() {
+    let s = sequenced(vec![guarantee(24.0)]);
+    let a = ukraine(&s, 0.0);
+    let early = a.by_period[0].chance_of_attack.mean;
+    let late = a.by_period[5].chance_of_attack.mean;
+    assert!(
+        early > 1.5 * late,
+        "before the guarantee {early}, after {late}"
+    );
+    assert_eq!(
+        a.by_period[0].chance_of_attack,
+        a.by_period[1].chance_of_attack
+    );
+    let window = a
+        .windows
+        .iter()
+        .find(|w| w.kind == WindowKind::Vulnerability)
+        .expect("a window of vulnerability");
+    assert_eq!((window.start_month, window.end_month), (0.0, 24.0));
+    assert!(
+        window
+            .reason
+            .contains("until 'Coalition guarantee activated'"),
+        "{}",
+        window.reason
+    );
+    // The survival curve of the peace never turns back, and each range holds its mean.
+    for pair in a.cumulative.windows(2) {
+        assert!(pair[1].chance_of_attack.mean >= pair[0].chance_of_attack.mean);
+    }
+    for p in a.by_period.iter().chain(&a.cumulative) {
+        let c = p.chance_of_attack;
+        assert!(c.p5 <= c.mean && c.mean <= c.p95, "{p:?}");
+    }
+    // The answers are the scenario at the month asked for.
+    let before = ukraine(&s, 0.0).credibility.arrangement.mean;
+    let after = ukraine(&s, 24.0).credibility.arrangement.mean;
+    assert_eq!(before, 0.0, "no guarantee in force at the ceasefire");
+    assert!(after > 0.3, "in force at month 24: {after}");
+    let always = ukraine(&common::baked("coalition-guarantee.bulwark.json"), 0.0);
+    let sooner = always
+        .cumulative
+        .last()
+        .expect("periods")
+        .chance_of_attack
+        .mean;
+    let later = a.cumulative.last().expect("periods").chance_of_attack.mean;
+    assert!(
+        later > sooner,
+        "a guarantee two years late costs peace: {later} vs {sooner}"
+    );
+}
+
+#[test]
+fn each_order_of_steps_has_its_own_commitment_problem() {
+    // Guarantee first, then the concession: Ukraine has what it wanted and
+    // gains by not writing neutrality into its constitution.
+    let first = ukraine(&sequenced(vec![guarantee(0.0), neutrality(12.0)]), 0.0);
+    let problem = first
+        .windows
+        .iter()
+        .find(|w| w.kind == WindowKind::CommitmentProblem)
+        .expect("Ukraine's commitment problem");
+    assert!(
+        problem
+            .reason
+            .contains("Ukraine gains by reneging on 'Neutrality in the constitution'"),
+        "{}",
+        problem.reason
+    );
+    assert_eq!((problem.start_month, problem.end_month), (0.0, 12.0));
+    assert!(
+        first
+            .windows
+            .iter()
+            .all(|w| w.kind != WindowKind::Vulnerability)
+    );
+    // "Root causes" first, guarantees later: Russia has what it wanted and
+    // gains by reneging before the guarantee arrives, a window open meanwhile.
+    let later = ukraine(
+        &sequenced(vec![neutrality(0.0), talks(0.0), guarantee(24.0)]),
+        0.0,
+    );
+    let kinds: Vec<WindowKind> = later.windows.iter().map(|w| w.kind).collect();
+    assert!(
+        kinds.contains(&WindowKind::Vulnerability),
+        "{:?}",
+        later.windows
+    );
+    let russia = later
+        .windows
+        .iter()
+        .find(|w| w.kind == WindowKind::CommitmentProblem)
+        .expect("Russia's commitment problem");
+    assert!(
+        russia
+            .reason
+            .contains("Russia gains by reneging on 'Coalition guarantee activated'"),
+        "{}",
+        russia.reason
+    );
+    let steps: Vec<&str> = later.steps.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        steps,
+        ["neutrality", "talks", "guarantee"],
+        "in the order taken"
+    );
+    let talks = &later.steps[1];
+    assert!(
+        talks.adversary[1] > talks.adversary[0],
+        "the talks please Russia"
+    );
+    assert!(later.sequence.protected_state_lowest < first.sequence.protected_state_lowest);
+}
+
+#[test]
+fn a_step_waits_on_the_step_it_names() {
+    let mut waiting = guarantee(2.0);
+    waiting.after = Some("talks".into());
+    let a = ukraine(&sequenced(vec![talks(18.0), waiting]), 0.0);
+    let taken = a.steps.iter().find(|s| s.id == "guarantee").expect("step");
+    assert_eq!(taken.month, 18.0, "activated only once the talks conclude");
+}
+
+#[test]
+fn an_adversary_rebuilding_raises_the_later_chance_of_attack() {
+    let rebuild = Change::AdversaryRebuilds {
+        troops_per_year: 150_000.0,
+        up_to: None,
+    };
+    let mut s = common::baked("armed-neutrality.bulwark.json");
+    s.timeline.steps = vec![step("rebuild", "Russia rebuilds", 0.0, rebuild)];
+    let a = ukraine(&s, 0.0);
+    let first = a.by_period[0].chance_of_attack.mean;
+    let last = a.by_period[9].chance_of_attack.mean;
+    assert!(
+        last > first,
+        "rebuilt forces make the later years riskier: {first} then {last}"
+    );
+}
+
+#[test]
+fn assess_shows_the_chance_over_time_and_the_windows() {
+    let dir = common::temp_dir();
+    let path = dir.path().join("sequenced.bulwark.json");
+    scenario::save_file(&path, &sequenced(vec![guarantee(24.0)])).expect("saved");
+    let run = |format: &str| {
+        let out = bulwark()
+            .args([
+                "assess",
+                "--samples",
+                "500",
+                "--at-month",
+                "30",
+                "--format",
+                format,
+            ])
+            .arg(&path)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = run("text");
+    assert!(
+        text.contains("as the settlement stands at month 30"),
+        "{text}"
+    );
+    assert!(
+        text.contains("window of vulnerability, months 0 to 24"),
+        "{text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run("json")).expect("JSON");
+    let state = &json[0]["assessment"]["states"][0];
+    assert_eq!(state["by_period"].as_array().map(Vec::len), Some(10));
+    assert_eq!(state["by_period"][0]["start_month"], 0.0);
+    assert!(state["cumulative"][9]["chance_of_attack"]["p95"].is_number());
+    assert_eq!(state["windows"][0]["kind"], "vulnerability");
+    let csv = run("csv");
+    assert!(
+        csv.lines()
+            .nth(1)
+            .is_some_and(|row| row.contains("vulnerability 0-24")),
+        "{csv}"
+    );
+}
