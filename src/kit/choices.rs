@@ -2,8 +2,8 @@
 //! tooltips.
 
 use crate::scenario::{
-    ArrangementKind, Bridges, Crossing, DemandKind, Formality, Obligation, PlotKind, RestraintKind,
-    Trigger, UnitKind, VoidClauseKind,
+    ArrangementKind, ArrangementStatus, Bridges, Crossing, DemandKind, Formality, Movement,
+    Obligation, Period, PlotKind, RestraintKind, Trigger, UnitKind, VoidClauseKind,
 };
 
 /// An enumeration the user picks from a list.
@@ -75,6 +75,25 @@ impl Choice for Option<Bridges> {
     }
 }
 
+choice!(ArrangementStatus,
+    Signed => "Signed", "Signed, not ratified: each commitment at most an executive agreement, no guarantor forces standing in the protected state yet.";
+    Ratified => "Ratified", "Ratified as written, but the guarantors' forces not yet standing in the protected state.";
+    Activated => "Activated", "In force as written, its forces in place.";
+    Suspended => "Suspended", "Not in force until activated again.";
+    Ended => "Ended", "No longer in force (a sunset without renewal, a withdrawal).";
+);
+
+choice!(Movement,
+    Arrives => "Arrives", "The unit arrives at its station (absent before).";
+    Leaves => "Leaves", "The unit leaves (there before).";
+);
+
+choice!(Period,
+    Month => "Month", "Report the chance of attack month by month.";
+    Quarter => "Quarter", "Report the chance of attack by three months.";
+    Year => "Year", "Report the chance of attack year by year.";
+);
+
 choice!(PlotKind,
     Headline => "Headline figures", "Chance of attack, defence burden and acceptability at a glance.";
     AttackDistribution => "Chance of attack: distribution", "How the chance of attack spreads over the Monte Carlo draws.";
@@ -83,6 +102,7 @@ choice!(PlotKind,
     Burden => "Defence burden over the years", "Defence spending of the protected state as a share of GDP over the horizon.";
     AcceptabilityDeterrence => "Acceptability versus deterrence", "Every open scenario: acceptability to the adversary against deterrence.";
     BreakEven => "Break-even credibility against armed neutrality", "How credible each guarantee must be to beat armed neutrality.";
+    OverTime => "Chance of attack over time", "The chance of attack in each period and cumulated from the ceasefire, with the windows of vulnerability and commitment problems.";
 );
 
 impl PlotKind {
@@ -97,6 +117,7 @@ impl PlotKind {
             PlotKind::Burden => "Burden",
             PlotKind::AcceptabilityDeterrence => "Trade-off",
             PlotKind::BreakEven => "Break-even",
+            PlotKind::OverTime => "Over time",
         }
     }
 }

@@ -15,5 +15,6 @@ pub mod note_images;
 pub mod palette;
 pub mod region_export;
 pub mod retained;
+pub mod steps;
 pub mod theme;
 pub mod widgets;

@@ -102,6 +102,11 @@ pub fn assessment(
         one.windows = over.windows;
         one.steps = over.steps;
         one.sequence = over.sequence;
+        if let Some(whole) = over.horizon {
+            // The chance over the horizon runs through the timeline's steps.
+            let held = std::mem::replace(&mut one.decision.chance_of_attack, whole);
+            one.decision.chance_if_held = Some(held);
+        }
         one.break_even = sensitivity::break_even(scenario, &state.figures.id, &likely);
         if options.tornado {
             one.tornado = sensitivity::tornado(state, &ranges, horizon);
@@ -179,6 +184,7 @@ fn assess_state(
             success_alone: e.success_alone,
             success_helped: e.success_helped,
             chance_at_likely: e.attack,
+            chance_if_held: None,
         },
         burden: burden(state, horizon),
         restraint: Restraint {

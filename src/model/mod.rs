@@ -105,6 +105,20 @@ pub fn assess_with_progress(scenario: &Scenario, progress: &Progress) -> Option<
     assemble::assessment(scenario, Options::from_scenario(scenario), progress)
 }
 
+/// [`assess_with_progress`] with the answers describing the scenario as it
+/// stands at month `at_month` of its timeline (ignored without one).
+pub fn assess_at_month(
+    scenario: &Scenario,
+    at_month: f64,
+    progress: &Progress,
+) -> Option<Assessment> {
+    let options = Options {
+        at_month,
+        ..Options::from_scenario(scenario)
+    };
+    assemble::assessment(scenario, options, progress)
+}
+
 /// The chance of attack for each protected state with every parameter at its
 /// most likely value (no sampling): fast, for sliders and the backtest.
 pub fn point_attack(scenario: &Scenario) -> Vec<(String, f64)> {

@@ -307,6 +307,10 @@ pub struct Decision {
     pub success_helped: f64,
     /// Chance of attack with every parameter at its most likely value.
     pub chance_at_likely: f64,
+    /// With a timeline, `chance_of_attack` runs through its steps; this is
+    /// the chance were the settlement as it stands at the month assessed to
+    /// hold for the whole horizon. None without a timeline.
+    pub chance_if_held: Option<Distribution>,
 }
 
 /// Q5: the defence spending the protected state carries.

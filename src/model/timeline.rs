@@ -19,7 +19,9 @@ use super::montecarlo::{CHUNK, StateDraws, Tally};
 use super::params::{self, Params};
 use super::prepared::{self, PreparedState};
 use super::progress::Progress;
-use super::result::{PeriodChance, SequenceAcceptance, Spread, StepAcceptance, Window, WindowKind};
+use super::result::{
+    Distribution, PeriodChance, SequenceAcceptance, Spread, StepAcceptance, Window, WindowKind,
+};
 use crate::scenario::timeline::{self, Stretch};
 use crate::scenario::{Scenario, Uncertain};
 
@@ -220,6 +222,9 @@ pub struct Over {
     pub steps: Vec<StepAcceptance>,
     /// Acceptance over the horizon.
     pub sequence: SequenceAcceptance,
+    /// With a timeline: the chance of attack from the ceasefire to the
+    /// horizon, over the draws (the last cumulative period's, in full).
+    pub horizon: Option<Distribution>,
 }
 
 /// A protected state's figures over time: from the timeline's draws `sums`
@@ -276,6 +281,7 @@ pub fn over(
     windows.extend(commitment_problems(&steps, &names));
     windows.sort_by(|a, b| a.start_month.total_cmp(&b.start_month));
     Over {
+        horizon: sums.and_then(|s| s.cumulative.last()).map(Tally::summary),
         by_period,
         cumulative,
         windows,

@@ -15,14 +15,27 @@ pub fn figures(ui: &mut Ui, assessment: &Assessment, state: &StateAssessment) {
     ui.label(RichText::new(&state.name).strong().size(16.0));
     let attack = &state.decision.chance_of_attack;
     ui.vertical(|ui| {
+        let through = if state.decision.chance_if_held.is_some() {
+            ", through the timeline"
+        } else {
+            ""
+        };
+        let mut reading = read_attack(attack.mean, assessment.horizon_years);
+        if let (Some(held), Some(month)) = (&state.decision.chance_if_held, assessment.at_month) {
+            reading.push_str(&format!(
+                " Were the settlement of {} to hold throughout: {}.",
+                crate::kit::steps::month(month),
+                range(held)
+            ));
+        }
         figure(
             ui,
             &format!(
-                "Chance of renewed attack in {} years",
+                "Chance of renewed attack in {} years{through}",
                 assessment.horizon_years
             ),
             &range(attack),
-            &read_attack(attack.mean, assessment.horizon_years),
+            &reading,
             attack_colour(attack.mean, ui.visuals().dark_mode),
         );
         let cred = &state.credibility.arrangement;

@@ -7,6 +7,7 @@
 
 mod charts;
 pub mod headline;
+mod over_time;
 pub mod readings;
 
 use egui::Ui;
@@ -16,8 +17,9 @@ pub use crate::scenario::PlotKind;
 
 /// The plots the assessment panel offers under its headline figures, in button
 /// order (the headline figures themselves are always shown above them).
-pub const PANEL_PLOTS: [PlotKind; 6] = [
+pub const PANEL_PLOTS: [PlotKind; 7] = [
     PlotKind::AttackDistribution,
+    PlotKind::OverTime,
     PlotKind::Tornado,
     PlotKind::Campaign,
     PlotKind::Burden,
@@ -64,5 +66,8 @@ pub fn draw(
             Some(charts::trade_off_plot(ui, trade_off, height, hover))
         }
         PlotKind::BreakEven => charts::break_even(ui, state),
+        PlotKind::OverTime => Some(over_time::over_time_plot(
+            ui, assessment, state, height, hover,
+        )),
     }
 }

@@ -336,6 +336,87 @@ fn theatre_troops(scenario: &Scenario, taken: &[(f64, &Step)], month: f64) -> f6
     troops.max(0.0)
 }
 
+/// An edit made on a view of `shown` (the scenario at a month: the map
+/// draws it) carried into the document `doc`: whatever the timeline does not
+/// change is taken as edited (axes, the settlement line, the map's view,
+/// drawn areas, demands added), and a unit moved is found in the document by
+/// its guarantor and label. What the snapshot lacks (forces not yet there,
+/// the timeline itself) the document keeps.
+pub fn carry_edit(doc: &Scenario, shown: &Scenario, edited: &Scenario) -> Scenario {
+    let mut out = doc.clone();
+    macro_rules! carry {
+        ($($field:ident),*) => {$(
+            if edited.$field != shown.$field {
+                out.$field = edited.$field.clone();
+            }
+        )*};
+    }
+    carry!(
+        meta,
+        horizon_years,
+        states,
+        axes,
+        assumptions,
+        simulation,
+        settlement_line,
+        map_view,
+        slides
+    );
+    let demands = &mut out.adversary.demands;
+    for (i, (before, after)) in shown
+        .adversary
+        .demands
+        .iter()
+        .zip(&edited.adversary.demands)
+        .enumerate()
+    {
+        if before != after
+            && let Some(d) = demands.get_mut(i)
+        {
+            let met = d.met;
+            *d = Demand {
+                met,
+                ..after.clone()
+            };
+        }
+    }
+    demands.extend(
+        edited
+            .adversary
+            .demands
+            .iter()
+            .skip(shown.adversary.demands.len())
+            .cloned(),
+    );
+    for (i, (before, after)) in shown
+        .arrangements
+        .iter()
+        .zip(&edited.arrangements)
+        .enumerate()
+    {
+        let Some(a) = out.arrangements.get_mut(i) else {
+            continue;
+        };
+        if before.scope_area != after.scope_area {
+            a.scope_area = after.scope_area.clone();
+        }
+        for (g_before, g_after) in before.guarantors.iter().zip(&after.guarantors) {
+            let Some(g) = a.guarantors.iter_mut().find(|g| g.state == g_after.state) else {
+                continue;
+            };
+            for (f_before, f_after) in g_before.forces.iter().zip(&g_after.forces) {
+                if f_before != f_after
+                    && let Some(f) = g.forces.iter_mut().find(|f| f.label == f_before.label)
+                {
+                    f.position = f_after.position;
+                    f.stationed_in = f_after.stationed_in.clone();
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A stretch of the horizon over which the scenario stands still (between
 /// steps, within one reporting period), with the snapshot that holds there.
 #[derive(Clone, Debug, PartialEq)]
@@ -572,6 +653,38 @@ mod tests {
             800_000.0,
             "held to its limit"
         );
+    }
+
+    #[test]
+    fn an_edit_on_the_map_of_a_month_reaches_the_document_and_loses_nothing() {
+        let mut s = with(vec![status(12.0, ArrangementStatus::Activated)]);
+        s.arrangements[0].guarantors[2].forces[0].position = None;
+        let shown = at(&s, 24.0);
+        let mut edited = shown.clone();
+        edited.axes[0].terrain = 0.3;
+        let german = &mut edited.arrangements[0].guarantors[2].forces[0];
+        german.position = Some(crate::scenario::GeoPoint {
+            lon: 30.0,
+            lat: 50.0,
+        });
+        let out = carry_edit(&s, &shown, &edited);
+        assert_eq!(out.axes[0].terrain, 0.3);
+        assert_eq!(
+            out.arrangements[0].guarantors[2].forces[0].position,
+            Some(crate::scenario::GeoPoint {
+                lon: 30.0,
+                lat: 50.0
+            })
+        );
+        assert_eq!(out.timeline, s.timeline, "the timeline stays");
+        // Before the guarantee, the map shows no guarantor; moving the view
+        // there keeps every guarantor of the document.
+        let early = at(&s, 1.0);
+        let mut moved = early.clone();
+        moved.map_view.zoom = 4.0;
+        let out = carry_edit(&s, &early, &moved);
+        assert_eq!(out.arrangements, s.arrangements);
+        assert_eq!(out.map_view.zoom, 4.0);
     }
 
     #[test]

@@ -967,6 +967,9 @@ pub enum PlotKind {
     AcceptabilityDeterrence,
     /// Break-even credibility against armed neutrality.
     BreakEven,
+    /// The chance of attack over time: by period and cumulated, with the
+    /// windows (since format version 6).
+    OverTime,
 }
 
 /// The settlement over time (since format version 6): the steps taken after

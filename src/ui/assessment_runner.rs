@@ -18,6 +18,8 @@ pub struct RunKey {
     pub doc: u64,
     /// Document revision.
     pub revision: u64,
+    /// The month shown, for a scenario with a timeline (its bits).
+    pub month: u64,
 }
 
 struct Running {
@@ -34,10 +36,10 @@ const SHOW_PROGRESS_AFTER: std::time::Duration = std::time::Duration::from_milli
 /// The latest assessment of each open document, and the run in flight.
 #[derive(Default)]
 pub struct AssessmentRunner {
-    results: HashMap<u64, (u64, Arc<Assessment>)>,
+    results: HashMap<u64, (RunKey, Arc<Assessment>)>,
     running: Option<Running>,
     /// Documents waiting for a run, newest request last.
-    wanted: Vec<(RunKey, Scenario)>,
+    wanted: Vec<(RunKey, Scenario, f64)>,
     /// Run on the UI thread instead (tests and headless rendering, where a
     /// frame must show the finished result).
     pub inline: bool,
@@ -66,34 +68,39 @@ pub struct RunState {
 }
 
 impl AssessmentRunner {
-    /// Makes sure `scenario` (document `doc` at `revision`) is or will be assessed.
-    pub fn request(&mut self, doc: u64, revision: u64, scenario: &Scenario) {
-        let key = RunKey { doc, revision };
+    /// Makes sure `scenario` (document `doc` at `revision`) is or will be
+    /// assessed, as it stands at month `at_month` of its timeline.
+    pub fn request(&mut self, doc: u64, revision: u64, scenario: &Scenario, at_month: f64) {
+        let key = RunKey {
+            doc,
+            revision,
+            month: at_month.to_bits(),
+        };
         if self.refused.get(&doc).is_some_and(|(r, _)| *r == revision)
             || self.stopped.get(&doc) == Some(&revision)
         {
             return;
         }
         self.stopped.remove(&doc);
-        let done = self.results.get(&doc).is_some_and(|(r, _)| *r == revision);
+        let done = self.results.get(&doc).is_some_and(|(k, _)| *k == key);
         // A stopped run still winding down is not this revision's run.
         let in_flight = self
             .running
             .as_ref()
             .is_some_and(|r| r.key == key && !r.progress.stopped());
-        if done || in_flight || self.wanted.iter().any(|(k, _)| *k == key) {
+        if done || in_flight || self.wanted.iter().any(|(k, ..)| *k == key) {
             return;
         }
         // Checked once per new revision, not every frame.
         if let Err(why) = model::within_budget(scenario, scenario.simulation.samples) {
             self.refused.insert(doc, (revision, why));
-            self.wanted.retain(|(k, _)| k.doc != doc);
+            self.wanted.retain(|(k, ..)| k.doc != doc);
             return;
         }
         self.refused.remove(&doc);
         // A newer version of the same document replaces an older request.
-        self.wanted.retain(|(k, _)| k.doc != doc);
-        self.wanted.push((key, scenario.clone()));
+        self.wanted.retain(|(k, ..)| k.doc != doc);
+        self.wanted.push((key, scenario.clone(), at_month));
     }
 
     /// Collects a finished run and starts the next; returns true while work remains
@@ -108,20 +115,19 @@ impl AssessmentRunner {
         {
             let key = running.key;
             if let Some(result) = result {
-                self.results
-                    .insert(key.doc, (key.revision, Arc::new(result)));
+                self.results.insert(key.doc, (key, Arc::new(result)));
             }
             self.running = None;
         }
         if self.running.is_none()
-            && let Some((key, scenario)) = self.wanted.pop()
+            && let Some((key, scenario, at_month)) = self.wanted.pop()
         {
             let (tx, rx) = channel();
             let ctx = ctx.clone();
             let progress = Arc::new(Progress::default());
             let counted = progress.clone();
             std::thread::spawn(move || {
-                let result = model::assess_with_progress(&scenario, &counted);
+                let result = model::assess_at_month(&scenario, at_month, &counted);
                 let _ = tx.send(result);
                 ctx.request_repaint();
             });
@@ -144,7 +150,7 @@ impl AssessmentRunner {
         {
             running.progress.stop();
         }
-        self.wanted.retain(|(k, _)| k.doc != doc);
+        self.wanted.retain(|(k, ..)| k.doc != doc);
         self.stopped.insert(doc, revision);
     }
 
@@ -160,20 +166,26 @@ impl AssessmentRunner {
             && let Ok(Some(result)) = running.rx.recv()
         {
             self.results
-                .insert(running.key.doc, (running.key.revision, Arc::new(result)));
+                .insert(running.key.doc, (running.key, Arc::new(result)));
         }
-        while let Some((key, scenario)) = self.wanted.pop() {
-            let result = model::assess(&scenario);
-            self.results
-                .insert(key.doc, (key.revision, Arc::new(result)));
+        while let Some((key, scenario, at_month)) = self.wanted.pop() {
+            let never = Progress::default();
+            if let Some(result) = model::assess_at_month(&scenario, at_month, &never) {
+                self.results.insert(key.doc, (key, Arc::new(result)));
+            }
         }
     }
 
-    /// What is known about document `doc` at `revision`.
-    pub fn state(&self, doc: u64, revision: u64) -> RunState {
+    /// What is known about document `doc` at `revision`, shown at `at_month`.
+    pub fn state(&self, doc: u64, revision: u64, at_month: f64) -> RunState {
+        let key = RunKey {
+            doc,
+            revision,
+            month: at_month.to_bits(),
+        };
         let result = self.results.get(&doc);
         let in_flight = self.running.as_ref().filter(|r| r.key.doc == doc);
-        let running = in_flight.is_some() || self.wanted.iter().any(|(k, _)| k.doc == doc);
+        let running = in_flight.is_some() || self.wanted.iter().any(|(k, ..)| k.doc == doc);
         let shown = in_flight
             .filter(|r| !r.progress.stopped() && r.started.elapsed() >= SHOW_PROGRESS_AFTER);
         let progress = shown.map(|r| {
@@ -187,7 +199,7 @@ impl AssessmentRunner {
             .map(|(_, why)| why.clone());
         RunState {
             result: result.map(|(_, a)| Arc::clone(a)),
-            stale: result.is_some_and(|(r, _)| *r != revision),
+            stale: result.is_some_and(|(k, _)| *k != key),
             running: running && self.stopped.get(&doc) != Some(&revision),
             refused,
             progress,
@@ -220,28 +232,28 @@ mod tests {
         // Long enough that the stop comes before the end.
         scenario.simulation.samples = 200_000;
         let mut runner = AssessmentRunner::default();
-        runner.request(1, 1, &scenario);
+        runner.request(1, 1, &scenario, 0.0);
         assert!(runner.poll(&ctx), "a run is in flight");
         runner.stop(1, 1);
-        let state = runner.state(1, 1);
+        let state = runner.state(1, 1, 0.0);
         assert!(state.stopped && !state.running && state.progress.is_none());
         runner.finish_blocking();
-        runner.request(1, 1, &scenario);
+        runner.request(1, 1, &scenario, 0.0);
         assert!(!runner.poll(&ctx), "the same revision is not run again");
         assert!(
-            runner.state(1, 1).result.is_none(),
+            runner.state(1, 1, 0.0).result.is_none(),
             "a stopped run gives nothing"
         );
 
         runner.resume(1);
-        runner.request(1, 1, &scenario);
+        runner.request(1, 1, &scenario, 0.0);
         runner.finish_blocking();
-        let state = runner.state(1, 1);
+        let state = runner.state(1, 1, 0.0);
         assert!(state.result.is_some() && !state.stopped && !state.stale);
 
         runner.stop(1, 2);
-        runner.request(1, 3, &scenario);
-        assert!(!runner.state(1, 3).stopped, "an edit clears the stop");
-        assert!(runner.state(1, 3).running);
+        runner.request(1, 3, &scenario, 0.0);
+        assert!(!runner.state(1, 3, 0.0).stopped, "an edit clears the stop");
+        assert!(runner.state(1, 3, 0.0).running);
     }
 }

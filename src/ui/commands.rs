@@ -143,6 +143,9 @@ pub enum Command {
     DismissError,
     /// Show a message in the status line (a view's report, e.g. an export).
     Report(String),
+    /// Show the scenario as it stands at this month after the ceasefire (the
+    /// timeline strip's scrubber): the map and the assessment follow.
+    ShowMonth(f64),
 }
 
 /// The user's answer to the unsaved-changes question.
@@ -227,6 +230,7 @@ impl Command {
             Command::AnswerTypedPath(false),
             Command::DismissError,
             Command::Report(String::new()),
+            Command::ShowMonth(0.0),
         ];
         all.extend(Action::WITH_KEYS.map(Command::Presenting));
         all.push(Command::Presenting(Action::GoTo(0)));
@@ -302,6 +306,7 @@ impl Command {
             Command::NextPanel(true) => "Previous panel",
             Command::DismissError => "OK",
             Command::Report(_) => "Report",
+            Command::ShowMonth(_) => "Show the month",
         }
     }
 
@@ -339,6 +344,9 @@ impl Command {
             }
             Command::ShowBacktest => {
                 "The engine against history: the chance of attack in past cases, and campaigns' days to the objective"
+            }
+            Command::ShowMonth(_) => {
+                "Show the scenario as it stands at this month of its timeline: the map and the assessment follow"
             }
             _ => "",
         }
@@ -482,6 +490,7 @@ mod tests {
             Command::ExportMapImageTo(_) => 52,
             Command::ExportAssessmentTo { .. } => 53,
             Command::NextPanel(_) => 54,
+            Command::ShowMonth(_) => 55,
         }
     }
 
@@ -489,7 +498,7 @@ mod tests {
     fn every_kind_of_command_is_listed() {
         let all = Command::every();
         let kinds: std::collections::BTreeSet<usize> = all.iter().map(kind).collect();
-        assert_eq!(kinds, (0..55).collect());
+        assert_eq!(kinds, (0..56).collect());
         assert!(all.iter().all(|c| !c.label().is_empty()));
     }
 

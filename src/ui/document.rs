@@ -33,6 +33,10 @@ pub struct Document {
     replaceable: bool,
     /// Unique for the life of the process: keys the assessment cache.
     id: u64,
+    /// The month after the ceasefire the map and the assessment show, for a
+    /// scenario with a timeline (the timeline strip's scrubber). A view of
+    /// the document, not part of it: not saved, not undone.
+    shown_month: f64,
 }
 
 /// Hands out document ids.
@@ -50,6 +54,7 @@ impl Document {
             redo: Vec::new(),
             last_group: None,
             revision: 0,
+            shown_month: 0.0,
             disk_hash: None,
             replaceable: false,
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -94,6 +99,21 @@ impl Document {
     /// Counts changes to the scenario; changes whenever the scenario does.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// The month the map and the assessment show (see the timeline strip),
+    /// held within the scenario's horizon.
+    pub fn shown_month(&self) -> f64 {
+        self.shown_month
+            .clamp(0.0, (self.scenario.horizon_years * 12.0).max(0.0))
+    }
+
+    /// Shows the scenario as it stands at `month` (a finite month; held
+    /// within the horizon when read).
+    pub fn show_month(&mut self, month: f64) {
+        if month.is_finite() {
+            self.shown_month = month.max(0.0);
+        }
     }
 
     /// Whether the file on disk differs from what was loaded or last saved

@@ -20,6 +20,7 @@ pub mod panel_focus;
 pub mod recovery;
 pub mod settings;
 pub mod tabs;
+pub mod timeline_strip;
 
 pub use app::BulwarkApp;
 pub use commands::Command;

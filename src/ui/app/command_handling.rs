@@ -101,6 +101,7 @@ impl BulwarkApp {
             | Command::ExportMapImageTo(_)
             | Command::ExportAssessmentTo { .. } => self.apply_export_command(command),
             Command::ShowPlot(plot) => self.views.panel.plot = plot,
+            Command::ShowMonth(month) => self.tabs.active_mut().show_month(month),
             Command::About => self.dialogs.about = true,
             Command::CloseAbout => self.dialogs.about = false,
             Command::ClearRecent => self.settings.recent.clear(),

@@ -125,6 +125,34 @@ pub struct Views {
     pub guide: crate::ui::guide::Guide,
     /// The panels F6 moves the keyboard between.
     pub panel_focus: crate::ui::panel_focus::PanelFocus,
+    /// The scenario as the map shows it at the month shown.
+    pub shown: Shown,
+}
+
+/// The active document's scenario as it stands at the month shown, for a
+/// scenario with a timeline; kept until the document, its revision or the
+/// month changes (not worked out every frame).
+#[derive(Default)]
+pub struct Shown {
+    of: Option<(u64, u64, u64)>,
+    scenario: Option<std::sync::Arc<crate::scenario::Scenario>>,
+}
+
+impl Shown {
+    /// The scenario at `doc`'s month shown; none without a timeline (the
+    /// document's own scenario is shown).
+    pub fn of(&mut self, doc: &Document) -> Option<std::sync::Arc<crate::scenario::Scenario>> {
+        if doc.scenario().timeline.steps.is_empty() {
+            return None;
+        }
+        let key = (doc.id(), doc.revision(), doc.shown_month().to_bits());
+        if self.of != Some(key) {
+            let at = crate::scenario::timeline::at(doc.scenario(), doc.shown_month());
+            self.scenario = Some(std::sync::Arc::new(at));
+            self.of = Some(key);
+        }
+        self.scenario.clone()
+    }
 }
 
 /// The consistency warnings of one revision of one document, kept until the
@@ -305,7 +333,8 @@ impl BulwarkApp {
 
     /// The assessment of any open document.
     pub fn run_state(&self, doc: &Document) -> RunState {
-        self.runner.state(doc.id(), doc.revision())
+        self.runner
+            .state(doc.id(), doc.revision(), doc.shown_month())
     }
 
     /// Waits for every queued assessment to finish (headless rendering).
@@ -517,12 +546,12 @@ impl BulwarkApp {
         // revision, and copies the scenario only when it queues a run.
         for doc in self.tabs.others() {
             self.runner
-                .request(doc.id(), doc.revision(), doc.scenario());
+                .request(doc.id(), doc.revision(), doc.scenario(), doc.shown_month());
         }
         // Requested last, so it runs next.
         let doc = self.tabs.active();
         self.runner
-            .request(doc.id(), doc.revision(), doc.scenario());
+            .request(doc.id(), doc.revision(), doc.scenario(), doc.shown_month());
         if self.runner.poll(ctx) {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }

@@ -267,7 +267,29 @@ fn tab_bar(ui: &mut Ui, app: &BulwarkApp, out: &mut Vec<Command>) {
 /// The map in the central panel; its view and layer changes become edits.
 fn map_panel(ui: &mut Ui, app: &BulwarkApp, views: &mut Views, out: &mut Vec<Command>) {
     feed_map(app, views);
-    let shown = views.map.show(ui, app.doc().scenario());
+    let doc = app.doc();
+    let at_month = views.shown.of(doc);
+    if !doc.scenario().timeline.steps.is_empty() {
+        egui::Panel::bottom("timeline_strip")
+            .resizable(false)
+            .exact_size(crate::ui::timeline_strip::HEIGHT)
+            .show(ui, |ui| {
+                let result = app.assessment().result;
+                let strip = crate::ui::timeline_strip::show(
+                    ui,
+                    doc.scenario(),
+                    doc.shown_month(),
+                    result.as_deref(),
+                );
+                out.extend(strip.commands);
+                if let Some(i) = strip.opened {
+                    views.editor.tab = editor::EditorTab::Timeline;
+                    views.editor.step = Some(i);
+                }
+            });
+    }
+    let scenario = at_month.as_deref().unwrap_or(doc.scenario());
+    let shown = views.map.show(ui, scenario);
     if let Some((view, group)) = shown.edit {
         let mut draft = app.doc().scenario().clone();
         draft.map_view = view;
@@ -276,7 +298,12 @@ fn map_panel(ui: &mut Ui, app: &BulwarkApp, views: &mut Views, out: &mut Vec<Com
             group,
         });
     }
-    if let Some((scenario, group)) = shown.document {
+    if let Some((edited, group)) = shown.document {
+        // An edit on the map of a month reaches the document as written.
+        let scenario = match &at_month {
+            Some(at) => crate::scenario::timeline::carry_edit(doc.scenario(), at, &edited),
+            None => edited,
+        };
         out.push(Command::Edit {
             scenario: Box::new(scenario),
             group,

@@ -13,6 +13,7 @@ mod axes_tab;
 mod scenario_tab;
 mod slides_tab;
 mod states_tab;
+mod timeline_tab;
 
 use egui::Ui;
 
@@ -36,18 +37,21 @@ pub enum EditorTab {
     Axes,
     /// Uncertain parameters.
     Assumptions,
+    /// The settlement over time: steps after the ceasefire.
+    Timeline,
     /// The slides of the briefing deck.
     Slides,
 }
 
 impl EditorTab {
-    const ALL: [EditorTab; 7] = [
+    const ALL: [EditorTab; 8] = [
         EditorTab::Scenario,
         EditorTab::Arrangements,
         EditorTab::States,
         EditorTab::Adversary,
         EditorTab::Axes,
         EditorTab::Assumptions,
+        EditorTab::Timeline,
         EditorTab::Slides,
     ];
 
@@ -59,6 +63,7 @@ impl EditorTab {
             EditorTab::Adversary => "Adversary",
             EditorTab::Axes => "Axes",
             EditorTab::Assumptions => "Assumptions",
+            EditorTab::Timeline => "Timeline",
             EditorTab::Slides => "Slides",
         }
     }
@@ -73,6 +78,9 @@ impl EditorTab {
             EditorTab::Adversary => "The adversary's forces, demands and preconditions",
             EditorTab::Axes => "The axes of advance: routes, ground, shares and lift",
             EditorTab::Assumptions => "The uncertain assumptions of the model, each as a range",
+            EditorTab::Timeline => {
+                "The settlement over time: steps after the ceasefire, each changing the scenario from its month on"
+            }
             EditorTab::Slides => "The slides of the briefing (F5 presents them)",
         }
     }
@@ -87,6 +95,8 @@ pub struct EditorState {
     pub arrangement: usize,
     /// Index of the slide being edited.
     pub slide: usize,
+    /// The timeline step to open (clicked on the strip under the map).
+    pub step: Option<usize>,
     /// Whether the notes are shown as source (editing) rather than rendered.
     pub editing_notes: bool,
     /// Cache of the Markdown renderer.
@@ -118,6 +128,7 @@ pub fn show(
             EditorTab::Adversary => adversary_tab::show(ui, &mut ed, draft),
             EditorTab::Axes => axes_tab::show(ui, &mut ed, draft, warnings),
             EditorTab::Assumptions => assumptions_tab::show(ui, &mut ed, draft),
+            EditorTab::Timeline => timeline_tab::show(ui, &mut ed, state, draft, warnings),
             EditorTab::Slides => slides_tab::show(ui, &mut ed, state, draft),
         });
     ed.group

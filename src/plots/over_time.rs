@@ -1,0 +1,117 @@
+//! The chance of attack over time: each period's chance (bars) and the
+//! cumulative chance from the ceasefire (a line with its 90 % band), with
+//! the windows of vulnerability and commitment problems shaded and the month
+//! shown marked.
+
+use egui::Ui;
+use egui_plot::{Bar, BarChart, FilledArea, Line, Plot, PlotPoints, Span, VLine};
+
+use crate::kit::format::percent;
+use crate::kit::{palette, theme};
+use crate::model::{Assessment, StateAssessment, WindowKind};
+
+/// Draws the plot, about `height` points tall, with its caption above.
+pub(super) fn over_time_plot(
+    ui: &mut Ui,
+    assessment: &Assessment,
+    state: &StateAssessment,
+    height: f32,
+    hover: bool,
+) -> egui::Response {
+    ui.label(caption(assessment, state));
+    let years = |m: f64| m / 12.0;
+    let mut xs = vec![0.0];
+    let (mut mean, mut low, mut high) = (vec![0.0], vec![0.0], vec![0.0]);
+    for c in &state.cumulative {
+        xs.push(years(c.end_month));
+        mean.push(100.0 * c.chance_of_attack.mean);
+        low.push(100.0 * c.chance_of_attack.p5);
+        high.push(100.0 * c.chance_of_attack.p95);
+    }
+    let bars: Vec<Bar> = state
+        .by_period
+        .iter()
+        .map(|p| {
+            let (a, b) = (years(p.start_month), years(p.end_month));
+            Bar::new(0.5 * (a + b), 100.0 * p.chance_of_attack.mean).width(0.9 * (b - a))
+        })
+        .collect();
+    let ink = ui.visuals().text_color();
+    let response = Plot::new("over_time")
+        .height(height)
+        .show_x(hover)
+        .show_y(hover)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .x_axis_label("years after the ceasefire")
+        .y_axis_label("chance of attack, %")
+        .include_y(0.0)
+        .include_x(0.0)
+        .show(ui, |p| {
+            for w in &state.windows {
+                let colour = match w.kind {
+                    WindowKind::Vulnerability => palette::WARNING,
+                    WindowKind::CommitmentProblem => palette::PROTECTED,
+                };
+                p.span(
+                    Span::new("", years(w.start_month)..=years(w.end_month))
+                        .fill(colour.gamma_multiply(0.18))
+                        .border_width(0.0),
+                );
+            }
+            p.bar_chart(BarChart::new("in each period", bars).color(palette::NEUTRAL));
+            p.add(
+                FilledArea::new("cumulative, 5–95 %", &xs, &low, &high)
+                    .fill_color(theme::ADVERSARY.gamma_multiply(0.25)),
+            );
+            let points: PlotPoints<'_> = xs.iter().zip(&mean).map(|(x, y)| [*x, *y]).collect();
+            p.line(
+                Line::new("cumulative (mean)", points)
+                    .color(theme::ADVERSARY)
+                    .width(2.5),
+            );
+            if let Some(month) = assessment.at_month {
+                p.vline(VLine::new("month shown", years(month)).color(ink));
+            }
+        })
+        .response;
+    ui.weak(
+        "Bars: the chance in each period, given peace until it starts. Line: the chance \
+         from the ceasefire, its 5–95 % band shaded. Red: a window of vulnerability; \
+         yellow: a commitment problem; the vertical line: the month shown.",
+    );
+    response
+}
+
+/// What the plot shows, in a sentence with its figures.
+fn caption(assessment: &Assessment, state: &StateAssessment) -> String {
+    let end = state
+        .cumulative
+        .last()
+        .map(|c| c.chance_of_attack)
+        .unwrap_or_default();
+    let whole = format!(
+        "{} from the ceasefire to year {} (90% range {}–{})",
+        percent(end.mean),
+        assessment.horizon_years,
+        percent(end.p5),
+        percent(end.p95)
+    );
+    if state.steps.is_empty() {
+        format!(
+            "One settlement held over the horizon: the same chance each period, {whole}. \
+             Add steps in the Timeline tab to see a sequence."
+        )
+    } else {
+        let windows = state.windows.len();
+        format!(
+            "The chance of attack in each period and cumulated, {whole}; {} shaded.",
+            match windows {
+                0 => "no window".to_owned(),
+                1 => "one window".to_owned(),
+                n => format!("{n} windows"),
+            }
+        )
+    }
+}
