@@ -215,7 +215,7 @@ fn the_left_panel_works_from_the_keyboard() {
     );
 
     // The arrangement's controls come in the order they read, top to bottom.
-    let stops = tab_stops(&mut h, egui::Modifiers::NONE, 45);
+    let stops = tab_stops(&mut h, egui::Modifiers::NONE, 46);
     let at = |name: &str| {
         stops
             .iter()

@@ -152,3 +152,34 @@ pub fn regressions_beside_source() -> Option<Box<dyn FailurePersistence>> {
         .failure_persistence
         .map(|_| beside)
 }
+
+/// A drag of the primary button from `from` to `to`, in a few steps.
+pub fn drag(h: &mut Harness<'_, BulwarkApp>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=5 {
+        h.hover_at(from + (to - from) * (i as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+/// A timeline step named `name` at `month` that makes `change`.
+pub fn step(
+    id: &str,
+    name: &str,
+    month: f64,
+    change: bulwark::scenario::Change,
+) -> bulwark::scenario::Step {
+    bulwark::scenario::Step {
+        id: id.into(),
+        name: name.into(),
+        month,
+        after: None,
+        change,
+        notes: String::new(),
+    }
+}

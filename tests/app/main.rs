@@ -30,3 +30,4 @@ mod recovery;
 mod roundtrip_prop;
 mod scenario_files;
 mod settlement_over_time;
+mod timeline_ui;

@@ -45,19 +45,7 @@ fn right_click(h: &mut Harness<'_, BulwarkApp>, at: Pos2) {
     }
 }
 
-/// A drag of the primary button from `from` to `to`, in a few steps.
-fn drag(h: &mut Harness<'_, BulwarkApp>, from: Pos2, to: Pos2) {
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for i in 1..=5 {
-        h.hover_at(from + (to - from) * (i as f32 / 5.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
-}
+use crate::common::drag;
 
 fn axes(h: &Harness<'_, BulwarkApp>) -> Vec<bulwark::scenario::Axis> {
     h.state().doc().scenario().axes.clone()

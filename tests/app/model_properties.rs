@@ -197,7 +197,8 @@ fn no_nan(v: &serde_json::Value, key: &str) {
                 "days_to_objective",
                 "break_even_credibility",
                 "force_cap",
-                "at_month"
+                "at_month",
+                "chance_if_held"
             ]
             .contains(&key),
             "null (NaN?) at {key}"

@@ -9,16 +9,7 @@ use bulwark::scenario::{
 
 use crate::common::{self, bulwark};
 
-fn step(id: &str, name: &str, month: f64, change: Change) -> Step {
-    Step {
-        id: id.into(),
-        name: name.into(),
-        month,
-        after: None,
-        change,
-        notes: String::new(),
-    }
-}
+use crate::common::step;
 
 fn guarantee(month: f64) -> Step {
     let change = Change::Arrangement {
