@@ -2,8 +2,8 @@
 //! tooltips.
 
 use crate::scenario::{
-    ArrangementKind, ArrangementStatus, Bridges, Crossing, DemandKind, Formality, Movement,
-    Obligation, Period, PlotKind, RestraintKind, Trigger, UnitKind, VoidClauseKind,
+    ArrangementKind, ArrangementStatus, Bridges, Crossing, DemandKind, Formality, LinePreset,
+    Movement, Obligation, Period, PlotKind, RestraintKind, Trigger, UnitKind, VoidClauseKind,
 };
 
 /// An enumeration the user picks from a list.
@@ -81,6 +81,13 @@ choice!(ArrangementStatus,
     Activated => "Activated", "In force as written, its forces in place.";
     Suspended => "Suspended", "Not in force until activated again.";
     Ended => "Ended", "No longer in force (a sunset without renewal, a withdrawal).";
+);
+
+choice!(LinePreset,
+    None => "None", "No line drawn (scenarios away from Ukraine).";
+    LineOfContact2025 => "Line of contact, late 2025", "The approximate line of contact in late 2025 (after ISW and DeepState maps).";
+    CedeDonetskLuhansk => "Cede all of Donetsk and Luhansk", "A settlement line ceding all of Donetsk and Luhansk oblasts.";
+    Custom => "Custom", "A line drawn on the map with the Edit line tool.";
 );
 
 choice!(Movement,

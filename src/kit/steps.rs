@@ -58,6 +58,9 @@ pub fn describe(scenario: &Scenario, step: &Step) -> String {
             "Adversary's forces change by {} troops",
             crate::kit::format::field_number(*troops, 0..=0)
         ),
+        Change::SettlementLine { line } => {
+            format!("The line of control becomes: {}", line_name(line.preset))
+        }
     }
 }
 
@@ -71,6 +74,7 @@ pub fn kind_label(change: &Change) -> &'static str {
         Change::Snapback { .. } => "Snap-back sanctions agreed or dropped",
         Change::AdversaryRebuilds { .. } => "The adversary rebuilds (a rate)",
         Change::AdversaryForces { .. } => "The adversary's forces change at once",
+        Change::SettlementLine { .. } => "The line of control moves",
     }
 }
 
@@ -91,6 +95,18 @@ pub fn colour(change: &Change) -> Color32 {
         Change::DemandMet { .. } | Change::Restraint { .. } => palette::NEUTRAL,
         Change::AdversaryRebuilds { .. } | Change::AdversaryForces { .. } => palette::ADVERSARY,
         Change::Snapback { .. } => palette::WARNING,
+        Change::SettlementLine { .. } => palette::ADVERSARY,
+    }
+}
+
+/// A settlement line preset in words.
+pub fn line_name(preset: crate::scenario::LinePreset) -> &'static str {
+    use crate::scenario::LinePreset;
+    match preset {
+        LinePreset::None => "no line",
+        LinePreset::LineOfContact2025 => "the line of contact, late 2025",
+        LinePreset::CedeDonetskLuhansk => "all of Donetsk and Luhansk ceded",
+        LinePreset::Custom => "a line drawn on the map",
     }
 }
 

@@ -97,6 +97,16 @@ pub fn at(scenario: &Scenario, month: f64) -> Scenario {
         }
     }
     out.adversary.theatre_troops = theatre_troops(scenario, &taken, month);
+    let mut lines = taken
+        .iter()
+        .filter(done)
+        .filter_map(|(_, s)| match &s.change {
+            Change::SettlementLine { line } => Some(line),
+            _ => None,
+        });
+    if let Some(line) = lines.next_back() {
+        out.settlement_line = line.clone();
+    }
     out
 }
 
@@ -358,10 +368,24 @@ pub fn carry_edit(doc: &Scenario, shown: &Scenario, edited: &Scenario) -> Scenar
         axes,
         assumptions,
         simulation,
-        settlement_line,
         map_view,
         slides
     );
+    // A line moved on the map of a month that a step's line holds moves
+    // that step's line, not the scenario's.
+    if edited.settlement_line != shown.settlement_line {
+        let moved = out.timeline.steps.iter_mut().rev().find(|s| {
+            matches!(&s.change, Change::SettlementLine { line } if *line == shown.settlement_line)
+        });
+        match moved {
+            Some(step) => {
+                step.change = Change::SettlementLine {
+                    line: edited.settlement_line.clone(),
+                }
+            }
+            None => out.settlement_line = edited.settlement_line.clone(),
+        }
+    }
     let demands = &mut out.adversary.demands;
     for (i, (before, after)) in shown
         .adversary
@@ -685,6 +709,42 @@ mod tests {
         let out = carry_edit(&s, &early, &moved);
         assert_eq!(out.arrangements, s.arrangements);
         assert_eq!(out.map_view.zoom, 4.0);
+    }
+
+    #[test]
+    fn the_line_of_control_moves_at_its_step_and_is_edited_there() {
+        use crate::scenario::{GeoPoint, LinePreset, SettlementLine};
+        let withdrawn = SettlementLine {
+            preset: LinePreset::Custom,
+            custom: vec![
+                GeoPoint {
+                    lon: 37.0,
+                    lat: 50.0,
+                },
+                GeoPoint {
+                    lon: 35.0,
+                    lat: 47.0,
+                },
+            ],
+        };
+        let line = Change::SettlementLine {
+            line: withdrawn.clone(),
+        };
+        let s = with(vec![step("withdrawal", 12.0, line)]);
+        assert_eq!(at(&s, 6.0).settlement_line, s.settlement_line);
+        let shown = at(&s, 12.0);
+        assert_eq!(shown.settlement_line, withdrawn);
+        let mut edited = shown.clone();
+        edited.settlement_line.custom[0].lon = 36.5;
+        let out = carry_edit(&s, &shown, &edited);
+        assert_eq!(
+            out.settlement_line, s.settlement_line,
+            "the scenario's line stays"
+        );
+        let Change::SettlementLine { line } = &out.timeline.steps[0].change else {
+            panic!("a line step");
+        };
+        assert_eq!(line.custom[0].lon, 36.5, "the step's line moved");
     }
 
     #[test]

@@ -1113,6 +1113,12 @@ pub enum Change {
         /// Troops added (negative: withdrawn).
         troops: f64,
     },
+    /// The line of control moves (a withdrawal line, a cession in stages):
+    /// from the step on, this line stands instead of the scenario's.
+    SettlementLine {
+        /// The line from the step on.
+        line: SettlementLine,
+    },
 }
 
 /// The status of an arrangement from a timeline step on.

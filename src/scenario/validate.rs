@@ -727,14 +727,20 @@ fn check_assumptions(c: &mut Checker, scenario: &Scenario) {
 }
 
 fn check_line(c: &mut Checker, scenario: &Scenario) {
-    let line = &scenario.settlement_line;
-    c.count("settlement_line.custom", line.custom.len(), MAX_RING);
-    for (i, p) in line.custom.iter().enumerate() {
-        c.point(&format!("settlement_line.custom[{i}]"), p);
+    check_line_of(c, "settlement_line", &scenario.settlement_line);
+}
+
+/// A settlement line at `path`: its points on the globe, at least two for a
+/// custom line.
+fn check_line_of(c: &mut Checker, path: &str, line: &super::SettlementLine) {
+    let custom = format!("{path}.custom");
+    c.count(&custom, line.custom.len(), MAX_RING);
+    for (i, p) in line.custom.iter().enumerate().take(MAX_RING) {
+        c.point(&format!("{custom}[{i}]"), p);
     }
     if line.preset == LinePreset::Custom && line.custom.len() < 2 {
         c.push(
-            "settlement_line.custom",
+            &custom,
             "needs at least two points when the preset is `custom`",
         );
     }
@@ -884,6 +890,7 @@ fn check_timeline(c: &mut Checker, scenario: &Scenario) {
                 }
             }
             Change::AdversaryForces { troops } => c.range(&at("troops"), *troops, -1.0e8, 1.0e8),
+            Change::SettlementLine { line } => check_line_of(c, &at("line"), line),
         }
     }
     for id in timeline::waiting_loops(steps) {

@@ -99,33 +99,5 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, scenario
 }
 
 fn line_preset(ui: &mut Ui, ed: &mut EditTracker, preset: &mut LinePreset) {
-    ui.horizontal(|ui| {
-        let label = ui.label("Settlement line");
-        let before = *preset;
-        let name = |p: LinePreset| match p {
-            LinePreset::None => "None",
-            LinePreset::LineOfContact2025 => "Line of contact, late 2025",
-            LinePreset::CedeDonetskLuhansk => "Cede all of Donetsk and Luhansk",
-            LinePreset::Custom => "Custom",
-        };
-        let mut response = egui::ComboBox::from_id_salt("settlement_line")
-            .selected_text(name(*preset))
-            .show_ui(ui, |ui| {
-                for p in [
-                    LinePreset::None,
-                    LinePreset::LineOfContact2025,
-                    LinePreset::CedeDonetskLuhansk,
-                    LinePreset::Custom,
-                ] {
-                    ui.selectable_value(preset, p, name(p));
-                }
-            })
-            .response
-            .labelled_by(label.id)
-            .on_hover_text("The line of control / settlement line in Ukraine drawn on the map");
-        if *preset != before {
-            response.mark_changed();
-        }
-        ed.track(response);
-    });
+    widgets::choice(ui, ed, "Settlement line", preset);
 }

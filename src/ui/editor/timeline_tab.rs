@@ -10,7 +10,8 @@ use crate::kit::choices::Choice;
 use crate::kit::steps;
 use crate::kit::widgets::{self, EditTracker};
 use crate::scenario::{
-    ArrangementStatus, Change, DemandKind, Movement, RestraintKind, Scenario, Step, timeline,
+    ArrangementStatus, Change, DemandKind, LinePreset, Movement, RestraintKind, Scenario, Step,
+    timeline,
 };
 
 use super::{EditorState, part_warnings};
@@ -246,6 +247,23 @@ fn change(ui: &mut Ui, ed: &mut EditTracker, scenario: &Scenario, change: &mut C
                 (scenario.adversary.theatre_troops, 0.0..=1.0e8, " troops"),
             );
         }
+        Change::SettlementLine { line } => {
+            let before = line.preset;
+            widgets::choice(ui, ed, "Line", &mut line.preset);
+            if line.preset == LinePreset::Custom
+                && before != LinePreset::Custom
+                && line.custom.len() < 2
+            {
+                // Start from the line as the scenario draws it, to be edited on the map.
+                let shown = crate::scenario::settlement::vertices(&scenario.settlement_line)
+                    .unwrap_or_default();
+                line.custom = shown
+                    .into_iter()
+                    .map(|(lon, lat)| crate::scenario::GeoPoint { lon, lat })
+                    .collect();
+            }
+            ui.weak("To draw the line, show a month after this step and use Edit line on the map.");
+        }
         Change::AdversaryForces { troops } => {
             widgets::number(
                 ui,
@@ -378,6 +396,12 @@ fn new_changes(scenario: &Scenario) -> Vec<(Change, bool)> {
         (
             Change::AdversaryForces {
                 troops: -(troops * 0.1).round(),
+            },
+            true,
+        ),
+        (
+            Change::SettlementLine {
+                line: scenario.settlement_line.clone(),
             },
             true,
         ),
