@@ -12,7 +12,10 @@ use crate::scenario::{Scenario, timeline};
 use crate::ui::commands::Command;
 
 /// The strip's height, points.
-pub const HEIGHT: f32 = 84.0;
+pub const HEIGHT: f32 = 98.0;
+
+/// Rows of step labels above the track.
+const LABEL_ROWS: usize = 3;
 
 /// Side margin of the track, points.
 const MARGIN: f32 = 16.0;
@@ -60,7 +63,7 @@ pub fn show(
         right: rect.right() - MARGIN,
         months: (scenario.horizon_years * 12.0).max(1.0),
     };
-    let y = rect.top() + 58.0;
+    let y = rect.top() + 72.0;
     let painter = ui.painter_at(rect);
     let text = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
@@ -222,7 +225,9 @@ fn windows(
 /// move its step and clicked to open it.
 fn markers(ui: &mut Ui, scenario: &Scenario, track: &Track, y: f32, out: &mut StripOutput) {
     let order = timeline::in_order(&scenario.timeline.steps);
-    let mut last_label_end = [f32::NEG_INFINITY; 2];
+    // Where each row of labels is free from (labels go in the first row
+    // with room; a label with none is left to the marker's tooltip).
+    let mut free_from = [f32::NEG_INFINITY; LABEL_ROWS];
     for (taken, step) in order {
         let Some(index) = scenario
             .timeline
@@ -272,11 +277,19 @@ fn markers(ui: &mut Ui, scenario: &Scenario, track: &Track, y: f32, out: &mut St
             step.name.clone()
         };
         let galley = painter.layout_no_wrap(label, font, ui.visuals().text_color());
-        let left = (x - galley.size().x / 2.0).max(track.left - MARGIN + 2.0);
-        let row = usize::from(left < last_label_end[0] + 6.0);
-        let top = y - 22.0 - 13.0 * row as f32;
-        last_label_end[row] = left + galley.size().x;
-        painter.galley(Pos2::new(left, top), galley, ui.visuals().text_color());
+        // A label starts at its marker and reads to the right (to the left
+        // near the strip's right end).
+        let width = galley.size().x;
+        let left = if x + width > track.right + MARGIN - 2.0 {
+            x - width
+        } else {
+            x - 3.0
+        };
+        if let Some(row) = free_from.iter().position(|free| left > *free + 6.0) {
+            free_from[row] = left + width;
+            let top = y - 22.0 - 13.0 * row as f32;
+            painter.galley(Pos2::new(left, top), galley, ui.visuals().text_color());
+        }
         let waits = step
             .after
             .as_ref()
