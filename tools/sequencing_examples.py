@@ -94,6 +94,8 @@ def main():
         s["arrangements"][0]["restraints"].append(NEUTRALITY)
         s["timeline"] = {"period": "year", "steps": order["steps"]}
         s["slides"] = [
+            {"title": "Step by step", "content": {"type": "timeline", "view": base["map_view"]},
+             "notes": "One slide per phase: what is in force by each month, and the chance of attack in that year. The shading marks windows of vulnerability (red) and commitment problems (yellow)."},
             {"title": order["title"], "content": {"type": "plot", "plot": "over_time", "state": "UKR"},
              "notes": "The chance of attack year by year and cumulated; the shaded windows are where the order of steps leaves Ukraine exposed or a side tempted to renege."},
             {"title": "Deterrence against acceptability", "content": {"type": "plot", "plot": "acceptability_deterrence"},

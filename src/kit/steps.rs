@@ -99,6 +99,16 @@ pub fn colour(change: &Change) -> Color32 {
     }
 }
 
+/// A step's marker on a timeline: a diamond of half-width `size` at `centre`.
+pub fn marker(centre: egui::Pos2, size: f32, fill: Color32, outline: egui::Stroke) -> egui::Shape {
+    let at = |x: f32, y: f32| centre + egui::vec2(x, y);
+    egui::Shape::convex_polygon(
+        vec![at(0.0, -size), at(size, 0.0), at(0.0, size), at(-size, 0.0)],
+        fill,
+        outline,
+    )
+}
+
 /// A settlement line preset in words.
 pub fn line_name(preset: crate::scenario::LinePreset) -> &'static str {
     use crate::scenario::LinePreset;

@@ -13,6 +13,7 @@
 pub mod export;
 pub mod monitor;
 pub mod slide;
+mod timeline_slide;
 pub mod view;
 
 use std::time::Instant;
@@ -298,11 +299,47 @@ fn digit(key: Key) -> Option<char> {
 /// The slides to present: the scenario's own, or, when it has none, a default
 /// deck generated from it (never saved unless the user edits the deck).
 pub fn deck(scenario: &Scenario) -> Vec<Slide> {
-    if scenario.slides.is_empty() {
+    let slides = if scenario.slides.is_empty() {
         default_deck(scenario)
     } else {
         scenario.slides.clone()
-    }
+    };
+    // A file's 500 slides, each stepping through 200 phases, would be a
+    // deck nobody asked for: the deck stops at the slides a file may hold.
+    slides
+        .into_iter()
+        .flat_map(|slide| phases(scenario, slide))
+        .take(crate::scenario::validate::MAX_SLIDES)
+        .collect()
+}
+
+/// A timeline slide without a month as one slide per phase (the ceasefire,
+/// then each month a step is taken), each titled with its month; any other
+/// slide as it is.
+fn phases(scenario: &Scenario, slide: Slide) -> Vec<Slide> {
+    let SlideContent::Timeline { view, month: None } = &slide.content else {
+        return vec![slide];
+    };
+    let horizon = scenario.horizon_years * 12.0;
+    let mut months: Vec<f64> = std::iter::once(0.0)
+        .chain(crate::scenario::timeline::taken_months(
+            &scenario.timeline.steps,
+        ))
+        .filter(|m| *m <= horizon)
+        .collect();
+    months.sort_by(f64::total_cmp);
+    months.dedup();
+    months
+        .into_iter()
+        .map(|m| Slide {
+            title: format!("{}: {}", slide.title, crate::kit::steps::month(m)),
+            content: SlideContent::Timeline {
+                view: view.clone(),
+                month: Some(m),
+            },
+            notes: slide.notes.clone(),
+        })
+        .collect()
 }
 
 /// Whether the scenario's deck is generated rather than saved in the file.
@@ -358,6 +395,26 @@ pub fn default_deck(scenario: &Scenario) -> Vec<Slide> {
             notes,
         });
     }
+    if !scenario.timeline.steps.is_empty() {
+        slides.push(Slide {
+            title: "The settlement over time".into(),
+            content: SlideContent::Timeline {
+                view: scenario.map_view.clone(),
+                month: None,
+            },
+            notes: "Step by step: what is in force at each month, and the chance of attack in \
+                    that year. Shaded: windows of vulnerability and commitment problems."
+                .into(),
+        });
+        slides.push(Slide {
+            title: "The chance of attack over time".into(),
+            content: SlideContent::Plot {
+                plot: PlotKind::OverTime,
+                state: protected.first().cloned(),
+            },
+            notes: "By period and cumulated from the ceasefire, with the windows shaded.".into(),
+        });
+    }
     slides.push(Slide {
         title: "The assessment".into(),
         content: SlideContent::Plot {
@@ -398,6 +455,53 @@ fn first_paragraph(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn example(name: &str) -> Scenario {
+        let bytes = crate::assets::example(name).expect("a shipped example");
+        crate::scenario::from_bytes(name, bytes).expect("loads")
+    }
+
+    #[test]
+    fn a_timeline_slide_steps_through_every_phase_one_slide_each() {
+        let s = example("sequencing-root-causes-first.bulwark.json");
+        let deck = deck(&s);
+        let months: Vec<f64> = deck
+            .iter()
+            .filter_map(|slide| match slide.content {
+                SlideContent::Timeline { month, .. } => month,
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            months,
+            [0.0, 6.0, 12.0, 18.0],
+            "the ceasefire and each step's month"
+        );
+        assert!(
+            deck[1].title.ends_with("month 6 (year 1)"),
+            "{}",
+            deck[1].title
+        );
+        assert_eq!(deck.len(), s.slides.len() + 3);
+        // A scenario without slides gets the phases in its generated deck.
+        let mut generated = s.clone();
+        generated.slides.clear();
+        assert!(deck_has_phases(&super::deck(&generated)));
+        // However many a file asks for, the deck stops at the slides a file may hold.
+        let mut many = s;
+        many.slides = vec![many.slides[0].clone(); crate::scenario::validate::MAX_SLIDES];
+        assert_eq!(
+            super::deck(&many).len(),
+            crate::scenario::validate::MAX_SLIDES
+        );
+    }
+
+    fn deck_has_phases(deck: &[Slide]) -> bool {
+        deck.iter()
+            .filter(|s| matches!(s.content, SlideContent::Timeline { month: Some(_), .. }))
+            .count()
+            == 4
+    }
 
     fn running(len: usize) -> Presentation {
         Presentation::start(len, RestoreLayout::default(), false)

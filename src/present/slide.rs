@@ -110,6 +110,10 @@ pub fn draw_slide(
                     draw_plot_slide(ui, scenario, figures, *plot, state.as_deref());
                 }
                 SlideContent::Comparison => draw_comparison_slide(ui, scenario, assessment),
+                SlideContent::Timeline { view, month } => {
+                    let month = month.unwrap_or(0.0);
+                    draw_timeline_slide(ui, scenario, assessment, view, month, scale);
+                }
                 SlideContent::Text { markdown: text } => {
                     // Images are not loaded from the file's addresses.
                     let text = crate::kit::markdown::prepare(
@@ -244,6 +248,31 @@ pub fn draw_map_slide(
             );
         }
     });
+}
+
+/// A timeline slide: the map as the settlement stands at `month`, the
+/// timeline beneath with the month marked (see [`super::timeline_slide`]).
+fn draw_timeline_slide(
+    ui: &mut Ui,
+    scenario: &Scenario,
+    assessment: Option<&Assessment>,
+    view: &MapView,
+    month: f64,
+    scale: f32,
+) {
+    let full = ui.available_rect_before_wrap();
+    let strip_top = full.bottom() - super::timeline_slide::STRIP_HEIGHT * scale;
+    let map_rect = Rect::from_min_max(full.min, Pos2::new(full.right(), strip_top));
+    let strip = Rect::from_min_max(Pos2::new(full.left(), strip_top + 8.0 * scale), full.max);
+    let at = crate::scenario::timeline::at(scenario, month);
+    let highlight = crate::model::prepared::protected_states(scenario);
+    // The assessment describes one month; the timeline gives this month's
+    // figures, so the map carries none of another month's.
+    let this_month = assessment.filter(|a| a.at_month == Some(month));
+    ui.scope_builder(UiBuilder::new().max_rect(map_rect), |ui| {
+        draw_map_slide(ui, &at, this_month, view, &highlight, scale);
+    });
+    super::timeline_slide::draw_strip(ui, strip, scenario, assessment, month, scale);
 }
 
 /// Most guarantors named one by one in a map slide's caption.

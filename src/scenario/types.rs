@@ -947,6 +947,17 @@ pub enum SlideContent {
         /// The text.
         markdown: String,
     },
+    /// The settlement over time (since format version 6): the map as it
+    /// stands at a month, with the timeline beneath. Without a month, the
+    /// deck steps through every phase (one slide each: the ceasefire and
+    /// each month a step is taken).
+    Timeline {
+        /// The view to show.
+        view: MapView,
+        /// The one month to show; none: every phase in turn.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        month: Option<f64>,
+    },
 }
 
 /// The assessment plots a slide can show.

@@ -784,6 +784,13 @@ fn check_slides(c: &mut Checker, scenario: &Scenario, states: &HashSet<String>) 
             SlideContent::Text { markdown } => {
                 c.text(&format!("{path}.content.markdown"), markdown, MAX_TEXT);
             }
+            SlideContent::Timeline { view, month } => {
+                check_view(c, &format!("{path}.content.view"), view);
+                if let Some(m) = month {
+                    let horizon = (scenario.horizon_years * 12.0).max(0.0);
+                    c.range(&format!("{path}.content.month"), *m, 0.0, horizon);
+                }
+            }
             SlideContent::Plot { state: None, .. } | SlideContent::Comparison => {}
         }
     }

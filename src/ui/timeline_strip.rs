@@ -256,16 +256,8 @@ fn markers(ui: &mut Ui, scenario: &Scenario, track: &Track, y: f32, out: &mut St
             6.5
         };
         let painter = ui.painter();
-        painter.add(egui::Shape::convex_polygon(
-            vec![
-                centre + vec2(0.0, -size),
-                centre + vec2(size, 0.0),
-                centre + vec2(0.0, size),
-                centre + vec2(-size, 0.0),
-            ],
-            colour,
-            Stroke::new(1.0, ui.visuals().text_color()),
-        ));
+        let outline = Stroke::new(1.0, ui.visuals().text_color());
+        painter.add(steps::marker(centre, size, colour, outline));
         let font = egui::FontId::proportional(11.0);
         let label: String = if step.name.chars().count() > 24 {
             step.name

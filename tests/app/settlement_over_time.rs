@@ -278,3 +278,33 @@ fn assess_shows_the_chance_over_time_and_the_windows() {
         "{csv}"
     );
 }
+
+#[test]
+fn export_slides_renders_one_image_per_phase_of_the_timeline() {
+    let dir = common::temp_dir();
+    let out = bulwark()
+        .arg("export-slides")
+        .arg(common::saved("sequencing-root-causes-first.bulwark.json"))
+        .arg("--out")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let images = std::fs::read_dir(dir.path())
+        .expect("the folder")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "png"))
+        })
+        .count();
+    assert_eq!(
+        images, 6,
+        "four phases, the plot over time and the trade-off"
+    );
+    let handout = std::fs::read_to_string(dir.path().join("handout.md")).expect("handout");
+    assert!(
+        handout.contains("Step by step: month 18 (year 2)"),
+        "{handout}"
+    );
+}

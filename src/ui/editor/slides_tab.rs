@@ -93,6 +93,20 @@ fn add_buttons(ui: &mut Ui, state: &mut EditorState, scenario: &Scenario, slides
             .response
             .on_hover_text("Add one of the assessment's plots, with live figures, as a slide");
         if ui
+            .button("Add timeline")
+            .on_hover_text("Add the settlement over time: the map at each phase of the timeline, one slide each")
+            .clicked()
+        {
+            added = Some(Slide {
+                title: "The settlement over time".into(),
+                content: SlideContent::Timeline {
+                    view: scenario.map_view.clone(),
+                    month: None,
+                },
+                notes: String::new(),
+            });
+        }
+        if ui
             .button("Add comparison")
             .on_hover_text("Add the comparison of the arrangements as a slide")
             .clicked()
@@ -123,6 +137,7 @@ fn list(ui: &mut Ui, state: &mut EditorState, slides: &mut Vec<Slide>) {
             SlideContent::Plot { .. } => "plot",
             SlideContent::Comparison => "comparison",
             SlideContent::Text { .. } => "text",
+            SlideContent::Timeline { .. } => "timeline",
         };
         ui.selectable_value(
             &mut state.slide,
@@ -243,6 +258,19 @@ fn edit_slide(ui: &mut Ui, ed: &mut EditTracker, slide: &mut Slide, states: &[(S
         }
         SlideContent::Comparison => {
             ui.weak("Shows the comparison of the scenario's arrangements.");
+        }
+        SlideContent::Timeline { month, .. } => {
+            widgets::optional_number(
+                ui,
+                ed,
+                (
+                    "One month only",
+                    "Unticked: the deck steps through every phase of the timeline, one slide each",
+                ),
+                ("", "The month after the ceasefire the slide shows"),
+                month,
+                (0.0, 0.0..=600.0, " months"),
+            );
         }
     }
     let l = ui.label("Speaker notes");
