@@ -7,7 +7,7 @@
 
 mod charts;
 pub mod headline;
-mod over_time;
+pub mod over_time;
 pub mod readings;
 
 use egui::Ui;

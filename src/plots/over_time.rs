@@ -84,6 +84,53 @@ pub(super) fn over_time_plot(
     response
 }
 
+/// The chance of attack from the ceasefire, one line (with its 5–95 % band)
+/// for each compared scenario's protected state, `series` as (title,
+/// state): how sequences compare over time.
+pub fn compared(ui: &mut Ui, series: &[(String, &StateAssessment)], height: f32) -> egui::Response {
+    Plot::new("over_time_compared")
+        .height(height)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
+        .x_axis_label("years after the ceasefire")
+        .y_axis_label("since ceasefire, %")
+        .include_y(0.0)
+        .include_x(0.0)
+        .show(ui, |p| {
+            for (i, (title, state)) in series.iter().enumerate() {
+                let colour = compared_colour(i);
+                let mut xs = vec![0.0];
+                let (mut mean, mut low, mut high) = (vec![0.0], vec![0.0], vec![0.0]);
+                for c in &state.cumulative {
+                    xs.push(c.end_month / 12.0);
+                    mean.push(100.0 * c.chance_of_attack.mean);
+                    low.push(100.0 * c.chance_of_attack.p5);
+                    high.push(100.0 * c.chance_of_attack.p95);
+                }
+                // Unnamed, so the legend shows the line's colour alone.
+                p.add(
+                    FilledArea::new("", &xs, &low, &high).fill_color(colour.gamma_multiply(0.12)),
+                );
+                let points: PlotPoints<'_> = xs.iter().zip(&mean).map(|(x, y)| [*x, *y]).collect();
+                p.line(Line::new(title.clone(), points).color(colour).width(2.5));
+            }
+        })
+        .response
+}
+
+/// The colour of the `i`-th compared scenario's line (colour-blind safe).
+fn compared_colour(i: usize) -> egui::Color32 {
+    [
+        theme::NATO,
+        theme::ADVERSARY,
+        palette::GUARANTOR,
+        palette::NEUTRAL,
+        palette::PROTECTED,
+    ][i % 5]
+}
+
 /// What the plot shows, in a sentence with its figures.
 fn caption(assessment: &Assessment, state: &StateAssessment) -> String {
     let end = state

@@ -136,6 +136,17 @@ pub fn input_rows(scenarios: &[&Scenario]) -> Vec<InputRow> {
     row("Horizon", &|scenario| {
         format!("{} years", scenario.horizon_years)
     });
+    row("Timeline (steps in the order taken)", &|scenario| {
+        let steps = crate::scenario::timeline::in_order(&scenario.timeline.steps);
+        if steps.is_empty() {
+            return "none: one snapshot".into();
+        }
+        steps
+            .iter()
+            .map(|(month, step)| format!("month {month}: {}", step.name))
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
     for p in CATALOGUE {
         row(p.label, &|scenario| {
             let u = value(scenario, p.key);
@@ -255,6 +266,25 @@ const FIGURES: &[Figure] = &[
         let p = s.acceptability.protected_state;
         (percent(p), Some(p))
     }),
+    ("Windows over time", |s| {
+        let windows: Vec<String> = s
+            .windows
+            .iter()
+            .map(|w| {
+                let kind = match w.kind {
+                    crate::model::WindowKind::Vulnerability => "vulnerability",
+                    crate::model::WindowKind::CommitmentProblem => "commitment problem",
+                };
+                format!("{kind}, months {}–{}", w.start_month, w.end_month)
+            })
+            .collect();
+        let text = if windows.is_empty() {
+            "none".to_owned()
+        } else {
+            windows.join("; ")
+        };
+        (text, None)
+    }),
 ];
 
 /// The results of each scenario (its first protected state), row by row,
@@ -349,6 +379,7 @@ pub fn show(ui: &mut Ui, choice: &mut CompareChoice, open: &[Compared<'_>]) {
         rows.len()
     ));
     egui::ScrollArea::both().show(ui, |ui| {
+        over_time(ui, &chosen);
         egui::Grid::new("compare_table")
             .striped(true)
             .num_columns(chosen.len() + 1)
@@ -372,6 +403,22 @@ pub fn show(ui: &mut Ui, choice: &mut CompareChoice, open: &[Compared<'_>]) {
                 }
             });
     });
+}
+
+/// The chosen scenarios' chance of attack since the ceasefire over the
+/// horizon (their first protected state), one line each: how sequences of
+/// the same steps compare over time.
+fn over_time(ui: &mut Ui, chosen: &[&Compared<'_>]) {
+    let series: Vec<(String, &crate::model::StateAssessment)> = chosen
+        .iter()
+        .filter_map(|c| Some((c.title.clone(), c.result.as_deref()?.states.first()?)))
+        .collect();
+    if series.len() < 2 {
+        return;
+    }
+    ui.strong("Chance of attack over time");
+    crate::plots::over_time::compared(ui, &series, 180.0);
+    ui.add_space(8.0);
 }
 
 /// Widest a scenario's column grows before its text wraps, points: five

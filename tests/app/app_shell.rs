@@ -159,7 +159,10 @@ fn five_scenarios_compare_with_their_results_and_the_user_chooses_which() {
         .meta
         .title
         .clone();
-    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, &last)
+    // The scenario's tick box, above the plot whose legend names it too.
+    h.query_all_by_role_and_label(egui::accesskit::Role::CheckBox, &last)
+        .next()
+        .expect("its tick box")
         .click();
     h.run();
     let four = h.query_all_by_label_contains(" pts)").count();
@@ -167,7 +170,10 @@ fn five_scenarios_compare_with_their_results_and_the_user_chooses_which() {
         four < all_five,
         "{four} differences with four, {all_five} with five"
     );
-    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, &last)
+    // The scenario's tick box, above the plot whose legend names it too.
+    h.query_all_by_role_and_label(egui::accesskit::Role::CheckBox, &last)
+        .next()
+        .expect("its tick box")
         .click();
     // The grid settles its rows' heights over a frame or two.
     h.run_steps(3);

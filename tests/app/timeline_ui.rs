@@ -186,3 +186,23 @@ fn the_over_time_plot_shows_the_chance_by_period_and_the_windows() {
     h.get_by_label_contains("Bars: the chance in each period");
     h.snapshot("timeline_over_time");
 }
+
+#[test]
+fn two_orders_of_the_same_steps_compare_over_time() {
+    let mut h = common::app(common::WINDOW);
+    h.run();
+    for name in [
+        "sequencing-guarantee-first.bulwark.json",
+        "sequencing-root-causes-first.bulwark.json",
+    ] {
+        h.state_mut().queue(Command::OpenExample(name.into()));
+        h.run();
+    }
+    h.state_mut().queue(Command::ToggleCompare);
+    common::run_assessment(&mut h);
+    h.get_by_label("Chance of attack over time");
+    h.get_by_label("Timeline (steps in the order taken)");
+    h.get_by_label_contains("month 18: Reassurance force deploys");
+    h.get_by_label_contains("vulnerability, months 0–12");
+    h.snapshot("compare_sequences");
+}
