@@ -81,7 +81,49 @@ pub(super) fn over_time_plot(
          from the ceasefire, its 5–95 % band shaded. Red: a window of vulnerability; \
          yellow: a commitment problem; the vertical line: the month shown.",
     );
+    steps_and_windows(ui, state);
     response
+}
+
+/// Each step with what it does to each side's acceptance, then each window
+/// with its reason, then the sequence's acceptance: the reading of the plot.
+fn steps_and_windows(ui: &mut Ui, state: &StateAssessment) {
+    if state.steps.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.strong("Steps, and each side's acceptance before → after");
+    for s in &state.steps {
+        ui.label(format!(
+            "{}: {}: adversary {} → {}, {} {} → {}",
+            crate::kit::steps::month(s.month),
+            s.name,
+            percent(s.adversary[0]),
+            percent(s.adversary[1]),
+            state.name,
+            percent(s.protected_state[0]),
+            percent(s.protected_state[1]),
+        ));
+    }
+    for w in &state.windows {
+        let kind = match w.kind {
+            WindowKind::Vulnerability => "Window of vulnerability",
+            WindowKind::CommitmentProblem => "Commitment problem",
+        };
+        ui.label(format!(
+            "{kind}, months {}–{}: {}.",
+            w.start_month, w.end_month, w.reason
+        ));
+    }
+    let q = &state.sequence;
+    ui.weak(format!(
+        "Over the horizon the adversary accepts the settlement {} on average (at least {}), {} {} (at least {}).",
+        percent(q.adversary),
+        percent(q.adversary_lowest),
+        state.name,
+        percent(q.protected_state),
+        percent(q.protected_state_lowest)
+    ));
 }
 
 /// The chance of attack from the ceasefire, one line (with its 5–95 % band)
