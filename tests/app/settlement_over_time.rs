@@ -308,3 +308,105 @@ fn export_slides_renders_one_image_per_phase_of_the_timeline() {
         "{handout}"
     );
 }
+
+/// One random step on the coalition example (with its neutrality clause):
+/// a kind, a month, a value.
+fn random_step(kind: u8, month: f64, value: f64, i: usize) -> Step {
+    let coalition = || "coalition".to_string();
+    let change = match kind % 7 {
+        0 => Change::Arrangement {
+            arrangement: coalition(),
+            status: [
+                ArrangementStatus::Signed,
+                ArrangementStatus::Ratified,
+                ArrangementStatus::Activated,
+                ArrangementStatus::Suspended,
+                ArrangementStatus::Ended,
+            ][(value * 4.99) as usize],
+        },
+        1 => Change::Restraint {
+            arrangement: coalition(),
+            restraint: RestraintKind::ConstitutionalNeutrality,
+            in_force: value > 0.5,
+        },
+        2 => Change::DemandMet {
+            demand: DemandKind::RootCauses,
+            region: None,
+            met: value,
+        },
+        3 => Change::Snapback {
+            arrangement: coalition(),
+            on: value > 0.5,
+        },
+        4 => Change::AdversaryRebuilds {
+            troops_per_year: (value - 0.5) * 200_000.0,
+            up_to: (value > 0.7).then_some(800_000.0),
+        },
+        5 => Change::AdversaryForces {
+            troops: (value - 0.5) * 300_000.0,
+        },
+        _ => Change::Unit {
+            arrangement: coalition(),
+            guarantor: "GBR".into(),
+            unit: "UK contingent of the reassurance force, Kyiv area (size assumed)".into(),
+            movement: if value > 0.5 {
+                bulwark::scenario::Movement::Arrives
+            } else {
+                bulwark::scenario::Movement::Leaves
+            },
+        },
+    };
+    step(&format!("s{i}"), &format!("Step {i}"), month, change)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 24,
+        failure_persistence: common::regressions_beside_source(),
+        .. proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Any timeline gives chances within 0 to 1, each range holding its mean,
+    /// a survival curve that never turns back and is never below the period's
+    /// own chance, and windows within the horizon.
+    #[test]
+    fn any_timeline_gives_a_consistent_chance_over_time(
+        steps in proptest::collection::vec((0u8..7, 0.0f64..120.0, 0.0f64..1.0), 0..6),
+        period in 0usize..3,
+    ) {
+        let mut s = sequenced(Vec::new());
+        s.timeline.period = [
+            bulwark::scenario::Period::Month,
+            bulwark::scenario::Period::Quarter,
+            bulwark::scenario::Period::Year,
+        ][period];
+        s.horizon_years = 3.0;
+        s.timeline.steps = steps
+            .iter()
+            .enumerate()
+            .map(|(i, (kind, month, value))| random_step(*kind, (month * 0.3).round(), *value, i))
+            .collect();
+        proptest::prop_assert!(scenario::validate(&s).is_empty(), "{:?}", scenario::validate(&s));
+        let options = Options { samples: 200, seed: 2, ..Options::default() };
+        let a = model::assess_with_options(&s, options).states.remove(0);
+        let periods = [36, 12, 3][period];
+        proptest::prop_assert_eq!(a.by_period.len(), periods);
+        let mut last = 0.0;
+        for (p, c) in a.by_period.iter().zip(&a.cumulative) {
+            for x in [p.chance_of_attack, c.chance_of_attack] {
+                proptest::prop_assert!((0.0..=1.0).contains(&x.mean), "{x:?}");
+                proptest::prop_assert!(x.p5 <= x.mean + 1e-9 && x.mean <= x.p95 + 1e-9, "{x:?}");
+            }
+            proptest::prop_assert!(c.chance_of_attack.mean + 1e-12 >= last);
+            proptest::prop_assert!(c.chance_of_attack.mean + 1e-12 >= p.chance_of_attack.mean);
+            last = c.chance_of_attack.mean;
+        }
+        let whole = a.decision.chance_of_attack.mean;
+        // Without steps the curve is read off the yearly hazard's histogram.
+        let within = if s.timeline.steps.is_empty() { 0.01 } else { 1e-9 };
+        proptest::prop_assert!((whole - last).abs() < within, "the headline is the curve's end");
+        for w in &a.windows {
+            proptest::prop_assert!(0.0 <= w.start_month && w.start_month < w.end_month && w.end_month <= 36.0, "{w:?}");
+        }
+    }
+}
