@@ -50,11 +50,13 @@ pub fn work(scenario: &Scenario, samples: u32) -> u64 {
             own.max(1) as u64
         })
         .sum();
-    // A timeline assesses each distinct snapshot of its horizon in every draw.
+    // A timeline assesses each distinct snapshot of its horizon in every
+    // draw: at most one a stretch (bounded without making them, so that a
+    // hostile file is refused before any work).
     let snapshots = if scenario.timeline.steps.is_empty() {
         0
     } else {
-        crate::scenario::timeline::stretches(scenario).1.len() as u64
+        crate::scenario::timeline::most_stretches(scenario) as u64
     };
     u64::from(samples) * axes.max(1) * (1 + snapshots)
 }

@@ -43,8 +43,11 @@ pub struct Phases {
     period_of: Vec<usize>,
     /// The reporting periods (first month, end month).
     pub periods: Vec<(f64, f64)>,
-    /// For each distinct snapshot, its protected states (in `ids` order).
+    /// For each distinct snapshot, its protected states (in `ids` order;
+    /// none without steps).
     states: Vec<Vec<PreparedState>>,
+    /// The distinct snapshots.
+    scenarios: Vec<Scenario>,
 }
 
 impl Phases {
@@ -60,10 +63,14 @@ impl Phases {
             .iter()
             .map(|s| ((s.start_month / period + 1e-9).floor() as usize).min(last))
             .collect();
+        // Without steps the main Monte Carlo's draws give every period's
+        // chance: nothing to prepare here.
+        let still = scenario.timeline.steps.is_empty();
         let states = snapshots
             .iter()
             .map(|snapshot| {
                 ids.iter()
+                    .filter(|_| !still)
                     .map(|id| prepared::state(snapshot, id, &|_| true))
                     .collect::<Option<Vec<_>>>()
                     .unwrap_or_default()
@@ -74,12 +81,13 @@ impl Phases {
             period_of,
             periods,
             states,
+            scenarios: snapshots,
         }
     }
 
     /// How many distinct snapshots the horizon holds.
     pub fn snapshots(&self) -> usize {
-        self.states.len()
+        self.scenarios.len()
     }
 }
 
@@ -285,7 +293,7 @@ pub fn over(
         by_period,
         cumulative,
         windows,
-        sequence: sequence(phases, scenario, id, likely),
+        sequence: sequence(phases, id, likely),
         steps,
     }
 }
@@ -349,9 +357,9 @@ fn step_acceptance(scenario: &Scenario, id: &str, p: &Params) -> Vec<StepAccepta
 }
 
 /// Both sides' acceptance over the horizon, time-weighted, and their lowest.
-fn sequence(phases: &Phases, scenario: &Scenario, id: &str, p: &Params) -> SequenceAcceptance {
-    let (_, snapshots) = timeline::stretches(scenario);
-    let each: Vec<[f64; 2]> = snapshots
+fn sequence(phases: &Phases, id: &str, p: &Params) -> SequenceAcceptance {
+    let each: Vec<[f64; 2]> = phases
+        .scenarios
         .iter()
         .map(|s| acceptance(s, id, p).unwrap_or_default())
         .collect();

@@ -61,6 +61,13 @@ pub(super) fn over_time_plot(
                 );
             }
             p.bar_chart(BarChart::new("in each period", bars).color(palette::NEUTRAL));
+            // Each period's 5–95 % range, a whisker on its bar.
+            for period in &state.by_period {
+                let x = years(0.5 * (period.start_month + period.end_month));
+                let c = period.chance_of_attack;
+                let whisker: PlotPoints<'_> = vec![[x, 100.0 * c.p5], [x, 100.0 * c.p95]].into();
+                p.line(Line::new("", whisker).color(palette::NEUTRAL).width(1.0));
+            }
             p.add(
                 FilledArea::new("cumulative, 5–95 %", &xs, &low, &high)
                     .fill_color(theme::ADVERSARY.gamma_multiply(0.25)),
@@ -77,8 +84,8 @@ pub(super) fn over_time_plot(
         })
         .response;
     ui.weak(
-        "Bars: the chance in each period, given peace until it starts. Line: the chance \
-         from the ceasefire, its 5–95 % band shaded. Red: a window of vulnerability; \
+        "Bars: the chance in each period, given peace until it starts, with its 5–95 % \
+         range. Line: the chance from the ceasefire, its 5–95 % band shaded. Red: a window of vulnerability; \
          yellow: a commitment problem; the vertical line: the month shown.",
     );
     steps_and_windows(ui, state);

@@ -473,13 +473,22 @@ pub fn stretches(scenario: &Scenario) -> (Vec<Stretch>, Vec<Scenario>) {
     cuts.sort_by(f64::total_cmp);
     cuts.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
     let mut snapshots: Vec<Scenario> = Vec::new();
+    let still = scenario.timeline.steps.is_empty();
     let stretches = cuts
         .windows(2)
         .map(|w| {
+            // Without steps the scenario stands still: one snapshot.
+            if still && !snapshots.is_empty() {
+                return Stretch {
+                    start_month: w[0],
+                    end_month: w[1],
+                    snapshot: 0,
+                };
+            }
             let snapshot = at(scenario, 0.5 * (w[0] + w[1]));
             let index = snapshots
                 .iter()
-                .position(|s| *s == snapshot)
+                .position(|s| same_state(s, &snapshot))
                 .unwrap_or_else(|| {
                     snapshots.push(snapshot);
                     snapshots.len() - 1
@@ -492,6 +501,23 @@ pub fn stretches(scenario: &Scenario) -> (Vec<Stretch>, Vec<Scenario>) {
         })
         .collect();
     (stretches, snapshots)
+}
+
+/// Whether two snapshots of one scenario agree on all a timeline changes
+/// (the rest is the scenario's own in both), which is cheaper to compare than
+/// the whole scenario.
+fn same_state(a: &Scenario, b: &Scenario) -> bool {
+    a.arrangements == b.arrangements
+        && a.adversary.theatre_troops == b.adversary.theatre_troops
+        && a.adversary.demands == b.adversary.demands
+        && a.settlement_line == b.settlement_line
+}
+
+/// How many stretches the horizon is cut into at most (every period and
+/// every step): a bound on the snapshots to assess, found without making
+/// them.
+pub fn most_stretches(scenario: &Scenario) -> usize {
+    periods(scenario).len() + scenario.timeline.steps.len()
 }
 
 /// The reporting periods of the horizon: (first month, end month), the last

@@ -203,8 +203,15 @@ fn a_campaign_matches_history_within_a_factor_of_two_or_by_holding() {
 fn every_example_is_well_within_the_work_budget() {
     for scenario in crate::common::baked_examples() {
         let work = bulwark::model::work(&scenario, scenario.simulation.samples);
+        // A timeline's work is bounded by a stretch a period and a step
+        // (more than the snapshots it makes), so it keeps less headroom.
+        let headroom = if scenario.timeline.steps.is_empty() {
+            50
+        } else {
+            25
+        };
         assert!(
-            work * 50 <= bulwark::model::MAX_WORK,
+            work * headroom <= bulwark::model::MAX_WORK,
             "{}: {work} axis-draws",
             scenario.meta.title
         );
