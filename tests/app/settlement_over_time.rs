@@ -410,3 +410,52 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_timeline_too_long_to_assess_is_refused_before_any_work() {
+    let mut s = sequenced(Vec::new());
+    s.horizon_years = 50.0;
+    s.timeline.period = bulwark::scenario::Period::Month;
+    s.timeline.steps = (0..scenario::timeline::MAX_STEPS)
+        .map(|i| random_step(4, (i * 3) as f64, 0.9, i))
+        .collect();
+    assert!(
+        scenario::validate(&s).is_empty(),
+        "{:?}",
+        scenario::validate(&s)
+    );
+    let started = std::time::Instant::now();
+    let refused = model::within_budget(&s, 10_000).expect_err("too much work");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(1),
+        "refused at once"
+    );
+    assert!(refused.contains("use at most"), "{refused}");
+    // With fewer draws it runs, and each month is reported.
+    let fits: u32 = refused
+        .split("use at most ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a number of draws");
+    assert!(model::within_budget(&s, fits).is_ok());
+    let a = model::assess_with_options(
+        &s,
+        Options {
+            samples: 20,
+            seed: 1,
+            tornado: false,
+            ..Options::default()
+        },
+    );
+    assert_eq!(a.states[0].by_period.len(), 600);
+    let mut over = s.clone();
+    over.timeline.steps.push(random_step(5, 1.0, 0.2, 999));
+    let problems = scenario::validate(&over);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.path == "timeline.steps" && p.message.contains("at most 200")),
+        "{problems:?}"
+    );
+}
