@@ -92,8 +92,8 @@ impl Tally {
     /// The mean and 90 % range of `f` of the values counted, for an `f` that
     /// never decreases: its percentiles are `f` of theirs, and its mean is
     /// taken bin by bin (each bin's values at its middle, within the values
-    /// seen), so a tally of yearly hazards gives the chance over any period
-    /// without keeping every draw.
+    /// seen), so a tally of the chance over the horizon gives the chance
+    /// over any period without keeping every draw.
     pub fn mapped(&self, f: impl Fn(f64) -> f64) -> Spread {
         if self.n == 0 {
             return Spread::default();
@@ -193,8 +193,6 @@ pub struct StateDraws {
     pub objective_day: Vec<Tally>,
     /// Draws in which each axis's objective fell within the window.
     pub fait_accompli: Vec<u32>,
-    /// The yearly chance of attack (for the chance by period).
-    pub hazard: Tally,
     /// Sums over the draws of the adversary's expected gain from attacking
     /// and of its expected cost (see [`decision::gain_and_cost`]).
     pub gain_and_cost: [f64; 2],
@@ -213,7 +211,6 @@ impl StateDraws {
             intervened: vec![0; state.guarantors.len()],
             objective_day: vec![Tally::new(0.0, campaign::MAX_DAYS); state.axes.len()],
             fait_accompli: vec![0; state.axes.len()],
-            hazard: Tally::unit(),
             gain_and_cost: [0.0; 2],
         }
     }
@@ -234,7 +231,6 @@ impl StateDraws {
         for (a, b) in self.fait_accompli.iter_mut().zip(&other.fait_accompli) {
             *a += b;
         }
-        self.hazard.merge(&other.hazard);
         for (a, b) in self.gain_and_cost.iter_mut().zip(other.gain_and_cost) {
             *a += b;
         }
@@ -450,7 +446,6 @@ impl Draw<'_> {
         draws.punishment.add(e.punishment);
         draws.escalation.add(e.escalation);
         draws.adversary_accepts.add(e.adversary_accepts);
-        draws.hazard.add(e.annual_hazard);
         let (gain, cost) = decision::gain_and_cost(&e, p);
         draws.gain_and_cost[0] += gain;
         draws.gain_and_cost[1] += cost;

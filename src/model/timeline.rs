@@ -269,15 +269,21 @@ pub fn over(
         }
         None => {
             let n = f64::from(draws.n.max(1));
-            let chance = |years: f64| move |h: f64| 1.0 - (1.0 - h).max(0.0).powf(years);
+            // A draw's chance over the horizon is 1 − (1 − h)^H for its
+            // yearly hazard h, so over y years it is 1 − (1 − that)^(y/H):
+            // one tally gives every period's.
+            let horizon = (scenario.horizon_years * 12.0).max(1e-9);
+            let chance = |months: f64| {
+                move |attack: f64| 1.0 - (1.0 - attack).max(0.0).powf(months / horizon)
+            };
             let [g, c] = draws.gain_and_cost;
             (
                 periods(&phases.periods, |k| {
                     let (a, b) = phases.periods[k];
-                    draws.hazard.mapped(chance((b - a) / 12.0))
+                    draws.attack.mapped(chance(b - a))
                 }),
                 periods(&phases.periods, |k| {
-                    draws.hazard.mapped(chance(phases.periods[k].1 / 12.0))
+                    draws.attack.mapped(chance(phases.periods[k].1))
                 }),
                 vec![[g / n, c / n]; phases.snapshots().max(1)],
             )
