@@ -41,8 +41,10 @@ STEPS = {
     },
     "rebuild": {
         "name": "Russia rebuilds its forces",
-        "change": {"kind": "adversary_rebuilds", "troops_per_year": 30000, "up_to": 750000},
-        "notes": "Assumption (0 to 60,000 a year; try the range). The Danish Defence "
+        "change": {"kind": "adversary_rebuilds",
+                   "troops_per_year": {"low": 0, "likely": 30000, "high": 60000},
+                   "up_to": 750000},
+        "notes": "Assumption: 0 to 60,000 a year, most likely 30,000 (the Monte Carlo draws it). The Danish Defence "
                  "Intelligence Service (Intelligence Outlook, Feb 2025 update) judged that, with "
                  "the war over and NATO not rearming, Russia could be ready for a regional war in "
                  "the Baltic region within about two years.",

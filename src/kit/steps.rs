@@ -50,10 +50,20 @@ pub fn describe(scenario: &Scenario, step: &Step) -> String {
         ),
         Change::AdversaryRebuilds {
             troops_per_year, ..
-        } => format!(
-            "Adversary's forces change by {} troops a year",
-            crate::kit::format::field_number(*troops_per_year, 0..=0)
-        ),
+        } => {
+            let n = |v: f64| crate::kit::format::field_number(v, 0..=0);
+            let u = troops_per_year;
+            if u.low < u.high {
+                format!(
+                    "Adversary's forces change by {} troops a year ({} to {})",
+                    n(u.likely),
+                    n(u.low),
+                    n(u.high)
+                )
+            } else {
+                format!("Adversary's forces change by {} troops a year", n(u.likely))
+            }
+        }
         Change::AdversaryForces { troops } => format!(
             "Adversary's forces change by {} troops",
             crate::kit::format::field_number(*troops, 0..=0)

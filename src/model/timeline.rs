@@ -10,7 +10,7 @@
 //! cumulative chance's range is that of whole futures, not of stretches
 //! drawn apart.
 
-use rand::SeedableRng;
+use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 
@@ -34,19 +34,34 @@ pub fn changed(before: f64, after: f64) -> bool {
     d >= 0.005 || (d > 1e-9 && d >= 0.1 * before.max(after))
 }
 
+/// The quantiles at which a timeline's ranged rates of rebuilding are read:
+/// the scenario is assessed at each, and a draw's quantile takes the hazard
+/// between the two around it (linearly; see `docs/MODEL.md`).
+const RATE_QUANTILES: [f64; 3] = [0.0, 0.5, 1.0];
+
+/// The horizon's snapshots with the rates of rebuilding read at one
+/// quantile of their ranges.
+struct Level {
+    /// The distinct snapshot of each stretch.
+    snapshot_of: Vec<usize>,
+    /// For each distinct snapshot, its protected states (in `ids` order;
+    /// none without steps).
+    states: Vec<Vec<PreparedState>>,
+}
+
 /// The horizon cut into stretches, with each distinct snapshot's protected
 /// states prepared for the engine.
 pub struct Phases {
-    /// The stretches, in order, each within one period.
+    /// The stretches, in order, each within one period (with the snapshot,
+    /// at the most likely rates, that holds there).
     pub stretches: Vec<Stretch>,
     /// The period each stretch lies in.
     period_of: Vec<usize>,
     /// The reporting periods (first month, end month).
     pub periods: Vec<(f64, f64)>,
-    /// For each distinct snapshot, its protected states (in `ids` order;
-    /// none without steps).
-    states: Vec<Vec<PreparedState>>,
-    /// The distinct snapshots.
+    /// One level where every rate is known, else one per [`RATE_QUANTILES`].
+    levels: Vec<Level>,
+    /// The distinct snapshots at the most likely rates.
     scenarios: Vec<Scenario>,
 }
 
@@ -66,28 +81,55 @@ impl Phases {
         // Without steps the main Monte Carlo's draws give every period's
         // chance: nothing to prepare here.
         let still = scenario.timeline.steps.is_empty();
-        let states = snapshots
-            .iter()
-            .map(|snapshot| {
-                ids.iter()
-                    .filter(|_| !still)
-                    .map(|id| prepared::state(snapshot, id, &|_| true))
-                    .collect::<Option<Vec<_>>>()
-                    .unwrap_or_default()
-            })
-            .collect();
+        let prepare = |snapshots: &[Scenario]| -> Vec<Vec<PreparedState>> {
+            snapshots
+                .iter()
+                .map(|snapshot| {
+                    ids.iter()
+                        .filter(|_| !still)
+                        .map(|id| prepared::state(snapshot, id, &|_| true))
+                        .collect::<Option<Vec<_>>>()
+                        .unwrap_or_default()
+                })
+                .collect()
+        };
+        let levels = if timeline::rates_uncertain(scenario) {
+            RATE_QUANTILES
+                .iter()
+                .map(|q| {
+                    let rate = |u: &Uncertain| params::Triangle::new(u).value(*q);
+                    let (at, snapshots) = timeline::stretches_at_rates(scenario, &rate);
+                    Level {
+                        snapshot_of: at.iter().map(|s| s.snapshot).collect(),
+                        states: prepare(&snapshots),
+                    }
+                })
+                .collect()
+        } else {
+            vec![Level {
+                snapshot_of: stretches.iter().map(|s| s.snapshot).collect(),
+                states: prepare(&snapshots),
+            }]
+        };
         Self {
             stretches,
             period_of,
             periods,
-            states,
+            levels,
             scenarios: snapshots,
         }
     }
 
-    /// How many distinct snapshots the horizon holds.
-    pub fn snapshots(&self) -> usize {
-        self.scenarios.len()
+    /// How many protected states each snapshot holds, if every snapshot
+    /// prepared them all.
+    fn states(&self) -> Option<usize> {
+        let count = self.levels.first()?.states.first().map_or(0, Vec::len);
+        let all = self
+            .levels
+            .iter()
+            .flat_map(|l| &l.states)
+            .all(|s| s.len() == count);
+        all.then_some(count)
     }
 }
 
@@ -98,7 +140,7 @@ pub struct Sums {
     in_period: Vec<Tally>,
     /// The chance of attack from the ceasefire to each period's end.
     cumulative: Vec<Tally>,
-    /// For each snapshot, the sums of the adversary's gain and cost.
+    /// For each stretch, the sums of the adversary's gain and cost.
     gain_and_cost: Vec<[f64; 2]>,
     /// Draws counted.
     n: u32,
@@ -109,7 +151,7 @@ impl Sums {
         Self {
             in_period: vec![Tally::unit(); phases.periods.len()],
             cumulative: vec![Tally::unit(); phases.periods.len()],
-            gain_and_cost: vec![[0.0; 2]; phases.snapshots()],
+            gain_and_cost: vec![[0.0; 2]; phases.stretches.len()],
             n: 0,
         }
     }
@@ -138,10 +180,9 @@ pub fn run(
     seed: u64,
     progress: &Progress,
 ) -> Option<Vec<Sums>> {
-    let count = phases.states.first().map_or(0, Vec::len);
-    if phases.states.iter().any(|s| s.len() != count) {
+    let Some(count) = phases.states() else {
         return Some(Vec::new());
-    }
+    };
     let triangles = params::triangles(ranges);
     let parts: Vec<Vec<Sums>> = (0..samples.div_ceil(CHUNK))
         .into_par_iter()
@@ -149,14 +190,8 @@ pub fn run(
             if progress.stopped() {
                 return Vec::new();
             }
-            chunk(
-                phases,
-                &triangles,
-                count,
-                CHUNK.min(samples - c * CHUNK),
-                seed,
-                c as u64,
-            )
+            let n = CHUNK.min(samples - c * CHUNK);
+            chunk(phases, &triangles, count, n, seed, c as u64)
         })
         .collect();
     if progress.stopped() {
@@ -171,8 +206,26 @@ pub fn run(
     Some(out)
 }
 
+/// One draw's figures of each snapshot of a level, by state: the yearly
+/// hazard, the adversary's gain and its cost.
+type LevelDraw = Vec<Vec<[f64; 3]>>;
+
+/// Evaluates every snapshot of `level` at parameters `p` into `out`.
+fn evaluate_level(level: &Level, p: &Params, creds: &mut Vec<f64>, out: &mut LevelDraw) {
+    out.resize(level.states.len(), Vec::new());
+    for (states, figures) in level.states.iter().zip(out.iter_mut()) {
+        figures.clear();
+        figures.extend(states.iter().map(|state| {
+            let e = decision::evaluate(state, p, 1.0, creds);
+            let (gain, cost) = decision::gain_and_cost(&e, p);
+            [e.annual_hazard, gain, cost]
+        }));
+    }
+}
+
 /// `n` draws from random stream `stream` of `seed` (apart from the main
-/// Monte Carlo's streams, so the two do not share draws by accident).
+/// Monte Carlo's streams, so the two do not share draws by accident). With
+/// ranged rates of rebuilding, each draw also takes one quantile of them all.
 fn chunk(
     phases: &Phases,
     triangles: &[params::Triangle],
@@ -186,25 +239,41 @@ fn chunk(
     let mut out = vec![Sums::new(phases); count];
     let mut values = [0.0; params::COUNT];
     let mut creds = Vec::new();
-    let mut hazards = vec![vec![0.0; count]; phases.snapshots()];
+    let (mut low, mut high): (LevelDraw, LevelDraw) = (Vec::new(), Vec::new());
     let mut survival = vec![1.0; phases.periods.len()];
     for _ in 0..n {
         params::sample(triangles, &mut rng, &mut values);
         let p = Params::from_array(&values);
-        for (k, states) in phases.states.iter().enumerate() {
-            for (s, state) in states.iter().enumerate() {
-                let e = decision::evaluate(state, &p, 1.0, &mut creds);
-                hazards[k][s] = e.annual_hazard;
-                let (gain, cost) = decision::gain_and_cost(&e, &p);
-                out[s].gain_and_cost[k][0] += gain;
-                out[s].gain_and_cost[k][1] += cost;
-            }
+        let (below, above, w) = if phases.levels.len() == 1 {
+            (0, 0, 0.0)
+        } else {
+            let q: f64 = rng.random();
+            let i = usize::from(q > RATE_QUANTILES[1]);
+            let w = (q - RATE_QUANTILES[i]) / (RATE_QUANTILES[i + 1] - RATE_QUANTILES[i]);
+            (i, i + 1, w)
+        };
+        evaluate_level(&phases.levels[below], &p, &mut creds, &mut low);
+        if above != below {
+            evaluate_level(&phases.levels[above], &p, &mut creds, &mut high);
         }
+        let level = |i: usize| {
+            (
+                &phases.levels[i].snapshot_of,
+                if i == below { &low } else { &high },
+            )
+        };
+        let ((lo_of, lo), (hi_of, hi)) = (level(below), level(above));
         for (s, sums) in out.iter_mut().enumerate() {
             survival.fill(1.0);
-            for (stretch, period) in phases.stretches.iter().zip(&phases.period_of) {
+            for (i, (stretch, period)) in phases.stretches.iter().zip(&phases.period_of).enumerate()
+            {
+                let a = lo[lo_of[i]][s];
+                let b = hi[hi_of[i]][s];
+                let mix = |k: usize| (1.0 - w) * a[k] + w * b[k];
                 let years = (stretch.end_month - stretch.start_month) / 12.0;
-                survival[*period] *= (1.0 - hazards[stretch.snapshot][s]).powf(years);
+                survival[*period] *= (1.0 - mix(0)).powf(years);
+                sums.gain_and_cost[i][0] += mix(1);
+                sums.gain_and_cost[i][1] += mix(2);
             }
             let mut peace = 1.0;
             for (k, kept) in survival.iter().enumerate() {
@@ -285,7 +354,7 @@ pub fn over(
                 periods(&phases.periods, |k| {
                     draws.attack.mapped(chance(phases.periods[k].1))
                 }),
-                vec![[g / n, c / n]; phases.snapshots().max(1)],
+                vec![[g / n, c / n]; phases.stretches.len()],
             )
         }
     };
@@ -412,11 +481,8 @@ fn vulnerability(
     names: &Names,
 ) -> Vec<Window> {
     let mut runs: Vec<(f64, f64, f64, f64)> = Vec::new(); // start, end, gain·months, cost·months
-    for stretch in &phases.stretches {
-        let [gain, cost] = gain_and_cost
-            .get(stretch.snapshot)
-            .copied()
-            .unwrap_or_default();
+    for (i, stretch) in phases.stretches.iter().enumerate() {
+        let [gain, cost] = gain_and_cost.get(i).copied().unwrap_or_default();
         if gain <= cost {
             continue;
         }

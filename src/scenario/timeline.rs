@@ -6,7 +6,7 @@
 
 use super::{
     Arrangement, ArrangementKind, ArrangementStatus, Change, Demand, Formality, Movement, Scenario,
-    Step,
+    Step, Uncertain,
 };
 
 /// The most steps a timeline may have (a draft of a settlement has tens).
@@ -65,9 +65,16 @@ pub fn waiting_loops(steps: &[Step]) -> Vec<String> {
 
 /// The scenario as it stands at `month` after the ceasefire: every step taken
 /// by then applied (a step at exactly `month` counts as taken), and what the
-/// steps not yet taken bring still absent. The snapshot has no timeline of
-/// its own, so the engine assesses it as one snapshot.
+/// steps not yet taken bring still absent; each rate of rebuilding at its
+/// most likely value. The snapshot has no timeline of its own, so the engine
+/// assesses it as one snapshot.
 pub fn at(scenario: &Scenario, month: f64) -> Scenario {
+    at_rates(scenario, month, &|u| u.likely)
+}
+
+/// [`at`] with each rate of rebuilding read from its range by `rate` (the
+/// engine's draws read one quantile of every range).
+pub fn at_rates(scenario: &Scenario, month: f64, rate: &dyn Fn(&Uncertain) -> f64) -> Scenario {
     let mut out = scenario.clone();
     out.timeline = Default::default();
     let taken = in_order(&scenario.timeline.steps);
@@ -96,7 +103,7 @@ pub fn at(scenario: &Scenario, month: f64) -> Scenario {
             demand.met = Some(met);
         }
     }
-    out.adversary.theatre_troops = theatre_troops(scenario, &taken, month);
+    out.adversary.theatre_troops = theatre_troops(scenario, &taken, month, rate);
     let mut lines = taken
         .iter()
         .filter(done)
@@ -308,7 +315,12 @@ fn apply_snapback(arrangement: &mut Arrangement, taken: &[(f64, &Step)], month: 
 /// changed at once by then, plus what each rate in force has added (each
 /// rate runs from its step to the next rate's, held to its limit), never
 /// below 0.
-fn theatre_troops(scenario: &Scenario, taken: &[(f64, &Step)], month: f64) -> f64 {
+fn theatre_troops(
+    scenario: &Scenario,
+    taken: &[(f64, &Step)],
+    month: f64,
+    rate_of: &dyn Fn(&Uncertain) -> f64,
+) -> f64 {
     let mut troops = scenario.adversary.theatre_troops;
     let mut rate: Option<(f64, f64, Option<f64>)> = None; // (from, per year, limit)
     let run = |troops: f64, (from, per_year, limit): (f64, f64, Option<f64>), to: f64| {
@@ -335,7 +347,7 @@ fn theatre_troops(scenario: &Scenario, taken: &[(f64, &Step)], month: f64) -> f6
                 if let Some(r) = rate {
                     troops = run(troops, r, *when);
                 }
-                rate = Some((*when, *troops_per_year, *up_to));
+                rate = Some((*when, rate_of(troops_per_year), *up_to));
             }
             _ => {}
         }
@@ -458,6 +470,21 @@ pub struct Stretch {
 /// rebuilding is taken at its mean over the stretch); and the distinct
 /// snapshots, so each is assessed once.
 pub fn stretches(scenario: &Scenario) -> (Vec<Stretch>, Vec<Scenario>) {
+    stretches_at_rates(scenario, &|u| u.likely)
+}
+
+/// Whether any rate of rebuilding is a range (so the engine draws it).
+pub fn rates_uncertain(scenario: &Scenario) -> bool {
+    scenario.timeline.steps.iter().any(|s| {
+        matches!(&s.change, Change::AdversaryRebuilds { troops_per_year: u, .. } if u.low < u.high)
+    })
+}
+
+/// [`stretches`] with each rate of rebuilding read from its range by `rate`.
+pub fn stretches_at_rates(
+    scenario: &Scenario,
+    rate: &dyn Fn(&Uncertain) -> f64,
+) -> (Vec<Stretch>, Vec<Scenario>) {
     let horizon = (scenario.horizon_years.max(0.0) * 12.0).max(1e-9);
     let period = scenario.timeline.period.months();
     let mut cuts: Vec<f64> = (0..)
@@ -485,7 +512,7 @@ pub fn stretches(scenario: &Scenario) -> (Vec<Stretch>, Vec<Scenario>) {
                     snapshot: 0,
                 };
             }
-            let snapshot = at(scenario, 0.5 * (w[0] + w[1]));
+            let snapshot = at_rates(scenario, 0.5 * (w[0] + w[1]), rate);
             let index = snapshots
                 .iter()
                 .position(|s| same_state(s, &snapshot))
@@ -680,7 +707,7 @@ mod tests {
                 "rebuild",
                 12.0,
                 Change::AdversaryRebuilds {
-                    troops_per_year: 120_000.0,
+                    troops_per_year: Uncertain::exact(120_000.0),
                     up_to: Some(800_000.0),
                 },
             ),

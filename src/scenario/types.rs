@@ -1111,8 +1111,10 @@ pub enum Change {
     /// The adversary's theatre forces growing (rebuilding) or shrinking
     /// (demobilising) at a rate from the step on, until a later such step.
     AdversaryRebuilds {
-        /// Troops added each year (negative: withdrawn or demobilised).
-        troops_per_year: f64,
+        /// Troops added each year (negative: withdrawn or demobilised), a
+        /// range the Monte Carlo draws from like any assumption's (low,
+        /// most likely, high; all three equal for a figure known exactly).
+        troops_per_year: Uncertain,
         /// The most (or, when shrinking, the fewest) theatre troops it grows
         /// or shrinks to; none: no limit.
         #[serde(default, skip_serializing_if = "Option::is_none")]

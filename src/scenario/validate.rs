@@ -891,7 +891,19 @@ fn check_timeline(c: &mut Checker, scenario: &Scenario) {
                 troops_per_year,
                 up_to,
             } => {
-                c.range(&at("troops_per_year"), *troops_per_year, -1.0e7, 1.0e7);
+                let u = troops_per_year;
+                for (name, v) in [("low", u.low), ("likely", u.likely), ("high", u.high)] {
+                    c.range(&at(&format!("troops_per_year.{name}")), v, -1.0e7, 1.0e7);
+                }
+                if !(u.low <= u.likely && u.likely <= u.high) {
+                    c.push(
+                        &at("troops_per_year"),
+                        format!(
+                            "low {}, likely {}, high {} are out of order; write low ≤ likely ≤ high",
+                            u.low, u.likely, u.high
+                        ),
+                    );
+                }
                 if let Some(limit) = up_to {
                     c.range(&at("up_to"), *limit, 0.0, 1.0e8);
                 }

@@ -219,7 +219,7 @@ fn a_step_waits_on_the_step_it_names() {
 #[test]
 fn an_adversary_rebuilding_raises_the_later_chance_of_attack() {
     let rebuild = Change::AdversaryRebuilds {
-        troops_per_year: 150_000.0,
+        troops_per_year: bulwark::scenario::Uncertain::new(100_000.0, 150_000.0, 200_000.0),
         up_to: None,
     };
     let mut s = common::baked("armed-neutrality.bulwark.json");
@@ -339,7 +339,10 @@ fn random_step(kind: u8, month: f64, value: f64, i: usize) -> Step {
             on: value > 0.5,
         },
         4 => Change::AdversaryRebuilds {
-            troops_per_year: (value - 0.5) * 200_000.0,
+            troops_per_year: {
+                let likely = (value - 0.5) * 200_000.0;
+                bulwark::scenario::Uncertain::new(likely - 20_000.0, likely, likely + 40_000.0)
+            },
             up_to: (value > 0.7).then_some(800_000.0),
         },
         5 => Change::AdversaryForces {

@@ -226,15 +226,7 @@ fn change(ui: &mut Ui, ed: &mut EditTracker, scenario: &Scenario, change: &mut C
             troops_per_year,
             up_to,
         } => {
-            widgets::number(
-                ui,
-                ed,
-                "Troops a year",
-                troops_per_year,
-                -1.0e6..=1.0e6,
-                "",
-                "How fast the adversary's theatre forces grow (negative: demobilise); an assumption unless the notes give a source",
-            );
+            rate_range(ui, ed, troops_per_year);
             widgets::optional_number(
                 ui,
                 ed,
@@ -276,6 +268,44 @@ fn change(ui: &mut Ui, ed: &mut EditTracker, scenario: &Scenario, change: &mut C
             );
         }
     }
+}
+
+/// A rate of rebuilding as a range: low, most likely, high (the Monte Carlo
+/// draws it), each held in order as the others move.
+fn rate_range(ui: &mut Ui, ed: &mut EditTracker, u: &mut crate::scenario::Uncertain) {
+    let tip = "Troops added to the adversary's theatre forces each year (negative: demobilised), \
+               an assumption unless the notes give a source; the Monte Carlo draws it from the range";
+    widgets::number(
+        ui,
+        ed,
+        "Troops a year, most likely",
+        &mut u.likely,
+        -1.0e6..=1.0e6,
+        "",
+        tip,
+    );
+    ui.horizontal(|ui| {
+        widgets::number(
+            ui,
+            ed,
+            "Low",
+            &mut u.low,
+            -1.0e6..=1.0e6,
+            "",
+            "Low end of the range",
+        );
+        widgets::number(
+            ui,
+            ed,
+            "High",
+            &mut u.high,
+            -1.0e6..=1.0e6,
+            "",
+            "High end of the range",
+        );
+    });
+    u.low = u.low.min(u.likely);
+    u.high = u.high.max(u.likely);
 }
 
 /// A demand's kind and region as one key for the demand picker.
@@ -388,7 +418,10 @@ fn new_changes(scenario: &Scenario) -> Vec<(Change, bool)> {
         ),
         (
             Change::AdversaryRebuilds {
-                troops_per_year: (troops * 0.1).round(),
+                troops_per_year: {
+                    let likely = (troops * 0.05).round();
+                    crate::scenario::Uncertain::new(0.0, likely, 2.0 * likely)
+                },
                 up_to: None,
             },
             true,
