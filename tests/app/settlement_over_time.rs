@@ -462,3 +462,28 @@ fn a_timeline_too_long_to_assess_is_refused_before_any_work() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_ranged_rate_of_rebuilding_is_drawn_between_its_ends() {
+    let with_rate = |low: f64, likely: f64, high: f64| {
+        let mut s = common::baked("sequencing-guarantee-first.bulwark.json");
+        for step in &mut s.timeline.steps {
+            if let Change::AdversaryRebuilds {
+                troops_per_year, ..
+            } = &mut step.change
+            {
+                *troops_per_year = bulwark::scenario::Uncertain::new(low, likely, high);
+            }
+        }
+        ukraine(&s, 0.0)
+            .cumulative
+            .last()
+            .expect("periods")
+            .chance_of_attack
+            .mean
+    };
+    let slow = with_rate(0.0, 0.0, 0.0);
+    let fast = with_rate(60_000.0, 60_000.0, 60_000.0);
+    let drawn = with_rate(0.0, 30_000.0, 60_000.0);
+    assert!(slow < drawn && drawn < fast, "{slow} < {drawn} < {fast}");
+}
