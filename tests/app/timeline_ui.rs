@@ -206,3 +206,36 @@ fn two_orders_of_the_same_steps_compare_over_time() {
     h.get_by_label_contains("vulnerability, months 0–12");
     h.snapshot("compare_sequences");
 }
+
+#[test]
+fn a_newcomer_adds_the_first_step_and_the_strip_appears() {
+    let mut h = common::app(common::WINDOW);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Month shown").is_none(),
+        "no strip without a timeline"
+    );
+    h.get_by(|n| {
+        n.label().as_deref() == Some("Timeline") && n.role() != egui::accesskit::Role::CheckBox
+    })
+    .click();
+    h.run();
+    h.get_by_label("Add step").click();
+    h.run();
+    h.get_by_label("Arrangement signed, ratified, activated…")
+        .click();
+    common::run_assessment(&mut h);
+    let steps = steps(&h);
+    assert_eq!(steps.len(), 1);
+    assert_eq!(steps[0].month, 0.0, "the first step at the ceasefire");
+    h.get_by_label_contains("Month shown: month 0");
+    h.get_by_label("Step: Arrangement signed, ratified, activated");
+    let result = h.state().assessment().result.expect("assessed");
+    assert!(!result.states[0].steps.is_empty(), "the step is assessed");
+    h.state_mut().queue(Command::Undo);
+    common::run_assessment(&mut h);
+    assert!(
+        h.query_by_label_contains("Month shown").is_none(),
+        "undo takes the timeline away"
+    );
+}
