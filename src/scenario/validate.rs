@@ -26,6 +26,9 @@ pub const MAX_RIVERS: usize = 50;
 pub const MAX_DEFENCE_LINES: usize = 50;
 /// Most slides in a deck.
 pub const MAX_SLIDES: usize = 500;
+/// The latest month a timeline step or slide may name: the longest horizon's
+/// end (50 years).
+pub const MAX_MONTH: f64 = 600.0;
 /// Most Monte Carlo draws a scenario may ask for.
 pub const MAX_SAMPLES: u32 = 1_000_000;
 /// Longest free text (notes, descriptions), characters.
@@ -787,8 +790,7 @@ fn check_slides(c: &mut Checker, scenario: &Scenario, states: &HashSet<String>) 
             SlideContent::Timeline { view, month } => {
                 check_view(c, &format!("{path}.content.view"), view);
                 if let Some(m) = month {
-                    let horizon = (scenario.horizon_years * 12.0).max(0.0);
-                    c.range(&format!("{path}.content.month"), *m, 0.0, horizon);
+                    c.range(&format!("{path}.content.month"), *m, 0.0, MAX_MONTH);
                 }
             }
             SlideContent::Plot { state: None, .. } | SlideContent::Comparison => {}
@@ -805,15 +807,14 @@ fn check_timeline(c: &mut Checker, scenario: &Scenario) {
     let steps = &scenario.timeline.steps;
     c.count("timeline.steps", steps.len(), timeline::MAX_STEPS);
     let mut ids = HashSet::new();
-    let horizon = scenario.horizon_years * 12.0;
     for (i, step) in steps.iter().enumerate().take(timeline::MAX_STEPS) {
         let path = format!("timeline.steps[{i}]");
         c.unique(&format!("{path}.id"), &step.id, &mut ids);
         c.name(&format!("{path}.name"), &step.name, MAX_NAME);
         c.text(&format!("{path}.notes"), &step.notes, MAX_TEXT);
-        if horizon.is_finite() {
-            c.range(&format!("{path}.month"), step.month, 0.0, horizon.max(0.0));
-        }
+        // Up to the longest horizon: a step after this scenario's is a
+        // warning (a shorter horizon keeps its later steps).
+        c.range(&format!("{path}.month"), step.month, 0.0, MAX_MONTH);
         if let Some(after) = &step.after
             && !steps.iter().any(|s| s.id == *after)
         {

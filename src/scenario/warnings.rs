@@ -28,7 +28,26 @@ pub fn warnings(scenario: &Scenario) -> Vec<Problem> {
     late_reinforcements(scenario, &mut out);
     lifts(scenario, &mut out);
     points_off_route(scenario, &mut out);
+    steps_after_the_horizon(scenario, &mut out);
     out
+}
+
+/// Timeline steps taken after the horizon (the file stays valid: a shorter
+/// horizon keeps its later steps).
+fn steps_after_the_horizon(scenario: &Scenario, out: &mut Vec<Problem>) {
+    let horizon = scenario.horizon_years * 12.0;
+    let taken = super::timeline::taken_months(&scenario.timeline.steps);
+    for (i, (step, month)) in scenario.timeline.steps.iter().zip(taken).enumerate() {
+        if month > horizon {
+            out.push(Problem::new(
+                &format!("timeline.steps[{i}].month"),
+                format!(
+                    "'{}' is taken at month {month}, after the horizon (month {horizon}): it changes nothing assessed",
+                    step.name
+                ),
+            ));
+        }
+    }
 }
 
 /// A way via a river crossing this much longer than the straight line

@@ -487,3 +487,23 @@ fn a_ranged_rate_of_rebuilding_is_drawn_between_its_ends() {
     let drawn = with_rate(0.0, 30_000.0, 60_000.0);
     assert!(slow < drawn && drawn < fast, "{slow} < {drawn} < {fast}");
 }
+
+#[test]
+fn a_shorter_horizon_keeps_its_later_steps_with_a_warning() {
+    let mut s = common::baked("sequencing-root-causes-first.bulwark.json");
+    s.horizon_years = 1.0;
+    assert!(scenario::validate(&s).is_empty(), "still a valid file");
+    let warned: Vec<String> = scenario::warnings::warnings(&s)
+        .into_iter()
+        .filter(|w| w.path.starts_with("timeline"))
+        .map(|w| w.message)
+        .collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(
+        warned[0].contains("'Reassurance force deploys' is taken at month 18, after the horizon"),
+        "{warned:?}"
+    );
+    let a = ukraine(&s, 0.0);
+    assert_eq!(a.by_period.len(), 1);
+    assert!(a.steps.iter().all(|st| st.month <= 18.0));
+}
