@@ -13,6 +13,7 @@ use clap::{Parser, Subcommand};
 use crate::scenario;
 
 mod assess;
+mod geography;
 mod new;
 
 pub use new::Template;
@@ -82,6 +83,25 @@ pub enum Command {
         /// Size in pixels, WIDTHxHEIGHT, each 200 to 8000.
         #[arg(long, default_value = "1600x900", value_parser = parse_size)]
         size: [u32; 2],
+    },
+    /// Write a scenario's geography as GeoJSON (RFC 7946) for QGIS and other
+    /// GIS: axes, river crossings, defence lines, units, the line of control,
+    /// drawn areas and guarantee ties, each with its properties.
+    ExportGeojson {
+        /// The scenario file.
+        file: PathBuf,
+        /// The GeoJSON file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Read a GeoJSON file's geography into a scenario: a LineString becomes
+    /// an axis (or moves the axis its `id` names), and units, marks, the line
+    /// of control and drawn areas move; written back atomically with a .bak.
+    ImportGeojson {
+        /// The scenario file to change.
+        file: PathBuf,
+        /// The GeoJSON file to read.
+        geojson: PathBuf,
     },
     /// Assess scenario files: chance of attack, credibility, campaign, burden…
     Assess {
@@ -190,6 +210,14 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             out: path,
             size,
         } => export_plot(file, *plot, *size, path, out, err),
+        Command::ExportGeojson { file, out: path } => {
+            let outcome = load_or_report(file, err).map(|s| geography::export(&s, path));
+            match outcome {
+                Some(outcome) => report_export(file, outcome, out, err),
+                None => 1,
+            }
+        }
+        Command::ImportGeojson { file, geojson } => geography::import(file, geojson, out, err),
     }
 }
 

@@ -456,10 +456,7 @@ fn first_paragraph(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn example(name: &str) -> Scenario {
-        let bytes = crate::assets::example(name).expect("a shipped example");
-        crate::scenario::from_bytes(name, bytes).expect("loads")
-    }
+    use crate::scenario::example;
 
     #[test]
     fn a_timeline_slide_steps_through_every_phase_one_slide_each() {

@@ -7,7 +7,7 @@ use super::types::{Axis, Crossing, DefenceLine, GeoPoint, Place, RiverCrossing, 
 
 /// A state's capital: its own (named after the state), else its reference
 /// capital.
-fn capital(scenario: &Scenario, id: &str) -> Option<Place> {
+pub fn capital(scenario: &Scenario, id: &str) -> Option<Place> {
     let entry = scenario.states.iter().find(|s| s.id == id)?;
     if let Some(point) = entry.overrides.capital {
         let name = reference::state_name(scenario, id);
@@ -258,10 +258,7 @@ pub fn add_standard_axis(scenario: &mut Scenario, standard: &StandardAxis) -> us
 mod tests {
     use super::*;
 
-    fn example(name: &str) -> Scenario {
-        let bytes = crate::assets::example(name).expect("example");
-        crate::scenario::from_bytes(name, bytes).expect("loads")
-    }
+    use crate::scenario::example;
 
     #[test]
     fn a_state_without_axes_is_offered_its_standard_axes_and_one_with_axes_none() {

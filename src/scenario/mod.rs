@@ -5,6 +5,7 @@
 
 pub mod areas;
 pub mod axes;
+pub mod geography;
 mod io;
 pub mod lines;
 pub mod new_case;
@@ -35,6 +36,13 @@ pub fn schema_json() -> String {
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// A shipped example by file name, for the unit tests of every layer.
+#[cfg(test)]
+pub fn example(name: &str) -> Scenario {
+    let bytes = crate::assets::example(name).expect("a shipped example");
+    from_bytes(name, bytes).expect("the shipped example loads")
 }
 
 /// A new, empty scenario: Ukraine and Russia, no arrangement yet.

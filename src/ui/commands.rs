@@ -146,6 +146,14 @@ pub enum Command {
     /// Show the scenario as it stands at this month after the ceasefire (the
     /// timeline strip's scrubber): the map and the assessment follow.
     ShowMonth(f64),
+    /// Export the scenario's geography as GeoJSON (asks where, when needed).
+    ExportGeography,
+    /// Export the geography to this file.
+    ExportGeographyTo(PathBuf),
+    /// Import geography from a GeoJSON file (asks which).
+    ImportGeography,
+    /// Import the geography of this GeoJSON file (one undoable edit).
+    ImportGeographyFrom(PathBuf),
 }
 
 /// The user's answer to the unsaved-changes question.
@@ -231,6 +239,10 @@ impl Command {
             Command::DismissError,
             Command::Report(String::new()),
             Command::ShowMonth(0.0),
+            Command::ExportGeography,
+            Command::ExportGeographyTo(PathBuf::new()),
+            Command::ImportGeography,
+            Command::ImportGeographyFrom(PathBuf::new()),
         ];
         all.extend(Action::WITH_KEYS.map(Command::Presenting));
         all.push(Command::Presenting(Action::GoTo(0)));
@@ -307,6 +319,10 @@ impl Command {
             Command::DismissError => "OK",
             Command::Report(_) => "Report",
             Command::ShowMonth(_) => "Show the month",
+            Command::ExportGeography => "Export geography (GeoJSON)",
+            Command::ExportGeographyTo(_) => "Export geography",
+            Command::ImportGeography => "Import geography (GeoJSON)…",
+            Command::ImportGeographyFrom(_) => "Import geography",
         }
     }
 
@@ -347,6 +363,12 @@ impl Command {
             }
             Command::ShowMonth(_) => {
                 "Show the scenario as it stands at this month of its timeline: the map and the assessment follow"
+            }
+            Command::ExportGeography => {
+                "Write the axes, units, marks, the line of control, drawn areas and ties as GeoJSON for QGIS and other GIS"
+            }
+            Command::ImportGeography => {
+                "Read axes (a line drawn in a GIS becomes an axis), units, marks, the line and areas from a GeoJSON file"
             }
             _ => "",
         }
@@ -491,6 +513,10 @@ mod tests {
             Command::ExportAssessmentTo { .. } => 53,
             Command::NextPanel(_) => 54,
             Command::ShowMonth(_) => 55,
+            Command::ExportGeography => 56,
+            Command::ExportGeographyTo(_) => 57,
+            Command::ImportGeography => 58,
+            Command::ImportGeographyFrom(_) => 59,
         }
     }
 
@@ -498,7 +524,7 @@ mod tests {
     fn every_kind_of_command_is_listed() {
         let all = Command::every();
         let kinds: std::collections::BTreeSet<usize> = all.iter().map(kind).collect();
-        assert_eq!(kinds, (0..56).collect());
+        assert_eq!(kinds, (0..60).collect());
         assert!(all.iter().all(|c| !c.label().is_empty()));
     }
 

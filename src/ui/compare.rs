@@ -440,10 +440,7 @@ fn table_row(ui: &mut Ui, label: &str, values: &[String]) {
 mod tests {
     use super::*;
 
-    fn example(name: &str) -> Scenario {
-        let bytes = crate::assets::example(name).expect("example");
-        crate::scenario::from_bytes(name, bytes).expect("valid")
-    }
+    use crate::scenario::example;
 
     #[test]
     fn neutrality_and_nato_differ_in_guarantors_and_burden() {

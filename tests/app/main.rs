@@ -16,6 +16,7 @@ mod app_shell;
 mod cli;
 mod cli_assess;
 mod command_palette;
+mod geography;
 mod kill_during_save;
 mod layering;
 mod limits;

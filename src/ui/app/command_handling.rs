@@ -99,7 +99,11 @@ impl BulwarkApp {
             | Command::ExportPlotTo(..)
             | Command::ExportAssessment { .. }
             | Command::ExportMapImageTo(_)
-            | Command::ExportAssessmentTo { .. } => self.apply_export_command(command),
+            | Command::ExportAssessmentTo { .. }
+            | Command::ExportGeography
+            | Command::ExportGeographyTo(_)
+            | Command::ImportGeography
+            | Command::ImportGeographyFrom(_) => self.apply_export_command(command),
             Command::ShowPlot(plot) => self.views.panel.plot = plot,
             Command::ShowMonth(month) => self.tabs.active_mut().show_month(month),
             Command::About => self.dialogs.about = true,

@@ -220,6 +220,8 @@ fn typed_path_dialog(
         PathPurpose::ExportPlot(_) => ("Export the plot as a PNG image", "Export"),
         PathPurpose::ExportMap => ("Export the map as a PNG image", "Export"),
         PathPurpose::ExportAssessment { .. } => ("Export the assessment's figures", "Export"),
+        PathPurpose::ExportGeography => ("Export the geography as GeoJSON", "Export"),
+        PathPurpose::ImportGeography => ("Import geography from a GeoJSON file", "Import"),
     };
     let (prompt, example) = match purpose {
         PathPurpose::Open => (
@@ -238,6 +240,10 @@ fn typed_path_dialog(
         PathPurpose::ExportAssessment { .. } => (
             "Path of the file:",
             "e.g. ~/briefing/assessment.csv".to_owned(),
+        ),
+        PathPurpose::ExportGeography | PathPurpose::ImportGeography => (
+            "Path of the GeoJSON file:",
+            "e.g. ~/gis/axes.geojson".to_owned(),
         ),
     };
     let modal = Modal::new(Id::unique("typed_path_dialog")).show(ctx, |ui| {

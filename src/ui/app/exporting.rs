@@ -62,6 +62,24 @@ impl BulwarkApp {
                 }
             }
             Command::ExportAssessmentTo { csv, path } => self.export_assessment(csv, path),
+            Command::ExportGeography => {
+                let name = format!(
+                    "{}-geography.geojson",
+                    slug(&self.doc().scenario().meta.title)
+                );
+                match self.export_folder() {
+                    Some(dir) => self.export_geography(dir.join(name)),
+                    None => self.ask_export_path(PathPurpose::ExportGeography, name),
+                }
+            }
+            Command::ExportGeographyTo(path) => self.export_geography(path),
+            Command::ImportGeography => {
+                self.dialogs.question = Some(Question::TypedPath {
+                    purpose: PathPurpose::ImportGeography,
+                    text: String::new(),
+                });
+            }
+            Command::ImportGeographyFrom(path) => self.import_geography(&path),
             _ => {}
         }
     }
@@ -70,6 +88,44 @@ impl BulwarkApp {
     fn ask_export_path(&mut self, purpose: PathPurpose, name: String) {
         let text = self.suggested_export_path(&name);
         self.dialogs.question = Some(Question::TypedPath { purpose, text });
+    }
+
+    /// Writes the active scenario's geography to `path` as GeoJSON.
+    fn export_geography(&mut self, path: PathBuf) {
+        let text = crate::scenario::geography::to_geojson(self.doc().scenario());
+        match crate::scenario::write_export(&path, text.as_bytes()) {
+            Ok(()) => self.dialogs.message = format!("Geography written to {}", path.display()),
+            Err(e) => self.dialogs.error = Some(e.to_string()),
+        }
+    }
+
+    /// Reads the GeoJSON file at `path` into the active scenario as one
+    /// undoable edit; a problem names the file, the feature and the field,
+    /// and changes nothing.
+    fn import_geography(&mut self, path: &Path) {
+        let name = path.display().to_string();
+        let cap = crate::scenario::MAX_FILE_BYTES;
+        let text = match crate::scenario::read::read_capped(path, cap) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) => {
+                self.dialogs.error = Some(format!("{name}: {e}"));
+                return;
+            }
+        };
+        match crate::scenario::geography::import(self.doc().scenario(), &name, &text) {
+            Ok((changed, done)) => {
+                self.tabs.active_mut().edit(changed, None);
+                self.dialogs.message = format!("Imported from {name}: {done}");
+            }
+            Err(problems) => {
+                let lines: Vec<String> = problems
+                    .iter()
+                    .take(crate::scenario::MAX_PROBLEM_LINES)
+                    .map(|p| format!("{}: {}", p.path, p.message))
+                    .collect();
+                self.dialogs.error = Some(lines.join("\n"));
+            }
+        }
     }
 
     /// Writes the active scenario's current assessment to `path`.

@@ -196,6 +196,8 @@ impl BulwarkApp {
             PathPurpose::ExportAssessment { csv } => {
                 self.apply(Command::ExportAssessmentTo { csv, path });
             }
+            PathPurpose::ExportGeography => self.apply(Command::ExportGeographyTo(path)),
+            PathPurpose::ImportGeography => self.apply(Command::ImportGeographyFrom(path)),
         }
     }
 

@@ -96,6 +96,10 @@ pub enum PathPurpose {
         /// CSV when true, JSON when false.
         csv: bool,
     },
+    /// Export the geography as GeoJSON.
+    ExportGeography,
+    /// Import geography from a GeoJSON file.
+    ImportGeography,
 }
 
 /// The state the views keep between frames: which tab of the editor, which

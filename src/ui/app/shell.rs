@@ -507,6 +507,8 @@ fn file_menu(ui: &mut Ui, app: &BulwarkApp, views: &Views, out: &mut Vec<Command
     }
     menu_item(ui, out, Command::ExportAssessment { csv: true }, true);
     menu_item(ui, out, Command::ExportAssessment { csv: false }, true);
+    menu_item(ui, out, Command::ExportGeography, true);
+    menu_item(ui, out, Command::ImportGeography, true);
     ui.separator();
     menu_item(ui, out, Command::ExportSlides, !app.exporting_slides());
     ui.separator();
