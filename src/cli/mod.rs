@@ -324,8 +324,19 @@ fn export_slides(
     } else {
         Default::default()
     };
-    let outcome = crate::present::export::export_slides(&scenario, &dir, images)
-        .map(|n| format!("{n} slides and handout.md written to {}", dir.display()));
+    // Progress on the error stream, so that the output stays the result.
+    let name = shown(file);
+    let outcome = {
+        let progress_to = std::cell::RefCell::new(&mut *err);
+        let progress = |written: usize, all: usize| {
+            if written > 0 {
+                let mut e = progress_to.borrow_mut();
+                let _ = writeln!(e, "{name}: slide {written} of {all} written");
+            }
+        };
+        crate::present::export::export_slides(&scenario, &dir, images, &progress)
+            .map(|n| format!("{n} slides and handout.md written to {}", dir.display()))
+    };
     report_export(file, outcome, out, err)
 }
 

@@ -29,10 +29,13 @@ const WAIT: Duration = Duration::from_secs(30);
 /// Images in the notes are drawn from `note_images` (those the user loaded);
 /// the others are placeholders naming their address, and the handout names
 /// every image's address rather than linking it.
+/// `progress` hears (slides written, slides in all) before the first and
+/// after each.
 pub fn export_slides(
     scenario: &Scenario,
     dir: &Path,
     note_images: Arc<NoteImages>,
+    progress: &dyn Fn(usize, usize),
 ) -> Result<usize, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("Could not create {}: {e}", dir.display()))?;
     let slides = super::deck(scenario);
@@ -41,6 +44,7 @@ pub fn export_slides(
         Ok(mut renderer) => {
             NoteImages::install(&renderer.ctx, note_images);
             let mut names = Vec::new();
+            progress(0, slides.len());
             for (i, slide) in slides.iter().enumerate() {
                 let image =
                     renderer.render(scenario, Some(&assessment), slide, theme::EXPORT_SIZE)?;
@@ -48,6 +52,7 @@ pub fn export_slides(
                 let path = dir.join(&name);
                 crate::scenario::write_export(&path, &png(&image)?).map_err(|e| e.to_string())?;
                 names.push(name);
+                progress(i + 1, slides.len());
             }
             Ok(names)
         }

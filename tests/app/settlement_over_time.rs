@@ -307,6 +307,21 @@ fn export_slides_renders_one_image_per_phase_of_the_timeline() {
         handout.contains("Step by step: month 18 (year 2)"),
         "{handout}"
     );
+    assert!(
+        stderr.contains("slide 1 of 6 written") && stderr.contains("slide 6 of 6 written"),
+        "progress: {stderr}"
+    );
+    // The library reports the same progress, in order, to the app.
+    let heard = std::cell::RefCell::new(Vec::new());
+    let again = common::temp_dir();
+    let s = common::baked("sequencing-root-causes-first.bulwark.json");
+    let images = std::sync::Arc::new(Default::default());
+    let progress = |done: usize, all: usize| heard.borrow_mut().push((done, all));
+    bulwark::present::export::export_slides(&s, again.path(), images, &progress).expect("exported");
+    assert_eq!(
+        heard.into_inner(),
+        (0..=6).map(|i| (i, 6)).collect::<Vec<_>>()
+    );
 }
 
 /// One random step on the coalition example (with its neutrality clause):

@@ -239,3 +239,31 @@ fn a_newcomer_adds_the_first_step_and_the_strip_appears() {
         "undo takes the timeline away"
     );
 }
+
+#[test]
+fn the_app_exports_the_phases_as_slides_showing_its_progress() {
+    let dir = common::temp_dir();
+    let mut h = common::app(common::WINDOW);
+    h.run();
+    h.state_mut().queue(Command::OpenExample(
+        "sequencing-root-causes-first.bulwark.json".into(),
+    ));
+    h.run();
+    h.state_mut()
+        .queue(Command::ExportSlidesTo(dir.path().to_path_buf()));
+    let mut progress_seen = false;
+    let started = std::time::Instant::now();
+    while !h.state().message().starts_with("Exported") {
+        assert!(started.elapsed().as_secs() < 120, "the export ends");
+        progress_seen |= h.state().message().contains(" of 6…");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run();
+    }
+    assert!(progress_seen, "the status line counted the slides");
+    assert!(
+        h.state().message().contains("Exported 6 slides"),
+        "{}",
+        h.state().message()
+    );
+    assert!(dir.path().join("slide-06.png").exists());
+}

@@ -2,6 +2,8 @@
 //! a plot of the assessment panel, and the assessment's figures.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::files::DialogKind;
@@ -13,6 +15,10 @@ use crate::ui::commands::Command;
 pub(super) struct Exports {
     /// A slide export running on another thread.
     slides: Option<Receiver<Result<String, String>>>,
+    /// How far it has got: slides written and slides in all.
+    slides_done: Arc<[AtomicUsize; 2]>,
+    /// Where it writes, for the status line.
+    slides_to: PathBuf,
     /// A plot export (a figure rendered offscreen) running on another thread.
     plot: Option<Receiver<Result<String, String>>>,
 }
@@ -157,8 +163,15 @@ impl BulwarkApp {
         // The slides show the images the user loaded into the notes, no others.
         let images = self.window.note_images.clone();
         self.dialogs.message = format!("Exporting slides to {}…", dir.display());
+        let done = Arc::new([AtomicUsize::new(0), AtomicUsize::new(0)]);
+        self.exports.slides_done = done.clone();
+        self.exports.slides_to = dir.clone();
         std::thread::spawn(move || {
-            let result = crate::present::export::export_slides(&scenario, &dir, images)
+            let progress = |written: usize, all: usize| {
+                done[1].store(all, Ordering::Relaxed);
+                done[0].store(written, Ordering::Relaxed);
+            };
+            let result = crate::present::export::export_slides(&scenario, &dir, images, &progress)
                 .map(|n| format!("Exported {n} slides and handout.md to {}", dir.display()))
                 .map_err(|e| format!("Could not export the slides.\n\n{e}"));
             let _ = tx.send(result);
@@ -196,6 +209,16 @@ impl BulwarkApp {
 
     /// Takes the outcome of finished slide and plot exports.
     pub(super) fn poll_exports(&mut self, ctx: &egui::Context) {
+        if self.exports.slides.is_some() {
+            let [done, all] = &*self.exports.slides_done;
+            let (done, all) = (done.load(Ordering::Relaxed), all.load(Ordering::Relaxed));
+            if all > 0 {
+                self.dialogs.message = format!(
+                    "Exporting slides to {}: {done} of {all}…",
+                    self.exports.slides_to.display()
+                );
+            }
+        }
         for (running, what) in [
             (&mut self.exports.slides, "slide"),
             (&mut self.exports.plot, "plot"),
