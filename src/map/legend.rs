@@ -342,8 +342,10 @@ pub(super) fn scale_bar_box(painter: &egui::Painter, frame: &Frame) -> ScaleBar 
         frame.font(9.5),
         palette::MAP_TEXT_MUTED,
     );
-    // Wide enough for the latitude after the bar's "… km" at any ink.
-    let right = len + frame.px(30.0) + true_at.size().x + frame.px(6.0);
+    // Wide enough for the latitude after the bar's "… km" at any ink, and
+    // the north arrow after it.
+    let right =
+        len + frame.px(30.0) + true_at.size().x + frame.px(6.0) + NORTH_ARROW_ROOM * frame.px(1.0);
     let rect = Rect::from_min_max(
         left + frame.offset(-6.0, -18.0),
         left + vec2(right, frame.px(8.0)),
@@ -390,7 +392,49 @@ pub(super) fn scale_bar(painter: &egui::Painter, frame: &Frame, bar: ScaleBar) {
         );
     }
     let at = right + frame.offset(30.0, -2.0) - vec2(0.0, true_at.size().y);
+    let arrow_x = at.x + true_at.size().x + frame.px(6.0 + NORTH_ARROW_ROOM / 2.0);
+    let arrow_at = pos2(arrow_x, left.y - frame.px(1.0));
     painter.galley(at, true_at, palette::MAP_TEXT_MUTED);
+    north_arrow(painter, frame, arrow_at);
+}
+
+/// Room the north arrow takes at the right of the scale bar's box, points
+/// at ink scale 1.
+const NORTH_ARROW_ROOM: f32 = 26.0;
+
+/// A north arrow centred on `at`, pointing to true north at the view's
+/// centre: on this conic projection north leans away from straight up east
+/// and west of 25°E, and the arrow leans with it (its "N" says which way is
+/// north wherever the view is).
+fn north_arrow(painter: &egui::Painter, frame: &Frame, at: egui::Pos2) {
+    let [lon, lat] = frame.to_geo(frame.rect.center());
+    let lat = lat.clamp(-85.0, 85.0);
+    let here = frame.to_screen(projection::project(lon, lat));
+    let north = frame.to_screen(projection::project(lon, lat + 0.5));
+    let up = (north - here).normalized();
+    let up = if up.is_finite() { up } else { vec2(0.0, -1.0) };
+    let side = vec2(-up.y, up.x);
+    let half = frame.px(6.0);
+    let tip = at + up * half;
+    let tail = at - up * half;
+    let ink = palette::MAP_TEXT;
+    painter.add(egui::Shape::convex_polygon(
+        vec![
+            tip,
+            tail + side * frame.px(4.0),
+            at - up * frame.px(4.0),
+            tail - side * frame.px(4.0),
+        ],
+        ink,
+        egui::Stroke::NONE,
+    ));
+    painter.text(
+        tip + up * frame.px(1.0),
+        Align2::CENTER_BOTTOM,
+        "N",
+        frame.font(8.5),
+        ink,
+    );
 }
 
 /// The boxed panel under the title block and the legend.

@@ -312,6 +312,13 @@ fn export_deck_with_images(images: bool) -> (image::RgbaImage, String, String) {
     let code = bulwark::cli::run(&command, &mut out, &mut err);
     let err = String::from_utf8_lossy(&err).to_string();
     assert_eq!(code, 0, "{err}");
+    assert!(err.contains("slide 1 of 1 written"), "the progress: {err}");
+    // The warnings, without the progress lines.
+    let err: String = err
+        .lines()
+        .filter(|l| !l.ends_with(" written"))
+        .map(|l| format!("{l}\n"))
+        .collect();
     let slide = image::open(out_dir.join("slide-01.png"))
         .expect("test set-up")
         .to_rgba8();
