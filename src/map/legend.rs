@@ -39,7 +39,7 @@ pub(super) fn title_box(
     );
     let mut sub = String::from("NATO's eastern flank");
     if !scenario.meta.date.is_empty() {
-        sub.push_str(" · ");
+        sub.push_str(" · as of ");
         sub.push_str(&scenario.meta.date);
     }
     let sub = painter.layout_no_wrap(sub, frame.font(11.5), palette::MAP_TEXT_MUTED);

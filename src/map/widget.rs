@@ -289,6 +289,7 @@ impl MapState {
     ) {
         let rect = ui.available_rect_before_wrap();
         ui.allocate_rect(rect, Sense::hover());
+        let rect = marking_banners(ui, rect, &scenario.meta.marking, ink);
         self.set_view(view.center, view.zoom);
         let frame = Frame::new(rect, self.view).with_ink(ink);
         self.last_rect = Some(rect);
@@ -316,6 +317,8 @@ impl MapState {
         }
         let rect = ui.available_rect_before_wrap();
         let response = ui.allocate_rect(rect, Sense::click_and_drag());
+        let full = rect;
+        let rect = marking_banners(ui, rect, &scenario.meta.marking, 1.0);
         self.sync_from(&scenario.map_view);
         self.cancel_other_tools();
         if let Some(edit) = self.input(ui, &response, rect, scenario) {
@@ -358,7 +361,8 @@ impl MapState {
         if let Some(view) = self.view_to_save(ui, &scenario.map_view, layers) {
             out.edit = Some((view, Some(VIEW_EDIT_GROUP)));
         }
-        if let Some(message) = self.export.capture(ui.ctx(), rect, "the map") {
+        // The banners are the map's as far as an export goes.
+        if let Some(message) = self.export.capture(ui.ctx(), full, "the map") {
             out.report = Some(message);
         }
         if let Some(result) = self.export.poll(ui.ctx()) {
@@ -855,4 +859,34 @@ pub fn country_card(ui: &mut Ui, scenario: &Scenario, id: &str) {
             crate::kit::format::thousands(pledged)
         ));
     }
+}
+
+/// The scenario's marking (e.g. "UNCLASSIFIED — FOR TRAINING") in a banner
+/// across the top and the bottom of `rect`, at ink scale `ink`; the map goes
+/// in what is left between them. Without a marking, all of `rect`.
+fn marking_banners(ui: &Ui, rect: egui::Rect, marking: &str, ink: f32) -> egui::Rect {
+    let marking = marking.trim();
+    if marking.is_empty() {
+        return rect;
+    }
+    let height = 18.0 * ink;
+    let font = egui::FontId::proportional(12.0 * ink);
+    let painter = ui.painter_at(rect);
+    let top = egui::Rect::from_min_max(rect.min, egui::pos2(rect.right(), rect.top() + height));
+    let bottom =
+        egui::Rect::from_min_max(egui::pos2(rect.left(), rect.bottom() - height), rect.max);
+    for band in [top, bottom] {
+        painter.rect_filled(band, 0.0, crate::kit::palette::MAP_TEXT);
+        painter.text(
+            band.center(),
+            egui::Align2::CENTER_CENTER,
+            marking,
+            font.clone(),
+            egui::Color32::WHITE,
+        );
+    }
+    egui::Rect::from_min_max(
+        egui::pos2(rect.left(), top.bottom()),
+        egui::pos2(rect.right(), bottom.top()),
+    )
 }

@@ -261,6 +261,7 @@ pub fn new_case(
         author: String::new(),
         date: date.to_string(),
         notes: notes.finish(),
+        marking: String::new(),
     };
     Ok(scenario)
 }

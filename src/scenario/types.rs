@@ -76,6 +76,11 @@ pub struct Meta {
     /// Notes in Markdown: what the scenario represents and where its figures come from.
     #[serde(default)]
     pub notes: String,
+    /// A marking shown in a banner at the top and bottom of the map, its
+    /// slides and exports, e.g. "UNCLASSIFIED — FOR TRAINING"; empty (not
+    /// written): none. Since format version 6.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub marking: String,
 }
 
 /// A state taking part in the scenario. Figures default to the reference table

@@ -88,6 +88,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         c.push("meta.title", "is empty; give the scenario a title");
     }
     c.name("meta.author", &scenario.meta.author, MAX_NAME);
+    c.name("meta.marking", &scenario.meta.marking, MAX_NAME);
     c.text("meta.notes", &scenario.meta.notes, MAX_TEXT);
     check_date(&mut c, &scenario.meta.date);
     c.range("horizon_years", scenario.horizon_years, 0.5, 50.0);

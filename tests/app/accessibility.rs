@@ -186,16 +186,17 @@ fn the_left_panel_works_from_the_keyboard() {
         "Title",
         "Author",
         "Date",
+        "Marking",
         "Horizon",
         "Monte Carlo draws",
         "Seed",
         "Settlement line",
         "Edit notes",
     ];
-    assert_eq!(tab_stops(&mut h, egui::Modifiers::NONE, 7), forward);
+    assert_eq!(tab_stops(&mut h, egui::Modifiers::NONE, 8), forward);
     let mut backward = forward;
     backward.reverse();
-    assert_eq!(tab_stops(&mut h, egui::Modifiers::SHIFT, 7), backward);
+    assert_eq!(tab_stops(&mut h, egui::Modifiers::SHIFT, 8), backward);
 
     // Shift+Tab from the first field reaches the panel's tabs; Space opens one.
     press(&mut h, egui::Modifiers::SHIFT, egui::Key::Tab);

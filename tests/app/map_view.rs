@@ -468,3 +468,33 @@ fn the_legend_shows_the_held_area_in_its_colour_on_the_map() {
         "{swatch} legend pixels in the map's {on_map:?}"
     );
 }
+
+#[test]
+fn a_marking_runs_across_the_top_and_the_bottom_of_the_map_and_the_boxes_keep_clear() {
+    let mut scenario = demo();
+    scenario.meta.marking = "UNCLASSIFIED — FOR TRAINING".into();
+    let size = vec2(1100.0, 700.0);
+    let h = harness_drawing(scenario, size, move |ui, state| {
+        bulwark::kit::retained::set_enabled(ui.ctx(), false);
+        let view = state.scenario.map_view.clone();
+        state.map.show_static(ui, &state.scenario, &view, &[], 1.0);
+    });
+    let (boxes, texts) = boxes_and_texts(&h);
+    let banners: Vec<egui::Rect> = texts
+        .iter()
+        .filter(|(t, _)| t == "UNCLASSIFIED — FOR TRAINING")
+        .map(|(_, r)| *r)
+        .collect();
+    assert_eq!(banners.len(), 2, "top and bottom");
+    let top = banners[0].top().min(banners[1].top());
+    let bottom = banners[0].bottom().max(banners[1].bottom());
+    assert!(top < 20.0 && bottom > size.y - 20.0, "{banners:?}");
+    for b in &boxes {
+        assert!(
+            b.top() > 18.0 && b.bottom() < size.y - 18.0,
+            "the title, legend and scale bar clear of the banners: {b:?}"
+        );
+    }
+    let as_of = texts.iter().any(|(t, _)| t.contains("as of 2025-11-27"));
+    assert!(as_of, "the title box says which date the map is as of");
+}

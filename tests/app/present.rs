@@ -223,7 +223,7 @@ fn a_map_slide_draws_the_maps_labels_larger_than_the_workspace_map() {
     workspace.run();
     let scenario = workspace.state().doc().scenario().clone();
     let title = scenario.meta.title.clone();
-    let subtitle = format!("NATO's eastern flank · {}", scenario.meta.date);
+    let subtitle = format!("NATO's eastern flank · as of {}", scenario.meta.date);
     let on_workspace = texts(&workspace);
     // The title is also in the editing panel and the tab; the map's title box
     // draws it at 17.

@@ -31,6 +31,13 @@ pub fn show(ui: &mut Ui, ed: &mut EditTracker, state: &mut EditorState, scenario
         &mut scenario.meta.date,
         "Date of the scenario, YYYY-MM-DD",
     );
+    widgets::text(
+        ui,
+        ed,
+        "Marking",
+        &mut scenario.meta.marking,
+        "A marking in a banner at the top and bottom of the map, the slides and exports, e.g. UNCLASSIFIED — FOR TRAINING (empty: none)",
+    );
     widgets::number(
         ui,
         ed,
