@@ -289,7 +289,7 @@ impl MapState {
     ) {
         let rect = ui.available_rect_before_wrap();
         ui.allocate_rect(rect, Sense::hover());
-        let rect = marking_banners(ui, rect, &scenario.meta.marking, ink);
+        // A slide carries the marking across its own top and bottom.
         self.set_view(view.center, view.zoom);
         let frame = Frame::new(rect, self.view).with_ink(ink);
         self.last_rect = Some(rect);
@@ -318,7 +318,7 @@ impl MapState {
         let rect = ui.available_rect_before_wrap();
         let response = ui.allocate_rect(rect, Sense::click_and_drag());
         let full = rect;
-        let rect = marking_banners(ui, rect, &scenario.meta.marking, 1.0);
+        let rect = marking_banners(ui, rect, &scenario.meta.marking);
         self.sync_from(&scenario.map_view);
         self.cancel_other_tools();
         if let Some(edit) = self.input(ui, &response, rect, scenario) {
@@ -862,9 +862,11 @@ pub fn country_card(ui: &mut Ui, scenario: &Scenario, id: &str) {
 }
 
 /// The scenario's marking (e.g. "UNCLASSIFIED — FOR TRAINING") in a banner
-/// across the top and the bottom of `rect`, at ink scale `ink`; the map goes
-/// in what is left between them. Without a marking, all of `rect`.
-fn marking_banners(ui: &Ui, rect: egui::Rect, marking: &str, ink: f32) -> egui::Rect {
+/// across the top and the bottom of the workspace map's `rect` (and so of
+/// its exported image); the map goes in what is left between them. Without
+/// a marking, all of `rect`.
+fn marking_banners(ui: &Ui, rect: egui::Rect, marking: &str) -> egui::Rect {
+    let ink = 1.0;
     let marking = marking.trim();
     if marking.is_empty() {
         return rect;

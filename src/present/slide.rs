@@ -72,6 +72,7 @@ pub fn draw_slide(
         .rect_filled(rect, 0.0, theme::PROJECTOR_BG);
     let margin = 48.0 * scale;
     let inner = rect.shrink(margin);
+    let inner = marking(ui, rect, inner, &scenario.meta.marking, scale);
     let mut child = ui.new_child(
         UiBuilder::new()
             .max_rect(inner)
@@ -127,6 +128,41 @@ pub fn draw_slide(
             }
         });
     });
+}
+
+/// The scenario's marking in a banner across the top and the bottom of the
+/// slide `rect` (on every slide, so a page printed alone carries it); the
+/// content's `inner` rect kept clear of them. Without a marking, `inner`.
+fn marking(ui: &Ui, rect: Rect, inner: Rect, marking: &str, scale: f32) -> Rect {
+    let marking = marking.trim();
+    if marking.is_empty() {
+        return inner;
+    }
+    let height = 30.0 * scale;
+    let painter = ui.painter().with_clip_rect(rect);
+    for band in [
+        Rect::from_min_max(rect.min, Pos2::new(rect.right(), rect.top() + height)),
+        Rect::from_min_max(Pos2::new(rect.left(), rect.bottom() - height), rect.max),
+    ] {
+        painter.rect_filled(band, 0.0, theme::PROJECTOR_TEXT);
+        painter.text(
+            band.center(),
+            egui::Align2::CENTER_CENTER,
+            marking,
+            theme::slide_font(18.0 * scale),
+            theme::PROJECTOR_BG,
+        );
+    }
+    Rect::from_min_max(
+        Pos2::new(
+            inner.left(),
+            inner.top().max(rect.top() + height + 8.0 * scale),
+        ),
+        Pos2::new(
+            inner.right(),
+            inner.bottom().min(rect.bottom() - height - 8.0 * scale),
+        ),
+    )
 }
 
 /// Draws `plot` as a figure for a report over `rect`: a plot slide titled

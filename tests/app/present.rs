@@ -261,10 +261,12 @@ fn a_map_slide_draws_the_maps_labels_larger_than_the_workspace_map() {
     );
 }
 
-#[test]
-fn export_slides_writes_pngs_and_a_handout() {
-    let dir = common::temp_dir();
-    let file = common::saved("us-bilateral-28-point.bulwark.json");
+/// `bulwark export-slides FILE --out DIR/deck`, run in the process: its
+/// exit code, its error stream and the folder it wrote.
+fn export_deck(
+    dir: &tempfile::TempDir,
+    file: std::path::PathBuf,
+) -> (i32, String, std::path::PathBuf) {
     let out_dir = dir.path().join("deck");
     let command = bulwark::cli::Command::ExportSlides {
         file,
@@ -273,7 +275,15 @@ fn export_slides_writes_pngs_and_a_handout() {
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = bulwark::cli::run(&command, &mut out, &mut err);
-    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
+    (code, String::from_utf8_lossy(&err).into_owned(), out_dir)
+}
+
+#[test]
+fn export_slides_writes_pngs_and_a_handout() {
+    let dir = common::temp_dir();
+    let file = common::saved("us-bilateral-28-point.bulwark.json");
+    let (code, err, out_dir) = export_deck(&dir, file);
+    assert_eq!(code, 0, "{err}");
     for n in 1..=3 {
         let png = out_dir.join(format!("slide-{n:02}.png"));
         let image = image::open(&png).expect("a PNG");
@@ -748,4 +758,30 @@ fn with_the_presenter_view_open_the_what_if_controls_are_in_it_not_before_the_ro
         Some(0.5),
         "the edit goes through from the presenter view"
     );
+}
+
+#[test]
+fn every_exported_slide_carries_the_marking_at_its_top_and_bottom() {
+    let dir = common::temp_dir();
+    let mut scenario = common::baked("armed-neutrality.bulwark.json");
+    scenario.meta.marking = "UNCLASSIFIED — FOR TRAINING".into();
+    scenario.slides.truncate(2);
+    let file = dir.path().join("marked.bulwark.json");
+    bulwark::scenario::save_file(&file, &scenario).expect("test set-up");
+    let (code, err, out_dir) = export_deck(&dir, file);
+    assert_eq!(code, 0, "{err}");
+    for name in ["slide-01.png", "slide-02.png"] {
+        let slide = image::open(out_dir.join(name)).expect("written").to_rgba8();
+        let dark_row = |y: u32| {
+            (0..slide.width())
+                .filter(|x| slide.get_pixel(*x, y).0[..3].iter().all(|c| *c < 60))
+                .count() as f64
+                / f64::from(slide.width())
+        };
+        assert!(dark_row(4) > 0.8, "{name}: a banner at the top");
+        assert!(
+            dark_row(slide.height() - 5) > 0.8,
+            "{name}: and at the bottom"
+        );
+    }
 }
