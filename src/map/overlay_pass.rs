@@ -113,6 +113,7 @@ pub(super) fn paint_overlay(
     for rect in [title.rect, key.rect, bar.rect] {
         labels.block_box(rect);
     }
+    super::overlays::sources_line(painter, frame, &mut labels);
     if layers.line_of_control {
         settlement_line(painter, frame, scenario, &mut labels);
     }

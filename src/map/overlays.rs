@@ -83,7 +83,7 @@ pub(super) fn settlement_line(
         LinePreset::Custom => "Settlement line (custom)",
         _ => "Line of contact, late 2025",
     };
-    // The source note sits at the bottom of the map, above the scale bar.
+    // The line's source note sits at the bottom of the map, above the scale bar.
     let r = frame.rect;
     let note = match scenario.settlement_line.preset {
         LinePreset::Custom => format!("{name} — drawn in this scenario"),
@@ -405,4 +405,21 @@ pub(super) fn measurements(
             palette::MAP_TEXT,
         );
     }
+}
+
+/// Where the map's own data comes from, at the bottom right (the figures'
+/// sources are the scenario's notes, which the slides and the handout
+/// carry); the labels keep clear of it.
+pub(super) fn sources_line(painter: &egui::Painter, frame: &Frame, labels: &mut LabelPlacer) {
+    let r = frame.rect;
+    let rect = halo_text(
+        painter,
+        frame,
+        pos2(r.right() - frame.px(10.0), r.bottom() - frame.px(8.0)),
+        Align2::RIGHT_BOTTOM,
+        "Map: Natural Earth 1:50m via world-atlas · figures: the scenario's notes",
+        frame.font(9.5),
+        palette::MAP_TEXT_MUTED,
+    );
+    labels.block(rect);
 }
