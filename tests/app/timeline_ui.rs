@@ -106,7 +106,11 @@ fn the_scrubber_sets_the_month_the_map_and_the_assessment_show() {
     common::run_assessment(&mut h);
     assert_eq!(h.state().doc().shown_month(), 36.0);
     let after = h.state().assessment().result.expect("assessed");
-    assert_eq!(after.at_month, Some(36.0));
+    assert_eq!(
+        after.at_month,
+        Some(24.0),
+        "the phase month 36 lies in, from the guarantee on"
+    );
     assert!(
         after.states[0].credibility.arrangement.mean > 0.3,
         "the guarantee is in force"
@@ -118,6 +122,12 @@ fn the_scrubber_sets_the_month_the_map_and_the_assessment_show() {
     );
     h.get_by_label_contains("Month shown: month 36");
     h.get_by_label_contains("through the timeline");
+    // Within the phase, the answers are the same: nothing is assessed again.
+    h.state_mut().queue(Command::ShowMonth(50.0));
+    h.run();
+    assert!(!h.state().assessment().running, "no new run within a phase");
+    let same = h.state().assessment().result.expect("assessed");
+    assert!(std::sync::Arc::ptr_eq(&same, &after));
 }
 
 #[test]

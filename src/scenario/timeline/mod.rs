@@ -45,6 +45,25 @@ pub fn in_order(steps: &[Step]) -> Vec<(f64, &Step)> {
     out
 }
 
+/// The first month of the phase `month` lies in: the latest month a step is
+/// taken at or before it (0 before any), where the scenario stands still
+/// from then until the next step; `month` itself when the adversary rebuilds
+/// at a rate (the scenario changes every month). Two months of one phase
+/// give the same answers, so the app assesses the phase once.
+pub fn phase_start(scenario: &Scenario, month: f64) -> f64 {
+    let steps = &scenario.timeline.steps;
+    let moving = steps
+        .iter()
+        .any(|s| matches!(s.change, Change::AdversaryRebuilds { .. }));
+    if moving {
+        return month;
+    }
+    taken_months(steps)
+        .into_iter()
+        .filter(|m| *m <= month)
+        .fold(0.0, f64::max)
+}
+
 /// The ids of the steps whose waits run in a loop (each step of the loop).
 pub fn waiting_loops(steps: &[Step]) -> Vec<String> {
     let index = |id: &str| steps.iter().position(|s| s.id == id);
@@ -414,6 +433,37 @@ mod tests {
             panic!("a line step");
         };
         assert_eq!(line.custom[0].lon, 36.5, "the step's line moved");
+    }
+
+    #[test]
+    fn a_month_is_assessed_at_the_start_of_its_phase() {
+        let s = with(vec![
+            status(6.0, ArrangementStatus::Signed),
+            status(18.0, ArrangementStatus::Activated),
+        ]);
+        assert_eq!(phase_start(&s, 3.0), 0.0);
+        assert_eq!(phase_start(&s, 6.0), 6.0);
+        assert_eq!(phase_start(&s, 17.0), 6.0);
+        assert_eq!(phase_start(&s, 40.0), 18.0);
+        assert_eq!(
+            at(&s, 17.0),
+            at(&s, phase_start(&s, 17.0)),
+            "the same scenario"
+        );
+        let mut rebuilding = s;
+        rebuilding.timeline.steps.push(step(
+            "rebuild",
+            0.0,
+            Change::AdversaryRebuilds {
+                troops_per_year: Uncertain::exact(10_000.0),
+                up_to: None,
+            },
+        ));
+        assert_eq!(
+            phase_start(&rebuilding, 17.0),
+            17.0,
+            "a rate changes every month"
+        );
     }
 
     #[test]

@@ -159,6 +159,13 @@ impl Shown {
     }
 }
 
+/// The month a document's answers are assessed at: the start of the phase
+/// its shown month lies in (months of one phase give the same answers, so
+/// scrubbing within a phase runs nothing again).
+fn assessed_month(doc: &Document) -> f64 {
+    crate::scenario::timeline::phase_start(doc.scenario(), doc.shown_month())
+}
+
 /// The consistency warnings of one revision of one document, kept until the
 /// document or its revision changes (not worked out every frame).
 #[derive(Default)]
@@ -338,7 +345,7 @@ impl BulwarkApp {
     /// The assessment of any open document.
     pub fn run_state(&self, doc: &Document) -> RunState {
         self.runner
-            .state(doc.id(), doc.revision(), doc.shown_month())
+            .state(doc.id(), doc.revision(), assessed_month(doc))
     }
 
     /// Waits for every queued assessment to finish (headless rendering).
@@ -549,13 +556,21 @@ impl BulwarkApp {
         // `request` returns at once for a document already assessed at its
         // revision, and copies the scenario only when it queues a run.
         for doc in self.tabs.others() {
-            self.runner
-                .request(doc.id(), doc.revision(), doc.scenario(), doc.shown_month());
+            self.runner.request(
+                doc.id(),
+                doc.revision(),
+                doc.scenario(),
+                assessed_month(doc),
+            );
         }
         // Requested last, so it runs next.
         let doc = self.tabs.active();
-        self.runner
-            .request(doc.id(), doc.revision(), doc.scenario(), doc.shown_month());
+        self.runner.request(
+            doc.id(),
+            doc.revision(),
+            doc.scenario(),
+            assessed_month(doc),
+        );
         if self.runner.poll(ctx) {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
