@@ -147,7 +147,7 @@ pub(super) fn legend_box(
         ));
     }
     if layers.axes && !scenario.axes.is_empty() {
-        rows.push((LegendKey::Axis, "Axis of advance".into()));
+        rows.push((LegendKey::Axis, "Axis of advance (modelled)".into()));
         let rivers = || scenario.axes.iter().flat_map(|a| &a.river_crossings);
         if rivers().next().is_some() {
             rows.push((LegendKey::River(false), "River crossing".into()));
@@ -252,13 +252,17 @@ pub(super) fn legend(painter: &egui::Painter, frame: &Frame, legend: Legend) {
                 ));
             }
             LegendKey::Axis => {
-                painter.line_segment(
-                    [
-                        key_rect.left_center(),
-                        key_rect.right_center() - frame.offset(6.0, 0.0),
-                    ],
-                    frame.stroke(3.0, palette::MAP_AXIS),
-                );
+                let line = [
+                    key_rect.left_center(),
+                    key_rect.right_center() - frame.offset(6.0, 0.0),
+                ];
+                let stroke = frame.stroke(3.0, palette::MAP_AXIS);
+                painter.extend(egui::Shape::dashed_line(
+                    &line,
+                    stroke,
+                    frame.px(6.0),
+                    frame.px(3.0),
+                ));
                 arrow_head(
                     painter,
                     key_rect.right_center(),

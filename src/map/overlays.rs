@@ -273,7 +273,11 @@ pub(super) fn axes(painter: &egui::Painter, frame: &Frame, scenario: &Scenario) 
             points.clone(),
             frame.stroke(6.0, palette::MAP_HALO),
         ));
-        painter.add(Shape::line(points, frame.stroke(3.5, palette::MAP_AXIS)));
+        // Dashed: a modelled route, told apart from the assessed line of
+        // control drawn solid.
+        let (dash, gap) = (frame.px(9.0), frame.px(5.0));
+        let stroke = frame.stroke(3.5, palette::MAP_AXIS);
+        painter.extend(Shape::dashed_line(&points, stroke, dash, gap));
         arrow_head(painter, tip, before, frame.px(14.0), palette::MAP_AXIS);
         painter.circle(
             tip,
