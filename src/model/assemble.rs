@@ -89,14 +89,14 @@ pub fn assessment(
         timeline::run(&phases, &ranges, samples as usize, options.seed, progress)?
     };
     let likely = params::likely(&ranges);
+    let p = Params::from_values(&likely);
     let mut assessed = Vec::with_capacity(states.len());
     for (i, (state, state_draws)) in states.iter().zip(&draws).enumerate() {
         if progress.stopped() {
             return None;
         }
         let mut one = assess_state(state, &adversary, &likely, horizon, state_draws);
-        let p = Params::from_values(&likely);
-        let over = timeline::over(whole, &phases, &ids[i], over_time.get(i), state_draws, &p);
+        let over = timeline::over(whole, &phases, state, over_time.get(i), state_draws, &p);
         one.by_period = over.by_period;
         one.cumulative = over.cumulative;
         one.windows = over.windows;

@@ -70,8 +70,20 @@ impl Phases {
     /// prepare in the scenario as written; a snapshot where one does not is
     /// left out of the run by giving it no states).
     pub fn new(scenario: &Scenario, ids: &[String]) -> Self {
-        let (stretches, snapshots) = timeline::stretches(scenario);
+        // Without steps the scenario stands still: a stretch a period, no
+        // snapshot made (the state already prepared is the one).
+        let still = scenario.timeline.steps.is_empty();
         let periods = timeline::periods(scenario);
+        let (stretches, snapshots) = if still {
+            let each = periods.iter().map(|(a, b)| Stretch {
+                start_month: *a,
+                end_month: *b,
+                snapshot: 0,
+            });
+            (each.collect(), Vec::new())
+        } else {
+            timeline::stretches(scenario)
+        };
         let period = scenario.timeline.period.months();
         let last = periods.len().saturating_sub(1);
         let period_of = stretches
@@ -80,7 +92,6 @@ impl Phases {
             .collect();
         // Without steps the main Monte Carlo's draws give every period's
         // chance: nothing to prepare here.
-        let still = scenario.timeline.steps.is_empty();
         let prepare = |snapshots: &[Scenario]| -> Vec<Vec<PreparedState>> {
             snapshots
                 .iter()
@@ -311,7 +322,7 @@ pub struct Over {
 pub fn over(
     scenario: &Scenario,
     phases: &Phases,
-    id: &str,
+    state: &PreparedState,
     sums: Option<&Sums>,
     draws: &StateDraws,
     likely: &Params,
@@ -358,6 +369,7 @@ pub fn over(
             )
         }
     };
+    let id = &state.figures.id;
     let names = Names::of(scenario, id);
     let steps = step_acceptance(scenario, id, likely);
     let mut windows = vulnerability(scenario, phases, &gain_and_cost, &names);
@@ -368,7 +380,7 @@ pub fn over(
         by_period,
         cumulative,
         windows,
-        sequence: sequence(phases, id, likely),
+        sequence: sequence(phases, state, likely),
         steps,
     }
 }
@@ -405,8 +417,14 @@ impl Names {
 /// `snapshot`; none where the state does not prepare.
 fn acceptance(snapshot: &Scenario, id: &str, p: &Params) -> Option<[f64; 2]> {
     let state = prepared::state(snapshot, id, &|_| true)?;
-    let e = decision::evaluate(&state, p, 1.0, &mut Vec::new());
-    Some([e.adversary_accepts, e.protected_accepts])
+    Some(accepted(&state, p))
+}
+
+/// Each side's acceptance (adversary, protected state) of a prepared state
+/// at likely values.
+fn accepted(state: &PreparedState, p: &Params) -> [f64; 2] {
+    let e = decision::evaluate(state, p, 1.0, &mut Vec::new());
+    [e.adversary_accepts, e.protected_accepts]
 }
 
 /// Each step in the order taken, with both sides' acceptance with the steps
@@ -432,12 +450,18 @@ fn step_acceptance(scenario: &Scenario, id: &str, p: &Params) -> Vec<StepAccepta
 }
 
 /// Both sides' acceptance over the horizon, time-weighted, and their lowest.
-fn sequence(phases: &Phases, id: &str, p: &Params) -> SequenceAcceptance {
-    let each: Vec<[f64; 2]> = phases
-        .scenarios
-        .iter()
-        .map(|s| acceptance(s, id, p).unwrap_or_default())
-        .collect();
+fn sequence(phases: &Phases, state: &PreparedState, p: &Params) -> SequenceAcceptance {
+    // Without steps the one snapshot is the state already prepared.
+    let each: Vec<[f64; 2]> = if phases.scenarios.is_empty() {
+        vec![accepted(state, p)]
+    } else {
+        let id = &state.figures.id;
+        phases
+            .scenarios
+            .iter()
+            .map(|s| acceptance(s, id, p).unwrap_or_default())
+            .collect()
+    };
     let mut out = SequenceAcceptance {
         adversary_lowest: 1.0,
         protected_state_lowest: 1.0,

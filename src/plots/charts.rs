@@ -10,7 +10,9 @@ use crate::kit::format::percent;
 use crate::kit::theme;
 use crate::model::{Assessment, StateAssessment};
 
-fn small_plot(id: &str, height: f32, hover: bool) -> Plot<'static> {
+/// A plot of the panel's: `height` tall, fixed (no scroll, drag or zoom),
+/// its hover read-out on with `hover`; no legend.
+pub(super) fn fixed_plot(id: &str, height: f32, hover: bool) -> Plot<'static> {
     Plot::new(id.to_owned())
         .height(height)
         .show_x(hover)
@@ -18,7 +20,10 @@ fn small_plot(id: &str, height: f32, hover: bool) -> Plot<'static> {
         .allow_scroll(false)
         .allow_drag(false)
         .allow_zoom(false)
-        .legend(Legend::default())
+}
+
+fn small_plot(id: &str, height: f32, hover: bool) -> Plot<'static> {
+    fixed_plot(id, height, hover).legend(Legend::default())
 }
 
 pub(super) fn distribution_plot(

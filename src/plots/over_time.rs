@@ -4,7 +4,7 @@
 //! shown marked.
 
 use egui::Ui;
-use egui_plot::{Bar, BarChart, FilledArea, Line, Plot, PlotPoints, Span, VLine};
+use egui_plot::{Bar, BarChart, FilledArea, Line, PlotPoints, Span, VLine};
 
 use crate::kit::format::percent;
 use crate::kit::{palette, theme};
@@ -37,13 +37,7 @@ pub(super) fn over_time_plot(
         })
         .collect();
     let ink = ui.visuals().text_color();
-    let response = Plot::new("over_time")
-        .height(height)
-        .show_x(hover)
-        .show_y(hover)
-        .allow_scroll(false)
-        .allow_drag(false)
-        .allow_zoom(false)
+    let response = super::charts::fixed_plot("over_time", height, hover)
         .x_axis_label("years after the ceasefire")
         .y_axis_label("chance of attack, %")
         .include_y(0.0)
@@ -137,11 +131,7 @@ fn steps_and_windows(ui: &mut Ui, state: &StateAssessment) {
 /// for each compared scenario's protected state, `series` as (title,
 /// state): how sequences compare over time.
 pub fn compared(ui: &mut Ui, series: &[(String, &StateAssessment)], height: f32) -> egui::Response {
-    Plot::new("over_time_compared")
-        .height(height)
-        .allow_scroll(false)
-        .allow_drag(false)
-        .allow_zoom(false)
+    super::charts::fixed_plot("over_time_compared", height, true)
         .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
         .x_axis_label("years after the ceasefire")
         .y_axis_label("since ceasefire, %")
