@@ -13,9 +13,11 @@ use clap::{Parser, Subcommand};
 use crate::scenario;
 
 mod assess;
+mod export;
 mod geography;
 mod new;
 
+pub use export::DeckFormat;
 pub use new::Template;
 
 /// Bulwark: weigh security guarantees for post-war Ukraine and NATO's eastern flank.
@@ -53,36 +55,69 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Render every slide of a scenario to a 1920×1080 PNG, with a Markdown
-    /// handout (handout.md), without opening a window.
+    /// Render every slide of a scenario without opening a window: as
+    /// 1920×1080 PNG files with a Markdown handout (handout.md) in a folder,
+    /// or as one PDF (16:9 pages, real text, vector map and plots), with
+    /// notes pages and a handout if asked for.
     ExportSlides {
         /// The scenario file.
         file: PathBuf,
-        /// Folder to write to (default: NAME-slides beside the file).
+        /// png: a folder of images; pdf: one document.
+        #[arg(long, value_enum, default_value_t = DeckFormat::Png)]
+        format: DeckFormat,
+        /// Where to write (default: NAME-slides, or NAME-slides.pdf, beside the file).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// PDF only: add a notes page for each slide (the slide above, its
+        /// speaker notes below).
+        #[arg(long)]
+        notes: bool,
+        /// PDF only: add a handout (three slides a page, each with its notes).
+        #[arg(long)]
+        handout: bool,
         /// Draw the images in the notes from files on this computer (relative
         /// addresses from the scenario's folder), within the limits the app
         /// uses; without it they are placeholders naming their address.
         #[arg(long)]
         images: bool,
     },
-    /// Write one plot of a scenario's assessment as a PNG figure for a
-    /// report, without a window: light background, the plot's name as its
-    /// title, and a line naming the scenario and the source of its figures.
+    /// Write one plot of a scenario's assessment as a figure for a report,
+    /// without a window: light background, the plot's name as its title,
+    /// and a line naming the scenario and the source of its figures.
     ExportPlot {
         /// The scenario file.
         file: PathBuf,
         /// Which plot: headline, attack_distribution, tornado, campaign,
-        /// burden, acceptability_deterrence or break_even.
+        /// burden, acceptability_deterrence, break_even or over_time.
         #[arg(long, value_parser = parse_plot)]
         plot: crate::scenario::PlotKind,
-        /// The PNG file to write.
+        /// The file to write.
         #[arg(long)]
         out: PathBuf,
-        /// Size in pixels, WIDTHxHEIGHT, each 200 to 8000.
-        #[arg(long, default_value = "1600x900", value_parser = parse_size)]
-        size: [u32; 2],
+        /// svg, pdf or png (default: the extension of --out, else png).
+        #[arg(long, value_parser = export::parse_format)]
+        format: Option<crate::present::print::Format>,
+        /// WIDTHxHEIGHT in pixels (each 200 to 8000), or a paper size: a4,
+        /// a3 or letter, with -landscape or -portrait.
+        #[arg(long, default_value = "1600x900", value_parser = export::parse_page_size)]
+        size: crate::present::print::PageSize,
+    },
+    /// Write the scenario's map view (its centre, zoom and layers) for a
+    /// report or a print, without a window: the map with its title box,
+    /// legend, scale bar, north arrow, sources line and marking.
+    ExportMap {
+        /// The scenario file.
+        file: PathBuf,
+        /// The file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// svg, pdf or png (default: the extension of --out, else pdf).
+        #[arg(long, value_parser = export::parse_format)]
+        format: Option<crate::present::print::Format>,
+        /// A paper size: a4, a3 or letter, with -landscape or -portrait; or
+        /// WIDTHxHEIGHT in pixels (each 200 to 8000).
+        #[arg(long, default_value = "a4-landscape", value_parser = export::parse_page_size)]
+        size: crate::present::print::PageSize,
     },
     /// Write a scenario's geography as GeoJSON (RFC 7946) for QGIS and other
     /// GIS: axes, river crossings, defence lines, units, the line of control,
@@ -201,15 +236,36 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         ),
         Command::ExportSlides {
             file,
-            out: dir,
+            format,
+            out: path,
+            notes,
+            handout,
             images,
-        } => export_slides(file, dir.as_deref(), *images, out, err),
+        } => export::slides(
+            file,
+            *format,
+            path.as_deref(),
+            crate::present::print::DeckParts {
+                notes: *notes,
+                handout: *handout,
+            },
+            *images,
+            out,
+            err,
+        ),
         Command::ExportPlot {
             file,
             plot,
             out: path,
+            format,
             size,
-        } => export_plot(file, *plot, *size, path, out, err),
+        } => export::plot(file, *plot, (*format, *size), path, out, err),
+        Command::ExportMap {
+            file,
+            out: path,
+            format,
+            size,
+        } => export::map(file, (*format, *size), path, out, err),
         Command::ExportGeojson { file, out: path } => {
             let outcome = load_or_report(file, err).map(|s| geography::export(&s, path));
             match outcome {
@@ -228,21 +284,6 @@ fn parse_plot(text: &str) -> Result<crate::scenario::PlotKind, String> {
          acceptability_deterrence and break_even"
             .to_owned()
     })
-}
-
-/// A size in pixels, `WIDTHxHEIGHT`, each 200 to 8000.
-fn parse_size(text: &str) -> Result<[u32; 2], String> {
-    let bad = || format!("'{text}' is not a size: write WIDTHxHEIGHT in pixels, e.g. 1600x900");
-    let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
-    let side = |v: &str| -> Result<u32, String> {
-        let n: u32 = v.trim().parse().map_err(|_| bad())?;
-        if (200..=8000).contains(&n) {
-            Ok(n)
-        } else {
-            Err(format!("{n} px is outside 200 to 8000"))
-        }
-    };
-    Ok([side(w)?, side(h)?])
 }
 
 /// The scenario in `file`, or `None` with every problem written to `err`.
@@ -280,64 +321,6 @@ fn report_export(
             1
         }
     }
-}
-
-fn export_plot(
-    file: &std::path::Path,
-    plot: crate::scenario::PlotKind,
-    size: [u32; 2],
-    path: &std::path::Path,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> i32 {
-    let Some(scenario) = load_or_report(file, err) else {
-        return 1;
-    };
-    let assessment = crate::model::assess(&scenario);
-    let figures = crate::present::slide::Figures {
-        assessment: Some(&assessment),
-        trade_off: &[],
-    };
-    let outcome = crate::present::export::export_plot(&scenario, figures, plot, size, path);
-    report_export(file, outcome, out, err)
-}
-
-fn export_slides(
-    file: &std::path::Path,
-    dir: Option<&std::path::Path>,
-    load_images: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> i32 {
-    let Some(scenario) = load_or_report(file, err) else {
-        return 1;
-    };
-    let dir = dir
-        .map(std::path::Path::to_path_buf)
-        .unwrap_or_else(|| crate::present::export::default_folder(file));
-    let images = if load_images {
-        let (images, problems) = crate::present::export::load_deck_images(&scenario, file.parent());
-        for problem in problems {
-            let _ = writeln!(err, "{}: warning: {problem}", shown(file));
-        }
-        images
-    } else {
-        Default::default()
-    };
-    // Progress on the error stream, so that the output stays the result.
-    let name = shown(file);
-    let outcome = {
-        let progress_to = std::cell::RefCell::new(&mut *err);
-        let progress = |written: usize, all: usize| {
-            if written > 0 {
-                let mut e = progress_to.borrow_mut();
-                let _ = writeln!(e, "{name}: slide {written} of {all} written");
-            }
-        };
-        crate::present::export::export_slides(&scenario, &dir, images, &progress)
-            .map(|n| format!("{n} slides and handout.md written to {}", dir.display()))
-    };
-    report_export(file, outcome, out, err)
 }
 
 /// A file's name as printed: characters that could rewrite the terminal are

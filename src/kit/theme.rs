@@ -41,6 +41,30 @@ pub fn install_fonts(ctx: &egui::Context) {
     ));
 }
 
+/// Puts DejaVu Sans first in every family of `ctx`, for a PDF or SVG export:
+/// the reader draws the text in the font it was laid out in, the one the
+/// export embeds (or names), so every run keeps its width.
+pub fn install_print_fonts(ctx: &egui::Context) {
+    let Some(bytes) = crate::assets::asset("fonts/DejaVuSans.ttf") else {
+        return;
+    };
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        "DejaVuSans-print",
+        egui::FontData::from_static(bytes),
+        [
+            slide_family(),
+            egui::FontFamily::Proportional,
+            egui::FontFamily::Monospace,
+        ]
+        .into_iter()
+        .map(|family| egui::epaint::text::InsertFontFamily {
+            family,
+            priority: egui::epaint::text::FontPriority::Highest,
+        })
+        .collect(),
+    ));
+}
+
 /// Projector theme: slide background (white stays bright in a lit room).
 pub const PROJECTOR_BG: Color32 = Color32::from_rgb(0xFF, 0xFF, 0xFF);
 /// Projector theme: text, near-black for the highest contrast.

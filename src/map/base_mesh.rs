@@ -182,22 +182,49 @@ fn fill_mesh(frame: &Frame, colours: &[Role], held: &HeldArea, reach: Rect) -> M
 
 /// The border, coastline and graticule strokes in screen space, tessellated once
 /// per view (anti-aliased, constant width at every zoom, scaled by the frame's
-/// ink). Zoomed out far enough that the coarse borders stray by at most
-/// [`COARSE_MAX_ERROR`] on screen, those are drawn; and points closer than 0.6
-/// points on screen are merged. Both keep the whole-map view light.
+/// ink); see [`line_shapes`].
 fn line_mesh(frame: &Frame, graticule: bool, ppp: f32, font_size: [usize; 2], reach: Rect) -> Mesh {
-    let data = Geodata::get();
     let mut tess = Tessellator::new(ppp, Default::default(), font_size, Vec::new());
     tess.set_clip_rect(reach.expand(4.0));
     let mut mesh = Mesh::default();
+    for line in line_shapes(frame, graticule, reach) {
+        tess.tessellate_path(&line, &mut mesh);
+    }
+    mesh
+}
+
+/// The base map as shapes for a vector export: the fills as one mesh (drawn
+/// without anti-aliasing, as laid out), then every border, coastline and
+/// graticule line as a path, so that a PDF or SVG reader draws them as lines.
+pub(super) fn base_shapes(
+    frame: &Frame,
+    colours: &[Role],
+    held: &HeldArea,
+    graticule: bool,
+) -> Vec<egui::Shape> {
+    let reach = frame.rect.expand(8.0);
+    let mut shapes = vec![egui::Shape::mesh(fill_mesh(frame, colours, held, reach))];
+    shapes.extend(
+        line_shapes(frame, graticule, reach)
+            .into_iter()
+            .map(egui::Shape::Path),
+    );
+    shapes
+}
+
+/// The border, coastline and graticule lines in screen space within `reach`
+/// (constant width at every zoom, scaled by the frame's ink). Zoomed out far
+/// enough that the coarse borders stray by at most [`COARSE_MAX_ERROR`] on
+/// screen, those are drawn; and points closer than 0.6 points on screen are
+/// merged. Both keep the whole-map view light.
+fn line_shapes(frame: &Frame, graticule: bool, reach: Rect) -> Vec<PathShape> {
+    let data = Geodata::get();
+    let mut lines = Vec::new();
     let visible = reach.expand(8.0);
     let zoom_width = frame.zoom().clamp(1.0, 4.0) as f32;
     let mut stroke_line = |points: Vec<Pos2>, stroke: Stroke| {
         if points.len() >= 2 {
-            tess.tessellate_path(
-                &PathShape::line(points, PathStroke::from(stroke)),
-                &mut mesh,
-            );
+            lines.push(PathShape::line(points, PathStroke::from(stroke)));
         }
     };
     if graticule {
@@ -234,7 +261,7 @@ fn line_mesh(frame: &Frame, graticule: bool, ppp: f32, font_size: [usize; 2], re
             stroke_line(points, if border.land { land } else { coast });
         }
     }
-    mesh
+    lines
 }
 
 /// The largest distance (points) the coarse borders may stray from the full

@@ -30,3 +30,21 @@ pub mod widget;
 
 pub use role::Role;
 pub use widget::{MapOutput, MapState};
+
+/// Where a context's switch for vector output is kept.
+fn vector_output_id() -> egui::Id {
+    egui::Id::unique("bulwark.map.vector_output")
+}
+
+/// Turns vector output on or off for `ctx` (off unless turned on). On, the
+/// map paints its base as a fill mesh and one path per border, coastline
+/// and graticule line, instead of the cached anti-aliased tiles, for a PDF or
+/// SVG export to draw as lines.
+pub fn set_vector_output(ctx: &egui::Context, on: bool) {
+    ctx.data_mut(|d| d.insert_temp(vector_output_id(), on));
+}
+
+/// Whether vector output is on for `ctx`.
+fn vector_output(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(vector_output_id()).unwrap_or(false))
+}

@@ -20,7 +20,7 @@ use crate::scenario::{GeoPoint, Layers, LinePreset, MapView, Scenario};
 
 use super::area_drawing::AreaDrawing;
 use super::axis_editing::AxisEditing;
-use super::base_mesh::{Cache, HeldArea, base_mesh};
+use super::base_mesh::{Cache, HeldArea, base_mesh, base_shapes};
 use super::editing::MapEdit;
 use super::force_moving::{ForceMoving, marker_at};
 use super::frame::{Frame, View, fit_country};
@@ -296,6 +296,17 @@ impl MapState {
         self.paint(ui, &frame, scenario, &view.layers, highlight);
     }
 
+    /// Draws the scenario's map view for print or an image file, filling
+    /// `ui`: the marking's banners (if any) at top and bottom, then the map
+    /// with its furniture (title box, legend, scale bar, north arrow, sources),
+    /// at `ink` (see [`Self::show_static`]).
+    pub fn show_printed(&mut self, ui: &mut Ui, scenario: &Scenario, ink: f32) {
+        let rect = ui.available_rect_before_wrap();
+        let inner = marking_banners(ui, rect, &scenario.meta.marking, ink);
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(inner));
+        self.show_static(&mut child, scenario, &scenario.map_view, &[], ink);
+    }
+
     /// Draws the map toolbar and the map in the rest of `ui`, handles input, and
     /// returns what the app should do.
     pub fn show(&mut self, ui: &mut Ui, scenario: &Scenario) -> MapOutput {
@@ -318,7 +329,7 @@ impl MapState {
         let rect = ui.available_rect_before_wrap();
         let response = ui.allocate_rect(rect, Sense::click_and_drag());
         let full = rect;
-        let rect = marking_banners(ui, rect, &scenario.meta.marking);
+        let rect = marking_banners(ui, rect, &scenario.meta.marking, 1.0);
         self.sync_from(&scenario.map_view);
         self.cancel_other_tools();
         if let Some(edit) = self.input(ui, &response, rect, scenario) {
@@ -652,15 +663,19 @@ impl MapState {
                 .collect();
         }
         let held = self.held_area(scenario, layers);
-        let base = base_mesh(
-            &mut self.cache,
-            ui.ctx(),
-            frame,
-            &self.roles,
-            &held,
-            layers.graticule,
-        );
-        tiles::paint(&painter, &base);
+        if super::vector_output(ui.ctx()) {
+            painter.extend(base_shapes(frame, &self.roles, &held, layers.graticule));
+        } else {
+            let base = base_mesh(
+                &mut self.cache,
+                ui.ctx(),
+                frame,
+                &self.roles,
+                &held,
+                layers.graticule,
+            );
+            tiles::paint(&painter, &base);
+        }
         // The frame an export captures shows the map without the user's
         // working marks: no hover or selection, no ruler, no range rings.
         let exporting = self.export.is_requested();
@@ -865,8 +880,7 @@ pub fn country_card(ui: &mut Ui, scenario: &Scenario, id: &str) {
 /// across the top and the bottom of the workspace map's `rect` (and so of
 /// its exported image); the map goes in what is left between them. Without
 /// a marking, all of `rect`.
-fn marking_banners(ui: &Ui, rect: egui::Rect, marking: &str) -> egui::Rect {
-    let ink = 1.0;
+fn marking_banners(ui: &Ui, rect: egui::Rect, marking: &str, ink: f32) -> egui::Rect {
     let marking = marking.trim();
     if marking.is_empty() {
         return rect;

@@ -70,7 +70,6 @@ pub fn export_slides(
     }
 }
 
-/// `image` encoded as PNG.
 /// The sizes a plot can be exported at, pixels: name and size.
 pub const FIGURE_SIZES: &[(&str, [u32; 2])] = &[
     ("1600 × 900 (screen, slide)", [1600, 900]),
@@ -102,7 +101,8 @@ pub fn export_plot(
     ))
 }
 
-fn png(image: &RgbaImage) -> Result<Vec<u8>, String> {
+/// `image` encoded as PNG.
+pub(super) fn png(image: &RgbaImage) -> Result<Vec<u8>, String> {
     let mut bytes = std::io::Cursor::new(Vec::new());
     image
         .write_to(&mut bytes, image::ImageFormat::Png)
@@ -265,6 +265,15 @@ impl SlideRenderer {
         })
     }
 
+    /// Renders whatever `draw` paints over a screen of `size` pixels.
+    pub fn render_drawing(
+        &mut self,
+        size: [u32; 2],
+        draw: &mut dyn FnMut(&mut egui::Ui, Rect, &mut egui_commonmark::CommonMarkCache),
+    ) -> Result<RgbaImage, String> {
+        self.render_with(size, draw)
+    }
+
     /// Runs `draw` over a screen of `size` pixels, twice (the first pass
     /// loads fonts and measures, the second draws settled), and paints it.
     fn render_with(
@@ -273,15 +282,7 @@ impl SlideRenderer {
         mut draw: impl FnMut(&mut egui::Ui, Rect, &mut egui_commonmark::CommonMarkCache),
     ) -> Result<RgbaImage, String> {
         let screen = Rect::from_min_size(Pos2::ZERO, vec2(size[0] as f32, size[1] as f32));
-        let mut input = RawInput {
-            screen_rect: Some(screen),
-            ..Default::default()
-        };
-        input
-            .viewports
-            .entry(ViewportId::ROOT)
-            .or_default()
-            .native_pixels_per_point = Some(1.0);
+        let input = screen_input(screen);
         let mut output = None;
         for _ in 0..2 {
             let markdown = &mut self.markdown;
@@ -376,6 +377,21 @@ impl SlideRenderer {
         drop(renderer);
         read_back(&rs.device, &rs.queue, &texture, rs.target_format)
     }
+}
+
+/// The input of a frame over `screen` at one pixel a point, with nothing
+/// pressed: how every offscreen page is drawn.
+pub(super) fn screen_input(screen: Rect) -> RawInput {
+    let mut input = RawInput {
+        screen_rect: Some(screen),
+        ..Default::default()
+    };
+    input
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .native_pixels_per_point = Some(1.0);
+    input
 }
 
 /// Copies a texture into memory as an RGBA image.

@@ -12,8 +12,10 @@
 
 pub mod export;
 pub mod monitor;
+pub mod print;
 pub mod slide;
 mod timeline_slide;
+pub mod vector;
 pub mod view;
 
 use std::time::Instant;

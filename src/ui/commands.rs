@@ -70,6 +70,18 @@ pub enum Command {
     ExportSlides,
     /// Export every slide as a PNG, with a Markdown handout, into this folder.
     ExportSlidesTo(PathBuf),
+    /// Ask where to write the deck as one PDF (and whether with notes pages
+    /// and a handout).
+    ExportSlidesPdf,
+    /// Write the deck as one PDF at this path, with these parts.
+    ExportSlidesPdfTo(PathBuf, crate::present::print::DeckParts),
+    /// Ask where to write the map for print (PDF, SVG or PNG, by the
+    /// extension) and on what paper.
+    ExportMapPrint,
+    /// Write the map for print at this path, at this size.
+    ExportMapPrintTo(PathBuf, crate::present::print::PageSize),
+    /// Change an option of the path being typed (the deck's parts, the paper).
+    ChoosePathOption(crate::ui::app::PathPurpose),
     /// Close the tab at this position (asks first if it has unsaved changes).
     CloseTab(usize),
     /// Make the tab at this position the active one.
@@ -202,6 +214,16 @@ impl Command {
             Command::SlideKey(Key::Space),
             Command::ExportSlides,
             Command::ExportSlidesTo(PathBuf::new()),
+            Command::ExportSlidesPdf,
+            Command::ExportSlidesPdfTo(PathBuf::new(), Default::default()),
+            Command::ExportMapPrint,
+            Command::ExportMapPrintTo(
+                PathBuf::new(),
+                crate::present::print::PageSize::Pixels([800, 600]),
+            ),
+            Command::ChoosePathOption(crate::ui::app::PathPurpose::ExportMapPrint(
+                crate::present::print::PageSize::Pixels([800, 600]),
+            )),
             Command::CloseTab(0),
             Command::SwitchTab(0),
             Command::ToggleCompare,
@@ -277,6 +299,11 @@ impl Command {
             Command::SlideKey(_) => "Slide key",
             Command::ExportSlides => "Export slides…",
             Command::ExportSlidesTo(_) => "Export slides",
+            Command::ExportSlidesPdf => "Export slides as PDF…",
+            Command::ExportSlidesPdfTo(..) => "Export slides as PDF",
+            Command::ExportMapPrint => "Export map for print (PDF, SVG)…",
+            Command::ExportMapPrintTo(..) => "Export map for print",
+            Command::ChoosePathOption(_) => "Option",
             Command::CloseTab(_) => "Close tab",
             Command::SwitchTab(_) => "Switch tab",
             Command::ToggleCompare => "Compare",
@@ -285,7 +312,7 @@ impl Command {
             Command::ClearRecent => "Clear recent files",
             Command::ExportMapImage => "Export map image",
             Command::ShowPlot(_) => "Show plot",
-            Command::ExportPlot(_) => "Export plot as PNG…",
+            Command::ExportPlot(_) => "Export plot…",
             Command::ExportPlotTo(..) => "Export plot",
             Command::ExportAssessment { csv: true } => "Export assessment (CSV)",
             Command::ExportAssessment { csv: false } => "Export assessment (JSON)",
@@ -342,10 +369,18 @@ impl Command {
             Command::Redo => "Redo the last undone edit",
             Command::Present => "Present the scenario's slides full-screen (F5)",
             Command::ExportSlides => "Export every slide as a PNG, with a Markdown handout",
+            Command::ExportSlidesPdf => {
+                "Write the deck as one PDF: 16:9 pages with real, searchable text and vector maps and plots; notes pages and a handout if you ask"
+            }
+            Command::ExportMapPrint => {
+                "Write the map view as a vector PDF or SVG (or a PNG) on A4, A3 or Letter, with its legend, scale bar, north arrow, title, sources and marking"
+            }
             Command::CloseTab(_) => "Close the scenario (asks about unsaved changes first)",
             Command::ToggleCompare => "Compare the open scenarios side by side",
             Command::ExportMapImage => "Save the map as a PNG image next to the scenario file",
-            Command::ExportPlot(_) => "Save the plot shown in the assessment panel as a PNG image",
+            Command::ExportPlot(_) => {
+                "Save the plot shown in the assessment panel as a figure: PNG, SVG or PDF, by the file's extension"
+            }
             Command::ExportAssessment { .. } => {
                 "Write the assessment's figures next to the scenario file"
             }
@@ -517,6 +552,11 @@ mod tests {
             Command::ExportGeographyTo(_) => 57,
             Command::ImportGeography => 58,
             Command::ImportGeographyFrom(_) => 59,
+            Command::ExportSlidesPdf => 60,
+            Command::ExportSlidesPdfTo(..) => 61,
+            Command::ExportMapPrint => 62,
+            Command::ExportMapPrintTo(..) => 63,
+            Command::ChoosePathOption(_) => 64,
         }
     }
 

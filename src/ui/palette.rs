@@ -108,6 +108,8 @@ fn by_name(command: &Command) -> bool {
             | Command::ToggleRightPanel
             | Command::Present
             | Command::ExportSlides
+            | Command::ExportSlidesPdf
+            | Command::ExportMapPrint
             | Command::ExportGeography
             | Command::ImportGeography
             | Command::ToggleCompare

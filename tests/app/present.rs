@@ -270,7 +270,10 @@ fn export_deck(
     let out_dir = dir.path().join("deck");
     let command = bulwark::cli::Command::ExportSlides {
         file,
+        format: bulwark::cli::DeckFormat::Png,
         out: Some(out_dir.clone()),
+        notes: false,
+        handout: false,
         images: false,
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());
@@ -315,7 +318,10 @@ fn export_deck_with_images(images: bool) -> (image::RgbaImage, String, String) {
     let out_dir = dir.path().join("deck");
     let command = bulwark::cli::Command::ExportSlides {
         file,
+        format: bulwark::cli::DeckFormat::Png,
         out: Some(out_dir.clone()),
+        notes: false,
+        handout: false,
         images,
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());

@@ -55,6 +55,7 @@ impl BulwarkApp {
             | Command::AnswerChangedOnDisk(_)
             | Command::AnswerReadOnly(_)
             | Command::TypePath(_)
+            | Command::ChoosePathOption(_)
             | Command::AnswerTypedPath(_) => self.apply_file_command(command),
             Command::Undo => {
                 let what = self.tabs.active().undo_description();
@@ -94,6 +95,10 @@ impl BulwarkApp {
             }
             Command::ExportSlides
             | Command::ExportSlidesTo(_)
+            | Command::ExportSlidesPdf
+            | Command::ExportSlidesPdfTo(..)
+            | Command::ExportMapPrint
+            | Command::ExportMapPrintTo(..)
             | Command::ExportMapImage
             | Command::ExportPlot(_)
             | Command::ExportPlotTo(..)

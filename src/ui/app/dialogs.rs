@@ -219,6 +219,8 @@ fn typed_path_dialog(
         ),
         PathPurpose::ExportPlot(_) => ("Export the plot as a PNG image", "Export"),
         PathPurpose::ExportMap => ("Export the map as a PNG image", "Export"),
+        PathPurpose::ExportSlidesPdf(_) => ("Export the slides as one PDF", "Export"),
+        PathPurpose::ExportMapPrint(_) => ("Export the map for print", "Export"),
         PathPurpose::ExportAssessment { .. } => ("Export the assessment's figures", "Export"),
         PathPurpose::ExportGeography => ("Export the geography as GeoJSON", "Export"),
         PathPurpose::ImportGeography => ("Import geography from a GeoJSON file", "Import"),
@@ -236,6 +238,14 @@ fn typed_path_dialog(
         PathPurpose::ExportPlot(_) | PathPurpose::ExportMap => (
             "Path of the image file:",
             "e.g. ~/briefing/map.png".to_owned(),
+        ),
+        PathPurpose::ExportSlidesPdf(_) => (
+            "Path of the PDF file:",
+            "e.g. ~/briefing/deck.pdf".to_owned(),
+        ),
+        PathPurpose::ExportMapPrint(_) => (
+            "Path of the file (.pdf or .svg for print, .png for an image):",
+            "e.g. ~/briefing/map.pdf".to_owned(),
         ),
         PathPurpose::ExportAssessment { .. } => (
             "Path of the file:",
@@ -259,6 +269,9 @@ fn typed_path_dialog(
             .labelled_by(label.id)
             .on_hover_text("Type the full path, or one relative to the current folder");
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if let Some(chosen) = path_options(ui, purpose) {
+            out.push(Command::ChoosePathOption(chosen));
+        }
         // The field has the keyboard from the start (unless the user has
         // moved it to a button).
         if !entered && ui.memory(|m| m.focused().is_none()) {
@@ -282,6 +295,42 @@ fn typed_path_dialog(
         Some(accepted) => out.push(Command::AnswerTypedPath(accepted)),
         None if modal.should_close() => out.push(Command::AnswerTypedPath(false)),
         None => {}
+    }
+}
+
+/// The options of an export whose path is being typed: the deck's notes
+/// pages and handout, the map's paper. Returns the purpose with an option
+/// changed.
+fn path_options(ui: &mut egui::Ui, purpose: PathPurpose) -> Option<PathPurpose> {
+    use crate::present::print::{PageSize, Paper};
+    match purpose {
+        PathPurpose::ExportSlidesPdf(mut parts) => {
+            let before = parts;
+            ui.checkbox(
+                &mut parts.notes,
+                "Add notes pages (each slide above its notes)",
+            );
+            ui.checkbox(
+                &mut parts.handout,
+                "Add a handout (three slides a page, with notes)",
+            );
+            (parts != before).then_some(PathPurpose::ExportSlidesPdf(parts))
+        }
+        PathPurpose::ExportMapPrint(size) => {
+            let mut chosen = size;
+            ui.horizontal(|ui| {
+                ui.label("Paper:");
+                for paper in [Paper::A4, Paper::A3, Paper::Letter] {
+                    for landscape in [true, false] {
+                        let option = PageSize::Paper { paper, landscape };
+                        let label = crate::present::print::size_label(option);
+                        ui.radio_value(&mut chosen, option, label);
+                    }
+                }
+            });
+            (chosen != size).then_some(PathPurpose::ExportMapPrint(chosen))
+        }
+        _ => None,
     }
 }
 

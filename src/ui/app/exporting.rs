@@ -8,6 +8,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::files::DialogKind;
 use super::{BulwarkApp, PathPurpose, Question, slug};
+use crate::present::print::{self, DeckParts, Format, PageSize};
 use crate::ui::commands::Command;
 
 /// Exports under way.
@@ -42,6 +43,22 @@ impl BulwarkApp {
                 self.ask_export_path(PathPurpose::ExportSlides, name);
             }
             Command::ExportSlidesTo(dir) => self.spawn_slide_export(dir),
+            Command::ExportSlidesPdf => {
+                let name = format!("{}-slides.pdf", slug(&self.doc().scenario().meta.title));
+                self.ask_export_path(PathPurpose::ExportSlidesPdf(Default::default()), name);
+            }
+            Command::ExportSlidesPdfTo(path, parts) => {
+                self.spawn_pdf_export(with_extension(&path, Format::Pdf), parts);
+            }
+            Command::ExportMapPrint => {
+                let name = format!("{}-map.pdf", slug(&self.doc().scenario().meta.title));
+                let a4 = PageSize::Paper {
+                    paper: crate::present::print::Paper::A4,
+                    landscape: true,
+                };
+                self.ask_export_path(PathPurpose::ExportMapPrint(a4), name);
+            }
+            Command::ExportMapPrintTo(path, size) => self.spawn_map_print(path, size),
             Command::ExportMapImage => {
                 let name = format!("{}-map.png", slug(&self.doc().scenario().meta.title));
                 match self.export_folder() {
@@ -50,11 +67,17 @@ impl BulwarkApp {
                 }
             }
             Command::ExportMapImageTo(path) => {
-                self.views.map.request_export(with_png_extension(&path));
+                self.views
+                    .map
+                    .request_export(with_extension(&path, Format::Png));
             }
             Command::ExportPlot(plot) => self.spawn_dialog(DialogKind::ExportPlot(plot)),
             Command::ExportPlotTo(plot, path) => {
-                self.spawn_plot_export(plot, with_png_extension(&path));
+                let path = match Format::of_path(&path) {
+                    Some(_) => path,
+                    None => with_extension(&path, Format::Png),
+                };
+                self.spawn_plot_export(plot, path);
             }
             Command::ExportAssessment { csv } => {
                 let ext = if csv { "csv" } else { "json" };
@@ -158,25 +181,70 @@ impl BulwarkApp {
 
     /// Renders the deck to PNGs and a handout on another thread.
     fn spawn_slide_export(&mut self, dir: PathBuf) {
+        self.spawn_deck_export(dir, |scenario, dir, images, progress| {
+            crate::present::export::export_slides(scenario, dir, images, progress)
+                .map(|n| format!("Exported {n} slides and handout.md to {}", dir.display()))
+        });
+    }
+
+    /// Writes the deck as one PDF on another thread.
+    fn spawn_pdf_export(&mut self, path: PathBuf, parts: DeckParts) {
+        self.spawn_deck_export(path, move |scenario, path, images, progress| {
+            print::export_slides_pdf(scenario, path, images, parts, progress)
+                .map(|n| format!("Exported {n} pages to {} (PDF)", path.display()))
+        });
+    }
+
+    /// Runs a deck export to `target` on another thread, with its progress
+    /// on the status line. The slides show the images the user loaded into
+    /// the notes, no others.
+    fn spawn_deck_export(
+        &mut self,
+        target: PathBuf,
+        export: impl FnOnce(
+            &crate::scenario::Scenario,
+            &Path,
+            Arc<crate::kit::note_images::NoteImages>,
+            &dyn Fn(usize, usize),
+        ) -> Result<String, String>
+        + Send
+        + 'static,
+    ) {
         let (tx, rx) = channel();
         let scenario = self.doc().scenario().clone();
-        // The slides show the images the user loaded into the notes, no others.
         let images = self.window.note_images.clone();
-        self.dialogs.message = format!("Exporting slides to {}…", dir.display());
+        self.dialogs.message = format!("Exporting slides to {}…", target.display());
         let done = Arc::new([AtomicUsize::new(0), AtomicUsize::new(0)]);
         self.exports.slides_done = done.clone();
-        self.exports.slides_to = dir.clone();
+        self.exports.slides_to = target.clone();
         std::thread::spawn(move || {
             let progress = |written: usize, all: usize| {
                 done[1].store(all, Ordering::Relaxed);
                 done[0].store(written, Ordering::Relaxed);
             };
-            let result = crate::present::export::export_slides(&scenario, &dir, images, &progress)
-                .map(|n| format!("Exported {n} slides and handout.md to {}", dir.display()))
+            let result = export(&scenario, &target, images, &progress)
                 .map_err(|e| format!("Could not export the slides.\n\n{e}"));
             let _ = tx.send(result);
         });
         self.exports.slides = Some(rx);
+    }
+
+    /// Writes the map view for print (the format by the path's extension,
+    /// PDF if it names none) on another thread.
+    fn spawn_map_print(&mut self, path: PathBuf, size: PageSize) {
+        let (format, path) = match Format::of_path(&path) {
+            Some(format) => (format, path),
+            None => (Format::Pdf, with_extension(&path, Format::Pdf)),
+        };
+        let scenario = self.doc().scenario().clone();
+        let (tx, rx) = channel();
+        self.dialogs.message = format!("Exporting the map to {}…", path.display());
+        std::thread::spawn(move || {
+            let result = print::export_map(&scenario, format, size, &path)
+                .map_err(|e| format!("Could not export the map.\n\n{e}"));
+            let _ = tx.send(result);
+        });
+        self.exports.plot = Some(rx);
     }
 
     /// Renders the plot as a figure (light, titled, with the scenario and
@@ -200,7 +268,9 @@ impl BulwarkApp {
                 assessment: Some(&assessment),
                 trade_off: &points,
             };
-            let result = crate::present::export::export_plot(&scenario, figures, plot, size, &path)
+            let format = Format::of_path(&path).unwrap_or(Format::Png);
+            let size = PageSize::Pixels(size);
+            let result = print::export_plot(&scenario, figures, plot, format, size, &path)
                 .map_err(|e| format!("Could not export the plot.\n\n{e}"));
             let _ = tx.send(result);
         });
@@ -221,7 +291,7 @@ impl BulwarkApp {
         }
         for (running, what) in [
             (&mut self.exports.slides, "slide"),
-            (&mut self.exports.plot, "plot"),
+            (&mut self.exports.plot, "map or plot"),
         ] {
             let Some(rx) = running else { continue };
             let outcome = match rx.try_recv() {
@@ -243,16 +313,14 @@ impl BulwarkApp {
     }
 }
 
-/// `path`, with `.png` added when it has another extension or none.
-fn with_png_extension(path: &Path) -> PathBuf {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("png"))
-    {
+/// `path`, with the format's extension added when it has another or none.
+fn with_extension(path: &Path, format: Format) -> PathBuf {
+    if Format::of_path(path) == Some(format) {
         path.to_path_buf()
     } else {
         let mut s = path.as_os_str().to_os_string();
-        s.push(".png");
+        s.push(".");
+        s.push(format.extension());
         PathBuf::from(s)
     }
 }

@@ -104,6 +104,11 @@ impl BulwarkApp {
                     *text = typed;
                 }
             }
+            Command::ChoosePathOption(chosen) => {
+                if let Some(Question::TypedPath { purpose, .. }) = &mut self.dialogs.question {
+                    *purpose = chosen;
+                }
+            }
             Command::AnswerTypedPath(accepted) => self.answer_typed_path(accepted),
             _ => {}
         }
@@ -193,6 +198,10 @@ impl BulwarkApp {
             PathPurpose::ExportSlides => self.apply(Command::ExportSlidesTo(path)),
             PathPurpose::ExportPlot(plot) => self.apply(Command::ExportPlotTo(plot, path)),
             PathPurpose::ExportMap => self.apply(Command::ExportMapImageTo(path)),
+            PathPurpose::ExportSlidesPdf(parts) => {
+                self.apply(Command::ExportSlidesPdfTo(path, parts));
+            }
+            PathPurpose::ExportMapPrint(size) => self.apply(Command::ExportMapPrintTo(path, size)),
             PathPurpose::ExportAssessment { csv } => {
                 self.apply(Command::ExportAssessmentTo { csv, path });
             }
@@ -221,7 +230,10 @@ impl BulwarkApp {
                     .set_file_name(format!("{title}{EXTENSION}"))
                     .save_file(),
                 DialogKind::ExportPlot(plot) => {
-                    let dialog = rfd::FileDialog::new().add_filter("PNG image", &["png"]);
+                    let dialog = rfd::FileDialog::new()
+                        .add_filter("PNG image", &["png"])
+                        .add_filter("SVG drawing", &["svg"])
+                        .add_filter("PDF document", &["pdf"]);
                     match start {
                         Some(dir) => dialog.set_directory(dir),
                         None => dialog,

@@ -91,6 +91,10 @@ pub enum PathPurpose {
     ExportPlot(crate::plots::PlotKind),
     /// Save the map as a PNG image.
     ExportMap,
+    /// Write the deck as one PDF with these parts.
+    ExportSlidesPdf(crate::present::print::DeckParts),
+    /// Write the map for print at this size.
+    ExportMapPrint(crate::present::print::PageSize),
     /// Export the assessment's figures (CSV when `csv`).
     ExportAssessment {
         /// CSV when true, JSON when false.

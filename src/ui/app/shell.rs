@@ -493,9 +493,10 @@ fn file_menu(ui: &mut Ui, app: &BulwarkApp, views: &Views, out: &mut Vec<Command
     menu_item(ui, out, Command::Save, true);
     menu_item(ui, out, Command::SaveAs, true);
     menu_item(ui, out, Command::ExportMapImage, true);
+    menu_item(ui, out, Command::ExportMapPrint, !app.exporting_plot());
     let export_plot = Command::ExportPlot(views.panel.plot);
     let plot_item = egui::Button::new(format!(
-        "Export {} plot as PNG…",
+        "Export {} plot…",
         views.panel.plot.short_label().to_lowercase()
     ));
     if ui
@@ -511,6 +512,7 @@ fn file_menu(ui: &mut Ui, app: &BulwarkApp, views: &Views, out: &mut Vec<Command
     menu_item(ui, out, Command::ImportGeography, true);
     ui.separator();
     menu_item(ui, out, Command::ExportSlides, !app.exporting_slides());
+    menu_item(ui, out, Command::ExportSlidesPdf, !app.exporting_slides());
     ui.separator();
     let active = app.tabs().active_index();
     menu_item(ui, out, Command::CloseTab(active), true);
