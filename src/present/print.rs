@@ -666,3 +666,47 @@ pub fn size_label(size: PageSize) -> String {
         PageSize::Pixels([w, h]) => format!("{w} × {h} px"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_paper_or_pixels_and_bad_ones_say_why() {
+        let a3 = PageSize::parse("A3-landscape").expect("a size");
+        let [w, h] = a3.paper_points();
+        assert!(
+            (w - 1190.55).abs() < 0.1 && (h - 841.89).abs() < 0.1,
+            "{w} × {h}"
+        );
+        assert_eq!(
+            PageSize::parse("letter").expect("a size").paper_points(),
+            [612.0, 792.0]
+        );
+        assert_eq!(
+            PageSize::parse("1600x900"),
+            Ok(PageSize::Pixels([1600, 900]))
+        );
+        assert_eq!(
+            PageSize::parse("1600x900").expect("a size").canvas(),
+            vec2(1600.0, 900.0)
+        );
+        let err = PageSize::parse("a4-sideways").expect_err("not an orientation");
+        assert!(err.contains("sideways"), "{err}");
+        let err = PageSize::parse("90x900").expect_err("too small");
+        assert!(err.contains("90 px is outside 200 to 8000"), "{err}");
+        assert!(PageSize::parse("b5").is_err());
+    }
+
+    #[test]
+    fn a_format_comes_from_its_name_or_the_file_extension() {
+        assert_eq!(Format::parse("SVG"), Ok(Format::Svg));
+        assert!(
+            Format::parse("gif")
+                .expect_err("not one")
+                .contains("svg, pdf or png")
+        );
+        assert_eq!(Format::of_path(Path::new("map.PDF")), Some(Format::Pdf));
+        assert_eq!(Format::of_path(Path::new("map")), None);
+    }
+}

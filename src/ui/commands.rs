@@ -80,8 +80,8 @@ pub enum Command {
     ExportMapPrint,
     /// Write the map for print at this path, at this size.
     ExportMapPrintTo(PathBuf, crate::present::print::PageSize),
-    /// Change an option of the path being typed (the deck's parts, the paper).
-    ChoosePathOption(crate::ui::app::PathPurpose),
+    /// Change an option of the export whose path is being typed.
+    ChoosePathOption(ExportOption),
     /// Close the tab at this position (asks first if it has unsaved changes).
     CloseTab(usize),
     /// Make the tab at this position the active one.
@@ -98,9 +98,10 @@ pub enum Command {
     ExportMapImage,
     /// Show this plot in the assessment panel.
     ShowPlot(PlotKind),
-    /// Ask where to save a plot of the assessment panel as a PNG image.
+    /// Ask where to save a plot of the assessment panel as a figure.
     ExportPlot(PlotKind),
-    /// Save a plot of the assessment panel as a PNG image at this path.
+    /// Save a plot of the assessment panel as a figure at this path (PNG,
+    /// SVG or PDF by its extension; PNG added when it names none).
     ExportPlotTo(PlotKind, PathBuf),
     /// Export the active scenario's assessment figures as CSV (`true`) or JSON.
     ExportAssessment {
@@ -179,6 +180,15 @@ pub enum UnsavedChoice {
     Cancel,
 }
 
+/// An option of an export chosen in its path dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportOption {
+    /// The parts of a deck's PDF (notes pages, a handout).
+    Deck(crate::present::print::DeckParts),
+    /// The paper (or pixel size) of the map for print.
+    Paper(crate::present::print::PageSize),
+}
+
 impl Command {
     /// One command of every kind, with placeholder data where a command
     /// carries some (the tab, the path …): what the shortcut and label tests
@@ -221,9 +231,7 @@ impl Command {
                 PathBuf::new(),
                 crate::present::print::PageSize::Pixels([800, 600]),
             ),
-            Command::ChoosePathOption(crate::ui::app::PathPurpose::ExportMapPrint(
-                crate::present::print::PageSize::Pixels([800, 600]),
-            )),
+            Command::ChoosePathOption(ExportOption::Deck(Default::default())),
             Command::CloseTab(0),
             Command::SwitchTab(0),
             Command::ToggleCompare,
@@ -564,7 +572,7 @@ mod tests {
     fn every_kind_of_command_is_listed() {
         let all = Command::every();
         let kinds: std::collections::BTreeSet<usize> = all.iter().map(kind).collect();
-        assert_eq!(kinds, (0..60).collect());
+        assert_eq!(kinds, (0..65).collect());
         assert!(all.iter().all(|c| !c.label().is_empty()));
     }
 

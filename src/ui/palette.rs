@@ -62,7 +62,7 @@ pub fn entries(ctx: &egui::Context, tabs: &[String], examples: &[(String, String
             Command::ExportPlot(_) => {
                 for plot in crate::plots::PANEL_PLOTS {
                     add(
-                        format!("Export plot as PNG: {}", plot.label()),
+                        format!("Export plot: {}", plot.label()),
                         Command::ExportPlot(plot),
                     );
                 }

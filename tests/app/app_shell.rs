@@ -539,9 +539,12 @@ fn a_plot_exports_as_a_png_where_the_user_chooses() {
     assessed(&mut h);
 
     // The button beside the plots: choose another name, without an extension.
-    h.get_by_label("Export plot as PNG…").click();
+    h.get_by_label("Export plot…").click();
     h.run();
-    assert!(h.query_by_label("Export the plot as a PNG image").is_some());
+    assert!(
+        h.query_by_label("Export the plot as a figure (PNG, SVG or PDF)")
+            .is_some()
+    );
     let chosen = dir.path().join("chance of attack");
     h.get_by_label("Path").focus();
     h.run();
@@ -574,7 +577,7 @@ fn a_plot_exports_as_a_png_where_the_user_chooses() {
     h.run();
     h.get_by_label("1200 × 800 (report column)").click();
     h.run();
-    click_menu(&mut h, "File", "Export tornado plot as PNG…");
+    click_menu(&mut h, "File", "Export tornado plot…");
     h.get_by_label("Export").click();
     finish_plot_export(&mut h);
     let tornado = read_png(

@@ -26,6 +26,7 @@ mod markdown_blocks;
 mod model_examples;
 mod model_properties;
 mod present;
+mod print;
 mod quiet_panels;
 mod recovery;
 mod roundtrip_prop;

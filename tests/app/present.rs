@@ -452,7 +452,7 @@ fn file_menu_exports_the_slides_to_a_typed_folder() {
     let mut h = common::app(WINDOW);
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label_contains("Export slides").click();
+    h.get_by_label("Export slides…").click();
     h.run();
     assert!(h.query_by_label_contains("Export the slides").is_some());
     h.state_mut()

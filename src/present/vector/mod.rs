@@ -578,3 +578,136 @@ pub fn coordinate(v: f32) -> String {
     let rounded = if rounded == 0.0 { 0.0 } else { rounded };
     format!("{rounded}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{FontId, Stroke, pos2, vec2};
+
+    fn page_of(shapes: Vec<Shape>) -> Page {
+        let textures = HashMap::new();
+        let source = Source {
+            height_per_size: 1.0,
+            textures: &textures,
+        };
+        let clipped = shapes
+            .into_iter()
+            .map(|shape| ClippedShape {
+                clip_rect: Rect::EVERYTHING,
+                shape,
+                transform_after_tessellation: TSTransform::IDENTITY,
+            })
+            .collect();
+        Page::from_shapes(vec2(100.0, 100.0), clipped, &source)
+    }
+
+    /// A context whose fonts are loaded.
+    fn context() -> egui::Context {
+        let ctx = egui::Context::default();
+        ctx.run_ui(Default::default(), |_| {})
+            .textures_delta
+            .clear();
+        ctx
+    }
+
+    fn galley(text: &str) -> Arc<egui::Galley> {
+        let ctx = context();
+        ctx.fonts_mut(|f| f.layout_no_wrap(text.into(), FontId::proportional(20.0), Color32::RED))
+    }
+
+    #[test]
+    fn lines_of_one_stroke_share_a_path_and_others_do_not() {
+        let red = Stroke::new(2.0, Color32::RED);
+        let page = page_of(vec![
+            Shape::line_segment([pos2(0.0, 0.0), pos2(10.0, 0.0)], red),
+            Shape::line_segment([pos2(0.0, 5.0), pos2(10.0, 5.0)], red),
+            Shape::line_segment(
+                [pos2(0.0, 9.0), pos2(10.0, 9.0)],
+                Stroke::new(1.0, Color32::RED),
+            ),
+        ]);
+        let items = &page.groups[0].items;
+        assert_eq!(items.len(), 2);
+        assert!(
+            matches!(&items[0], Item::Stroke { lines, width, .. } if lines.len() == 2 && *width == 2.0)
+        );
+    }
+
+    #[test]
+    fn a_rounded_box_becomes_triangles_of_its_colour_and_a_plain_one_a_rect() {
+        let page = page_of(vec![
+            Shape::rect_filled(
+                Rect::from_min_size(pos2(1.0, 1.0), vec2(20.0, 10.0)),
+                4.0,
+                Color32::BLUE,
+            ),
+            Shape::rect_filled(
+                Rect::from_min_size(pos2(1.0, 30.0), vec2(20.0, 10.0)),
+                0.0,
+                Color32::GREEN,
+            ),
+        ]);
+        let items = &page.groups[0].items;
+        assert!(
+            matches!(&items[0], Item::Fill { colour, triangles } if *colour == Color32::BLUE && triangles.len() > 4)
+        );
+        assert!(matches!(&items[1], Item::Rect { fill, .. } if *fill == Color32::GREEN));
+    }
+
+    #[test]
+    fn a_label_drawn_with_four_halo_copies_is_one_text_with_a_halo() {
+        let g = galley("Tallinn");
+        let at = pos2(10.0, 10.0);
+        let mut shapes: Vec<Shape> = [
+            vec2(-1.0, 0.0),
+            vec2(1.0, 0.0),
+            vec2(0.0, -1.0),
+            vec2(0.0, 1.0),
+        ]
+        .into_iter()
+        .map(|d| {
+            Shape::Text(
+                TextShape::new(at + d, g.clone(), Color32::WHITE)
+                    .with_override_text_color(Color32::WHITE),
+            )
+        })
+        .collect();
+        shapes.push(Shape::Text(TextShape::new(at, g.clone(), Color32::RED)));
+        let runs: Vec<TextRun> = page_of(shapes).texts().cloned().collect();
+        assert_eq!(runs.len(), 1, "{runs:?}");
+        assert_eq!(runs[0].text, "Tallinn");
+        assert_eq!(runs[0].colour, Color32::RED);
+        assert_eq!(runs[0].halo, Some((2.0, Color32::WHITE)));
+        assert!(
+            (runs[0].width - g.size().x).abs() < 1.0,
+            "the run keeps egui's width"
+        );
+    }
+
+    #[test]
+    fn a_galley_of_two_colours_is_two_runs_on_one_baseline() {
+        let ctx = context();
+        let mut job = egui::text::LayoutJob::default();
+        let font = FontId::proportional(20.0);
+        job.append(
+            "Riga ",
+            0.0,
+            egui::TextFormat::simple(font.clone(), Color32::RED),
+        );
+        job.append("5 days", 0.0, egui::TextFormat::simple(font, Color32::BLUE));
+        let g = ctx.fonts_mut(|f| f.layout_job(job));
+        let page = page_of(vec![Shape::Text(TextShape::new(
+            pos2(0.0, 0.0),
+            g,
+            Color32::BLACK,
+        ))]);
+        let runs: Vec<&TextRun> = page.texts().collect();
+        assert_eq!(runs.len(), 2);
+        assert_eq!(
+            (runs[0].text.as_str(), runs[1].text.as_str()),
+            ("Riga", "5 days")
+        );
+        assert_eq!(runs[0].origin.y, runs[1].origin.y);
+        assert!(runs[1].origin.x > runs[0].origin.x + runs[0].width);
+    }
+}

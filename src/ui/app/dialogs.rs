@@ -217,7 +217,7 @@ fn typed_path_dialog(
             "Export the slides (PNG and handout) to the folder",
             "Export",
         ),
-        PathPurpose::ExportPlot(_) => ("Export the plot as a PNG image", "Export"),
+        PathPurpose::ExportPlot(_) => ("Export the plot as a figure (PNG, SVG or PDF)", "Export"),
         PathPurpose::ExportMap => ("Export the map as a PNG image", "Export"),
         PathPurpose::ExportSlidesPdf(_) => ("Export the slides as one PDF", "Export"),
         PathPurpose::ExportMapPrint(_) => ("Export the map for print", "Export"),
@@ -235,7 +235,11 @@ fn typed_path_dialog(
             format!("e.g. ~/scenarios/my-scenario{}", crate::scenario::EXTENSION),
         ),
         PathPurpose::ExportSlides => ("Path of the folder:", "e.g. ~/briefing".to_owned()),
-        PathPurpose::ExportPlot(_) | PathPurpose::ExportMap => (
+        PathPurpose::ExportPlot(_) => (
+            "Path of the file (.png for an image, .svg or .pdf for print):",
+            "e.g. ~/briefing/tornado.svg".to_owned(),
+        ),
+        PathPurpose::ExportMap => (
             "Path of the image file:",
             "e.g. ~/briefing/map.png".to_owned(),
         ),
@@ -301,8 +305,12 @@ fn typed_path_dialog(
 /// The options of an export whose path is being typed: the deck's notes
 /// pages and handout, the map's paper. Returns the purpose with an option
 /// changed.
-fn path_options(ui: &mut egui::Ui, purpose: PathPurpose) -> Option<PathPurpose> {
+fn path_options(
+    ui: &mut egui::Ui,
+    purpose: PathPurpose,
+) -> Option<crate::ui::commands::ExportOption> {
     use crate::present::print::{PageSize, Paper};
+    use crate::ui::commands::ExportOption;
     match purpose {
         PathPurpose::ExportSlidesPdf(mut parts) => {
             let before = parts;
@@ -314,7 +322,7 @@ fn path_options(ui: &mut egui::Ui, purpose: PathPurpose) -> Option<PathPurpose> 
                 &mut parts.handout,
                 "Add a handout (three slides a page, with notes)",
             );
-            (parts != before).then_some(PathPurpose::ExportSlidesPdf(parts))
+            (parts != before).then_some(ExportOption::Deck(parts))
         }
         PathPurpose::ExportMapPrint(size) => {
             let mut chosen = size;
@@ -328,7 +336,7 @@ fn path_options(ui: &mut egui::Ui, purpose: PathPurpose) -> Option<PathPurpose> 
                     }
                 }
             });
-            (chosen != size).then_some(PathPurpose::ExportMapPrint(chosen))
+            (chosen != size).then_some(ExportOption::Paper(chosen))
         }
         _ => None,
     }

@@ -106,7 +106,16 @@ impl BulwarkApp {
             }
             Command::ChoosePathOption(chosen) => {
                 if let Some(Question::TypedPath { purpose, .. }) = &mut self.dialogs.question {
-                    *purpose = chosen;
+                    use crate::ui::commands::ExportOption;
+                    match (&mut *purpose, chosen) {
+                        (PathPurpose::ExportSlidesPdf(parts), ExportOption::Deck(new)) => {
+                            *parts = new;
+                        }
+                        (PathPurpose::ExportMapPrint(size), ExportOption::Paper(new)) => {
+                            *size = new;
+                        }
+                        _ => {}
+                    }
                 }
             }
             Command::AnswerTypedPath(accepted) => self.answer_typed_path(accepted),

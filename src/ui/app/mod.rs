@@ -87,7 +87,7 @@ pub enum PathPurpose {
     Save,
     /// Export the slides into the folder.
     ExportSlides,
-    /// Save the plot as a PNG image.
+    /// Save the plot as a figure (PNG, SVG or PDF).
     ExportPlot(crate::plots::PlotKind),
     /// Save the map as a PNG image.
     ExportMap,
