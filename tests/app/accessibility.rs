@@ -314,12 +314,7 @@ fn the_shortcuts_in_the_readme_work() {
         h.query_by_label("Save the scenario as").is_some(),
         "Ctrl+Shift+S asks where"
     );
-    h.get_by_label("Path").focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label("Path")
-        .type_text(&path.display().to_string());
-    h.run();
+    common::type_path(&mut h, &path);
     press(&mut h, egui::Modifiers::NONE, egui::Key::Enter);
     assert!(path.exists(), "Enter in the path field saves");
     assert!(!h.state().doc().is_dirty());

@@ -546,12 +546,7 @@ fn a_plot_exports_as_a_png_where_the_user_chooses() {
             .is_some()
     );
     let chosen = dir.path().join("chance of attack");
-    h.get_by_label("Path").focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label("Path")
-        .type_text(&chosen.display().to_string());
-    h.run();
+    common::type_path(&mut h, &chosen);
     h.get_by_label("Export").click();
     finish_plot_export(&mut h);
     let image = read_png(&dir.path().join("chance of attack.png"));

@@ -183,3 +183,14 @@ pub fn step(
         notes: String::new(),
     }
 }
+
+/// Types `path` into the typed-path dialog's field, replacing what it held.
+pub fn type_path(h: &mut Harness<'_, BulwarkApp>, path: &Path) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label("Path").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Path")
+        .type_text(&path.display().to_string());
+    h.run();
+}

@@ -301,12 +301,7 @@ fn the_app_exports_the_deck_as_pdf_with_notes_pages_where_the_user_chooses() {
         .click();
     h.run();
     let chosen = dir.path().join("briefing");
-    h.get_by_label("Path").focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label("Path")
-        .type_text(&chosen.display().to_string());
-    h.run();
+    common::type_path(&mut h, &chosen);
     h.get_by_label("Export").click();
     h.run();
     for _ in 0..600 {
