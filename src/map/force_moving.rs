@@ -11,7 +11,7 @@ use crate::scenario::{Scenario, reference};
 
 use super::editing::{Grab, MapEdit, Putting, place_at, state_at};
 use super::frame::Frame;
-use super::guarantors::unit_marker;
+use super::guarantors::{friend_symbol, unit_marker};
 
 /// The tool's state between frames: the unit taken hold of, if any.
 #[derive(Default)]
@@ -62,8 +62,17 @@ impl ForceMoving {
 
     /// Paints the unit being dragged under the pointer, with a dashed line
     /// back to where it stood.
-    pub(super) fn paint(&self, painter: &egui::Painter, frame: &Frame, pointer: Option<Pos2>) {
-        let (Some((_, from)), Some(to)) = (self.drag.held(), pointer) else {
+    pub(super) fn paint(
+        &self,
+        painter: &egui::Painter,
+        frame: &Frame,
+        scenario: &Scenario,
+        pointer: Option<Pos2>,
+    ) {
+        let (Some((unit, from)), Some(to)) = (self.drag.held(), pointer) else {
+            return;
+        };
+        let Some(unit) = unit.get(scenario) else {
             return;
         };
         painter.add(Shape::dashed_line(
@@ -73,7 +82,7 @@ impl ForceMoving {
             frame.px(5.0),
         ));
         painter.rect_filled(from, frame.px(1.0), Color32::from_white_alpha(90));
-        unit_marker(painter, frame, to, true, None);
+        unit_marker(painter, frame, to, friend_symbol(unit), None);
     }
 }
 

@@ -18,6 +18,7 @@ use super::labels::{LabelPlacer, halo_galley, halo_text};
 use super::overlays::{arrow_head, held_ring};
 use super::projection::unproject;
 use super::role::tie_weight;
+use super::symbols::{Affiliation, Echelon, Symbol};
 
 /// The capital (or label point) of a state, lon/lat.
 pub(super) fn anchor_of(id: &str) -> Option<[f64; 2]> {
@@ -381,8 +382,9 @@ pub(super) struct DrawnTie {
 struct ForceStack {
     /// Where the place is on screen.
     anchor: Pos2,
-    /// Each unit: present (true) or pledged, its arrival day, and which it is.
-    units: Vec<(bool, f64, UnitRef)>,
+    /// Each unit: present (true) or pledged, its arrival day, which it is,
+    /// and its symbol.
+    units: Vec<(bool, f64, UnitRef, Symbol)>,
 }
 
 /// The scenario's forces gathered into stacks by place, each stack's present
@@ -397,7 +399,12 @@ fn force_stacks(frame: &Frame, scenario: &Scenario) -> Vec<ForceStack> {
             .or_else(|| anchor_of(&unit.stationed_in));
         let Some([lon, lat]) = at else { continue };
         let p = frame.geo_to_screen(lon, lat);
-        let entry = (unit.is_present(), unit.arrival_days, id);
+        let entry = (
+            unit.is_present(),
+            unit.arrival_days,
+            id,
+            friend_symbol(unit),
+        );
         match stacks.iter_mut().find(|s| s.anchor.distance(p) < join) {
             Some(stack) => stack.units.push(entry),
             None => stacks.push(ForceStack {
@@ -552,7 +559,7 @@ fn draw_column(
     labels: &mut LabelPlacer,
     markers: &mut Vec<(UnitRef, Rect)>,
 ) {
-    for (n, &(present, days, id)) in stack.units.iter().take(3).enumerate() {
+    for (n, &(present, days, id, symbol)) in stack.units.iter().take(3).enumerate() {
         let centre = top + frame.offset(0.0, 18.0 + 17.0 * n as f32);
         let day = (!present).then_some(days);
         let sides = [Side::Right, Side::Left].map(|side| {
@@ -563,7 +570,7 @@ fn draw_column(
             continue;
         };
         if frame.rect.contains(centre) {
-            unit_marker(painter, frame, centre, present, day.map(|d| (d, side)));
+            unit_marker(painter, frame, centre, symbol, day.map(|d| (d, side)));
             labels.block(rect);
             markers.push((id, marker_box(frame, centre)));
         }
@@ -633,33 +640,37 @@ fn arrival_label(days: f64) -> String {
     format!("D+{days:.0}")
 }
 
-/// A NATO-style unit box (infantry cross): filled when present, outlined with the
-/// arrival day (on the side given) when pledged.
+/// A guarantor's unit as a friendly symbol: its kind, its echelon by its
+/// troops, a dashed frame while it is pledged rather than present.
+pub(super) fn friend_symbol(unit: &crate::scenario::ForceCommitment) -> Symbol {
+    Symbol {
+        affiliation: Affiliation::Friend,
+        kind: unit.kind,
+        echelon: Echelon::of(unit.kind, unit.troops),
+        planned: !unit.is_present(),
+    }
+}
+
+/// Height of a unit symbol's frame on the map, workspace points (its
+/// echelon mark above still fits the marker's box).
+const SYMBOL_HEIGHT: f32 = 11.5;
+
+/// A unit's APP-6 symbol (see [`super::symbols`]) in its marker's box at
+/// `centre`, with its arrival day (on the side given) when pledged.
 pub(super) fn unit_marker(
     painter: &egui::Painter,
     frame: &Frame,
     centre: Pos2,
-    present: bool,
+    symbol: Symbol,
     day: Option<(f64, Side)>,
 ) {
     let rect = marker_box(frame, centre);
-    let colour = palette::MAP_TIE;
-    let fill = if present {
-        palette::GUARANTOR
-    } else {
-        Color32::WHITE
-    };
-    painter.rect(
-        rect,
-        frame.px(1.0),
-        fill,
-        frame.stroke(1.5, colour),
-        StrokeKind::Middle,
-    );
-    let cross = frame.stroke(1.2, if present { Color32::WHITE } else { colour });
-    painter.line_segment([rect.left_top(), rect.right_bottom()], cross);
-    painter.line_segment([rect.left_bottom(), rect.right_top()], cross);
-    if let (false, Some((days, side))) = (present, day) {
+    let height = frame.px(SYMBOL_HEIGHT);
+    // The frame and the mark above it, centred in the box.
+    let bounds = symbol.bounds(Pos2::ZERO, height);
+    let frame_centre = centre - bounds.center().to_vec2();
+    symbol.paint(painter, frame_centre, height, true);
+    if let (true, Some((days, side))) = (symbol.planned, day) {
         let (pos, anchor) = arrival_anchor(frame, rect, side);
         halo_text(
             painter,
@@ -668,7 +679,7 @@ pub(super) fn unit_marker(
             anchor,
             &arrival_label(days),
             frame.font(10.5),
-            colour,
+            palette::MAP_TIE,
         );
     }
 }

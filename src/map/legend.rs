@@ -12,6 +12,7 @@ use super::guarantors::{tie_shapes, unit_marker};
 use super::overlays::arrow_head;
 use super::projection;
 use super::role::{Role, role_of};
+use super::symbols::{Affiliation, Echelon, Symbol, kind_label};
 
 /// The title box laid out: where it goes and its two lines.
 pub(super) struct TitleBox {
@@ -134,17 +135,8 @@ pub(super) fn legend_box(
             ));
         }
     }
-    if layers.forces
-        && scenario
-            .arrangements
-            .iter()
-            .any(|a| a.guarantors.iter().any(|g| !g.forces.is_empty()))
-    {
-        rows.push((LegendKey::Unit(true), "Forces present".into()));
-        rows.push((
-            LegendKey::Unit(false),
-            "Forces pledged (arrival day)".into(),
-        ));
+    if layers.forces {
+        rows.extend(symbol_rows(scenario, layers));
     }
     if layers.axes && !scenario.axes.is_empty() {
         rows.push((LegendKey::Axis, "Axis of advance (modelled)".into()));
@@ -204,6 +196,85 @@ pub(super) fn legend_box(
     Legend { rect, rows }
 }
 
+/// A row for each unit symbol the map shows: each kind of friendly
+/// (guarantor) unit, each hostile symbol on an axis, the dashed frame of a
+/// pledged unit, and what the marks above the frames mean.
+fn symbol_rows(scenario: &Scenario, layers: &Layers) -> Vec<(LegendKey, String)> {
+    use crate::scenario::UnitKind;
+    use crate::scenario::placing::every_unit;
+    let units: Vec<_> = every_unit(scenario).map(|(_, u)| u).collect();
+    let hostile: Vec<Symbol> = if layers.axes {
+        scenario
+            .axes
+            .iter()
+            .filter_map(|axis| super::overlays::hostile_symbol(scenario, axis))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut rows = Vec::new();
+    let all_kinds = [
+        UnitKind::Armoured,
+        UnitKind::Mechanised,
+        UnitKind::Motorised,
+        UnitKind::FootInfantry,
+        UnitKind::Airborne,
+        UnitKind::Marines,
+        UnitKind::Artillery,
+        UnitKind::AirDefence,
+        UnitKind::CombatAircraft,
+        UnitKind::Advisers,
+    ];
+    for (affiliation, shown) in [
+        (
+            Affiliation::Friend,
+            all_kinds
+                .iter()
+                .filter(|k| units.iter().any(|u| u.kind == **k))
+                .copied()
+                .collect::<Vec<_>>(),
+        ),
+        (
+            Affiliation::Hostile,
+            all_kinds
+                .iter()
+                .filter(|k| hostile.iter().any(|h| h.kind == **k))
+                .copied()
+                .collect(),
+        ),
+    ] {
+        for kind in shown {
+            let symbol = Symbol {
+                affiliation,
+                kind,
+                echelon: None,
+                planned: false,
+            };
+            rows.push((
+                LegendKey::Unit(symbol),
+                format!("{} ({})", kind_label(kind), affiliation.label()),
+            ));
+        }
+    }
+    if let Some(pledged) = units.iter().find(|u| !u.is_present()) {
+        let mut symbol = super::guarantors::friend_symbol(pledged);
+        symbol.echelon = None;
+        rows.push((LegendKey::Unit(symbol), "Pledged (D+ arrival day)".into()));
+    }
+    let mut echelons: Vec<Echelon> = units
+        .iter()
+        .filter_map(|u| Echelon::of(u.kind, u.troops))
+        .chain(hostile.iter().filter_map(|h| h.echelon))
+        .collect();
+    echelons.sort();
+    echelons.dedup();
+    if !echelons.is_empty() {
+        let marks: Vec<&str> = echelons.iter().map(|e| e.abbreviation()).collect();
+        rows.push((LegendKey::Note, format!("Size: {}", marks.join(", "))));
+    }
+    rows
+}
+
 /// Height of a legend row, workspace points.
 const LEGEND_ROW: f32 = 18.0;
 
@@ -232,8 +303,8 @@ pub(super) fn legend(painter: &egui::Painter, frame: &Frame, legend: Legend) {
                 let pts = [key_rect.left_center(), key_rect.right_center()];
                 painter.extend(tie_shapes(frame, &pts, f, 2.5));
             }
-            LegendKey::Unit(present) => {
-                unit_marker(painter, frame, key_rect.center(), present, None);
+            LegendKey::Unit(symbol) => {
+                unit_marker(painter, frame, key_rect.center(), symbol, None);
             }
             LegendKey::Outline(colour) => {
                 let outline = key_rect.shrink(frame.px(2.0));
@@ -293,8 +364,8 @@ enum LegendKey {
     Fill(Color32),
     /// A tie's dash pattern.
     Tie(Formality),
-    /// A unit marker, present (filled) or pledged.
-    Unit(bool),
+    /// A unit's symbol.
+    Unit(Symbol),
     /// An axis of advance's arrow.
     Axis,
     /// A river crossing's bar, crossed out when its bridges are blown.

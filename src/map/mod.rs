@@ -25,6 +25,7 @@ pub mod places;
 pub mod projection;
 pub mod role;
 mod route_marks;
+pub mod symbols;
 pub mod tiles;
 pub mod widget;
 

@@ -126,6 +126,9 @@ pub(super) fn paint_overlay(
     if layers.axes {
         axes(painter, frame, scenario);
         super::route_marks::route_marks(painter, frame, scenario);
+        if layers.forces {
+            super::overlays::hostile_forces(painter, frame, scenario, &mut labels);
+        }
     }
     annotations(painter, frame);
     // The forces stand at their places; the names of axes and annotations

@@ -427,3 +427,74 @@ pub(super) fn sources_line(painter: &egui::Painter, frame: &Frame, labels: &mut 
     );
     labels.block(rect);
 }
+
+/// The adversary's force on `axis` as a hostile symbol: its largest kind of
+/// ground unit (its own composition, else its state's, else the engine's
+/// default mix) and the echelon of the troops the axis carries (the
+/// theatre's troops times the axis's share). `None` when it carries none.
+pub(super) fn hostile_symbol(
+    scenario: &Scenario,
+    axis: &crate::scenario::Axis,
+) -> Option<super::symbols::Symbol> {
+    let adversary = &scenario.adversary;
+    let troops = adversary.theatre_troops * axis.adversary_share;
+    if troops.is_nan() || troops <= 0.0 {
+        return None;
+    }
+    let mix = adversary
+        .composition
+        .or_else(|| {
+            crate::model::prepared::find_state(scenario, &adversary.state).map(|s| s.composition)
+        })
+        .unwrap_or(crate::scenario::reference::DEFAULT_COMPOSITION);
+    let kind = mix
+        .shares()
+        .into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map_or(crate::scenario::UnitKind::Mechanised, |(kind, _)| kind);
+    Some(super::symbols::Symbol {
+        affiliation: super::symbols::Affiliation::Hostile,
+        kind,
+        echelon: super::symbols::Echelon::of(kind, troops),
+        planned: false,
+    })
+}
+
+/// Height of a hostile symbol's frame, workspace points.
+const HOSTILE_HEIGHT: f32 = 12.0;
+
+/// The adversary's force on each axis as a hostile symbol (see
+/// [`hostile_symbol`]) just behind where the axis starts, so that it stands
+/// in the ground the attack comes from; the labels keep clear of it.
+pub(super) fn hostile_forces(
+    painter: &egui::Painter,
+    frame: &Frame,
+    scenario: &Scenario,
+    labels: &mut LabelPlacer,
+) {
+    let height = frame.px(HOSTILE_HEIGHT);
+    for axis in &scenario.axes {
+        let Some(symbol) = hostile_symbol(scenario, axis) else {
+            continue;
+        };
+        let (a, b) = (
+            [axis.start.point.lon, axis.start.point.lat],
+            [axis.objective.point.lon, axis.objective.point.lat],
+        );
+        let points = great_circle(frame, a, b, 32);
+        let (Some(&start), Some(&next)) = (points.first(), points.get(1)) else {
+            continue;
+        };
+        let back = (start - next).normalized();
+        if !back.is_finite() {
+            continue;
+        }
+        let centre = start + back * frame.px(20.0);
+        let bounds = symbol.bounds(centre, height);
+        if !frame.rect.contains_rect(bounds) {
+            continue;
+        }
+        symbol.paint(painter, centre, height, true);
+        labels.block(bounds);
+    }
+}

@@ -366,7 +366,7 @@ impl MapState {
         if self.tool == Tool::Select {
             let painter = ui.painter_at(rect);
             self.force_moving
-                .paint(&painter, &frame, response.hover_pos());
+                .paint(&painter, &frame, scenario, response.hover_pos());
         }
         self.tooltip(response, &frame, scenario, &layers);
         if let Some(view) = self.view_to_save(ui, &scenario.map_view, layers) {

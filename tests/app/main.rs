@@ -32,4 +32,5 @@ mod recovery;
 mod roundtrip_prop;
 mod scenario_files;
 mod settlement_over_time;
+mod symbols;
 mod timeline_ui;

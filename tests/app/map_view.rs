@@ -405,19 +405,8 @@ fn force_markers_do_not_overlap_each_other_or_the_labels() {
         let view = state.scenario.map_view.clone();
         state.map.show_static(ui, &state.scenario, &view, &[], 1.0);
     });
-    let tie = bulwark::kit::theme::MAP_TIE;
-    let markers: Vec<egui::Rect> = h
-        .output()
-        .shapes
-        .iter()
-        .filter_map(|c| match &c.shape {
-            egui::Shape::Rect(r)
-                if r.stroke.color == tie && (r.rect.width() - 22.0).abs() < 0.5 =>
-            {
-                Some(r.rect)
-            }
-            _ => None,
-        })
+    let markers: Vec<egui::Rect> = bulwark::scenario::placing::every_unit(&h.state().scenario)
+        .filter_map(|(id, _)| h.state().map.marker_of(id))
         .collect();
     assert!(markers.len() >= 6, "the Baltic markers: {markers:?}");
     for (i, a) in markers.iter().enumerate() {
