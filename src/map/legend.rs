@@ -213,18 +213,7 @@ fn symbol_rows(scenario: &Scenario, layers: &Layers) -> Vec<(LegendKey, String)>
         Vec::new()
     };
     let mut rows = Vec::new();
-    let all_kinds = [
-        UnitKind::Armoured,
-        UnitKind::Mechanised,
-        UnitKind::Motorised,
-        UnitKind::FootInfantry,
-        UnitKind::Airborne,
-        UnitKind::Marines,
-        UnitKind::Artillery,
-        UnitKind::AirDefence,
-        UnitKind::CombatAircraft,
-        UnitKind::Advisers,
-    ];
+    let all_kinds = UnitKind::ALL;
     for (affiliation, shown) in [
         (
             Affiliation::Friend,

@@ -229,6 +229,20 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
+    /// Every kind, in the order a legend lists them.
+    pub const ALL: [UnitKind; 10] = [
+        UnitKind::Armoured,
+        UnitKind::Mechanised,
+        UnitKind::Motorised,
+        UnitKind::FootInfantry,
+        UnitKind::Airborne,
+        UnitKind::Marines,
+        UnitKind::Artillery,
+        UnitKind::AirDefence,
+        UnitKind::CombatAircraft,
+        UnitKind::Advisers,
+    ];
+
     /// The kinds that fight on the ground, in [`Composition::shares`] order.
     pub const GROUND: [UnitKind; 8] = [
         UnitKind::Armoured,

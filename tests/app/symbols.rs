@@ -6,18 +6,7 @@ use bulwark::map::symbols::{Affiliation, Echelon, Symbol};
 use bulwark::scenario::UnitKind;
 use egui_kittest::Harness;
 
-const KINDS: [UnitKind; 10] = [
-    UnitKind::Armoured,
-    UnitKind::Mechanised,
-    UnitKind::Motorised,
-    UnitKind::FootInfantry,
-    UnitKind::Airborne,
-    UnitKind::Marines,
-    UnitKind::Artillery,
-    UnitKind::AirDefence,
-    UnitKind::CombatAircraft,
-    UnitKind::Advisers,
-];
+const KINDS: [UnitKind; 10] = UnitKind::ALL;
 
 const ECHELONS: [Option<Echelon>; 5] = [
     Some(Echelon::Company),
