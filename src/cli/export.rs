@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::present::print::{self, DeckParts, Format, PageSize};
+use crate::present::print::{self, DeckParts, Format, PageSize, Style};
 use crate::scenario::PlotKind;
 
 use super::{load_or_report, report_export, shown};
@@ -33,11 +33,20 @@ fn format_for(asked: Option<Format>, path: &Path, fallback: Format) -> Format {
     asked.or_else(|| Format::of_path(path)).unwrap_or(fallback)
 }
 
+/// The style `--mono` asks for.
+fn style(mono: bool) -> Style {
+    if mono {
+        Style::Monochrome
+    } else {
+        Style::Colour
+    }
+}
+
 /// `export-plot`.
 pub fn plot(
     file: &Path,
     plot: PlotKind,
-    (format, size): (Option<Format>, PageSize),
+    (format, size, mono): (Option<Format>, PageSize, bool),
     path: &Path,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -51,14 +60,14 @@ pub fn plot(
         trade_off: &[],
     };
     let format = format_for(format, path, Format::Png);
-    let outcome = print::export_plot(&scenario, figures, plot, format, size, path);
+    let outcome = print::export_plot(&scenario, figures, plot, (format, size, style(mono)), path);
     report_export(file, outcome, out, err)
 }
 
 /// `export-map`.
 pub fn map(
     file: &Path,
-    (format, size): (Option<Format>, PageSize),
+    (format, size, mono): (Option<Format>, PageSize, bool),
     path: &Path,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -67,7 +76,7 @@ pub fn map(
         return 1;
     };
     let format = format_for(format, path, Format::Pdf);
-    let outcome = print::export_map(&scenario, format, size, path);
+    let outcome = print::export_map(&scenario, (format, size, style(mono)), path);
     report_export(file, outcome, out, err)
 }
 

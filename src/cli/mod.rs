@@ -101,6 +101,9 @@ pub enum Command {
         /// a3 or letter, with -landscape or -portrait.
         #[arg(long, default_value = "1600x900", value_parser = export::parse_page_size)]
         size: crate::present::print::PageSize,
+        /// In greys, for a black-and-white printer.
+        #[arg(long)]
+        mono: bool,
     },
     /// Write the scenario's map view (its centre, zoom and layers) for a
     /// report or a print, without a window: the map with its title box,
@@ -118,6 +121,10 @@ pub enum Command {
         /// WIDTHxHEIGHT in pixels (each 200 to 8000).
         #[arg(long, default_value = "a4-landscape", value_parser = export::parse_page_size)]
         size: crate::present::print::PageSize,
+        /// In greys, for a black-and-white printer: each kind of country its
+        /// own grey, keyed in the legend.
+        #[arg(long)]
+        mono: bool,
     },
     /// Write a scenario's geography as GeoJSON (RFC 7946) for QGIS and other
     /// GIS: axes, river crossings, defence lines, units, the line of control,
@@ -259,13 +266,15 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             out: path,
             format,
             size,
-        } => export::plot(file, *plot, (*format, *size), path, out, err),
+            mono,
+        } => export::plot(file, *plot, (*format, *size, *mono), path, out, err),
         Command::ExportMap {
             file,
             out: path,
             format,
             size,
-        } => export::map(file, (*format, *size), path, out, err),
+            mono,
+        } => export::map(file, (*format, *size, *mono), path, out, err),
         Command::ExportGeojson { file, out: path } => {
             let outcome = load_or_report(file, err).map(|s| geography::export(&s, path));
             match outcome {

@@ -49,3 +49,33 @@ pub fn set_vector_output(ctx: &egui::Context, on: bool) {
 fn vector_output(ctx: &egui::Context) -> bool {
     ctx.data(|d| d.get_temp::<bool>(vector_output_id()).unwrap_or(false))
 }
+
+/// A colour as the monochrome print style draws it: each fill of a role, the
+/// water and the held area a grey of its own (from white water and the
+/// protected state to the darkest held area, so that they stay apart on a
+/// black-and-white printer and the legend still keys them); any other colour
+/// its luminance (Rec. 709), at the same opacity.
+pub fn print_grey(colour: egui::Color32) -> egui::Color32 {
+    use egui::Color32;
+    let [r, g, b, a] = colour.to_srgba_unmultiplied();
+    let opaque = Color32::from_rgb(r, g, b);
+    let assigned = [
+        (crate::kit::palette::MAP_WATER, 255),
+        (Role::Protected.fill(), 246),
+        (Role::Other.fill(), 232),
+        (Role::Neutral.fill(), 218),
+        (Role::Nato.fill(), 202),
+        (Role::Guarantor.fill(), 182),
+        (Role::Adversary.fill(), 160),
+    ];
+    let held = crate::kit::palette::MAP_HELD.to_srgba_unmultiplied();
+    let grey = if [r, g, b, a] == held {
+        40
+    } else if let Some((_, grey)) = assigned.iter().find(|(c, _)| *c == opaque) {
+        *grey
+    } else {
+        let luma = 0.2126 * f32::from(r) + 0.7152 * f32::from(g) + 0.0722 * f32::from(b);
+        luma.round().clamp(0.0, 255.0) as u8
+    };
+    Color32::from_rgba_unmultiplied(grey, grey, grey, a)
+}

@@ -578,8 +578,7 @@ pub fn map_ink(size: Vec2) -> f32 {
 /// north arrow and sources line; says where it went.
 pub fn export_map(
     scenario: &Scenario,
-    format: Format,
-    size: PageSize,
+    (format, size, style): (Format, PageSize, Style),
     path: &Path,
 ) -> Result<String, String> {
     let canvas = size.canvas();
@@ -589,7 +588,7 @@ pub fn export_map(
     let draw = |ui: &mut Ui, _: Rect, _: &mut CommonMarkCache| {
         state.show_printed(ui, scenario, ink);
     };
-    write_drawing(scenario, "the map", format, size, path, draw)
+    write_drawing(scenario, "the map", (format, size, style), path, draw)
 }
 
 /// Writes `plot` of the scenario's assessment at `path` as `format` at
@@ -599,35 +598,54 @@ pub fn export_plot(
     scenario: &Scenario,
     figures: Figures<'_>,
     plot: PlotKind,
-    format: Format,
-    size: PageSize,
+    (format, size, style): (Format, PageSize, Style),
     path: &Path,
 ) -> Result<String, String> {
     let draw = |ui: &mut Ui, screen: Rect, markdown: &mut CommonMarkCache| {
         draw_figure(ui, screen, scenario, figures, plot, markdown);
     };
-    write_drawing(scenario, plot.label(), format, size, path, draw)
+    write_drawing(scenario, plot.label(), (format, size, style), path, draw)
+}
+
+/// How a map or a figure is coloured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Style {
+    /// As on screen.
+    #[default]
+    Colour,
+    /// Greys for a black-and-white printer (see [`crate::map::print_grey`]).
+    Monochrome,
 }
 
 /// Draws `draw` at `size` and writes it at `path` as `format`.
 fn write_drawing(
     scenario: &Scenario,
     what: &str,
-    format: Format,
-    size: PageSize,
+    (format, size, style): (Format, PageSize, Style),
     path: &Path,
     mut draw: impl FnMut(&mut Ui, Rect, &mut CommonMarkCache),
 ) -> Result<String, String> {
     let canvas = size.canvas();
+    let mono = style == Style::Monochrome;
     let bytes = match format {
         Format::Png => {
             let mut renderer = super::export::SlideRenderer::new()?;
             let pixels = [canvas.x as u32, canvas.y as u32];
-            let image = renderer.render_drawing(pixels, &mut draw)?;
+            let mut image = renderer.render_drawing(pixels, &mut draw)?;
+            if mono {
+                for p in image.pixels_mut() {
+                    let [r, g, b, a] = p.0;
+                    let grey = crate::map::print_grey(Color32::from_rgba_unmultiplied(r, g, b, a));
+                    p.0 = grey.to_srgba_unmultiplied();
+                }
+            }
             super::export::png(&image)?
         }
         Format::Svg | Format::Pdf => {
-            let page = PrintRenderer::new().page(canvas, draw);
+            let mut page = PrintRenderer::new().page(canvas, draw);
+            if mono {
+                page.recolour(crate::map::print_grey);
+            }
             let title = format!("{} — {what}", scenario.meta.title);
             if format == Format::Svg {
                 svg::write(&page, &title, size.extent()).into_bytes()
@@ -649,9 +667,10 @@ fn write_drawing(
     };
     crate::scenario::write_export(path, &bytes).map_err(|e| e.to_string())?;
     Ok(format!(
-        "Exported {what} as {} ({}) to {}",
+        "Exported {what} as {} ({}{}) to {}",
         format.extension().to_ascii_uppercase(),
         size_label(size),
+        if mono { ", monochrome" } else { "" },
         path.display()
     ))
 }

@@ -78,8 +78,12 @@ pub enum Command {
     /// Ask where to write the map for print (PDF, SVG or PNG, by the
     /// extension) and on what paper.
     ExportMapPrint,
-    /// Write the map for print at this path, at this size.
-    ExportMapPrintTo(PathBuf, crate::present::print::PageSize),
+    /// Write the map for print at this path, at this size, in this style.
+    ExportMapPrintTo(
+        PathBuf,
+        crate::present::print::PageSize,
+        crate::present::print::Style,
+    ),
     /// Change an option of the export whose path is being typed.
     ChoosePathOption(ExportOption),
     /// Close the tab at this position (asks first if it has unsaved changes).
@@ -187,6 +191,8 @@ pub enum ExportOption {
     Deck(crate::present::print::DeckParts),
     /// The paper (or pixel size) of the map for print.
     Paper(crate::present::print::PageSize),
+    /// The map for print in colour or greys.
+    Style(crate::present::print::Style),
 }
 
 impl Command {
@@ -230,6 +236,7 @@ impl Command {
             Command::ExportMapPrintTo(
                 PathBuf::new(),
                 crate::present::print::PageSize::Pixels([800, 600]),
+                Default::default(),
             ),
             Command::ChoosePathOption(ExportOption::Deck(Default::default())),
             Command::CloseTab(0),

@@ -155,6 +155,7 @@ fn map_svg(scenario: &Scenario) -> String {
         out: out.clone(),
         format: None,
         size: bulwark::present::print::PageSize::parse("a4-landscape").expect("a size"),
+        mono: false,
     });
     assert_eq!(code, 0, "{err}");
     assert!(stdout.contains("as SVG (A4 landscape)"), "{stdout}");
@@ -322,4 +323,45 @@ fn the_app_exports_the_deck_as_pdf_with_notes_pages_where_the_user_chooses() {
         2 * slides,
         "the slides and a notes page for each"
     );
+}
+
+#[test]
+fn the_monochrome_map_is_greys_with_each_kind_of_country_its_own() {
+    let dir = common::temp_dir();
+    let out = dir.path().join("mono.svg");
+    let (code, stdout, err) = run(&bulwark::cli::Command::ExportMap {
+        file: common::saved("eastern-flank-today.bulwark.json"),
+        out: out.clone(),
+        format: None,
+        size: bulwark::present::print::PageSize::parse("a3-portrait").expect("a size"),
+        mono: true,
+    });
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("monochrome"), "{stdout}");
+    let text = std::fs::read_to_string(&out).expect("written");
+    let svg = roxmltree::Document::parse(&text).expect("parses");
+    let mut colours = std::collections::BTreeSet::new();
+    for node in svg.descendants() {
+        for name in ["fill", "stroke"] {
+            if let Some(c) = node.attribute(name).filter(|c| c.starts_with('#')) {
+                colours.insert(c.to_owned());
+            }
+        }
+    }
+    assert!(colours.len() > 5, "{colours:?}");
+    for c in &colours {
+        assert!(c[1..3] == c[3..5] && c[3..5] == c[5..7], "not a grey: {c}");
+    }
+    // The roles keep greys of their own, so the legend still keys them.
+    use bulwark::map::Role;
+    let greys: std::collections::BTreeSet<_> = [
+        Role::Nato,
+        Role::Protected,
+        Role::Guarantor,
+        Role::Adversary,
+    ]
+    .iter()
+    .map(|r| bulwark::map::print_grey(r.fill()).r())
+    .collect();
+    assert_eq!(greys.len(), 4);
 }

@@ -210,6 +210,33 @@ impl Page {
         }
     }
 
+    /// Every colour on the page put through `f` (which takes and gives
+    /// premultiplied colours, as egui keeps them).
+    pub fn recolour(&mut self, f: impl Fn(Color32) -> Color32) {
+        for item in self.groups.iter_mut().flat_map(|g| &mut g.items) {
+            match item {
+                Item::Fill { colour, .. }
+                | Item::Polygon { colour, .. }
+                | Item::Stroke { colour, .. } => *colour = f(*colour),
+                Item::Rect { fill, stroke, .. } | Item::Ellipse { fill, stroke, .. } => {
+                    *fill = f(*fill);
+                    stroke.1 = f(stroke.1);
+                }
+                Item::Text(run) => {
+                    run.colour = f(run.colour);
+                    if let Some(halo) = &mut run.halo {
+                        halo.1 = f(halo.1);
+                    }
+                }
+                Item::Image { image, .. } => {
+                    let mut grey = (**image).clone();
+                    grey.pixels.iter_mut().for_each(|p| *p = f(*p));
+                    *image = Arc::new(grey);
+                }
+            }
+        }
+    }
+
     /// Every text run on the page, in painting order.
     pub fn texts(&self) -> impl Iterator<Item = &TextRun> {
         self.groups

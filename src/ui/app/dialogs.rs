@@ -220,7 +220,7 @@ fn typed_path_dialog(
         PathPurpose::ExportPlot(_) => ("Export the plot as a figure (PNG, SVG or PDF)", "Export"),
         PathPurpose::ExportMap => ("Export the map as a PNG image", "Export"),
         PathPurpose::ExportSlidesPdf(_) => ("Export the slides as one PDF", "Export"),
-        PathPurpose::ExportMapPrint(_) => ("Export the map for print", "Export"),
+        PathPurpose::ExportMapPrint(..) => ("Export the map for print", "Export"),
         PathPurpose::ExportAssessment { .. } => ("Export the assessment's figures", "Export"),
         PathPurpose::ExportGeography => ("Export the geography as GeoJSON", "Export"),
         PathPurpose::ImportGeography => ("Import geography from a GeoJSON file", "Import"),
@@ -247,7 +247,7 @@ fn typed_path_dialog(
             "Path of the PDF file:",
             "e.g. ~/briefing/deck.pdf".to_owned(),
         ),
-        PathPurpose::ExportMapPrint(_) => (
+        PathPurpose::ExportMapPrint(..) => (
             "Path of the file (.pdf or .svg for print, .png for an image):",
             "e.g. ~/briefing/map.pdf".to_owned(),
         ),
@@ -324,7 +324,23 @@ fn path_options(
             );
             (parts != before).then_some(ExportOption::Deck(parts))
         }
-        PathPurpose::ExportMapPrint(size) => {
+        PathPurpose::ExportMapPrint(size, style) => {
+            use crate::present::print::Style;
+            let mut mono = style == Style::Monochrome;
+            if ui
+                .checkbox(
+                    &mut mono,
+                    "Monochrome (greys for a black-and-white printer)",
+                )
+                .changed()
+            {
+                let style = if mono {
+                    Style::Monochrome
+                } else {
+                    Style::Colour
+                };
+                return Some(ExportOption::Style(style));
+            }
             let mut chosen = size;
             ui.horizontal(|ui| {
                 ui.label("Paper:");

@@ -8,7 +8,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::files::DialogKind;
 use super::{BulwarkApp, PathPurpose, Question, slug};
-use crate::present::print::{self, DeckParts, Format, PageSize};
+use crate::present::print::{self, DeckParts, Format, PageSize, Style};
 use crate::ui::commands::Command;
 
 /// Exports under way.
@@ -56,9 +56,11 @@ impl BulwarkApp {
                     paper: crate::present::print::Paper::A4,
                     landscape: true,
                 };
-                self.ask_export_path(PathPurpose::ExportMapPrint(a4), name);
+                self.ask_export_path(PathPurpose::ExportMapPrint(a4, Style::Colour), name);
             }
-            Command::ExportMapPrintTo(path, size) => self.spawn_map_print(path, size),
+            Command::ExportMapPrintTo(path, size, style) => {
+                self.spawn_map_print(path, size, style);
+            }
             Command::ExportMapImage => {
                 let name = format!("{}-map.png", slug(&self.doc().scenario().meta.title));
                 match self.export_folder() {
@@ -231,7 +233,7 @@ impl BulwarkApp {
 
     /// Writes the map view for print (the format by the path's extension,
     /// PDF if it names none) on another thread.
-    fn spawn_map_print(&mut self, path: PathBuf, size: PageSize) {
+    fn spawn_map_print(&mut self, path: PathBuf, size: PageSize, style: Style) {
         let (format, path) = match Format::of_path(&path) {
             Some(format) => (format, path),
             None => (Format::Pdf, with_extension(&path, Format::Pdf)),
@@ -240,7 +242,7 @@ impl BulwarkApp {
         let (tx, rx) = channel();
         self.dialogs.message = format!("Exporting the map to {}…", path.display());
         std::thread::spawn(move || {
-            let result = print::export_map(&scenario, format, size, &path)
+            let result = print::export_map(&scenario, (format, size, style), &path)
                 .map_err(|e| format!("Could not export the map.\n\n{e}"));
             let _ = tx.send(result);
         });
@@ -270,8 +272,14 @@ impl BulwarkApp {
             };
             let format = Format::of_path(&path).unwrap_or(Format::Png);
             let size = PageSize::Pixels(size);
-            let result = print::export_plot(&scenario, figures, plot, format, size, &path)
-                .map_err(|e| format!("Could not export the plot.\n\n{e}"));
+            let result = print::export_plot(
+                &scenario,
+                figures,
+                plot,
+                (format, size, Style::Colour),
+                &path,
+            )
+            .map_err(|e| format!("Could not export the plot.\n\n{e}"));
             let _ = tx.send(result);
         });
         self.exports.plot = Some(rx);

@@ -111,8 +111,11 @@ impl BulwarkApp {
                         (PathPurpose::ExportSlidesPdf(parts), ExportOption::Deck(new)) => {
                             *parts = new;
                         }
-                        (PathPurpose::ExportMapPrint(size), ExportOption::Paper(new)) => {
+                        (PathPurpose::ExportMapPrint(size, _), ExportOption::Paper(new)) => {
                             *size = new;
+                        }
+                        (PathPurpose::ExportMapPrint(_, style), ExportOption::Style(new)) => {
+                            *style = new;
                         }
                         _ => {}
                     }
@@ -210,7 +213,9 @@ impl BulwarkApp {
             PathPurpose::ExportSlidesPdf(parts) => {
                 self.apply(Command::ExportSlidesPdfTo(path, parts));
             }
-            PathPurpose::ExportMapPrint(size) => self.apply(Command::ExportMapPrintTo(path, size)),
+            PathPurpose::ExportMapPrint(size, style) => {
+                self.apply(Command::ExportMapPrintTo(path, size, style));
+            }
             PathPurpose::ExportAssessment { csv } => {
                 self.apply(Command::ExportAssessmentTo { csv, path });
             }

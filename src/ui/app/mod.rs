@@ -93,8 +93,11 @@ pub enum PathPurpose {
     ExportMap,
     /// Write the deck as one PDF with these parts.
     ExportSlidesPdf(crate::present::print::DeckParts),
-    /// Write the map for print at this size.
-    ExportMapPrint(crate::present::print::PageSize),
+    /// Write the map for print at this size, in this style.
+    ExportMapPrint(
+        crate::present::print::PageSize,
+        crate::present::print::Style,
+    ),
     /// Export the assessment's figures (CSV when `csv`).
     ExportAssessment {
         /// CSV when true, JSON when false.
