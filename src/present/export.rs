@@ -12,6 +12,7 @@ use eframe::egui_wgpu::{self, wgpu};
 use egui::{Pos2, RawInput, Rect, ViewportId, vec2};
 use image::RgbaImage;
 
+use super::hidden::without_hidden;
 use super::slide::draw_slide;
 use crate::kit::choices::Choice;
 use crate::kit::markdown::images_as_text;
@@ -333,7 +334,8 @@ impl SlideRenderer {
             size_in_pixels: size,
             pixels_per_point: 1.0,
         };
-        let triangles = self.ctx.tessellate(output.shapes.clone(), 1.0);
+        let shapes = without_hidden(output.shapes.clone(), CLEAR);
+        let triangles = self.ctx.tessellate(shapes, 1.0);
         let user_buffers =
             renderer.update_buffers(&rs.device, &rs.queue, &mut encoder, &triangles, &screen);
         let texture = rs.device.create_texture(&wgpu::TextureDescriptor {
@@ -359,7 +361,7 @@ impl SlideRenderer {
                         view: &view,
                         resolve_target: None,
                         ops: wgpu::Operations {
-                            load: wgpu::LoadOp::Clear(wgpu::Color::WHITE),
+                            load: wgpu::LoadOp::Clear(clear_colour()),
                             store: wgpu::StoreOp::Store,
                         },
                         depth_slice: None,
@@ -392,6 +394,20 @@ pub(super) fn screen_input(screen: Rect) -> RawInput {
         .or_default()
         .native_pixels_per_point = Some(1.0);
     input
+}
+
+/// What an offscreen page is cleared to before anything is drawn.
+const CLEAR: egui::Color32 = egui::Color32::WHITE;
+
+/// [`CLEAR`] as the GPU's clear colour.
+fn clear_colour() -> wgpu::Color {
+    let [r, g, b, a] = egui::Rgba::from(CLEAR).to_array();
+    wgpu::Color {
+        r: r.into(),
+        g: g.into(),
+        b: b.into(),
+        a: a.into(),
+    }
 }
 
 /// Copies a texture into memory as an RGBA image.

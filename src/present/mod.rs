@@ -11,6 +11,7 @@
 //! `crate::scenario`; never `crate::ui`.
 
 pub mod export;
+pub mod hidden;
 pub mod monitor;
 pub mod print;
 pub mod slide;
