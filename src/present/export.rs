@@ -12,7 +12,7 @@ use eframe::egui_wgpu::{self, wgpu};
 use egui::{Pos2, RawInput, Rect, ViewportId, vec2};
 use image::RgbaImage;
 
-use super::hidden::without_hidden;
+use super::hidden::{CopiedFill, copied_fills, without_hidden};
 use super::slide::draw_slide;
 use crate::kit::choices::Choice;
 use crate::kit::markdown::images_as_text;
@@ -201,6 +201,9 @@ pub struct SlideRenderer {
     render_state: egui_wgpu::RenderState,
     ctx: egui::Context,
     markdown: egui_commonmark::CommonMarkCache,
+    /// Whether hidden shapes are skipped and big plain fills copied (see
+    /// [`super::hidden`]); on unless turned off to compare the pictures.
+    culling: bool,
 }
 
 impl SlideRenderer {
@@ -224,7 +227,15 @@ impl SlideRenderer {
             render_state,
             ctx,
             markdown: Default::default(),
+            culling: true,
         })
+    }
+
+    /// The same renderer drawing every shape as egui gave it (no culling, no
+    /// copied fills): the reference the faster path is checked against.
+    pub fn without_culling(mut self) -> Self {
+        self.culling = false;
+        self
     }
 
     /// Renders `slide` at `size` pixels, with the figures of `assessment`.
@@ -334,7 +345,11 @@ impl SlideRenderer {
             size_in_pixels: size,
             pixels_per_point: 1.0,
         };
-        let shapes = without_hidden(output.shapes.clone(), CLEAR);
+        let (shapes, fills) = if self.culling {
+            copied_fills(without_hidden(output.shapes.clone(), CLEAR), size)
+        } else {
+            (output.shapes.clone(), Vec::new())
+        };
         let triangles = self.ctx.tessellate(shapes, 1.0);
         let user_buffers =
             renderer.update_buffers(&rs.device, &rs.queue, &mut encoder, &triangles, &screen);
@@ -349,10 +364,13 @@ impl SlideRenderer {
             sample_count: 1,
             dimension: wgpu::TextureDimension::D2,
             format: rs.target_format,
-            usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
+            usage: wgpu::TextureUsages::RENDER_ATTACHMENT
+                | wgpu::TextureUsages::COPY_SRC
+                | wgpu::TextureUsages::COPY_DST,
             view_formats: &[],
         });
         let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
+        clear_and_fill(rs, &texture, &view, &fills);
         {
             let mut pass = encoder
                 .begin_render_pass(&wgpu::RenderPassDescriptor {
@@ -361,7 +379,7 @@ impl SlideRenderer {
                         view: &view,
                         resolve_target: None,
                         ops: wgpu::Operations {
-                            load: wgpu::LoadOp::Clear(clear_colour()),
+                            load: wgpu::LoadOp::Load,
                             store: wgpu::StoreOp::Store,
                         },
                         depth_slice: None,
@@ -407,6 +425,66 @@ fn clear_colour() -> wgpu::Color {
         g: g.into(),
         b: b.into(),
         a: a.into(),
+    }
+}
+
+/// Clears `texture` to [`CLEAR`] and copies `fills` into it, in order.
+fn clear_and_fill(
+    rs: &egui_wgpu::RenderState,
+    texture: &wgpu::Texture,
+    view: &wgpu::TextureView,
+    fills: &[CopiedFill],
+) {
+    let mut encoder = rs
+        .device
+        .create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some("slide clear"),
+        });
+    encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
+        label: Some("slide clear"),
+        color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+            view,
+            resolve_target: None,
+            ops: wgpu::Operations {
+                load: wgpu::LoadOp::Clear(clear_colour()),
+                store: wgpu::StoreOp::Store,
+            },
+            depth_slice: None,
+        })],
+        ..Default::default()
+    });
+    rs.queue.submit(std::iter::once(encoder.finish()));
+    let bgra = matches!(
+        rs.target_format,
+        wgpu::TextureFormat::Bgra8Unorm | wgpu::TextureFormat::Bgra8UnormSrgb
+    );
+    for fill in fills {
+        let [r, g, b, a] = fill.colour.to_array();
+        let pixel = if bgra { [b, g, r, a] } else { [r, g, b, a] };
+        let data = pixel.repeat((fill.size[0] * fill.size[1]) as usize);
+        rs.queue.write_texture(
+            wgpu::TexelCopyTextureInfo {
+                texture,
+                mip_level: 0,
+                origin: wgpu::Origin3d {
+                    x: fill.min[0],
+                    y: fill.min[1],
+                    z: 0,
+                },
+                aspect: wgpu::TextureAspect::All,
+            },
+            &data,
+            wgpu::TexelCopyBufferLayout {
+                offset: 0,
+                bytes_per_row: Some(fill.size[0] * 4),
+                rows_per_image: None,
+            },
+            wgpu::Extent3d {
+                width: fill.size[0],
+                height: fill.size[1],
+                depth_or_array_layers: 1,
+            },
+        );
     }
 }
 

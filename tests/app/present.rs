@@ -298,6 +298,39 @@ fn export_slides_writes_pngs_and_a_handout() {
     assert!(handout.contains("Stress that the text was a leaked draft"));
 }
 
+/// Skipping hidden shapes and copying big plain fills (what makes offscreen
+/// slides fast on a software renderer) must not change the picture: each of
+/// the largest example's slides comes out the same drawn either way.
+#[test]
+fn fast_offscreen_slides_draw_the_same_picture_as_drawing_every_shape() {
+    use bulwark::present::export::SlideRenderer;
+    let scenario = common::baked("eastern-flank-today.bulwark.json");
+    let assessment = bulwark::model::assess(&scenario);
+    let slides = bulwark::present::deck(&scenario);
+    let (Ok(mut fast), Ok(exact)) = (SlideRenderer::new(), SlideRenderer::new()) else {
+        panic!("no software renderer: install mesa-vulkan-drivers");
+    };
+    let mut exact = exact.without_culling();
+    for (i, slide) in slides.iter().enumerate() {
+        let draw = |r: &mut SlideRenderer| {
+            r.render(&scenario, Some(&assessment), slide, [1920, 1080])
+                .expect("rendered")
+        };
+        let (a, b) = (draw(&mut fast), draw(&mut exact));
+        let differing = a
+            .pixels()
+            .zip(b.pixels())
+            .filter(|(p, q)| p.0.iter().zip(q.0).any(|(x, y)| x.abs_diff(y) > 1))
+            .count();
+        assert_eq!(
+            differing,
+            0,
+            "slide {} differs in {differing} pixels",
+            i + 1
+        );
+    }
+}
+
 /// Exports a one-slide deck whose text shows `map.png` (a blue square beside
 /// the file) and `/dev/zero`; returns the slide, the handout and the warnings.
 fn export_deck_with_images(images: bool) -> (image::RgbaImage, String, String) {
