@@ -62,9 +62,9 @@ pub struct CopiedFill {
     pub colour: egui::Color32,
 }
 
-/// `shapes` with the insides of big, opaque, square-cornered rectangles that
-/// nothing earlier is painted under taken out as [`CopiedFill`]s (whole
-/// pixels at least a pixel and the stroke's width inside the edge); the
+/// `shapes` with the insides of big, opaque rectangles that nothing earlier
+/// is painted under taken out as [`CopiedFill`]s (whole pixels at least a
+/// pixel, the stroke's width and the corners' radius inside the edge); the
 /// rectangle is still drawn, clipped to the band around the copied inside,
 /// so its edges and stroke come out exactly as drawn. `page` is the page's
 /// size in pixels at one pixel a point.
@@ -77,9 +77,13 @@ pub fn copied_fills(
     let mut drawn: Vec<ClippedShape> = Vec::with_capacity(shapes.len() + 8);
     let mut fills = Vec::new();
     for s in shapes {
-        let inside = match plain_rect(&s) {
+        let inside = match plain_or_rounded_rect(&s) {
             Some(r) => {
-                let margin = 1.0 + r.stroke.width;
+                // Clear of the edge's feathering, the stroke and the corners.
+                let margin = 1.0 + r.stroke.width + {
+                    let c = r.corner_radius;
+                    f32::from(c.nw.max(c.ne).max(c.sw).max(c.se))
+                };
                 let inside = r
                     .rect
                     .intersect(s.clip_rect)
@@ -118,10 +122,14 @@ pub fn copied_fills(
 /// The shape as a plain rectangle: opaque fill, square corners, no blur or
 /// brush, no transform.
 fn plain_rect(s: &ClippedShape) -> Option<&egui::epaint::RectShape> {
+    plain_or_rounded_rect(s).filter(|r| r.corner_radius == Default::default())
+}
+
+/// The shape as a plain rectangle with any corners.
+fn plain_or_rounded_rect(s: &ClippedShape) -> Option<&egui::epaint::RectShape> {
     match &s.shape {
         egui::Shape::Rect(r)
             if r.fill.a() == 255
-                && r.corner_radius == Default::default()
                 && r.blur_width == 0.0
                 && r.brush.is_none()
                 && s.transform_after_tessellation == egui::emath::TSTransform::IDENTITY =>
@@ -239,5 +247,20 @@ mod tests {
         let veil = rect((0.0, 0.0), (100.0, 100.0), Color32::from_black_alpha(100));
         let (drawn, fills) = copied_fills(vec![veil], [100, 100]);
         assert!(fills.is_empty() && drawn.len() == 1, "translucent");
+    }
+
+    #[test]
+    fn a_rounded_panel_is_copied_clear_of_its_corners() {
+        let clip = Rect::from_min_max(pos2(0.0, 0.0), pos2(100.0, 100.0));
+        let panel = ClippedShape {
+            clip_rect: clip,
+            shape: Shape::rect_filled(clip, 10.0, Color32::BLUE),
+            transform_after_tessellation: Default::default(),
+        };
+        let (drawn, fills) = copied_fills(vec![panel], [100, 100]);
+        assert_eq!(fills.len(), 1);
+        assert_eq!(fills[0].min, [11, 11], "clear of the corners' radius");
+        assert_eq!(fills[0].size, [78, 78]);
+        assert_eq!(drawn.len(), 4);
     }
 }
