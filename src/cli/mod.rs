@@ -16,6 +16,7 @@ mod assess;
 mod export;
 mod geography;
 mod new;
+mod sensitivity;
 
 pub use export::DeckFormat;
 pub use new::Template;
@@ -185,6 +186,24 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Global sensitivity: first- and total-order Sobol indices of every
+    /// uncertain parameter on each protected state's chance of attack, time
+    /// to objective and acceptability to the adversary, with 95 % bootstrap
+    /// intervals (Saltelli sampling; see docs/MODEL.md).
+    Sensitivity {
+        /// Scenario files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Base samples N (the model runs N × (parameters + 2) times).
+        #[arg(long, default_value_t = 2048, value_parser = clap::value_parser!(u32).range(16..=200_000))]
+        samples: u32,
+        /// Seed (default: the scenario's own).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Run the historical backtest: each case's chance of attack, what happened,
     /// and the ROC AUC.
     Backtest {
@@ -226,6 +245,12 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             at_month,
         } => assess::run(files, (*samples, *seed, *at_month), *format, out, err),
         Command::Backtest { samples, seed } => assess::backtest(*samples, *seed, out, err),
+        Command::Sensitivity {
+            files,
+            samples,
+            seed,
+            format,
+        } => sensitivity::run(files, (*samples as usize, *seed), *format, out, err),
         Command::New {
             template,
             protect,

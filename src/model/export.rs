@@ -26,6 +26,61 @@ pub fn to_json(done: &[(String, Assessment)]) -> String {
     text
 }
 
+/// The global sensitivity of each file (`bulwark sensitivity --format
+/// json`): a list of `{file, states}`, each state as
+/// [`super::sobol::StateSensitivity`] (see `docs/ASSESS-JSON.md`).
+pub fn sensitivity_to_json(files: &[(String, Vec<super::sobol::StateSensitivity>)]) -> String {
+    let list: Vec<serde_json::Value> = files
+        .iter()
+        .map(|(file, states)| serde_json::json!({ "file": file, "states": states }))
+        .collect();
+    let mut value = serde_json::Value::Array(list);
+    unsigned_zeros(&mut value);
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Column names of the sensitivity CSV, in order.
+pub const SENSITIVITY_COLUMNS: &[&str] = &[
+    "file",
+    "state",
+    "output",
+    "parameter",
+    "first",
+    "first_low",
+    "first_high",
+    "total",
+    "total_low",
+    "total_high",
+];
+
+/// The global sensitivity as CSV: one row per file, state, output and
+/// parameter, parameters by total effect, largest first.
+pub fn sensitivity_to_csv(files: &[(String, Vec<super::sobol::StateSensitivity>)]) -> String {
+    let mut text = SENSITIVITY_COLUMNS.join(",");
+    text.push('\n');
+    for (file, states) in files {
+        for state in states {
+            for output in &state.outputs {
+                for p in &output.parameters {
+                    let (f, t) = (p.index.first, p.index.total);
+                    let cells = [
+                        quote(file),
+                        quote(&state.state),
+                        output.output.clone(),
+                        p.parameter.clone(),
+                    ];
+                    let figures = [f.estimate, f.low, f.high, t.estimate, t.low, t.high].map(num);
+                    text.push_str(&[cells.join(","), figures.join(",")].join(","));
+                    text.push('\n');
+                }
+            }
+        }
+    }
+    text
+}
+
 /// Writes every `-0.0` in `value` as `0.0`: a sum of nothing in Rust is
 /// `-0.0` (no compensation, for one), which reads as a negative figure.
 fn unsigned_zeros(value: &mut serde_json::Value) {

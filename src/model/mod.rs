@@ -19,6 +19,7 @@ pub mod prepared;
 pub mod progress;
 mod result;
 pub mod sensitivity;
+pub mod sobol;
 pub mod timeline;
 
 pub use assemble::Options;

@@ -201,3 +201,133 @@ fn assess_text_says_how_far_each_demand_is_met() {
         "{text}"
     );
 }
+
+fn sensitivity(format: &str, files: &[std::path::PathBuf]) -> (Option<i32>, String, String) {
+    let out = bulwark()
+        .args([
+            "sensitivity",
+            "--samples",
+            "64",
+            "--seed",
+            "3",
+            "--format",
+            format,
+        ])
+        .args(files)
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn sensitivity_prints_sobol_indices_by_total_effect() {
+    let (code, out, err) = sensitivity("text", &[minimal_file()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("Sobol indices, 64 base samples, seed 3"),
+        "{out}"
+    );
+    for output in [
+        "Chance of attack",
+        "Time to objective (days)",
+        "Acceptable to the adversary",
+    ] {
+        assert!(out.contains(output), "{output} in {out}");
+    }
+    assert!(out.contains("Adversary resolve"), "{out}");
+    assert!(
+        out.contains("first order") && out.contains("total"),
+        "{out}"
+    );
+}
+
+#[test]
+fn sensitivity_json_gives_every_uncertain_parameter_with_intervals() {
+    let (code, out, err) = sensitivity("json", &[minimal_file()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        !out.contains("-0.0,") && !out.contains("-0.0\n"),
+        "no negative zeros"
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let state = &v[0]["states"][0];
+    assert_eq!(state["samples"], 64);
+    let outputs = state["outputs"].as_array().expect("outputs");
+    let keys: Vec<&str> = outputs
+        .iter()
+        .filter_map(|o| o["output"].as_str())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "chance_of_attack",
+            "days_to_objective",
+            "adversary_acceptability"
+        ]
+    );
+    let scenario = bulwark::scenario::load_file(&minimal_file()).expect("loads");
+    let uncertain = bulwark::model::params::ranges(&scenario)
+        .iter()
+        .filter(|r| r.high > r.low)
+        .count();
+    for output in outputs {
+        let parameters = output["parameters"].as_array().expect("parameters");
+        assert_eq!(
+            parameters.len(),
+            uncertain,
+            "one entry per uncertain parameter"
+        );
+        let totals: Vec<f64> = parameters
+            .iter()
+            .map(|p| p["total"]["estimate"].as_f64().expect("a number"))
+            .collect();
+        assert!(
+            totals.windows(2).all(|w| w[0] >= w[1]),
+            "largest total first: {totals:?}"
+        );
+        for p in parameters {
+            for order in ["first", "total"] {
+                let (low, high) = (
+                    p[order]["low"].as_f64().expect("a number"),
+                    p[order]["high"].as_f64().expect("a number"),
+                );
+                assert!(low <= high, "{p}");
+            }
+        }
+    }
+}
+
+#[test]
+fn sensitivity_csv_has_a_row_per_state_output_and_parameter_and_bad_files_get_errors() {
+    let bad = test_file("bad/credibility-out-of-range.bulwark.json");
+    let (code, out, err) = sensitivity("csv", &[minimal_file(), bad.clone()]);
+    assert_eq!(code, Some(1), "a bad file");
+    assert!(
+        err.contains(&format!(
+            "{}: arrangements[1].guarantors[0].credibility",
+            bad.display()
+        )),
+        "{err}"
+    );
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            bulwark::model::export::SENSITIVITY_COLUMNS
+                .join(",")
+                .as_str()
+        )
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r.split(',').count() == 10), "{rows:?}");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains(",chance_of_attack,adversary_resolve,")),
+        "{rows:?}"
+    );
+}
