@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use super::Format;
 use crate::kit::format::percent;
 use crate::model::{self, Assessment, Options, StateAssessment, export};
-use crate::scenario;
 
 /// Assesses each file and prints the results; exit code 1 if any file is bad.
 pub fn run(
@@ -16,47 +15,22 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let mut bad = 0;
-    let mut done: Vec<(String, Assessment)> = Vec::new();
-    for file in files {
-        match scenario::load_file(file) {
-            Ok(scenario) => {
-                let options = Options {
-                    samples: samples.unwrap_or(scenario.simulation.samples),
-                    seed: seed.unwrap_or(scenario.simulation.seed),
-                    tornado: true,
-                    at_month,
-                };
-                if let Err(why) = model::within_budget(&scenario, options.samples) {
-                    bad += 1;
-                    let name = super::shown(file);
-                    let _ = writeln!(err, "{name}: {why}");
-                    continue;
-                }
-                done.push((
-                    super::shown(file),
-                    model::assess_with_options(&scenario, options),
-                ));
-            }
-            Err(e) => {
-                bad += 1;
-                for line in e.lines() {
-                    let _ = writeln!(err, "{line}");
-                }
-            }
-        }
-    }
+    let (done, bad) = super::each_scenario(files, err, |scenario| {
+        let options = Options {
+            samples: samples.unwrap_or(scenario.simulation.samples),
+            seed: seed.unwrap_or(scenario.simulation.seed),
+            tornado: true,
+            at_month,
+        };
+        model::within_budget(scenario, options.samples)?;
+        Ok(model::assess_with_options(scenario, options))
+    });
     let _ = match format {
         Format::Text => done.iter().try_for_each(|(f, a)| text(out, f, a)),
         Format::Csv => out.write_all(export::to_csv(&done).as_bytes()),
         Format::Json => out.write_all(export::to_json(&done).as_bytes()),
     };
-    if bad > 0 {
-        let _ = writeln!(err, "{}", super::problems_summary(bad, files.len()));
-        1
-    } else {
-        0
-    }
+    super::files_exit_code(bad, files.len(), err)
 }
 
 fn text(out: &mut dyn Write, file: &str, a: &Assessment) -> std::io::Result<()> {

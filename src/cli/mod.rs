@@ -359,6 +359,47 @@ fn report_export(
 
 /// A file's name as printed: characters that could rewrite the terminal are
 /// written out (see [`scenario::validate::plain_text`]).
+/// Loads each of `files` and gives it to `each` with its name as shown;
+/// prints every file's problems (load errors, or the message `each` returns
+/// for a file it cannot use) to `err`. Gives what `each` made of the good
+/// files and the count of bad ones.
+fn each_scenario<T>(
+    files: &[PathBuf],
+    err: &mut dyn Write,
+    mut each: impl FnMut(&scenario::Scenario) -> Result<T, String>,
+) -> (Vec<(String, T)>, usize) {
+    let mut bad = 0;
+    let mut done = Vec::new();
+    for file in files {
+        let name = shown(file);
+        match scenario::load_file(file) {
+            Ok(scenario) => match each(&scenario) {
+                Ok(made) => done.push((name, made)),
+                Err(why) => {
+                    bad += 1;
+                    let _ = writeln!(err, "{name}: {why}");
+                }
+            },
+            Err(e) => {
+                bad += 1;
+                for line in e.lines() {
+                    let _ = writeln!(err, "{line}");
+                }
+            }
+        }
+    }
+    (done, bad)
+}
+
+/// The exit code once `bad` of `total` files had problems, saying so on `err`.
+fn files_exit_code(bad: usize, total: usize, err: &mut dyn Write) -> i32 {
+    if bad == 0 {
+        return 0;
+    }
+    let _ = writeln!(err, "{}", problems_summary(bad, total));
+    1
+}
+
 fn shown(file: &std::path::Path) -> String {
     scenario::validate::plain_text(&file.display().to_string())
 }

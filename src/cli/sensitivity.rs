@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use super::Format;
 use crate::model::sobol::{self, StateSensitivity};
 use crate::model::{Progress, export};
-use crate::scenario;
 
 /// Parameters shown per output in the text format.
 const SHOWN: usize = 8;
@@ -22,35 +21,17 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let mut bad = 0;
-    let mut done: Vec<(String, Vec<StateSensitivity>)> = Vec::new();
-    for file in files {
-        match scenario::load_file(file) {
-            Ok(scenario) => {
-                let seed = seed.unwrap_or(scenario.simulation.seed);
-                let progress = Progress::default();
-                let found = sobol::sensitivity(&scenario, samples, seed, &progress);
-                done.push((super::shown(file), found.unwrap_or_default()));
-            }
-            Err(e) => {
-                bad += 1;
-                for line in e.lines() {
-                    let _ = writeln!(err, "{line}");
-                }
-            }
-        }
-    }
+    let (done, bad) = super::each_scenario(files, err, |scenario| {
+        let seed = seed.unwrap_or(scenario.simulation.seed);
+        sobol::sensitivity(scenario, samples, seed, &Progress::default())
+            .ok_or_else(|| "the sensitivity run was stopped".to_string())
+    });
     let _ = match format {
         Format::Text => done.iter().try_for_each(|(f, s)| text(out, f, s)),
         Format::Csv => out.write_all(export::sensitivity_to_csv(&done).as_bytes()),
         Format::Json => out.write_all(export::sensitivity_to_json(&done).as_bytes()),
     };
-    if bad > 0 {
-        let _ = writeln!(err, "{}", super::problems_summary(bad, files.len()));
-        1
-    } else {
-        0
-    }
+    super::files_exit_code(bad, files.len(), err)
 }
 
 fn text(out: &mut dyn Write, file: &str, states: &[StateSensitivity]) -> std::io::Result<()> {

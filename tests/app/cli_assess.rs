@@ -3,20 +3,25 @@
 use crate::common::{bulwark, minimal_file, saved, test_file};
 
 fn assess(format: &str) -> (Option<i32>, String, String) {
-    let out = bulwark()
-        .args([
-            "assess",
-            "--samples",
-            "200",
-            "--seed",
-            "5",
-            "--format",
-            format,
-        ])
-        .arg(minimal_file())
-        .arg(saved("eastern-flank-today.bulwark.json"))
-        .output()
-        .expect("runs");
+    outcome(
+        bulwark()
+            .args([
+                "assess",
+                "--samples",
+                "200",
+                "--seed",
+                "5",
+                "--format",
+                format,
+            ])
+            .arg(minimal_file())
+            .arg(saved("eastern-flank-today.bulwark.json")),
+    )
+}
+
+/// The exit code, standard output and standard error of `command`.
+fn outcome(command: &mut std::process::Command) -> (Option<i32>, String, String) {
+    let out = command.output().expect("runs");
     (
         out.status.code(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -203,23 +208,18 @@ fn assess_text_says_how_far_each_demand_is_met() {
 }
 
 fn sensitivity(format: &str, files: &[std::path::PathBuf]) -> (Option<i32>, String, String) {
-    let out = bulwark()
-        .args([
-            "sensitivity",
-            "--samples",
-            "64",
-            "--seed",
-            "3",
-            "--format",
-            format,
-        ])
-        .args(files)
-        .output()
-        .expect("runs");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+    outcome(
+        bulwark()
+            .args([
+                "sensitivity",
+                "--samples",
+                "64",
+                "--seed",
+                "3",
+                "--format",
+                format,
+            ])
+            .args(files),
     )
 }
 
