@@ -65,6 +65,15 @@ fn engine(c: &mut Criterion) {
     group.bench_function("deterrence_backtest_19_cases_10k_draws_both_cores", |b| {
         b.iter(|| bulwark::backtest::run(10_000, 1).expect("backtest cases load"))
     });
+    // Issue #19: every parameter's total-order index at the panel's sample
+    // size in ≤ 1 s on both cores (every protected state of the example).
+    group.bench_function("sobol_indices_2048_base_samples_both_cores", |b| {
+        b.iter(|| {
+            let progress = model::Progress::default();
+            model::sobol::sensitivity(black_box(&s), model::sobol::PANEL_SAMPLES, 1, &progress)
+                .expect("not stopped")
+        })
+    });
     group.finish();
 }
 
