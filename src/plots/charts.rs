@@ -22,7 +22,7 @@ pub(super) fn fixed_plot(id: &str, height: f32, hover: bool) -> Plot<'static> {
         .allow_zoom(false)
 }
 
-fn small_plot(id: &str, height: f32, hover: bool) -> Plot<'static> {
+pub(super) fn small_plot(id: &str, height: f32, hover: bool) -> Plot<'static> {
     fixed_plot(id, height, hover).legend(Legend::default())
 }
 
@@ -141,7 +141,7 @@ pub(super) fn tornado_plot(
 
 /// The tick label at height `y` of a tornado of `n` bars: the bar's number
 /// in the list below the plot (the top bar, at `y = n`, is 1), else nothing.
-fn tornado_tick(y: f64, n: usize) -> String {
+pub(super) fn tornado_tick(y: f64, n: usize) -> String {
     let item = n as f64 + 1.0 - y;
     if (1.0..=n as f64).contains(&item) && item.fract() == 0.0 {
         format!("{item:.0}")

@@ -9,6 +9,7 @@ mod charts;
 pub mod headline;
 pub mod over_time;
 pub mod readings;
+pub mod sensitivity;
 
 use egui::Ui;
 

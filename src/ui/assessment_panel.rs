@@ -14,6 +14,7 @@ use crate::plots::{self, PANEL_PLOTS, PlotKind, TradeOffPoint};
 
 use super::assessment_runner::RunState;
 use super::commands::Command;
+use super::sensitivity_view::SensitivityView;
 use crate::kit::lazy;
 use crate::kit::theme;
 
@@ -24,6 +25,8 @@ pub struct PanelState {
     /// The size a plot is exported at (an index into
     /// `present::export::FIGURE_SIZES`).
     figure_size: usize,
+    /// The global sensitivity shown under the tornado.
+    pub sensitivity: SensitivityView,
 }
 
 impl Default for PanelState {
@@ -31,6 +34,7 @@ impl Default for PanelState {
         Self {
             plot: PlotKind::AttackDistribution,
             figure_size: 0,
+            sensitivity: SensitivityView::default(),
         }
     }
 }
@@ -70,6 +74,9 @@ fn progress(ui: &mut Ui, run: &RunState) -> Option<Command> {
     command
 }
 
+/// The document the panel shows: its id, revision and scenario.
+pub type Shown<'a> = (u64, u64, &'a crate::scenario::Scenario);
+
 /// Draws the panel; returns the command given in it (show a plot, export
 /// it, assess again…), if any.
 pub fn show(
@@ -77,6 +84,7 @@ pub fn show(
     state: &mut PanelState,
     run: &RunState,
     trade_off: &[TradeOffPoint],
+    (doc, revision, scenario): Shown<'_>,
 ) -> Option<Command> {
     let mut command = None;
     ui.horizontal(|ui| {
@@ -188,6 +196,9 @@ pub fn show(
                     command = Some(given);
                 }
             });
+            if plot == PlotKind::Tornado {
+                state.sensitivity.show(ui, (doc, revision), scenario);
+            }
         });
     command
 }

@@ -18,6 +18,7 @@ pub mod guide;
 pub mod palette;
 pub mod panel_focus;
 pub mod recovery;
+pub mod sensitivity_view;
 pub mod settings;
 pub mod tabs;
 pub mod timeline_strip;

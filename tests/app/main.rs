@@ -31,6 +31,7 @@ mod quiet_panels;
 mod recovery;
 mod roundtrip_prop;
 mod scenario_files;
+mod sensitivity_ui;
 mod settlement_over_time;
 mod symbols;
 mod timeline_ui;

@@ -360,6 +360,11 @@ impl BulwarkApp {
         self.runner.finish_blocking();
     }
 
+    /// Waits for the global sensitivity in flight, if any (tests).
+    pub fn finish_sensitivity(&mut self) {
+        self.views.panel.sensitivity.finish_blocking();
+    }
+
     /// Waits for the historical backtests, if started, to finish (tests).
     pub fn finish_backtests(&mut self) {
         self.views.backtest.finish_blocking();

@@ -62,8 +62,15 @@ pub fn show(ui: &mut Ui, app: &BulwarkApp, views: &mut Views) -> Vec<Command> {
                 contain(ui, "the assessment", |ui| {
                     let state = app.assessment();
                     let points = trade_off_points(app);
-                    let panel =
-                        crate::ui::assessment_panel::show(ui, &mut views.panel, &state, &points);
+                    let doc = app.doc();
+                    let shown = (doc.id(), doc.revision(), doc.scenario());
+                    let panel = crate::ui::assessment_panel::show(
+                        ui,
+                        &mut views.panel,
+                        &state,
+                        &points,
+                        shown,
+                    );
                     out.extend(panel);
                 });
             });

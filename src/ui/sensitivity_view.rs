@@ -1,0 +1,197 @@
+//! The global sensitivity in the assessment panel (under the tornado): the
+//! Sobol indices of the active scenario's first protected state on the output
+//! the user picks, computed off the UI thread with progress shown; an edit
+//! supersedes the run in flight (it is stopped and a new one started).
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
+use egui::{RichText, Ui};
+
+use crate::kit::theme;
+use crate::model::Progress;
+use crate::model::sobol::{self, OUTPUTS, StateSensitivity};
+use crate::scenario::Scenario;
+
+/// The base sample sizes offered; the panel's default is
+/// [`sobol::PANEL_SAMPLES`].
+pub const SAMPLE_SIZES: [usize; 4] = [256, 1024, sobol::PANEL_SAMPLES, 8192];
+
+/// What each of [`OUTPUTS`] is, for its button's tooltip.
+const OUTPUT_HELP: [&str; 3] = [
+    "Apportion the variance of the chance of attack over the horizon",
+    "Apportion the variance of the days until the first axis's objective falls with no \
+     guarantor fighting (180 if none falls)",
+    "Apportion the variance of the chance the adversary accepts the settlement",
+];
+
+/// What one run is of: document id, revision, base samples.
+type Key = (u64, u64, usize);
+
+struct Running {
+    key: Key,
+    rx: Receiver<Option<Vec<StateSensitivity>>>,
+    progress: Arc<Progress>,
+}
+
+/// The view's state: the output shown, the sample size, the latest result
+/// and the run in flight.
+pub struct SensitivityView {
+    /// Index into [`OUTPUTS`] of the output shown.
+    pub output: usize,
+    /// Base samples of the next run.
+    pub samples: usize,
+    result: Option<(Key, Arc<Vec<StateSensitivity>>)>,
+    running: Option<Running>,
+}
+
+impl Default for SensitivityView {
+    fn default() -> Self {
+        Self {
+            output: 0,
+            samples: sobol::PANEL_SAMPLES,
+            result: None,
+            running: None,
+        }
+    }
+}
+
+impl Drop for SensitivityView {
+    /// A run nobody will see is stopped (its thread ends at its next row).
+    fn drop(&mut self) {
+        if let Some(running) = &self.running {
+            running.progress.stop();
+        }
+    }
+}
+
+impl SensitivityView {
+    /// Makes sure document `doc` at `revision` is or will be analysed, stopping
+    /// a run for anything else.
+    pub fn request(&mut self, doc: u64, revision: u64, scenario: &Scenario) {
+        let key = (doc, revision, self.samples);
+        if self.result.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        if let Some(running) = &self.running {
+            if running.key == key {
+                return;
+            }
+            running.progress.stop();
+        }
+        let (tx, rx) = channel();
+        let progress = Arc::new(Progress::default());
+        let counted = progress.clone();
+        let scenario = scenario.clone();
+        let samples = self.samples;
+        std::thread::spawn(move || {
+            let seed = scenario.simulation.seed;
+            let _ = tx.send(sobol::sensitivity(&scenario, samples, seed, &counted));
+        });
+        self.running = Some(Running { key, rx, progress });
+    }
+
+    /// Collects a finished run; true while one is in flight.
+    pub fn poll(&mut self) -> bool {
+        let Some(running) = &self.running else {
+            return false;
+        };
+        match running.rx.try_recv() {
+            Ok(found) => {
+                if let Some(found) = found {
+                    self.result = Some((running.key, Arc::new(found)));
+                }
+                self.running = None;
+                false
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.running = None;
+                false
+            }
+        }
+    }
+
+    /// Waits for the run in flight (tests, headless rendering).
+    pub fn finish_blocking(&mut self) {
+        if let Some(running) = self.running.take()
+            && let Ok(Some(found)) = running.rx.recv()
+        {
+            self.result = Some((running.key, Arc::new(found)));
+        }
+    }
+
+    /// Draws the section for document `doc` at `revision` (requesting its
+    /// run): the output and sample size, the progress or the plot.
+    pub fn show(&mut self, ui: &mut Ui, (doc, revision): (u64, u64), scenario: &Scenario) {
+        ui.add_space(8.0);
+        ui.strong("Global sensitivity (Sobol indices)");
+        ui.weak(
+            "Every uncertain assumption varied at once: the share of the output's variance \
+             each explains alone (first order) and with its interactions (total), with 95% \
+             bootstrap intervals.",
+        );
+        self.controls(ui);
+        self.request(doc, revision, scenario);
+        if self.poll() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if let Some(running) = &self.running {
+            let (done, all) = running.progress.draws();
+            ui.add(
+                egui::ProgressBar::new(done as f32 / all.max(1) as f32)
+                    .text(format!("{done} of {all} model runs")),
+            );
+        }
+        let Some((key, found)) = &self.result else {
+            return;
+        };
+        if key.0 != doc {
+            return;
+        }
+        if key.1 != revision || key.2 != self.samples {
+            ui.label(
+                RichText::new("Indices below are for the previous version; updating.")
+                    .color(theme::warning_text(ui)),
+            );
+        }
+        let Some(state) = found.first() else {
+            ui.label("No protected state.");
+            return;
+        };
+        let Some(output) = state.outputs.get(self.output) else {
+            return;
+        };
+        ui.weak(format!(
+            "{}: {} base samples, seed {}",
+            state.name, state.samples, state.seed
+        ));
+        crate::plots::sensitivity::sobol_plot(ui, output, true);
+    }
+
+    fn controls(&mut self, ui: &mut Ui) {
+        ui.horizontal_wrapped(|ui| {
+            for (i, (_, label)) in OUTPUTS.iter().enumerate() {
+                ui.selectable_value(&mut self.output, i, *label)
+                    .on_hover_text(OUTPUT_HELP[i]);
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.weak("base samples");
+            egui::ComboBox::from_id_salt("sobol_samples")
+                .selected_text(self.samples.to_string())
+                .show_ui(ui, |ui| {
+                    for n in SAMPLE_SIZES {
+                        ui.selectable_value(&mut self.samples, n, n.to_string());
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "Base samples N: the model runs N × (assumptions + 2) times; more is \
+                     slower and narrows the intervals",
+                );
+        });
+    }
+}

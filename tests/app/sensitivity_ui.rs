@@ -1,0 +1,67 @@
+//! The global sensitivity under the tornado in the assessment panel.
+
+use egui_kittest::kittest::Queryable;
+
+use bulwark::ui::Command;
+
+use crate::common;
+
+/// The app on its default example with the tornado shown and the Sobol
+/// indices run at the smallest sample size to the end.
+fn showing_indices() -> egui_kittest::Harness<'static, bulwark::ui::BulwarkApp> {
+    // Tall enough for the section under the tornado to be on screen.
+    let mut h = common::app(egui::vec2(1600.0, 1500.0));
+    common::run_assessment(&mut h);
+    h.get_by_label("Tornado").click();
+    h.run();
+    h.get_by_label("base samples").click();
+    h.run();
+    h.get_by_label("256").click();
+    h.run();
+    h.state_mut().finish_sensitivity();
+    h.run();
+    h.run();
+    h
+}
+
+fn lines(h: &egui_kittest::Harness<'_, bulwark::ui::BulwarkApp>) -> Vec<String> {
+    use egui_kittest::kittest::NodeT;
+    h.query_all_by_label_contains(": total ")
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            node.label().or_else(|| node.value())
+        })
+        .collect()
+}
+
+#[test]
+fn the_tornado_tab_shows_sobol_indices_for_the_output_chosen_and_an_edit_reruns_them() {
+    let mut h = showing_indices();
+    h.get_by_label("Global sensitivity (Sobol indices)");
+    h.get_by_label_contains("256 base samples");
+    h.snapshot("assessment_sobol");
+    let attack = lines(&h);
+    assert!(!attack.is_empty(), "a line per parameter under the plot");
+    assert!(attack[0].starts_with("1. "), "{attack:?}");
+    h.get_by_label("Time to objective (days)").click();
+    h.run();
+    let days = lines(&h);
+    assert_ne!(attack, days, "another output, other indices");
+    // An edit: the indices shown are the previous version's until the new run ends.
+    let mut edited = h.state().doc().scenario().clone();
+    edited.simulation.seed += 1;
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(edited),
+        group: None,
+    });
+    common::run_assessment(&mut h);
+    h.get_by_label("Indices below are for the previous version; updating.");
+    h.state_mut().finish_sensitivity();
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label("Indices below are for the previous version; updating.")
+            .is_none()
+    );
+    assert_ne!(lines(&h), days, "the new seed's rows give other estimates");
+}
