@@ -17,9 +17,11 @@ mod export;
 mod geography;
 mod new;
 mod sensitivity;
+mod sweep;
 
 pub use export::DeckFormat;
 pub use new::Template;
+pub use sweep::SweepFormat;
 
 /// Bulwark: weigh security guarantees for post-war Ukraine and NATO's eastern flank.
 #[derive(Debug, Parser)]
@@ -204,6 +206,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Step one or two parameters over a range and print each protected
+    /// state's headline figures at every point (the others keep their
+    /// ranges; every point uses the same seed).
+    Sweep {
+        /// The scenario file.
+        file: PathBuf,
+        /// KEY=LOW:HIGH:STEPS, e.g. adversary_resolve=0.3:0.9:7; once or twice.
+        #[arg(long = "param", required = true)]
+        params: Vec<String>,
+        /// Monte Carlo draws at each point.
+        #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        samples: u32,
+        /// Seed (default: the scenario's own).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SweepFormat::Csv)]
+        format: SweepFormat,
+    },
     /// Run the historical backtest: each case's chance of attack, what happened,
     /// and the ROC AUC.
     Backtest {
@@ -245,6 +266,13 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             at_month,
         } => assess::run(files, (*samples, *seed, *at_month), *format, out, err),
         Command::Backtest { samples, seed } => assess::backtest(*samples, *seed, out, err),
+        Command::Sweep {
+            file,
+            params,
+            samples,
+            seed,
+            format,
+        } => sweep::run(file, params, (*samples, *seed), *format, out, err),
         Command::Sensitivity {
             files,
             samples,

@@ -20,6 +20,7 @@ pub mod progress;
 mod result;
 pub mod sensitivity;
 pub mod sobol;
+pub mod sweep;
 pub mod timeline;
 
 pub use assemble::Options;

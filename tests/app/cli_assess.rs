@@ -331,3 +331,91 @@ fn sensitivity_csv_has_a_row_per_state_output_and_parameter_and_bad_files_get_er
         "{rows:?}"
     );
 }
+
+fn sweep(args: &[&str]) -> (Option<i32>, String, String) {
+    outcome(
+        bulwark()
+            .args(["sweep", "--samples", "100"])
+            .arg(saved("us-bilateral-28-point.bulwark.json"))
+            .args(args),
+    )
+}
+
+#[test]
+fn sweep_gives_a_row_per_point_and_state_and_resolve_raises_the_chance_of_attack() {
+    let (code, out, err) = sweep(&["--param", "adversary_resolve=0.2:0.8:4"]);
+    assert_eq!(code, Some(0), "{err}");
+    let mut lines = out.lines();
+    let header: Vec<&str> = lines.next().expect("a header").split(',').collect();
+    assert_eq!(
+        &header[..3],
+        ["state", "adversary_resolve", "chance_of_attack"]
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 4, "four points, one protected state");
+    let values: Vec<&str> = rows.iter().map(|r| r[1]).collect();
+    assert_eq!(values, ["0.2", "0.4", "0.6", "0.8"]);
+    let chance: Vec<f64> = rows
+        .iter()
+        .map(|r| r[2].parse().expect("a number"))
+        .collect();
+    assert!(chance.windows(2).all(|w| w[1] >= w[0]), "{chance:?}");
+}
+
+#[test]
+fn sweep_of_two_parameters_is_a_grid_in_json() {
+    let (code, out, err) = sweep(&[
+        "--param",
+        "adversary_resolve=0.2:0.8:3",
+        "--param",
+        "pact_reliability=0.4:0.8:2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["parameters"].as_array().map(Vec::len), Some(2));
+    let points = v["points"].as_array().expect("points");
+    assert_eq!(points.len(), 6, "3 × 2");
+    assert_eq!(
+        points[1]["values"],
+        serde_json::json!([0.2, 0.8]),
+        "the second varies fastest"
+    );
+    assert_eq!(v["figures"][0]["key"], "chance_of_attack");
+}
+
+#[test]
+fn a_bad_sweep_says_what_is_wrong_with_exit_code_2() {
+    for (args, expected) in [
+        (
+            vec!["--param", "nonsense=0:1:3"],
+            "\"nonsense\" is not a parameter",
+        ),
+        (vec!["--param", "adversary_resolve=0.9:0.1:3"], "not below"),
+        (
+            vec![
+                "--param",
+                "adversary_resolve=0:1:3",
+                "--param",
+                "adversary_resolve=0:1:3",
+            ],
+            "swept twice",
+        ),
+        (
+            vec![
+                "--param",
+                "adversary_resolve=0:1:3",
+                "--param",
+                "pact_reliability=0:1:3",
+                "--param",
+                "tripwire_effect=0:1:3",
+            ],
+            "one or two --param",
+        ),
+    ] {
+        let (code, _, err) = sweep(&args);
+        assert_eq!(code, Some(2), "{args:?}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+}
