@@ -154,6 +154,7 @@ pub fn run(
         tornado: false,
         ..Options::default()
     };
+    progress.start(grid.len() as u64, 0);
     let mut points = Vec::with_capacity(grid.len());
     for values in grid {
         let mut at = scenario.clone();
@@ -173,6 +174,7 @@ pub fn run(
             })
             .collect();
         points.push(SweepPoint { values, states });
+        progress.drew(1);
     }
     Some(points)
 }

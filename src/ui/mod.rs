@@ -9,6 +9,7 @@
 pub mod app;
 pub mod assessment_panel;
 pub mod assessment_runner;
+pub mod background;
 pub mod backtest_view;
 pub mod commands;
 pub mod compare;

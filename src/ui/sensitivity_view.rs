@@ -3,13 +3,10 @@
 //! the user picks, computed off the UI thread with progress shown; an edit
 //! supersedes the run in flight (it is stopped and a new one started).
 
-use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
-
 use egui::{RichText, Ui};
 
+use super::background::Background;
 use crate::kit::theme;
-use crate::model::Progress;
 use crate::model::sobol::{self, OUTPUTS, StateSensitivity};
 use crate::scenario::Scenario;
 
@@ -28,12 +25,6 @@ const OUTPUT_HELP: [&str; 3] = [
 /// What one run is of: document id, revision, base samples.
 type Key = (u64, u64, usize);
 
-struct Running {
-    key: Key,
-    rx: Receiver<Option<Vec<StateSensitivity>>>,
-    progress: Arc<Progress>,
-}
-
 /// The view's state: the output shown, the sample size, the latest result
 /// and the run in flight.
 pub struct SensitivityView {
@@ -41,8 +32,7 @@ pub struct SensitivityView {
     pub output: usize,
     /// Base samples of the next run.
     pub samples: usize,
-    result: Option<(Key, Arc<Vec<StateSensitivity>>)>,
-    running: Option<Running>,
+    work: Background<Key, Vec<StateSensitivity>>,
 }
 
 impl Default for SensitivityView {
@@ -50,75 +40,15 @@ impl Default for SensitivityView {
         Self {
             output: 0,
             samples: sobol::PANEL_SAMPLES,
-            result: None,
-            running: None,
-        }
-    }
-}
-
-impl Drop for SensitivityView {
-    /// A run nobody will see is stopped (its thread ends at its next row).
-    fn drop(&mut self) {
-        if let Some(running) = &self.running {
-            running.progress.stop();
+            work: Background::default(),
         }
     }
 }
 
 impl SensitivityView {
-    /// Makes sure document `doc` at `revision` is or will be analysed, stopping
-    /// a run for anything else.
-    pub fn request(&mut self, doc: u64, revision: u64, scenario: &Scenario) {
-        let key = (doc, revision, self.samples);
-        if self.result.as_ref().is_some_and(|(k, _)| *k == key) {
-            return;
-        }
-        if let Some(running) = &self.running {
-            if running.key == key {
-                return;
-            }
-            running.progress.stop();
-        }
-        let (tx, rx) = channel();
-        let progress = Arc::new(Progress::default());
-        let counted = progress.clone();
-        let scenario = scenario.clone();
-        let samples = self.samples;
-        std::thread::spawn(move || {
-            let seed = scenario.simulation.seed;
-            let _ = tx.send(sobol::sensitivity(&scenario, samples, seed, &counted));
-        });
-        self.running = Some(Running { key, rx, progress });
-    }
-
-    /// Collects a finished run; true while one is in flight.
-    pub fn poll(&mut self) -> bool {
-        let Some(running) = &self.running else {
-            return false;
-        };
-        match running.rx.try_recv() {
-            Ok(found) => {
-                if let Some(found) = found {
-                    self.result = Some((running.key, Arc::new(found)));
-                }
-                self.running = None;
-                false
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => true,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.running = None;
-                false
-            }
-        }
-    }
-
     /// Waits for the run in flight (tests, headless rendering).
     pub fn finish_blocking(&mut self) {
-        if let Some(running) = self.running.take()
-            && let Ok(Some(found)) = running.rx.recv()
-        {
-            self.result = Some((running.key, Arc::new(found)));
-        }
+        self.work.finish_blocking();
     }
 
     /// Draws the section for document `doc` at `revision` (requesting its
@@ -132,19 +62,24 @@ impl SensitivityView {
              bootstrap intervals.",
         );
         self.controls(ui);
-        self.request(doc, revision, scenario);
-        if self.poll() {
+        let samples = self.samples;
+        let copy = scenario.clone();
+        self.work
+            .request((doc, revision, samples), move |progress| {
+                let seed = copy.simulation.seed;
+                sobol::sensitivity(&copy, samples, seed, progress)
+            });
+        if self.work.poll() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
-        if let Some(running) = &self.running {
-            let (done, all) = running.progress.draws();
+        if let Some((done, all)) = self.work.progress() {
             ui.add(
                 egui::ProgressBar::new(done as f32 / all.max(1) as f32)
                     .text(format!("{done} of {all} model runs")),
             );
         }
-        let Some((key, found)) = &self.result else {
+        let Some((key, found)) = self.work.result() else {
             return;
         };
         if key.0 != doc {
