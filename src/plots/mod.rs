@@ -10,6 +10,7 @@ pub mod headline;
 pub mod over_time;
 pub mod readings;
 pub mod sensitivity;
+pub mod sweep;
 
 use egui::Ui;
 

@@ -15,6 +15,7 @@ use crate::plots::{self, PANEL_PLOTS, PlotKind, TradeOffPoint};
 use super::assessment_runner::RunState;
 use super::commands::Command;
 use super::sensitivity_view::SensitivityView;
+use super::sweep_view::SweepView;
 use crate::kit::lazy;
 use crate::kit::theme;
 
@@ -27,6 +28,8 @@ pub struct PanelState {
     figure_size: usize,
     /// The global sensitivity shown under the tornado.
     pub sensitivity: SensitivityView,
+    /// The sweep shown under the global sensitivity.
+    pub sweep: SweepView,
 }
 
 impl Default for PanelState {
@@ -35,6 +38,7 @@ impl Default for PanelState {
             plot: PlotKind::AttackDistribution,
             figure_size: 0,
             sensitivity: SensitivityView::default(),
+            sweep: SweepView::default(),
         }
     }
 }
@@ -198,6 +202,7 @@ pub fn show(
             });
             if plot == PlotKind::Tornado {
                 state.sensitivity.show(ui, (doc, revision), scenario);
+                state.sweep.show(ui, (doc, revision), scenario);
             }
         });
     command

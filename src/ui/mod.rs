@@ -21,6 +21,7 @@ pub mod panel_focus;
 pub mod recovery;
 pub mod sensitivity_view;
 pub mod settings;
+pub mod sweep_view;
 pub mod tabs;
 pub mod timeline_strip;
 

@@ -65,3 +65,34 @@ fn the_tornado_tab_shows_sobol_indices_for_the_output_chosen_and_an_edit_reruns_
     );
     assert_ne!(lines(&h), days, "the new seed's rows give other estimates");
 }
+
+#[test]
+fn a_sweep_of_one_assumption_is_a_line_and_of_two_a_heat_map() {
+    let mut h = common::app(egui::vec2(1600.0, 2300.0));
+    common::run_assessment(&mut h);
+    h.get_by_label("Tornado").click();
+    h.run();
+    h.get_by_label("base samples").click();
+    h.run();
+    h.get_by_label("256").click();
+    h.run();
+    h.state_mut().finish_sensitivity();
+    h.run();
+    h.run();
+    h.get_by_label("Sweep");
+    assert!(
+        h.query_by_label_contains("each cell is one point")
+            .is_none(),
+        "one assumption: a line"
+    );
+    h.get_by_label("and").click();
+    h.run();
+    h.get_by_label("Adversary resolve").click();
+    h.run();
+    h.get_by_label_contains("previous choice or version");
+    h.state_mut().finish_sensitivity();
+    h.run();
+    h.run();
+    h.get_by_label_contains("each cell is one point of the grid");
+    h.snapshot("assessment_sweep_heat_map");
+}

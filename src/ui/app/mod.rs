@@ -363,6 +363,7 @@ impl BulwarkApp {
     /// Waits for the global sensitivity in flight, if any (tests).
     pub fn finish_sensitivity(&mut self) {
         self.views.panel.sensitivity.finish_blocking();
+        self.views.panel.sweep.finish_blocking();
     }
 
     /// Waits for the historical backtests, if started, to finish (tests).
