@@ -8,9 +8,9 @@ use crate::common;
 
 /// The app on its default example with the tornado shown and the Sobol
 /// indices run at the smallest sample size to the end.
-fn showing_indices() -> egui_kittest::Harness<'static, bulwark::ui::BulwarkApp> {
-    // Tall enough for the section under the tornado to be on screen.
-    let mut h = common::app(egui::vec2(1600.0, 1500.0));
+/// `height` tall enough for the sections under the tornado to be on screen.
+fn showing_indices(height: f32) -> egui_kittest::Harness<'static, bulwark::ui::BulwarkApp> {
+    let mut h = common::app(egui::vec2(1600.0, height));
     common::run_assessment(&mut h);
     h.get_by_label("Tornado").click();
     h.run();
@@ -36,7 +36,7 @@ fn lines(h: &egui_kittest::Harness<'_, bulwark::ui::BulwarkApp>) -> Vec<String> 
 
 #[test]
 fn the_tornado_tab_shows_sobol_indices_for_the_output_chosen_and_an_edit_reruns_them() {
-    let mut h = showing_indices();
+    let mut h = showing_indices(1500.0);
     h.get_by_label("Global sensitivity (Sobol indices)");
     h.get_by_label_contains("256 base samples");
     h.snapshot("assessment_sobol");
@@ -68,17 +68,7 @@ fn the_tornado_tab_shows_sobol_indices_for_the_output_chosen_and_an_edit_reruns_
 
 #[test]
 fn a_sweep_of_one_assumption_is_a_line_and_of_two_a_heat_map() {
-    let mut h = common::app(egui::vec2(1600.0, 2300.0));
-    common::run_assessment(&mut h);
-    h.get_by_label("Tornado").click();
-    h.run();
-    h.get_by_label("base samples").click();
-    h.run();
-    h.get_by_label("256").click();
-    h.run();
-    h.state_mut().finish_sensitivity();
-    h.run();
-    h.run();
+    let mut h = showing_indices(2300.0);
     h.get_by_label("Sweep");
     assert!(
         h.query_by_label_contains("each cell is one point")
