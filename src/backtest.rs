@@ -38,6 +38,9 @@ pub struct Report {
     pub cases: Vec<CaseResult>,
     /// ROC AUC of the chance of attack against the outcomes.
     pub auc: f64,
+    /// How far to trust the chance of attack: the AUC's interval, the ROC
+    /// curve, the Brier score and its decomposition.
+    pub calibration: model::backtest::Calibration,
 }
 
 /// The list of cases baked into the binary.
@@ -95,6 +98,7 @@ pub fn run(samples: u32, seed: u64) -> Result<Report, String> {
         .collect();
     Ok(Report {
         auc: roc_auc(&scored),
+        calibration: model::backtest::calibration(&scored),
         cases: results,
     })
 }

@@ -249,6 +249,9 @@ pub fn backtest(samples: u32, seed: u64, out: &mut dyn Write, err: &mut dyn Writ
                 report.auc,
                 report.cases.len()
             );
+            for line in crate::model::backtest::calibration_text(&report.calibration) {
+                let _ = writeln!(out, "{line}");
+            }
         }
         Err(e) => {
             let _ = writeln!(err, "{e}");

@@ -164,6 +164,64 @@ pub fn brier(cases: &[(f64, bool)], bins: usize) -> Brier {
     }
 }
 
+/// How far to trust the chance of attack, from the backtest's cases.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Calibration {
+    /// ROC AUC.
+    pub auc: f64,
+    /// Its 95 % bootstrap interval.
+    pub auc_interval: (f64, f64),
+    /// The lowest and highest AUC with one case left out.
+    pub leave_one_out: (f64, f64),
+    /// The ROC curve.
+    pub roc: Vec<[f64; 2]>,
+    /// The Brier score over five bins of the forecast.
+    pub brier: Brier,
+}
+
+/// Bootstrap resamples of the AUC's interval.
+const AUC_RESAMPLES: usize = 2000;
+/// Bins of the reliability diagram (0–20 %, …, 80–100 %).
+const BINS: usize = 5;
+
+/// Every calibration figure of `cases` (forecast, attacked).
+pub fn calibration(cases: &[(f64, bool)]) -> Calibration {
+    let loo = leave_one_out_aucs(cases);
+    let low = loo.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = loo.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    Calibration {
+        auc: roc_auc(cases),
+        auc_interval: auc_interval(cases, AUC_RESAMPLES),
+        leave_one_out: if loo.is_empty() {
+            (0.5, 0.5)
+        } else {
+            (low, high)
+        },
+        roc: roc_curve(cases),
+        brier: brier(cases, BINS),
+    }
+}
+
+/// The calibration in three lines of text (the backtest's window and
+/// `bulwark backtest` say the same).
+pub fn calibration_text(c: &Calibration) -> [String; 3] {
+    let b = &c.brier;
+    [
+        format!(
+            "ROC AUC {:.3} (95% bootstrap interval {:.2}–{:.2}); with any one case left out {:.3}–{:.3}",
+            c.auc, c.auc_interval.0, c.auc_interval.1, c.leave_one_out.0, c.leave_one_out.1
+        ),
+        format!(
+            "Brier score {:.3} (0 is perfect; always forecasting the base rate scores {:.3})",
+            b.score, b.uncertainty
+        ),
+        format!(
+            "  = reliability {:.3} (lower is better) − resolution {:.3} (higher is better) + uncertainty {:.3}, over {} forecast bins",
+            b.reliability, b.resolution, b.uncertainty, BINS
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

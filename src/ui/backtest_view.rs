@@ -124,6 +124,7 @@ fn draw(ui: &mut Ui, results: &Results) {
         d.auc,
         d.cases.len()
     ));
+    calibration(ui, &d.calibration);
     egui::Grid::new("deterrence_cases")
         .striped(true)
         .num_columns(3)
@@ -143,6 +144,90 @@ fn draw(ui: &mut Ui, results: &Results) {
                 ui.end_row();
             }
         });
+}
+
+/// How far to trust the chance of attack: the figures, the ROC curve and
+/// the reliability diagram side by side.
+fn calibration(ui: &mut Ui, c: &crate::model::backtest::Calibration) {
+    for line in crate::model::backtest::calibration_text(c) {
+        ui.label(line.trim_start());
+    }
+    let diagonal = || {
+        Line::new("chance", PlotPoints::new(vec![[0.0, 0.0], [1.0, 1.0]]))
+            .color(Color32::GRAY)
+            .style(egui_plot::LineStyle::dashed_loose())
+    };
+    // Square plots, both axes 0 to 1.
+    let side = (ui.available_width() / 2.0 - 8.0).clamp(160.0, 300.0);
+    ui.horizontal(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(side);
+            ui.strong("ROC curve");
+            Plot::new("roc_curve")
+                .width(side)
+                .height(side)
+                .allow_scroll(false)
+                .allow_drag(false)
+                .allow_zoom(false)
+                .x_axis_label("false-positive rate (spared cases flagged)")
+                .y_axis_label("true-positive rate")
+                .include_x(0.0)
+                .include_x(1.0)
+                .include_y(0.0)
+                .include_y(1.0)
+                .show(ui, |p| {
+                    p.line(diagonal());
+                    p.line(
+                        Line::new("model", PlotPoints::new(c.roc.clone()))
+                            .color(palette::NATO)
+                            .width(2.0)
+                            // Vertical steps share an x: drawn as a line,
+                            // not merged into a band.
+                            .allow_band(false),
+                    );
+                });
+        });
+        ui.vertical(|ui| {
+            ui.set_width(side);
+            ui.strong("Reliability diagram");
+            let bins: Vec<[f64; 2]> = c
+                .brier
+                .bins
+                .iter()
+                .map(|b| [b.forecast, b.observed])
+                .collect();
+            Plot::new("reliability_diagram")
+                .width(side)
+                .height(side)
+                .allow_scroll(false)
+                .allow_drag(false)
+                .allow_zoom(false)
+                .x_axis_label("mean chance of attack in the bin")
+                .y_axis_label("share attacked")
+                .include_x(0.0)
+                .include_x(1.0)
+                .include_y(0.0)
+                .include_y(1.0)
+                .show(ui, |p| {
+                    p.line(diagonal());
+                    p.line(
+                        Line::new("model", PlotPoints::new(bins.clone())).color(palette::ADVERSARY),
+                    );
+                    p.points(
+                        Points::new("bins", PlotPoints::new(bins))
+                            .radius(5.0)
+                            .color(palette::ADVERSARY),
+                    );
+                });
+            let counts: Vec<String> = c
+                .brier
+                .bins
+                .iter()
+                .map(|b| format!("{:.0}–{:.0}%: {}", 100.0 * b.from, 100.0 * b.to, b.count))
+                .collect();
+            ui.weak(format!("Cases per bin: {}", counts.join(", ")));
+        });
+    });
 }
 
 /// What the model gives for a campaign, in words.

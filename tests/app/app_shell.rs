@@ -920,7 +920,21 @@ fn the_historical_backtests_open_from_the_help_menu() {
         h.query_by_label_contains("scored campaigns within a factor of two of history")
             .is_some()
     );
-    assert!(h.query_by_label_contains("ROC AUC").is_some());
+    assert!(h.query_all_by_label_contains("ROC AUC").next().is_some());
+    // How far to trust the chance of attack.
+    assert!(
+        h.query_by_label_contains("95% bootstrap interval")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("with any one case left out")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("Brier score").is_some());
+    assert!(h.query_by_label_contains("= reliability").is_some());
+    h.get_by_label("Reliability diagram").scroll_to_me();
+    h.run();
+    h.snapshot("backtest_calibration");
     for case in ["Barbarossa 1941", "Winter War 1939-40", "Kyiv 2022"] {
         assert!(h.query_by_label_contains(case).is_some(), "{case} listed");
     }
@@ -931,7 +945,10 @@ fn the_historical_backtests_open_from_the_help_menu() {
     );
     h.state_mut().queue(Command::CloseBacktest);
     h.run();
-    assert!(h.query_by_label_contains("ROC AUC").is_none(), "closed");
+    assert!(
+        h.query_all_by_label_contains("ROC AUC").next().is_none(),
+        "closed"
+    );
 }
 
 #[test]
