@@ -163,18 +163,9 @@ fn calibration(ui: &mut Ui, c: &crate::model::backtest::Calibration) {
         ui.vertical(|ui| {
             ui.set_width(side);
             ui.strong("ROC curve");
-            Plot::new("roc_curve")
-                .width(side)
-                .height(side)
-                .allow_scroll(false)
-                .allow_drag(false)
-                .allow_zoom(false)
+            unit_square("roc_curve", side)
                 .x_axis_label("false-positive rate (spared cases flagged)")
                 .y_axis_label("true-positive rate")
-                .include_x(0.0)
-                .include_x(1.0)
-                .include_y(0.0)
-                .include_y(1.0)
                 .show(ui, |p| {
                     p.line(diagonal());
                     p.line(
@@ -196,18 +187,9 @@ fn calibration(ui: &mut Ui, c: &crate::model::backtest::Calibration) {
                 .iter()
                 .map(|b| [b.forecast, b.observed])
                 .collect();
-            Plot::new("reliability_diagram")
-                .width(side)
-                .height(side)
-                .allow_scroll(false)
-                .allow_drag(false)
-                .allow_zoom(false)
+            unit_square("reliability_diagram", side)
                 .x_axis_label("mean chance of attack in the bin")
                 .y_axis_label("share attacked")
-                .include_x(0.0)
-                .include_x(1.0)
-                .include_y(0.0)
-                .include_y(1.0)
                 .show(ui, |p| {
                     p.line(diagonal());
                     p.line(
@@ -228,6 +210,20 @@ fn calibration(ui: &mut Ui, c: &crate::model::backtest::Calibration) {
             ui.weak(format!("Cases per bin: {}", counts.join(", ")));
         });
     });
+}
+
+/// A fixed square plot of `side` points, both axes 0 to 1.
+fn unit_square(id: &str, side: f32) -> Plot<'static> {
+    Plot::new(id)
+        .width(side)
+        .height(side)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .include_x(0.0)
+        .include_x(1.0)
+        .include_y(0.0)
+        .include_y(1.0)
 }
 
 /// What the model gives for a campaign, in words.
