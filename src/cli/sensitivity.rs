@@ -23,6 +23,7 @@ pub fn run(
 ) -> i32 {
     let (done, bad) = super::each_scenario(files, err, |scenario| {
         let seed = seed.unwrap_or(scenario.simulation.seed);
+        sobol::within_budget(scenario, samples)?;
         sobol::sensitivity(scenario, samples, seed, &Progress::default())
             .ok_or_else(|| "the sensitivity run was stopped".to_string())
     });

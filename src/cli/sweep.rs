@@ -43,6 +43,10 @@ pub fn run(
             return 1;
         }
     };
+    if let Err(why) = sweep::within_budget(&scenario, &swept, samples) {
+        let _ = writeln!(err, "{}: {why}", super::shown(file));
+        return 1;
+    }
     let seed = seed.unwrap_or(scenario.simulation.seed);
     let Some(points) = sweep::run(&scenario, &swept, samples, seed, &Progress::default()) else {
         return 1;

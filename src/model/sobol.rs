@@ -303,6 +303,18 @@ pub fn sensitivity(
     found
 }
 
+/// Whether [`sensitivity`] at `samples` base rows fits the engine's work
+/// limit (each row's evaluations counted as draws of the Monte Carlo); the
+/// reason when not.
+pub fn within_budget(scenario: &Scenario, samples: usize) -> Result<(), String> {
+    let states = prepared::protected_states(scenario).len().max(1) as u64;
+    let per_state = evaluations(scenario, samples) / states;
+    let draws = u32::try_from(per_state).unwrap_or(u32::MAX);
+    super::within_budget(scenario, draws).map_err(|why| {
+        format!("the global sensitivity at {samples} base samples is too large ({why})")
+    })
+}
+
 /// How many model evaluations [`sensitivity`] makes.
 pub fn evaluations(scenario: &Scenario, samples: usize) -> u64 {
     let ranges = params::ranges(scenario);

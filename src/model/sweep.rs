@@ -179,6 +179,19 @@ pub fn run(
     Some(points)
 }
 
+/// Whether a sweep of `swept` at `samples` draws a point fits the engine's
+/// work limit (all its points' draws counted together); the reason when not.
+pub fn within_budget(
+    scenario: &Scenario,
+    swept: &[SweptParameter],
+    samples: u32,
+) -> Result<(), String> {
+    let points: u64 = swept.iter().map(|p| p.steps as u64).product();
+    let draws = u32::try_from(points * u64::from(samples)).unwrap_or(u32::MAX);
+    super::within_budget(scenario, draws)
+        .map_err(|why| format!("the sweep of {points} points is too large ({why})"))
+}
+
 /// Every combination of the swept parameters' values, the first slowest.
 fn grid(swept: &[SweptParameter]) -> Vec<Vec<f64>> {
     swept.iter().fold(vec![Vec::new()], |rows, p| {

@@ -51,6 +51,10 @@ impl SweepView {
         let key = (doc, revision, self.first, self.second);
         if self.work.needs(&key) {
             let swept = swept(scenario, self.first, self.second);
+            if let Err(why) = sweep::within_budget(scenario, &swept, SAMPLES) {
+                ui.label(RichText::new(format!("Not run: {why}.")).color(theme::warning_text(ui)));
+                return;
+            }
             let copy = scenario.clone();
             let seed = scenario.simulation.seed;
             self.work.request(key, move |progress| {

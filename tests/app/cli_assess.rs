@@ -148,6 +148,44 @@ fn backtest_prints_cases_and_auc() {
 
 #[test]
 fn assess_refuses_a_run_too_large_at_once() {
+    let (dir, file) = huge_file();
+    let started = std::time::Instant::now();
+    let out = crate::common::bulwark()
+        .arg("assess")
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // Before: it ran for minutes on both cores.
+    assert!(started.elapsed().as_secs() < 20, "refused at once");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("too large to run"), "{stderr}");
+    assert!(stderr.contains("use at most"), "says what fits: {stderr}");
+    // The sensitivity and the sweep are refused the same way.
+    for args in [
+        vec!["sensitivity", "--samples", "8192"],
+        vec![
+            "sweep",
+            "--param",
+            "adversary_resolve=0:1:50",
+            "--samples",
+            "100000",
+        ],
+    ] {
+        let out = crate::common::bulwark()
+            .args(&args)
+            .arg(&file)
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("too large"), "{args:?}: {stderr}");
+    }
+    drop(dir);
+}
+
+/// The largest example with its axes repeated 41 times and a million draws.
+fn huge_file() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = crate::common::temp_dir();
     let mut scenario = crate::common::baked("eastern-flank-today.bulwark.json");
     scenario.simulation.samples = 1_000_000;
@@ -161,18 +199,7 @@ fn assess_refuses_a_run_too_large_at_once() {
     scenario.axes = axes;
     let file = dir.path().join("huge.bulwark.json");
     bulwark::scenario::save_file(&file, &scenario).expect("a valid file");
-    let started = std::time::Instant::now();
-    let out = crate::common::bulwark()
-        .arg("assess")
-        .arg(&file)
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    // Before: it ran for minutes on both cores.
-    assert!(started.elapsed().as_secs() < 20, "refused at once");
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("too large to run"), "{stderr}");
-    assert!(stderr.contains("use at most"), "says what fits: {stderr}");
+    (dir, file)
 }
 
 #[test]
