@@ -18,10 +18,12 @@ mod geography;
 mod new;
 mod sensitivity;
 mod sweep;
+mod voi;
 
 pub use export::DeckFormat;
 pub use new::Template;
 pub use sweep::SweepFormat;
+pub use voi::VoiFormat;
 
 /// Bulwark: weigh security guarantees for post-war Ukraine and NATO's eastern flank.
 #[derive(Debug, Parser)]
@@ -225,6 +227,32 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = SweepFormat::Csv)]
         format: SweepFormat,
     },
+    /// Value of information for each protected state's choice between its
+    /// arrangements: the expected value of perfect information (EVPI) and
+    /// each parameter's partial value (EVPPI), in the chance of attack avoided.
+    Voi {
+        /// Scenario files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Draws of the parameters.
+        #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(16..=100_000))]
+        samples: u32,
+        /// Seed (default: the scenario's own).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Choose between the files' scenarios (each with all its
+        /// arrangements) for each state the first protects, rather than
+        /// between each file's own arrangements.
+        #[arg(long)]
+        between: bool,
+        /// How an outcome is valued: e.g. deterrence=1,acceptability=0.5,burden=0.05
+        /// (burden per percentage point of GDP); default the chance of attack alone.
+        #[arg(long)]
+        weights: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = VoiFormat::Text)]
+        format: VoiFormat,
+    },
     /// Run the historical backtest: each case's chance of attack, what happened,
     /// and the ROC AUC.
     Backtest {
@@ -273,6 +301,21 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             seed,
             format,
         } => sweep::run(file, params, (*samples, *seed), *format, out, err),
+        Command::Voi {
+            files,
+            samples,
+            seed,
+            between,
+            weights,
+            format,
+        } => voi::run(
+            files,
+            (*samples as usize, *seed, *between),
+            weights.as_deref(),
+            *format,
+            out,
+            err,
+        ),
         Command::Sensitivity {
             files,
             samples,

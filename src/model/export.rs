@@ -41,6 +41,20 @@ pub fn sensitivity_to_json(files: &[(String, Vec<super::sobol::StateSensitivity>
     text
 }
 
+/// The value of information of each file (`bulwark voi --format json`): a
+/// list of `{file, states}`, each state as [`super::voi::StateValue`].
+pub fn values_to_json(files: &[(String, Vec<super::voi::StateValue>)]) -> String {
+    let list: Vec<serde_json::Value> = files
+        .iter()
+        .map(|(file, states)| serde_json::json!({ "file": file, "states": states }))
+        .collect();
+    let mut value = serde_json::Value::Array(list);
+    unsigned_zeros(&mut value);
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// Column names of the sensitivity CSV, in order.
 pub const SENSITIVITY_COLUMNS: &[&str] = &[
     "file",

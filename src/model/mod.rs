@@ -22,6 +22,7 @@ pub mod sensitivity;
 pub mod sobol;
 pub mod sweep;
 pub mod timeline;
+pub mod voi;
 
 pub use assemble::Options;
 pub use campaign::CampaignDay;

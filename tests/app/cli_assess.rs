@@ -446,3 +446,50 @@ fn a_bad_sweep_says_what_is_wrong_with_exit_code_2() {
         assert!(err.contains(expected), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn voi_values_information_for_a_files_arrangements_and_between_files() {
+    let (code, out, err) = outcome(
+        bulwark()
+            .args(["voi", "--samples", "100", "--format", "json"])
+            .arg(saved("nato-membership.bulwark.json")),
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let state = &v[0]["states"][0];
+    assert!(
+        state["options"].as_array().is_some_and(|o| o.len() >= 2),
+        "{state}"
+    );
+    let evpi = state["evpi"].as_f64().expect("EVPI");
+    for p in state["parameters"].as_array().expect("parameters") {
+        let evppi = p["evppi"].as_f64().expect("EVPPI");
+        assert!((0.0..=evpi + 1e-12).contains(&evppi), "{p}");
+    }
+    let (code, out, err) = outcome(
+        bulwark()
+            .args([
+                "voi",
+                "--between",
+                "--samples",
+                "100",
+                "--weights",
+                "deterrence=1,burden=0.1",
+            ])
+            .arg(saved("nato-membership.bulwark.json"))
+            .arg(saved("armed-neutrality.bulwark.json")),
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.contains("NATO membership") && out.contains("Armed neutrality"),
+        "{out}"
+    );
+    assert!(out.contains("0.1 × burden"), "{out}");
+    let (code, _, err) = outcome(
+        bulwark()
+            .args(["voi", "--weights", "luck=2"])
+            .arg(saved("nato-membership.bulwark.json")),
+    );
+    assert_eq!(code, Some(2));
+    assert!(err.contains("\"luck\" is not a weight"), "{err}");
+}
