@@ -30,7 +30,7 @@ pub fn run(
     let _ = match format {
         Format::Text => done.iter().try_for_each(|(f, s)| text(out, f, s)),
         Format::Csv => out.write_all(export::sensitivity_to_csv(&done).as_bytes()),
-        Format::Json => out.write_all(export::sensitivity_to_json(&done).as_bytes()),
+        Format::Json => out.write_all(export::states_to_json(&done).as_bytes()),
     };
     super::files_exit_code(bad, files.len(), err)
 }

@@ -46,7 +46,7 @@ pub fn run(
     });
     let _ = match format {
         VoiFormat::Text => done.iter().try_for_each(|(f, s)| text(out, f, s)),
-        VoiFormat::Json => out.write_all(export::values_to_json(&done).as_bytes()),
+        VoiFormat::Json => out.write_all(export::states_to_json(&done).as_bytes()),
     };
     super::files_exit_code(bad, files.len(), err)
 }
@@ -88,7 +88,7 @@ fn run_between(
     let done = vec![("the files given".to_string(), states)];
     let _ = match format {
         VoiFormat::Text => done.iter().try_for_each(|(f, s)| text(out, f, s)),
-        VoiFormat::Json => out.write_all(export::values_to_json(&done).as_bytes()),
+        VoiFormat::Json => out.write_all(export::states_to_json(&done).as_bytes()),
     };
     0
 }

@@ -26,24 +26,10 @@ pub fn to_json(done: &[(String, Assessment)]) -> String {
     text
 }
 
-/// The global sensitivity of each file (`bulwark sensitivity --format
-/// json`): a list of `{file, states}`, each state as
-/// [`super::sobol::StateSensitivity`] (see `docs/ASSESS-JSON.md`).
-pub fn sensitivity_to_json(files: &[(String, Vec<super::sobol::StateSensitivity>)]) -> String {
-    let list: Vec<serde_json::Value> = files
-        .iter()
-        .map(|(file, states)| serde_json::json!({ "file": file, "states": states }))
-        .collect();
-    let mut value = serde_json::Value::Array(list);
-    unsigned_zeros(&mut value);
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// The value of information of each file (`bulwark voi --format json`): a
-/// list of `{file, states}`, each state as [`super::voi::StateValue`].
-pub fn values_to_json(files: &[(String, Vec<super::voi::StateValue>)]) -> String {
+/// A result per file as JSON (`bulwark sensitivity` and `bulwark voi`
+/// `--format json`): a list of `{file, states}`, each state as `T`
+/// serialises (see `docs/ASSESS-JSON.md`).
+pub fn states_to_json<T: Serialize>(files: &[(String, Vec<T>)]) -> String {
     let list: Vec<serde_json::Value> = files
         .iter()
         .map(|(file, states)| serde_json::json!({ "file": file, "states": states }))
