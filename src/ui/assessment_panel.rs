@@ -16,6 +16,7 @@ use super::assessment_runner::RunState;
 use super::commands::Command;
 use super::sensitivity_view::SensitivityView;
 use super::sweep_view::SweepView;
+use super::voi_view::VoiView;
 use crate::kit::lazy;
 use crate::kit::theme;
 
@@ -30,6 +31,8 @@ pub struct PanelState {
     pub sensitivity: SensitivityView,
     /// The sweep shown under the global sensitivity.
     pub sweep: SweepView,
+    /// The value of information shown under the sweep.
+    pub voi: VoiView,
 }
 
 impl Default for PanelState {
@@ -39,6 +42,7 @@ impl Default for PanelState {
             figure_size: 0,
             sensitivity: SensitivityView::default(),
             sweep: SweepView::default(),
+            voi: VoiView::default(),
         }
     }
 }
@@ -203,6 +207,7 @@ pub fn show(
             if plot == PlotKind::Tornado {
                 state.sensitivity.show(ui, (doc, revision), scenario);
                 state.sweep.show(ui, (doc, revision), scenario);
+                state.voi.show(ui, (doc, revision), scenario);
             }
         });
     command

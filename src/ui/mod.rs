@@ -24,6 +24,7 @@ pub mod settings;
 pub mod sweep_view;
 pub mod tabs;
 pub mod timeline_strip;
+pub mod voi_view;
 
 pub use app::BulwarkApp;
 pub use commands::Command;

@@ -13,15 +13,24 @@ fn showing_indices(height: f32) -> egui_kittest::Harness<'static, bulwark::ui::B
     let mut h = common::app(egui::vec2(1600.0, height));
     common::run_assessment(&mut h);
     h.get_by_label("Tornado").click();
-    h.run();
+    frames(&mut h);
     h.get_by_label("base samples").click();
-    h.run();
+    frames(&mut h);
     h.get_by_label("256").click();
-    h.run();
+    frames(&mut h);
     h.state_mut().finish_sensitivity();
-    h.run();
-    h.run();
+    frames(&mut h);
+    frames(&mut h);
     h
+}
+
+/// Draws a few frames. `Harness::run` waits for the UI to settle, which it
+/// does not while a run is in flight on another thread (the panel asks to be
+/// redrawn until it ends), so these tests step instead.
+fn frames(h: &mut egui_kittest::Harness<'_, bulwark::ui::BulwarkApp>) {
+    for _ in 0..3 {
+        h.step();
+    }
 }
 
 fn lines(h: &egui_kittest::Harness<'_, bulwark::ui::BulwarkApp>) -> Vec<String> {
@@ -44,7 +53,7 @@ fn the_tornado_tab_shows_sobol_indices_for_the_output_chosen_and_an_edit_reruns_
     assert!(!attack.is_empty(), "a line per parameter under the plot");
     assert!(attack[0].starts_with("1. "), "{attack:?}");
     h.get_by_label("Time to objective (days)").click();
-    h.run();
+    frames(&mut h);
     let days = lines(&h);
     assert_ne!(attack, days, "another output, other indices");
     // An edit: the indices shown are the previous version's until the new run ends.
@@ -57,8 +66,8 @@ fn the_tornado_tab_shows_sobol_indices_for_the_output_chosen_and_an_edit_reruns_
     common::run_assessment(&mut h);
     h.get_by_label("Indices below are for the previous version; updating.");
     h.state_mut().finish_sensitivity();
-    h.run();
-    h.run();
+    frames(&mut h);
+    frames(&mut h);
     assert!(
         h.query_by_label("Indices below are for the previous version; updating.")
             .is_none()
@@ -76,13 +85,37 @@ fn a_sweep_of_one_assumption_is_a_line_and_of_two_a_heat_map() {
         "one assumption: a line"
     );
     h.get_by_label("and").click();
-    h.run();
+    frames(&mut h);
     h.get_by_label("Adversary resolve").click();
-    h.run();
+    frames(&mut h);
     h.get_by_label_contains("previous choice or version");
     h.state_mut().finish_sensitivity();
-    h.run();
-    h.run();
+    frames(&mut h);
+    frames(&mut h);
     h.get_by_label_contains("each cell is one point of the grid");
     h.snapshot("assessment_sweep_heat_map");
+    // Below it, the value of information of the choice the scenario offers.
+    h.get_by_label("Value of information");
+    h.get_by_label_contains("— best on average");
+    h.get_by_label_contains("(EVPI)");
+}
+
+#[test]
+fn the_value_of_information_section_follows_an_edit() {
+    let mut h = showing_indices(3000.0);
+    h.get_by_label_contains("(EVPI)");
+    let mut edited = h.state().doc().scenario().clone();
+    edited.arrangements.clear();
+    h.state_mut().queue(Command::Edit {
+        scenario: Box::new(edited),
+        group: None,
+    });
+    common::run_assessment(&mut h);
+    h.state_mut().finish_sensitivity();
+    frames(&mut h);
+    frames(&mut h);
+    assert!(
+        h.query_by_label_contains("(EVPI)").is_none(),
+        "no arrangement, no choice"
+    );
 }

@@ -364,6 +364,7 @@ impl BulwarkApp {
     pub fn finish_sensitivity(&mut self) {
         self.views.panel.sensitivity.finish_blocking();
         self.views.panel.sweep.finish_blocking();
+        self.views.panel.voi.finish_blocking();
     }
 
     /// Waits for the historical backtests, if started, to finish (tests).
