@@ -56,46 +56,90 @@ pub fn tornado(state: &PreparedState, ranges: &[Uncertain], horizon: f64) -> Vec
     bars
 }
 
-/// Each arrangement protecting the state, alone, against armed neutrality: the
-/// scenario's own armed-neutrality arrangement if it has one, else no arrangement.
-pub fn break_even(scenario: &Scenario, id: &str, likely: &[f64]) -> Vec<BreakEven> {
-    let horizon = scenario.horizon_years;
-    let neutral = scenario.arrangements.iter().find(|a| {
-        a.kind == ArrangementKind::ArmedNeutrality
-            && a.protected_states.iter().any(|protected| protected == id)
-    });
-    let baseline_id = neutral.map_or("no_arrangement".to_string(), |a| a.id.clone());
-    let Some(baseline) = prepared::state(scenario, id, &|a| Some(&a.id) == neutral.map(|n| &n.id))
-    else {
-        return Vec::new();
-    };
-    let baseline_eval = eval_at(&baseline, likely, horizon);
-    scenario
+/// One option of a protected state's choice: an arrangement (or none) and
+/// the state as it alone protects it.
+pub struct Alternative {
+    /// Arrangement id (`no_arrangement` for none).
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The state with only this arrangement counted.
+    pub state: PreparedState,
+}
+
+/// The choice a protected state's arrangements offer: its baseline (the
+/// scenario's armed-neutrality arrangement if it has one, else no
+/// arrangement) and each other arrangement alone. `None` when the state
+/// cannot be prepared.
+pub fn alternatives(scenario: &Scenario, id: &str) -> Option<(Alternative, Vec<Alternative>)> {
+    let protects = |a: &&crate::scenario::Arrangement| a.protected_states.iter().any(|p| p == id);
+    let neutral = scenario
         .arrangements
         .iter()
-        .filter(|a| a.protected_states.iter().any(|protected| protected == id))
+        .filter(protects)
+        .find(|a| a.kind == ArrangementKind::ArmedNeutrality);
+    let state = prepared::state(scenario, id, &|a| Some(&a.id) == neutral.map(|n| &n.id))?;
+    let (base_id, base_name) = neutral.map_or(
+        ("no_arrangement".to_string(), "No arrangement".to_string()),
+        |n| (n.id.clone(), n.name.clone()),
+    );
+    let baseline = Alternative {
+        id: base_id,
+        name: base_name,
+        state,
+    };
+    let others = scenario
+        .arrangements
+        .iter()
+        .filter(protects)
         .filter(|a| Some(&a.id) != neutral.map(|n| &n.id))
-        .filter_map(|arrangement| {
-            let alone = prepared::state(scenario, id, &|kept| kept.id == arrangement.id)?;
-            let e = eval_at(&alone, likely, horizon);
-            Some(BreakEven {
-                arrangement: arrangement.id.clone(),
-                name: arrangement.name.clone(),
-                baseline: baseline_id.clone(),
-                credibility: e.credibility,
-                chance_of_attack: e.attack,
-                baseline_chance_of_attack: baseline_eval.attack,
-                burden_pct_gdp: burden_pct(&alone),
-                baseline_burden_pct_gdp: burden_pct(&baseline),
-                break_even_credibility: solve(&alone, likely, horizon, baseline_eval.attack),
-                curve: (0..=10)
-                    .map(|i| {
-                        let c = f64::from(i) / 10.0;
-                        [c, attack_at_credibility(&alone, likely, horizon, c)]
-                    })
-                    .collect(),
+        .filter_map(|a| {
+            Some(Alternative {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                state: prepared::state(scenario, id, &|kept| kept.id == a.id)?,
             })
         })
+        .collect();
+    Some((baseline, others))
+}
+
+/// Each arrangement protecting the state, alone, against its baseline (see
+/// [`alternatives`]).
+pub fn break_even(scenario: &Scenario, id: &str, likely: &[f64]) -> Vec<BreakEven> {
+    let horizon = scenario.horizon_years;
+    let Some((baseline, others)) = alternatives(scenario, id) else {
+        return Vec::new();
+    };
+    let baseline_eval = eval_at(&baseline.state, likely, horizon);
+    others
+        .into_iter()
+        .map(
+            |Alternative {
+                 id: arrangement,
+                 name,
+                 state: alone,
+             }| {
+                let e = eval_at(&alone, likely, horizon);
+                BreakEven {
+                    arrangement,
+                    name,
+                    baseline: baseline.id.clone(),
+                    credibility: e.credibility,
+                    chance_of_attack: e.attack,
+                    baseline_chance_of_attack: baseline_eval.attack,
+                    burden_pct_gdp: burden_pct(&alone),
+                    baseline_burden_pct_gdp: burden_pct(&baseline.state),
+                    break_even_credibility: solve(&alone, likely, horizon, baseline_eval.attack),
+                    curve: (0..=10)
+                        .map(|i| {
+                            let c = f64::from(i) / 10.0;
+                            [c, attack_at_credibility(&alone, likely, horizon, c)]
+                        })
+                        .collect(),
+                }
+            },
+        )
         .collect()
 }
 

@@ -27,9 +27,9 @@ use serde::Serialize;
 
 use super::params;
 use super::prepared::{self, PreparedState};
-use super::sensitivity::eval_at;
+use super::sensitivity::{alternatives, eval_at};
+use crate::scenario::Scenario;
 use crate::scenario::parameters::CATALOGUE;
-use crate::scenario::{ArrangementKind, Scenario};
 
 /// The expected value of perfect information over `values[option][row]`
 /// (higher is better).
@@ -199,13 +199,14 @@ pub fn value_of_information(
     prepared::protected_states(scenario)
         .into_iter()
         .filter_map(|id| {
-            let options: Vec<Choice<'_>> = options(scenario, &id)
-                .into_iter()
-                .map(|(key, name, state)| Choice {
-                    key,
-                    name,
+            let (baseline, others) = alternatives(scenario, &id)?;
+            let options: Vec<Choice<'_>> = std::iter::once(baseline)
+                .chain(others)
+                .map(|a| Choice {
+                    key: a.id,
+                    name: a.name,
                     scenario,
-                    state,
+                    state: a.state,
                 })
                 .collect();
             (options.len() >= 2).then(|| state_value(&id, &options, &rows, weights))
@@ -254,38 +255,6 @@ struct Choice<'a> {
     name: String,
     scenario: &'a Scenario,
     state: PreparedState,
-}
-
-/// The state's options: its baseline and each other arrangement alone.
-fn options(scenario: &Scenario, id: &str) -> Vec<(String, String, PreparedState)> {
-    let protects = |a: &&crate::scenario::Arrangement| a.protected_states.iter().any(|p| p == id);
-    let neutral = scenario
-        .arrangements
-        .iter()
-        .filter(protects)
-        .find(|a| a.kind == ArrangementKind::ArmedNeutrality);
-    let baseline =
-        prepared::state(scenario, id, &|a| Some(&a.id) == neutral.map(|n| &n.id)).map(|s| {
-            let (key, name) = neutral.map_or(
-                ("no_arrangement".to_string(), "No arrangement".to_string()),
-                |n| (n.id.clone(), n.name.clone()),
-            );
-            (key, name, s)
-        });
-    baseline
-        .into_iter()
-        .chain(
-            scenario
-                .arrangements
-                .iter()
-                .filter(protects)
-                .filter(|a| Some(&a.id) != neutral.map(|n| &n.id))
-                .filter_map(|a| {
-                    let alone = prepared::state(scenario, id, &|kept| kept.id == a.id)?;
-                    Some((a.id.clone(), a.name.clone(), alone))
-                }),
-        )
-        .collect()
 }
 
 fn state_value(

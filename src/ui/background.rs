@@ -6,7 +6,14 @@
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use egui::{RichText, Ui};
+
+use crate::kit::theme;
 use crate::model::Progress;
+
+/// A job for [`Background::follow`]: runs on its own thread, counting its
+/// work in the progress and stopping when asked.
+pub type Job<T> = Box<dyn FnOnce(&Progress) -> Option<T> + Send>;
 
 struct Running<K, T> {
     key: K,
@@ -98,6 +105,42 @@ impl<K: Clone + PartialEq + Send + 'static, T: Send + 'static> Background<K, T> 
         }
     }
 
+    /// What a panel section does each frame: keeps `key` computed, preparing
+    /// its job with `prepare` only when a run must start (`Err` says why the
+    /// run is refused, shown as a warning); collects a finished run; shows
+    /// the run in flight's progress counting `unit`. Gives the latest result
+    /// and the key it is for (possibly an older one).
+    pub fn follow(
+        &mut self,
+        ui: &mut Ui,
+        key: K,
+        unit: &str,
+        prepare: impl FnOnce() -> Result<Job<T>, String>,
+    ) -> Option<(&K, &Arc<T>)> {
+        if self.needs(&key) {
+            match prepare() {
+                Ok(job) => self.request(key, job),
+                Err(why) => {
+                    ui.label(
+                        RichText::new(format!("Not run: {why}.")).color(theme::warning_text(ui)),
+                    );
+                    return None;
+                }
+            }
+        }
+        if self.poll() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if let Some((done, all)) = self.progress().filter(|(_, all)| *all > 0) {
+            ui.add(
+                egui::ProgressBar::new(done as f32 / all as f32)
+                    .text(format!("{done} of {all} {unit}")),
+            );
+        }
+        self.result()
+    }
+
     /// The latest result and the key it is for.
     pub fn result(&self) -> Option<(&K, &Arc<T>)> {
         self.result.as_ref().map(|(k, t)| (k, t))
@@ -107,6 +150,11 @@ impl<K: Clone + PartialEq + Send + 'static, T: Send + 'static> Background<K, T> 
     pub fn progress(&self) -> Option<(u64, u64)> {
         self.running.as_ref().map(|r| r.progress.draws())
     }
+}
+
+/// The warning a section shows above a result for an older key.
+pub fn stale_notice(ui: &mut Ui, text: &str) {
+    ui.label(RichText::new(text).color(theme::warning_text(ui)));
 }
 
 #[cfg(test)]

@@ -3,10 +3,9 @@
 //! the user picks, computed off the UI thread with progress shown; an edit
 //! supersedes the run in flight (it is stopped and a new one started).
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
-use super::background::Background;
-use crate::kit::theme;
+use super::background::{Background, stale_notice};
 use crate::model::sobol::{self, OUTPUTS, StateSensitivity};
 use crate::scenario::Scenario;
 
@@ -63,33 +62,24 @@ impl SensitivityView {
         );
         self.controls(ui);
         let samples = self.samples;
-        let copy = scenario.clone();
-        self.work
-            .request((doc, revision, samples), move |progress| {
-                let seed = copy.simulation.seed;
-                sobol::sensitivity(&copy, samples, seed, progress)
+        let shown = self
+            .work
+            .follow(ui, (doc, revision, samples), "model runs", || {
+                sobol::within_budget(scenario, samples)?;
+                let copy = scenario.clone();
+                Ok(Box::new(move |progress: &crate::model::Progress| {
+                    let seed = copy.simulation.seed;
+                    sobol::sensitivity(&copy, samples, seed, progress)
+                }))
             });
-        if self.work.poll() {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(100));
-        }
-        if let Some((done, all)) = self.work.progress() {
-            ui.add(
-                egui::ProgressBar::new(done as f32 / all.max(1) as f32)
-                    .text(format!("{done} of {all} model runs")),
-            );
-        }
-        let Some((key, found)) = self.work.result() else {
+        let Some((key, found)) = shown else {
             return;
         };
         if key.0 != doc {
             return;
         }
-        if key.1 != revision || key.2 != self.samples {
-            ui.label(
-                RichText::new("Indices below are for the previous version; updating.")
-                    .color(theme::warning_text(ui)),
-            );
+        if *key != (doc, revision, samples) {
+            stale_notice(ui, "Indices below are for the previous version; updating.");
         }
         let Some(state) = found.first() else {
             ui.label("No protected state.");

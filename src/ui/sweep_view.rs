@@ -3,10 +3,9 @@
 //! protected state as a line or a heat map; off the UI thread, superseded by
 //! the next edit or choice.
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
-use super::background::Background;
-use crate::kit::theme;
+use super::background::{Background, stale_notice};
 use crate::model::params;
 use crate::model::sweep::{self, FIGURES, SweepPoint, SweptParameter};
 use crate::scenario::Scenario;
@@ -49,39 +48,27 @@ impl SweepView {
         ));
         self.controls(ui);
         let key = (doc, revision, self.first, self.second);
-        if self.work.needs(&key) {
-            let swept = swept(scenario, self.first, self.second);
-            if let Err(why) = sweep::within_budget(scenario, &swept, SAMPLES) {
-                ui.label(RichText::new(format!("Not run: {why}.")).color(theme::warning_text(ui)));
-                return;
-            }
+        let (first, second) = (self.first, self.second);
+        let shown = self.work.follow(ui, key, "points", || {
+            let swept = swept(scenario, first, second);
+            sweep::within_budget(scenario, &swept, SAMPLES)?;
             let copy = scenario.clone();
             let seed = scenario.simulation.seed;
-            self.work.request(key, move |progress| {
+            Ok(Box::new(move |progress: &crate::model::Progress| {
                 let points = sweep::run(&copy, &swept, SAMPLES, seed, progress)?;
                 Some((swept, points))
-            });
-        }
-        if self.work.poll() {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(100));
-        }
-        if let Some((done, all)) = self.work.progress() {
-            ui.add(
-                egui::ProgressBar::new(done as f32 / all.max(1) as f32)
-                    .text(format!("{done} of {all} points")),
-            );
-        }
-        let Some((shown, found)) = self.work.result() else {
+            }))
+        });
+        let Some((shown, found)) = shown else {
             return;
         };
         if shown.0 != doc {
             return;
         }
         if *shown != key {
-            ui.label(
-                RichText::new("The sweep below is of the previous choice or version; updating.")
-                    .color(theme::warning_text(ui)),
+            stale_notice(
+                ui,
+                "The sweep below is of the previous choice or version; updating.",
             );
         }
         crate::plots::sweep::sweep_plot(ui, &found.0, &found.1, self.figure);

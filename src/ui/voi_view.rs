@@ -3,11 +3,10 @@
 //! and the assumptions most worth resolving first; off the UI thread,
 //! superseded by the next edit.
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
-use super::background::Background;
+use super::background::{Background, stale_notice};
 use crate::kit::format::percent;
-use crate::kit::theme;
 use crate::model::voi::{self, StateValue, Weights};
 use crate::scenario::Scenario;
 
@@ -42,9 +41,9 @@ impl VoiView {
              choice between files)."
         ));
         let key = (doc, revision);
-        if self.work.needs(&key) {
+        let shown = self.work.follow(ui, key, "", || {
             let copy = scenario.clone();
-            self.work.request(key, move |_| {
+            Ok(Box::new(move |_: &crate::model::Progress| {
                 let seed = copy.simulation.seed;
                 Some(voi::value_of_information(
                     &copy,
@@ -52,13 +51,9 @@ impl VoiView {
                     seed,
                     Weights::default(),
                 ))
-            });
-        }
-        if self.work.poll() {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(100));
-        }
-        let Some((shown, found)) = self.work.result() else {
+            }))
+        });
+        let Some((shown, found)) = shown else {
             ui.weak("Computing…");
             return;
         };
@@ -66,10 +61,7 @@ impl VoiView {
             return;
         }
         if *shown != key {
-            ui.label(
-                RichText::new("Figures below are for the previous version; updating.")
-                    .color(theme::warning_text(ui)),
-            );
+            stale_notice(ui, "Figures below are for the previous version; updating.");
         }
         let Some(state) = found.first() else {
             ui.label("No choice to make: the first protected state has one arrangement.");
